@@ -1,0 +1,1 @@
+"""Telegram bot for Samordningsförbundet Östra Södertörn, built from its newsletters."""

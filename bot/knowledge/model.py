@@ -1,0 +1,219 @@
+"""Typed records of the knowledge base. Every fact carries the newsletter it came from."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact was read: the newsletter issue (see `Issue.id`) and the section heading."""
+
+    issue: str
+    section: str = ""
+
+
+@dataclass
+class Issue:
+    """One newsletter. `published` is the first day of its month: the day it starts to count."""
+
+    id: str  # "2018-5" for nr 5 2018
+    number: int
+    year: int
+    month: int
+    published: date
+    file: str
+    headlines: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return f"Nyhetsbrev nr {self.number} {self.year}"
+
+
+@dataclass
+class Registration:
+    deadline: date | None = None
+    contact: str | None = None  # an e-mail address, or who to tell
+    text: str | None = None  # the newsletter's own words
+
+
+@dataclass
+class MeetingVersion:
+    """What one issue said about a meeting that a later issue changed."""
+
+    source: Source
+    municipality: str | None = None
+    venue: str | None = None
+    topic: str | None = None
+    speakers: list[str] = field(default_factory=list)
+    breakfast: str | None = None
+    start: str | None = None
+    end: str | None = None
+    registration: Registration | None = None
+    invitation: bool = False
+    note: str | None = None
+
+
+@dataclass
+class Meeting:
+    """A breakfast meeting or seminar. Times are "HH:MM" in Europe/Stockholm."""
+
+    id: str  # "<kind>-<date>": one meeting per kind and day
+    kind: str  # "frukostmöte" or "seminarium"
+    date: date
+    municipality: str | None = None
+    venue: str | None = None
+    topic: str | None = None
+    speakers: list[str] = field(default_factory=list)
+    organiser: str | None = None
+    breakfast: str | None = None
+    start: str | None = None
+    end: str | None = None
+    registration: Registration | None = None
+    invitation: bool = False
+    note: str | None = None
+    sources: list[Source] = field(default_factory=list)
+    earlier: list[MeetingVersion] = field(default_factory=list)
+
+
+@dataclass
+class OpenPlace:
+    provider: str
+    count: int
+    group: str | None = None
+    municipality: str | None = None
+
+
+@dataclass
+class PlacesReport:
+    """One "Lediga platser" notice: the open places of a programme as of a date."""
+
+    programme: str
+    as_of: date
+    as_of_text: str  # the newsletter's words, e.g. "i slutet av augusti"
+    places: list[OpenPlace]
+    enrolled: int | None = None
+    contact: str | None = None  # whom to contact to propose a participant
+    source: Source = field(default_factory=lambda: Source(""))
+
+
+@dataclass
+class Role:
+    title: str
+    organisation: str | None = None
+    start: date | None = None
+    end: date | None = None  # the first day the person no longer holds it
+    note: str | None = None  # e.g. "tillträder i vår"
+    source: Source = field(default_factory=lambda: Source(""))
+
+
+@dataclass
+class Purpose:
+    """What to contact someone for. `kind` is one of PURPOSE_KINDS."""
+
+    kind: str
+    text: str
+    source: Source = field(default_factory=lambda: Source(""))
+
+
+PURPOSE_KINDS = ("subscribe", "unsubscribe", "registration", "publisher", "information", "proposal")
+
+
+@dataclass
+class Contact:
+    """A person or an organisation one can reach."""
+
+    name: str
+    kind: str = "person"  # or "organisation"
+    email: str | None = None
+    phone: str | None = None
+    organisation: str | None = None
+    roles: list[Role] = field(default_factory=list)
+    contact_for: list[Purpose] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass
+class BoardMember:
+    position: str  # ordförande, vice ordförande, ledamot, ersättare
+    represents: str
+    name: str | None = None
+    party: str | None = None
+    vacancy: str | None = None  # e.g. "Utses i februari" when no name is given
+
+
+@dataclass
+class Board:
+    start_year: int
+    end_year: int
+    members: list[BoardMember]
+    source: Source = field(default_factory=lambda: Source(""))
+
+
+@dataclass
+class Fact:
+    """A sentence or value from a newsletter, with the year it speaks of when known."""
+
+    text: str
+    source: Source
+    year: int | None = None
+
+
+@dataclass
+class Project:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    part_of: str | None = None
+    description: list[Fact] = field(default_factory=list)
+    run_by: list[Fact] = field(default_factory=list)
+    funded_by: list[Fact] = field(default_factory=list)
+    period: list[Fact] = field(default_factory=list)
+    goals: list[Fact] = field(default_factory=list)
+    results: list[Fact] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass
+class Federation:
+    """A coordination federation in the county and the municipalities it covers."""
+
+    name: str
+    members: list[str] = field(default_factory=list)
+    source: Source = field(default_factory=lambda: Source(""))
+
+
+@dataclass
+class Organisation:
+    name: str = ""
+    website: str | None = None
+    members: list[Fact] = field(default_factory=list)
+    federations: list[Federation] = field(default_factory=list)
+    figures: list[Fact] = field(default_factory=list)
+    newsletter: list[Fact] = field(default_factory=list)  # how often it appears, how to subscribe
+
+
+@dataclass
+class Passage:
+    """A paragraph of a newsletter, for quoting when nothing structured answers."""
+
+    text: str
+    source: Source
+
+
+@dataclass
+class KnowledgeBase:
+    issues: list[Issue] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    places: list[PlacesReport] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    boards: list[Board] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    organisation: Organisation = field(default_factory=Organisation)
+    passages: list[Passage] = field(default_factory=list)
+
+    def issue(self, issue_id: str) -> Issue | None:
+        return next((i for i in self.issues if i.id == issue_id), None)
+
+    def cite(self, source: Source) -> str:
+        found = self.issue(source.issue)
+        return found.label if found else source.issue
