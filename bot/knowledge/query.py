@@ -1,0 +1,176 @@
+"""Pure, date-aware questions to the knowledge base. Today is always a parameter.
+
+Only newsletters published by `today` count: an issue dated "aug. 2018" counts from 1 August 2018.
+"""
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from rapidfuzz import fuzz, process
+
+from bot.knowledge.meetings import restate
+from bot.knowledge.model import Board, Contact, KnowledgeBase, Meeting, OpenPlace, PlacesReport, Project, Role
+from bot.text import fold
+
+_views: dict[tuple[int, frozenset[str]], tuple[KnowledgeBase, KnowledgeBase]] = {}
+
+
+def as_of(kb: KnowledgeBase, today: date) -> KnowledgeBase:
+    """The knowledge base as someone reading every issue published by `today` would know it."""
+    published = frozenset(issue.id for issue in kb.issues if issue.published <= today)
+    if len(published) == len(kb.issues):
+        return kb
+    key = (id(kb), published)
+    cached = _views.get(key)
+    if cached and cached[0] is kb:
+        return cached[1]
+    view = _restrict(kb, published)
+    _views[key] = (kb, view)
+    return view
+
+
+def _restrict(kb: KnowledgeBase, published: frozenset[str]) -> KnowledgeBase:
+    def known(source) -> bool:
+        return source.issue in published
+
+    meetings = [m for m in (restate(meeting, published.__contains__) for meeting in kb.meetings) if m]
+    contacts = []
+    for contact in kb.contacts:
+        if not any(known(source) for source in contact.sources):
+            continue
+        contacts.append(
+            dataclasses.replace(
+                contact,
+                roles=[role for role in contact.roles if known(role.source)],
+                contact_for=[purpose for purpose in contact.contact_for if known(purpose.source)],
+                sources=[source for source in contact.sources if known(source)],
+            )
+        )
+    projects = []
+    for project in kb.projects:
+        if not any(known(source) for source in project.sources):
+            continue
+        facts = {
+            name: [fact for fact in getattr(project, name) if known(fact.source)]
+            for name in ("description", "run_by", "funded_by", "period", "goals", "results")
+        }
+        projects.append(
+            dataclasses.replace(project, sources=[s for s in project.sources if known(s)], **facts)
+        )
+    organisation = kb.organisation
+    organisation = dataclasses.replace(
+        organisation,
+        members=[fact for fact in organisation.members if known(fact.source)],
+        federations=[federation for federation in organisation.federations if known(federation.source)],
+        figures=[fact for fact in organisation.figures if known(fact.source)],
+        newsletter=[fact for fact in organisation.newsletter if known(fact.source)],
+    )
+    return KnowledgeBase(
+        issues=[issue for issue in kb.issues if issue.id in published],
+        meetings=meetings,
+        places=[report for report in kb.places if known(report.source)],
+        contacts=contacts,
+        boards=[board for board in kb.boards if known(board.source)],
+        projects=projects,
+        organisation=organisation,
+        passages=[passage for passage in kb.passages if known(passage.source)],
+    )
+
+
+def upcoming_meetings(
+    kb: KnowledgeBase, today: date, municipality: str | None = None, kind: str | None = None
+) -> list[Meeting]:
+    """Meetings on or after today, soonest first, optionally in one municipality or of one kind."""
+    meetings = [
+        meeting
+        for meeting in as_of(kb, today).meetings
+        if meeting.date >= today and _matches(meeting, municipality, kind)
+    ]
+    return sorted(meetings, key=lambda meeting: (meeting.date, meeting.start or ""))
+
+
+def past_meetings(
+    kb: KnowledgeBase, today: date, municipality: str | None = None, kind: str | None = None
+) -> list[Meeting]:
+    """Meetings before today, most recent first."""
+    meetings = [
+        meeting
+        for meeting in as_of(kb, today).meetings
+        if meeting.date < today and _matches(meeting, municipality, kind)
+    ]
+    return sorted(meetings, key=lambda meeting: meeting.date, reverse=True)
+
+
+def meetings_between(kb: KnowledgeBase, today: date, first: date, last: date) -> list[Meeting]:
+    """Meetings known by today that fall between two dates, inclusive, in date order."""
+    meetings = [m for m in as_of(kb, today).meetings if first <= m.date <= last]
+    return sorted(meetings, key=lambda meeting: meeting.date)
+
+
+def meeting_by_id(kb: KnowledgeBase, today: date, meeting_id: str) -> Meeting | None:
+    return next((m for m in as_of(kb, today).meetings if m.id == meeting_id), None)
+
+
+def _matches(meeting: Meeting, municipality: str | None, kind: str | None) -> bool:
+    return (municipality is None or meeting.municipality == municipality) and (kind is None or meeting.kind == kind)
+
+
+def latest_places(kb: KnowledgeBase, today: date) -> PlacesReport | None:
+    """The most recent open-places notice published by today."""
+    reports = as_of(kb, today).places
+    return max(reports, key=lambda report: (report.as_of, report.source.issue)) if reports else None
+
+
+def find_place(report: PlacesReport, name: str) -> OpenPlace | None:
+    """An open place by provider name, tolerant of case, diacritics and typos."""
+    names = [place.provider for place in report.places]
+    found = _best(name, names, score_cutoff=80)
+    return report.places[names.index(found)] if found else None
+
+
+def role_holders(kb: KnowledgeBase, title: str, on: date) -> list[tuple[Contact, Role]]:
+    """Who held a role (exact title, case-insensitive) on a date, as known from issues published by then."""
+    holders = []
+    for contact in as_of(kb, on).contacts:
+        for role in contact.roles:
+            if role.title.lower() == title.lower() and _holds(role, on):
+                holders.append((contact, role))
+    return holders
+
+
+def _holds(role: Role, on: date) -> bool:
+    return (role.start is None or role.start <= on) and (role.end is None or on < role.end)
+
+
+def find_contact(kb: KnowledgeBase, today: date, name: str) -> Contact | None:
+    contacts = as_of(kb, today).contacts
+    names = [contact.name for contact in contacts]
+    found = _best(name, names, score_cutoff=85)
+    return contacts[names.index(found)] if found else None
+
+
+def find_project(kb: KnowledgeBase, today: date, name: str) -> Project | None:
+    projects = as_of(kb, today).projects
+    choices = [(alias, project) for project in projects for alias in [project.name, *project.aliases]]
+    found = _best(name, [alias for alias, _ in choices], score_cutoff=85)
+    return next(project for alias, project in choices if alias == found) if found else None
+
+
+def current_board(kb: KnowledgeBase, on: date) -> Board | None:
+    """The board whose term covers the date, else the latest known by then."""
+    boards = as_of(kb, on).boards
+    covering = [board for board in boards if board.start_year <= on.year <= board.end_year]
+    pool = covering or boards
+    return max(pool, key=lambda board: board.start_year) if pool else None
+
+
+def _best(query: str, choices: list[str], score_cutoff: float) -> str | None:
+    if not choices:
+        return None
+    found = process.extractOne(
+        query, choices, scorer=fuzz.ratio, processor=fold, score_cutoff=score_cutoff
+    )
+    return found[0] if found else None
+
+

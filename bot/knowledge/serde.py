@@ -1,0 +1,164 @@
+"""Dataclass records <-> plain YAML data, with errors that name the file and line."""
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class KnowledgeError(ValueError):
+    """Bad knowledge data; the message names the file and line."""
+
+
+class _Mapping(dict):
+    line: int = 0
+
+
+class _Sequence(list):
+    line: int = 0
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Safe loader that remembers line numbers and reads dates as plain strings (validated by us)."""
+
+
+_LineLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
+    mapping = _Mapping()
+    mapping.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in mapping:
+            raise KnowledgeError(f"line {key_node.start_mark.line + 1}: duplicate key {key!r}")
+        mapping[key] = loader.construct_object(value_node, deep=True)
+    return mapping
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> _Sequence:
+    sequence = _Sequence(loader.construct_object(child, deep=True) for child in node.value)
+    sequence.line = node.start_mark.line + 1
+    return sequence
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse a YAML file; any syntax problem becomes a KnowledgeError naming file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise KnowledgeError(f"{path}: cannot read: {error}") from error
+    try:
+        return yaml.load(text, Loader=_LineLoader)
+    except KnowledgeError as error:
+        raise KnowledgeError(f"{path}: {error}") from error
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "?"
+        problem = getattr(error, "problem", None) or str(error)
+        raise KnowledgeError(f"{path}: {where}: malformed YAML: {problem}") from error
+
+
+def to_plain(value: Any) -> Any:
+    """A record as YAML-ready data: dicts in field order, dates as ISO strings, empty fields left out."""
+    if dataclasses.is_dataclass(value):
+        plain = {}
+        for item in dataclasses.fields(value):
+            field_value = getattr(value, item.name)
+            if field_value is None or field_value == [] or field_value is False and item.default is False:
+                continue
+            plain[item.name] = to_plain(field_value)
+        return plain
+    if isinstance(value, list):
+        return [to_plain(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def from_plain(cls: type, data: Any, where: str) -> Any:
+    """Build `cls` from YAML data, rejecting unknown fields, missing fields and bad values."""
+    return _convert(cls, data, where, getattr(data, "line", 0))
+
+
+def _convert(kind: Any, data: Any, where: str, line: int) -> Any:
+    line = getattr(data, "line", 0) or line
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = [option for option in typing.get_args(kind) if option is not type(None)]
+        if data is None:
+            return None
+        return _convert(options[0], data, where, line)
+    if origin is list:
+        if not isinstance(data, list):
+            raise KnowledgeError(f"{where}: line {line}: expected a list, got {data!r}")
+        (item_kind,) = typing.get_args(kind)
+        return [_convert(item_kind, item, where, line) for item in data]
+    if dataclasses.is_dataclass(kind):
+        return _convert_record(kind, data, where, line)
+    if kind is date:
+        return _convert_date(data, where, line)
+    if kind is bool:
+        if not isinstance(data, bool):
+            raise KnowledgeError(f"{where}: line {line}: expected true or false, got {data!r}")
+        return data
+    if kind is int:
+        if isinstance(data, bool) or not isinstance(data, int):
+            raise KnowledgeError(f"{where}: line {line}: expected a whole number, got {data!r}")
+        return data
+    if kind is str:
+        if isinstance(data, (int, float)) and not isinstance(data, bool):
+            return str(data)
+        if not isinstance(data, str):
+            raise KnowledgeError(f"{where}: line {line}: expected text, got {data!r}")
+        return data
+    raise TypeError(f"unsupported field type {kind!r}")
+
+
+def _convert_date(data: Any, where: str, line: int) -> date:
+    if isinstance(data, date):
+        return data
+    try:
+        return date.fromisoformat(str(data))
+    except ValueError:
+        raise KnowledgeError(f"{where}: line {line}: impossible or malformed date {data!r} (want YYYY-MM-DD)") from None
+
+
+def _convert_record(cls: type, data: Any, where: str, line: int) -> Any:
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{where}: line {line}: expected a mapping for {cls.__name__}, got {data!r}")
+    hints = typing.get_type_hints(cls)
+    fields = {item.name: item for item in dataclasses.fields(cls)}
+    unknown = sorted(set(data) - set(fields))
+    if unknown:
+        raise KnowledgeError(
+            f"{where}: line {line}: unknown field {unknown[0]!r} in {cls.__name__} "
+            f"(known: {', '.join(fields)})"
+        )
+    values = {}
+    for name, item in fields.items():
+        if name in data:
+            values[name] = _convert(hints[name], data[name], where, line)
+        elif item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING:
+            raise KnowledgeError(f"{where}: line {line}: {cls.__name__} needs the field {name!r}")
+    try:
+        return cls(**values)
+    except (TypeError, ValueError) as error:
+        raise KnowledgeError(f"{where}: line {line}: {error}") from error
+
+
+def dump_yaml(data: Any, header: str = "") -> str:
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    return header + body

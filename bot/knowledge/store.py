@@ -1,0 +1,105 @@
+"""The knowledge base on disk: one YAML file per kind of record in a directory."""
+from __future__ import annotations
+
+import dataclasses
+import re
+import typing
+from pathlib import Path
+
+from bot.knowledge.model import PURPOSE_KINDS, KnowledgeBase, Source
+from bot.knowledge.serde import KnowledgeError, dump_yaml, from_plain, read_yaml, to_plain
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_KB_DIR = PROJECT_ROOT / "knowledge" / "base"
+
+HEADER = (
+    "# Built by `python -m bot build-kb` from the newsletters in knowledge/sources/ and\n"
+    "# knowledge/corrections.yaml. Do not edit: fix the source or add a correction, then rebuild.\n"
+    "# The fields are described in knowledge/README.md.\n"
+)
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+def _file_name(field_name: str) -> str:
+    return f"{field_name}.yaml"
+
+
+def save_kb(kb: KnowledgeBase, directory: Path) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for item in dataclasses.fields(KnowledgeBase):
+        path = directory / _file_name(item.name)
+        path.write_text(dump_yaml(to_plain(getattr(kb, item.name)), HEADER), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def render_kb(kb: KnowledgeBase) -> dict[str, str]:
+    """File name -> the text `save_kb` would write: used to tell whether the committed base is current."""
+    return {
+        _file_name(item.name): dump_yaml(to_plain(getattr(kb, item.name)), HEADER)
+        for item in dataclasses.fields(KnowledgeBase)
+    }
+
+
+def load_kb(directory: Path | None = None) -> KnowledgeBase:
+    """Load and validate a knowledge base; raises KnowledgeError naming file and line."""
+    directory = Path(directory) if directory else DEFAULT_KB_DIR
+    if not directory.is_dir():
+        raise KnowledgeError(f"{directory}: no knowledge base here (build one with `python -m bot build-kb`)")
+    hints = typing.get_type_hints(KnowledgeBase)
+    values = {}
+    for item in dataclasses.fields(KnowledgeBase):
+        path = directory / _file_name(item.name)
+        if not path.exists():
+            raise KnowledgeError(f"{path}: missing file of the knowledge base")
+        data = read_yaml(path)
+        if data is None:
+            data = [] if typing.get_origin(hints[item.name]) is list else {}
+        values[item.name] = from_plain(hints[item.name], data, str(path))
+    kb = KnowledgeBase(**values)
+    validate(kb, str(directory))
+    return kb
+
+
+def validate(kb: KnowledgeBase, where: str) -> None:
+    """Checks that span records: every source names a known issue, times and kinds are valid."""
+    issue_ids = {issue.id for issue in kb.issues}
+    problems: list[str] = []
+
+    def check_source(source: Source, what: str) -> None:
+        if source.issue not in issue_ids:
+            problems.append(f"{what}: source names unknown issue {source.issue!r}")
+
+    for issue in kb.issues:
+        if not 1 <= issue.month <= 12:
+            problems.append(f"issue {issue.id}: impossible month {issue.month}")
+    for meeting in kb.meetings:
+        for name in ("breakfast", "start", "end"):
+            value = getattr(meeting, name)
+            if value is not None and not _TIME.match(value):
+                problems.append(f"meeting {meeting.id}: {name} {value!r} is not a time HH:MM")
+        for source in meeting.sources + [version.source for version in meeting.earlier]:
+            check_source(source, f"meeting {meeting.id}")
+        if not meeting.sources:
+            problems.append(f"meeting {meeting.id}: has no source")
+    for report in kb.places:
+        check_source(report.source, f"open places of {report.as_of}")
+        for place in report.places:
+            if place.count < 0:
+                problems.append(f"open places {place.provider}: negative count")
+    for contact in kb.contacts:
+        for role in contact.roles:
+            check_source(role.source, f"contact {contact.name}")
+            if role.start and role.end and role.end < role.start:
+                problems.append(f"contact {contact.name}: role {role.title} ends before it starts")
+        for purpose in contact.contact_for:
+            if purpose.kind not in PURPOSE_KINDS:
+                problems.append(f"contact {contact.name}: unknown purpose kind {purpose.kind!r}")
+    for board in kb.boards:
+        check_source(board.source, f"board {board.start_year}-{board.end_year}")
+    for project in kb.projects:
+        for source in project.sources:
+            check_source(source, f"project {project.name}")
+    if problems:
+        raise KnowledgeError(f"{where}: " + "; ".join(problems))
