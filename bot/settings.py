@@ -1,0 +1,111 @@
+"""Configuration: read once at start-up from the environment and an optional `.env` file.
+
+The environment wins over `.env`, so a deployment can override a checked-out file.
+The token is a secret: it never appears in `repr()` or in logs.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.knowledge.store import DEFAULT_KB_DIR
+
+DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+
+
+class SettingsError(ValueError):
+    """A variable is set to something the bot cannot use; the message names the variable."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str | None = field(default=None, repr=False)
+    api_base_url: str = DEFAULT_API_BASE_URL
+    db_path: Path = Path("data/fedbot.sqlite3")
+    timezone: ZoneInfo = ZoneInfo("Europe/Stockholm")
+    reminder_time: time = time(18, 0)
+    admin_ids: frozenset[int] = frozenset()
+    kb_dir: Path = DEFAULT_KB_DIR
+    webhook_url: str | None = None
+    webhook_secret: str | None = field(default=None, repr=False)
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+
+    @property
+    def has_token(self) -> bool:
+        return bool(self.token)
+
+    def is_admin(self, user_id: int | None) -> bool:
+        return user_id is not None and user_id in self.admin_ids
+
+
+def read_dotenv(path: Path) -> dict[str, str]:
+    """`KEY=value` lines; `#` comments, blank lines, `export ` and surrounding quotes allowed."""
+    values: dict[str, str] = {}
+    if not path.is_file():
+        return values
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.removeprefix("export ").partition("=")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        values[key.strip()] = value
+    return values
+
+
+def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")) -> Settings:
+    env = {**(read_dotenv(dotenv) if dotenv else {}), **(os.environ if environ is None else environ)}
+
+    def get(name: str) -> str | None:
+        value = env.get(name, "").strip()
+        return value or None
+
+    return Settings(
+        token=get("TELEGRAM_BOT_TOKEN"),
+        api_base_url=get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL,
+        db_path=Path(get("BOT_DB_PATH") or "data/fedbot.sqlite3"),
+        timezone=_zone(get("BOT_TIMEZONE") or "Europe/Stockholm"),
+        reminder_time=_time(get("BOT_REMINDER_TIME") or "18:00"),
+        admin_ids=_ids(get("BOT_ADMIN_IDS") or ""),
+        kb_dir=Path(get("BOT_KB_DIR") or DEFAULT_KB_DIR),
+        webhook_url=get("WEBHOOK_URL"),
+        webhook_secret=get("WEBHOOK_SECRET"),
+        webhook_listen=get("WEBHOOK_LISTEN") or "127.0.0.1",
+        webhook_port=_int("WEBHOOK_PORT", get("WEBHOOK_PORT") or "8443"),
+    )
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise SettingsError(f"BOT_TIMEZONE={name!r} is not a known time zone (try Europe/Stockholm)") from error
+
+
+def _time(text: str) -> time:
+    try:
+        hours, minutes = text.split(":")
+        return time(int(hours), int(minutes))
+    except ValueError as error:
+        raise SettingsError(f"BOT_REMINDER_TIME={text!r} must be HH:MM, e.g. 18:00") from error
+
+
+def _ids(text: str) -> frozenset[int]:
+    try:
+        return frozenset(int(part) for part in text.replace(" ", "").split(",") if part)
+    except ValueError as error:
+        raise SettingsError(f"BOT_ADMIN_IDS={text!r} must be Telegram user ids separated by commas") from error
+
+
+def _int(name: str, text: str) -> int:
+    try:
+        return int(text)
+    except ValueError as error:
+        raise SettingsError(f"{name}={text!r} must be a number") from error

@@ -1,0 +1,4 @@
+"""Persistent state of the bot in SQLite: users, subscriptions and the sent-reminder log."""
+from bot.state.repository import ALL, Repository, Stats, Subscription, Watch
+
+__all__ = ["ALL", "Repository", "Stats", "Subscription", "Watch"]

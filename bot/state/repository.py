@@ -1,0 +1,280 @@
+"""SQLite repository: users, subscriptions, "remind me" watches and the sent-reminder log.
+
+One connection in autocommit mode; every write is its own short `BEGIN IMMEDIATE` transaction,
+so a second process (a backup, `stats`) never sees half a change. WAL lets readers run while
+the bot writes; the busy timeout makes a briefly locked database wait instead of failing.
+`synchronous=FULL`: a reminder claim must be on disk before the message goes out (see
+`claim_reminder`), or a power cut could forget a claim for a message already delivered.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from bot.state.schema import migrate
+
+ALL = "alla"  # a subscription to every municipality's meetings
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass(frozen=True)
+class Subscription:
+    chat_id: int
+    municipality: str  # canonical name, or ALL
+    language: str
+
+
+@dataclass(frozen=True)
+class Watch:
+    chat_id: int
+    meeting_id: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Stats:
+    users: int
+    blocked_users: int
+    active_subscriptions: dict[str, int]
+    meeting_watches: int
+    reminders_sent: int
+    reminders_uncertain: int  # claimed but the process stopped before logging the outcome
+    reminders_failed: int
+
+    @property
+    def subscribers(self) -> int:
+        return sum(self.active_subscriptions.values())
+
+
+class Repository:
+    def __init__(self, path: Path | str, clock: Clock = utc_now) -> None:
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._clock = clock
+        self._db = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
+        self._db.execute("PRAGMA busy_timeout = 10000")
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = FULL")
+        self._db.execute("PRAGMA foreign_keys = ON")
+        self.schema_version = migrate(self._db)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Repository:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _now(self) -> str:
+        return self._clock().astimezone(timezone.utc).isoformat(timespec="seconds")
+
+    # users
+
+    def touch_user(self, chat_id: int, language: str | None = None) -> None:
+        """Record that a chat wrote to the bot: it exists, and it has not blocked us."""
+        now = self._now()
+        with self._transaction() as db:
+            db.execute(
+                """INSERT INTO users (chat_id, language, blocked, first_seen, last_seen) VALUES (?, ?, 0, ?, ?)
+                   ON CONFLICT (chat_id) DO UPDATE SET last_seen = excluded.last_seen, blocked = 0,
+                   language = COALESCE(?, users.language)""",
+                (chat_id, language or "sv", now, now, language),
+            )
+
+    def language(self, chat_id: int) -> str | None:
+        row = self._db.execute("SELECT language FROM users WHERE chat_id = ?", (chat_id,)).fetchone()
+        return row[0] if row else None
+
+    def is_blocked(self, chat_id: int) -> bool:
+        row = self._db.execute("SELECT blocked FROM users WHERE chat_id = ?", (chat_id,)).fetchone()
+        return bool(row and row[0])
+
+    def mark_blocked(self, chat_id: int) -> int:
+        """The chat blocked the bot (403): stop everything sent to it. Returns subscriptions ended."""
+        now = self._now()
+        with self._transaction() as db:
+            db.execute("UPDATE users SET blocked = 1 WHERE chat_id = ?", (chat_id,))
+            ended = db.execute(
+                "UPDATE subscriptions SET active = 0, updated_at = ? WHERE chat_id = ? AND active = 1",
+                (now, chat_id),
+            ).rowcount
+            db.execute("UPDATE meeting_watches SET active = 0 WHERE chat_id = ?", (chat_id,))
+        return ended
+
+    # subscriptions
+
+    def subscribe(self, chat_id: int, municipality: str, language: str | None = None) -> bool:
+        """Returns False when the chat already had this subscription."""
+        self.touch_user(chat_id, language)
+        now = self._now()
+        with self._transaction() as db:
+            row = db.execute(
+                "SELECT active FROM subscriptions WHERE chat_id = ? AND municipality = ?", (chat_id, municipality)
+            ).fetchone()
+            if row and row[0]:
+                return False
+            db.execute(
+                """INSERT INTO subscriptions (chat_id, municipality, active, created_at, updated_at)
+                   VALUES (?, ?, 1, ?, ?)
+                   ON CONFLICT (chat_id, municipality) DO UPDATE SET active = 1, updated_at = excluded.updated_at""",
+                (chat_id, municipality, now, now),
+            )
+        return True
+
+    def unsubscribe(self, chat_id: int, municipality: str | None = None) -> int:
+        """End one subscription, or every subscription and watch of the chat when `municipality` is None."""
+        now = self._now()
+        with self._transaction() as db:
+            if municipality is None:
+                db.execute("UPDATE meeting_watches SET active = 0 WHERE chat_id = ? AND active = 1", (chat_id,))
+                return db.execute(
+                    "UPDATE subscriptions SET active = 0, updated_at = ? WHERE chat_id = ? AND active = 1",
+                    (now, chat_id),
+                ).rowcount
+            return db.execute(
+                """UPDATE subscriptions SET active = 0, updated_at = ?
+                   WHERE chat_id = ? AND municipality = ? AND active = 1""",
+                (now, chat_id, municipality),
+            ).rowcount
+
+    def subscriptions_of(self, chat_id: int) -> list[str]:
+        rows = self._db.execute(
+            "SELECT municipality FROM subscriptions WHERE chat_id = ? AND active = 1 ORDER BY municipality",
+            (chat_id,),
+        )
+        return [row[0] for row in rows]
+
+    def active_subscriptions(self) -> list[Subscription]:
+        rows = self._db.execute(
+            """SELECT s.chat_id, s.municipality, u.language FROM subscriptions s JOIN users u USING (chat_id)
+               WHERE s.active = 1 AND u.blocked = 0 ORDER BY s.chat_id"""
+        )
+        return [Subscription(*row) for row in rows]
+
+    # "remind me of this meeting"
+
+    def watch_meeting(self, chat_id: int, meeting_id: str, language: str | None = None) -> bool:
+        self.touch_user(chat_id, language)
+        with self._transaction() as db:
+            row = db.execute(
+                "SELECT active FROM meeting_watches WHERE chat_id = ? AND meeting_id = ?", (chat_id, meeting_id)
+            ).fetchone()
+            if row and row[0]:
+                return False
+            db.execute(
+                """INSERT INTO meeting_watches (chat_id, meeting_id, active, created_at) VALUES (?, ?, 1, ?)
+                   ON CONFLICT (chat_id, meeting_id) DO UPDATE SET active = 1""",
+                (chat_id, meeting_id, self._now()),
+            )
+        return True
+
+    def watches_of(self, chat_id: int) -> list[str]:
+        rows = self._db.execute(
+            "SELECT meeting_id FROM meeting_watches WHERE chat_id = ? AND active = 1 ORDER BY meeting_id", (chat_id,)
+        )
+        return [row[0] for row in rows]
+
+    def active_watches(self) -> list[Watch]:
+        rows = self._db.execute(
+            """SELECT w.chat_id, w.meeting_id, u.language FROM meeting_watches w JOIN users u USING (chat_id)
+               WHERE w.active = 1 AND u.blocked = 0"""
+        )
+        return [Watch(*row) for row in rows]
+
+    # the sent-reminder log: claim, then send, then record the outcome
+
+    def claim_reminder(self, chat_id: int, meeting_id: str, kind: str) -> bool:
+        """Reserve the right to send one reminder. True for exactly one caller, ever, per key.
+
+        The claim is committed before the message is sent. If the process dies after the claim,
+        the row stays 'claimed' and is never sent again: a reminder may then be lost, but it can
+        never arrive twice. `release_claim` undoes a claim when the send certainly failed.
+        """
+        with self._transaction() as db:
+            inserted = db.execute(
+                """INSERT INTO reminders_sent (chat_id, meeting_id, kind, status, claimed_at)
+                   VALUES (?, ?, ?, 'claimed', ?) ON CONFLICT DO NOTHING""",
+                (chat_id, meeting_id, kind, self._now()),
+            ).rowcount
+        return inserted == 1
+
+    def mark_sent(self, chat_id: int, meeting_id: str, kind: str, message_id: int | None) -> None:
+        with self._transaction() as db:
+            db.execute(
+                """UPDATE reminders_sent SET status = 'sent', sent_at = ?, message_id = ?, error = NULL
+                   WHERE chat_id = ? AND meeting_id = ? AND kind = ?""",
+                (self._now(), message_id, chat_id, meeting_id, kind),
+            )
+
+    def mark_failed(self, chat_id: int, meeting_id: str, kind: str, error: str) -> None:
+        """The send certainly failed for good (blocked, chat gone): keep the row so it is not retried."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE reminders_sent SET status = 'failed', error = ? WHERE chat_id = ? AND meeting_id = ? AND kind = ?",
+                (error[:500], chat_id, meeting_id, kind),
+            )
+
+    def release_claim(self, chat_id: int, meeting_id: str, kind: str) -> None:
+        """The send certainly did not happen and may be tried again later."""
+        with self._transaction() as db:
+            db.execute(
+                "DELETE FROM reminders_sent WHERE chat_id = ? AND meeting_id = ? AND kind = ? AND status = 'claimed'",
+                (chat_id, meeting_id, kind),
+            )
+
+    def reminder_status(self, chat_id: int, meeting_id: str, kind: str) -> str | None:
+        row = self._db.execute(
+            "SELECT status FROM reminders_sent WHERE chat_id = ? AND meeting_id = ? AND kind = ?",
+            (chat_id, meeting_id, kind),
+        ).fetchone()
+        return row[0] if row else None
+
+    def logged_reminders(self, meeting_ids: list[str]) -> set[tuple[int, str, str]]:
+        """Keys (chat, meeting, kind) already in the log, any status, for the given meetings."""
+        found: set[tuple[int, str, str]] = set()
+        for meeting_id in dict.fromkeys(meeting_ids):
+            rows = self._db.execute(
+                "SELECT chat_id, meeting_id, kind FROM reminders_sent WHERE meeting_id = ?", (meeting_id,)
+            )
+            found.update((int(chat), meeting, kind) for chat, meeting, kind in rows)
+        return found
+
+    def stats(self) -> Stats:
+        one = lambda sql: self._db.execute(sql).fetchone()[0]  # noqa: E731
+        by_place = dict(
+            self._db.execute(
+                """SELECT s.municipality, COUNT(*) FROM subscriptions s JOIN users u USING (chat_id)
+                   WHERE s.active = 1 AND u.blocked = 0 GROUP BY s.municipality ORDER BY s.municipality"""
+            ).fetchall()
+        )
+        statuses = dict(self._db.execute("SELECT status, COUNT(*) FROM reminders_sent GROUP BY status").fetchall())
+        return Stats(
+            users=one("SELECT COUNT(*) FROM users"),
+            blocked_users=one("SELECT COUNT(*) FROM users WHERE blocked = 1"),
+            active_subscriptions=by_place,
+            meeting_watches=one("SELECT COUNT(*) FROM meeting_watches WHERE active = 1"),
+            reminders_sent=statuses.get("sent", 0),
+            reminders_uncertain=statuses.get("claimed", 0),
+            reminders_failed=statuses.get("failed", 0),
+        )

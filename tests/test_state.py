@@ -1,0 +1,115 @@
+"""The SQLite repository: schema migration, subscriptions, blocking and the exactly-once reminder log."""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+
+import pytest
+
+from bot.state import ALL, Repository
+from bot.state.schema import MIGRATIONS
+
+
+@pytest.fixture
+def repo(tmp_path):
+    with Repository(tmp_path / "state.sqlite3", clock=lambda: datetime(2019, 3, 1, 12, tzinfo=timezone.utc)) as r:
+        yield r
+
+
+def test_new_database_is_migrated_to_the_latest_version_and_uses_wal(tmp_path):
+    path = tmp_path / "sub" / "dir" / "fresh.sqlite3"
+    with Repository(path) as repo:
+        assert repo.schema_version == len(MIGRATIONS)
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_database_at_version_one_is_migrated_and_keeps_its_data(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path, isolation_level=None)
+    for statement in filter(str.strip, MIGRATIONS[0].split(";")):
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 1")
+    db.execute("INSERT INTO users VALUES (7, 'en', 0, '2019-01-01', '2019-01-01')")
+    db.execute("INSERT INTO subscriptions VALUES (7, 'Tyresö', 1, '2019-01-01', '2019-01-01')")
+    db.close()
+    with Repository(path) as repo:
+        assert repo.subscriptions_of(7) == ["Tyresö"]
+        assert repo.watch_meeting(7, "frukostmöte-2019-03-28")  # table from migration 2
+
+
+def test_a_database_newer_than_the_program_is_refused(tmp_path):
+    path = tmp_path / "future.sqlite3"
+    sqlite3.connect(path).execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    with pytest.raises(RuntimeError, match="newer"):
+        Repository(path)
+
+
+def test_subscriptions_survive_reopening_and_are_not_doubled(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    with Repository(path) as repo:
+        assert repo.subscribe(1, "Haninge", "sv") is True
+        assert repo.subscribe(1, "Haninge", "sv") is False
+        assert repo.subscribe(1, ALL) is True
+    with Repository(path) as repo:
+        assert repo.subscriptions_of(1) == ["Haninge", ALL]
+        assert repo.stats().active_subscriptions == {"Haninge": 1, ALL: 1}
+
+
+def test_unsubscribe_one_or_all(repo):
+    repo.subscribe(1, "Haninge")
+    repo.subscribe(1, "Tyresö")
+    repo.watch_meeting(1, "m1")
+    assert repo.unsubscribe(1, "Haninge") == 1
+    assert repo.unsubscribe(1, "Haninge") == 0
+    assert repo.subscriptions_of(1) == ["Tyresö"]
+    assert repo.unsubscribe(1) == 1
+    assert repo.subscriptions_of(1) == [] and repo.watches_of(1) == []
+
+
+def test_blocking_deactivates_subscriptions_and_watches(repo):
+    repo.subscribe(5, "Nynäshamn", "en")
+    repo.watch_meeting(5, "m1")
+    repo.subscribe(6, "Nynäshamn")
+    assert repo.mark_blocked(5) == 1
+    assert [s.chat_id for s in repo.active_subscriptions()] == [6]
+    assert repo.active_watches() == []
+    assert repo.stats().blocked_users == 1
+    repo.touch_user(5, "en")  # wrote again: no longer blocked, but must subscribe anew
+    assert not repo.is_blocked(5) and repo.subscriptions_of(5) == []
+
+
+def test_a_reminder_can_be_claimed_once_even_from_a_second_connection(tmp_path):
+    path = tmp_path / "c.sqlite3"
+    with Repository(path) as first, Repository(path) as second:
+        assert first.claim_reminder(1, "m1", "day_before") is True
+        assert second.claim_reminder(1, "m1", "day_before") is False
+        assert second.claim_reminder(1, "m1", "other_kind") is True
+        assert second.claim_reminder(2, "m1", "day_before") is True
+
+
+def test_claim_outcomes(repo):
+    repo.claim_reminder(1, "m1", "k")
+    assert repo.reminder_status(1, "m1", "k") == "claimed"
+    repo.mark_sent(1, "m1", "k", 42)
+    assert repo.reminder_status(1, "m1", "k") == "sent"
+    repo.release_claim(1, "m1", "k")  # a sent reminder is never released
+    assert repo.reminder_status(1, "m1", "k") == "sent"
+
+    repo.claim_reminder(2, "m1", "k")
+    repo.release_claim(2, "m1", "k")
+    assert repo.reminder_status(2, "m1", "k") is None
+    assert repo.claim_reminder(2, "m1", "k") is True
+
+    repo.claim_reminder(3, "m1", "k")
+    repo.mark_failed(3, "m1", "k", "Forbidden")
+    stats = repo.stats()
+    assert (stats.reminders_sent, stats.reminders_uncertain, stats.reminders_failed) == (1, 1, 1)
+    assert repo.logged_reminders(["m1", "m2"]) == {(1, "m1", "k"), (2, "m1", "k"), (3, "m1", "k")}
+
+
+def test_language_is_kept_when_not_given(repo):
+    repo.touch_user(9, "en")
+    repo.touch_user(9, None)
+    assert repo.language(9) == "en"
