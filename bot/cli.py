@@ -9,6 +9,9 @@ import sys
 COMMANDS: dict[str, tuple[str, str]] = {
     "build-kb": ("bot.ingest.command", "build the knowledge base from newsletters"),
     "check-kb": ("bot.knowledge.check_command", "validate a built knowledge base"),
+    "backup": ("bot.ops.backup_command", "write a consistent copy of the database, safe while the bot runs"),
+    "stats": ("bot.ops.stats_command", "print users, subscriptions and reminders sent"),
+    "health": ("bot.ops.health_command", "exit 0 when the database opens and the knowledge base loads"),
 }
 
 

@@ -1,0 +1,26 @@
+"""`python -m bot backup PATH`: a consistent copy of the database, safe while the bot runs."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bot.ops.backup import BackupError, backup
+from bot.ops.options import add_db_argument, db_path
+from bot.settings import SettingsError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", type=Path, help="file to write, or a directory for a time-stamped file")
+    add_db_argument(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        source = db_path(args)
+        written = backup(source, args.path)
+    except (SettingsError, BackupError) as error:
+        print(f"backup: {error}", file=sys.stderr)
+        return 1
+    print(f"Backup of {source} written to {written}")
+    return 0

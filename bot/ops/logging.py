@@ -1,0 +1,123 @@
+"""Structured logging: one `key=value` line per event, with secrets masked.
+
+Call `configure(level)` once at start-up. Handlers then log through `log_event`, `log_update`
+or `timed_update` so that every handled update gives one line with its intent and latency:
+
+    time=2026-11-23T18:00:00.120Z level=INFO logger=bot.telegram event=update kind=command intent=next_meeting latency_ms=14.2
+
+Never pass message text at INFO: log what the bot understood (the intent), not what people wrote.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from typing import Any, TextIO
+
+# Environment variables whose values must never reach a log line.
+SECRET_VARIABLES = ("TELEGRAM_BOT_TOKEN", "WEBHOOK_SECRET")
+# A bot token anywhere, e.g. inside a Bot API URL that a library logs.
+_TOKEN = re.compile(r"(?<!\d)\d{5,}:[A-Za-z0-9_-]{30,}")
+_PLAIN = re.compile(r"^[A-Za-z0-9_.:/@+\-]+$")
+_FIELDS = "fields"  # the `extra` key carrying an event's fields
+# Libraries that are chatty at INFO; httpx even logs every request URL, which contains the token.
+_QUIET = {"httpx": logging.WARNING, "httpcore": logging.WARNING, "apscheduler": logging.WARNING}
+_HANDLER_NAME = "bot.ops.logging"
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, float):
+        value = round(value, 1)
+    text = str(value)
+    if _PLAIN.match(text):
+        return text
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+class KeyValueFormatter(logging.Formatter):
+    """`time=… level=… logger=… event=… k=v …`; a plain message becomes `msg="…"`."""
+
+    def __init__(self, secrets: Iterable[str | None] = ()) -> None:
+        super().__init__()
+        self.secrets = [secret for secret in secrets if secret]
+
+    def format(self, record: logging.LogRecord) -> str:
+        stamp = datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="milliseconds")
+        parts = [f"time={stamp.replace('+00:00', 'Z')}", f"level={record.levelname}", f"logger={record.name}"]
+        fields: dict[str, Any] | None = getattr(record, _FIELDS, None)
+        if fields is not None:
+            parts.append(f"event={_value(record.getMessage())}")
+            parts.extend(f"{key}={_value(value)}" for key, value in fields.items() if value is not None)
+        else:
+            parts.append(f"msg={_value(record.getMessage())}")
+        line = " ".join(parts)
+        if record.exc_info:
+            line += "\n" + self.formatException(record.exc_info)
+        return self.redact(line)
+
+    def redact(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, "<secret>")
+        return _TOKEN.sub("<token>", text)
+
+
+def configure(
+    level: str | int = "INFO", *, stream: TextIO | None = None, secrets: Iterable[str | None] = ()
+) -> None:
+    """Send every log record to `stream` (stderr: journald and Docker collect it) as one line.
+
+    Calling it again replaces the handler it installed before. The values of SECRET_VARIABLES
+    and anything that looks like a bot token are masked, in addition to `secrets` (pass
+    `settings.token` and `settings.webhook_secret`: values read from .env are not in the environment).
+    """
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if h.get_name() == _HANDLER_NAME]:
+        root.removeHandler(handler)
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.set_name(_HANDLER_NAME)
+    known = [os.environ.get(name, "") for name in SECRET_VARIABLES]
+    handler.setFormatter(KeyValueFormatter([*known, *secrets]))
+    root.addHandler(handler)
+    root.setLevel(level.upper() if isinstance(level, str) else level)
+    for name, quiet in _QUIET.items():
+        logging.getLogger(name).setLevel(max(quiet, root.level))
+
+
+def log_event(logger: logging.Logger, event: str, level: int = logging.INFO, **fields: Any) -> None:
+    """One structured line: `event=<event>` followed by the fields that are not None."""
+    logger.log(level, event, extra={_FIELDS: fields})
+
+
+def log_update(logger: logging.Logger, *, kind: str, intent: str | None, latency_s: float, **fields: Any) -> None:
+    """An update handled: what kind (command, text, callback, inline…), the intent found, how long it took."""
+    log_event(logger, "update", kind=kind, intent=intent, latency_ms=latency_s * 1000, **fields)
+
+
+def log_reminder_sent(logger: logging.Logger, *, meeting_id: str, chat_id: int | None = None, **fields: Any) -> None:
+    log_event(logger, "reminder_sent", meeting=meeting_id, chat=chat_id, **fields)
+
+
+@contextmanager
+def timed_update(logger: logging.Logger, kind: str) -> Iterator[dict[str, Any]]:
+    """Wrap the handling of one update; set `entry["intent"]` (and other fields) inside.
+
+    Logs `event=update` with the latency on success, or `event=update_failed` with the same
+    context and the traceback at ERROR when the body raises (the exception propagates).
+    """
+    entry: dict[str, Any] = {"intent": None}
+    started = time.perf_counter()
+    try:
+        yield entry
+    except Exception as error:
+        fields = {**entry, "error": type(error).__name__}
+        latency_ms = (time.perf_counter() - started) * 1000
+        logger.error("update_failed", exc_info=True, extra={_FIELDS: {"kind": kind, **fields, "latency_ms": latency_ms}})
+        raise
+    intent = entry.pop("intent")
+    log_update(logger, kind=kind, intent=intent, latency_s=time.perf_counter() - started, **entry)

@@ -1,0 +1,16 @@
+"""Options shared by the ops commands: the database and knowledge base, from flags or settings."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from bot.settings import load_settings
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, help="the SQLite database (default: BOT_DB_PATH, then ./data/fedbot.sqlite3)")
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    """`--db`, else the settings (environment, then .env). May raise SettingsError."""
+    return args.db or load_settings().db_path
