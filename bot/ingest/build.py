@@ -1,0 +1,166 @@
+"""Newsletters -> one knowledge base: read every issue, merge what several issues say (the later
+issue wins), then apply the hand-kept corrections."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.ingest.contacts import ContactReader, infer_successions, merge_mentions
+from bot.ingest.corrections import apply_corrections
+from bot.ingest.document import Newsletter, NewsletterError, read_newsletter
+from bot.ingest.meetings import MeetingReader
+from bot.ingest.organisation import (
+    read_board, read_federations, read_figures, read_newsletter_facts, own_name, website_votes,
+)
+from bot.ingest.people import Names
+from bot.ingest.places import read_places
+from bot.ingest.projects import find_projects
+from bot.knowledge.meetings import merge_statements
+from bot.knowledge.model import Fact, Issue, KnowledgeBase, Meeting, Organisation, Passage, Source
+from bot.knowledge.vocabulary import Vocabulary
+from bot.text import fold
+
+_OTHER_FEDERATION = re.compile(r"samordningsförbund", re.I)
+
+
+@dataclass
+class BuildResult:
+    kb: KnowledgeBase
+    warnings: list[str] = field(default_factory=list)
+
+
+def newsletter_files(directories: list[Path]) -> list[Path]:
+    files = []
+    for directory in directories:
+        if directory.is_file():
+            files.append(directory)
+        elif directory.is_dir():
+            files.extend(sorted(directory.glob("*.txt")))
+        else:
+            raise NewsletterError(f"{directory}: no such file or directory")
+    return files
+
+
+def build(directories: list[Path], vocabulary: Vocabulary, corrections: Path | None) -> BuildResult:
+    newsletters = [read_newsletter(path) for path in newsletter_files(directories)]
+    _reject_duplicate_issues(newsletters)
+    newsletters.sort(key=lambda newsletter: (newsletter.published, newsletter.number))
+    warnings: list[str] = []
+    names = Names(vocabulary)
+
+    statements: dict[str, list[tuple[int, int, Meeting]]] = defaultdict(list)
+    places = []
+    for order, newsletter in enumerate(newsletters):
+        reader = MeetingReader(newsletter, names)
+        for meeting in reader.read():
+            statements[meeting.id].append((1, order, meeting))
+        for meeting in reader.reported:  # a report of a meeting held never overrides its announcement
+            statements[meeting.id].append((0, order, meeting))
+        found_places, place_warnings = read_places(newsletter, vocabulary)
+        places.extend(found_places)
+        warnings += [f"{newsletter.path}:{w.line}: {w.message}" for w in reader.warnings + place_warnings]
+    meetings = [merge_statements([m for _, _, m in sorted(group, key=lambda s: s[:2])]) for group in statements.values()]
+    meetings.sort(key=lambda meeting: (meeting.date, meeting.kind))
+
+    website = _website(newsletters)
+    whole_text = " ".join(s.text for n in newsletters for s in n.sections)
+    federation_name = own_name(whole_text, website)
+    contacts = _contacts(newsletters, names, federation_name)
+    boards = [board for board in (read_board(n) for n in newsletters) if board]
+    federations = next((f for n in reversed(newsletters) if (f := read_federations(n))), [])
+    members = _members(boards)
+
+    kb = KnowledgeBase(
+        issues=[_issue(n) for n in newsletters],
+        meetings=meetings,
+        places=places,
+        contacts=contacts,
+        boards=boards,
+        projects=find_projects(newsletters, _place_words(vocabulary)),
+        organisation=Organisation(
+            name=federation_name,
+            website=website,
+            members=members,
+            federations=federations,
+            figures=[fact for n in newsletters for fact in read_figures(n)],
+            newsletter=[fact for n in newsletters for fact in read_newsletter_facts(n)],
+        ),
+        passages=[
+            Passage(text=paragraph, source=Source(n.id, section.heading))
+            for n in newsletters for section in n.sections for paragraph in section.paragraphs
+            if len(paragraph) >= 40
+        ],
+    )
+    if corrections is not None and corrections.exists():
+        warnings += apply_corrections(kb, corrections)
+    return BuildResult(kb=kb, warnings=warnings)
+
+
+def _reject_duplicate_issues(newsletters: list[Newsletter]) -> None:
+    seen: dict[str, Path] = {}
+    for newsletter in newsletters:
+        if newsletter.id in seen:
+            raise NewsletterError(
+                f"{newsletter.path}:1: nr {newsletter.number} {newsletter.year} is also in {seen[newsletter.id]}"
+            )
+        seen[newsletter.id] = newsletter.path
+
+
+def _issue(newsletter: Newsletter) -> Issue:
+    return Issue(
+        id=newsletter.id,
+        number=newsletter.number,
+        year=newsletter.year,
+        month=newsletter.month,
+        published=newsletter.published,
+        file=newsletter.path.name,
+        headlines=newsletter.headlines,
+    )
+
+
+def _website(newsletters: list[Newsletter]) -> str | None:
+    votes: Counter[str] = Counter()
+    for newsletter in newsletters:
+        votes.update(website_votes(newsletter))
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str):
+    reader = ContactReader(names, federation_name)
+    mentions = []
+    for order, newsletter in enumerate(newsletters):
+        for section in newsletter.sections:
+            other = _federation_of_section(section, federation_name)
+            for paragraph in section.paragraphs:
+                for mention in reader.read(paragraph, Source(newsletter.id, section.heading), other):
+                    mentions.append((mention, order))
+        for footer in dict.fromkeys(newsletter.footers):
+            for mention in reader.read(footer, Source(newsletter.id, "Sidfot")):
+                mentions.append((mention, order))
+    contacts = merge_mentions(mentions)
+    infer_successions(contacts)
+    return contacts
+
+
+def _federation_of_section(section, own: str) -> str | None:
+    """The other federation a section is about ("Nytt samordningsförbund bildat: ..."), if any."""
+    if not _OTHER_FEDERATION.search(section.heading):
+        return None
+    named = re.findall(r"Samordningsförbundet\s+[A-ZÅÄÖ][\wåäö]*(?:\s+(?:[A-ZÅÄÖ][\wåäö]*|stad))?", section.text)
+    others = [name for name in named if fold(name) != fold(own)]
+    return others[0] if others else None
+
+
+def _place_words(vocabulary: Vocabulary) -> set[str]:
+    return {fold(word) for name, aliases in vocabulary.municipalities.items() for word in (name, *aliases)}
+
+
+def _members(boards) -> list[Fact]:
+    """The member municipalities and authorities: those the latest board's members represent."""
+    if not boards:
+        return []
+    latest = max(boards, key=lambda board: board.start_year)
+    represented = dict.fromkeys(member.represents for member in latest.members)
+    return [Fact(text=name, source=latest.source, year=latest.start_year) for name in represented]

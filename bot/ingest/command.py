@@ -1,0 +1,51 @@
+"""`python -m bot build-kb [SOURCE_DIR...] [--out DIR]`: newsletters -> knowledge base YAML."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from bot.ingest.build import build
+from bot.ingest.document import NewsletterError
+from bot.knowledge.serde import KnowledgeError
+from bot.knowledge.store import DEFAULT_KB_DIR, PROJECT_ROOT, save_kb
+from bot.knowledge.vocabulary import load_vocabulary
+
+DEFAULT_SOURCES = PROJECT_ROOT / "knowledge" / "sources"
+DEFAULT_CORRECTIONS = PROJECT_ROOT / "knowledge" / "corrections.yaml"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("sources", nargs="*", type=Path, help="folders (or files) of newsletters (.txt)")
+    parser.add_argument("--out", type=Path, help="where to write the YAML (default: knowledge/base)")
+    parser.add_argument("--corrections", type=Path, help="corrections file (default: knowledge/corrections.yaml)")
+
+
+def run(args: argparse.Namespace) -> int:
+    sources = args.sources or [DEFAULT_SOURCES]
+    out = args.out or DEFAULT_KB_DIR
+    corrections = args.corrections or DEFAULT_CORRECTIONS
+    started = time.perf_counter()
+    try:
+        result = build(sources, load_vocabulary(), corrections)
+    except (NewsletterError, KnowledgeError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    save_kb(result.kb, out)
+    elapsed = time.perf_counter() - started
+    print(summary(result.kb, out, elapsed))
+    for warning in result.warnings:
+        print(f"warning: {warning}")
+    return 0
+
+
+def summary(kb, out: Path, elapsed: float) -> str:
+    issues = ", ".join(f"nr {i.number} {i.year}" for i in kb.issues)
+    places = sum(len(report.places) for report in kb.places)
+    return (
+        f"Built {out} in {elapsed * 1000:.0f} ms from {len(kb.issues)} issues ({issues}):\n"
+        f"  {len(kb.meetings)} meetings, {places} open places in {len(kb.places)} notices, "
+        f"{len(kb.contacts)} contacts, {len(kb.boards)} boards, {len(kb.projects)} projects, "
+        f"{len(kb.organisation.federations)} federations, {len(kb.passages)} passages"
+    )

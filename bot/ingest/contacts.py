@@ -1,0 +1,221 @@
+"""People and organisations to contact: names next to role titles, e-mail addresses, phone numbers,
+and what the newsletter says to contact them for."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.ingest.dates import MONTH_PATTERN, MONTHS
+from bot.ingest.people import EMAIL, PHONE, Names
+from bot.knowledge.model import Contact, Purpose, Role, Source
+from bot.text import fold
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ–-])")
+_FULL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\s+(\d{{4}})\b", re.I)
+_LEAVES = re.compile(r"\b(i pension|pensioneras|slutar|lämnar|avgår)\b", re.I)
+_JOINS = re.compile(r"\b(tillträder|tillträdande|börjar)\b", re.I)
+_SEASON = re.compile(r"\b(?:tillträder|börjar)\s+(i\s+(?:vår|höst|sommar|vinter)|efter\s+\w+|till\s+\w+)", re.I)
+_NEW = {fold(word) for word in ("ny", "nya", "nye", "nyanställd", "nyanställda", "tillträdande")}
+_FEDERATION = re.compile(r"Samordningsförbundet\s+([A-ZÅÄÖ][\wåäö]*(?:\s+(?:[A-ZÅÄÖ][\wåäö]*|stad))*)")
+_ORG_AFTER = re.compile(r"^\s+(?:hos|på|vid|inom|för|i)\s+(?P<org>[A-ZÅÄÖ][^,.;]*?|förbundet)(?=\s+(?:och|som|samt|sedan)\b|[,.;]|$)")
+_GAP_BEFORE = re.compile(r"^(?:,\s*|\s+(?:som\s+)?(?:är\s+)?(?:\w+\s+){0,3}?|\s+heter\s+\S+\s+(?:\w+\s+)?)$")
+
+
+@dataclass
+class Mention:
+    """One thing a sentence says about a person or organisation."""
+
+    name: str
+    kind: str = "person"
+    email: str | None = None
+    phone: str | None = None
+    role: Role | None = None
+    purpose: Purpose | None = None
+
+
+class ContactReader:
+    def __init__(self, names: Names, own_federation: str) -> None:
+        self.names = names
+        self.own_federation = own_federation
+
+    def read(self, text: str, source: Source, section_federation: str | None = None) -> list[Mention]:
+        mentions: list[Mention] = []
+        for sentence in _SENTENCE_END.split(text):
+            mentions.extend(self._sentence(sentence, source, section_federation))
+        return mentions
+
+    def _sentence(self, sentence: str, source: Source, section_federation: str | None) -> list[Mention]:
+        people = self.names.people(sentence)
+        mentions = []
+        for match in EMAIL.finditer(sentence):
+            mentions.append(self._email(sentence, match, people, source))
+        for match in PHONE.finditer(sentence):
+            person = _just_before(people, sentence, match.start())
+            if person:
+                mentions.append(Mention(name=person, phone=match.group(0)))
+        for match in self.names.role.finditer(sentence):
+            mention = self._role(sentence, match, people, source, section_federation)
+            if mention:
+                mentions.append(mention)
+        return mentions
+
+    def _email(self, sentence: str, match: re.Match[str], people, source: Source) -> Mention:
+        address = match.group(0)
+        purpose = Purpose(kind=_purpose_kind(sentence), text=sentence.strip(), source=source)
+        person = _just_before(people, sentence, match.start())
+        if person:
+            return Mention(name=person, email=address, purpose=purpose)
+        for name in re.findall(r"\b[A-ZÅÄÖ][\wåäö-]{3,}\b", sentence):
+            if fold(name).replace(" ", "") in fold(address).replace(" ", ""):
+                return Mention(name=name, kind="organisation", email=address, purpose=purpose)
+        local = address.split("@")[0].replace(".", " ")
+        return Mention(name=local.title(), email=address, purpose=purpose)
+
+    def _role(self, sentence: str, match: re.Match[str], people, source: Source, section_federation) -> Mention | None:
+        title = fold(match.group("title")).replace(" ", " ")
+        title = next(t for t in self.names.vocabulary.role_titles if fold(t) == fold(match.group("title")))
+        after = next(
+            (name for start, _, name in people
+             if 0 <= start - match.end() <= 20 and re.fullmatch(r"[:\s]*(?:[a-zåäö.]+\s+)?", sentence[match.end():start])),
+            None,
+        )
+        before = None
+        if after is None:
+            candidates = [
+                (start, end, name) for start, end, name in people
+                if end <= match.start() and _GAP_BEFORE.match(sentence[end:match.start()]) is not None
+            ]
+            before = candidates[-1][2] if candidates else _chained(people, sentence, match.start())
+        person = after or before
+        if person is None:
+            return None
+        words_before = sentence[: match.start()].split()
+        is_new = bool(words_before) and fold(words_before[-1]) in _NEW
+        organisation = self._organisation(sentence, match, words_before, section_federation, title)
+        role = Role(title=title, organisation=organisation, source=source)
+        following_title = next((m.start() for m in self.names.role.finditer(sentence, match.end())), len(sentence))
+        near = sentence[max(0, match.start() - 15) : following_title].rstrip()
+        if near.split() and fold(near.split()[-1]) in _NEW:  # "... och tillträdande <next title>"
+            near = near.rsplit(None, 1)[0]
+        leaves, joins = _LEAVES.search(sentence), _JOINS.search(near) or is_new
+        when = _FULL_DATE.search(sentence)
+        when_date = date(int(when.group(3)), MONTHS[fold(when.group(2))], int(when.group(1))) if when else None
+        if leaves and when_date:
+            role.end = when_date
+        elif joins:
+            role.start = when_date
+            season = _SEASON.search(near)
+            role.note = season.group(0) if season else ("tillträdande" if _JOINS.search(near) else "ny")
+        purpose = Purpose("publisher", sentence.strip(), source) if fold(title) == "ansvarig utgivare" else None
+        return Mention(name=person, role=role, purpose=purpose)
+
+    def _organisation(self, sentence, match, words_before, section_federation, title) -> str | None:
+        following = _ORG_AFTER.match(sentence[match.end():])
+        if following:
+            organisation = following.group("org").strip()
+            return self.own_federation if fold(organisation) == "forbundet" else organisation
+        genitive = next((w for w in reversed(words_before[-3:]) if fold(w) not in _NEW), None)
+        if genitive and genitive.endswith("s") and genitive[0].islower() or (genitive and "-" in genitive and genitive.endswith("s")):
+            return genitive[:-1]
+        if "forbund" in fold(title):
+            named = _FEDERATION.search(sentence)
+            if named:
+                return named.group(0)
+            return section_federation or self.own_federation
+        return None
+
+
+def _just_before(people, sentence: str, position: int) -> str | None:
+    """A name that the e-mail or phone number follows directly ("Name, address")."""
+    for start, end, name in reversed(people):
+        if end <= position and re.fullmatch(r"[\s,:]*", sentence[end:position]):
+            return name
+    return None
+
+
+def _chained(people, sentence: str, position: int) -> str | None:
+    """"Anna Lexelius, huvudsekreterare i X och tillträdande förbundschef": the title joined by
+    "och" to another description of the same name."""
+    for start, end, name in reversed(people):
+        if end <= position:
+            between = sentence[end:position]
+            if " och " in between and len(between) < 80 and not EMAIL.search(between):
+                return name
+            return None
+    return None
+
+
+def _purpose_kind(sentence: str) -> str:
+    folded = fold(sentence)
+    if "avsluta prenumeration" in folded and "prenumerera" not in folded:
+        return "unsubscribe"
+    if "prenumer" in folded:
+        return "subscribe"
+    if "anmalan" in folded or "anmal" in folded:
+        return "registration"
+    if "foresla" in folded or "deltagare att" in folded:
+        return "proposal"
+    return "information"
+
+
+def merge_mentions(mentions: list[tuple[Mention, int]]) -> list[Contact]:
+    """Contacts from mentions across issues (each with its issue's order), one per person."""
+    contacts: dict[str, Contact] = {}
+    for mention, _ in sorted(mentions, key=lambda item: item[1]):
+        key = _key(mention, contacts)
+        contact = contacts.setdefault(key, Contact(name=mention.name, kind=mention.kind))
+        if mention.email:
+            contact.email = mention.email
+        if mention.phone:
+            contact.phone = mention.phone
+        source = (mention.role.source if mention.role else mention.purpose.source if mention.purpose else None)
+        if source and source not in contact.sources:
+            contact.sources.append(source)
+        if mention.role and not _has_role(contact, mention.role):
+            contact.roles.append(mention.role)
+        if mention.purpose and all(p.text != mention.purpose.text for p in contact.contact_for):
+            contact.contact_for.append(mention.purpose)
+            if mention.purpose.kind == "subscribe" and "avsluta" in fold(mention.purpose.text):
+                contact.contact_for.append(Purpose("unsubscribe", mention.purpose.text, mention.purpose.source))
+    return list(contacts.values())
+
+
+def _key(mention: Mention, contacts: dict[str, Contact]) -> str:
+    key = fold(mention.name)
+    if mention.email:
+        for existing_key, contact in contacts.items():
+            if contact.email == mention.email:
+                return existing_key
+        local = fold(mention.email.split("@")[0])
+        if local in contacts:
+            return local
+    return key
+
+
+def _has_role(contact: Contact, role: Role) -> bool:
+    for existing in contact.roles:
+        if fold(existing.title) == fold(role.title) and (existing.organisation or "") == (role.organisation or ""):
+            existing.start = existing.start or role.start
+            existing.end = existing.end or role.end
+            existing.note = existing.note or role.note
+            return True
+    return False
+
+
+def infer_successions(contacts: list[Contact]) -> None:
+    """A role someone leaves on a known date is taken over that day by whoever the newsletters
+    call its new or incoming holder (without a date of their own)."""
+    roles = [(contact, role) for contact in contacts for role in contact.roles]
+    for _, leaving in roles:
+        if not leaving.end:
+            continue
+        for contact, joining in roles:
+            if (
+                joining is not leaving
+                and joining.start is None
+                and joining.note
+                and fold(joining.title) == fold(leaving.title)
+                and joining.organisation == leaving.organisation
+            ):
+                joining.start = leaving.end

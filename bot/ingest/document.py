@@ -1,0 +1,219 @@
+"""A newsletter file as clean lines and sections: header, markdown remnants, footers, duplicates."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from bot.ingest.dates import month_number
+from bot.text import fold
+
+
+class NewsletterError(ValueError):
+    """A newsletter that cannot be read; the message names the file and line."""
+
+
+@dataclass
+class Line:
+    number: int  # 1-based line in the file
+    text: str  # cleaned of markdown remnants
+
+
+@dataclass
+class Section:
+    heading: str
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """Runs of non-empty lines joined with spaces (items broken over lines become one)."""
+        paragraphs, current = [], []
+        for line in self.lines:
+            if line.text:
+                current.append(line.text)
+            elif current:
+                paragraphs.append(" ".join(current))
+                current = []
+        if current:
+            paragraphs.append(" ".join(current))
+        return paragraphs
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+@dataclass
+class Newsletter:
+    path: Path
+    number: int
+    year: int
+    month: int
+    headlines: list[str]
+    sections: list[Section]
+    footers: list[str]  # the repeated page footer paragraphs, once each
+
+    @property
+    def id(self) -> str:
+        return f"{self.year}-{self.number}"
+
+    @property
+    def published(self) -> date:
+        return date(self.year, self.month, 1)
+
+    def all_lines(self) -> list[Line]:
+        return [line for section in self.sections for line in section.lines]
+
+
+_ISSUE_LINE = re.compile(r"^\W*nr\.?\s*(\d{1,2})\s*[,/]?\s*((?:19|20)\d\d)\s*[,]?\s*([a-zåäö]+)\.?\W*$", re.I)
+_MASTHEAD = "nyhetsbrev"
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
+_EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
+_ARROWS = re.compile(r"^[\s►▶]+|[\s►▶]+$")
+_HEADER_SEARCH_LINES = 15
+
+
+def clean(text: str) -> str:
+    """One line without markdown remnants: links keep their text, emphasis and arrows go."""
+    text = _LINK.sub(lambda match: match.group(1), text)
+    text = _HEADING_MARK.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    text = _ARROWS.sub("", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def is_heading_marked(raw: str) -> bool:
+    return bool(re.match(r"^\s*(#{1,6}\s*)?[►▶]", raw)) or raw.lstrip().startswith("#")
+
+
+def read_newsletter(path: Path) -> Newsletter:
+    try:
+        raw_lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as error:
+        raise NewsletterError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from error
+    except OSError as error:
+        raise NewsletterError(f"{path}: cannot read: {error.strerror}") from error
+    header_index, number, year, month = _find_header(path, raw_lines)
+    headlines, body_start = _headlines(raw_lines, header_index + 1)
+    body = [Line(index + 1, clean(raw_lines[index])) for index in range(body_start, len(raw_lines))]
+    content, footers = _split_repeats(body)
+    sections = _sections(content, raw_lines, headlines)
+    return Newsletter(path, number, year, month, headlines, sections, footers)
+
+
+def _find_header(path: Path, raw_lines: list[str]) -> tuple[int, int, int, int]:
+    seen = 0
+    for index, raw in enumerate(raw_lines):
+        text = clean(raw)
+        if not text:
+            continue
+        seen += 1
+        if seen > _HEADER_SEARCH_LINES:
+            break
+        match = _ISSUE_LINE.match(text)
+        if not match:
+            continue
+        month = month_number(match.group(3))
+        if month is None:
+            raise NewsletterError(f"{path}:{index + 1}: unknown month {match.group(3)!r} in issue line {text!r}")
+        return index, int(match.group(1)), int(match.group(2)), month
+    masthead = next(
+        (i + 1 for i, raw in enumerate(raw_lines[:40]) if fuzz.ratio(fold(raw).replace(" ", ""), _MASTHEAD) >= 80),
+        None,
+    )
+    where = f"{path}:{masthead}" if masthead else f"{path}:1"
+    raise NewsletterError(
+        f"{where}: no newsletter header: expected a line like 'nr 5 2018 aug.' "
+        "(issue number, year, month) near the top"
+    )
+
+
+def _headlines(raw_lines: list[str], start: int) -> tuple[list[str], int]:
+    """The '•'-separated headline line right after the issue line."""
+    for index in range(start, min(start + 5, len(raw_lines))):
+        text = clean(raw_lines[index])
+        if not text:
+            continue
+        if "•" in text:
+            return [part.strip() for part in text.split("•") if part.strip()], index + 1
+        return [text], index + 1
+    return [], start
+
+
+def _is_heading(raw: str, text: str, headlines: list[str], blanks_before: int) -> bool:
+    """A heading is marked (►, #), repeats a headline, or stands alone after a page break.
+    Deep markdown headings (####) and lines ending a sentence are sub-headings: content."""
+    if not text or len(text) > 120 or re.match(r"^\s*#{4,}", raw):
+        return False
+    folded = fold(text)
+    if any(fuzz.ratio(folded, fold(headline)) >= 90 for headline in headlines):
+        return True
+    if text.endswith((".", ":", ",", ";")):
+        return False
+    return is_heading_marked(raw) or (blanks_before >= 2 and len(text) <= 80 and len(text.split()) >= 2)
+
+
+def _sections(lines: list[Line], raw_lines: list[str], headlines: list[str]) -> list[Section]:
+    sections = [Section(heading="")]
+    blanks = 0
+    for line in lines:
+        if _is_heading(raw_lines[line.number - 1], line.text, headlines, blanks):
+            sections.append(Section(heading=line.text.rstrip(":!")))
+        else:
+            sections[-1].lines.append(line)
+        blanks = 0 if line.text else blanks + 1
+    return [section for section in sections if section.heading or any(line.text for line in section.lines)]
+
+
+_SIMILAR = 90  # fuzz.ratio at which two lines count as the same (catches one-letter misprints)
+_LONG_LINE = 60  # a repeated line this long is a duplicated paragraph, not a repeated label
+
+
+def _split_repeats(lines: list[Line]) -> tuple[list[Line], list[str]]:
+    """Separate the page footer from the content and drop duplicated paragraphs.
+
+    The footer is any run of two or more different lines that each recur elsewhere in the file;
+    a long line repeated word for word outside such runs is a duplicated paragraph, kept once.
+    Returns the content lines and every footer line (all occurrences, for votes such as the
+    web address that one footer misspells).
+    """
+    texts = [fold(line.text) for line in lines]
+    filled = [i for i, text in enumerate(texts) if text]
+    recurs = {
+        i: any(j != i and fuzz.ratio(texts[i], texts[j]) >= _SIMILAR for j in filled)
+        for i in filled
+    }
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for i in filled + [None]:
+        if i is not None and recurs[i]:
+            run.append(i)
+            continue
+        if len({texts[j] for j in run}) >= 2:
+            runs.append(run)
+        run = []
+
+    def same(a: int, b: int) -> bool:
+        return fuzz.ratio(texts[a], texts[b]) >= _SIMILAR
+
+    footer = {
+        i
+        for run in runs
+        if any(other is not run and same(run[0], other[0]) and same(run[1], other[1]) for other in runs)
+        for i in run
+    }
+    content, footers, seen = [], [], set()
+    for i, line in enumerate(lines):
+        if i in footer:
+            footers.append(line.text)
+            continue
+        if len(texts[i]) >= _LONG_LINE:
+            if texts[i] in seen:
+                continue
+            seen.add(texts[i])
+        content.append(line)
+    return content, footers

@@ -1,0 +1,148 @@
+"""The federation itself: its board, web address, the county's federations, figures, newsletter."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from bot.ingest.document import Newsletter
+from bot.knowledge.model import Board, BoardMember, Fact, Federation, Source
+from bot.text import fold
+
+_PERSON_OR_VACANCY = r"(?P<who>\((?:[^)]*)\)|[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+){1,2})"
+_PARTY = r"(?:\s*\((?P<party>[A-ZÅÄÖ]{1,3})\))?"
+_POSITION = r"(?P<position>vice ordförande|ordförande|ledamot)"
+_MEMBER = re.compile(rf"{_PERSON_OR_VACANCY}{_PARTY},\s*{_POSITION},\s*(?P<org>[^,(\n]+?)(?=\s*\(|\s*$)")
+_DEPUTY = re.compile(rf"^{_PERSON_OR_VACANCY}{_PARTY},\s*(?P<org>[^,(]+?)\s*$")
+_TERM = re.compile(r"(?:mandatperiod(?:en)?|perioden)\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)", re.I)
+_WEBSITE = re.compile(r"\b(?:https?://)?(www\.[\w-]+(?:\.[\w-]+)+)\b")
+_FEDERATION_LIST = re.compile(r"samordningsförbund\s+finns\s+i", re.I)
+_KOMMUNERNA = re.compile(r"\((?:kommunerna|kommunen)\s+([^)]*)\)")
+_FIGURE = re.compile(r"\d+\s*(?:procent|%|personer|deltagare|mkr|kr)|\b\d{2,}\b")
+_RESULT_WORDS = ("resultat", "arsredovisning", "maluppfyllelse", "halvarsrapport", "framgangsrik", "rapport")
+
+
+def read_board(newsletter: Newsletter) -> Board | None:
+    lines = [line.text for line in newsletter.all_lines()]
+    members: list[BoardMember] = []
+    for text in lines:
+        for match in _MEMBER.finditer(text):
+            members.append(_member(match, match.group("position")))
+    if not members:
+        return None
+    in_deputies = False
+    for raw in _member_lines(newsletter):
+        folded = fold(raw)
+        if folded in {"ersattare", "suppleanter"}:
+            in_deputies = True
+            continue
+        if in_deputies:
+            match = _DEPUTY.match(raw)
+            if match:
+                members.append(_member(match, "ersättare"))
+            elif raw:
+                in_deputies = False
+    text = " ".join(lines)
+    term = _TERM.search(text)
+    heading = next((s.heading for s in newsletter.sections if any(_MEMBER.search(l.text) for l in s.lines)), "")
+    start, end = (int(term.group(1)), int(term.group(2))) if term else (newsletter.year, newsletter.year)
+    return Board(start_year=start, end_year=end, members=members, source=Source(newsletter.id, heading))
+
+
+def _member_lines(newsletter: Newsletter) -> list[str]:
+    return [line.text for line in newsletter.all_lines() if line.text]
+
+
+def _member(match: re.Match[str], position: str) -> BoardMember:
+    who = match.group("who")
+    vacant = who.startswith("(")
+    return BoardMember(
+        position=position,
+        represents=match.group("org").strip(),
+        name=None if vacant else who,
+        party=match.group("party"),
+        vacancy=who.strip("()") if vacant else None,
+    )
+
+
+def website_votes(newsletter: Newsletter) -> Counter[str]:
+    """Web addresses in the page footers: the federation's own site, misprints included."""
+    return Counter(match.lower() for footer in newsletter.footers for match in _WEBSITE.findall(footer))
+
+
+def own_name(sections_text: str, website: str | None) -> str:
+    """The federation's name: the "Samordningsförbundet X" whose letters spell its web address."""
+    names = Counter(re.findall(r"Samordningsförbundet\s+[A-ZÅÄÖ][\wåäö]*(?:\s+[A-ZÅÄÖ][\wåäö]*)?", sections_text))
+    if website:
+        domain = fold(website.split(".")[1]).replace(" ", "")
+        for name, _ in names.most_common():
+            if fold(name).replace(" ", "") == domain:
+                return name
+    return names.most_common(1)[0][0] if names else "Samordningsförbundet"
+
+
+def read_federations(newsletter: Newsletter) -> list[Federation]:
+    for section in newsletter.sections:
+        paragraphs = section.paragraphs
+        for index, paragraph in enumerate(paragraphs):
+            if not _FEDERATION_LIST.search(paragraph):
+                continue
+            source = Source(newsletter.id, section.heading)
+            items = [p.lstrip("-•* ").rstrip(".") for p in _list_items(section)]
+            return [_federation(item, source) for item in items]
+    return []
+
+
+def _list_items(section) -> list[str]:
+    """Lines of the first bullet list that follows the sentence announcing it."""
+    items, started = [], False
+    for line in section.lines:
+        if _FEDERATION_LIST.search(line.text):
+            started = True
+            continue
+        if started and line.text.startswith(("-", "•", "*")):
+            items.append(line.text)
+        elif started and items and line.text:
+            break
+    return items
+
+
+def _federation(item: str, source: Source) -> Federation:
+    members = _KOMMUNERNA.search(item)
+    name = _KOMMUNERNA.sub("", item).strip()
+    if members:
+        parts = re.split(r",\s*|\s+och\s+", members.group(1))
+    else:
+        parts = re.split(r"\s*[,–-]\s+|\s+och\s+", name)
+    return Federation(name=name, members=[part.strip() for part in parts if part.strip()], source=source)
+
+
+def read_figures(newsletter: Newsletter) -> list[Fact]:
+    """Results and figures: sentences with numbers in sections about results or reports."""
+    facts = []
+    for section in newsletter.sections:
+        heading = fold(section.heading)
+        if not any(word in heading for word in _RESULT_WORDS):
+            continue
+        year_in_heading = re.search(r"\b(20\d\d)\b", section.heading)
+        for paragraph in section.paragraphs:
+            for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ•])", paragraph.lstrip("-• ")):
+                if _FIGURE.search(sentence) and len(sentence) > 25:
+                    year = re.search(r"\b(?:under|för|år)\s+(20\d\d)\b", sentence)
+                    facts.append(
+                        Fact(
+                            text=sentence.strip(" •-"),
+                            source=Source(newsletter.id, section.heading),
+                            year=int(year.group(1)) if year else int(year_in_heading.group(1)) if year_in_heading else newsletter.year,
+                        )
+                    )
+    return facts
+
+
+def read_newsletter_facts(newsletter: Newsletter) -> list[Fact]:
+    """What the footer says about the newsletter itself (how often, how to subscribe), once."""
+    seen, facts = set(), []
+    for footer in newsletter.footers:
+        if "nyhetsbrev" in fold(footer) and fold(footer) not in seen:
+            seen.add(fold(footer))
+            facts.append(Fact(text=footer, source=Source(newsletter.id, "Sidfot"), year=newsletter.year))
+    return facts

@@ -1,0 +1,58 @@
+"""Recognising people's names and the role titles written next to them."""
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.vocabulary import Vocabulary
+from bot.text import fold
+
+_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüíáèë]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüíáèë]+)?"
+_PERSON = re.compile(rf"\b{_WORD}(?:\s+(?:von\s+|af\s+|de\s+)?{_WORD}){{1,2}}\b")
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+PHONE = re.compile(r"\b0\d{1,3}[- ]?\d{2,3}[ ]?\d{2}[ ]?\d{2}\b")
+
+# Capitalised words that open sentences or label fields, never part of a person's name.
+_NOT_NAMES = {
+    fold(word)
+    for word in ("Den", "Det", "De", "Där", "Här", "Nu", "Inom", "Från", "Med", "Bland", "Även", "Tema",
+                 "Medverkande", "Plats", "Tid", "Anmälan", "Kontakta", "Läs", "Mejla", "Seminarieledare",
+                 "Samordningsförbundet", "Stiftelsen", "Projektet", "Kommunerna", "Förbundet")
+}
+
+
+class Names:
+    """Finds people's names and role titles, using the vocabulary to rule out look-alikes."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self._role_words = {word for title in vocabulary.role_titles for word in fold(title).split()}
+        titles = sorted(vocabulary.role_titles, key=len, reverse=True)
+        alternatives = "|".join(re.escape(title) for title in titles)
+        self.role = re.compile(rf"(?<![\wåäöÅÄÖ])(?P<title>{alternatives})(?:en|n)?(?![\wåäöÅÄÖ])", re.I)
+
+    def people(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, name) of two or three capitalised words that are not a role title,
+        a place, an authority or a sentence's opening word."""
+        found = []
+        for match in _PERSON.finditer(text):
+            words = match.group(0).split()
+            start = match.start()
+            while words and self._not_a_name(words[0]):
+                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
+                words = words[1:]
+            while words and self._not_a_name(words[-1]):
+                words = words[:-1]
+            if len(words) >= 2:
+                name = " ".join(words)
+                found.append((start, start + len(name), name))
+        return found
+
+    def _not_a_name(self, word: str) -> bool:
+        folded = fold(word)
+        if folded in self._role_words or folded in _NOT_NAMES:
+            return True
+        if self.vocabulary.municipality_of(word):
+            return True
+        return any(
+            folded.startswith(fold(authority)) for authority in self.vocabulary.authorities if " " not in authority
+        )

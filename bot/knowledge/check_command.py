@@ -1,0 +1,46 @@
+"""`python -m bot check-kb [DIR]`: validate a knowledge base; for the project's own, also check it
+is up to date with the newsletters and corrections."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bot.knowledge.serde import KnowledgeError
+from bot.knowledge.store import DEFAULT_KB_DIR, load_kb
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("directory", nargs="?", type=Path, help="knowledge base folder (default: knowledge/base)")
+
+
+def run(args: argparse.Namespace) -> int:
+    directory = args.directory or DEFAULT_KB_DIR
+    try:
+        kb = load_kb(directory)
+    except KnowledgeError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"{directory}: valid: {len(kb.issues)} issues, {len(kb.meetings)} meetings, "
+        f"{sum(len(r.places) for r in kb.places)} open places, {len(kb.contacts)} contacts, {len(kb.projects)} projects"
+    )
+    if directory.resolve() == DEFAULT_KB_DIR.resolve():
+        stale = stale_files(directory)
+        if stale:
+            print(f"error: out of date with knowledge/sources: {', '.join(stale)}; run `python -m bot build-kb`",
+                  file=sys.stderr)
+            return 1
+    return 0
+
+
+def stale_files(directory: Path) -> list[str]:
+    """Files of the base that differ from a fresh build of the project's own sources."""
+    from bot.ingest.build import build
+    from bot.ingest.command import DEFAULT_CORRECTIONS, DEFAULT_SOURCES
+    from bot.knowledge.store import render_kb
+    from bot.knowledge.vocabulary import load_vocabulary
+
+    fresh = render_kb(build([DEFAULT_SOURCES], load_vocabulary(), DEFAULT_CORRECTIONS).kb)
+    return [name for name, text in fresh.items() if not (directory / name).exists()
+            or (directory / name).read_text(encoding="utf-8") != text]
