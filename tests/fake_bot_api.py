@@ -6,6 +6,7 @@ chosen chats, and (optionally) a flood limit of N messages per second answered w
 """
 from __future__ import annotations
 
+import asyncio
 import email.parser
 import email.policy
 import itertools
@@ -57,7 +58,7 @@ class FakeBotApi:
         self._message_ids = itertools.count(1000)
         self._recent_sends: deque[float] = deque()
         self._cond = threading.Condition()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._server = _QuietServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, name="fake-bot-api", daemon=True)
 
@@ -107,21 +108,18 @@ class FakeBotApi:
                 if c.method == method and c.status == 200 and (chat_id is None or c.chat_id == chat_id)
             ]
 
-    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0, chat_id: int | None = None) -> list[Call]:
-        """Block until `count` successful calls of `method` were recorded (a bounded wait, not a sleep)."""
+    async def wait_for(
+        self, method: str, count: int = 1, timeout: float = 5.0, chat_id: int | None = None
+    ) -> list[Call]:
+        """Until `count` successful calls of `method` were recorded; a bounded wait that lets the bot run."""
         deadline = time.monotonic() + timeout
-        with self._cond:
-            while True:
-                found = [
-                    c for c in self.calls
-                    if c.method == method and c.status == 200 and (chat_id is None or c.chat_id == chat_id)
-                ]
-                remaining = deadline - time.monotonic()
-                if len(found) >= count or remaining <= 0:
-                    if len(found) < count:
-                        raise AssertionError(f"expected {count} {method} calls, got {len(found)}: {self.calls!r}")
-                    return found
-                self._cond.wait(remaining)
+        while True:
+            found = self.calls_to(method, chat_id)
+            if len(found) >= count:
+                return found
+            if time.monotonic() > deadline:
+                raise AssertionError(f"expected {count} {method} calls, got {len(found)}: {self.calls!r}")
+            await asyncio.sleep(0.005)
 
     # serving
 
@@ -191,6 +189,11 @@ def _error(code: int, description: str | None = None, retry_after: int | None = 
         body["description"] = description or f"Too Many Requests: retry after {retry_after or 1}"
         body["parameters"] = {"retry_after": retry_after or 1}
     return body
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that hung up mid-answer (the bot shutting down) is not news
 
 
 def _handler_for(api: FakeBotApi) -> Callable[..., BaseHTTPRequestHandler]:

@@ -1,0 +1,1 @@
+"""The Telegram transport: application, handlers, keyboards, reminders and rate limiting."""

@@ -1,0 +1,115 @@
+"""The python-telegram-bot Application: handlers wired, commands registered, reminders scheduled."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from telegram import BotCommand, BotCommandScopeDefault, Update
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.settings import Settings
+from bot.state import Repository
+from bot.telegram import handlers
+from bot.telegram.ratelimit import MessageRateLimiter
+from bot.telegram.reminders import ReminderService, Render
+from bot.telegram.services import KEY, AnswerEngine, Services
+from bot.telegram.texts import COMMANDS
+
+log = logging.getLogger(__name__)
+
+# Only new messages: an edited message or a channel post is not a new question.
+NEW_MESSAGE = filters.UpdateType.MESSAGE
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def build_application(
+    settings: Settings,
+    engine: AnswerEngine,
+    repo: Repository,
+    *,
+    render: Render,
+    load_engine: Callable[[], AnswerEngine],
+    clock: Callable[[], datetime] = utc_now,
+    limiter: MessageRateLimiter | None = None,
+    reminders: ReminderService | None = None,
+) -> Application:
+    if not settings.token:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    builder = (
+        Application.builder()
+        .token(settings.token)
+        .base_url(settings.api_base_url)
+        .defaults(Defaults(tzinfo=settings.timezone))
+        .rate_limiter(limiter or MessageRateLimiter())
+        .post_init(start_services)
+    )
+    if settings.api_base_url.endswith("/bot"):
+        builder = builder.base_file_url(settings.api_base_url[: -len("/bot")] + "/file/bot")
+    application = builder.build()
+    svc = Services(
+        settings=settings,
+        repo=repo,
+        engine=engine,
+        reminders=reminders or ReminderService(
+            repo, lambda: svc.engine.kb, render, settings.timezone, settings.reminder_time, clock
+        ),
+        clock=clock,
+        load_engine=load_engine,
+    )
+    application.bot_data[KEY] = svc
+    add_handlers(application)
+    return application
+
+
+def add_handlers(application: Application) -> None:
+    command = lambda names, callback: CommandHandler(names, callback, filters=NEW_MESSAGE)  # noqa: E731
+    application.add_handlers([
+        command(["start"], handlers.start),
+        command(["help", "hjalp"], handlers.help_command),
+        command(["nasta", "next"], handlers.intent_command("next_meeting")),
+        command(["moten", "meetings"], handlers.intent_command("upcoming_meetings")),
+        command(["lediga", "vacancies"], handlers.intent_command("open_places", takes_place=False)),
+        command(["kontakt", "contact"], handlers.intent_command("contacts", takes_place=False)),
+        command(["prenumerera", "subscribe"], handlers.subscribe),
+        command(["avsluta", "unsubscribe"], handlers.unsubscribe),
+        command(["mina", "subscriptions"], handlers.my_subscriptions),
+        command(["reload"], handlers.reload_command),
+        command(["stats"], handlers.stats_command),
+        CallbackQueryHandler(handlers.button),
+        InlineQueryHandler(handlers.inline_query),
+        MessageHandler(NEW_MESSAGE & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, handlers.text_message),
+        MessageHandler(
+            NEW_MESSAGE & filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.not_text
+        ),
+    ])
+    application.add_error_handler(handlers.on_error)
+
+
+async def start_services(application: Application) -> None:
+    """Run once after `initialize()`, before updates flow: commands menu and reminder wake-ups."""
+    await register_commands(application)
+    svc: Services = application.bot_data[KEY]
+    times = svc.reminders.reschedule(application.job_queue)
+    log.info("reminders scheduled from the database: %d future reminder times", times)
+
+
+async def register_commands(application: Application) -> None:
+    swedish = [BotCommand(names[0], sv) for names, sv, _ in COMMANDS]
+    english = [BotCommand(names[1], en) for names, _, en in COMMANDS]
+    await application.bot.set_my_commands(swedish, scope=BotCommandScopeDefault())
+    await application.bot.set_my_commands(english, scope=BotCommandScopeDefault(), language_code="en")
+
+
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]

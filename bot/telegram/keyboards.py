@@ -1,0 +1,78 @@
+"""Inline keyboards and their callback data ("<action>|<argument>", at most 64 bytes)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.knowledge.model import Meeting
+from bot.state import ALL
+from bot.telegram.texts import t
+
+ASK = "i"  # i|<intent>|<municipality or empty>: answer an intent
+QUESTION = "q"  # q|<text>: answer a choice as if typed
+SUBSCRIBE = "sub"
+UNSUBSCRIBE = "unsub"
+REMIND = "rem"
+CALENDAR = "ics"
+MENU_SUBSCRIBE = "subm"
+MAX_DATA = 64  # bytes, Telegram's limit
+
+
+def pack(*parts: str) -> str | None:
+    data = "|".join(parts)
+    return data if len(data.encode("utf-8")) <= MAX_DATA else None
+
+
+def unpack(data: str | None) -> list[str]:
+    return (data or "").split("|")
+
+
+def _button(label: str, *parts: str) -> InlineKeyboardButton | None:
+    data = pack(*parts)
+    return InlineKeyboardButton(label, callback_data=data) if data else None
+
+
+def _markup(rows: Sequence[Sequence[InlineKeyboardButton | None]]) -> InlineKeyboardMarkup | None:
+    cleaned = [[b for b in row if b is not None] for row in rows]
+    cleaned = [row for row in cleaned if row]
+    return InlineKeyboardMarkup(cleaned) if cleaned else None
+
+
+def main_menu(lang: str) -> InlineKeyboardMarkup | None:
+    return _markup([
+        [_button(t(lang, "menu_next"), ASK, "next_meeting", ""), _button(t(lang, "menu_meetings"), ASK, "upcoming_meetings", "")],
+        [_button(t(lang, "menu_places"), ASK, "open_places", ""), _button(t(lang, "menu_contact"), ASK, "contacts", "")],
+        [_button(t(lang, "menu_subscribe"), MENU_SUBSCRIBE)],
+    ])
+
+
+def places(action: str, names: Sequence[str], lang: str, intent: str | None = None, with_all: bool = False) -> InlineKeyboardMarkup | None:
+    """One button per municipality, answering `intent` (ASK) or (un)subscribing."""
+    def button(name: str, label: str) -> InlineKeyboardButton | None:
+        return _button(label, ASK, intent, name) if action == ASK and intent else _button(label, action, name)
+
+    buttons = [button(name, name if name != ALL else t(lang, "all")) for name in names]
+    if with_all:
+        buttons.append(button(ALL, t(lang, "all")))
+    return _markup([buttons[i:i + 3] for i in range(0, len(buttons), 3)])
+
+
+def for_reply(reply: Any, lang: str) -> InlineKeyboardMarkup | None:
+    """Buttons under an engine answer: its choices, or remind/calendar for the meetings it is about."""
+    if reply.choices:
+        if reply.intent:
+            return places(ASK, list(reply.choices), lang, intent=reply.intent)
+        return _markup([[_button(choice, QUESTION, choice) for choice in reply.choices]])
+    meetings: list[Meeting] = list(reply.meetings)[:5]
+    if not meetings:
+        return None
+    if len(meetings) == 1:
+        only = meetings[0]
+        return _markup([[_button(t(lang, "remind_me"), REMIND, only.id), _button(t(lang, "calendar"), CALENDAR, only.id)]])
+    rows = []
+    for meeting in meetings:
+        label = f"{meeting.date.day}/{meeting.date.month}" + (f" {meeting.municipality}" if meeting.municipality else "")
+        rows.append([_button(f"🔔 {label}", REMIND, meeting.id), _button(f"📅 {label}", CALENDAR, meeting.id)])
+    return _markup(rows)

@@ -1,0 +1,231 @@
+"""Meeting reminders: what is due (pure), delivering it exactly once, and the JobQueue schedule.
+
+The schedule lives in the database, not in the JobQueue: jobs are only wake-up calls, rebuilt at
+every start, after `/reload` and after each new subscription. Every wake-up runs the same
+`run_due`, which recomputes from the subscriptions and the knowledge base what should have gone
+out by now, so a missed, doubled or late job changes nothing.
+
+Exactly once: each (chat, meeting, kind) is claimed in the sent log (a UNIQUE key) and the claim
+committed before the message is sent; the outcome is logged after. A second wake-up, a second
+process or a restart finds the claim and skips. If the process dies between claim and log, the
+row stays 'claimed' and is not sent again: we cannot know whether Telegram delivered it, and a
+reminder twice is the failure we promised never to make. Such rows show as "uncertain" in /stats.
+A send that certainly failed (429 after retries, connection refused, 5xx) releases its claim so
+that the next wake-up tries again while the meeting has not started.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+from telegram import Bot
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.ext import ContextTypes, JobQueue
+
+from bot.knowledge.model import KnowledgeBase, Meeting
+from bot.knowledge.query import upcoming_meetings
+from bot.state import ALL, Repository
+from bot.telegram.ics import parse_hhmm
+
+log = logging.getLogger(__name__)
+
+KIND = "day_before"
+UNKNOWN_START = time(8, 0)  # breakfast meetings start early; assume so when a newsletter gives no time
+SWEEP = timedelta(minutes=15)  # also picks up meetings that a newsletter "published" today reveals
+JOB_PREFIX = "reminders"
+BACKOFF = (0.5, 1.0, 2.0, 4.0)
+WORKERS = 32
+# The request reached Telegram but the answer was lost: it may have been delivered.
+_AMBIGUOUS = (httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError)
+
+Clock = Callable[[], datetime]
+Render = Callable[[Meeting, KnowledgeBase, str], str]
+
+
+def meeting_start(meeting: Meeting, tz: ZoneInfo) -> datetime:
+    return datetime.combine(meeting.date, parse_hhmm(meeting.start) or UNKNOWN_START, tz)
+
+
+def reminder_at(meeting: Meeting, tz: ZoneInfo, at: time) -> datetime:
+    return datetime.combine(meeting.date - timedelta(days=1), at, tz)
+
+
+@dataclass(frozen=True)
+class Due:
+    chat_id: int
+    meeting: Meeting
+    language: str
+
+
+@dataclass
+class Plan:
+    due: list[Due] = field(default_factory=list)  # to send now, not yet in the sent log
+    later: set[datetime] = field(default_factory=set)  # future reminder times with someone to remind
+
+
+def plan(
+    kb: KnowledgeBase,
+    repo: Repository,
+    now: datetime,
+    tz: ZoneInfo,
+    at: time,
+) -> Plan:
+    """Everything that should have been sent by `now` and was not, and when to wake up next."""
+    today = now.astimezone(tz).date()
+    by_place: dict[str | None, list[Meeting]] = {}
+
+    def meetings(place: str | None) -> list[Meeting]:
+        if place not in by_place:
+            by_place[place] = upcoming_meetings(kb, today, municipality=place)
+        return by_place[place]
+
+    wanted: dict[tuple[int, str], Due] = {}
+    for sub in repo.active_subscriptions():
+        for meeting in meetings(None if sub.municipality == ALL else sub.municipality):
+            wanted.setdefault((sub.chat_id, meeting.id), Due(sub.chat_id, meeting, sub.language))
+    if watches := repo.active_watches():
+        known = {meeting.id: meeting for meeting in meetings(None)}
+        for watch in watches:
+            if watch.meeting_id in known:
+                wanted.setdefault((watch.chat_id, watch.meeting_id), Due(watch.chat_id, known[watch.meeting_id], watch.language))
+
+    result = Plan()
+    logged = repo.logged_reminders([meeting_id for _, meeting_id in wanted])
+    for (chat_id, meeting_id), due in wanted.items():
+        if now >= meeting_start(due.meeting, tz) or (chat_id, meeting_id, KIND) in logged:
+            continue
+        remind = reminder_at(due.meeting, tz, at)
+        if now >= remind:
+            result.due.append(due)
+        else:
+            result.later.add(remind)
+    result.due.sort(key=lambda d: (meeting_start(d.meeting, tz), d.chat_id))
+    return result
+
+
+@dataclass
+class Report:
+    sent: int = 0
+    blocked: int = 0
+    failed: int = 0
+    retry_later: int = 0
+    uncertain: int = 0
+    skipped: int = 0  # claimed by another wake-up or process
+
+
+class ReminderService:
+    def __init__(
+        self,
+        repo: Repository,
+        kb: Callable[[], KnowledgeBase],
+        render: Render,
+        tz: ZoneInfo,
+        at: time,
+        clock: Clock,
+        sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+        workers: int = WORKERS,
+    ) -> None:
+        self.repo = repo
+        self._kb = kb
+        self.render = render
+        self.tz = tz
+        self.at = at
+        self.clock = clock
+        self._sleep = sleep
+        self.workers = workers
+
+    def plan(self) -> Plan:
+        return plan(self._kb(), self.repo, self.clock(), self.tz, self.at)
+
+    async def run_due(self, bot: Bot) -> Report:
+        due = self.plan().due
+        report = Report()
+        if not due:
+            return report
+        kb = self._kb()
+        texts: dict[tuple[str, str], str] = {}
+        queue: asyncio.Queue[Due] = asyncio.Queue()
+        for item in due:
+            queue.put_nowait(item)
+
+        async def worker() -> None:
+            while not queue.empty():
+                item = queue.get_nowait()
+                key = (item.meeting.id, item.language)
+                if key not in texts:
+                    texts[key] = self.render(item.meeting, kb, item.language)
+                await self._deliver(bot, item, texts[key], report)
+
+        await asyncio.gather(*(worker() for _ in range(min(self.workers, len(due)))))
+        log.info(
+            "reminders: sent=%d blocked=%d failed=%d retry_later=%d uncertain=%d skipped=%d",
+            report.sent, report.blocked, report.failed, report.retry_later, report.uncertain, report.skipped,
+        )
+        return report
+
+    async def _deliver(self, bot: Bot, due: Due, text: str, report: Report) -> None:
+        chat, meeting = due.chat_id, due.meeting.id
+        if not self.repo.claim_reminder(chat, meeting, KIND):
+            report.skipped += 1
+            return
+        for attempt, pause in enumerate((*BACKOFF, None)):
+            try:
+                message = await bot.send_message(chat, text)
+            except Forbidden as error:
+                self.repo.mark_failed(chat, meeting, KIND, str(error))
+                ended = self.repo.mark_blocked(chat)
+                log.info("reminders: chat %s blocked the bot; %d subscriptions ended", chat, ended)
+                report.blocked += 1
+                return
+            except BadRequest as error:
+                self.repo.mark_failed(chat, meeting, KIND, str(error))
+                log.warning("reminders: chat %s refused %s: %s", chat, meeting, error)
+                report.failed += 1
+                return
+            except RetryAfter:
+                self.repo.release_claim(chat, meeting, KIND)  # certainly not sent; the sweep retries
+                report.retry_later += 1
+                return
+            except NetworkError as error:  # TimedOut is a NetworkError too
+                if isinstance(error.__cause__, _AMBIGUOUS):
+                    log.warning("reminders: %s to chat %s may or may not have arrived (%r); not resending",
+                                meeting, chat, error)
+                    report.uncertain += 1
+                    return
+                if pause is None:
+                    self.repo.release_claim(chat, meeting, KIND)
+                    log.warning("reminders: %s to chat %s failed %d times (%r); will retry later",
+                                meeting, chat, attempt + 1, error)
+                    report.retry_later += 1
+                    return
+                await self._sleep(pause)
+                continue
+            self.repo.mark_sent(chat, meeting, KIND, message.message_id)
+            report.sent += 1
+            return
+
+    # scheduling
+
+    def reschedule(self, job_queue: JobQueue) -> int:
+        """Replace the reminder jobs by wake-ups at each future reminder time; returns how many."""
+        for job in job_queue.jobs():
+            if job.name and job.name.startswith(JOB_PREFIX):
+                job.schedule_removal()
+        now = self.clock()
+        current = self.plan()
+        options = {"misfire_grace_time": None, "coalesce": True}  # APScheduler's default grace is 1 s
+        for at in sorted(current.later):
+            job_queue.run_once(self._job, when=at - now, name=f"{JOB_PREFIX}:{at.isoformat()}", job_kwargs=options)
+        if current.due:
+            job_queue.run_once(self._job, when=0, name=f"{JOB_PREFIX}:now", job_kwargs=options)
+        job_queue.run_repeating(self._job, interval=SWEEP, first=SWEEP, name=f"{JOB_PREFIX}:sweep", job_kwargs=options)
+        return len(current.later)
+
+    async def _job(self, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self.run_due(context.bot)

@@ -1,0 +1,177 @@
+"""End to end through the real Application and the fake Bot API: commands, questions, buttons, inline mode."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.telegram.texts import t
+from fake_bot_api import FakeBotApi
+from telegram_harness import (
+    ADMIN, HANINGE_ID, Clock, build_bot, callback, keyboard_data, local, message, running,
+)
+
+CHAT = 1001
+
+
+@pytest.fixture
+def api():
+    with FakeBotApi() as server:
+        yield server
+
+
+@pytest.fixture
+def clock():
+    return Clock(local(2019, 3, 20, 10, 0))
+
+
+async def test_start_registers_commands_in_both_languages_and_greets_with_buttons(api, clock, tmp_path):
+    async with running(build_bot(api, tmp_path / "db.sqlite3", clock)):
+        commands = {c.params.get("language_code", ""): [x["command"] for x in c.json("commands")]
+                    for c in await api.wait_for("setMyCommands", 2)}
+        assert "nasta" in commands[""] and "prenumerera" in commands[""]
+        assert "next" in commands["en"] and "subscribe" in commands["en"]
+
+        api.queue_update(message(CHAT, "/start"))
+        [greeting] = await api.wait_for("sendMessage", chat_id=CHAT)
+        assert greeting.text
+        assert "i|next_meeting|" in keyboard_data(greeting)
+        assert "subm" in keyboard_data(greeting)
+
+        api.queue_update(message(CHAT + 1, "/start", lang="en"))
+        [english] = await api.wait_for("sendMessage", chat_id=CHAT + 1)
+        labels = [b["text"] for row in english.json("reply_markup")["inline_keyboard"] for b in row]
+        assert t("en", "menu_next") in labels
+
+
+async def test_a_question_about_the_next_meeting_gets_remind_and_calendar_buttons(api, clock, tmp_path):
+    async with running(build_bot(api, tmp_path / "db.sqlite3", clock)):
+        api.queue_update(message(CHAT, "När är nästa frukostmöte i Haninge?"))
+        [answer] = await api.wait_for("sendMessage", chat_id=CHAT)
+        assert "28" in answer.text
+        assert f"rem|{HANINGE_ID}" in keyboard_data(answer)
+        assert f"ics|{HANINGE_ID}" in keyboard_data(answer)
+
+
+async def test_commands_in_swedish_and_english_with_a_place_argument(api, clock, tmp_path):
+    async with running(build_bot(api, tmp_path / "db.sqlite3", clock)):
+        api.queue_update(message(CHAT, "/nasta Handen"))
+        api.queue_update(message(CHAT, "/next tyreso", lang="en"))
+        first, second = await api.wait_for("sendMessage", 2, chat_id=CHAT)
+        assert "28" in first.text and f"rem|{HANINGE_ID}" in keyboard_data(first)
+        assert "4" in second.text and "rem|frukostmöte-2019-04-04" in keyboard_data(second)
+
+        api.queue_update(message(CHAT, "/nasta Stockholm"))
+        unknown = (await api.wait_for("sendMessage", 3, chat_id=CHAT))[-1]
+        assert "Stockholm" in unknown.text
+        assert {"i|next_meeting|Haninge", "i|next_meeting|Nynäshamn", "i|next_meeting|Tyresö"} <= set(keyboard_data(unknown))
+
+
+async def test_pressing_a_municipality_button_answers_for_that_municipality(api, clock, tmp_path):
+    async with running(build_bot(api, tmp_path / "db.sqlite3", clock)):
+        api.queue_update(callback(CHAT, "i|next_meeting|Haninge"))
+        [answered] = await api.wait_for("answerCallbackQuery")
+        [answer] = await api.wait_for("sendMessage", chat_id=CHAT)
+        assert "28" in answer.text and f"ics|{HANINGE_ID}" in keyboard_data(answer)
+
+
+async def test_subscribe_list_and_unsubscribe_with_commands_and_buttons(api, clock, tmp_path):
+    bot = build_bot(api, tmp_path / "db.sqlite3", clock)
+    async with running(bot):
+        api.queue_update(message(CHAT, "/prenumerera"))
+        [choose] = await api.wait_for("sendMessage", chat_id=CHAT)
+        assert {"sub|Haninge", "sub|alla"} <= set(keyboard_data(choose))
+
+        api.queue_update(callback(CHAT, "sub|Haninge"))
+        await api.wait_for("answerCallbackQuery")
+        api.queue_update(message(CHAT, "/subscribe all", lang="en"))
+        api.queue_update(message(CHAT, "/prenumerera haninge"))
+        api.queue_update(message(CHAT, "/mina"))
+        sent = await api.wait_for("sendMessage", 5, chat_id=CHAT)
+        assert sent[1].text == t("sv", "subscribed", place="Haninge", time="18:00")
+        assert sent[2].text == t("en", "subscribed_all", time="18:00")
+        assert sent[3].text == t("sv", "already_subscribed", place="Haninge")
+        assert "Haninge" in sent[4].text and "alla kommuner" in sent[4].text
+        assert bot.repo.subscriptions_of(CHAT) == ["Haninge", "alla"]
+
+        api.queue_update(message(CHAT, "/avsluta Haninge"))
+        await api.wait_for("sendMessage", 6, chat_id=CHAT)
+        assert bot.repo.subscriptions_of(CHAT) == ["alla"]
+        api.queue_update(callback(CHAT, "unsub|alla"))
+        await api.wait_for("answerCallbackQuery", 2)
+        assert bot.repo.subscriptions_of(CHAT) == []
+
+
+async def test_non_text_edits_channel_posts_groups_and_huge_messages_never_break_the_bot(api, clock, tmp_path):
+    errors: list[object] = []
+    bot = build_bot(api, tmp_path / "db.sqlite3", clock)
+
+    async def record(update: object, context) -> None:
+        errors.append(context.error)
+
+    bot.app.add_error_handler(record)
+    async with running(bot):
+        sticker = {"file_id": "s", "file_unique_id": "s", "type": "regular", "width": 1, "height": 1,
+                   "is_animated": False, "is_video": False}
+        api.queue_update(message(CHAT, sticker=sticker))
+        [polite] = await api.wait_for("sendMessage", chat_id=CHAT)
+        assert polite.text == t("sv", "not_text")
+        api.queue_update(message(CHAT, voice={"file_id": "v", "file_unique_id": "v", "duration": 2}))
+        api.queue_update(message(CHAT, photo=[{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]))
+        await api.wait_for("sendMessage", 3, chat_id=CHAT)
+
+        edited = message(CHAT, "När är nästa möte?")["message"]
+        edited["edit_date"] = edited["date"]
+        api.queue_update({"edited_message": edited})
+        api.queue_update({"channel_post": {"message_id": 5, "date": 0, "chat": {"id": -100200, "type": "channel", "title": "c"},
+                                           "text": "/start"}})
+        group = message(-555, "hej alla", chat={"id": -555, "type": "group", "title": "g"})
+        api.queue_update(group)
+        api.queue_update(message(-555, "/nasta@fedbot_test_bot Haninge", chat={"id": -555, "type": "group", "title": "g"}))
+        [group_answer] = await api.wait_for("sendMessage", chat_id=-555)
+        assert "28" in group_answer.text
+
+        api.queue_update(message(CHAT, "nästa " + "x" * 10_000))
+        long_answer = (await api.wait_for("sendMessage", 4, chat_id=CHAT))[-1]
+        assert t("sv", "too_long") in long_answer.text or t("en", "too_long") in long_answer.text
+        api.queue_update(message(CHAT, "/mina"))
+        await api.wait_for("sendMessage", 5, chat_id=CHAT)
+    assert errors == []
+    assert len(api.calls_to("sendMessage", chat_id=CHAT)) == 5  # the edit got no answer
+    assert len(api.calls_to("sendMessage", chat_id=-555)) == 1  # group chatter is ignored
+
+
+async def test_inline_mode_offers_the_answer_as_an_article(api, clock, tmp_path):
+    async with running(build_bot(api, tmp_path / "db.sqlite3", clock)):
+        api.queue_update({"inline_query": {"id": "iq1", "from": {"id": CHAT, "is_bot": False, "first_name": "A"},
+                                           "query": "när är nästa frukostmöte i Haninge", "offset": ""}})
+        [answered] = await api.wait_for("answerInlineQuery")
+        results = answered.json("results")
+        assert results and results[0]["type"] == "article"
+        assert "28" in results[0]["input_message_content"]["message_text"]
+
+        api.queue_update({"inline_query": {"id": "iq2", "from": {"id": CHAT, "is_bot": False, "first_name": "A"},
+                                           "query": "", "offset": ""}})
+        empty = (await api.wait_for("answerInlineQuery", 2))[-1]
+        assert empty.json("results")
+
+
+async def test_admin_commands_are_refused_to_others(api, clock, tmp_path):
+    bot = build_bot(api, tmp_path / "db.sqlite3", clock)
+    async with running(bot):
+        api.queue_update(message(CHAT, "/stats"))
+        api.queue_update(message(CHAT, "/reload"))
+        refusals = await api.wait_for("sendMessage", 2, chat_id=CHAT)
+        assert [r.text for r in refusals] == [t("sv", "admin_only")] * 2
+
+        bot.repo.subscribe(CHAT, "Haninge")
+        api.queue_update(message(ADMIN, "/stats"))
+        [stats] = await api.wait_for("sendMessage", chat_id=ADMIN)
+        assert "Användare: 2" in stats.text and "Haninge: 1" in stats.text
+
+        engine_before = bot.app.bot_data["fedbot"].engine
+        api.queue_update(message(ADMIN, "/reload"))
+        reloaded = (await api.wait_for("sendMessage", 2, chat_id=ADMIN))[-1]
+        assert "2 möten" in reloaded.text and "1 påminnelsetider" in reloaded.text
+        assert bot.app.bot_data["fedbot"].engine is not engine_before
+        assert len(bot.reminder_jobs()) == 1
