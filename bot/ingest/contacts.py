@@ -49,7 +49,9 @@ class ContactReader:
         people = self.names.people(sentence)
         mentions = []
         for match in EMAIL.finditer(sentence):
-            mentions.append(self._email(sentence, match, people, source))
+            mention = self._email(sentence, match, people, source)
+            if mention:
+                mentions.append(mention)
         for match in PHONE.finditer(sentence):
             person = _just_before(people, sentence, match.start())
             if person:
@@ -60,7 +62,7 @@ class ContactReader:
                 mentions.append(mention)
         return mentions
 
-    def _email(self, sentence: str, match: re.Match[str], people, source: Source) -> Mention:
+    def _email(self, sentence: str, match: re.Match[str], people, source: Source) -> Mention | None:
         address = match.group(0)
         purpose = Purpose(kind=_purpose_kind(sentence), text=sentence.strip(), source=source)
         person = _just_before(people, sentence, match.start())
@@ -69,8 +71,10 @@ class ContactReader:
         for name in re.findall(r"\b[A-ZÅÄÖ][\wåäö-]{3,}\b", sentence):
             if fold(name).replace(" ", "") in fold(address).replace(" ", ""):
                 return Mention(name=name, kind="organisation", email=address, purpose=purpose)
-        local = address.split("@")[0].replace(".", " ")
-        return Mention(name=local.title(), email=address, purpose=purpose)
+        local = address.split("@")[0]
+        if "." in local:  # firstname.lastname@: the person the address belongs to
+            return Mention(name=local.replace(".", " ").title(), email=address, purpose=purpose)
+        return None
 
     def _role(self, sentence: str, match: re.Match[str], people, source: Source, section_federation) -> Mention | None:
         title = fold(match.group("title")).replace(" ", " ")

@@ -57,8 +57,13 @@ def find_projects(newsletters: list[Newsletter], places: set[str]) -> list[Proje
         for newsletter, heading, paragraph in texts:
             source = Source(newsletter.id, heading)
             subject = False
+            about = _mentions(heading, names)  # "the project" in an article headed by its name
             for sentence in _SENTENCE_END.split(paragraph):
-                subject = _mentions(sentence, names) or (subject and bool(_CARRIES_SUBJECT.match(sentence)))
+                subject = (
+                    _mentions(sentence, names)
+                    or (about and "projekt" in fold(sentence))
+                    or (subject and bool(_CARRIES_SUBJECT.match(sentence)))
+                )
                 if not subject:
                     continue
                 if source not in project.sources:

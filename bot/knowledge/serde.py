@@ -72,7 +72,7 @@ def read_yaml(path: Path) -> Any:
 
 
 def to_plain(value: Any) -> Any:
-    """A record as YAML-ready data: dicts in field order, dates as ISO strings, empty fields left out."""
+    """A record as YAML-ready data: dicts in field order, empty fields left out."""
     if dataclasses.is_dataclass(value):
         plain = {}
         for item in dataclasses.fields(value):
@@ -83,9 +83,7 @@ def to_plain(value: Any) -> Any:
         return plain
     if isinstance(value, list):
         return [to_plain(item) for item in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+    return value  # dates stay dates: YAML writes them as plain 2018-09-28
 
 
 def from_plain(cls: type, data: Any, where: str) -> Any:

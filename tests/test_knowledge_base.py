@@ -1,0 +1,344 @@
+"""The knowledge base built from the five newsletters, fact by fact, and the rules behind it."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.ingest.build import build
+from bot.ingest.command import DEFAULT_CORRECTIONS, DEFAULT_SOURCES
+from bot.knowledge import query
+from bot.knowledge.check_command import stale_files
+from bot.knowledge.store import DEFAULT_KB_DIR, load_kb
+from bot.knowledge.vocabulary import load_vocabulary
+
+ROOT = Path(__file__).resolve().parents[1]
+OWN_NEWSLETTERS = Path(__file__).parent / "newsletters"
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb()
+
+
+def meeting(kb, day: str, kind: str = "frukostmöte"):
+    found = [m for m in kb.meetings if m.id == f"{kind}-{day}"]
+    assert found, f"no {kind} on {day}"
+    return found[0]
+
+
+def test_committed_base_is_up_to_date_with_the_sources():
+    assert stale_files(DEFAULT_KB_DIR) == []
+
+
+def test_issues_are_read_from_their_headers(kb):
+    assert [(i.number, i.year, i.month) for i in kb.issues] == [(3, 2016, 5), (2, 2017, 3), (3, 2017, 4), (5, 2018, 8), (1, 2019, 1)]
+    latest = kb.issues[-1]
+    assert latest.published == date(2019, 1, 1)
+    assert latest.headlines == [
+        "Agneta Tjärnhammar, Nynäshamn, ny ordförande", "Många viktiga resultat 2018", "Positiva berättelser på återträff",
+    ]
+
+
+# date, municipality, a word of the topic (or None), venue (or None)
+BREAKFASTS = [
+    ("2016-05-27", "Haninge", "Nyanlända", "Auditoriet, Kulturhuset i Handen"),
+    ("2016-09-02", "Haninge", None, "Kulturhuset, Handen"),
+    ("2016-09-30", "Haninge", None, "Kulturhuset, Handen"),
+    ("2016-10-27", "Nynäshamn", None, "Folkets Hus, Nynäshamn"),
+    ("2016-11-25", "Haninge", None, "Hotell Winn, Handen"),
+    ("2016-12-16", "Haninge", None, "Hotell Winn, Handen"),
+    ("2017-03-01", "Nynäshamn", "Torsby", None),
+    ("2017-03-31", "Haninge", "Ormen", None),
+    ("2017-04-05", "Nynäshamn", "Torsby-modellen", None),
+    ("2017-04-28", "Haninge", "MIA", None),
+    ("2017-05-19", "Nynäshamn", "våld i nära relationer", None),
+    ("2018-09-21", "Nynäshamn", "samverkansinsatser", None),
+    ("2018-09-28", "Haninge", "integration", None),
+    ("2018-10-12", "Tyresö", "krig och trauman", None),
+    ("2018-10-26", "Haninge", "tillit", None),
+    ("2018-11-23", "Haninge", "Arbetsförmedlingens uppdrag", None),
+    ("2019-02-01", "Haninge", "arbetsmarknadsprognos", None),
+    ("2019-02-08", "Nynäshamn", "tillit", None),
+    ("2019-03-22", "Haninge", "ESF-ansökan", None),
+    ("2019-05-10", "Haninge", "Våga fråga", None),
+    ("2019-05-24", "Tyresö", "ESF-ansökan", None),
+]
+
+
+def test_every_breakfast_meeting(kb):
+    breakfasts = [m for m in kb.meetings if m.kind == "frukostmöte"]
+    assert sorted(m.date.isoformat() for m in breakfasts) == [row[0] for row in BREAKFASTS]
+    for day, municipality, topic, venue in BREAKFASTS:
+        found = meeting(kb, day)
+        assert found.municipality == municipality, day
+        if topic:
+            assert topic.lower() in (found.topic or "").lower(), day
+        assert found.venue == venue, day
+
+
+def test_meeting_details(kb):
+    first = meeting(kb, "2016-05-27")
+    assert (first.breakfast, first.start, first.end) == ("08:00", "08:30", "09:30")
+    assert first.registration.deadline == date(2016, 5, 24)
+    assert first.registration.contact == "cecilia.vitblom@haninge.se"
+    assert meeting(kb, "2017-03-31").speakers == ["Josef Szabo", "Ted Srigley"]
+    assert meeting(kb, "2019-02-01").speakers == ["Johan Eklöf, Arbetsförmedlingen"]
+    assert meeting(kb, "2019-02-08").speakers[0].startswith("Anna Lexelius, huvudsekreterare i Tillitsdelegationen")
+    assert meeting(kb, "2018-09-28").invitation is True
+    assert meeting(kb, "2017-04-28").speakers[:2] == ["Annica Falk, biträdande förbundschef", "Sophie Olofsson, projektledare"]
+
+
+def test_seminars(kb):
+    seminars = [m for m in kb.meetings if m.kind == "seminarium"]
+    assert [m.date.isoformat() for m in seminars] == ["2017-03-22", "2017-04-05"]
+    for seminar, deadline, speaker in zip(seminars, [date(2017, 3, 17), date(2017, 3, 31)], ["Margareta Hydén", "Astrid Schlytter"]):
+        assert seminar.organiser == "Manscentrum"
+        assert seminar.venue == "Haninge kommunhus" and seminar.municipality == "Haninge"
+        assert (seminar.start, seminar.end) == ("08:30", "12:00")
+        assert seminar.registration.deadline == deadline
+        assert seminar.registration.contact == "info@manscentrumsodertorn.se"
+        assert seminar.speakers[0].startswith(speaker)
+
+
+def test_later_issue_wins_and_one_meeting_is_kept(kb):
+    moved = [m for m in kb.meetings if m.date == date(2017, 5, 19)]
+    assert len(moved) == 1
+    assert moved[0].municipality == "Nynäshamn" and "våld" in moved[0].topic
+    assert [s.issue for s in moved[0].sources] == ["2017-2", "2017-3"]
+    assert moved[0].earlier[0].municipality == "Haninge"
+
+
+def test_before_the_later_issue_the_earlier_statement_holds(kb):
+    in_march = query.upcoming_meetings(kb, date(2017, 3, 15))
+    may = [m for m in in_march if m.date == date(2017, 5, 19)]
+    assert len(may) == 1 and may[0].municipality == "Haninge"
+    in_april = query.upcoming_meetings(kb, date(2017, 4, 2), municipality="Nynäshamn")
+    assert date(2017, 5, 19) in [m.date for m in in_april]
+
+
+def test_year_is_resolved_from_the_issue_date_across_the_turn_of_a_year(kb):
+    assert meeting(kb, "2019-02-01").sources[0].issue == "2019-1"
+    assert meeting(kb, "2018-09-28").sources[0].issue == "2018-5"
+
+
+OPEN_PLACES = {
+    "Bönorna": 2, "Grow": 2, "Jobbverket": 6, "Skyddsvärnet": 2, "Case Management": 20,
+    "Stationen": 6, "Roa": 5, "KBT-samtal": 2, "SE-uppstart": 2,
+}
+
+
+def test_every_open_place(kb):
+    (report,) = kb.places
+    assert {p.provider: p.count for p in report.places} == OPEN_PLACES
+    groups = {p.provider: p.group for p in report.places}
+    assert all(groups[name] == "Arbetsträning" for name in ("Bönorna", "Grow", "Jobbverket", "Skyddsvärnet"))
+    assert {p.provider: p.municipality for p in report.places if p.municipality} == {"KBT-samtal": "Nynäshamn", "SE-uppstart": "Nynäshamn"}
+    assert (report.enrolled, report.as_of, report.as_of_text) == (82, date(2018, 8, 31), "i slutet av augusti")
+    assert report.contact == "Resursråden/En väg in"
+    assert report.programme == "MIA Östra Södertörn"
+
+
+def test_open_places_count_only_from_publication(kb):
+    assert query.latest_places(kb, date(2018, 7, 31)) is None
+    assert query.latest_places(kb, date(2018, 8, 1)).enrolled == 82
+    assert query.find_place(query.latest_places(kb, date(2019, 1, 1)), "jobbverke").count == 6
+
+
+CONTACTS = {
+    # name: (email, phone, {role titles})
+    "Cecilia Vitblom": ("cecilia.vitblom@haninge.se", None, set()),
+    "Ritva Widgren": (None, "08-606 82 41", {"förbundschef", "ansvarig utgivare"}),
+    "Anna Lexelius": (None, None, {"förbundschef", "huvudsekreterare"}),
+    "Annica Falk": (None, None, {"biträdande förbundschef"}),
+    "Rosario Alí": ("rosario.ali@haninge.se", None, {"projektledare"}),
+    "Sophie Olofsson": (None, None, {"projektledare"}),
+    "Maria Andersson": (None, None, {"projektledare"}),
+    "Kerstin Larsson": (None, None, {"ekonom"}),
+    "Masood Khatibi": (None, None, {"kommunikatör"}),
+    "Yvonne Jansson": (None, None, {"handläggare"}),
+    "Charlotte Dahlbom": (None, None, {"socialchef"}),
+    "Catarina Örtengren": (None, None, {"tillförordnad förbundschef"}),
+    "Arja Kallo": (None, None, {"t.f. förbundschef"}),
+    "Manscentrum": ("info@manscentrumsodertorn.se", None, set()),
+}
+
+
+def test_every_contact(kb):
+    by_name = {c.name: c for c in kb.contacts}
+    for name, (email, phone, titles) in CONTACTS.items():
+        contact = by_name[name]
+        assert contact.email == email, name
+        assert contact.phone == phone, name
+        assert titles <= {r.title for r in contact.roles}, name
+    assert {p.kind for p in by_name["Cecilia Vitblom"].contact_for} >= {"subscribe", "unsubscribe", "registration"}
+    assert by_name["Manscentrum"].kind == "organisation"
+    assert by_name["Kerstin Larsson"].roles[0].organisation == "MIA-projektet"
+
+
+def test_who_is_chief_on_a_date(kb):
+    def chief(on):
+        holders = query.role_holders(kb, "förbundschef", on)
+        return [c.name for c, r in holders if r.organisation == kb.organisation.name]
+
+    assert chief(date(2018, 9, 1)) == ["Ritva Widgren"]
+    assert chief(date(2019, 3, 31)) == ["Ritva Widgren"]
+    assert chief(date(2019, 4, 1)) == ["Anna Lexelius"]
+    deputy = query.role_holders(kb, "biträdande förbundschef", date(2017, 1, 1))
+    assert [c.name for c, _ in deputy] == ["Annica Falk"]
+
+
+def test_the_board(kb):
+    board = query.current_board(kb, date(2019, 6, 1))
+    assert (board.start_year, board.end_year) == (2019, 2022)
+    chair = [m for m in board.members if m.position == "ordförande"]
+    assert [(m.name, m.party, m.represents) for m in chair] == [("Agneta Tjärnhammar", "M", "Nynäshamns kommun")]
+    vice = [m for m in board.members if m.position == "vice ordförande"]
+    assert vice[0].name is None and vice[0].vacancy == "Utses i februari"
+    members = {m.name: m.represents for m in board.members if m.position == "ledamot"}
+    assert members == {
+        "Joachim Krylborn": "Haninge kommun", "Ajda Asgari": "Tyresö kommun",
+        "Claes-Göran Nilsson": "Arbetsförmedlingen", "Martina Wejdrup": "Försäkringskassan",
+    }
+    deputies = [(m.name or m.vacancy, m.represents) for m in board.members if m.position == "ersättare"]
+    assert deputies == [
+        ("Sedat Dogru", "Haninge kommun"), ("Dick Bengtson", "Tyresö kommun"), ("Roland Junerud", "Nynäshamns kommun"),
+        ("Hanna Jakobsson", "Arbetsförmedlingen"), ("Vakant", "Försäkringskassan"), ("Utses i februari", "Stockholms läns landsting"),
+    ]
+
+
+def test_projects(kb):
+    names = {p.name for p in kb.projects}
+    assert {"MIA", "Samrehab", "Etableringscentrum", "Kugghjulet", "Pre-Ester", "Stiftelsen Ester",
+            "Torsby-modellen", "Stationen", "Ung i Nynäs", "En väg in", "Case Management"} <= names
+    mia = query.find_project(kb, date(2019, 1, 1), "mobilisering infor arbete")
+    assert mia.name == "MIA"
+    assert any("2020" in fact.text for fact in mia.period)
+    assert any("Europeiska socialfonden" in fact.text for fact in mia.funded_by)
+    assert any("30 procent" in fact.text for fact in mia.goals + mia.results)
+    assert query.find_project(kb, date(2019, 1, 1), "Torsbymodellen").name == "Torsby-modellen"
+    assert query.find_project(kb, date(2019, 1, 1), "resursrådet").name == "En väg in"
+    assert query.find_project(kb, date(2019, 1, 1), "Stationen").part_of == "MIA Östra Södertörn"
+
+
+def test_organisation(kb):
+    organisation = kb.organisation
+    assert organisation.name == "Samordningsförbundet Östra Södertörn"
+    assert organisation.website == "www.samordningsforbundetostrasodertorn.se"
+    assert {f.text for f in organisation.members} == {
+        "Haninge kommun", "Nynäshamns kommun", "Tyresö kommun", "Arbetsförmedlingen", "Försäkringskassan", "Stockholms läns landsting",
+    }
+    federations = {f.name: f.members for f in organisation.federations}
+    assert len(federations) == 8
+    assert federations["Östra Södertörn"] == ["Haninge", "Nynäshamn", "Tyresö"]
+    assert federations["VärNa"] == ["Värmdö", "Nacka"]
+    assert any("196 personer" in f.text and f.year == 2016 for f in organisation.figures)
+
+
+def test_own_newsletters_are_read_in_the_same_style():
+    kb = build([OWN_NEWSLETTERS], load_vocabulary(), None).kb
+    assert [(i.number, i.year) for i in kb.issues] == [(6, 2020), (1, 2021)]
+    december = next(m for m in kb.meetings if m.date == date(2020, 12, 4))
+    assert december.municipality == "Haninge" and december.speakers == ["Per Nordin, Arbetsförmedlingen"]
+    moved = [m for m in kb.meetings if m.date == date(2021, 1, 15)]  # Tyresö in nr 6 2020, moved by nr 1 2021
+    assert len(moved) == 1
+    assert (moved[0].municipality, moved[0].venue) == ("Nynäshamn", "Folkets Hus, Nynäshamn")
+    assert (moved[0].breakfast, moved[0].start, moved[0].end) == ("07:45", "08:15", "09:15")
+    assert moved[0].registration.deadline == date(2021, 1, 10)
+    assert next(m for m in kb.meetings if m.date == date(2021, 1, 29)).venue == "Folkets Hus, Nynäshamn"
+    (report,) = kb.places
+    assert {p.provider: p.count for p in report.places} == {"Verkstaden": 3, "Grow": 4, "Case Management": 12, "Cykelköket": 1}
+    assert (report.enrolled, report.as_of) == (57, date(2020, 10, 31))
+    chief = next(c for c in kb.contacts if c.name == "Anna Lexelius")
+    assert chief.phone == "08-606 82 41"
+    assert next(c for c in kb.contacts if c.name == "Karin Holm").email == "karin.holm@tyreso.se"
+    assert [p.name for p in kb.projects] == ["Jobbstegen"]
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, cwd=ROOT, timeout=60)
+
+
+def test_build_kb_command_writes_a_base_that_check_kb_accepts(tmp_path):
+    result = run_cli("build-kb", str(DEFAULT_SOURCES), str(OWN_NEWSLETTERS), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "7 issues" in result.stdout and "meetings" in result.stdout
+    assert run_cli("check-kb", str(tmp_path)).returncode == 0
+
+
+def test_newsletter_without_header_is_refused_naming_the_file(tmp_path):
+    (tmp_path / "broken.txt").write_text("NYHETSBREV\n\nHej och välkommen!\n", encoding="utf-8")
+    result = run_cli("build-kb", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "broken.txt:1" in result.stderr and "header" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_unreadable_meeting_section_is_a_warning_with_its_text(tmp_path):
+    text = (OWN_NEWSLETTERS / "nyhetsbrev-2020-nr6.txt").read_text(encoding="utf-8")
+    (tmp_path / "n.txt").write_text(text.replace("4/12 Digitala", "31/2 Digitala"), encoding="utf-8")
+    result = run_cli("build-kb", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0
+    assert "warning:" in result.stdout and "impossible date 31/2" in result.stdout
+
+
+def test_places_section_that_does_not_parse_is_reported(tmp_path):
+    text = (OWN_NEWSLETTERS / "nyhetsbrev-2020-nr6.txt").read_text(encoding="utf-8")
+    broken = text.replace("Arbetsträning: Verkstaden 3, Grow\n\n4 • **Case Management:** 12 • **Cykelköket (Tyresö):** 1", "Se hemsidan.")
+    broken = broken.replace("57 deltagare var inskrivna i slutet av oktober. ", "")
+    (tmp_path / "n.txt").write_text(broken, encoding="utf-8")
+    result = run_cli("build-kb", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert "open places" in result.stdout and "Se hemsidan" in result.stdout
+
+
+@pytest.fixture
+def base_copy(tmp_path):
+    target = tmp_path / "kb"
+    shutil.copytree(DEFAULT_KB_DIR, target)
+    return target
+
+
+@pytest.mark.parametrize(
+    "file, old, new, expected",
+    [
+        ("meetings.yaml", "date: 2019-02-01", "date: 2019-02-30", "impossible or malformed date"),
+        ("meetings.yaml", "kind: frukostmöte\n  date: 2016-05-27", "kind: frukostmöte\n  colour: red\n  date: 2016-05-27", "unknown field 'colour'"),
+        ("places.yaml", "  count: 2", "  count: [2", "malformed YAML"),
+    ],
+)
+def test_bad_knowledge_base_is_refused_with_file_and_line(base_copy, file, old, new, expected):
+    path = base_copy / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = run_cli("check-kb", str(base_copy))
+    assert result.returncode == 1
+    assert file in result.stderr and "line " in result.stderr and expected in result.stderr
+
+
+def test_corrections_are_kept_on_rebuild_and_bad_ones_refused(tmp_path):
+    corrections = tmp_path / "corrections.yaml"
+    corrections.write_text(
+        "corrections:\n"
+        "  - in: meetings\n    match: {id: frukostmöte-2019-05-10}\n    set: {venue: 'Kulturhuset, Handen'}\n",
+        encoding="utf-8",
+    )
+    kb = build([DEFAULT_SOURCES], load_vocabulary(), corrections).kb
+    assert meeting(kb, "2019-05-10").venue == "Kulturhuset, Handen"
+    corrections.write_text(
+        "corrections:\n  - in: meetings\n    match: {id: frukostmöte-2019-05-10}\n    set: {date: 2019-13-01}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("build-kb", "--corrections", str(corrections), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1 and "corrections.yaml" in result.stderr and "line" in result.stderr
+    corrections.write_text("corrections:\n  - in: meetings\n    match: {colour: red}\n    set: {}\n", encoding="utf-8")
+    result = run_cli("build-kb", "--corrections", str(corrections), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1 and "unknown field 'colour'" in result.stderr and "line 2" in result.stderr
+
+
+def test_project_corrections_file_is_valid():
+    build([DEFAULT_SOURCES], load_vocabulary(), DEFAULT_CORRECTIONS)
