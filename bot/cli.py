@@ -12,6 +12,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("bot.ops.backup_command", "write a consistent copy of the database, safe while the bot runs"),
     "stats": ("bot.ops.stats_command", "print users, subscriptions and reminders sent"),
     "health": ("bot.ops.health_command", "exit 0 when the database opens and the knowledge base loads"),
+    "ask": ("bot.ask_command", "answer a question (or JSON lines on stdin with --jsonl)"),
+    "chat": ("bot.console", "chat with the bot in the console, no Telegram token needed"),
+    "eval": ("bot.eval_command", "evaluate understanding on the question set: accuracy, out-of-scope recall"),
 }
 
 

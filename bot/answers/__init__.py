@@ -1,0 +1,1 @@
+"""Answers: intent + slots + knowledge base + today + language -> reply text with its source."""

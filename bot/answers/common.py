@@ -1,0 +1,41 @@
+"""What every answer module shares: the Answer record and citing sources."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.knowledge.model import KnowledgeBase, Meeting, Source
+
+
+@dataclass
+class Answer:
+    text: str
+    meetings: list[Meeting] = field(default_factory=list)
+    choices: list[str] = field(default_factory=list)
+    answered: bool = True  # False when the bot had to say it does not know
+
+
+def cite(kb: KnowledgeBase, sources: list[Source], lang: str) -> str:
+    """"Källa: Nyhetsbrev nr 5 2018" (newest first when several); "" when nothing is cited."""
+    labels: list[str] = []
+    ordered = sorted(sources, key=lambda source: _issue_order(kb, source), reverse=True)
+    for source in ordered:
+        label = kb.cite(source)
+        if lang == "en":
+            label = label.replace("Nyhetsbrev", "Newsletter")
+        if label and label not in labels:
+            labels.append(label)
+    if not labels:
+        return ""
+    if lang == "sv":
+        return ("Källa: " if len(labels) == 1 else "Källor: ") + ", ".join(labels)
+    return ("Source: " if len(labels) == 1 else "Sources: ") + ", ".join(labels)
+
+
+def _issue_order(kb: KnowledgeBase, source: Source) -> tuple:
+    issue = kb.issue(source.issue)
+    return (issue.published.toordinal(), issue.number) if issue else (0, 0)
+
+
+def with_source(lines: list[str], kb: KnowledgeBase, sources: list[Source], lang: str) -> str:
+    source_line = cite(kb, sources, lang)
+    return "\n".join([line for line in lines if line] + ([source_line] if source_line else []))

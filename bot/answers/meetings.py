@@ -1,0 +1,225 @@
+"""Answers about meetings: the next one, the upcoming ones, past ones, and one meeting's details."""
+from __future__ import annotations
+
+from datetime import date
+
+from bot.answers.common import Answer, with_source
+from bot.answers.texts import say
+from bot.answers.words import capital, clock, join_list, kind_name, long_date
+from bot.knowledge import query
+from bot.knowledge.model import KnowledgeBase, Meeting
+from bot.nlu.dates import When
+
+LIST_LIMIT = 12
+
+
+def headline(meeting: Meeting, lang: str) -> str:
+    """"Frukostmöte fredag 28 september 2018 i Haninge"."""
+    text = f"{capital(kind_name(meeting.kind, lang))} {long_date(meeting.date, lang)}"
+    if meeting.municipality:
+        text += f" {say(lang, 'in')} {meeting.municipality}"
+    return text
+
+
+def detail_lines(meeting: Meeting, lang: str) -> dict[str, str]:
+    """Aspect -> the line stating it, for each aspect the newsletters give."""
+    lines: dict[str, str] = {}
+    start, end, breakfast = clock(meeting.start), clock(meeting.end), clock(meeting.breakfast)
+    times = []
+    if breakfast:
+        times.append(say(lang, "breakfast_from", time=breakfast))
+    if start:
+        times.append(say(lang, "programme", span=f"{start}–{end}" if end else start))
+    if times:
+        lines["time"] = say(lang, "time_label") + ", ".join(times)
+    if meeting.venue:
+        lines["venue"] = say(lang, "venue_label") + meeting.venue
+    if meeting.topic:
+        lines["topic"] = say(lang, "topic_label") + meeting.topic
+    if meeting.speakers:
+        lines["speakers"] = say(lang, "speakers_label") + join_list(meeting.speakers, lang)
+    registration = _registration(meeting, lang)
+    if registration:
+        lines["registration"] = registration
+    if meeting.organiser:
+        lines["organiser"] = say(lang, "organiser_label") + meeting.organiser
+    if meeting.note:
+        lines["note"] = meeting.note
+    return lines
+
+
+def _registration(meeting: Meeting, lang: str) -> str | None:
+    parts = []
+    registration = meeting.registration
+    if registration and registration.deadline:
+        parts.append(say(lang, "by_date", day=long_date(registration.deadline, lang)))
+    if registration and registration.contact:
+        parts.append(say(lang, "to_contact", contact=registration.contact))
+    if not parts and registration and registration.text:
+        parts.append(registration.text)
+    if meeting.invitation:
+        parts.append(say(lang, "see_invitation"))
+    return say(lang, "registration_label") + ", ".join(parts) if parts else None
+
+
+def describe(meeting: Meeting, kb: KnowledgeBase, lang: str, lead: str | None = None) -> str:
+    lines = [lead or headline(meeting, lang) + "."]
+    lines.extend(detail_lines(meeting, lang).values())
+    return with_source(lines, kb, meeting.sources, lang)
+
+
+def one_line(meeting: Meeting, lang: str) -> str:
+    text = "• " + long_date(meeting.date, lang)
+    if meeting.municipality:
+        text += f", {meeting.municipality}"
+    if meeting.kind != "frukostmöte":
+        text += f" ({kind_name(meeting.kind, lang)})"
+    if meeting.topic:
+        text += f": {meeting.topic}"
+    elif meeting.venue:
+        text += f": {meeting.venue}"
+    return text
+
+
+def where_words(municipality: str | None, kind: str | None, lang: str, plural: bool = False) -> str:
+    text = kind_name(kind, lang, plural)
+    return f"{text} {say(lang, 'in')} {municipality}" if municipality else text
+
+
+def next_meeting(kb: KnowledgeBase, today: date, lang: str, municipality: str | None, kind: str | None) -> Answer:
+    upcoming = query.upcoming_meetings(kb, today, municipality, kind)
+    if upcoming:
+        meeting = upcoming[0]
+        lead = say(lang, "next_is", what=where_words(municipality, kind, lang), day=long_date(meeting.date, lang))
+        if not municipality and meeting.municipality:
+            lead = lead[:-1] + f" {say(lang, 'in')} {meeting.municipality}."
+        return Answer(describe(meeting, kb, lang, lead), meetings=[meeting])
+    return _nothing_upcoming(kb, today, lang, municipality, kind)
+
+
+def _nothing_upcoming(kb: KnowledgeBase, today: date, lang: str, municipality: str | None, kind: str | None) -> Answer:
+    none = say(lang, "none_upcoming", what=where_words(municipality, kind, lang), today=long_date(today, lang))
+    past = query.past_meetings(kb, today, municipality, kind)
+    if not past:
+        return Answer(none + " " + say(lang, "none_known"), answered=True)
+    latest = past[0]
+    lead = none + " " + say(lang, "latest_was", day=long_date(latest.date, lang),
+                             where=f" {say(lang, 'in')} {latest.municipality}" if latest.municipality else "")
+    return Answer(describe(latest, kb, lang, lead), meetings=[latest])
+
+
+def upcoming(kb: KnowledgeBase, today: date, lang: str, municipality: str | None, kind: str | None,
+             when: When | None) -> Answer:
+    if when is not None:
+        return in_period(kb, today, lang, municipality, kind, when)
+    meetings = query.upcoming_meetings(kb, today, municipality, kind)
+    if not meetings:
+        return _nothing_upcoming(kb, today, lang, municipality, kind)
+    lead = say(lang, "upcoming_are", what=where_words(municipality, kind, lang, plural=True))
+    return _listing(kb, lang, lead, meetings)
+
+
+def _listing(kb: KnowledgeBase, lang: str, lead: str, meetings: list[Meeting]) -> Answer:
+    shown = meetings[:LIST_LIMIT]
+    lines = [lead, *(one_line(meeting, lang) for meeting in shown)]
+    if len(meetings) > len(shown):
+        lines.append(say(lang, "and_more", count=len(meetings) - len(shown)))
+    sources = [source for meeting in shown for source in meeting.sources[-1:]]
+    return Answer(with_source(lines, kb, sources, lang), meetings=shown)
+
+
+def in_period(kb: KnowledgeBase, today: date, lang: str, municipality: str | None, kind: str | None,
+              when: When) -> Answer:
+    first, last = resolve_span(kb, today, when)
+    meetings = [
+        meeting for meeting in query.meetings_between(kb, today, first, last)
+        if (municipality is None or meeting.municipality == municipality) and (kind is None or meeting.kind == kind)
+    ]
+    span = f"{long_date(first, lang)} – {long_date(last, lang)}"
+    if not meetings:
+        return Answer(say(lang, "none_in_period", what=where_words(municipality, kind, lang, plural=True), span=span))
+    lead = say(lang, "in_period", what=capital(where_words(municipality, kind, lang, plural=True)), span=span)
+    return _listing(kb, lang, lead, meetings)
+
+
+def resolve_span(kb: KnowledgeBase, today: date, when: When) -> tuple[date, date]:
+    """The dates a period means. Without a year: the coming occurrence if it has meetings,
+    else the latest earlier occurrence that has meetings, else the coming one."""
+    if when.first and when.last:
+        return when.first, when.last
+    if when.year:
+        return when.span(when.year)
+    meeting_days = [meeting.date for meeting in query.as_of(kb, today).meetings]
+    spans = [when.span(year) for year in range(today.year - 15, today.year + 2)]
+    coming = [span for span in spans if span[1] >= today]
+    for span in coming[:1] + sorted((s for s in spans if s[1] < today), reverse=True):
+        if any(span[0] <= day <= span[1] for day in meeting_days):
+            return span
+    return coming[0]
+
+
+def past(kb: KnowledgeBase, today: date, lang: str, municipality: str | None, kind: str | None,
+         when: When | None) -> Answer:
+    if when is not None:
+        return in_period(kb, today, lang, municipality, kind, when)
+    meetings = query.past_meetings(kb, today, municipality, kind)
+    if not meetings:
+        return Answer(say(lang, "no_past", what=where_words(municipality, kind, lang, plural=True)))
+    latest = meetings[0]
+    lead = say(lang, "latest_was", day=long_date(latest.date, lang),
+               where=f" {say(lang, 'in')} {latest.municipality}" if latest.municipality else "")
+    text = describe(latest, kb, lang, capital(lead))
+    if len(meetings) > 1:
+        earlier = [say(lang, "earlier"), *(one_line(meeting, lang) for meeting in meetings[1:5])]
+        text = text + "\n\n" + "\n".join(earlier)
+    return Answer(text, meetings=[latest])
+
+
+def find_meeting(kb: KnowledgeBase, today: date, slots: dict) -> Meeting | None:
+    """The meeting a question points at: a date said, a meeting in the conversation, a municipality."""
+    view = query.as_of(kb, today)
+    when: When | None = slots.get("when")
+    municipality, kind = slots.get("municipality"), slots.get("kind")
+    candidates = [
+        meeting for meeting in view.meetings
+        if (municipality is None or meeting.municipality == municipality) and (kind is None or meeting.kind == kind)
+    ]
+    if when is not None:
+        if when.day is not None and when.months:
+            matching = [m for m in candidates if m.date.day == when.day and m.date.month == when.months[0]
+                        and (when.year is None or m.date.year == when.year)]
+        else:
+            first, last = resolve_span(kb, today, when)
+            matching = [m for m in candidates if first <= m.date <= last]
+        return _nearest(matching, today)
+    if slots.get("meeting_id") and not municipality:
+        return query.meeting_by_id(kb, today, slots["meeting_id"])
+    return _nearest(candidates, today)
+
+
+def _nearest(meetings: list[Meeting], today: date) -> Meeting | None:
+    coming = sorted((m for m in meetings if m.date >= today), key=lambda m: m.date)
+    if coming:
+        return coming[0]
+    gone = sorted(meetings, key=lambda m: m.date, reverse=True)
+    return gone[0] if gone else None
+
+
+def details(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
+    meeting = find_meeting(kb, today, slots)
+    if meeting is None:
+        when: When | None = slots.get("when")
+        if when is not None:
+            return Answer(say(lang, "no_meeting_on", when=when.text), answered=False)
+        return next_meeting(kb, today, lang, slots.get("municipality"), slots.get("kind"))
+    aspect = slots.get("aspect")
+    lines = detail_lines(meeting, lang)
+    tense = "was" if meeting.date < today else "is"
+    if aspect and aspect in lines:
+        text = with_source([headline(meeting, lang) + ":", lines[aspect]], kb, meeting.sources, lang)
+    elif aspect:
+        lead = headline(meeting, lang) + ". " + say(lang, f"no_{aspect}")
+        text = describe(meeting, kb, lang, lead)
+    else:
+        text = describe(meeting, kb, lang, headline(meeting, lang) + (" " + say(lang, "past_note") if tense == "was" else "."))
+    return Answer(text, meetings=[meeting])

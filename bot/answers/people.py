@@ -1,0 +1,191 @@
+"""Answers about people: who holds a role, how to reach someone, the board."""
+from __future__ import annotations
+
+from datetime import date
+
+from bot.answers.common import Answer, with_source
+from bot.answers.texts import say
+from bot.answers.words import capital, join_list, long_date
+from bot.knowledge import query
+from bot.knowledge.model import Board, BoardMember, Contact, KnowledgeBase, Role, Source
+from bot.knowledge.vocabulary import load_vocabulary
+from bot.text import fold
+
+BOARD_POSITIONS = ("ordförande", "vice ordförande", "ledamot", "ersättare")
+CONTACT_LIST_LIMIT = 8
+
+
+def title_in(title: str, lang: str) -> str:
+    if lang == "en":
+        return load_vocabulary().role_titles.get(title.lower(), title)
+    return title
+
+
+def reach(contact: Contact, lang: str) -> str:
+    parts = []
+    if contact.email:
+        parts.append(say(lang, "email", value=contact.email))
+    if contact.phone:
+        parts.append(say(lang, "phone", value=contact.phone))
+    return ", ".join(parts)
+
+
+def _named(contact: Contact, lang: str) -> str:
+    how = reach(contact, lang)
+    return f"{contact.name} ({how})" if how else contact.name
+
+
+def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
+    title = slots.get("role")
+    if not title:
+        return Answer(say(lang, "which_role"), answered=False)
+    if title.lower() in BOARD_POSITIONS:
+        return board(kb, today, lang, {"position": title.lower(), **slots})
+    view = query.as_of(kb, today)
+    holders = [(c, r) for c, r in _all_roles(view.contacts, title) if _organisation_ok(r, slots)]
+    if not holders:
+        holders = list(_all_roles(view.contacts, title))
+    current = [(c, r) for c, r in holders if (r.start is None or r.start <= today) and (r.end is None or today < r.end)]
+    coming = [(c, r) for c, r in holders if r.start and r.start > today
+              or (r.note and not r.start and (c, r) not in current and _is_future_note(r.note))]
+    gone = sorted(((c, r) for c, r in holders if r.end and r.end <= today), key=lambda cr: cr[1].end, reverse=True)
+    shown_title = title_in(title, lang)
+    lines: list[str] = []
+    sources: list[Source] = []
+    if current:
+        lines.append(say(lang, "role_now", title=capital(shown_title), who=join_list([_named(c, lang) for c, _ in current], lang)))
+        for contact, role in current:
+            sources.append(role.source)
+            if role.end:
+                lines.append(say(lang, "role_until", name=contact.name, title=shown_title, day=long_date(role.end, lang)))
+    elif gone and not coming:
+        contact, role = gone[0]
+        lines.append(say(lang, "role_until_past", name=contact.name, title=shown_title, day=long_date(role.end, lang)))
+        sources.append(role.source)
+    for contact, role in coming:
+        note = f" ({role.note})" if role.note else (f", {long_date(role.start, lang)}" if role.start else "")
+        lines.append(say(lang, "role_next", title=shown_title, name=_named(contact, lang), note=note))
+        sources.append(role.source)
+    if not lines:
+        return Answer(say(lang, "role_unknown", title=shown_title), answered=False)
+    return Answer(with_source(lines, kb, sources, lang))
+
+
+def _is_future_note(note: str) -> bool:
+    folded = fold(note)
+    return any(word in folded for word in ("tilltrad", "tilltrader", "takes over", "from", "fran", "blir"))
+
+
+def _all_roles(contacts: list[Contact], title: str):
+    for contact in contacts:
+        for role in contact.roles:
+            if role.title.lower() == title.lower():
+                yield contact, role
+
+
+def _organisation_ok(role: Role, slots: dict) -> bool:
+    project = slots.get("project")
+    if not project:
+        return True
+    return bool(role.organisation) and fold(project) in fold(role.organisation)
+
+
+def person(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
+    name = slots.get("person")
+    if not name:
+        if slots.get("role"):
+            return role_holder(kb, today, lang, slots)
+        return contacts(kb, today, lang)
+    view = query.as_of(kb, today)
+    contact = next((c for c in view.contacts if c.name == name), None) or query.find_contact(kb, today, name)
+    if contact is not None:
+        return Answer(describe_contact(contact, kb, lang, today))
+    for board_ in view.boards:
+        for member in board_.members:
+            if member.name == name:
+                return Answer(with_source([say(lang, "board_member", name=name, what=_member_what(member, lang))],
+                                          kb, [board_.source], lang))
+    for meeting in sorted(view.meetings, key=lambda m: m.date, reverse=True):
+        if any(speaker.split(",")[0].strip() == name for speaker in meeting.speakers):
+            from bot.answers.meetings import headline
+
+            return Answer(with_source([say(lang, "speaker_at", name=name, meeting=headline(meeting, lang).lower())],
+                                      kb, meeting.sources, lang), meetings=[meeting])
+    return Answer(say(lang, "person_unknown"), answered=False)
+
+
+def describe_contact(contact: Contact, kb: KnowledgeBase, lang: str, today: date) -> str:
+    first = contact.name
+    roles = []
+    for role in contact.roles:
+        text = title_in(role.title, lang)
+        if role.organisation:
+            text += f", {role.organisation}"
+        if role.end:
+            text += f" ({'till' if lang == 'sv' else 'until'} {long_date(role.end, lang)})"
+        elif role.note:
+            text += f" ({role.note})"
+        roles.append(text)
+    if roles:
+        first += " – " + "; ".join(dict.fromkeys(roles))
+    elif contact.organisation:
+        first += f" – {contact.organisation}"
+    lines = [first]
+    how = reach(contact, lang)
+    if how:
+        lines.append(capital(how))
+    purposes = [purpose.text for purpose in contact.contact_for]
+    if purposes:
+        lines.append(say(lang, "contact_for", what="; ".join(dict.fromkeys(purposes))))
+    return with_source(lines, kb, contact.sources, lang)
+
+
+def contacts(kb: KnowledgeBase, today: date, lang: str) -> Answer:
+    view = query.as_of(kb, today)
+    reachable = [c for c in view.contacts if c.email or c.phone]
+    if not reachable:
+        return Answer(say(lang, "person_unknown"), answered=False)
+    lines = [say(lang, "contacts_lead")]
+    sources = []
+    for contact in reachable[:CONTACT_LIST_LIMIT]:
+        what = [title_in(role.title, lang) for role in contact.roles[:1]] or [p.text for p in contact.contact_for[:1]]
+        lines.append(f"• {contact.name}{' – ' + what[0] if what else ''}: {reach(contact, lang)}")
+        sources.extend(contact.sources[-1:])
+    return Answer(with_source(lines, kb, sources, lang))
+
+
+def _member_what(member: BoardMember, lang: str) -> str:
+    parts = [title_in(member.position, lang)]
+    if member.party:
+        parts[0] = f"{parts[0]} ({member.party})"
+    parts.append(member.represents)
+    return ", ".join(parts)
+
+
+def _member_line(member: BoardMember, lang: str) -> str:
+    name = member.name or member.vacancy or ("vakant" if lang == "sv" else "vacant")
+    party = f" ({member.party})" if member.party else ""
+    return f"• {name}{party}, {title_in(member.position, lang)}, {member.represents}"
+
+
+def board(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
+    found: Board | None = query.current_board(kb, today)
+    if found is None:
+        return Answer(say(lang, "no_board"), answered=False)
+    members = found.members
+    position = slots.get("position")
+    municipality = slots.get("municipality")
+    if position:
+        members = [m for m in members if m.position.lower() == position]
+    if municipality:
+        members = [m for m in members if fold(municipality) in fold(m.represents)]
+        if not members:
+            return Answer(with_source([say(lang, "board_none_for", what=municipality)], kb, [found.source], lang))
+    if position and len(members) <= 2:
+        lines = [f"{capital(title_in(m.position, lang))}: {(m.name or m.vacancy or '?')}"
+                 f"{f' ({m.party})' if m.party else ''}, {m.represents}" for m in members]
+        lines.append(say(lang, "board_lead", start=found.start_year, end=found.end_year).rstrip(":") + ".")
+        return Answer(with_source(lines, kb, [found.source], lang))
+    lines = [say(lang, "board_lead", start=found.start_year, end=found.end_year)]
+    lines.extend(_member_line(member, lang) for member in members)
+    return Answer(with_source(lines, kb, [found.source], lang))

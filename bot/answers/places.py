@@ -1,0 +1,83 @@
+"""Answers about open places, enrolled participants and how to propose a participant."""
+from __future__ import annotations
+
+from datetime import date
+
+from bot.answers.common import Answer, with_source
+from bot.answers.texts import plural, say
+from bot.answers.words import as_of_phrase
+from bot.knowledge import query
+from bot.knowledge.model import KnowledgeBase, OpenPlace, PlacesReport
+
+
+def _line(place: OpenPlace) -> str:
+    extra = ", ".join(part for part in (place.group, place.municipality) if part)
+    return f"• {place.provider}{f' ({extra})' if extra else ''}: {place.count}"
+
+
+def open_places(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
+    report = query.latest_places(kb, today)
+    if report is None:
+        return Answer(say(lang, "no_places"), answered=False)
+    when = as_of_phrase(report.as_of_text, report.as_of, lang)
+    facts = {"programme": report.programme, "when": when}
+    provider = slots.get("provider")
+    if provider:
+        place = next((p for p in report.places if p.provider == provider), None) or query.find_place(report, provider)
+        if place is None:
+            return _sourced([say(lang, "place_missing", provider=provider, **facts)], report, kb, lang)
+        text = say(lang, "places_one", provider=place.provider, count=place.count,
+                   places=plural(lang, "place_word", place.count), **facts)
+        return _sourced([text, _propose_line(report, kb, today, lang)], report, kb, lang)
+    places = report.places
+    what = None
+    if slots.get("group"):
+        what = slots["group"]
+        places = [p for p in places if p.group == what]
+    elif slots.get("municipality"):
+        what = slots["municipality"]
+        places = [p for p in places if p.municipality == what]
+    if what and not places:
+        return _sourced([say(lang, "places_none_in", what=what, **facts)], report, kb, lang)
+    lines = [say(lang, "places_lead", **facts), *(_line(p) for p in places)]
+    lines.append(say(lang, "places_total", count=sum(p.count for p in places)))
+    if report.enrolled is not None and not what:
+        lines.append(say(lang, "enrolled", count=report.enrolled, **facts))
+    lines.append(_propose_line(report, kb, today, lang))
+    return _sourced(lines, report, kb, lang)
+
+
+def _sourced(lines: list[str], report: PlacesReport, kb: KnowledgeBase, lang: str) -> Answer:
+    return Answer(with_source(lines, kb, [report.source], lang))
+
+
+def _propose_line(report: PlacesReport, kb: KnowledgeBase, today: date, lang: str) -> str:
+    who = report.contact or _proposal_contact(kb, today)
+    return say(lang, "propose", contact=say(lang, "propose_contact", who=who)) if who else ""
+
+
+def _proposal_contact(kb: KnowledgeBase, today: date) -> str | None:
+    for contact in query.as_of(kb, today).contacts:
+        if any(purpose.kind == "proposal" for purpose in contact.contact_for):
+            return contact.name + (f" ({contact.email})" if contact.email else "")
+    return None
+
+
+def enrolled(kb: KnowledgeBase, today: date, lang: str) -> Answer:
+    report = query.latest_places(kb, today)
+    if report is None or report.enrolled is None:
+        return Answer(say(lang, "no_enrolled"), answered=False)
+    text = say(lang, "enrolled", count=report.enrolled, programme=report.programme,
+               when=as_of_phrase(report.as_of_text, report.as_of, lang))
+    return _sourced([text], report, kb, lang)
+
+
+def propose(kb: KnowledgeBase, today: date, lang: str) -> Answer:
+    report = query.latest_places(kb, today)
+    line = _propose_line(report, kb, today, lang) if report else None
+    if not line:
+        who = _proposal_contact(kb, today)
+        if not who:
+            return Answer(say(lang, "no_propose"), answered=False)
+        return Answer(say(lang, "propose", contact=say(lang, "propose_contact", who=who)))
+    return _sourced([line], report, kb, lang)

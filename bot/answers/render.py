@@ -1,0 +1,110 @@
+"""Intent + slots + knowledge + today + language -> the answer. Pure: nothing is read from the clock."""
+from __future__ import annotations
+
+from datetime import date
+
+from bot.answers import meetings, organisation, people, places
+from bot.answers.common import Answer, with_source
+from bot.answers.texts import EXAMPLES, say
+from bot.answers.words import capital, clock, long_date
+from bot.knowledge.model import KnowledgeBase, Meeting
+from bot.knowledge.vocabulary import load_vocabulary
+from bot.nlu.catalogue import Catalogue
+
+
+def municipalities() -> list[str]:
+    return list(load_vocabulary().municipalities)
+
+
+def answer(intent: str, slots: dict, kb: KnowledgeBase, today: date, lang: str,
+           catalogue: Catalogue | None = None) -> Answer:
+    municipality, kind, when = slots.get("municipality"), slots.get("kind"), slots.get("when")
+    if intent in ("next_meeting", "upcoming_meetings", "past_meetings", "meeting_details") and slots.get("ask_place") \
+            and not municipality and not slots.get("meeting_id"):
+        choices = municipalities()
+        return Answer(say(lang, "which_municipality", choices=", ".join(choices) + "?"), choices=choices)
+    if intent == "next_meeting":
+        if when is not None:
+            return meetings.in_period(kb, today, lang, municipality, kind, when)
+        return meetings.next_meeting(kb, today, lang, municipality, kind)
+    if intent == "upcoming_meetings":
+        return meetings.upcoming(kb, today, lang, municipality, kind, when)
+    if intent == "past_meetings":
+        return meetings.past(kb, today, lang, municipality, kind, when)
+    if intent == "meeting_details":
+        return meetings.details(kb, today, lang, slots)
+    if intent == "open_places":
+        return places.open_places(kb, today, lang, slots)
+    if intent == "enrolled":
+        return places.enrolled(kb, today, lang)
+    if intent == "propose_participant":
+        return places.propose(kb, today, lang)
+    if intent == "role_holder":
+        return people.role_holder(kb, today, lang, slots)
+    if intent == "person":
+        return people.person(kb, today, lang, slots)
+    if intent == "contacts":
+        return people.contacts(kb, today, lang)
+    if intent == "board":
+        return people.board(kb, today, lang, slots)
+    if intent == "project":
+        return organisation.project(kb, today, lang, slots)
+    if intent == "members":
+        return organisation.members(kb, today, lang)
+    if intent == "federations":
+        return organisation.federations(kb, today, lang)
+    if intent == "results":
+        return organisation.results(kb, today, lang, slots)
+    if intent == "newsletter_latest":
+        return organisation.newsletter_latest(kb, today, lang)
+    if intent == "newsletter_subscribe":
+        return organisation.newsletter_subscribe(kb, today, lang, slots)
+    if intent == "about":
+        return organisation.about(kb, today, lang)
+    if intent == "greeting":
+        return Answer(greeting(kb, lang))
+    if intent == "thanks":
+        return Answer(say(lang, "thanks"))
+    if intent == "help":
+        return Answer(help_text(lang, catalogue))
+    return unknown(lang, catalogue)
+
+
+def _name(kb: KnowledgeBase, lang: str) -> str:
+    return kb.organisation.name or say(lang, "the_federation")
+
+
+def greeting(kb: KnowledgeBase, lang: str) -> str:
+    return say(lang, "greeting", name=_name(kb, lang), examples="\n".join(f"• {e}" for e in EXAMPLES[lang]))
+
+
+def topics(lang: str, catalogue: Catalogue | None) -> str:
+    if catalogue is None:
+        return ""
+    return "\n".join(f"• {capital(intent.description.get(lang, intent.name))}"
+                     for intent in catalogue.intents.values() if intent.suggest)
+
+
+def help_text(lang: str, catalogue: Catalogue | None) -> str:
+    return say(lang, "help", topics=topics(lang, catalogue), examples="\n".join(f"• {e}" for e in EXAMPLES[lang]))
+
+
+def unknown(lang: str, catalogue: Catalogue | None, maybe: list[str] | None = None) -> Answer:
+    text = say(lang, "unknown", topics=topics(lang, catalogue))
+    if maybe and catalogue:
+        options = [catalogue.intents[name].description.get(lang, name) for name in maybe if name in catalogue.intents]
+        if options:
+            text = say(lang, "did_you_mean", options=" / ".join(f"\"{o}\"" for o in options)) + "\n\n" + text
+    return Answer(text, answered=False)
+
+
+def reminder_text(meeting: Meeting, kb: KnowledgeBase, lang: str) -> str:
+    """The Telegram reminder: what, when, where, topic and how to register, with the source."""
+    header = ("Påminnelse: " if lang == "sv" else "Reminder: ") + meetings.headline(meeting, lang) + "."
+    lines = meetings.detail_lines(meeting, lang)
+    if "time" not in lines and meeting.start is None:
+        lines = {"when": ("Datum: " if lang == "sv" else "Date: ") + long_date(meeting.date, lang), **lines}
+    return with_source([header, *lines.values()], kb, meeting.sources, lang)
+
+
+__all__ = ["answer", "reminder_text", "greeting", "help_text", "unknown", "clock"]

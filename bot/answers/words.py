@@ -1,0 +1,68 @@
+"""Dates, times and small phrases written for people, in Swedish and English."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+WEEKDAYS = {
+    "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+MONTHS = {
+    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+           "september", "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+KINDS = {
+    "sv": {"frukostmöte": ("frukostmöte", "frukostmöten"), "seminarium": ("seminarium", "seminarier")},
+    "en": {"frukostmöte": ("breakfast meeting", "breakfast meetings"), "seminarium": ("seminar", "seminars")},
+}
+_RELATIVE_SV_EN = {"i slutet av": "at the end of", "i början av": "at the beginning of",
+                   "i mitten av": "in the middle of", "i": "in"}
+
+
+def long_date(day: date, lang: str) -> str:
+    """"fredag 28 september 2018" / "Friday 28 September 2018"."""
+    return f"{WEEKDAYS[lang][day.weekday()]} {day.day} {MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def month_year(day: date, lang: str) -> str:
+    return f"{MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def clock(value: str | None) -> str | None:
+    """"08:30" -> "08.30"."""
+    return value.replace(":", ".") if value else None
+
+
+def kind_name(kind: str | None, lang: str, plural: bool = False) -> str:
+    default = ("möte", "möten") if lang == "sv" else ("meeting", "meetings")
+    names = KINDS[lang].get(kind or "", default)
+    return names[1] if plural else names[0]
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def as_of_phrase(as_of_text: str | None, as_of: date, lang: str) -> str:
+    """When an open-places count holds, in the newsletter's words plus the year: "i slutet av augusti 2018"."""
+    text = (as_of_text or "").strip()
+    if lang == "sv":
+        if not text:
+            return f"den {as_of.day} {MONTHS['sv'][as_of.month - 1]} {as_of.year}"
+        return text if re.search(r"\b\d{4}\b", text) else f"{text} {as_of.year}"
+    lowered = text.lower()
+    for swedish, english in _RELATIVE_SV_EN.items():
+        if lowered.startswith(swedish + " ") and MONTHS["sv"][as_of.month - 1] in lowered:
+            return f"{english} {month_year(as_of, 'en')}"
+    return f"as of {as_of.day} {month_year(as_of, 'en')}"
+
+
+def join_list(items: list[str], lang: str) -> str:
+    items = [item for item in items if item]
+    if len(items) <= 1:
+        return "".join(items)
+    word = " och " if lang == "sv" else " and "
+    return ", ".join(items[:-1]) + word + items[-1]

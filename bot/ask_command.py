@@ -1,0 +1,91 @@
+"""`python -m bot ask`: answer one question, or one JSON object per line with --jsonl."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import IO
+
+from bot.engine import Engine, Reply
+from bot.knowledge.serde import KnowledgeError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("question", nargs="*", help="the question (omit with --jsonl)")
+    parser.add_argument("--today", type=parse_day, default=None, help="answer as on this date, YYYY-MM-DD")
+    parser.add_argument("--kb", type=Path, default=None, help="knowledge base directory (default: the project's)")
+    parser.add_argument("--lang", default=None, help="language hint, sv or en, for questions too short to tell")
+    parser.add_argument("--jsonl", action="store_true",
+                        help='read {"text": ..., "today": ...} per line on stdin, write one JSON answer per line')
+
+
+def parse_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+
+
+def reply_record(reply: Reply) -> dict:
+    return {
+        "answer": reply.text,
+        "intent": reply.intent,
+        "confidence": reply.confidence,
+        "lang": reply.lang,
+        "meetings": [meeting.id for meeting in reply.meetings],
+        "choices": reply.choices,
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        engine = Engine.load(args.kb)
+    except KnowledgeError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    today = args.today or date.today()
+    if args.jsonl:
+        return answer_lines(engine, sys.stdin.buffer, sys.stdout, today, args.lang)
+    question = " ".join(args.question)
+    reply = engine.answer(question, today=today, chat="ask", lang=args.lang)
+    print(reply.text)
+    return 0
+
+
+def answer_lines(engine: Engine, stream: IO[bytes], out: IO[str], today: date, lang: str | None = None) -> int:
+    """One output line per input line, whatever the line holds; each line is its own conversation."""
+    for number, raw in enumerate(stream, start=1):
+        record = _answer_line(engine, raw, number, today, lang)
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.flush()
+    return 0
+
+
+def _answer_line(engine: Engine, raw: bytes, number: int, default_today: date, lang: str | None) -> dict:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return _error(number, "line is not UTF-8 text")
+    if not text.strip():
+        return _error(number, "empty line")
+    try:
+        item = json.loads(text)
+    except json.JSONDecodeError as error:
+        return _error(number, f"malformed JSON: {error.msg}")
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        return _error(number, 'expected an object with a "text" string')
+    today = default_today
+    if item.get("today") is not None:
+        try:
+            today = date.fromisoformat(str(item["today"]))
+        except ValueError:
+            return _error(number, f"bad \"today\": {item['today']!r} (want YYYY-MM-DD)")
+    hint = item.get("lang") if isinstance(item.get("lang"), str) else lang
+    reply = engine.answer(item["text"], today=today, chat=f"jsonl-{number}", lang=hint)
+    return {"line": number, **reply_record(reply)}
+
+
+def _error(number: int, message: str) -> dict:
+    return {"line": number, "error": message, "answer": None, "intent": None, "confidence": 0.0}

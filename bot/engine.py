@@ -1,0 +1,171 @@
+"""The answering engine: the one entry point every transport (Telegram, console, `ask`) uses.
+
+It understands a question, remembers a little of each chat's conversation so that short
+follow-ups work ("och i Tyresö?", "vem talar?"), and renders the answer.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from bot.answers import render
+from bot.answers.common import Answer
+from bot.answers.passages import PassageIndex
+from bot.answers.texts import say
+from bot.knowledge.model import KnowledgeBase, Meeting
+from bot.knowledge.store import load_kb
+from bot.nlu.understand import Parse, Understander
+
+CONTEXT_TTL = timedelta(minutes=15)
+MAX_CONTEXTS = 10000
+# slots that name what a question is about: a follow-up naming one replaces the earlier ones
+_SUBJECT_SLOTS = ("municipality", "provider", "group", "person", "project", "role", "when", "meeting_id")
+# what a bare name asks about when there is no conversation to continue
+_DEFAULT_FOR_SLOT = (
+    ("municipality", "next_meeting"),
+    ("when", "meeting_details"),
+    ("provider", "open_places"),
+    ("group", "open_places"),
+    ("person", "person"),
+    ("project", "project"),
+    ("role", "role_holder"),
+)
+
+
+@dataclass
+class Reply:
+    text: str
+    lang: str  # "sv" / "en"
+    intent: str | None
+    confidence: float
+    meetings: list[Meeting] = field(default_factory=list)  # meetings the answer is about (for buttons)
+    choices: list[str] = field(default_factory=list)  # e.g. municipality names when asking which one
+
+
+@dataclass
+class _Context:
+    intent: str
+    slots: dict
+    meetings: list[Meeting]
+    lang: str
+    at: datetime
+
+
+class Engine:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.understander = Understander(kb)
+        self.catalogue = self.understander.catalogue
+        self.passages = PassageIndex(kb, common_words=self.understander.matcher.vocabulary)
+        self._contexts: dict[str, _Context] = {}
+
+    @classmethod
+    def load(cls, kb_dir: Path | None = None) -> "Engine":
+        return cls(load_kb(kb_dir))
+
+    def answer(self, text: str, *, today: date, chat: str = "console", lang: str | None = None,
+               now: datetime | None = None) -> Reply:
+        now = now or datetime.now(timezone.utc)
+        text = _clean(text)
+        context = self._context(chat, now)
+        if not text:
+            reply_lang = _hint(lang) or (context.lang if context else "sv")
+            return Reply(say(reply_lang, "empty"), reply_lang, None, 0.0)
+        parse = self.understander.parse(text, today, hint=lang)
+        reply_lang = parse.lang
+        if context and not parse.lang_sure and not _hint(lang):
+            reply_lang = context.lang
+        intent, slots = self._resolve(parse, context)
+        if intent is None:
+            found = self.passages.search(text, today)
+            if found:
+                answer = self.passages.answer(found[0], reply_lang)
+                return Reply(answer.text, reply_lang, "passage", round(found[1], 3))
+            # near misses (rejected only for the margin) are offered as "did you mean"
+            maybe = [name for name in (parse.ranking.best, parse.ranking.second) if name] \
+                if parse.ranking and parse.ranking.score >= self.understander.threshold else []
+            answer = render.unknown(reply_lang, self.catalogue, maybe)
+            return Reply(answer.text, reply_lang, None, parse.confidence)
+        answer = render.answer(intent, slots, self.kb, today, reply_lang, self.catalogue)
+        self._remember(chat, intent, slots, answer, reply_lang, now)
+        return self._reply(answer, reply_lang, intent, parse.confidence, today)
+
+    def answer_intent(self, intent: str, slots: dict, *, today: date, chat: str = "console",
+                      lang: str | None = None) -> Reply:
+        reply_lang = _hint(lang) or "sv"
+        slots = dict(slots)
+        if isinstance(slots.get("municipality"), str):
+            slots["municipality"] = self.understander.municipality(slots["municipality"])
+            if slots["municipality"] is None:
+                slots.pop("municipality")
+        if intent == "contacts":
+            answer = render.answer("contacts", slots, self.kb, today, reply_lang, self.catalogue)
+        else:
+            answer = render.answer(intent, slots, self.kb, today, reply_lang, self.catalogue)
+        self._remember(chat, intent, slots, answer, reply_lang, datetime.now(timezone.utc))
+        return self._reply(answer, reply_lang, intent, 1.0, today)
+
+    def _reply(self, answer: Answer, lang: str, intent: str, confidence: float, today: date) -> Reply:
+        upcoming = [meeting for meeting in answer.meetings if meeting.date >= today]
+        return Reply(answer.text, lang, intent, confidence, meetings=upcoming, choices=answer.choices)
+
+    def _resolve(self, parse: Parse, context: _Context | None) -> tuple[str | None, dict]:
+        intent, slots = parse.intent, dict(parse.slots)
+        if intent == "followup" or (intent is None and context and _only_names(parse)):
+            if context:
+                return context.intent, _merge(context.slots, slots)
+            intent = next((name for slot, name in _DEFAULT_FOR_SLOT if slot in slots), None)
+            return intent, slots
+        if intent == "meeting_details" and context and context.meetings and not (
+            slots.get("when") or slots.get("municipality")
+        ):
+            slots["meeting_id"] = context.meetings[0].id
+        return intent, slots
+
+    def _context(self, chat: str, now: datetime) -> _Context | None:
+        context = self._contexts.get(chat)
+        if context and now - context.at > CONTEXT_TTL:
+            del self._contexts[chat]
+            return None
+        return context
+
+    def _remember(self, chat: str, intent: str, slots: dict, answer: Answer, lang: str, now: datetime) -> None:
+        if intent in ("greeting", "thanks", "help"):
+            return
+        if len(self._contexts) >= MAX_CONTEXTS:
+            oldest = min(self._contexts, key=lambda key: self._contexts[key].at)
+            del self._contexts[oldest]
+        kept = {key: value for key, value in slots.items() if key != "ask_place" or not answer.choices}
+        if answer.choices:
+            kept.pop("ask_place", None)
+        self._contexts[chat] = _Context(intent, kept, list(answer.meetings), lang, now)
+
+
+def _merge(previous: dict, new: dict) -> dict:
+    merged = dict(previous)
+    if any(slot in new for slot in _SUBJECT_SLOTS):
+        for slot in _SUBJECT_SLOTS:
+            merged.pop(slot, None)
+            merged.pop(slot + "_all", None)
+    merged.pop("ask_place", None)
+    merged.update(new)
+    return merged
+
+
+def _only_names(parse: Parse) -> bool:
+    """A question that is nothing but a name or a date ("Tyresö?", "28/9")."""
+    return bool(parse.tokens) and all(token.startswith("<") for token in parse.tokens)
+
+
+def _hint(lang: str | None) -> str | None:
+    if lang and lang[:2].lower() in ("sv", "en"):
+        return lang[:2].lower()
+    return None
+
+
+def _clean(text: object) -> str:
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    text = "".join(char for char in text if char.isprintable() or char in "\n\t")
+    return text.strip()

@@ -1,0 +1,165 @@
+"""`python -m bot eval`: per-intent accuracy, out-of-scope recall and confusions on the evaluation set."""
+from __future__ import annotations
+
+import argparse
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from bot.engine import Engine
+from bot.knowledge.store import PROJECT_ROOT, load_kb
+from bot.nlu.matcher import SCORERS
+from bot.nlu.understand import Understander
+
+QUESTIONS_PATH = PROJECT_ROOT / "tests" / "eval" / "questions.yaml"
+SPLITS = ("tuning", "heldout")
+
+
+@dataclass
+class Question:
+    text: str
+    intent: str | None
+    today: date
+    split: str
+    facts: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    slots: dict = field(default_factory=dict)
+    after: list[str] = field(default_factory=list)  # earlier questions in the same chat
+    lang: str | None = None
+
+
+@dataclass
+class Outcome:
+    question: Question
+    intent: str | None
+    answer: str
+    problems: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class Report:
+    outcomes: list[Outcome]
+
+    def in_scope(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.question.intent is not None]
+
+    def out_of_scope(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.question.intent is None]
+
+    @property
+    def accuracy(self) -> float:
+        scope = self.in_scope()
+        return sum(o.ok for o in scope) / len(scope) if scope else 1.0
+
+    @property
+    def oos_recall(self) -> float:
+        scope = self.out_of_scope()
+        return sum(o.ok for o in scope) / len(scope) if scope else 1.0
+
+    def per_intent(self) -> dict[str, tuple[int, int]]:
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for outcome in self.in_scope():
+            counts[outcome.question.intent][0] += outcome.ok
+            counts[outcome.question.intent][1] += 1
+        return {intent: (ok, total) for intent, (ok, total) in sorted(counts.items())}
+
+    def confusions(self) -> Counter:
+        return Counter((o.question.intent, o.intent) for o in self.outcomes if o.question.intent != o.intent)
+
+
+def load_questions(path: Path = QUESTIONS_PATH) -> list[Question]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    default_today = date.fromisoformat(str(data.get("today", "2018-09-01")))
+    questions = []
+    for split in SPLITS:
+        for item in data.get(split) or []:
+            questions.append(Question(
+                text=str(item["q"]),
+                intent=item.get("intent"),
+                today=date.fromisoformat(str(item["today"])) if item.get("today") else default_today,
+                split=split,
+                facts=[str(f) for f in item.get("facts") or []],
+                absent=[str(f) for f in item.get("absent") or []],
+                slots=dict(item.get("slots") or {}),
+                after=[str(a) for a in item.get("after") or []],
+                lang=item.get("lang"),
+            ))
+    return questions
+
+
+def evaluate(engine: Engine, questions: list[Question]) -> Report:
+    outcomes = []
+    for number, question in enumerate(questions):
+        chat = f"eval-{number}"
+        for earlier in question.after:
+            engine.answer(earlier, today=question.today, chat=chat)
+        reply = engine.answer(question.text, today=question.today, chat=chat)
+        problems = []
+        if reply.intent != question.intent:
+            problems.append(f"intent {reply.intent} (want {question.intent})")
+        folded = reply.text.casefold()
+        problems += [f"missing {fact!r}" for fact in question.facts if fact.casefold() not in folded]
+        problems += [f"should not say {fact!r}" for fact in question.absent if fact.casefold() in folded]
+        if question.lang and reply.lang != question.lang:
+            problems.append(f"language {reply.lang} (want {question.lang})")
+        if question.slots:
+            slots = engine.understander.parse(question.text, question.today).slots
+            for name, value in question.slots.items():
+                if str(slots.get(name)) != str(value):
+                    problems.append(f"slot {name}={slots.get(name)!r} (want {value!r})")
+        outcomes.append(Outcome(question, reply.intent, reply.text, problems))
+    return Report(outcomes)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="heldout", help="which part to report on")
+    parser.add_argument("--questions", type=Path, default=QUESTIONS_PATH)
+    parser.add_argument("--kb", type=Path, default=None)
+    parser.add_argument("--scorer", choices=SCORERS, default=None, help="compare another intent scorer")
+    parser.add_argument("--threshold", type=float, default=None)
+    parser.add_argument("--margin", type=float, default=None)
+    parser.add_argument("--failures", action="store_true", help="list every failed question")
+
+
+def build_engine(kb_dir: Path | None, scorer: str | None, threshold: float | None, margin: float | None) -> Engine:
+    engine = Engine(load_kb(kb_dir))
+    if scorer:
+        engine.understander = Understander(engine.kb, scorer=scorer)
+    if threshold is not None:
+        engine.understander.threshold = threshold
+    if margin is not None:
+        engine.understander.margin = margin
+    return engine
+
+
+def run(args: argparse.Namespace) -> int:
+    engine = build_engine(args.kb, args.scorer, args.threshold, args.margin)
+    questions = [q for q in load_questions(args.questions) if args.split == "all" or q.split == args.split]
+    report = evaluate(engine, questions)
+    understander = engine.understander
+    print(f"{len(questions)} questions ({args.split}); scorer {understander.matcher.scorer}, "
+          f"threshold {understander.threshold:g}, margin {understander.margin:g}")
+    print(f"{'intent':24} {'correct':>8} {'accuracy':>9}")
+    for intent, (ok, total) in report.per_intent().items():
+        print(f"{intent:24} {ok:>4}/{total:<3} {ok / total:>9.1%}")
+    scope, oos = report.in_scope(), report.out_of_scope()
+    print(f"in-scope accuracy: {report.accuracy:.1%} ({sum(o.ok for o in scope)}/{len(scope)})")
+    print(f"out-of-scope recall: {report.oos_recall:.1%} ({sum(o.ok for o in oos)}/{len(oos)})")
+    confusions = report.confusions()
+    if confusions:
+        print("confusions (expected -> got: count):")
+        for (want, got), count in confusions.most_common():
+            print(f"  {want} -> {got}: {count}")
+    failures = [o for o in report.outcomes if not o.ok]
+    if args.failures and failures:
+        print("failures:")
+        for outcome in failures:
+            print(f"  [{outcome.question.split}] {outcome.question.text!r}: {'; '.join(outcome.problems)}")
+    return 0

@@ -1,0 +1,1 @@
+"""Understanding: question text -> intent, confidence, slots and language."""

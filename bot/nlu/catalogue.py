@@ -1,0 +1,80 @@
+"""The phrase catalogue (bot/nlu/phrases.yaml): example questions per intent, editable as data."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+PHRASES_PATH = Path(__file__).with_name("phrases.yaml")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+class CatalogueError(ValueError):
+    pass
+
+
+@dataclass
+class Intent:
+    name: str
+    description: dict[str, str]  # language -> what the bot can answer, shown as a suggestion
+    phrases: dict[str, list[str]]  # language -> example phrasings
+    suggest: bool = True
+
+
+@dataclass
+class Catalogue:
+    intents: dict[str, Intent]
+    threshold: float
+    margin: float
+    scorer: str
+    role_aliases: dict[str, str] = field(default_factory=dict)
+    word_slots: dict[str, dict[str, str]] = field(default_factory=dict)  # slot -> word (or stem*) -> value
+    language_words: dict[str, list[str]] = field(default_factory=dict)
+
+
+def split_placeholders(phrase: str) -> list[str]:
+    """"nästa möte i {municipality}" -> ["nästa möte i ", "<municipality>"]: placeholders survive folding."""
+    parts: list[str] = []
+    last = 0
+    for match in _PLACEHOLDER.finditer(phrase):
+        parts.append(phrase[last : match.start()])
+        parts.append(f"<{match.group(1)}>")
+        last = match.end()
+    parts.append(phrase[last:])
+    return [part for part in parts if part.strip()]
+
+
+def load_catalogue(path: Path = PHRASES_PATH) -> Catalogue:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise CatalogueError(f"{path}: {error}") from error
+    try:
+        settings = data.get("settings", {})
+        intents = {}
+        for name, entry in data["intents"].items():
+            phrases = {lang: [str(p) for p in entry.get(lang) or []] for lang in ("sv", "en")}
+            if not any(phrases.values()):
+                raise CatalogueError(f"{path}: intent {name} has no phrases")
+            intents[name] = Intent(
+                name=name,
+                description=dict(entry.get("description") or {}),
+                phrases=phrases,
+                suggest=bool(entry.get("suggest", True)),
+            )
+        return Catalogue(
+            intents=intents,
+            threshold=float(settings.get("threshold", 60)),
+            margin=float(settings.get("margin", 5)),
+            scorer=str(settings.get("scorer", "dice")),
+            role_aliases={str(k): str(v) for k, v in (data.get("role_aliases") or {}).items()},
+            word_slots={
+                slot: {str(k): str(v) for k, v in (words or {}).items()}
+                for slot, words in (data.get("word_slots") or {}).items()
+            },
+            language_words={lang: [str(w) for w in words] for lang, words in (data.get("language") or {}).items()},
+        )
+    except (AttributeError, KeyError, TypeError) as error:
+        raise CatalogueError(f"{path}: needs `intents:` with sv/en phrase lists ({error!r})") from error

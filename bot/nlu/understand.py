@@ -1,0 +1,192 @@
+"""Text -> Parse: the pipeline of normalising, finding dates and names, correcting typos, matching."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz, process
+
+from bot.knowledge.model import KnowledgeBase
+from bot.knowledge.vocabulary import Vocabulary, load_vocabulary
+from bot.nlu.catalogue import Catalogue, load_catalogue, split_placeholders
+from bot.nlu.dates import MONTHS, SEASONS, When, find_dates
+from bot.nlu.gazetteer import Gazetteer, build_gazetteer
+from bot.nlu.matcher import Example, IntentMatcher, Ranking
+from bot.nlu.normalise import has_swedish_letters, normalise
+
+CORRECTION_CUTOFF = 80  # fuzz.ratio for a misspelt word to count as a catalogue word
+CORRECTION_MIN_LENGTH = 4
+_CACHE_LIMIT = 20000
+
+
+@dataclass
+class Parse:
+    intent: str | None
+    confidence: float  # 0..1, the best intent's score even when it was not accepted
+    slots: dict
+    lang: str
+    lang_sure: bool = True  # False when the language was only guessed (hint, default)
+    tokens: list[str] = field(default_factory=list)
+    ranking: Ranking | None = None
+
+
+class Understander:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        catalogue: Catalogue | None = None,
+        vocabulary: Vocabulary | None = None,
+        scorer: str | None = None,
+    ) -> None:
+        self.catalogue = catalogue or load_catalogue()
+        self.vocabulary = vocabulary or load_vocabulary()
+        self.gazetteer: Gazetteer = build_gazetteer(kb, self.vocabulary, self.catalogue.role_aliases)
+        self.threshold = self.catalogue.threshold
+        self.margin = self.catalogue.margin
+        examples = []
+        for intent in self.catalogue.intents.values():
+            for lang, phrases in intent.phrases.items():
+                for phrase in phrases:
+                    tokens, _ = self._read(phrase, date(2000, 1, 1), exact_only=True)
+                    if tokens:
+                        examples.append(Example(intent.name, tuple(tokens), lang))
+        self.matcher = IntentMatcher(examples, scorer or self.catalogue.scorer)
+        self._words = sorted(self.matcher.vocabulary - {t for t in self.matcher.vocabulary if t.startswith("<")})
+        self._protected = set(self._words) | set(MONTHS) | set(SEASONS)
+        for words in self.catalogue.word_slots.values():
+            self._protected |= {word.rstrip("*") for word in words}
+        self._corrections: dict[str, str] = {}
+        self._lang_words = self._language_words(examples)
+
+    def _language_words(self, examples: list[Example]) -> dict[str, set[str]]:
+        used: dict[str, set[str]] = {"sv": set(), "en": set()}
+        for example in examples:
+            used[example.lang].update(t for t in example.tokens if not t.startswith("<"))
+        words = {"sv": used["sv"] - used["en"], "en": used["en"] - used["sv"]}
+        for lang, extra in self.catalogue.language_words.items():
+            words.setdefault(lang, set()).update(normalise(" ".join(extra)))
+        return words
+
+    def parse(self, text: str, today: date, hint: str | None = None) -> Parse:
+        tokens, slots = self._read(text, today)
+        tokens = [self._correct(token) for token in tokens]
+        lang, lang_sure = self._language(tokens, text, hint)
+        ranking = self.matcher.rank(tokens)
+        accepted = (
+            ranking.best is not None
+            and ranking.score >= self.threshold
+            and ranking.score - ranking.second_score >= self.margin
+        )
+        return Parse(
+            intent=ranking.best if accepted else None,
+            confidence=round(ranking.score / 100, 3),
+            slots=slots,
+            lang=lang,
+            lang_sure=lang_sure,
+            tokens=tokens,
+            ranking=ranking,
+        )
+
+    def _read(self, text: str, today: date, exact_only: bool = False) -> tuple[list[str], dict]:
+        """Tokens with dates and names replaced by placeholders, and the slots they fill."""
+        tokens: list[str] = []
+        slots: dict = {}
+        for part in split_placeholders(text) if exact_only else [text]:
+            if part.startswith("<") and part.endswith(">"):
+                tokens.append(part)
+                continue
+            tokens.extend(self._replace_dates(normalise(part), today, slots))
+        tokens = self._replace_names(tokens, slots, exact_only)
+        self._word_slots(tokens, slots)
+        return tokens, slots
+
+    def _replace_dates(self, tokens: list[str], today: date, slots: dict) -> list[str]:
+        spans = find_dates(tokens, today)
+        if not spans:
+            return tokens
+        result, last = [], 0
+        for start, end, when in spans:
+            result.extend(tokens[last:start])
+            result.append("<date>" if when.is_day else "<period>")
+            slots.setdefault("when", when)
+            last = end
+        result.extend(tokens[last:])
+        return result
+
+    def _replace_names(self, tokens: list[str], slots: dict, exact_only: bool) -> list[str]:
+        protected = self._protected if not exact_only else None
+        spans = self.gazetteer.find(tokens, protected) if protected is not None else self._exact_spans(tokens)
+        if not spans:
+            return tokens
+        result, last = [], 0
+        for start, end, values in spans:
+            result.extend(tokens[last:start])
+            for slot, value in values:
+                placeholder = f"<{slot}>"
+                if placeholder not in result[-len(values):]:
+                    result.append(placeholder)
+                slots.setdefault(slot, value)
+                found = slots.setdefault(slot + "_all", [])
+                if value not in found:
+                    found.append(value)
+            last = end
+        result.extend(tokens[last:])
+        return result
+
+    def _exact_spans(self, tokens: list[str]):
+        spans, i = [], 0
+        while i < len(tokens):
+            hit = None if tokens[i].startswith("<") else self.gazetteer._exact(tokens, i)
+            if hit:
+                spans.append((i, hit[0], hit[1]))
+                i = hit[0]
+            else:
+                i += 1
+        return spans
+
+    def _word_slots(self, tokens: list[str], slots: dict) -> None:
+        joined = f" {' '.join(tokens)} "
+        for slot, words in self.catalogue.word_slots.items():
+            for word, value in words.items():
+                if word.endswith("*"):
+                    stem = word[:-1]
+                    hit = any(token.startswith(stem) for token in tokens)
+                else:
+                    hit = f" {word} " in joined
+                if hit:
+                    slots.setdefault(slot, value)
+
+    def _correct(self, token: str) -> str:
+        if token.startswith("<") or token in self._protected or len(token) < CORRECTION_MIN_LENGTH:
+            return token
+        cached = self._corrections.get(token)
+        if cached is None:
+            found = process.extractOne(token, self._words, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF)
+            cached = found[0] if found else token
+            if len(self._corrections) < _CACHE_LIMIT:
+                self._corrections[token] = cached
+        return cached
+
+    def _language(self, tokens: list[str], text: str, hint: str | None) -> tuple[str, bool]:
+        sv = sum(token in self._lang_words["sv"] for token in tokens)
+        en = sum(token in self._lang_words["en"] for token in tokens)
+        if sv != en:
+            return ("sv" if sv > en else "en"), True
+        if has_swedish_letters(text) and not all(t.startswith("<") for t in tokens):
+            return "sv", True
+        if hint and hint[:2].lower() in ("sv", "en"):
+            return hint[:2].lower(), False
+        return "sv", False
+
+    def municipality(self, text: str) -> str | None:
+        """The municipality a short text names ("tyreso", "Handen"), or None."""
+        tokens = normalise(text)
+        for _, _, values in self.gazetteer.find(tokens, self._protected):
+            for slot, value in values:
+                if slot == "municipality":
+                    return value
+        return None
+
+
+def slot_when(slots: dict) -> When | None:
+    return slots.get("when")
