@@ -78,8 +78,7 @@ def test_backup_command_copies_the_bots_database_and_the_copy_restores(
         expected = repository.stats()
 
         backups = tmp_path / "backups"
-        backups.mkdir()
-        assert main(["backup", str(backups)]) == 0  # while the repository is open
+        assert main(["backup", f"{backups}/"]) == 0  # while the repository is open; a new directory
     written = list(backups.glob("fedbot-*.sqlite3"))
     assert len(written) == 1
     assert str(written[0]) in capsys.readouterr().out

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -11,15 +12,18 @@ from bot.settings import SettingsError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", type=Path, help="file to write, or a directory for a time-stamped file")
+    parser.add_argument("path", help="file to write, or a directory (existing, or ending in /) for a time-stamped file")
     add_db_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
         source = db_path(args)
-        written = backup(source, args.path)
-    except (SettingsError, BackupError) as error:
+        target = Path(args.path)
+        if args.path.endswith(("/", os.sep)):
+            target.mkdir(parents=True, exist_ok=True)
+        written = backup(source, target)
+    except (SettingsError, BackupError, OSError) as error:
         print(f"backup: {error}", file=sys.stderr)
         return 1
     print(f"Backup of {source} written to {written}")
