@@ -239,3 +239,14 @@ def callback(chat_id: int, data: str, lang: str = "sv") -> dict[str, Any]:
 def keyboard_data(call: Any) -> list[str]:
     markup = call.json("reply_markup") if "reply_markup" in call.params else {"inline_keyboard": []}
     return [button.get("callback_data") for row in markup["inline_keyboard"] for button in row]
+
+
+@asynccontextmanager
+async def initialized(bot: Bot) -> AsyncIterator[Bot]:
+    """The bot able to send, without polling or the JobQueue: a test drives `run_due` itself."""
+    await bot.app.initialize()
+    try:
+        yield bot
+    finally:
+        await bot.app.shutdown()
+        bot.repo.close()

@@ -1,0 +1,189 @@
+"""Reminders end to end: the injected clock passes the reminder time, restarts, crashes, 403, 429, network errors."""
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bot.state import ALL
+from bot.telegram.reminders import KIND
+from bot.telegram.texts import t
+from fake_bot_api import FakeBotApi
+from telegram_harness import HANINGE_ID, TYRESO_ID, Clock, build_bot, callback, local, initialized, message, running
+
+ANNA, BO = 2001, 2002
+# PTB's own RetryAfter constructor warns about a future type change of `retry_after`.
+pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
+
+
+@pytest.fixture
+def api():
+    with FakeBotApi() as server:
+        yield server
+
+
+def reminders_to(api: FakeBotApi, chat: int) -> list:
+    return [c for c in api.calls_to("sendMessage", chat_id=chat) if "reply_markup" not in c.params and "Klart" not in c.text]
+
+
+async def test_a_reminder_arrives_once_when_the_clock_passes_its_time_and_not_again_after_a_restart(api, tmp_path):
+    db = tmp_path / "db.sqlite3"
+    clock = Clock(local(2019, 3, 20, 10, 0))
+    bot = build_bot(api, db, clock)
+    async with running(bot):
+        api.queue_update(message(ANNA, "/prenumerera Haninge"))
+        [confirmation] = await api.wait_for("sendMessage", chat_id=ANNA)
+        assert confirmation.text == t("sv", "subscribed", place="Haninge", time="18:00")
+
+        [job] = bot.reminder_jobs()  # one wake-up, at the reminder time of the Haninge meeting
+        assert job.name == "reminders:2019-03-27T18:00:00+01:00"
+        assert (await bot.reminders.run_due(bot.app.bot)).sent == 0  # too early: nothing
+
+        clock.set(local(2019, 3, 27, 18, 0, 1))
+        await job.run(bot.app)  # the wake-up fires
+        reminder = (await api.wait_for("sendMessage", 2, chat_id=ANNA))[-1]
+        assert "2019-03-28" in reminder.text or "28" in reminder.text
+        await job.run(bot.app)  # a second firing of the same job
+        await bot.reminders.run_due(bot.app.bot)
+        assert len(api.calls_to("sendMessage", chat_id=ANNA)) == 2
+        assert bot.repo.reminder_status(ANNA, HANINGE_ID, KIND) == "sent"
+
+    clock.set(local(2019, 3, 27, 19, 0))
+    restarted = build_bot(api, db, clock)
+    async with running(restarted):
+        await asyncio.sleep(0.05)  # let the catch-up job run, if one were scheduled
+        assert not [j for j in restarted.app.job_queue.jobs() if j.name == "reminders:now"]
+        assert (await restarted.reminders.run_due(restarted.app.bot)).sent == 0
+    assert len(api.calls_to("sendMessage", chat_id=ANNA)) == 2
+
+
+async def test_a_reminder_missed_while_the_bot_was_down_is_sent_at_start_if_the_meeting_has_not_begun(api, tmp_path):
+    db = tmp_path / "db.sqlite3"
+    clock = Clock(local(2019, 3, 20, 10, 0))
+    first = build_bot(api, db, clock)
+    first.repo.subscribe(ANNA, "Haninge")
+    first.repo.subscribe(BO, "Tyresö")  # Tyresö meets 4 April, no time given: counts as 08:00
+    first.repo.close()
+
+    clock.set(local(2019, 3, 28, 7, 45))  # down over the 18:00 reminder; the meeting starts 08:00
+    async with running(build_bot(api, db, clock)):
+        [reminder] = await api.wait_for("sendMessage", chat_id=ANNA)
+    assert api.calls_to("sendMessage", chat_id=BO) == []
+
+    clock.set(local(2019, 4, 4, 8, 0))  # Tyresö's meeting has begun (assumed 08:00): too late
+    async with running(build_bot(api, db, clock)) as again:
+        assert (await again.reminders.run_due(again.app.bot)).sent == 0
+    clock.set(local(2019, 4, 4, 7, 59))
+    async with running(build_bot(api, db, clock)):
+        await api.wait_for("sendMessage", chat_id=BO)
+    assert len(api.calls_to("sendMessage", chat_id=ANNA)) == 1
+
+
+async def test_a_subscription_after_the_reminder_time_gets_its_reminder_at_once(api, tmp_path):
+    clock = Clock(local(2019, 3, 27, 21, 30))
+    async with running(build_bot(api, tmp_path / "db.sqlite3", clock)):
+        api.queue_update(message(ANNA, "/subscribe all", lang="en"))
+        confirmation, reminder = await api.wait_for("sendMessage", 2, chat_id=ANNA)
+        assert confirmation.text == t("en", "subscribed_all", time="18:00")
+        assert reminder.text != confirmation.text
+
+
+async def test_remind_me_button_watches_one_meeting(api, tmp_path):
+    clock = Clock(local(2019, 3, 20, 10, 0))
+    bot = build_bot(api, tmp_path / "db.sqlite3", clock)
+    async with running(bot):
+        api.queue_update(callback(ANNA, f"rem|{TYRESO_ID}"))
+        [toast] = await api.wait_for("answerCallbackQuery")
+        assert toast.params["text"] == t("sv", "watching", time="18:00")
+        assert bot.repo.watches_of(ANNA) == [TYRESO_ID]
+        bot.repo.subscribe(ANNA, ALL)  # the same meeting through a subscription too: still one reminder
+        clock.set(local(2019, 4, 3, 18, 30))
+        report = await bot.reminders.run_due(bot.app.bot)
+        assert report.sent == 1  # Tyresö's meeting, once, though both the watch and "alla" want it
+    [reminder] = api.calls_to("sendMessage", chat_id=ANNA)
+    assert "4" in reminder.text
+
+
+async def test_a_crash_between_sending_and_logging_never_leads_to_a_second_reminder(api, tmp_path):
+    class Crash(BaseException):
+        pass
+
+    db = tmp_path / "db.sqlite3"
+    clock = Clock(local(2019, 3, 27, 18, 5))
+    bot = build_bot(api, db, clock)
+    bot.repo.subscribe(ANNA, "Haninge")
+
+    def crash(*args: object) -> None:
+        raise Crash
+
+    bot.repo.mark_sent = crash  # the process dies right after Telegram accepted the message
+    await bot.app.initialize()
+    with pytest.raises(Crash):
+        await bot.reminders.run_due(bot.app.bot)
+    await bot.app.shutdown()
+    bot.repo.close()
+    assert len(api.calls_to("sendMessage", chat_id=ANNA)) == 1
+
+    restarted = build_bot(api, db, clock)
+    async with running(restarted):
+        assert (await restarted.reminders.run_due(restarted.app.bot)).sent == 0
+        assert restarted.repo.stats().reminders_uncertain == 1
+    assert len(api.calls_to("sendMessage", chat_id=ANNA)) == 1
+
+
+async def test_two_wake_ups_at_the_same_time_send_each_reminder_once(api, tmp_path):
+    clock = Clock(local(2019, 3, 27, 18, 0))
+    bot = build_bot(api, tmp_path / "db.sqlite3", clock)
+    for chat in range(3000, 3040):
+        bot.repo.subscribe(chat, "Haninge")
+    async with initialized(bot):
+        reports = await asyncio.gather(*(bot.reminders.run_due(bot.app.bot) for _ in range(3)))
+    assert sum(r.sent for r in reports) == 40
+    sent = [c.chat_id for c in api.calls_to("sendMessage")]
+    assert sorted(sent) == list(range(3000, 3040))
+
+
+async def test_a_user_who_blocked_the_bot_loses_their_subscriptions_and_others_still_get_theirs(api, tmp_path):
+    clock = Clock(local(2019, 3, 27, 18, 0))
+    bot = build_bot(api, tmp_path / "db.sqlite3", clock)
+    bot.repo.subscribe(ANNA, "Haninge")
+    bot.repo.subscribe(ANNA, ALL)
+    bot.repo.subscribe(BO, "Haninge")
+    api.forbidden_chats.add(ANNA)
+    async with initialized(bot):
+        report = await bot.reminders.run_due(bot.app.bot)
+        assert (report.sent, report.blocked) == (1, 1)
+        assert bot.repo.subscriptions_of(ANNA) == [] and bot.repo.subscriptions_of(BO) == ["Haninge"]
+        assert bot.repo.is_blocked(ANNA)
+    assert [c.chat_id for c in api.calls_to("sendMessage")] == [BO]
+
+
+async def test_429_is_waited_out_and_retried(api, tmp_path):
+    clock = Clock(local(2019, 3, 27, 18, 0))
+    bot = build_bot(api, tmp_path / "db.sqlite3", clock)
+    bot.repo.subscribe(ANNA, "Haninge")
+    api.fail_next("sendMessage", 429, times=2, retry_after=3)
+    async with initialized(bot):
+        report = await bot.reminders.run_due(bot.app.bot)
+    assert report.sent == 1
+    assert len(api.calls_to("sendMessage", chat_id=ANNA)) == 1
+    assert [c.status for c in api.calls if c.method == "sendMessage"] == [429, 429, 200]
+    assert sum(bot.vtime.slept) >= 6  # waited out both retry_after periods (virtual time)
+
+
+async def test_network_errors_are_retried_with_back_off_and_a_lasting_outage_is_retried_later(api, tmp_path):
+    clock = Clock(local(2019, 3, 27, 18, 0))
+    bot = build_bot(api, tmp_path / "db.sqlite3", clock)
+    bot.repo.subscribe(ANNA, "Haninge")
+    api.fail_next("sendMessage", 502, times=2)
+    async with initialized(bot):
+        assert (await bot.reminders.run_due(bot.app.bot)).sent == 1
+        assert bot.slept == [0.5, 1.0]
+
+        bot.repo.subscribe(BO, "Haninge")
+        api.fail_next("sendMessage", 502, times=5)
+        report = await bot.reminders.run_due(bot.app.bot)
+        assert (report.sent, report.retry_later) == (0, 1)
+        assert bot.repo.reminder_status(BO, HANINGE_ID, KIND) is None  # claim released
+        assert (await bot.reminders.run_due(bot.app.bot)).sent == 1  # the next wake-up delivers
+    assert len(api.calls_to("sendMessage", chat_id=BO)) == 1
