@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.knowledge.serde import KnowledgeError
@@ -37,17 +38,17 @@ def check_knowledge(directory: Path) -> str:
 def run(args: argparse.Namespace) -> int:
     try:
         settings = load_settings()
-        checks = [
-            lambda: check_database(args.db or settings.db_path),
-            lambda: check_knowledge(args.kb or settings.kb_dir),
-        ]
     except SettingsError as error:
         print(f"unhealthy: {error}", file=sys.stderr)
         return 1
+    checks: list[tuple[Callable[[Path], str], Path]] = [
+        (check_database, args.db or settings.db_path),
+        (check_knowledge, args.kb or settings.kb_dir),
+    ]
     healthy = True
-    for check in checks:
+    for check, path in checks:
         try:
-            print(f"ok: {check()}")
+            print(f"ok: {check(path)}")
         except (sqlite3.Error, KnowledgeError, OSError) as error:
             print(f"unhealthy: {error}", file=sys.stderr)
             healthy = False
