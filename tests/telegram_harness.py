@@ -79,6 +79,7 @@ class VirtualTime:
         return self.t
 
     async def sleep(self, seconds: float) -> None:
+        # Never wakes early; concurrent sleepers each push time on, so they may wake late.
         self.slept.append(seconds)
         self.t += max(seconds, 0.0)
         await asyncio.sleep(0)

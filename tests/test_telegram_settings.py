@@ -1,0 +1,53 @@
+"""Settings from the environment and .env: defaults, parsing, clear errors, and a token that never shows."""
+from __future__ import annotations
+
+from datetime import time
+from pathlib import Path
+
+import pytest
+
+from bot.settings import DEFAULT_API_BASE_URL, SettingsError, load_settings
+
+TOKEN = "123456789:AAHsecretsecretsecretsecretsecret00"
+
+
+def test_defaults_without_anything_set(tmp_path):
+    settings = load_settings({}, dotenv=tmp_path / "missing.env")
+    assert settings.token is None and not settings.has_token
+    assert settings.api_base_url == DEFAULT_API_BASE_URL
+    assert settings.db_path == Path("data/fedbot.sqlite3")
+    assert settings.timezone.key == "Europe/Stockholm"
+    assert settings.reminder_time == time(18, 0)
+    assert settings.admin_ids == frozenset() and settings.webhook_url is None
+
+
+def test_dotenv_is_read_and_the_environment_wins(tmp_path):
+    dotenv = tmp_path / ".env"
+    dotenv.write_text(f'# comment\nexport TELEGRAM_BOT_TOKEN="{TOKEN}"\nBOT_REMINDER_TIME=17:30\n'
+                      "BOT_ADMIN_IDS=1, 2\nWEBHOOK_PORT=9000\n", encoding="utf-8")
+    settings = load_settings({"BOT_REMINDER_TIME": "19:15"}, dotenv=dotenv)
+    assert settings.token == TOKEN
+    assert settings.reminder_time == time(19, 15)
+    assert settings.admin_ids == {1, 2} and settings.is_admin(2) and not settings.is_admin(3)
+    assert settings.webhook_port == 9000
+
+
+def test_the_token_and_webhook_secret_never_appear_in_repr(tmp_path):
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, "WEBHOOK_SECRET": "s3cr3t-value"}, dotenv=None)
+    assert TOKEN not in repr(settings) and TOKEN not in str(settings)
+    assert "s3cr3t-value" not in repr(settings)
+
+
+@pytest.mark.parametrize("name, value", [
+    ("BOT_REMINDER_TIME", "6pm"), ("BOT_TIMEZONE", "Mars/Olympus"), ("BOT_ADMIN_IDS", "alice"), ("WEBHOOK_PORT", "x"),
+])
+def test_bad_values_name_the_variable(name, value):
+    with pytest.raises(SettingsError, match=name):
+        load_settings({name: value}, dotenv=None)
+
+
+def test_env_example_documents_every_variable():
+    text = (Path(__file__).resolve().parents[1] / ".env.example").read_text(encoding="utf-8")
+    for name in ("TELEGRAM_BOT_TOKEN", "TELEGRAM_API_BASE_URL", "BOT_DB_PATH", "BOT_TIMEZONE", "BOT_REMINDER_TIME",
+                 "BOT_ADMIN_IDS", "BOT_KB_DIR", "WEBHOOK_URL", "WEBHOOK_SECRET", "WEBHOOK_LISTEN", "WEBHOOK_PORT"):
+        assert f"\n{name}=" in text
