@@ -8,6 +8,7 @@ import sys
 # command -> (module, help). Each module has `add_arguments(parser)` and `run(args) -> int`.
 COMMANDS: dict[str, tuple[str, str]] = {
     "build-kb": ("bot.ingest.command", "build the knowledge base from newsletters"),
+    "run": ("bot.telegram.run_command", "run the Telegram bot (long polling, or a webhook when WEBHOOK_URL is set)"),
     "check-kb": ("bot.knowledge.check_command", "validate a built knowledge base"),
     "backup": ("bot.ops.backup_command", "write a consistent copy of the database, safe while the bot runs"),
     "stats": ("bot.ops.stats_command", "print users, subscriptions and reminders sent"),

@@ -1,0 +1,107 @@
+"""`python -m bot run`: the Telegram bot, by long polling or (with WEBHOOK_URL) a webhook.
+
+Without a token it explains what to set and, at a terminal, opens the console chat instead.
+PTB's run_polling / run_webhook stop on SIGINT, SIGTERM and SIGABRT: the update in flight is
+finished, the JobQueue and the HTTP client are shut down, then the database is closed here.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from bot.settings import Settings, SettingsError, load_settings
+
+log = logging.getLogger("bot.telegram")
+
+NO_TOKEN = """\
+No Telegram token: set TELEGRAM_BOT_TOKEN (from @BotFather) in the environment or in .env
+(see .env.example), then run `python -m bot run` again.
+To try the bot without Telegram: python -m bot chat"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--log-level", default="INFO", help="DEBUG, INFO, WARNING (default INFO)")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    if not settings.has_token:
+        print(NO_TOKEN, file=sys.stderr)
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            print("Starting the console chat now.\n", file=sys.stderr)
+            return _console(args)
+        return 2
+    _configure_logging(args.log_level, settings)
+    return serve(settings)
+
+
+def serve(settings: Settings) -> int:
+    from bot.answers.render import reminder_text
+    from bot.engine import Engine
+    from bot.knowledge.serde import KnowledgeError
+    from bot.ops.instance import AlreadyRunning, InstanceLock
+    from bot.state import Repository
+    from bot.telegram.app import ALLOWED_UPDATES, build_application
+
+    try:
+        lock = InstanceLock(settings.db_path).acquire()
+    except AlreadyRunning as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 3
+    try:
+        try:
+            engine = Engine.load(settings.kb_dir)
+        except KnowledgeError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        with Repository(settings.db_path) as repo:
+            application = build_application(
+                settings, engine, repo, render=reminder_text, load_engine=lambda: Engine.load(settings.kb_dir)
+            )
+            if settings.webhook_url:
+                log.info("starting webhook on %s:%d", settings.webhook_listen, settings.webhook_port)
+                application.run_webhook(
+                    listen=settings.webhook_listen,
+                    port=settings.webhook_port,
+                    url_path=_path_of(settings.webhook_url),
+                    webhook_url=settings.webhook_url,
+                    secret_token=settings.webhook_secret,
+                    allowed_updates=ALLOWED_UPDATES,
+                    drop_pending_updates=False,
+                )
+            else:
+                log.info("starting long polling")
+                application.run_polling(allowed_updates=ALLOWED_UPDATES)
+        log.info("stopped")
+        return 0
+    finally:
+        lock.release()
+
+
+def _path_of(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).path.lstrip("/")
+
+
+def _console(args: argparse.Namespace) -> int:
+    try:
+        from bot.console import run_chat
+    except ImportError:
+        return 2
+    return run_chat(argparse.Namespace(today=None, kb=None, lang=None))
+
+
+def _configure_logging(level: str, settings: Settings) -> None:
+    try:
+        from bot.ops.logging import configure
+    except ImportError:
+        logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
+        logging.getLogger("httpx").setLevel(logging.WARNING)  # it logs request URLs, which hold the token
+        return
+    configure(level, secrets=[settings.token, settings.webhook_secret])

@@ -1,0 +1,49 @@
+"""`python -m bot run` as a process: the advice without a token, and polling the fake Bot API until SIGTERM."""
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from fake_bot_api import FakeBotApi
+from telegram_harness import message
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def bot_env(tmp_path: Path, **values: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_", "WEBHOOK_"))}
+    return {**env, "BOT_DB_PATH": str(tmp_path / "db.sqlite3"), **values}
+
+
+def test_without_a_token_it_says_what_to_set_and_how_to_chat_instead(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=bot_env(tmp_path),
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "TELEGRAM_BOT_TOKEN" in done.stderr and "python -m bot chat" in done.stderr
+
+
+async def test_it_polls_answers_and_stops_cleanly_on_sigterm(tmp_path):
+    with FakeBotApi() as api:
+        env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_BASE_URL=api.base_url)
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run", cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )
+        try:
+            await api.wait_for("getUpdates", timeout=30)
+            api.queue_update(message(99, "/start"))
+            [greeting] = await api.wait_for("sendMessage", chat_id=99, timeout=10)
+            assert greeting.text
+            process.send_signal(signal.SIGTERM)
+            _, stderr = await asyncio.wait_for(process.communicate(), timeout=20)
+        finally:
+            if process.returncode is None:
+                process.kill()
+    assert process.returncode == 0, stderr.decode()
+    assert api.token not in stderr.decode()
+    assert (tmp_path / "db.sqlite3").exists()
+    assert [c.params.get("language_code", "") for c in api.calls_to("setMyCommands")] == ["", "en"]
