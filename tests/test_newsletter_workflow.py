@@ -145,3 +145,39 @@ def test_check_kb_accepts_the_new_base_and_names_a_broken_one(built: tuple[Path,
     failed = bot("check-kb", str(broken))
     assert failed.returncode == 1
     assert "2019-9" in failed.stderr
+
+
+async def test_reload_puts_the_new_meetings_in_front_of_users_without_a_restart(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    harness = pytest.importorskip("telegram_harness", reason="the Telegram test harness is not in yet")
+    from fake_bot_api import FakeBotApi
+
+    from bot.engine import Engine
+
+    before, after = built
+    chat = 4242
+    NEW_NYNASHAMN = "frukostmöte-2019-10-04"  # noqa: N806
+    with FakeBotApi() as api:
+        clock = harness.Clock(harness.local(2019, 9, 16, 10, 0))
+        bot_ = harness.build_bot(api, tmp_path / "fedbot.sqlite3", clock, kb=load_kb(before))
+        # What `run` does on /reload: a fresh engine from the knowledge base on disk.
+        bot_.app.bot_data["fedbot"].load_engine = lambda: Engine.load(after)
+        async with harness.running(bot_):
+            api.queue_update(harness.message(chat, "/nasta Nynäshamn"))
+            [old] = await api.wait_for("sendMessage", chat_id=chat)
+            assert NEW_NYNASHAMN not in " ".join(harness.keyboard_data(old))
+            bot_.repo.subscribe(chat, "Nynäshamn")
+            assert bot_.reminder_jobs() == []
+
+            # Step 5: an admin sends /reload.
+            api.queue_update(harness.message(harness.ADMIN, "/reload"))
+            [reloaded] = await api.wait_for("sendMessage", chat_id=harness.ADMIN)
+            assert f"{len(load_kb(after).meetings)} möten" in reloaded.text
+
+            api.queue_update(harness.message(chat, "/nasta Nynäshamn"))
+            new = (await api.wait_for("sendMessage", 2, chat_id=chat))[-1]
+            assert "Psykisk ohälsa och arbetsliv" in new.text and "Nyhetsbrev nr 4 2019" in new.text
+            assert any(NEW_NYNASHAMN in data for data in harness.keyboard_data(new))
+            # The subscriber's reminder of the new meeting is scheduled, still without a restart.
+            assert bot_.reminder_jobs()
