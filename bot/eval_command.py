@@ -107,6 +107,8 @@ def evaluate(engine: Engine, questions: list[Question]) -> Report:
         folded = reply.text.casefold()
         problems += [f"missing {fact!r}" for fact in question.facts if fact.casefold() not in folded]
         problems += [f"should not say {fact!r}" for fact in question.absent if fact.casefold() in folded]
+        if question.intent is None and ("Källa" in reply.text or "Source" in reply.text):
+            problems.append("cites a newsletter for an out-of-scope question")
         if question.lang and reply.lang != question.lang:
             problems.append(f"language {reply.lang} (want {question.lang})")
         if question.slots:

@@ -46,7 +46,8 @@ def answer(intent: str, slots: dict, kb: KnowledgeBase, today: date, lang: str,
     if intent == "contacts":
         return people.contacts(kb, today, lang)
     if intent == "board":
-        return people.board(kb, today, lang, slots)
+        role = (slots.get("role") or "").lower()
+        return people.board(kb, today, lang, {**slots, "position": role} if role in people.BOARD_POSITIONS else slots)
     if intent == "project":
         return organisation.project(kb, today, lang, slots)
     if intent == "members":

@@ -134,7 +134,7 @@ def _add_projects(gazetteer: Gazetteer, kb: KnowledgeBase) -> None:
 
 
 def _add_people(gazetteer: Gazetteer, kb: KnowledgeBase) -> None:
-    people = {contact.name for contact in kb.contacts if contact.kind == "person"}
+    people = {contact.name for contact in kb.contacts}  # organisations too: "kontakt Manscentrum"
     people |= {member.name for board in kb.boards for member in board.members if member.name}
     for meeting in kb.meetings:
         for speaker in meeting.speakers:

@@ -23,6 +23,7 @@ RAPIDFUZZ_SCORERS = {
     "partial_ratio": fuzz.partial_ratio,
 }
 SCORERS = ("dice", "blend", *RAPIDFUZZ_SCORERS)
+UNKNOWN_WEIGHT_FACTOR = 1.3
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,9 @@ class IntentMatcher:
                 intents_using[token].add(example.intent)
         total = len({example.intent for example in examples}) or 1
         self.weights = {token: 1.0 + math.log(total / len(users)) for token, users in intents_using.items()}
-        self.unknown_weight = 1.0 + math.log(total)
+        # a word no phrasing uses weighs more than any catalogue word: it is what the question is
+        # about, and the catalogue does not know it
+        self.unknown_weight = UNKNOWN_WEIGHT_FACTOR * (1.0 + math.log(total))
         self._sets = [frozenset(example.tokens) for example in examples]
         self._mass = [sum(self.weights[t] for t in tokens) for tokens in self._sets]
         self._index: dict[str, list[int]] = defaultdict(list)
@@ -65,8 +68,8 @@ class IntentMatcher:
     def vocabulary(self) -> set[str]:
         return set(self.weights)
 
-    def rank(self, tokens: list[str]) -> Ranking:
-        scores = self.scores(tokens)
+    def rank(self, tokens: list[str], credit: dict[str, float] | None = None) -> Ranking:
+        scores = self.scores(tokens, credit)
         ordered = sorted(scores.items(), key=lambda item: item[1], reverse=True)
         if not ordered:
             return Ranking(None, 0.0, None, 0.0)
@@ -74,25 +77,27 @@ class IntentMatcher:
         second, second_score = ordered[1] if len(ordered) > 1 else (None, 0.0)
         return Ranking(best, score, second, second_score)
 
-    def scores(self, tokens: list[str]) -> dict[str, float]:
-        """Intent -> best score (0-100) over its phrasings."""
+    def scores(self, tokens: list[str], credit: dict[str, float] | None = None) -> dict[str, float]:
+        """Intent -> best score (0-100) over its phrasings. `credit` lowers what a word corrected
+        from a typo counts for (1.0 = fully)."""
         if not tokens:
             return {}
         if self.scorer == "dice":
-            return self._dice(tokens)
+            return self._dice(tokens, credit or {})
         if self.scorer == "blend":
-            dice = self._dice(tokens)
+            dice = self._dice(tokens, credit or {})
             fuzzy = self._rapidfuzz(tokens, fuzz.token_sort_ratio)
             return {intent: (dice.get(intent, 0.0) + fuzzy.get(intent, 0.0)) / 2 for intent in fuzzy}
         return self._rapidfuzz(tokens, RAPIDFUZZ_SCORERS[self.scorer])
 
-    def _dice(self, tokens: list[str]) -> dict[str, float]:
+    def _dice(self, tokens: list[str], credit: dict[str, float]) -> dict[str, float]:
         query = set(tokens)
         mass = sum(self.weights.get(t, self.unknown_weight) for t in query)
         shared: dict[int, float] = defaultdict(float)
         for token in query:
             weight = self.weights.get(token)
             if weight:
+                weight *= credit.get(token, 1.0)
                 for number in self._index[token]:
                     shared[number] += weight
         best: dict[str, float] = {}
@@ -104,9 +109,9 @@ class IntentMatcher:
         return best
 
     def _rapidfuzz(self, tokens: list[str], scorer) -> dict[str, float]:
-        matrix = process.cdist([" ".join(tokens)], self._strings, scorer=scorer, workers=1)
+        found = process.extract(" ".join(tokens), self._strings, scorer=scorer, limit=None)
         best: dict[str, float] = {}
-        for number, score in enumerate(matrix[0]):
+        for _, score, number in found:
             intent = self.examples[number].intent
             if score > best.get(intent, -1.0):
                 best[intent] = float(score)

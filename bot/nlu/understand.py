@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.vocabulary import Vocabulary, load_vocabulary
 from bot.nlu.catalogue import Catalogue, load_catalogue, split_placeholders
-from bot.nlu.dates import MONTHS, SEASONS, When, find_dates
+from bot.nlu.dates import MONTHS, SEASONS, find_dates
 from bot.nlu.gazetteer import Gazetteer, build_gazetteer
 from bot.nlu.matcher import Example, IntentMatcher, Ranking
 from bot.nlu.normalise import has_swedish_letters, normalise
@@ -69,9 +69,16 @@ class Understander:
 
     def parse(self, text: str, today: date, hint: str | None = None) -> Parse:
         tokens, slots = self._read(text, today)
-        tokens = [self._correct(token) for token in tokens]
+        credit: dict[str, float] = {}
+        corrected = []
+        for token in tokens:
+            word, similarity = self._correct(token)
+            corrected.append(word)
+            if word != token:
+                credit[word] = min(credit.get(word, 1.0), _credit(similarity))
+        tokens = corrected
         lang, lang_sure = self._language(tokens, text, hint)
-        ranking = self.matcher.rank(tokens)
+        ranking = self.matcher.rank(tokens, credit)
         accepted = (
             ranking.best is not None
             and ranking.score >= self.threshold
@@ -156,13 +163,14 @@ class Understander:
                 if hit:
                     slots.setdefault(slot, value)
 
-    def _correct(self, token: str) -> str:
+    def _correct(self, token: str) -> tuple[str, float]:
+        """The catalogue word a misspelt word stands for, with how similar it is (100 = unchanged)."""
         if token.startswith("<") or token in self._protected or len(token) < CORRECTION_MIN_LENGTH:
-            return token
+            return token, 100.0
         cached = self._corrections.get(token)
         if cached is None:
             found = process.extractOne(token, self._words, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF)
-            cached = found[0] if found else token
+            cached = (found[0], found[1]) if found else (token, 100.0)
             if len(self._corrections) < _CACHE_LIMIT:
                 self._corrections[token] = cached
         return cached
@@ -188,5 +196,7 @@ class Understander:
         return None
 
 
-def slot_when(slots: dict) -> When | None:
-    return slots.get("when")
+def _credit(similarity: float) -> float:
+    """How much a corrected word counts as a match: an ordinary word that merely looks like a
+    catalogue word ("vader" -> "vander") must not carry an unrelated question over the threshold."""
+    return max(0.0, min(1.0, (similarity - 70.0) / 30.0))
