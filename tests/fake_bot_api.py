@@ -192,6 +192,7 @@ def _error(code: int, description: str | None = None, retry_after: int | None = 
 
 
 class _QuietServer(ThreadingHTTPServer):
+    request_queue_size = 256  # the default backlog of 5 resets connections when the bot fans out
     def handle_error(self, request: Any, client_address: Any) -> None:
         pass  # a client that hung up mid-answer (the bot shutting down) is not news
 

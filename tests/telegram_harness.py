@@ -1,7 +1,6 @@
 """Shared pieces of the Telegram tests: a small knowledge base, clocks, update builders, a running app.
 
-The engine and reminder wording are the real ones when `bot.engine` / `bot.answers.render` exist;
-until then a test double (here only, never in `bot/`) stands in with the same contract.
+The engine and the reminder wording are the real ones (bot.engine, bot.answers.render).
 """
 from __future__ import annotations
 
@@ -9,16 +8,17 @@ import asyncio
 import itertools
 import time as _time
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, AsyncIterator
 from zoneinfo import ZoneInfo
 
 from telegram.ext import Application
 
+from bot.answers.render import reminder_text
+from bot.engine import Engine
 from bot.knowledge.model import Issue, KnowledgeBase, Meeting, Registration, Source
-from bot.knowledge.query import upcoming_meetings
 from bot.settings import Settings
 from bot.state import Repository
 from bot.telegram.app import build_application
@@ -85,65 +85,12 @@ class VirtualTime:
         await asyncio.sleep(0)
 
 
-try:
-    from bot.engine import Engine as _RealEngine
-except ImportError:  # the colleague's engine has not landed yet
-    _RealEngine = None
-
-try:
-    from bot.answers.render import reminder_text as _real_reminder_text
-except ImportError:
-    _real_reminder_text = None
-
-
-@dataclass
-class ReplyDouble:
-    text: str
-    lang: str
-    intent: str | None
-    confidence: float
-    meetings: list[Meeting] = field(default_factory=list)
-    choices: list[str] = field(default_factory=list)
-
-
-class EngineDouble:
-    """Same contract as bot.engine.Engine, enough for the transport tests."""
-
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.kb = kb
-
-    def answer(self, text: str, *, today: date, chat: str = "console", lang: str | None = None,
-               now: datetime | None = None) -> ReplyDouble:
-        lang = lang or ("en" if any(w in text.lower() for w in ("when", "next", "meeting")) else "sv")
-        if "nästa" in text.lower() or "next" in text.lower():
-            place = "Haninge" if "haninge" in text.lower() else None
-            return self.answer_intent("next_meeting", {"municipality": place} if place else {}, today=today, lang=lang)
-        return ReplyDouble("Jag förstod inte riktigt." if lang == "sv" else "I did not quite understand.", lang, None, 0.1)
-
-    def answer_intent(self, intent: str, slots: dict, *, today: date, chat: str = "console",
-                      lang: str | None = None) -> ReplyDouble:
-        lang = lang or "sv"
-        if intent in ("next_meeting", "upcoming_meetings"):
-            meetings = upcoming_meetings(self.kb, today, slots.get("municipality"))
-            meetings = meetings[:1] if intent == "next_meeting" else meetings
-            text = "\n".join(f"{m.kind} {m.date.day}/{m.date.month} {m.municipality}" for m in meetings) or "Inga möten."
-            return ReplyDouble(text, lang, intent, 1.0, meetings=meetings)
-        if intent == "greeting":
-            return ReplyDouble("Hej! Jag svarar på frågor om förbundet." if lang == "sv" else "Hello!", lang, intent, 1.0)
-        return ReplyDouble(f"{intent} ({lang})", lang, intent, 1.0)
-
-
-USE_REAL_ENGINE = False  # TEMP while the engine is in flux
-
-
-def make_engine(kb: KnowledgeBase) -> Any:
-    return _RealEngine(kb) if _RealEngine and USE_REAL_ENGINE else EngineDouble(kb)
+def make_engine(kb: KnowledgeBase) -> Engine:
+    return Engine(kb)
 
 
 def render(meeting: Meeting, kb: KnowledgeBase, lang: str) -> str:
-    if _real_reminder_text:
-        return _real_reminder_text(meeting, kb, lang)
-    return f"Påminnelse: {meeting.kind} {meeting.date.isoformat()} {meeting.start or ''} {meeting.venue or ''}"
+    return reminder_text(meeting, kb, lang)
 
 
 def settings_for(api: FakeBotApi, db: Path, **extra: Any) -> Settings:

@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-import pytest
 
 from bot.knowledge.model import Meeting
 from bot.telegram.ics import meeting_ics, meeting_uid

@@ -1,7 +1,6 @@
 """End to end through the real Application and the fake Bot API: commands, questions, buttons, inline mode."""
 from __future__ import annotations
 
-import json
 
 import pytest
 
