@@ -1,0 +1,131 @@
+"""The engine and its command-line faces: ask, ask --jsonl and chat, on the project's knowledge base."""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import subprocess
+import sys
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from bot.ask_command import answer_lines
+from bot.console import run_chat
+from bot.engine import Engine, Reply
+
+AUTUMN_2018 = date(2018, 9, 1)
+NOW = datetime(2018, 9, 1, 10, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.load()
+
+
+def test_reply_carries_language_intent_source_and_meetings(engine: Engine) -> None:
+    reply = engine.answer("nasta frukostmote haninnge", today=AUTUMN_2018)
+    assert isinstance(reply, Reply)
+    assert (reply.intent, reply.lang) == ("next_meeting", "sv")
+    assert "fredag 28 september 2018" in reply.text and "Källa: Nyhetsbrev nr 5 2018" in reply.text
+    assert [m.date for m in reply.meetings] == [date(2018, 9, 28)]
+    assert 0 < reply.confidence <= 1
+
+
+def test_english_question_english_answer(engine: Engine) -> None:
+    reply = engine.answer("next breakfast in tyreso", today=AUTUMN_2018)
+    assert reply.lang == "en" and "Friday 12 October 2018" in reply.text and "Source: Newsletter nr 5 2018" in reply.text
+
+
+def test_follow_ups_continue_the_conversation_per_chat(engine: Engine) -> None:
+    engine.answer("nästa frukostmöte i Haninge", today=AUTUMN_2018, chat="a", now=NOW)
+    engine.answer("next breakfast meeting in Nynäshamn", today=AUTUMN_2018, chat="b", now=NOW)
+    tyreso = engine.answer("och i Tyresö?", today=AUTUMN_2018, chat="a", now=NOW)
+    assert tyreso.intent == "next_meeting" and "12 oktober 2018" in tyreso.text
+    speakers = engine.answer("vem talar?", today=AUTUMN_2018, chat="a", now=NOW)
+    assert "Tyresö" in speakers.text and "talare" in speakers.text
+    english = engine.answer("what about Haninge?", today=AUTUMN_2018, chat="b", now=NOW)
+    assert english.lang == "en" and "28 September 2018" in english.text
+
+
+def test_conversation_context_expires(engine: Engine) -> None:
+    engine.answer("lediga platser på jobbverket", today=AUTUMN_2018, chat="c", now=NOW)
+    soon = engine.answer("och grow?", today=AUTUMN_2018, chat="c", now=NOW + timedelta(minutes=2))
+    assert soon.intent == "open_places"
+    engine.answer("nästa frukostmöte i Haninge", today=AUTUMN_2018, chat="c", now=NOW)
+    later = engine.answer("vem talar?", today=AUTUMN_2018, chat="c", now=NOW + timedelta(hours=3))
+    assert "Birgitta Notlöf" not in later.text  # the Haninge meeting is forgotten: next meeting anywhere
+
+
+def test_asks_which_municipality_and_takes_the_answer(engine: Engine) -> None:
+    asked = engine.answer("nästa frukostmöte i min kommun", today=AUTUMN_2018, chat="d", now=NOW)
+    assert asked.choices == ["Haninge", "Nynäshamn", "Tyresö"] and not asked.meetings
+    answered = engine.answer("Tyresö", today=AUTUMN_2018, chat="d", now=NOW)
+    assert "12 oktober 2018" in answered.text
+
+
+def test_out_of_scope_is_honest_and_never_a_meeting(engine: Engine) -> None:
+    for question in ("what is the weather", "vad kostar en pizza", "vädret i Tyresö imorgon"):
+        reply = engine.answer(question, today=AUTUMN_2018)
+        assert reply.intent is None and not reply.meetings
+        assert "Källa" not in reply.text and "Source" not in reply.text
+        assert "vet jag tyvärr inte" in reply.text or "don't know" in reply.text
+
+
+@pytest.mark.parametrize("text", ["", "   ", "🙂🙂🙂", "x" * 10_000, "\x00\x01\x02junk\xff", "å" * 5000, None])
+def test_bad_input_gets_a_clear_reply(engine: Engine, text) -> None:
+    reply = engine.answer(text, today=AUTUMN_2018)
+    assert reply.text and reply.intent is None and reply.lang in ("sv", "en")
+
+
+def test_commands_use_answer_intent(engine: Engine) -> None:
+    reply = engine.answer_intent("next_meeting", {"municipality": "tyreso"}, today=AUTUMN_2018, lang="en")
+    assert "Friday 12 October 2018" in reply.text and reply.meetings
+    assert "47" in engine.answer_intent("open_places", {}, today=AUTUMN_2018).text
+    assert "cecilia.vitblom@haninge.se" in engine.answer_intent("contacts", {}, today=AUTUMN_2018).text
+    assert "21 september 2018" in engine.answer_intent("upcoming_meetings", {}, today=AUTUMN_2018).text
+    assert engine.answer_intent("help", {}, today=AUTUMN_2018, lang="en").text.startswith("I can answer")
+    assert engine.answer_intent("greeting", {}, today=AUTUMN_2018).text.startswith("Hej")
+
+
+def test_today_limits_what_is_known(engine: Engine) -> None:
+    early = engine.answer("vem sitter i styrelsen", today=AUTUMN_2018)
+    assert "Agneta" not in early.text
+    assert "Agneta Tjärnhammar" in engine.answer("vem sitter i styrelsen", today=date(2019, 1, 15)).text
+
+
+def test_jsonl_answers_every_line_and_reports_bad_ones(engine: Engine) -> None:
+    lines = [
+        json.dumps({"text": "nästa frukostmöte i tyresö", "today": "2019-01-15"}).encode(),
+        b"not json",
+        b"\xff\xfe\x00binary",
+        json.dumps({"text": 5}).encode(),
+        b"",
+        json.dumps({"text": "what is MIA?", "today": "2018-13-01"}).encode(),
+        json.dumps({"text": "what is the weather"}).encode(),
+        json.dumps(["a list"]).encode(),
+    ]
+    out = io.StringIO()
+    assert answer_lines(engine, io.BytesIO(b"\n".join(lines) + b"\n"), out, AUTUMN_2018) == 0
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert len(records) == len(lines)
+    assert records[0]["intent"] == "next_meeting" and "24 maj 2019" in records[0]["answer"]
+    assert all("error" in records[i] and records[i]["answer"] is None for i in (1, 2, 3, 4, 5, 7))
+    assert records[6]["intent"] is None and records[6]["answer"]
+
+
+def test_ask_command_line() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--today", "2018-09-01", "lediga", "platser", "jobbverket"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 0 and "6" in done.stdout and "Källa: Nyhetsbrev nr 5 2018" in done.stdout
+
+
+def test_chat_runs_until_end_of_input() -> None:
+    stdin = io.StringIO("nästa frukostmöte i haninge\n\nvem talar?\n")
+    stdout = io.StringIO()
+    args = argparse.Namespace(today=AUTUMN_2018, kb=None, lang=None)
+    assert run_chat(args, stdin=stdin, stdout=stdout) == 0
+    text = stdout.getvalue()
+    assert text.startswith("Hej") and "28 september 2018" in text and "Birgitta Notlöf" in text

@@ -1,0 +1,20 @@
+"""The evaluation set's held-out half must stay answered: 95% in scope, 90% of out-of-scope refused."""
+from __future__ import annotations
+
+from bot.engine import Engine
+from bot.eval_command import evaluate, load_questions
+
+
+def test_evaluation_set_is_big_enough_and_mixed() -> None:
+    questions = load_questions()
+    assert len(questions) >= 200
+    out_of_scope = [q for q in questions if q.intent is None]
+    assert 0.15 <= len(out_of_scope) / len(questions) <= 0.25
+    assert {q.split for q in questions} == {"tuning", "heldout"}
+
+
+def test_held_out_accuracy_and_out_of_scope_recall() -> None:
+    report = evaluate(Engine.load(), [q for q in load_questions() if q.split == "heldout"])
+    failures = [f"{o.question.text!r}: {'; '.join(o.problems)}" for o in report.outcomes if not o.ok]
+    assert report.accuracy >= 0.95, failures
+    assert report.oos_recall >= 0.90, failures

@@ -1,0 +1,128 @@
+"""Understanding: normalising, dates, names from the knowledge base, intents with a threshold."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.knowledge.model import (
+    Contact, Issue, KnowledgeBase, Meeting, OpenPlace, PlacesReport, Project, Role, Source,
+)
+from bot.nlu.catalogue import load_catalogue, split_placeholders
+from bot.nlu.dates import find_dates
+from bot.nlu.normalise import normalise
+from bot.nlu.understand import Understander
+
+TODAY = date(2030, 3, 1)
+
+
+def small_kb() -> KnowledgeBase:
+    """A knowledge base of a newsletter the bot has never seen: other names, other places."""
+    source = Source("2030-1")
+    return KnowledgeBase(
+        issues=[Issue("2030-1", 1, 2030, 1, date(2030, 1, 1), "x.txt")],
+        meetings=[Meeting("frukostmöte-2030-03-15", "frukostmöte", date(2030, 3, 15), "Tyresö", sources=[source])],
+        places=[PlacesReport("MIA", date(2030, 1, 31), "i slutet av januari",
+                             [OpenPlace("Verkstaden", 3, "Arbetsträning"), OpenPlace("Kafé Linden", 4)],
+                             source=source)],
+        contacts=[Contact("Gunilla Berg", email="gunilla.berg@example.se",
+                          roles=[Role("ekonom", source=source)], sources=[source])],
+        projects=[Project("Framsteget", aliases=["Steget"], sources=[source])],
+    )
+
+
+@pytest.fixture(scope="module")
+def understander() -> Understander:
+    return Understander(small_kb())
+
+
+def test_normalise_keeps_the_words_that_carry_the_question() -> None:
+    assert normalise("När är NÄSTA frukostmöte?") == ["nar", "ar", "nasta", "frukostmote"]
+
+
+def test_numeric_dates_survive_folding() -> None:
+    assert normalise("vem talar 28/9") == ["vem", "talar", "28", "september"]
+    assert normalise("mötet 2019-02-01") == ["motet", "1", "februari", "2019"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "months", "year"),
+    [
+        ("25 november", 25, (11, 11), None),
+        ("hösten 2016", None, (8, 12), 2016),
+        ("i maj", None, (5, 5), None),
+        ("September 28th 2018", 28, (9, 9), 2018),
+    ],
+)
+def test_dates_and_periods(text: str, day, months, year) -> None:
+    [(_, _, when)] = find_dates(normalise(text), TODAY)
+    assert (when.day, when.months, when.year) == (day, months, year)
+
+
+def test_relative_periods_follow_today() -> None:
+    [(_, _, when)] = find_dates(normalise("next week"), date(2018, 9, 19))
+    assert (when.first, when.last) == (date(2018, 9, 24), date(2018, 9, 30))
+
+
+def test_may_and_mars_are_only_months_in_context() -> None:
+    assert find_dates(normalise("may I ask"), TODAY) == []
+    assert find_dates(normalise("frukostmöten i mars"), TODAY)
+
+
+def test_municipality_by_district_and_typo(understander: Understander) -> None:
+    assert understander.parse("nästa frukostmöte i Jordbro", TODAY).slots["municipality"] == "Haninge"
+    assert understander.parse("nasta frukostmote haninnge", TODAY).slots["municipality"] == "Haninge"
+    assert understander.parse("next breakfast in tyreso", TODAY).slots["municipality"] == "Tyresö"
+
+
+def test_names_come_from_the_knowledge_base(understander: Understander) -> None:
+    assert understander.parse("lediga platser på verkstaden", TODAY).slots["provider"] == "Verkstaden"
+    assert understander.parse("vem är Gunilla Berg", TODAY).slots["person"] == "Gunilla Berg"
+    assert understander.parse("vad är steget", TODAY).slots["project"] == "Framsteget"
+    assert understander.parse("lediga platser jobbverket", TODAY).slots.get("provider") is None
+
+
+def test_role_titles_from_the_vocabulary(understander: Understander) -> None:
+    assert understander.parse("vem är förbundschefen", TODAY).slots["role"] == "förbundschef"
+    assert understander.parse("who is the chair", TODAY).slots["role"] == "ordförande"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("nasta frukostmote i tyreso", "next_meeting"),
+        ("When is the next breakfast meeting?", "next_meeting"),
+        ("lediga platser på Verkstaden", "open_places"),
+        ("hur många deltagare är inskrivna", "enrolled"),
+        ("vem är ekonom", "role_holder"),
+        ("hej", "greeting"),
+    ],
+)
+def test_intents(understander: Understander, text: str, intent: str) -> None:
+    assert understander.parse(text, TODAY).intent == intent
+
+
+@pytest.mark.parametrize("text", ["what is the weather", "vad kostar en pizza", "asdfghjkl", "🙂", ""])
+def test_unrelated_questions_match_no_intent(understander: Understander, text: str) -> None:
+    assert understander.parse(text, TODAY).intent is None
+
+
+def test_language_follows_the_question(understander: Understander) -> None:
+    assert understander.parse("när är nästa möte", TODAY).lang == "sv"
+    assert understander.parse("when is the next meeting", TODAY).lang == "en"
+    short = understander.parse("Tyresö", TODAY, hint="en")
+    assert (short.lang, short.lang_sure) == ("en", False)
+
+
+def test_catalogue_is_data_with_placeholders() -> None:
+    catalogue = load_catalogue()
+    assert {"next_meeting", "open_places", "board", "help"} <= set(catalogue.intents)
+    assert all(intent.phrases["sv"] and intent.phrases["en"] for intent in catalogue.intents.values())
+    assert split_placeholders("nästa möte i {municipality}") == ["nästa möte i ", "<municipality>"]
+
+
+def test_a_phrasing_added_to_the_catalogue_is_understood(tmp_path) -> None:
+    catalogue = load_catalogue()
+    assert Understander(small_kb(), catalogue).parse("fika snart", TODAY).intent != "next_meeting"
+    catalogue.intents["next_meeting"].phrases["sv"].append("fika snart")
+    assert Understander(small_kb(), catalogue).parse("fika snart", TODAY).intent == "next_meeting"
