@@ -7,14 +7,26 @@ from bot.answers.common import Answer, with_source
 from bot.answers.texts import say
 from bot.answers.words import MONTHS, join_list
 from bot.knowledge import query
-from bot.knowledge.model import Fact, KnowledgeBase, Project
+from bot.knowledge.model import Fact, KnowledgeBase, Project, Source
 from bot.nlu.dates import When
+from bot.text import fold
 
 FACTS_PER_FIELD = 3
 
 
-def _facts(facts: list[Fact], limit: int = FACTS_PER_FIELD) -> list[Fact]:
-    return facts[-limit:] if len(facts) > limit else facts
+def _unique(facts: list[Fact], seen: set[str]) -> list[Fact]:
+    """Facts not yet said (the newsletters repeat themselves), without list headings ending in ":"."""
+    fresh = []
+    for fact in facts:
+        key = fact.text.strip()
+        if key and key not in seen and not key.endswith(":"):
+            seen.add(key)
+            fresh.append(fact)
+    return fresh
+
+
+OVERVIEW_FACTS = 5
+ASPECT_FACTS = 4
 
 
 def project(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
@@ -35,34 +47,56 @@ def project(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
         if not names:
             return Answer(say(lang, "project_unknown"), answered=False)
         return Answer(say(lang, "which_project", names=join_list(names, lang)))
-    return Answer(describe_project(found, kb, lang, slots.get("project_aspect")))
+    text = describe_project(found, kb, lang, slots.get("project_aspect"))
+    if text.count("\n") <= 1:  # only a title: say what the open-places notice tells of it
+        offered = _provider_info(kb, today, lang, found.name)
+        if offered.answered:
+            return Answer(text.split("\n")[0] + "\n" + offered.text)
+    return Answer(text)
 
 
-def describe_project(found: Project, kb: KnowledgeBase, lang: str, aspect: str | None) -> str:
+def _newest_first(kb: KnowledgeBase, facts: list[Fact]) -> list[Fact]:
+    order = {issue.id: (issue.published, issue.number) for issue in kb.issues}
+    return sorted(facts, key=lambda fact: order.get(fact.source.issue, (date.min, 0)), reverse=True)
+
+
+def _from_newest_issue(kb: KnowledgeBase, facts: list[Fact]) -> list[Fact]:
+    """What the latest issue that speaks of it says, in its own order; then older issues'."""
+    newest = _newest_first(kb, facts)
+    if not newest:
+        return []
+    latest = newest[0].source.issue
+    return [f for f in facts if f.source.issue == latest] + [f for f in newest if f.source.issue != latest]
+
+
+def _is_quote(fact: Fact) -> bool:
+    return fact.text.lstrip().startswith(("–", "-", "»", '"'))
+
+
+def describe_project(found: Project, kb: KnowledgeBase, lang: str, aspect: str | None,
+                     today: date | None = None) -> str:
+    """A few of the newsletters' own sentences, newest first: what it is, then its period, goals,
+    results, who runs and funds it; or only the aspect asked about."""
     title = found.name + (f" ({', '.join(found.aliases)})" if found.aliases else "")
+    if found.part_of:
+        title += " – " + say(lang, "part_of", name=found.part_of)
     lines = [title]
-    used: list[Fact] = []
+    seen: set[str] = set()
     if aspect in ("goals", "period", "results"):
-        facts = _facts(getattr(found, aspect), 5)
+        facts = _unique(_from_newest_issue(kb, getattr(found, aspect)), seen)[:ASPECT_FACTS]
         if facts:
             lines.append(say(lang, aspect) + " ".join(f.text for f in facts))
-            used.extend(facts)
-        else:
-            lines.append(say(lang, "project_no_aspect", name=found.name))
-            used.extend(_facts(found.description, 2))
-            lines.extend(f.text for f in _facts(found.description, 2))
-        return with_source(lines, kb, [f.source for f in used] or found.sources[-1:], lang)
-    if found.part_of:
-        lines.append(say(lang, "part_of", name=found.part_of))
-    description = _facts(found.description)
-    lines.extend(f.text for f in description)
-    used.extend(description)
-    for field_name in ("run_by", "funded_by", "period", "goals", "results"):
-        facts = _facts(getattr(found, field_name), 2)
-        if facts:
-            lines.append(say(lang, field_name) + " ".join(f.text for f in facts))
-            used.extend(facts)
-    return with_source(lines, kb, [f.source for f in used] or found.sources[-1:], lang)
+            return with_source(lines, kb, [f.source for f in facts], lang)
+        lines.append(say(lang, "project_no_aspect", name=found.name))
+    chosen: list[Fact] = []
+    description = [f for f in _unique(_newest_first(kb, found.description), seen) if not _is_quote(f)]
+    chosen.extend(description[:2])
+    for field_name in ("period", "goals", "results", "run_by", "funded_by"):
+        facts = [f for f in _unique(_newest_first(kb, getattr(found, field_name)), seen) if not _is_quote(f)]
+        if facts and len(chosen) < OVERVIEW_FACTS:
+            chosen.append(facts[0])
+    lines.extend(fact.text for fact in chosen)
+    return with_source(lines, kb, [f.source for f in chosen] or found.sources[-1:], lang)
 
 
 def _provider_info(kb: KnowledgeBase, today: date, lang: str, provider: str) -> Answer:
@@ -70,16 +104,28 @@ def _provider_info(kb: KnowledgeBase, today: date, lang: str, provider: str) -> 
     place = next((p for p in report.places if p.provider == provider), None) if report else None
     if report is None or place is None:
         return Answer(say(lang, "project_unknown"), answered=False)
-    text = say(lang, "provider_info", provider=provider, programme=report.programme, group=place.group or "–")
+    group = f" ({place.group})" if place.group else ""
+    text = say(lang, "provider_info", provider=provider, programme=report.programme, group=group)
     return Answer(with_source([text], kb, [report.source], lang))
 
 
 def members(kb: KnowledgeBase, today: date, lang: str) -> Answer:
     organisation = query.as_of(kb, today).organisation
-    if not organisation.members:
+    if organisation.members:
+        lines = [say(lang, "members_lead"), *(f"• {fact.text}" for fact in _unique(organisation.members, set()))]
+        return Answer(with_source(lines, kb, [fact.source for fact in organisation.members], lang))
+    own = _own_federation(organisation)
+    if own is None:
         return Answer(say(lang, "no_members"), answered=False)
-    lines = [say(lang, "members_lead"), *(f"• {fact.text}" for fact in organisation.members)]
-    return Answer(with_source(lines, kb, [fact.source for fact in organisation.members], lang))
+    lines = [say(lang, "member_municipalities", name=organisation.name or own.name,
+                 members=join_list(own.members, lang))]
+    return Answer(with_source(lines, kb, [own.source], lang))
+
+
+def _own_federation(organisation):
+    """The county list's entry for this federation ("Östra Södertörn"), whose members are ours."""
+    name = fold(organisation.name)
+    return next((f for f in organisation.federations if f.members and fold(f.name) in name), None)
 
 
 def federations(kb: KnowledgeBase, today: date, lang: str) -> Answer:
@@ -106,8 +152,13 @@ def results(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
         year_text = f" {latest}" if latest else ""
     if not figures:
         return Answer(say(lang, "no_results", year=year_text), answered=False)
-    lines = [say(lang, "results_lead", year=year_text), *(f"• {fact.text}" for fact in figures[:10])]
-    return Answer(with_source(lines, kb, [fact.source for fact in figures[:10]], lang))
+    shown = _unique(figures, set())[:10]
+    lines = [say(lang, "results_lead", year=year_text), *(f"• {fact.text}" for fact in shown)]
+    other_years = sorted({fact.year for fact in query.as_of(kb, today).organisation.figures
+                          if fact.year and f" {fact.year}" != year_text})
+    if other_years:
+        lines.append(say(lang, "other_years", years=join_list([str(y) for y in other_years], lang)))
+    return Answer(with_source(lines, kb, [fact.source for fact in shown], lang))
 
 
 def newsletter_latest(kb: KnowledgeBase, today: date, lang: str) -> Answer:
@@ -119,40 +170,49 @@ def newsletter_latest(kb: KnowledgeBase, today: date, lang: str) -> Answer:
                  month=f"{MONTHS[lang][latest.month - 1]} {latest.year}")]
     if latest.headlines:
         lines.append(say(lang, "headlines") + " • ".join(latest.headlines))
-    from bot.knowledge.model import Source
-
     return Answer(with_source(lines, kb, [Source(latest.id)], lang))
 
 
 def newsletter_subscribe(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
+    """The newsletter's own latest words on how often it appears and how to (un)subscribe."""
     view = query.as_of(kb, today)
-    wanted = ("unsubscribe", "subscribe") if slots.get("unsubscribe") else ("subscribe", "unsubscribe")
+    kinds = ("unsubscribe", "subscribe") if slots.get("unsubscribe") else ("subscribe", "unsubscribe")
     lines: list[str] = []
     sources = []
-    for kind in wanted:
-        for contact in view.contacts:
-            for purpose in contact.contact_for:
-                if purpose.kind == kind and purpose.text not in lines:
-                    how = ", ".join(part for part in (contact.email, contact.phone) if part)
-                    lines.append(f"{purpose.text} – {contact.name}{f' ({how})' if how else ''}")
-                    sources.append(purpose.source)
-    for fact in view.organisation.newsletter[-2:]:
-        if fact.text not in lines:
-            lines.append(fact.text)
-            sources.append(fact.source)
+    if view.organisation.newsletter:
+        latest = view.organisation.newsletter[-1]
+        lines.append(latest.text)
+        sources.append(latest.source)
+    purposes = [(purpose, contact) for kind in kinds for contact in view.contacts
+                for purpose in contact.contact_for if purpose.kind == kind]
+    if purposes and not lines:
+        lines.append(purposes[-1][0].text)
+        sources.append(purposes[-1][0].source)
     if not lines:
         return Answer(say(lang, "subscribe_unknown"), answered=False)
+    if slots.get("unsubscribe") and not any("avsluta" in line for line in lines):
+        unsubscribe = [p for p, _ in purposes if p.kind == "unsubscribe"]
+        if unsubscribe:
+            lines.append(unsubscribe[-1].text)
+            sources.append(unsubscribe[-1].source)
     return Answer(with_source(lines, kb, sources, lang))
 
 
 def about(kb: KnowledgeBase, today: date, lang: str) -> Answer:
     organisation = query.as_of(kb, today).organisation
     lines = []
+    sources = [fact.source for fact in organisation.members]
     if organisation.name:
         lines.append(organisation.name)
-    lines.extend(f"• {fact.text}" for fact in organisation.members)
+    own = _own_federation(organisation)
+    if own is not None:
+        lines.append(say(lang, "member_municipalities", name=organisation.name or own.name,
+                         members=join_list(own.members, lang)))
+        sources.append(own.source)
+    elif organisation.members:
+        lines.append(say(lang, "members_lead") + " " + ", ".join(fact.text for fact in _unique(organisation.members, set())))
     if organisation.website:
         lines.append(say(lang, "website", url=organisation.website))
     if not lines:
         return Answer(say(lang, "no_members"), answered=False)
-    return Answer(with_source(lines, kb, [fact.source for fact in organisation.members], lang))
+    return Answer(with_source(lines, kb, sources, lang))

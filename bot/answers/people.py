@@ -7,7 +7,7 @@ from bot.answers.common import Answer, with_source
 from bot.answers.texts import say
 from bot.answers.words import capital, join_list, long_date
 from bot.knowledge import query
-from bot.knowledge.model import Board, BoardMember, Contact, KnowledgeBase, Role, Source
+from bot.knowledge.model import PURPOSE_KINDS, Board, BoardMember, Contact, KnowledgeBase, Role, Source
 from bot.knowledge.vocabulary import load_vocabulary
 from bot.text import fold
 
@@ -28,6 +28,10 @@ def reach(contact: Contact, lang: str) -> str:
     if contact.phone:
         parts.append(say(lang, "phone", value=contact.phone))
     return ", ".join(parts)
+
+
+def purpose_name(kind: str, lang: str) -> str:
+    return say(lang, f"purpose_{kind}") if kind in PURPOSE_KINDS else kind
 
 
 def _named(contact: Contact, lang: str) -> str:
@@ -134,9 +138,9 @@ def describe_contact(contact: Contact, kb: KnowledgeBase, lang: str, today: date
     how = reach(contact, lang)
     if how:
         lines.append(capital(how))
-    purposes = [purpose.text for purpose in contact.contact_for]
+    purposes = [purpose_name(purpose.kind, lang) for purpose in contact.contact_for]
     if purposes:
-        lines.append(say(lang, "contact_for", what="; ".join(dict.fromkeys(purposes))))
+        lines.append(say(lang, "contact_for", what=", ".join(dict.fromkeys(purposes))))
     return with_source(lines, kb, contact.sources, lang)
 
 
@@ -148,7 +152,8 @@ def contacts(kb: KnowledgeBase, today: date, lang: str) -> Answer:
     lines = [say(lang, "contacts_lead")]
     sources = []
     for contact in reachable[:CONTACT_LIST_LIMIT]:
-        what = [title_in(role.title, lang) for role in contact.roles[:1]] or [p.text for p in contact.contact_for[:1]]
+        what = [title_in(role.title, lang) for role in contact.roles[:1]] or \
+            [", ".join(dict.fromkeys(purpose_name(p.kind, lang) for p in contact.contact_for))]
         lines.append(f"• {contact.name}{' – ' + what[0] if what else ''}: {reach(contact, lang)}")
         sources.extend(contact.sources[-1:])
     return Answer(with_source(lines, kb, sources, lang))

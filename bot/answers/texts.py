@@ -130,9 +130,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "funded_by": {"sv": "Finansiering: ", "en": "Funding: "},
     "part_of": {"sv": "Del av {name}.", "en": "Part of {name}."},
     "provider_info": {
-        "sv": "{provider} erbjuder platser i {programme} ({group}).",
-        "en": "{provider} offers places in {programme} ({group}).",
+        "sv": "{provider} erbjuder platser i {programme}{group}.",
+        "en": "{provider} offers places in {programme}{group}.",
     },
+    "member_municipalities": {
+        "sv": "{name} är ett samordningsförbund för kommunerna {members}.",
+        "en": "{name} is the coordination federation of the municipalities {members}.",
+    },
+    "other_years": {"sv": "Jag känner också till siffror för {years}.", "en": "I also know figures for {years}."},
+    "purpose_subscribe": {"sv": "prenumeration på nyhetsbrevet", "en": "newsletter subscription"},
+    "purpose_unsubscribe": {"sv": "avsluta prenumerationen", "en": "ending the subscription"},
+    "purpose_registration": {"sv": "anmälan", "en": "registration"},
+    "purpose_publisher": {"sv": "ansvarig utgivare", "en": "responsible publisher"},
+    "purpose_information": {"sv": "information", "en": "information"},
+    "purpose_proposal": {"sv": "förslag på deltagare", "en": "proposing participants"},
     "members_lead": {"sv": "Förbundets medlemmar:", "en": "The federation's members:"},
     "no_members": {"sv": "Nyhetsbreven räknar inte upp medlemmarna.", "en": "The newsletters do not list the members."},
     "federations_lead": {
