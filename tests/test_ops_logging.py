@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.ops.logging import configure, log_reminder_sent, log_update, timed_update
+from bot.ops.logging import configure, log_event
 
 TOKEN = "123456789:AAHfakeTokenForTests_abcdefghijklmnop"
 
@@ -25,25 +25,28 @@ def output(monkeypatch: pytest.MonkeyPatch) -> Iterator[io.StringIO]:
     logging.getLogger("httpx").setLevel(saved[2])
 
 
-def test_an_update_is_one_line_with_intent_and_latency(output: io.StringIO) -> None:
-    log_update(logging.getLogger("bot.telegram"), kind="command", intent="next_meeting", latency_s=0.0123)
+def test_an_event_is_one_line_of_key_value_fields(output: io.StringIO) -> None:
+    log_event(logging.getLogger("bot.updates"), "update", kind="command", intent="next_meeting", latency_ms=12.34,
+              chat_type=None, button="rem")
     (line,) = output.getvalue().splitlines()
-    assert "level=INFO logger=bot.telegram event=update kind=command intent=next_meeting latency_ms=12.3" in line
+    assert line.startswith("time=") and line.split()[0].endswith("Z")
+    assert "level=INFO logger=bot.updates event=update kind=command intent=next_meeting latency_ms=12.3 button=rem" in line
+    assert "chat_type" not in line  # None fields are left out
 
 
-def test_reminders_sent_are_logged(output: io.StringIO) -> None:
-    log_reminder_sent(logging.getLogger("bot.telegram.reminders"), meeting_id="frukostmöte-2026-09-28", chat_id=42)
-    assert 'event=reminder_sent meeting="frukostmöte-2026-09-28" chat=42' in output.getvalue()
+def test_values_with_spaces_or_quotes_are_quoted(output: io.StringIO) -> None:
+    log_event(logging.getLogger("bot"), "reload", meeting="frukostmöte-2019-09-27", note='two "words"\nline')
+    assert 'meeting=frukostmöte-2019-09-27 note="two \\"words\\"\\nline"' in output.getvalue()
 
 
-def test_a_failing_handler_logs_its_context_and_the_traceback(output: io.StringIO) -> None:
-    with pytest.raises(KeyError):
-        with timed_update(logging.getLogger("bot.telegram"), "callback") as entry:
-            entry["intent"] = "calendar"
-            raise KeyError("meeting")
+def test_a_plain_message_and_its_traceback(output: io.StringIO) -> None:
+    try:
+        raise KeyError("meeting")
+    except KeyError:
+        logging.getLogger("bot.telegram").exception("could not describe meeting %s", "m-1")
     first, *rest = output.getvalue().splitlines()
-    assert "level=ERROR" in first and "event=update_failed kind=callback intent=calendar error=KeyError" in first
-    assert any("Traceback" in line for line in rest)
+    assert 'level=ERROR logger=bot.telegram msg="could not describe meeting m-1"' in first
+    assert rest[0] == "Traceback (most recent call last):" and "KeyError" in rest[-1]
 
 
 def test_the_token_and_secrets_never_reach_the_log(output: io.StringIO) -> None:

@@ -1,11 +1,11 @@
-"""Structured logging: one `key=value` line per event, with secrets masked.
+"""Structured logging: one `key=value` line per record, with secrets masked.
 
-Call `configure(level)` once at start-up. Handlers then log through `log_event`, `log_update`
-or `timed_update` so that every handled update gives one line with its intent and latency:
+Call `configure(level)` once at start-up. `log_event` writes an event with fields:
 
-    time=2026-11-23T18:00:00.120Z level=INFO logger=bot.telegram event=update kind=command intent=next_meeting latency_ms=14.2
+    time=2026-11-23T18:00:00.120Z level=INFO logger=bot.updates event=update kind=command intent=next_meeting latency_ms=14.2
 
-Never pass message text at INFO: log what the bot understood (the intent), not what people wrote.
+Other records become `msg="…"`. Never log message text at INFO: log what the bot understood
+(the intent), not what people wrote.
 """
 from __future__ import annotations
 
@@ -13,9 +13,7 @@ import logging
 import os
 import re
 import sys
-import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any, TextIO
 
@@ -23,7 +21,7 @@ from typing import Any, TextIO
 SECRET_VARIABLES = ("TELEGRAM_BOT_TOKEN", "WEBHOOK_SECRET")
 # A bot token anywhere, e.g. inside a Bot API URL that a library logs.
 _TOKEN = re.compile(r"(?<!\d)\d{5,}:[A-Za-z0-9_-]{30,}")
-_PLAIN = re.compile(r"^[A-Za-z0-9_.:/@+\-]+$")
+_PLAIN = re.compile(r"^[\w.:/@+\-]+$")
 _FIELDS = "fields"  # the `extra` key carrying an event's fields
 # Libraries that are chatty at INFO; httpx even logs every request URL, which contains the token.
 _QUIET = {"httpx": logging.WARNING, "httpcore": logging.WARNING, "apscheduler": logging.WARNING}
@@ -92,32 +90,3 @@ def configure(
 def log_event(logger: logging.Logger, event: str, level: int = logging.INFO, **fields: Any) -> None:
     """One structured line: `event=<event>` followed by the fields that are not None."""
     logger.log(level, event, extra={_FIELDS: fields})
-
-
-def log_update(logger: logging.Logger, *, kind: str, intent: str | None, latency_s: float, **fields: Any) -> None:
-    """An update handled: what kind (command, text, callback, inline…), the intent found, how long it took."""
-    log_event(logger, "update", kind=kind, intent=intent, latency_ms=latency_s * 1000, **fields)
-
-
-def log_reminder_sent(logger: logging.Logger, *, meeting_id: str, chat_id: int | None = None, **fields: Any) -> None:
-    log_event(logger, "reminder_sent", meeting=meeting_id, chat=chat_id, **fields)
-
-
-@contextmanager
-def timed_update(logger: logging.Logger, kind: str) -> Iterator[dict[str, Any]]:
-    """Wrap the handling of one update; set `entry["intent"]` (and other fields) inside.
-
-    Logs `event=update` with the latency on success, or `event=update_failed` with the same
-    context and the traceback at ERROR when the body raises (the exception propagates).
-    """
-    entry: dict[str, Any] = {"intent": None}
-    started = time.perf_counter()
-    try:
-        yield entry
-    except Exception as error:
-        fields = {**entry, "error": type(error).__name__}
-        latency_ms = (time.perf_counter() - started) * 1000
-        logger.error("update_failed", exc_info=True, extra={_FIELDS: {"kind": kind, **fields, "latency_ms": latency_ms}})
-        raise
-    intent = entry.pop("intent")
-    log_update(logger, kind=kind, intent=intent, latency_s=time.perf_counter() - started, **entry)
