@@ -20,7 +20,8 @@ from bot.nlu.understand import Parse, Understander
 CONTEXT_TTL = timedelta(minutes=15)
 MAX_CONTEXTS = 10000
 # slots that name what a question is about: a follow-up naming one replaces the earlier ones
-_SUBJECT_SLOTS = ("municipality", "provider", "group", "person", "project", "role", "when", "meeting_id")
+_SUBJECT_SLOTS = ("municipality", "other_place", "provider", "group", "person", "project", "role", "when",
+                  "meeting_id")
 # what a bare name asks about when there is no conversation to continue
 _DEFAULT_FOR_SLOT = (
     ("municipality", "next_meeting"),

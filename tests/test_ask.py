@@ -129,3 +129,20 @@ def test_chat_runs_until_end_of_input() -> None:
     assert run_chat(args, stdin=stdin, stdout=stdout) == 0
     text = stdout.getvalue()
     assert text.startswith("Hej") and "28 september 2018" in text and "Birgitta Notlöf" in text
+
+
+def test_a_place_outside_the_federation_gets_the_member_municipalities(engine: Engine) -> None:
+    reply = engine.answer("nästa frukostmöte i Nacka", today=AUTUMN_2018, chat="e", now=NOW)
+    assert reply.choices == ["Haninge", "Nynäshamn", "Tyresö"] and not reply.meetings and "Nacka" in reply.text
+    assert "28 september 2018" in engine.answer("Haninge", today=AUTUMN_2018, chat="e", now=NOW).text
+
+
+def test_a_bare_date_asks_about_that_meeting(engine: Engine) -> None:
+    reply = engine.answer("28/9", today=AUTUMN_2018, chat="f", lang="en")
+    assert "Friday 28 September 2018" in reply.text and "Birgitta Notlöf" in reply.text
+
+
+def test_retrieval_quotes_a_clearly_relevant_paragraph_with_its_source(engine: Engine) -> None:
+    reply = engine.answer("vem är Lars Bryntesson", today=AUTUMN_2018)
+    assert reply.intent == "passage" and "Lars Bryntesson" in reply.text and "Källa: Nyhetsbrev nr 3 2016" in reply.text
+    assert engine.answer("vem är Lars Bryntesson", today=date(2016, 1, 1)).intent is None  # not published yet

@@ -135,10 +135,11 @@ def in_period(kb: KnowledgeBase, today: date, lang: str, municipality: str | Non
         meeting for meeting in query.meetings_between(kb, today, first, last)
         if (municipality is None or meeting.municipality == municipality) and (kind is None or meeting.kind == kind)
     ]
-    span = f"{long_date(first, lang)} – {long_date(last, lang)}"
+    span = long_date(first, lang) if first == last else f"{long_date(first, lang)} – {long_date(last, lang)}"
     if not meetings:
         return Answer(say(lang, "none_in_period", what=where_words(municipality, kind, lang, plural=True), span=span))
-    lead = say(lang, "in_period", what=capital(where_words(municipality, kind, lang, plural=True)), span=span)
+    key = "on_day" if first == last else "in_period"
+    lead = say(lang, key, what=capital(where_words(municipality, kind, lang, plural=True)), span=span)
     return _listing(kb, lang, lead, meetings)
 
 

@@ -23,7 +23,14 @@ def answer(intent: str, slots: dict, kb: KnowledgeBase, today: date, lang: str,
             and not municipality and not slots.get("meeting_id"):
         choices = municipalities()
         return Answer(say(lang, "which_municipality", choices=", ".join(choices) + "?"), choices=choices)
+    if intent in ("next_meeting", "upcoming_meetings", "past_meetings") and slots.get("other_place") \
+            and not municipality:
+        choices = municipalities()
+        return Answer(say(lang, "not_our_place", place=slots["other_place"], choices=", ".join(choices)),
+                      choices=choices)
     if intent == "next_meeting":
+        if when is not None and when.is_day:
+            return meetings.details(kb, today, lang, slots)
         if when is not None:
             return meetings.in_period(kb, today, lang, municipality, kind, when)
         return meetings.next_meeting(kb, today, lang, municipality, kind)

@@ -31,6 +31,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "I know of no {what} between {span}.",
     },
     "in_period": {"sv": "{what} under perioden {span}:", "en": "{what} between {span}:"},
+    "on_day": {"sv": "{what} {span}:", "en": "{what} on {span}:"},
     "no_past": {"sv": "Jag känner inte till några tidigare {what}.", "en": "I know of no earlier {what}."},
     "earlier": {"sv": "Tidigare:", "en": "Earlier:"},
     "no_meeting_on": {
@@ -45,6 +46,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "no_registration": {
         "sv": "Nyhetsbrevet säger inget om anmälan.",
         "en": "The newsletter says nothing about registration.",
+    },
+    "not_our_place": {
+        "sv": "Förbundet håller sina möten i sina medlemskommuner, inte i {place}. Vilken av dem menar du? {choices}",
+        "en": "The federation meets in its member municipalities, not in {place}. Which one do you mean? {choices}",
     },
     "which_municipality": {
         "sv": "Vilken kommun menar du? {choices}",

@@ -17,7 +17,7 @@ from bot.knowledge.vocabulary import Vocabulary
 from bot.text import fold
 
 # slots whose value a question can name; each also becomes a placeholder token "<slot>"
-NAME_SLOTS = ("municipality", "provider", "group", "person", "project", "role")
+NAME_SLOTS = ("municipality", "provider", "group", "person", "project", "role", "other_place")
 FUZZY_MIN_LENGTH = 5  # shorter names must be typed exactly ("mia", "roa", "grow")
 FUZZY_CUTOFF = 84
 MAX_NAME_TOKENS = 5
@@ -96,6 +96,14 @@ def build_gazetteer(kb: KnowledgeBase, vocabulary: Vocabulary, role_aliases: dic
             gazetteer.add(english, "role", title)
     for alias, title in role_aliases.items():
         gazetteer.add(alias, "role", title, fuzzy=False)
+    ours = {fold(name) for name, aliases in vocabulary.municipalities.items() for name in (name, *aliases)}
+    for federation in kb.organisation.federations:
+        for place in federation.members:
+            if fold(place) not in ours:
+                gazetteer.add(place, "other_place", place, fuzzy=False)  # Huddinge, Nacka, Stockholms stad
+                first = fold(place).split()[0]
+                if " " in fold(place) and len(first) >= 5:
+                    gazetteer.add(first.removesuffix("s"), "other_place", place, fuzzy=False)  # "Stockholm"
     _add_providers(gazetteer, kb)
     _add_projects(gazetteer, kb)
     _add_people(gazetteer, kb)

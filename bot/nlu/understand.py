@@ -129,7 +129,8 @@ class Understander:
         for start, end, values in spans:
             result.extend(tokens[last:start])
             for slot, value in values:
-                placeholder = f"<{slot}>"
+                # a place outside the federation is asked about like one of ours; the answer tells
+                placeholder = "<municipality>" if slot == "other_place" else f"<{slot}>"
                 if placeholder not in result[-len(values):]:
                     result.append(placeholder)
                 slots.setdefault(slot, value)
