@@ -113,7 +113,7 @@ class Engine:
 
     def _resolve(self, parse: Parse, context: _Context | None) -> tuple[str | None, dict]:
         intent, slots = parse.intent, dict(parse.slots)
-        if intent == "followup" or (intent is None and context and _only_names(parse)):
+        if intent == "followup" or (intent is None and _only_names(parse)):
             if context:
                 return context.intent, _merge(context.slots, slots)
             intent = next((name for slot, name in _DEFAULT_FOR_SLOT if slot in slots), None)

@@ -100,7 +100,8 @@ def help_text(lang: str, catalogue: Catalogue | None) -> str:
 def unknown(lang: str, catalogue: Catalogue | None, maybe: list[str] | None = None) -> Answer:
     text = say(lang, "unknown", topics=topics(lang, catalogue))
     if maybe and catalogue:
-        options = [catalogue.intents[name].description.get(lang, name) for name in maybe if name in catalogue.intents]
+        options = [catalogue.intents[name].description.get(lang, name) for name in maybe
+                   if name in catalogue.intents and catalogue.intents[name].suggest]
         if options:
             text = say(lang, "did_you_mean", options=" / ".join(f"\"{o}\"" for o in options)) + "\n\n" + text
     return Answer(text, answered=False)
