@@ -174,3 +174,19 @@ async def test_admin_commands_are_refused_to_others(api, clock, tmp_path):
         assert "2 möten" in reloaded.text and "1 påminnelsetider" in reloaded.text
         assert bot.app.bot_data["fedbot"].engine is not engine_before
         assert len(bot.reminder_jobs()) == 1
+
+
+async def test_blocking_the_bot_ends_the_subscriptions_at_once(api, clock, tmp_path):
+    bot = build_bot(api, tmp_path / "db.sqlite3", clock)
+    bot.repo.subscribe(CHAT, "Tyresö")
+    me = {"id": 4242, "is_bot": True, "first_name": "FedBot"}
+    async with running(bot):
+        api.queue_update({"my_chat_member": {
+            "chat": {"id": CHAT, "type": "private", "first_name": "A"},
+            "from": {"id": CHAT, "is_bot": False, "first_name": "A"}, "date": 0,
+            "old_chat_member": {"status": "member", "user": me},
+            "new_chat_member": {"status": "kicked", "user": me, "until_date": 0},
+        }})
+        api.queue_update(message(CHAT + 5, "/mina"))  # handled after the membership change
+        await api.wait_for("sendMessage", chat_id=CHAT + 5)
+        assert bot.repo.subscriptions_of(CHAT) == [] and bot.repo.is_blocked(CHAT)

@@ -47,3 +47,54 @@ async def test_it_polls_answers_and_stops_cleanly_on_sigterm(tmp_path):
     assert api.token not in stderr.decode()
     assert (tmp_path / "db.sqlite3").exists()
     assert [c.params.get("language_code", "") for c in api.calls_to("setMyCommands")] == ["", "en"]
+
+
+async def test_webhook_mode_registers_the_url_and_answers_updates_posted_with_the_secret(tmp_path):
+    import json
+    import socket
+    import urllib.error
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with FakeBotApi() as api:
+        env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_BASE_URL=api.base_url,
+                      WEBHOOK_URL=f"http://127.0.0.1:{port}/hook", WEBHOOK_SECRET="s3cret_Token",
+                      WEBHOOK_LISTEN="127.0.0.1", WEBHOOK_PORT=str(port))
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run", cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )
+        try:
+            [registered] = await api.wait_for("setWebhook", timeout=30)
+            assert registered.params["url"] == f"http://127.0.0.1:{port}/hook"
+            assert registered.params["secret_token"] == "s3cret_Token"
+
+            def post(secret: str) -> int:
+                body = json.dumps({"update_id": 1, **message(98, "/start")}).encode()
+                request = urllib.request.Request(f"http://127.0.0.1:{port}/hook", data=body, headers={
+                    "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret})
+                try:
+                    with urllib.request.urlopen(request, timeout=5) as response:
+                        return response.status
+                except urllib.error.HTTPError as error:
+                    return error.code
+
+            for _ in range(100):  # the webhook server starts listening right after setWebhook
+                try:
+                    status = await asyncio.to_thread(post, "wrong")
+                    break
+                except OSError:
+                    await asyncio.sleep(0.05)
+            assert status == 403
+            assert await asyncio.to_thread(post, "s3cret_Token") == 200
+            [greeting] = await api.wait_for("sendMessage", chat_id=98, timeout=10)
+            assert greeting.text
+            process.send_signal(signal.SIGTERM)
+            _, stderr = await asyncio.wait_for(process.communicate(), timeout=20)
+        finally:
+            if process.returncode is None:
+                process.kill()
+    assert process.returncode == 0, stderr.decode()
+    assert len(api.calls_to("sendMessage", chat_id=98)) == 1  # the update with the wrong secret was refused

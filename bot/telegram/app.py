@@ -9,6 +9,7 @@ from telegram import BotCommand, BotCommandScopeDefault, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     Defaults,
     InlineQueryHandler,
@@ -88,6 +89,7 @@ def add_handlers(application: Application) -> None:
         command(["reload"], handlers.reload_command),
         command(["stats"], handlers.stats_command),
         CallbackQueryHandler(handlers.button),
+        ChatMemberHandler(handlers.membership, ChatMemberHandler.MY_CHAT_MEMBER),
         InlineQueryHandler(handlers.inline_query),
         MessageHandler(NEW_MESSAGE & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, handlers.text_message),
         MessageHandler(
@@ -95,6 +97,11 @@ def add_handlers(application: Application) -> None:
         ),
     ])
     application.add_error_handler(handlers.on_error)
+    try:
+        from bot.ops import update_log
+    except ImportError:  # the ops logging is optional for the transport
+        return
+    update_log.install(application)  # one structured line per update: kind, intent, latency
 
 
 async def start_services(application: Application) -> None:
@@ -112,4 +119,4 @@ async def register_commands(application: Application) -> None:
     await application.bot.set_my_commands(english, scope=BotCommandScopeDefault(), language_code="en")
 
 
-ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY, Update.MY_CHAT_MEMBER]

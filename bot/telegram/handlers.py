@@ -24,6 +24,12 @@ from bot.telegram.reminders import meeting_start, reminder_at
 from bot.telegram.services import Services, services
 from bot.telegram.texts import language_of, t
 
+try:
+    from bot.ops.update_log import note_intent
+except ImportError:  # the ops logging is optional for the transport
+    def note_intent(context: ContextTypes.DEFAULT_TYPE, intent: str | None) -> None:
+        pass
+
 log = logging.getLogger(__name__)
 
 MAX_QUESTION = 500  # characters of a message given to the engine; the rest is noise or abuse
@@ -70,6 +76,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     lang = _seen(update, svc)
     reply = svc.engine.answer_intent("greeting", {}, today=svc.today(), chat=_chat(update), lang=lang)
+    note_intent(context, "greeting")
     await update.effective_message.reply_text(reply.text, reply_markup=keyboards.main_menu(lang))
 
 
@@ -77,6 +84,7 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     svc = services(context)
     lang = _seen(update, svc)
     reply = svc.engine.answer_intent("help", {}, today=svc.today(), chat=_chat(update), lang=lang)
+    note_intent(context, "help")
     await send_reply(update.effective_message, reply, lang, keyboards.main_menu(lang))
 
 
@@ -84,6 +92,7 @@ def intent_command(intent: str, takes_place: bool = True):
     async def handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         svc = services(context)
         lang = _seen(update, svc)
+        note_intent(context, intent)
         slots: dict[str, Any] = {}
         argument = " ".join(context.args or [])[:100]
         if takes_place and argument:
@@ -107,6 +116,7 @@ def intent_command(intent: str, takes_place: bool = True):
 async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     lang = _seen(update, svc)
+    note_intent(context, "subscribe")
     argument = " ".join(context.args or [])[:100]
     message = update.effective_message
     if not argument:
@@ -135,6 +145,7 @@ def _subscribe(chat_id: int, place: str, lang: str, context: ContextTypes.DEFAUL
 async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     lang = _seen(update, svc)
+    note_intent(context, "unsubscribe")
     chat_id = update.effective_chat.id
     argument = " ".join(context.args or [])[:100]
     message = update.effective_message
@@ -227,6 +238,7 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     reply = svc.engine.answer(
         question[:MAX_QUESTION], today=svc.today(), chat=_chat(update), lang=None, now=svc.now()
     )
+    note_intent(context, reply.intent)
     if len(question) > MAX_QUESTION:
         reply.text = f"{reply.text}\n\n{t(reply.lang, 'too_long')}"
     await send_reply(message, reply, reply.lang or lang)
@@ -247,6 +259,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat_id = update.effective_chat.id if update.effective_chat else query.from_user.id
     svc.repo.touch_user(chat_id, lang)
     toast: str | None = None
+    note_intent(context, args[0] if action == keyboards.ASK and args else action)
     if action == keyboards.ASK and len(args) == 2:
         intent, place = args
         slots = {"municipality": place} if place and place != ALL else {}
@@ -322,6 +335,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     today = svc.today()
     if question:
         replies = [svc.engine.answer(question, today=today, chat="inline", lang=None, now=svc.now())]
+        note_intent(context, replies[0].intent)
     else:
         replies = [
             svc.engine.answer_intent("next_meeting", {}, today=today, chat="inline", lang=lang),
@@ -340,6 +354,16 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             input_message_content=InputTextMessageContent(text[: MessageLimit.MAX_TEXT_LENGTH]),
         ))
     await query.answer(results, cache_time=60, is_personal=False)
+
+
+async def membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Blocking the bot (or removing it from a group) ends that chat's subscriptions at once."""
+    change = update.my_chat_member
+    if change and change.new_chat_member.status in ("kicked", "left"):
+        ended = services(context).repo.mark_blocked(change.chat.id)
+        log.info("chat %s removed the bot; %d subscriptions ended", change.chat.id, ended)
+    elif change and change.new_chat_member.status == "member":
+        services(context).repo.touch_user(change.chat.id, language_of(change.from_user.language_code))
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
