@@ -77,7 +77,6 @@ class ContactReader:
         return None
 
     def _role(self, sentence: str, match: re.Match[str], people, source: Source, section_federation) -> Mention | None:
-        title = fold(match.group("title")).replace(" ", " ")
         title = next(t for t in self.names.vocabulary.role_titles if fold(t) == fold(match.group("title")))
         after = next(
             (name for start, _, name in people
@@ -132,7 +131,7 @@ class ContactReader:
 
 def _just_before(people, sentence: str, position: int) -> str | None:
     """A name that the e-mail or phone number follows directly ("Name, address")."""
-    for start, end, name in reversed(people):
+    for _, end, name in reversed(people):
         if end <= position and re.fullmatch(r"[\s,:]*", sentence[end:position]):
             return name
     return None
@@ -141,7 +140,7 @@ def _just_before(people, sentence: str, position: int) -> str | None:
 def _chained(people, sentence: str, position: int) -> str | None:
     """"Anna Lexelius, huvudsekreterare i X och tillträdande förbundschef": the title joined by
     "och" to another description of the same name."""
-    for start, end, name in reversed(people):
+    for _, end, name in reversed(people):
         if end <= position:
             between = sentence[end:position]
             if " och " in between and len(between) < 80 and not EMAIL.search(between):
@@ -214,7 +213,7 @@ def infer_successions(contacts: list[Contact]) -> None:
     for _, leaving in roles:
         if not leaving.end:
             continue
-        for contact, joining in roles:
+        for _, joining in roles:
             if (
                 joining is not leaving
                 and joining.start is None

@@ -17,6 +17,14 @@ class NewsletterError(ValueError):
 
 
 @dataclass
+class ParseWarning:
+    """Something in a newsletter that looks like facts but could not be read."""
+
+    line: int
+    message: str
+
+
+@dataclass
 class Line:
     number: int  # 1-based line in the file
     text: str  # cleaned of markdown remnants

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.ingest.dates import MONTH_PATTERN, MONTHS, resolve_year
-from bot.ingest.document import Line, Newsletter, Section
+from bot.ingest.document import Newsletter, ParseWarning, Section
 from bot.ingest.people import EMAIL, Names
 from bot.knowledge.model import Meeting, Registration, Source
 from bot.text import fold
@@ -39,12 +39,6 @@ _SAME_AS_ABOVE = ("samma som ovan", "samma plats", "som ovan")
 
 
 @dataclass
-class Warning_:
-    line: int
-    message: str
-
-
-@dataclass
 class _Entry:
     dates: list[tuple[int, int]]
     line: int
@@ -59,7 +53,7 @@ class MeetingReader:
         self.newsletter = newsletter
         self.names = names
         self.vocabulary = names.vocabulary
-        self.warnings: list[Warning_] = []
+        self.warnings: list[ParseWarning] = []
 
     def read(self) -> list[Meeting]:
         """Meetings this issue announces, then (in `self.reported`) meetings it reports as held."""
@@ -73,7 +67,7 @@ class MeetingReader:
             if not found and not reported and _looks_like_meetings(section):
                 first = next((line.number for line in section.lines if line.text), 0)
                 self.warnings.append(
-                    Warning_(first, f"section {section.heading!r} looks like meetings but none could be read: "
+                    ParseWarning(first, f"section {section.heading!r} looks like meetings but none could be read: "
                              f"{section.text[:300]!r}")
                 )
             meetings.extend(found)
@@ -291,7 +285,7 @@ class MeetingReader:
         try:
             return resolve_year(day, month, self.newsletter.published)
         except ValueError:
-            self.warnings.append(Warning_(line, f"impossible date {day}/{month}"))
+            self.warnings.append(ParseWarning(line, f"impossible date {day}/{month}"))
             return None
 
 

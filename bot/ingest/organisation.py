@@ -30,7 +30,7 @@ def read_board(newsletter: Newsletter) -> Board | None:
     if not members:
         return None
     in_deputies = False
-    for raw in _member_lines(newsletter):
+    for raw in (text for text in lines if text):
         folded = fold(raw)
         if folded in {"ersattare", "suppleanter"}:
             in_deputies = True
@@ -46,10 +46,6 @@ def read_board(newsletter: Newsletter) -> Board | None:
     heading = next((s.heading for s in newsletter.sections if any(_MEMBER.search(l.text) for l in s.lines)), "")
     start, end = (int(term.group(1)), int(term.group(2))) if term else (newsletter.year, newsletter.year)
     return Board(start_year=start, end_year=end, members=members, source=Source(newsletter.id, heading))
-
-
-def _member_lines(newsletter: Newsletter) -> list[str]:
-    return [line.text for line in newsletter.all_lines() if line.text]
 
 
 def _member(match: re.Match[str], position: str) -> BoardMember:
@@ -82,10 +78,7 @@ def own_name(sections_text: str, website: str | None) -> str:
 
 def read_federations(newsletter: Newsletter) -> list[Federation]:
     for section in newsletter.sections:
-        paragraphs = section.paragraphs
-        for index, paragraph in enumerate(paragraphs):
-            if not _FEDERATION_LIST.search(paragraph):
-                continue
+        if any(_FEDERATION_LIST.search(paragraph) for paragraph in section.paragraphs):
             source = Source(newsletter.id, section.heading)
             items = [p.lstrip("-•* ").rstrip(".") for p in _list_items(section)]
             return [_federation(item, source) for item in items]

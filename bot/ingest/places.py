@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.ingest.dates import month_point
-from bot.ingest.document import Newsletter, Section
-from bot.ingest.meetings import Warning_
+from bot.ingest.document import Newsletter, ParseWarning, Section
 from bot.knowledge.model import OpenPlace, PlacesReport, Source
 from bot.knowledge.vocabulary import Vocabulary
 from bot.text import fold
@@ -26,7 +25,7 @@ def is_places_section(section: Section) -> bool:
     return "lediga platser" in fold(section.heading)
 
 
-def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[PlacesReport], list[Warning_]]:
+def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[PlacesReport], list[ParseWarning]]:
     reports, warnings = [], []
     for section in newsletter.sections:
         if not is_places_section(section):
@@ -35,7 +34,7 @@ def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[Pl
         first_line = next((line.number for line in section.lines if line.text), 0)
         report = _read_report(section, text, newsletter, vocabulary)
         if report is None or not report.places:
-            warnings.append(Warning_(first_line, f"open places in {section.heading!r} could not be read: {text[:300]!r}"))
+            warnings.append(ParseWarning(first_line, f"open places in {section.heading!r} could not be read: {text[:300]!r}"))
             continue
         reports.append(report)
     return reports, warnings

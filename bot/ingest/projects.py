@@ -44,55 +44,87 @@ class _Candidate:
     part_of: str | None = None
 
 
+@dataclass
+class _Sentence:
+    newsletter: Newsletter
+    heading: str
+    text: str
+    folded: str  # " words of the sentence " folded, padded for whole-word search
+    about: bool = False
+
+
 def find_projects(newsletters: list[Newsletter], places: set[str]) -> list[Project]:
     """`places`: folded municipality and district names, which name an initiative ("Ung i Nynäs")."""
-    texts = [(newsletter, section.heading, paragraph) for newsletter in newsletters
-             for section in newsletter.sections for paragraph in section.paragraphs]
+    paragraphs = [(n, s.heading, p) for n in newsletters for s in n.sections for p in s.paragraphs]
     headings = [s.heading for n in newsletters for s in n.sections]
-    candidates = _candidates([paragraph for _, _, paragraph in texts] + headings, headings, places)
+    candidates = _candidates([p for _, _, p in paragraphs] + headings, headings, places)
+    sentences = [
+        [_Sentence(n, heading, text, f" {fold(text)} ") for text in _SENTENCE_END.split(paragraph)]
+        for n, heading, paragraph in paragraphs
+    ]
+    words = [w.strip(".,:;!?()[]") for _, _, p in paragraphs for w in p.split()]
+    folded_words = {word: fold(word) for word in set(words)}
     projects = []
     for candidate in candidates:
-        project = Project(name=candidate.name, aliases=sorted(candidate.aliases - {candidate.name}), part_of=candidate.part_of)
-        names = [candidate.name, *candidate.aliases]
-        for newsletter, heading, paragraph in texts:
-            source = Source(newsletter.id, heading)
+        names = [candidate.name, *sorted(candidate.aliases - {candidate.name})]
+        project = Project(name=names[0], aliases=names[1:], part_of=candidate.part_of)
+        mentions = _Mentions(names, folded_words)
+        for paragraph in sentences:
+            about = mentions.found(f" {fold(paragraph[0].heading)} ")  # "the project" under its name
             subject = False
-            about = _mentions(heading, names)  # "the project" in an article headed by its name
-            for sentence in _SENTENCE_END.split(paragraph):
+            for sentence in paragraph:
                 subject = (
-                    _mentions(sentence, names)
-                    or (about and "projekt" in fold(sentence))
-                    or (subject and bool(_CARRIES_SUBJECT.match(sentence)))
+                    mentions.found(sentence.folded)
+                    or (about and " projekt" in sentence.folded)
+                    or (subject and bool(_CARRIES_SUBJECT.match(sentence.text)))
                 )
-                if not subject:
-                    continue
-                if source not in project.sources:
-                    project.sources.append(source)
-                fact = Fact(text=sentence.strip(" •-"), source=source, year=_year(sentence, newsletter.year))
-                if _DESCRIBES.search(sentence) and len(project.description) < 4:
-                    project.description.append(fact)
-                for topic, pattern in _TOPICS.items():
-                    if pattern.search(sentence):
-                        getattr(project, topic).append(fact)
+                if subject:
+                    _add_fact(project, sentence)
         if project.sources:
-            project.name = _usual_spelling(project, [p for _, _, p in texts])
-            project.aliases = [alias for alias in project.aliases if alias != project.name]
+            project.name = _usual_spelling(names, words, folded_words)
+            project.aliases = [alias for alias in names if alias != project.name]
             projects.append(project)
     return projects
 
 
-def _usual_spelling(project: Project, texts: list[str]) -> str:
-    """The spelling of the name used most often, so that one misprint does not name a project."""
-    spellings = [project.name, *project.aliases]
-    counts = {name: sum(text.count(name) for text in texts) for name in spellings}
-    best = max(spellings, key=lambda name: counts[name])
-    if counts[best] > 1 or len(spellings) == 1:
-        words = [w.strip(".,:;!?()[]") for text in texts for w in text.split()]
-        similar = [w for w in words if " " not in project.name and w and fuzz.ratio(fold(w), fold(project.name)) >= 90]
-        if similar:
-            # on a tie, a letter written three times in a row is the misprint
-            return max(set(similar), key=lambda w: (similar.count(w), not re.search(r"(\w)\1\1", w)))
-    return best
+def _add_fact(project: Project, sentence: _Sentence) -> None:
+    source = Source(sentence.newsletter.id, sentence.heading)
+    if source not in project.sources:
+        project.sources.append(source)
+    fact = Fact(text=sentence.text.strip(" •-"), source=source, year=_year(sentence.text, sentence.newsletter.year))
+    if _DESCRIBES.search(sentence.text) and len(project.description) < 4:
+        project.description.append(fact)
+    for topic, pattern in _TOPICS.items():
+        if pattern.search(sentence.text):
+            getattr(project, topic).append(fact)
+
+
+class _Mentions:
+    """Whether folded text names a project: exactly, or for a long one-word name with one misprint."""
+
+    def __init__(self, names: list[str], folded_words: dict[str, str]) -> None:
+        self.exact = [f" {fold(name)} " for name in names]
+        single = [fold(name) for name in names if " " not in fold(name) and len(name) >= 8]
+        self.misprints = {
+            f" {folded} " for folded in folded_words.values()
+            if any(fuzz.ratio(name, folded) >= 90 for name in single)
+        }
+
+    def found(self, folded: str) -> bool:
+        return any(name in folded for name in self.exact) or any(word in folded for word in self.misprints)
+
+
+def _usual_spelling(names: list[str], words: list[str], folded_words: dict[str, str]) -> str:
+    """The spelling of the name written most often, so that one misprint does not name a project;
+    on a tie, a letter written three times in a row is the misprint."""
+    def written(name: str) -> int:
+        return 1 if " " in name else words.count(name)
+
+    spellings = set(names)
+    if len(names) == 1 and " " not in names[0]:
+        target = fold(names[0])
+        spellings |= {w for w, f in folded_words.items() if w[:1].isupper() and fuzz.ratio(f, target) >= 90}
+    return max(sorted(spellings), key=lambda name: (written(name), not re.search(r"(\w)\1\1", name), name == names[0]))
 
 
 def _candidates(texts: list[str], headings: list[str], places: set[str]) -> list[_Candidate]:
@@ -143,16 +175,6 @@ def _same(candidate: _Candidate, name: str) -> bool:
     return any(
         fuzz.ratio(folded, fold(existing).replace(" ", "")) >= 90
         for existing in [candidate.name, *candidate.aliases]
-    )
-
-
-def _mentions(sentence: str, names: list[str]) -> bool:
-    folded = f" {fold(sentence)} "
-    if any(f" {fold(name)} " in folded or f" {fold(name)}" in folded.replace("-", " ") for name in names):
-        return True
-    words = folded.split()
-    return any(  # a one-word name misprinted once ("Kuggghjulet")
-        fuzz.ratio(fold(name), word) >= 90 for name in names if " " not in fold(name) and len(name) >= 8 for word in words
     )
 
 
