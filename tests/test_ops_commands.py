@@ -78,3 +78,15 @@ def test_health_fails_on_a_missing_database_or_a_broken_knowledge_base(
     (tmp_path / "kb" / "meetings.yaml").write_text("- id: [unclosed\n", encoding="utf-8")
     assert main(["health", "--db", str(tmp_path / "fedbot.sqlite3"), "--kb", str(tmp_path / "kb")]) == 1
     assert "meetings.yaml" in capsys.readouterr().err
+
+
+def test_a_file_that_is_not_a_database_is_reported_by_every_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    garbage = tmp_path / "fedbot.sqlite3"
+    garbage.write_bytes(b"this is not an SQLite database, only some text long enough to fill a header" * 2)
+    save_kb(KnowledgeBase(), tmp_path / "kb")
+    for command in (["stats"], ["health", "--kb", str(tmp_path / "kb")], ["backup", str(tmp_path / "copy.sqlite3")]):
+        assert main([*command, "--db", str(garbage)]) == 1
+        assert "not a database" in capsys.readouterr().err
+    assert not (tmp_path / "copy.sqlite3").exists()

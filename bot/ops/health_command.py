@@ -22,11 +22,14 @@ def check_database(path: Path) -> str:
     """Opens without creating or changing anything and reads the schema version."""
     if not path.is_file():
         raise sqlite3.OperationalError(f"{path}: no database (the bot creates it at start)")
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
     try:
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-    finally:
-        connection.close()
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise sqlite3.DatabaseError(f"{path}: {error}") from error
     return f"database {path} opens (schema version {version})"
 
 

@@ -1,4 +1,4 @@
-"""Options shared by the ops commands: the database and knowledge base, from flags or settings."""
+"""The database the ops commands work on: `--db`, or the bot's own settings."""
 from __future__ import annotations
 
 import argparse

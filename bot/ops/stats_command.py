@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import sqlite3
 import sys
 
 from bot.ops.options import add_db_argument, db_path
@@ -37,8 +38,12 @@ def run(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(f"stats: {path}: no database here yet (the bot creates it at its first start)", file=sys.stderr)
         return 1
-    with Repository(path) as repository:
-        stats = repository.stats()
+    try:
+        with Repository(path) as repository:
+            stats = repository.stats()
+    except (sqlite3.Error, RuntimeError) as error:  # RuntimeError: a schema newer than this program
+        print(f"stats: {path}: {error}", file=sys.stderr)
+        return 1
     if args.json:
         print(json.dumps({**dataclasses.asdict(stats), "subscribers": stats.subscribers}, ensure_ascii=False))
     else:
