@@ -68,6 +68,8 @@ class Engine:
     def answer(self, text: str, *, today: date, chat: str = "console", lang: str | None = None,
                now: datetime | None = None) -> Reply:
         now = now or datetime.now(timezone.utc)
+        if now.tzinfo is None:  # contexts compare times: keep every one of them aware
+            now = now.replace(tzinfo=timezone.utc)
         text = _clean(text)
         context = self._context(chat, now)
         if not text:

@@ -128,6 +128,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument("--margin", type=float, default=None)
     parser.add_argument("--failures", action="store_true", help="list every failed question")
+    parser.add_argument("--tune", action="store_true",
+                        help="scan thresholds and margins on the tuning part and print the best")
 
 
 def build_engine(kb_dir: Path | None, scorer: str | None, threshold: float | None, margin: float | None) -> Engine:
@@ -141,8 +143,25 @@ def build_engine(kb_dir: Path | None, scorer: str | None, threshold: float | Non
     return engine
 
 
+def tune(engine: Engine, questions: list[Question]) -> list[tuple[float, float, float, float]]:
+    """(threshold, margin, in-scope accuracy, out-of-scope recall), best first by their mean."""
+    results = []
+    for threshold in range(40, 82, 2):
+        for margin in range(0, 12, 2):
+            engine.understander.threshold, engine.understander.margin = float(threshold), float(margin)
+            report = evaluate(engine, questions)
+            results.append((float(threshold), float(margin), report.accuracy, report.oos_recall))
+    return sorted(results, key=lambda r: (min(r[2], r[3]), r[2] + r[3], -abs(r[0] - 60)), reverse=True)
+
+
 def run(args: argparse.Namespace) -> int:
     engine = build_engine(args.kb, args.scorer, args.threshold, args.margin)
+    if args.tune:
+        tuning = [q for q in load_questions(args.questions) if q.split == "tuning"]
+        print(f"scorer {engine.understander.matcher.scorer}: threshold margin in-scope out-of-scope (tuning part)")
+        for threshold, margin, accuracy, recall in tune(engine, tuning)[:8]:
+            print(f"  {threshold:9g} {margin:6g} {accuracy:9.1%} {recall:12.1%}")
+        return 0
     questions = [q for q in load_questions(args.questions) if args.split == "all" or q.split == args.split]
     report = evaluate(engine, questions)
     understander = engine.understander

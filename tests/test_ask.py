@@ -146,3 +146,9 @@ def test_retrieval_quotes_a_clearly_relevant_paragraph_with_its_source(engine: E
     reply = engine.answer("vem är Lars Bryntesson", today=AUTUMN_2018)
     assert reply.intent == "passage" and "Lars Bryntesson" in reply.text and "Källa: Nyhetsbrev nr 3 2016" in reply.text
     assert engine.answer("vem är Lars Bryntesson", today=date(2016, 1, 1)).intent is None  # not published yet
+
+
+def test_naive_and_aware_times_mix_without_error(engine: Engine) -> None:
+    engine.answer("nästa frukostmöte i Haninge", today=AUTUMN_2018, chat="g", now=NOW)
+    reply = engine.answer("och i Tyresö?", today=AUTUMN_2018, chat="g", now=datetime(2018, 9, 1, 10, 5))
+    assert "12 oktober 2018" in reply.text
