@@ -120,6 +120,8 @@ class Engine:
                 return context.intent, _merge(context.slots, slots)
             intent = next((name for slot, name in _DEFAULT_FOR_SLOT if slot in slots), None)
             return intent, slots
+        if intent is None and slots.get("aspect") and _points_at_meeting(slots, context):
+            intent = "meeting_details"  # "vad handlar det om?" after a meeting; "where is the seminar on 5/4"
         if intent == "meeting_details" and context and context.meetings and not (
             slots.get("when") or slots.get("municipality")
         ):
@@ -154,6 +156,14 @@ def _merge(previous: dict, new: dict) -> dict:
     merged.pop("ask_place", None)
     merged.update(new)
     return merged
+
+
+def _points_at_meeting(slots: dict, context: _Context | None) -> bool:
+    """A question naming a meeting by day or kind, or following an answer about one."""
+    when = slots.get("when")
+    named = (when is not None and when.is_day) or bool(slots.get("kind"))
+    subject = any(slots.get(name) for name in ("provider", "person", "project", "role", "group"))
+    return not subject and (named or bool(context and context.meetings))
 
 
 def _only_names(parse: Parse) -> bool:
