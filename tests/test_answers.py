@@ -74,8 +74,10 @@ def test_a_meeting_without_times_gets_no_made_up_time() -> None:
 
 def test_meetings_in_a_period_without_a_year_use_the_occurrence_that_has_meetings() -> None:
     when = When(text="mars", months=(3, 3))
-    answer = render.answer("upcoming_meetings", {"when": when}, kb(), date(2031, 6, 1), "sv")
+    answer = render.answer("past_meetings", {"when": when}, kb(), date(2031, 6, 1), "sv")
     assert "22 mars 2030" in answer.text
+    coming = render.answer("upcoming_meetings", {"when": when}, kb(), date(2031, 6, 1), "sv")
+    assert "mars 2032" in coming.text and "inte" in coming.text
 
 
 def test_meeting_details_answer_the_aspect_asked() -> None:

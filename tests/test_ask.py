@@ -152,3 +152,18 @@ def test_naive_and_aware_times_mix_without_error(engine: Engine) -> None:
     engine.answer("nästa frukostmöte i Haninge", today=AUTUMN_2018, chat="g", now=NOW)
     reply = engine.answer("och i Tyresö?", today=AUTUMN_2018, chat="g", now=datetime(2018, 9, 1, 10, 5))
     assert "12 oktober 2018" in reply.text
+
+
+def test_another_federations_chief_is_not_ours(engine: Engine) -> None:
+    assert "Catarina Örtengren" in engine.answer("vem är förbundschef i Sundbyberg", today=AUTUMN_2018).text
+    nacka = engine.answer("vem är förbundschef i Nacka", today=AUTUMN_2018)
+    assert "Ritva" not in nacka.text and "vet inte" in nacka.text
+
+
+def test_periods_to_come_and_periods_past(engine: Engine) -> None:
+    rest_of_year = engine.answer("kommer det fler frukostmöten i år", today=AUTUMN_2018, chat="h").text
+    assert "23 november 2018" in rest_of_year and "2017" not in rest_of_year
+    december = engine.answer("vad händer i december", today=AUTUMN_2018, chat="h").text
+    assert "inte" in december and "december 2018" in december and "16 december 2016" in december
+    may = engine.answer("vilka möten var i maj", today=AUTUMN_2018, chat="h").text
+    assert "19 maj 2017" in may

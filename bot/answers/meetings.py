@@ -111,7 +111,7 @@ def _nothing_upcoming(kb: KnowledgeBase, today: date, lang: str, municipality: s
 def upcoming(kb: KnowledgeBase, today: date, lang: str, municipality: str | None, kind: str | None,
              when: When | None) -> Answer:
     if when is not None:
-        return in_period(kb, today, lang, municipality, kind, when)
+        return in_period(kb, today, lang, municipality, kind, when, prefer="coming")
     meetings = query.upcoming_meetings(kb, today, municipality, kind)
     if not meetings:
         return _nothing_upcoming(kb, today, lang, municipality, kind)
@@ -129,23 +129,46 @@ def _listing(kb: KnowledgeBase, lang: str, lead: str, meetings: list[Meeting]) -
 
 
 def in_period(kb: KnowledgeBase, today: date, lang: str, municipality: str | None, kind: str | None,
-              when: When) -> Answer:
-    first, last = resolve_span(kb, today, when)
-    meetings = [
+              when: When, prefer: str = "any", only_next: bool = False) -> Answer:
+    """Meetings in a period. Asked about what is coming, only meetings from today count; when the
+    coming occurrence of a yearless period ("i maj") has none, the latest past one is shown too."""
+    first, last = resolve_span(kb, today, when, prefer)
+    if prefer == "coming" and first < today <= last:
+        first = today  # "fler frukostmöten i år": what is left of the year
+    meetings = _between(kb, today, first, last, municipality, kind, None)
+    what = where_words(municipality, kind, lang, plural=True)
+    span = long_date(first, lang) if first == last else f"{long_date(first, lang)} – {long_date(last, lang)}"
+    if meetings and only_next:
+        meeting = meetings[0]
+        lead = say(lang, "next_is", what=where_words(municipality, kind, lang), day=long_date(meeting.date, lang))
+        return Answer(describe(meeting, kb, lang, lead), meetings=[meeting])
+    if meetings:
+        key = "on_day" if first == last else "in_period"
+        return _listing(kb, lang, say(lang, key, what=capital(what), span=span), meetings)
+    none = say(lang, "none_in_period", what=what, span=span)
+    if prefer == "coming" and when.year is None and when.first is None:
+        past_first, past_last = resolve_span(kb, today, when, "past")
+        earlier = _between(kb, today, past_first, past_last, municipality, kind, None)
+        if earlier and past_last < first:
+            lead = none + " " + say(lang, "earlier_in_period", span=f"{long_date(past_first, lang)} – "
+                                    f"{long_date(past_last, lang)}")
+            return _listing(kb, lang, lead, earlier)
+    return Answer(none)
+
+
+def _between(kb: KnowledgeBase, today: date, first: date, last: date, municipality: str | None,
+             kind: str | None, not_before: date | None) -> list[Meeting]:
+    return [
         meeting for meeting in query.meetings_between(kb, today, first, last)
         if (municipality is None or meeting.municipality == municipality) and (kind is None or meeting.kind == kind)
+        and (not_before is None or meeting.date >= not_before)
     ]
-    span = long_date(first, lang) if first == last else f"{long_date(first, lang)} – {long_date(last, lang)}"
-    if not meetings:
-        return Answer(say(lang, "none_in_period", what=where_words(municipality, kind, lang, plural=True), span=span))
-    key = "on_day" if first == last else "in_period"
-    lead = say(lang, key, what=capital(where_words(municipality, kind, lang, plural=True)), span=span)
-    return _listing(kb, lang, lead, meetings)
 
 
-def resolve_span(kb: KnowledgeBase, today: date, when: When) -> tuple[date, date]:
-    """The dates a period means. Without a year: the coming occurrence if it has meetings,
-    else the latest earlier occurrence that has meetings, else the coming one."""
+def resolve_span(kb: KnowledgeBase, today: date, when: When, prefer: str = "any") -> tuple[date, date]:
+    """The dates a period means. Without a year, `prefer` decides: "coming" is the occurrence
+    still to come (or under way); "past" the latest one that has passed with meetings; "any" the
+    coming one if it has meetings, else the latest earlier one that has."""
     if when.first and when.last:
         return when.first, when.last
     if when.year:
@@ -153,16 +176,20 @@ def resolve_span(kb: KnowledgeBase, today: date, when: When) -> tuple[date, date
     meeting_days = [meeting.date for meeting in query.as_of(kb, today).meetings]
     spans = [when.span(year) for year in range(today.year - 15, today.year + 2)]
     coming = [span for span in spans if span[1] >= today]
-    for span in coming[:1] + sorted((s for s in spans if s[1] < today), reverse=True):
+    if prefer == "coming":
+        return coming[0]
+    earlier = sorted((s for s in spans if s[0] <= today), reverse=True)
+    order = earlier if prefer == "past" else coming[:1] + [s for s in earlier if s[1] < today]
+    for span in order:
         if any(span[0] <= day <= span[1] for day in meeting_days):
             return span
-    return coming[0]
+    return coming[0] if prefer != "past" else (earlier[0] if earlier else coming[0])
 
 
 def past(kb: KnowledgeBase, today: date, lang: str, municipality: str | None, kind: str | None,
          when: When | None) -> Answer:
     if when is not None:
-        return in_period(kb, today, lang, municipality, kind, when)
+        return in_period(kb, today, lang, municipality, kind, when, prefer="past")
     meetings = query.past_meetings(kb, today, municipality, kind)
     if not meetings:
         return Answer(say(lang, "no_past", what=where_words(municipality, kind, lang, plural=True)))

@@ -46,14 +46,21 @@ def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answe
     if title.lower() in BOARD_POSITIONS:
         return board(kb, today, lang, {"position": title.lower(), **slots})
     view = query.as_of(kb, today)
-    holders = [(c, r) for c, r in _all_roles(view.contacts, title) if _organisation_ok(r, slots)]
-    if not holders:
-        holders = list(_all_roles(view.contacts, title))
+    place = slots.get("other_place")
+    if place:  # "förbundschef i Sundbyberg": another federation's, acting titles included
+        holders = [(c, r) for c, r in _all_roles(view.contacts, title, acting=True)
+                   if r.organisation and fold(place).split()[0] in fold(r.organisation)]
+        if not holders:
+            return Answer(say(lang, "role_unknown_in", title=title_in(title, lang), place=place), answered=False)
+    else:
+        holders = [(c, r) for c, r in _all_roles(view.contacts, title) if _organisation_ok(r, slots)]
+        if not holders:
+            holders = list(_all_roles(view.contacts, title))
     current = [(c, r) for c, r in holders if (r.start is None or r.start <= today) and (r.end is None or today < r.end)]
     coming = [(c, r) for c, r in holders if r.start and r.start > today
               or (r.note and not r.start and (c, r) not in current and _is_future_note(r.note))]
     gone = sorted(((c, r) for c, r in holders if r.end and r.end <= today), key=lambda cr: cr[1].end, reverse=True)
-    shown_title = title_in(title, lang)
+    shown_title = title_in(holders[0][1].title if place and holders else title, lang)
     lines: list[str] = []
     sources: list[Source] = []
     if current:
@@ -80,10 +87,12 @@ def _is_future_note(note: str) -> bool:
     return any(word in folded for word in ("tilltrad", "tilltrader", "takes over", "from", "fran", "blir"))
 
 
-def _all_roles(contacts: list[Contact], title: str):
+def _all_roles(contacts: list[Contact], title: str, acting: bool = False):
+    wanted = title.lower()
     for contact in contacts:
         for role in contact.roles:
-            if role.title.lower() == title.lower():
+            held = role.title.lower()
+            if held == wanted or acting and held.endswith(" " + wanted):
                 yield contact, role
 
 

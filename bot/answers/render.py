@@ -32,7 +32,7 @@ def answer(intent: str, slots: dict, kb: KnowledgeBase, today: date, lang: str,
         if when is not None and when.is_day:
             return meetings.details(kb, today, lang, slots)
         if when is not None:
-            return meetings.in_period(kb, today, lang, municipality, kind, when)
+            return meetings.in_period(kb, today, lang, municipality, kind, when, prefer="coming", only_next=True)
         return meetings.next_meeting(kb, today, lang, municipality, kind)
     if intent == "upcoming_meetings":
         return meetings.upcoming(kb, today, lang, municipality, kind, when)
@@ -56,6 +56,8 @@ def answer(intent: str, slots: dict, kb: KnowledgeBase, today: date, lang: str,
         role = (slots.get("role") or "").lower()
         return people.board(kb, today, lang, {**slots, "position": role} if role in people.BOARD_POSITIONS else slots)
     if intent == "project":
+        if not slots.get("project") and not slots.get("provider") and slots.get("person"):
+            return people.person(kb, today, lang, slots)  # "när slutar Ritva?"
         return organisation.project(kb, today, lang, slots)
     if intent == "members":
         return organisation.members(kb, today, lang)

@@ -28,9 +28,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "and_more": {"sv": "… och {count} till.", "en": "… and {count} more."},
     "none_in_period": {
         "sv": "Jag känner inte till några {what} under perioden {span}.",
-        "en": "I know of no {what} between {span}.",
+        "en": "I know of no {what} in the period {span}.",
     },
-    "in_period": {"sv": "{what} under perioden {span}:", "en": "{what} between {span}:"},
+    "in_period": {"sv": "{what} under perioden {span}:", "en": "{what} in the period {span}:"},
+    "earlier_in_period": {"sv": "Tidigare, under perioden {span}:", "en": "Earlier, in the period {span}:"},
     "on_day": {"sv": "{what} {span}:", "en": "{what} on {span}:"},
     "no_past": {"sv": "Jag känner inte till några tidigare {what}.", "en": "I know of no earlier {what}."},
     "earlier": {"sv": "Tidigare:", "en": "Earlier:"},
@@ -101,6 +102,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "role_unknown": {
         "sv": "Jag vet inte vem som är {title} enligt nyhetsbreven.",
         "en": "The newsletters do not tell me who is {title}.",
+    },
+    "role_unknown_in": {
+        "sv": "Jag vet inte vem som är {title} i {place} enligt nyhetsbreven.",
+        "en": "The newsletters do not tell me who is {title} in {place}.",
     },
     "person_unknown": {
         "sv": "Jag hittar ingen sådan person i nyhetsbreven.",

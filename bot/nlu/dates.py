@@ -131,6 +131,9 @@ def _match_at(tokens: list[str], i: int, today: date) -> tuple[int, When] | None
             first, last = when.span(year)
             when = When(text=when.text, months=months, year=year, first=first, last=last)
         return end, when
+    # "i år" only at the end: "ar" is also "är" ("när är nästa")
+    if (token, after) in (("this", "year"), ("detta", "ar")) or (token, after) == ("i", "ar") and i + 2 == len(tokens):
+        return i + 2, _resolved(f"{token} {after}", date(today.year, 1, 1), date(today.year, 12, 31))
     relative = _relative(token, after, today)
     if relative:
         return i + relative[0], relative[1]
@@ -163,6 +166,9 @@ def _relative(token: str, after: str | None, today: date) -> tuple[int, When] | 
     if token in ("denna", "this", "den") and after in ("vecka", "veckan", "week"):
         monday = today - timedelta(days=today.weekday())
         return 2, _resolved(f"{token} {after}", monday, monday + timedelta(days=6))
+    if (token, after) in (("nasta", "ar"), ("next", "year")):
+        year = today.year + 1
+        return 2, _resolved(f"{token} {after}", date(year, 1, 1), date(year, 12, 31))
     if token in ("nasta", "next") and after in ("manad", "month"):
         year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
         return 2, _resolved(f"{token} {after}", date(year, month, 1),
