@@ -178,6 +178,7 @@ def test_every_contact(kb):
     assert {p.kind for p in by_name["Cecilia Vitblom"].contact_for} >= {"subscribe", "unsubscribe", "registration"}
     assert by_name["Manscentrum"].kind == "organisation"
     assert by_name["Kerstin Larsson"].roles[0].organisation == "MIA-projektet"
+    assert ("kommunikatör", "MIA-projektet") in {(r.title, r.organisation) for r in by_name["Masood Khatibi"].roles}
 
 
 def test_who_is_chief_on_a_date(kb):

@@ -143,7 +143,7 @@ def _chained(people, sentence: str, position: int) -> str | None:
     for _, end, name in reversed(people):
         if end <= position:
             between = sentence[end:position]
-            if " och " in between and len(between) < 80 and not EMAIL.search(between):
+            if " och " in between and len(between) < 120 and not EMAIL.search(between):
                 return name
             return None
     return None
