@@ -5,6 +5,7 @@ follow-ups work ("och i Tyresö?", "vem talar?"), and renders the answer.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -17,6 +18,7 @@ from bot.knowledge.model import KnowledgeBase, Meeting
 from bot.knowledge.store import load_kb
 from bot.nlu.understand import Parse, Understander
 
+log = logging.getLogger(__name__)
 CONTEXT_TTL = timedelta(minutes=15)
 MAX_CONTEXTS = 10000
 # slots that name what a question is about: a follow-up naming one replaces the earlier ones
@@ -67,6 +69,14 @@ class Engine:
 
     def answer(self, text: str, *, today: date, chat: str = "console", lang: str | None = None,
                now: datetime | None = None) -> Reply:
+        try:
+            return self._answer(text, today=today, chat=chat, lang=lang, now=now)
+        except Exception:  # a question must never take the bot down; the log keeps the bug
+            log.exception("answering failed for chat %s", chat)
+            reply_lang = _hint(lang) or "sv"
+            return Reply(say(reply_lang, "failed"), reply_lang, None, 0.0)
+
+    def _answer(self, text: str, *, today: date, chat: str, lang: str | None, now: datetime | None) -> Reply:
         now = now or datetime.now(timezone.utc)
         if now.tzinfo is None:  # contexts compare times: keep every one of them aware
             now = now.replace(tzinfo=timezone.utc)

@@ -167,3 +167,12 @@ def test_periods_to_come_and_periods_past(engine: Engine) -> None:
     assert "inte" in december and "december 2018" in december and "16 december 2016" in december
     may = engine.answer("vilka möten var i maj", today=AUTUMN_2018, chat="h").text
     assert "19 maj 2017" in may
+
+
+def test_a_failing_answer_becomes_an_apology_not_a_crash(engine: Engine, monkeypatch) -> None:
+    def broken(*args, **kwargs):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr("bot.engine.render.answer", broken)
+    reply = engine.answer("nästa frukostmöte", today=AUTUMN_2018, chat="i")
+    assert reply.intent is None and "gick fel" in reply.text

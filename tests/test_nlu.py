@@ -126,3 +126,12 @@ def test_a_phrasing_added_to_the_catalogue_is_understood(tmp_path) -> None:
     assert Understander(small_kb(), catalogue).parse("fika snart", TODAY).intent != "next_meeting"
     catalogue.intents["next_meeting"].phrases["sv"].append("fika snart")
     assert Understander(small_kb(), catalogue).parse("fika snart", TODAY).intent == "next_meeting"
+
+
+def test_a_misspelt_placeholder_in_the_catalogue_is_reported(tmp_path) -> None:
+    from bot.nlu.catalogue import CatalogueError
+
+    path = tmp_path / "phrases.yaml"
+    path.write_text("intents:\n  next_meeting:\n    sv: ['nästa möte i {kommun}']\n", encoding="utf-8")
+    with pytest.raises(CatalogueError, match="kommun"):
+        load_catalogue(path)

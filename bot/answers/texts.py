@@ -190,6 +190,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Skriv en fråga, till exempel \"när är nästa frukostmöte i Haninge?\"",
         "en": "Type a question, for example \"when is the next breakfast meeting in Haninge?\"",
     },
+    "failed": {
+        "sv": "Något gick fel när jag skulle svara. Försök gärna att fråga på ett annat sätt.",
+        "en": "Something went wrong while answering. Please try asking another way.",
+    },
     "passage": {"sv": "Det här står i nyhetsbrevet:", "en": "This is what the newsletter says (in Swedish):"},
     "the_federation": {"sv": "samordningsförbundet", "en": "the coordination federation"},
 }

@@ -9,6 +9,7 @@ import yaml
 
 PHRASES_PATH = Path(__file__).with_name("phrases.yaml")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+PLACEHOLDERS = ("municipality", "provider", "group", "person", "project", "role", "date", "period")
 
 
 class CatalogueError(ValueError):
@@ -58,12 +59,19 @@ def load_catalogue(path: Path = PHRASES_PATH) -> Catalogue:
             phrases = {lang: [str(p) for p in entry.get(lang) or []] for lang in ("sv", "en")}
             if not any(phrases.values()):
                 raise CatalogueError(f"{path}: intent {name} has no phrases")
+            for phrase in phrases["sv"] + phrases["en"]:
+                unknown = [found for found in _PLACEHOLDER.findall(phrase) if found not in PLACEHOLDERS]
+                if unknown:
+                    raise CatalogueError(f"{path}: intent {name}: phrase {phrase!r} uses unknown placeholder "
+                                         f"{{{unknown[0]}}}; use one of {', '.join(PLACEHOLDERS)}")
             intents[name] = Intent(
                 name=name,
                 description=dict(entry.get("description") or {}),
                 phrases=phrases,
                 suggest=bool(entry.get("suggest", True)),
             )
+        if not isinstance(data.get("intents"), dict):
+            raise CatalogueError(f"{path}: needs `intents:` with sv/en phrase lists")
         return Catalogue(
             intents=intents,
             threshold=float(settings.get("threshold", 60)),
