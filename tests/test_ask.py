@@ -176,3 +176,8 @@ def test_a_failing_answer_becomes_an_apology_not_a_crash(engine: Engine, monkeyp
     monkeypatch.setattr("bot.engine.render.answer", broken)
     reply = engine.answer("nästa frukostmöte", today=AUTUMN_2018, chat="i")
     assert reply.intent is None and "gick fel" in reply.text
+
+
+def test_a_project_without_structured_facts_is_told_from_its_paragraph(engine: Engine) -> None:
+    reply = engine.answer("vad är en väg in", today=date(2019, 1, 15))
+    assert "resursråd" in reply.text and "Källa: Nyhetsbrev nr 3 2016" in reply.text

@@ -48,11 +48,29 @@ def project(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
             return Answer(say(lang, "project_unknown"), answered=False)
         return Answer(say(lang, "which_project", names=join_list(names, lang)))
     text = describe_project(found, kb, lang, slots.get("project_aspect"))
-    if text.count("\n") <= 1:  # only a title: say what the open-places notice tells of it
+    if text.count("\n") <= 1:  # only a title: say what the open-places notice or a paragraph tells of it
         offered = _provider_info(kb, today, lang, found.name)
         if offered.answered:
             return Answer(text.split("\n")[0] + "\n" + offered.text)
+        passage = _passage_about(kb, today, [found.name, *found.aliases])
+        if passage is not None:
+            return Answer(with_source([text.split("\n")[0], passage.text], kb, [passage.source], lang))
     return Answer(text)
+
+
+def _passage_about(kb: KnowledgeBase, today: date, names: list[str]):
+    """The newest paragraph naming the project most often."""
+    wanted = [f" {fold(name)} " for name in names if len(fold(name)) >= 3]
+    best, best_key = None, None
+    order = {issue.id: issue.published for issue in kb.issues}
+    for passage in query.as_of(kb, today).passages:
+        text = f" {fold(passage.text)} "
+        mentions = sum(text.count(name) for name in wanted)
+        if mentions:
+            key = (mentions, order.get(passage.source.issue, date.min))
+            if best_key is None or key > best_key:
+                best, best_key = passage, key
+    return best
 
 
 def _newest_first(kb: KnowledgeBase, facts: list[Fact]) -> list[Fact]:
