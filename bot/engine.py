@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from bot.answers import render
@@ -64,7 +64,7 @@ class Engine:
         self._contexts: dict[str, _Context] = {}
 
     @classmethod
-    def load(cls, kb_dir: Path | None = None) -> "Engine":
+    def load(cls, kb_dir: Path | None = None) -> Engine:
         return cls(load_kb(kb_dir))
 
     def answer(self, text: str, *, today: date, chat: str = "console", lang: str | None = None,
@@ -77,9 +77,9 @@ class Engine:
             return Reply(say(reply_lang, "failed"), reply_lang, None, 0.0)
 
     def _answer(self, text: str, *, today: date, chat: str, lang: str | None, now: datetime | None) -> Reply:
-        now = now or datetime.now(timezone.utc)
+        now = now or datetime.now(UTC)
         if now.tzinfo is None:  # contexts compare times: keep every one of them aware
-            now = now.replace(tzinfo=timezone.utc)
+            now = now.replace(tzinfo=UTC)
         text = _clean(text)
         context = self._context(chat, now)
         if not text:
@@ -116,7 +116,7 @@ class Engine:
             answer = render.answer("contacts", slots, self.kb, today, reply_lang, self.catalogue)
         else:
             answer = render.answer(intent, slots, self.kb, today, reply_lang, self.catalogue)
-        self._remember(chat, intent, slots, answer, reply_lang, datetime.now(timezone.utc))
+        self._remember(chat, intent, slots, answer, reply_lang, datetime.now(UTC))
         return self._reply(answer, reply_lang, intent, 1.0, today)
 
     def _reply(self, answer: Answer, lang: str, intent: str, confidence: float, today: date) -> Reply:

@@ -6,7 +6,17 @@ from datetime import date
 from bot.answers import render
 from bot.answers.words import as_of_phrase, clock, long_date
 from bot.knowledge.model import (
-    Board, BoardMember, Contact, Issue, KnowledgeBase, Meeting, OpenPlace, PlacesReport, Registration, Role, Source,
+    Board,
+    BoardMember,
+    Contact,
+    Issue,
+    KnowledgeBase,
+    Meeting,
+    OpenPlace,
+    PlacesReport,
+    Registration,
+    Role,
+    Source,
 )
 from bot.nlu.dates import When
 

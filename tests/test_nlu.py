@@ -6,7 +6,15 @@ from datetime import date
 import pytest
 
 from bot.knowledge.model import (
-    Contact, Issue, KnowledgeBase, Meeting, OpenPlace, PlacesReport, Project, Role, Source,
+    Contact,
+    Issue,
+    KnowledgeBase,
+    Meeting,
+    OpenPlace,
+    PlacesReport,
+    Project,
+    Role,
+    Source,
 )
 from bot.nlu.catalogue import load_catalogue, split_placeholders
 from bot.nlu.dates import find_dates

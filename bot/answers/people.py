@@ -4,10 +4,19 @@ from __future__ import annotations
 from datetime import date
 
 from bot.answers.common import Answer, with_source
+from bot.answers.meetings import headline
 from bot.answers.texts import say
 from bot.answers.words import capital, join_list, long_date
 from bot.knowledge import query
-from bot.knowledge.model import PURPOSE_KINDS, Board, BoardMember, Contact, KnowledgeBase, Role, Source
+from bot.knowledge.model import (
+    PURPOSE_KINDS,
+    Board,
+    BoardMember,
+    Contact,
+    KnowledgeBase,
+    Role,
+    Source,
+)
 from bot.knowledge.vocabulary import load_vocabulary
 from bot.text import fold
 
@@ -120,8 +129,6 @@ def person(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
                                           kb, [board_.source], lang))
     for meeting in sorted(view.meetings, key=lambda m: m.date, reverse=True):
         if any(speaker.split(",")[0].strip() == name for speaker in meeting.speakers):
-            from bot.answers.meetings import headline
-
             return Answer(with_source([say(lang, "speaker_at", name=name, meeting=headline(meeting, lang).lower())],
                                       kb, meeting.sources, lang), meetings=[meeting])
     return Answer(say(lang, "person_unknown"), answered=False)

@@ -6,7 +6,7 @@ from datetime import date
 from bot.answers import meetings, organisation, people, places
 from bot.answers.common import Answer, with_source
 from bot.answers.texts import EXAMPLES, say
-from bot.answers.words import capital, clock, long_date
+from bot.answers.words import capital, long_date
 from bot.knowledge.model import KnowledgeBase, Meeting
 from bot.knowledge.vocabulary import load_vocabulary
 from bot.nlu.catalogue import Catalogue
@@ -117,5 +117,3 @@ def reminder_text(meeting: Meeting, kb: KnowledgeBase, lang: str) -> str:
         lines = {"when": ("Datum: " if lang == "sv" else "Date: ") + long_date(meeting.date, lang), **lines}
     return with_source([header, *lines.values()], kb, meeting.sources, lang)
 
-
-__all__ = ["answer", "reminder_text", "greeting", "help_text", "unknown", "clock"]

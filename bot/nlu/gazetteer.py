@@ -53,7 +53,7 @@ class Gazetteer:
         spans = []
         i = 0
         while i < len(tokens):
-            hit = self._exact(tokens, i) or self._near(tokens, i, protected)
+            hit = self.exact_at(tokens, i) or self._near(tokens, i, protected)
             if hit:
                 end, values = hit
                 spans.append((i, end, values))
@@ -62,7 +62,7 @@ class Gazetteer:
                 i += 1
         return spans
 
-    def _exact(self, tokens: list[str], i: int) -> tuple[int, list[tuple[str, str]]] | None:
+    def exact_at(self, tokens: list[str], i: int) -> tuple[int, list[tuple[str, str]]] | None:
         for length in range(min(MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
             key = tuple(tokens[i : i + length])
             if key in self.names:

@@ -144,7 +144,7 @@ class Understander:
     def _exact_spans(self, tokens: list[str]):
         spans, i = [], 0
         while i < len(tokens):
-            hit = None if tokens[i].startswith("<") else self.gazetteer._exact(tokens, i)
+            hit = None if tokens[i].startswith("<") else self.gazetteer.exact_at(tokens, i)
             if hit:
                 spans.append((i, hit[0], hit[1]))
                 i = hit[0]
