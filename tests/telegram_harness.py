@@ -5,6 +5,7 @@ The engine and the reminder wording are the real ones (bot.engine, bot.answers.r
 from __future__ import annotations
 
 import asyncio
+import heapq
 import itertools
 import time as _time
 from contextlib import asynccontextmanager
@@ -69,20 +70,35 @@ def local(*args: int) -> datetime:
 
 
 class VirtualTime:
-    """Monotonic time for the rate limiter whose sleeps pass instantly and are recorded."""
+    """Monotonic time for the rate limiter: sleepers wake in order of their wake-up times, instantly.
+
+    A tiny discrete-event clock: each sleeper yields until it is the earliest one waiting, then
+    moves time to its wake-up time. Concurrent senders therefore see the time they would see in
+    reality, without any real waiting.
+    """
 
     def __init__(self) -> None:
         self.t = 1000.0
         self.slept: list[float] = []
+        self._waiting: list[tuple[float, int]] = []
+        self._order = itertools.count()
 
     def __call__(self) -> float:
         return self.t
 
     async def sleep(self, seconds: float) -> None:
-        # Never wakes early; concurrent sleepers each push time on, so they may wake late.
         self.slept.append(seconds)
-        self.t += max(seconds, 0.0)
-        await asyncio.sleep(0)
+        entry = (self.t + max(seconds, 0.0), next(self._order))
+        heapq.heappush(self._waiting, entry)
+        try:
+            while self._waiting[0] != entry:
+                await asyncio.sleep(0)
+        except BaseException:
+            self._waiting.remove(entry)
+            heapq.heapify(self._waiting)
+            raise
+        heapq.heappop(self._waiting)
+        self.t = max(self.t, entry[0])
 
 
 def make_engine(kb: KnowledgeBase) -> Engine:

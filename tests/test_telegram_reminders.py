@@ -187,3 +187,19 @@ async def test_network_errors_are_retried_with_back_off_and_a_lasting_outage_is_
         assert bot.repo.reminder_status(BO, HANINGE_ID, KIND) is None  # claim released
         assert (await bot.reminders.run_due(bot.app.bot)).sent == 1  # the next wake-up delivers
     assert len(api.calls_to("sendMessage", chat_id=BO)) == 1
+
+
+async def test_stopping_the_bot_mid_fan_out_leaves_the_rest_for_the_next_start(api, tmp_path):
+    db = tmp_path / "db.sqlite3"
+    clock = Clock(local(2019, 3, 27, 18, 0))
+    bot = build_bot(api, db, clock)
+    for chat in range(4000, 4100):
+        bot.repo.subscribe(chat, "Haninge")
+    async with initialized(bot):
+        # The stop arrives after 30 messages have gone out.
+        report = await bot.reminders.run_due(bot.app.bot, keep_going=lambda: len(api.calls_to("sendMessage")) < 30)
+        assert 30 <= report.sent < 100
+        assert bot.repo.stats().reminders_uncertain == 0  # every claimed reminder was finished
+    async with initialized(build_bot(api, db, clock)) as restarted:
+        assert (await restarted.reminders.run_due(restarted.app.bot)).sent == 100 - report.sent
+    assert sorted(c.chat_id for c in api.calls_to("sendMessage")) == list(range(4000, 4100))

@@ -2,10 +2,12 @@
 
 python-telegram-bot's AIORateLimiter limits the overall rate and groups, not one private chat,
 and on a 429 it halts everything. This limiter keeps both of Telegram's published limits:
-- overall: at most `overall` messages in any sliding second (a window of real send times, not
-  a nominal spacing, so a late wake-up cannot let two seconds' worth through at once), and
-  never two closer than 1/(`overall`+1) s: a burst of 29 at once arrives at Telegram unevenly, and
-  the next second's burst then overlaps it in Telegram's window (measured: 34 429s per 300);
+- overall: messages evenly spaced at `overall` per second (28.5 by default, under Telegram's 30).
+  Even spacing, not "29 per second" in bursts: a burst reaches Telegram unevenly and overlaps the
+  next second's burst in its sliding window (measured with the fake server: 34 429s in 300
+  messages with bursts). With 1/28.5 s between messages, 31 arrivals within one second would
+  need 50 ms of jitter between them. Slots are reserved on a theoretical schedule, so sleep
+  overshoot does not accumulate, but a late sender never catches up in a burst either.
 - per chat: one message per second to a private chat (a short burst of `burst` is allowed, so a
   command answered by two messages is not delayed), one per three seconds to a group.
 A 429 that still happens pauses all sending for `retry_after` and the request is tried again.
@@ -17,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections import deque
 from collections.abc import Awaitable, Callable, Coroutine
 from datetime import timedelta
 from typing import Any
@@ -39,7 +40,7 @@ def retry_seconds(error: RetryAfter) -> float:
 class MessageRateLimiter(BaseRateLimiter[None]):
     def __init__(
         self,
-        overall: int = 29,
+        overall: float = 28.5,
         private_interval: float = 1.0,
         group_interval: float = 3.0,
         burst: int = 3,
@@ -54,11 +55,10 @@ class MessageRateLimiter(BaseRateLimiter[None]):
         self.max_retries = max_retries
         self._clock = clock
         self._sleep = sleep
-        self._window: deque[float] = deque()
-        self._gap = 1.0 / (overall + 1)  # the window stays the binding limit; the gap only smooths
+        self._interval = 1.0 / overall
+        self._next_slot = 0.0
         self._paused_until = 0.0
         self._chat_next: dict[int | str, float] = {}  # per chat: theoretical time of its next message
-        self._lock = asyncio.Lock()
         self.retries = 0  # 429s met, for the benchmark and logs
 
     async def initialize(self) -> None:
@@ -107,20 +107,12 @@ class MessageRateLimiter(BaseRateLimiter[None]):
             await self._sleep(allowed_at - now)
 
     async def _overall_turn(self) -> None:
-        async with self._lock:  # FIFO: whoever asked first sends first
-            while True:
-                now = self._clock()
-                while self._window and self._window[0] <= now - 1.0:
-                    self._window.popleft()
-                wait = self._paused_until - now
-                if self._window:
-                    wait = max(wait, self._window[-1] + self._gap - now)
-                if len(self._window) >= self.overall:
-                    wait = max(wait, self._window[0] + 1.0 - now)
-                if wait <= 0:
-                    self._window.append(now)
-                    return
-                await self._sleep(wait)
+        # The slot is taken synchronously, so callers are served in the order they asked.
+        now = self._clock()
+        slot = max(self._next_slot, self._paused_until, now)
+        self._next_slot = slot + self._interval
+        if slot > now:
+            await self._sleep(slot - now)
 
     def _forget_idle_chats(self, now: float) -> None:
         for chat in [chat for chat, at in self._chat_next.items() if at < now]:
