@@ -48,13 +48,14 @@ def project(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
             return Answer(say(lang, "project_unknown"), answered=False)
         return Answer(say(lang, "which_project", names=join_list(names, lang)))
     text = describe_project(found, kb, lang, slots.get("project_aspect"))
-    if text.count("\n") <= 1:  # only a title: say what the open-places notice or a paragraph tells of it
+    if len([line for line in text.split("\n") if line and not line.startswith("(")]) <= 2:  # only a title: say what the open-places notice or a paragraph tells of it
         offered = _provider_info(kb, today, lang, found.name)
         if offered.answered:
             return Answer(text.split("\n")[0] + "\n" + offered.text)
         passage = _passage_about(kb, today, [found.name, *found.aliases])
         if passage is not None:
-            return Answer(with_source([text.split("\n")[0], passage.text], kb, [passage.source], lang))
+            lines = [text.split("\n")[0], say(lang, "quoted"), passage.text]
+            return Answer(with_source(lines, kb, [passage.source], lang))
     return Answer(text)
 
 
@@ -98,7 +99,7 @@ def describe_project(found: Project, kb: KnowledgeBase, lang: str, aspect: str |
     title = found.name + (f" ({', '.join(found.aliases)})" if found.aliases else "")
     if found.part_of:
         title += " – " + say(lang, "part_of", name=found.part_of)
-    lines = [title]
+    lines = [title, say(lang, "quoted")]
     seen: set[str] = set()
     if aspect in ("goals", "period", "results"):
         facts = _unique(_from_newest_issue(kb, getattr(found, aspect)), seen)[:ASPECT_FACTS]
@@ -208,6 +209,9 @@ def newsletter_subscribe(kb: KnowledgeBase, today: date, lang: str, slots: dict)
         sources.append(purposes[-1][0].source)
     if not lines:
         return Answer(say(lang, "subscribe_unknown"), answered=False)
+    if lang == "en" and purposes and purposes[0][1].email:
+        lines.insert(0, say(lang, "subscribe_how", name=purposes[0][1].name, email=purposes[0][1].email))
+        lines.insert(1, say(lang, "quoted"))
     if slots.get("unsubscribe") and not any("avsluta" in line for line in lines):
         unsubscribe = [p for p, _ in purposes if p.kind == "unsubscribe"]
         if unsubscribe:

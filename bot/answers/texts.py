@@ -161,7 +161,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Coordination federations in Stockholm county ({count}):",
     },
     "no_federations": {"sv": "Jag känner inte till länets förbund.", "en": "I do not know the county's federations."},
-    "results_lead": {"sv": "Resultat och siffror{year}:", "en": "Results and figures{year}:"},
+    "results_lead": {"sv": "Resultat och siffror{year}:", "en": "Results and figures{year} (quoted in Swedish):"},
+    "quoted": {"sv": "", "en": "(Quoted from the newsletters, in Swedish.)"},
+    "subscribe_how": {"sv": "", "en": "To subscribe or unsubscribe, e-mail {name} ({email})."},
     "no_results": {"sv": "Jag känner inte till några siffror{year}.", "en": "I know of no figures{year}."},
     "newsletter_latest": {
         "sv": "Senaste nyhetsbrevet jag känner till är nr {number} {year} ({month}).",
