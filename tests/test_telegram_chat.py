@@ -190,3 +190,25 @@ async def test_blocking_the_bot_ends_the_subscriptions_at_once(api, clock, tmp_p
         api.queue_update(message(CHAT + 5, "/mina"))  # handled after the membership change
         await api.wait_for("sendMessage", chat_id=CHAT + 5)
         assert bot.repo.subscriptions_of(CHAT) == [] and bot.repo.is_blocked(CHAT)
+
+
+async def test_every_command_answers_in_both_languages(api, clock, tmp_path):
+    bot = build_bot(api, tmp_path / "db.sqlite3", clock)
+    commands = ["/hjalp", "/help", "/moten", "/meetings Tyresö", "/lediga", "/vacancies", "/kontakt", "/contact",
+                "/mina", "/subscriptions", "/avsluta"]
+    async with running(bot):
+        for index, command in enumerate(commands):
+            api.queue_update(message(CHAT + index, command, lang="en" if command.isascii() and index % 2 else "sv"))
+        for index, command in enumerate(commands):
+            [answer] = await api.wait_for("sendMessage", chat_id=CHAT + index)
+            assert answer.text.strip(), command
+        meetings = api.calls_to("sendMessage", chat_id=CHAT + 2)[0]
+        assert {f"rem|{HANINGE_ID}", "rem|frukostmöte-2019-04-04"} <= set(keyboard_data(meetings))
+        assert api.calls_to("sendMessage", chat_id=CHAT + 10)[0].text == t("sv", "no_subscriptions")
+
+        bot.repo.subscribe(CHAT, "Tyresö")
+        api.queue_update(message(CHAT, "/avsluta"))
+        api.queue_update(callback(CHAT, "subm"))
+        choose_unsub, choose_sub = (await api.wait_for("sendMessage", 3, chat_id=CHAT))[1:]
+        assert {"unsub|Tyresö", "unsub|alla"} == set(keyboard_data(choose_unsub))
+        assert {"sub|Haninge", "sub|Nynäshamn", "sub|Tyresö", "sub|alla"} == set(keyboard_data(choose_sub))

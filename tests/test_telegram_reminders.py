@@ -203,3 +203,28 @@ async def test_stopping_the_bot_mid_fan_out_leaves_the_rest_for_the_next_start(a
     async with initialized(build_bot(api, db, clock)) as restarted:
         assert (await restarted.reminders.run_due(restarted.app.bot)).sent == 100 - report.sent
     assert sorted(c.chat_id for c in api.calls_to("sendMessage")) == list(range(4000, 4100))
+
+
+async def test_with_the_projects_knowledge_base_each_subscriber_gets_their_municipalitys_meeting(api, tmp_path):
+    from datetime import timedelta
+
+    from bot.knowledge.query import upcoming_meetings
+    from bot.knowledge.store import load_kb
+
+    kb = load_kb()
+    # Every meeting a subscriber could be reminded of: known (published) the evening before.
+    remindable = [m for m in kb.meetings if m.municipality
+                  and m in upcoming_meetings(kb, m.date - timedelta(days=1), m.municipality)]
+    assert remindable, "the knowledge base should hold meetings in the member municipalities"
+    meeting = remindable[0]
+    other = next((p for p in ("Haninge", "Nynäshamn", "Tyresö") if p != meeting.municipality))
+    clock = Clock(local(meeting.date.year, meeting.date.month, meeting.date.day, 18, 0) - timedelta(days=1))
+    bot = build_bot(api, tmp_path / "db.sqlite3", clock, kb=kb)
+    bot.repo.subscribe(ANNA, meeting.municipality)
+    bot.repo.subscribe(BO, other)
+    async with initialized(bot):
+        await bot.reminders.run_due(bot.app.bot)
+    [reminder] = api.calls_to("sendMessage", chat_id=ANNA)
+    assert str(meeting.date.day) in reminder.text
+    assert not [c for c in api.calls_to("sendMessage", chat_id=BO)
+                if meeting.date.isoformat() in c.text or c.text == reminder.text]
