@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         print(NO_TOKEN, file=sys.stderr)
         if sys.stdin.isatty() and sys.stdout.isatty():
             print("Starting the console chat now.\n", file=sys.stderr)
-            return _console(args)
+            return _console(settings)
         return 2
     _configure_logging(args.log_level, settings)
     return serve(settings)
@@ -89,12 +89,12 @@ def _path_of(url: str) -> str:
     return urlsplit(url).path.lstrip("/")
 
 
-def _console(args: argparse.Namespace) -> int:
+def _console(settings: Settings) -> int:
     try:
         from bot.console import run_chat
     except ImportError:
         return 2
-    return run_chat(argparse.Namespace(today=None, kb=None, lang=None))
+    return run_chat(argparse.Namespace(today=None, kb=settings.kb_dir, lang=None))
 
 
 def _configure_logging(level: str, settings: Settings) -> None:
