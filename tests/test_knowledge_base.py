@@ -187,6 +187,8 @@ def test_who_is_chief_on_a_date(kb):
         return [c.name for c, r in holders if r.organisation == kb.organisation.name]
 
     assert chief(date(2018, 9, 1)) == ["Ritva Widgren"]
+    in_2017 = query.role_holders(kb, "förbundschef", date(2017, 6, 1))
+    assert [(c.name, r.end) for c, r in in_2017 if c.name == "Ritva Widgren"] == [("Ritva Widgren", None)]
     assert chief(date(2019, 3, 31)) == ["Ritva Widgren"]
     assert chief(date(2019, 4, 1)) == ["Anna Lexelius"]
     deputy = query.role_holders(kb, "biträdande förbundschef", date(2017, 1, 1))

@@ -199,6 +199,9 @@ def _key(mention: Mention, contacts: dict[str, Contact]) -> str:
 def _has_role(contact: Contact, role: Role) -> bool:
     for existing in contact.roles:
         if fold(existing.title) == fold(role.title) and (existing.organisation or "") == (role.organisation or ""):
+            adds = (role.start and not existing.start) or (role.end and not existing.end) or (role.note and not existing.note)
+            if adds and role.source != existing.source:
+                existing.dates_from = role.source
             existing.start = existing.start or role.start
             existing.end = existing.end or role.end
             existing.note = existing.note or role.note

@@ -105,6 +105,7 @@ class Role:
     end: date | None = None  # the first day the person no longer holds it
     note: str | None = None  # e.g. "tillträder i vår"
     source: Source = field(default_factory=lambda: Source(""))
+    dates_from: Source | None = None  # the later issue that gave start, end or note, if not `source`
 
 
 @dataclass

@@ -42,7 +42,7 @@ def _restrict(kb: KnowledgeBase, published: frozenset[str]) -> KnowledgeBase:
         contacts.append(
             dataclasses.replace(
                 contact,
-                roles=[role for role in contact.roles if known(role.source)],
+                roles=[_dated_as_known(role, known) for role in contact.roles if known(role.source)],
                 contact_for=[purpose for purpose in contact.contact_for if known(purpose.source)],
                 sources=[source for source in contact.sources if known(source)],
             )
@@ -76,6 +76,13 @@ def _restrict(kb: KnowledgeBase, published: frozenset[str]) -> KnowledgeBase:
         organisation=organisation,
         passages=[passage for passage in kb.passages if known(passage.source)],
     )
+
+
+def _dated_as_known(role: Role, known) -> Role:
+    """A role without the dates that only a not yet published issue gave it."""
+    if role.dates_from and not known(role.dates_from):
+        return dataclasses.replace(role, start=None, end=None, note=None, dates_from=None)
+    return role
 
 
 def upcoming_meetings(

@@ -91,6 +91,8 @@ def validate(kb: KnowledgeBase, where: str) -> None:
     for contact in kb.contacts:
         for role in contact.roles:
             check_source(role.source, f"contact {contact.name}")
+            if role.dates_from:
+                check_source(role.dates_from, f"contact {contact.name}")
             if role.start and role.end and role.end < role.start:
                 problems.append(f"contact {contact.name}: role {role.title} ends before it starts")
         for purpose in contact.contact_for:
