@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from rapidfuzz import fuzz
+
 from bot.ingest.document import Newsletter
 from bot.knowledge.model import Board, BoardMember, Fact, Federation, Source
 from bot.text import fold
@@ -17,7 +19,7 @@ _TERM = re.compile(r"(?:mandatperiod(?:en)?|perioden)\s+((?:19|20)\d\d)\s*[-–]
 _WEBSITE = re.compile(r"\b(?:https?://)?(www\.[\w-]+(?:\.[\w-]+)+)\b")
 _FEDERATION_LIST = re.compile(r"samordningsförbund\s+finns\s+i", re.I)
 _KOMMUNERNA = re.compile(r"\((?:kommunerna|kommunen)\s+([^)]*)\)")
-_FIGURE = re.compile(r"\d+\s*(?:procent|%|personer|deltagare|mkr|kr)|\b\d{2,}\b")
+_FIGURE = re.compile(r"\d+\s*(?:procent|%|personer|deltagare|mkr|kr)|\b(?!(?:19|20)\d\d\b)\d{2,}\b")
 _RESULT_WORDS = ("resultat", "arsredovisning", "maluppfyllelse", "halvarsrapport", "framgangsrik", "rapport")
 
 
@@ -110,25 +112,38 @@ def _federation(item: str, source: Source) -> Federation:
 
 
 def read_figures(newsletter: Newsletter) -> list[Fact]:
-    """Results and figures: sentences with numbers in sections about results or reports."""
+    """Results and figures: sentences with numbers in articles about results or reports, and the
+    bullets of such an article that the layout pushed past a page break into another article."""
     facts = []
+    results_section = None
     for section in newsletter.sections:
-        heading = fold(section.heading)
-        if not any(word in heading for word in _RESULT_WORDS):
+        if _about_results(section.heading):
+            results_section = section
+            paragraphs = section.paragraphs
+        elif results_section is not None:
+            paragraphs = [p for p in section.paragraphs if p.startswith(("•", "-"))]
+        else:
             continue
-        year_in_heading = re.search(r"\b(20\d\d)\b", section.heading)
-        for paragraph in section.paragraphs:
+        year_in_heading = re.search(r"\b(20\d\d)\b", results_section.heading)
+        default_year = int(year_in_heading.group(1)) if year_in_heading else newsletter.year
+        for paragraph in paragraphs:
             for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ•])", paragraph.lstrip("-• ")):
                 if _FIGURE.search(sentence) and len(sentence) > 25:
                     year = re.search(r"\b(?:under|för|år)\s+(20\d\d)\b", sentence)
                     facts.append(
                         Fact(
                             text=sentence.strip(" •-"),
-                            source=Source(newsletter.id, section.heading),
-                            year=int(year.group(1)) if year else int(year_in_heading.group(1)) if year_in_heading else newsletter.year,
+                            source=Source(newsletter.id, results_section.heading),
+                            year=int(year.group(1)) if year else default_year,
                         )
                     )
     return facts
+
+
+def _about_results(heading: str) -> bool:
+    """Whether a heading speaks of results, forgiving a misprint ("målpuffyllelse")."""
+    words = fold(heading).split()
+    return any(fuzz.ratio(word, key) >= 85 or key in word for word in words for key in _RESULT_WORDS)
 
 
 def read_newsletter_facts(newsletter: Newsletter) -> list[Fact]:

@@ -30,7 +30,7 @@ _TOPICS = {
     "run_by": re.compile(r"\b(drivs av|driver|projektägare|ansvarar för|ansvarade för|i samarbete med)\b", re.I),
     "funded_by": re.compile(r"\b(stöds av|stött|stödda|delfinansieras|finansieras|medfinansierar|medel från|ansökt om|ESF-medel)\b", re.I),
     "period": re.compile(r"\b(startade|start|startar|avslutas|avslutades|igång|inleddes|pågår|fram till|försenad|beräknas starta|öppnades)\b", re.I),
-    "goals": re.compile(r"\b(mål(et|en)?|syftar|syftet|riktar sig|målgrupp)\b", re.I),
+    "goals": re.compile(r"\b(målet|målen för|målsättning\w*|syftar|syftet|riktar sig|målgrupp\w*)\b", re.I),
     "results": re.compile(r"(\d+\s*procent|\bvisar\b|\bbidragit\b|\bresultat\b|\bnöjda\b|\bmåluppfyllelse\b)", re.I),
 }
 _CARRIES_SUBJECT = re.compile(r"^(Det|Den|Där|Här|Projektet|Insatsen|Verksamheten|Programmet)\b")
@@ -64,22 +64,26 @@ def find_projects(newsletters: list[Newsletter], places: set[str]) -> list[Proje
     ]
     words = [w.strip(".,:;!?()[]") for _, _, p in paragraphs for w in p.split()]
     folded_words = {word: fold(word) for word in set(words)}
+    all_names = {
+        name: index for index, candidate in enumerate(candidates) for name in [candidate.name, *candidate.aliases]
+    }
+    any_name = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in sorted(all_names, key=len, reverse=True)), re.I)
     projects = []
-    for candidate in candidates:
+    for index, candidate in enumerate(candidates):
         names = [candidate.name, *sorted(candidate.aliases - {candidate.name})]
         project = Project(name=names[0], aliases=names[1:], part_of=candidate.part_of)
         mentions = _Mentions(names, folded_words)
+        owner = {name.lower(): all_names[name] for name in all_names}
         for paragraph in sentences:
             about = mentions.found(f" {fold(paragraph[0].heading)} ")  # "the project" under its name
-            subject = False
+            units: list[list[_Sentence]] = []
             for sentence in paragraph:
-                subject = (
-                    mentions.found(sentence.folded)
-                    or (about and " projekt" in sentence.folded)
-                    or (subject and bool(_CARRIES_SUBJECT.match(sentence.text)))
-                )
-                if subject:
-                    _add_fact(project, sentence)
+                if units and units[-1][-1] is paragraph[paragraph.index(sentence) - 1] and _CARRIES_SUBJECT.match(sentence.text):
+                    units[-1].append(sentence)  # "Det riktar sig till ...": still about the same thing
+                elif mentions.found(sentence.folded) or (about and " projekt" in sentence.folded):
+                    units.append([sentence])
+            for unit in units:
+                _add_fact(project, unit, lambda position, text: _named_before(any_name, owner, text, position) in (None, index))
         if project.sources:
             project.name = _usual_spelling(names, words, folded_words)
             project.aliases = [alias for alias in names if alias != project.name]
@@ -87,16 +91,27 @@ def find_projects(newsletters: list[Newsletter], places: set[str]) -> list[Proje
     return projects
 
 
-def _add_fact(project: Project, sentence: _Sentence) -> None:
-    source = Source(sentence.newsletter.id, sentence.heading)
+def _add_fact(project: Project, unit: list[_Sentence], is_own) -> None:
+    """File a unit of sentences under what it tells. Who runs or funds something is told of the
+    project named last before the verb ("parallellt med MIA löper Kugghjulet, som drivs av Famna")."""
+    first = unit[0]
+    text = " ".join(sentence.text for sentence in unit).strip(" •-")
+    source = Source(first.newsletter.id, first.heading)
     if source not in project.sources:
         project.sources.append(source)
-    fact = Fact(text=sentence.text.strip(" •-"), source=source, year=_year(sentence.text, sentence.newsletter.year))
-    if _DESCRIBES.search(sentence.text) and len(project.description) < 4:
+    fact = Fact(text=text, source=source, year=_year(text, first.newsletter.year))
+    if _DESCRIBES.search(text) and len(project.description) < 4:
         project.description.append(fact)
     for topic, pattern in _TOPICS.items():
-        if pattern.search(sentence.text):
+        match = pattern.search(text)
+        if match and (topic not in ("run_by", "funded_by") or is_own(match.start(), text)):
             getattr(project, topic).append(fact)
+
+
+def _named_before(any_name: re.Pattern[str], owner: dict[str, int], text: str, position: int) -> int | None:
+    """Which candidate is named last before `position` in the text, if any."""
+    named = [match for match in any_name.finditer(text) if match.end() <= position]
+    return owner.get(named[-1].group(0).lower()) if named else None
 
 
 class _Mentions:
