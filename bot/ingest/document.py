@@ -37,14 +37,15 @@ class Section:
 
     @property
     def paragraphs(self) -> list[str]:
-        """Runs of non-empty lines joined with spaces (items broken over lines become one)."""
+        """Runs of non-empty lines joined with spaces (items broken over lines become one);
+        a bulleted line starts a paragraph of its own."""
         paragraphs, current = [], []
         for line in self.lines:
-            if line.text:
-                current.append(line.text)
-            elif current:
+            if current and (not line.text or _BULLET.match(line.text)):
                 paragraphs.append(" ".join(current))
                 current = []
+            if line.text:
+                current.append(line.text)
         if current:
             paragraphs.append(" ".join(current))
         return paragraphs
@@ -78,6 +79,7 @@ class Newsletter:
 
 _ISSUE_LINE = re.compile(r"^\W*nr\.?\s*(\d{1,2})\s*[,/]?\s*((?:19|20)\d\d)\s*[,]?\s*([a-zåäö]+)\.?\W*$", re.I)
 _MASTHEAD = "nyhetsbrev"
+_BULLET = re.compile(r"^[-•*]\s")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")

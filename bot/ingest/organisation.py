@@ -112,8 +112,8 @@ def _federation(item: str, source: Source) -> Federation:
 
 
 def read_figures(newsletter: Newsletter) -> list[Fact]:
-    """Results and figures: sentences with numbers in articles about results or reports, and the
-    bullets of such an article that the layout pushed past a page break into another article."""
+    """Results and figures: the bullets and the sentences with numbers of articles about results or
+    reports, and such bullets that the layout pushed past a page break into another article."""
     facts = []
     results_section = None
     for section in newsletter.sections:
@@ -127,12 +127,15 @@ def read_figures(newsletter: Newsletter) -> list[Fact]:
         year_in_heading = re.search(r"\b(20\d\d)\b", results_section.heading)
         default_year = int(year_in_heading.group(1)) if year_in_heading else newsletter.year
         for paragraph in paragraphs:
-            for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ•])", paragraph.lstrip("-• ")):
-                if _FIGURE.search(sentence) and len(sentence) > 25:
-                    year = re.search(r"\b(?:under|för|år)\s+(20\d\d)\b", sentence)
+            listed = paragraph.startswith(("•", "-")) and section is results_section
+            pieces = [paragraph] if listed else re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ•])", paragraph)
+            for piece in pieces:
+                text = piece.strip(" •-")
+                if (listed or _FIGURE.search(text)) and len(text) > 25:
+                    year = re.search(r"\b(?:under|för|år)\s+(20\d\d)\b", text)
                     facts.append(
                         Fact(
-                            text=sentence.strip(" •-"),
+                            text=text,
                             source=Source(newsletter.id, results_section.heading),
                             year=int(year.group(1)) if year else default_year,
                         )
