@@ -76,7 +76,7 @@ def answer(intent: str, slots: dict, kb: KnowledgeBase, today: date, lang: str,
     if intent == "thanks":
         return Answer(say(lang, "thanks"))
     if intent == "help":
-        return Answer(help_text(lang, catalogue))
+        return Answer(help_text(kb, lang, catalogue))
     return unknown(lang, catalogue)
 
 
@@ -84,8 +84,20 @@ def _name(kb: KnowledgeBase, lang: str) -> str:
     return kb.organisation.name or say(lang, "the_federation")
 
 
+def examples(kb: KnowledgeBase, lang: str) -> str:
+    """Example questions naming a municipality, a provider and a project the base knows."""
+    latest = max(kb.places, key=lambda report: report.as_of, default=None)
+    names = {
+        "municipality": next(iter(municipalities()), None),
+        "provider": latest.places[0].provider if latest and latest.places else None,
+        "project": kb.projects[0].name if kb.projects else None,
+    }
+    usable = [e for e in EXAMPLES[lang] if all(names[key] for key in names if "{" + key + "}" in e)]
+    return "\n".join(f"• {example.format(**names)}" for example in usable)
+
+
 def greeting(kb: KnowledgeBase, lang: str) -> str:
-    return say(lang, "greeting", name=_name(kb, lang), examples="\n".join(f"• {e}" for e in EXAMPLES[lang]))
+    return say(lang, "greeting", name=_name(kb, lang), examples=examples(kb, lang))
 
 
 def topics(lang: str, catalogue: Catalogue | None) -> str:
@@ -95,8 +107,8 @@ def topics(lang: str, catalogue: Catalogue | None) -> str:
                      for intent in catalogue.intents.values() if intent.suggest)
 
 
-def help_text(lang: str, catalogue: Catalogue | None) -> str:
-    return say(lang, "help", topics=topics(lang, catalogue), examples="\n".join(f"• {e}" for e in EXAMPLES[lang]))
+def help_text(kb: KnowledgeBase, lang: str, catalogue: Catalogue | None) -> str:
+    return say(lang, "help", topics=topics(lang, catalogue), examples=examples(kb, lang))
 
 
 def unknown(lang: str, catalogue: Catalogue | None, maybe: list[str] | None = None) -> Answer:

@@ -189,8 +189,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "did_you_mean": {"sv": "Menade du {options}?", "en": "Did you mean {options}?"},
     "empty": {
-        "sv": "Skriv en fråga, till exempel \"när är nästa frukostmöte i Haninge?\"",
-        "en": "Type a question, for example \"when is the next breakfast meeting in Haninge?\"",
+        "sv": "Skriv en fråga, till exempel \"när är nästa frukostmöte?\"",
+        "en": "Type a question, for example \"when is the next breakfast meeting?\"",
     },
     "failed": {
         "sv": "Något gick fel när jag skulle svara. Försök gärna att fråga på ett annat sätt.",
@@ -200,11 +200,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "the_federation": {"sv": "samordningsförbundet", "en": "the coordination federation"},
 }
 
+# Filled in from the knowledge base; an example whose name the base lacks is left out.
 EXAMPLES = {
-    "sv": ["När är nästa frukostmöte i Haninge?", "Lediga platser på Jobbverket", "Vem är förbundschef?",
-           "Vad är Samrehab?", "Vilka sitter i styrelsen?"],
-    "en": ["When is the next breakfast meeting in Tyresö?", "Open places", "Who is the chair?",
-           "What is MIA?", "How do I subscribe to the newsletter?"],
+    "sv": ["När är nästa frukostmöte i {municipality}?", "Lediga platser på {provider}", "Vem är förbundschef?",
+           "Vad är {project}?", "Vilka sitter i styrelsen?"],
+    "en": ["When is the next breakfast meeting in {municipality}?", "Open places at {provider}", "Who is the chair?",
+           "What is {project}?", "How do I subscribe to the newsletter?"],
 }
 
 
