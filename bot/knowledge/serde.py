@@ -23,7 +23,7 @@ class _Sequence(list):
     line: int = 0
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # the C parser when PyYAML has it
     """Safe loader that remembers line numbers and reads dates as plain strings (validated by us)."""
 
 
