@@ -17,6 +17,7 @@ class KnowledgeError(ValueError):
 
 class _Mapping(dict):
     line: int = 0
+    key_lines: dict[str, int] = {}
 
 
 class _Sequence(list):
@@ -36,11 +37,13 @@ _LineLoader.yaml_implicit_resolvers = {
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
     mapping = _Mapping()
     mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in mapping:
             raise KnowledgeError(f"line {key_node.start_mark.line + 1}: duplicate key {key!r}")
         mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
     return mapping
 
 
@@ -139,16 +142,17 @@ def _convert_record(cls: type, data: Any, where: str, line: int) -> Any:
         raise KnowledgeError(f"{where}: line {line}: expected a mapping for {cls.__name__}, got {data!r}")
     hints = typing.get_type_hints(cls)
     fields = {item.name: item for item in dataclasses.fields(cls)}
+    key_lines = getattr(data, "key_lines", {})
     unknown = sorted(set(data) - set(fields))
     if unknown:
         raise KnowledgeError(
-            f"{where}: line {line}: unknown field {unknown[0]!r} in {cls.__name__} "
+            f"{where}: line {key_lines.get(unknown[0], line)}: unknown field {unknown[0]!r} in {cls.__name__} "
             f"(known: {', '.join(fields)})"
         )
     values = {}
     for name, item in fields.items():
         if name in data:
-            values[name] = _convert(hints[name], data[name], where, line)
+            values[name] = _convert(hints[name], data[name], where, key_lines.get(name, line))
         elif item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING:
             raise KnowledgeError(f"{where}: line {line}: {cls.__name__} needs the field {name!r}")
     try:
