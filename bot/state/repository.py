@@ -9,6 +9,7 @@ the bot writes; the busy timeout makes a briefly locked database wait instead of
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -60,7 +61,10 @@ class Repository:
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._clock = clock
-        self._db = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
+        # Usable from worker threads (the reminder fan-out keeps fsyncs off the event loop);
+        # the lock makes each transaction or query exclusive on the one connection.
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(str(path), isolation_level=None, timeout=10.0, check_same_thread=False)
         self._db.execute("PRAGMA busy_timeout = 10000")
         self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute("PRAGMA synchronous = FULL")
@@ -68,7 +72,8 @@ class Repository:
         self.schema_version = migrate(self._db)
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:
+            self._db.close()
 
     def __enter__(self) -> Repository:
         return self
@@ -78,13 +83,22 @@ class Repository:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _rows(self, sql: str, parameters: tuple = ()) -> list[tuple]:
+        with self._lock:
+            return self._db.execute(sql, parameters).fetchall()
+
+    def _first(self, sql: str, parameters: tuple = ()) -> tuple | None:
+        rows = self._rows(sql, parameters)
+        return rows[0] if rows else None
 
     def _now(self) -> str:
         return self._clock().astimezone(timezone.utc).isoformat(timespec="seconds")
@@ -103,11 +117,11 @@ class Repository:
             )
 
     def language(self, chat_id: int) -> str | None:
-        row = self._db.execute("SELECT language FROM users WHERE chat_id = ?", (chat_id,)).fetchone()
+        row = self._first("SELECT language FROM users WHERE chat_id = ?", (chat_id,))
         return row[0] if row else None
 
     def is_blocked(self, chat_id: int) -> bool:
-        row = self._db.execute("SELECT blocked FROM users WHERE chat_id = ?", (chat_id,)).fetchone()
+        row = self._first("SELECT blocked FROM users WHERE chat_id = ?", (chat_id,))
         return bool(row and row[0])
 
     def mark_blocked(self, chat_id: int) -> int:
@@ -159,14 +173,14 @@ class Repository:
             ).rowcount
 
     def subscriptions_of(self, chat_id: int) -> list[str]:
-        rows = self._db.execute(
+        rows = self._rows(
             "SELECT municipality FROM subscriptions WHERE chat_id = ? AND active = 1 ORDER BY municipality",
             (chat_id,),
         )
         return [row[0] for row in rows]
 
     def active_subscriptions(self) -> list[Subscription]:
-        rows = self._db.execute(
+        rows = self._rows(
             """SELECT s.chat_id, s.municipality, u.language FROM subscriptions s JOIN users u USING (chat_id)
                WHERE s.active = 1 AND u.blocked = 0 ORDER BY s.chat_id"""
         )
@@ -190,13 +204,13 @@ class Repository:
         return True
 
     def watches_of(self, chat_id: int) -> list[str]:
-        rows = self._db.execute(
+        rows = self._rows(
             "SELECT meeting_id FROM meeting_watches WHERE chat_id = ? AND active = 1 ORDER BY meeting_id", (chat_id,)
         )
         return [row[0] for row in rows]
 
     def active_watches(self) -> list[Watch]:
-        rows = self._db.execute(
+        rows = self._rows(
             """SELECT w.chat_id, w.meeting_id, u.language FROM meeting_watches w JOIN users u USING (chat_id)
                WHERE w.active = 1 AND u.blocked = 0"""
         )
@@ -244,31 +258,31 @@ class Repository:
             )
 
     def reminder_status(self, chat_id: int, meeting_id: str, kind: str) -> str | None:
-        row = self._db.execute(
+        row = self._first(
             "SELECT status FROM reminders_sent WHERE chat_id = ? AND meeting_id = ? AND kind = ?",
             (chat_id, meeting_id, kind),
-        ).fetchone()
+        )
         return row[0] if row else None
 
     def logged_reminders(self, meeting_ids: list[str]) -> set[tuple[int, str, str]]:
         """Keys (chat, meeting, kind) already in the log, any status, for the given meetings."""
         found: set[tuple[int, str, str]] = set()
         for meeting_id in dict.fromkeys(meeting_ids):
-            rows = self._db.execute(
+            rows = self._rows(
                 "SELECT chat_id, meeting_id, kind FROM reminders_sent WHERE meeting_id = ?", (meeting_id,)
             )
             found.update((int(chat), meeting, kind) for chat, meeting, kind in rows)
         return found
 
     def stats(self) -> Stats:
-        one = lambda sql: self._db.execute(sql).fetchone()[0]  # noqa: E731
+        one = lambda sql: self._first(sql)[0]  # noqa: E731
         by_place = dict(
-            self._db.execute(
+            self._rows(
                 """SELECT s.municipality, COUNT(*) FROM subscriptions s JOIN users u USING (chat_id)
                    WHERE s.active = 1 AND u.blocked = 0 GROUP BY s.municipality ORDER BY s.municipality"""
-            ).fetchall()
+            )
         )
-        statuses = dict(self._db.execute("SELECT status, COUNT(*) FROM reminders_sent GROUP BY status").fetchall())
+        statuses = dict(self._rows("SELECT status, COUNT(*) FROM reminders_sent GROUP BY status"))
         return Stats(
             users=one("SELECT COUNT(*) FROM users"),
             blocked_users=one("SELECT COUNT(*) FROM users WHERE blocked = 1"),

@@ -175,25 +175,25 @@ class ReminderService:
 
     async def _deliver(self, bot: Bot, due: Due, text: str, report: Report) -> None:
         chat, meeting = due.chat_id, due.meeting.id
-        if not self.repo.claim_reminder(chat, meeting, KIND):
+        if not await self._db(self.repo.claim_reminder, chat, meeting, KIND):
             report.skipped += 1
             return
         for attempt, pause in enumerate((*BACKOFF, None)):
             try:
                 message = await bot.send_message(chat, text)
             except Forbidden as error:
-                self.repo.mark_failed(chat, meeting, KIND, str(error))
-                ended = self.repo.mark_blocked(chat)
+                await self._db(self.repo.mark_failed, chat, meeting, KIND, str(error))
+                ended = await self._db(self.repo.mark_blocked, chat)
                 log.info("reminders: chat %s blocked the bot; %d subscriptions ended", chat, ended)
                 report.blocked += 1
                 return
             except BadRequest as error:
-                self.repo.mark_failed(chat, meeting, KIND, str(error))
+                await self._db(self.repo.mark_failed, chat, meeting, KIND, str(error))
                 log.warning("reminders: chat %s refused %s: %s", chat, meeting, error)
                 report.failed += 1
                 return
             except RetryAfter:
-                self.repo.release_claim(chat, meeting, KIND)  # certainly not sent; the sweep retries
+                await self._db(self.repo.release_claim, chat, meeting, KIND)  # certainly not sent; the sweep retries
                 report.retry_later += 1
                 return
             except NetworkError as error:  # TimedOut is a NetworkError too
@@ -203,16 +203,22 @@ class ReminderService:
                     report.uncertain += 1
                     return
                 if pause is None:
-                    self.repo.release_claim(chat, meeting, KIND)
+                    await self._db(self.repo.release_claim, chat, meeting, KIND)
                     log.warning("reminders: %s to chat %s failed %d times (%r); will retry later",
                                 meeting, chat, attempt + 1, error)
                     report.retry_later += 1
                     return
                 await self._sleep(pause)
                 continue
-            self.repo.mark_sent(chat, meeting, KIND, message.message_id)
+            await self._db(self.repo.mark_sent, chat, meeting, KIND, message.message_id)
             report.sent += 1
             return
+
+    @staticmethod
+    async def _db(write: Callable[..., Any], *args: Any) -> Any:
+        # Each write waits for an fsync (synchronous=FULL). In a thread, the event loop keeps
+        # other senders on their rate-limit slots instead of releasing them late and all at once.
+        return await asyncio.to_thread(write, *args)
 
     # scheduling
 
