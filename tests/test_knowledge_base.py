@@ -345,3 +345,26 @@ def test_corrections_are_kept_on_rebuild_and_bad_ones_refused(tmp_path):
 
 def test_project_corrections_file_is_valid():
     build([DEFAULT_SOURCES], load_vocabulary(), DEFAULT_CORRECTIONS)
+
+
+def test_a_newsletter_laid_out_differently():
+    """Unmarked headings, times written "07.30, program 08.00–09.00", the list before the enrolled
+    count, a phone number given after an address, an address no person is named for."""
+    kb = build([Path(__file__).parent / "newsletter_variants"], load_vocabulary(), None).kb
+    first = next(m for m in kb.meetings if m.date == date(2022, 3, 14))
+    assert (first.municipality, first.venue) == ("Tyresö", "Tyresö kommunhus, Marknadsvägen 4")
+    assert (first.breakfast, first.start, first.end) == ("07:30", "08:00", "09:00")
+    assert first.speakers == ["Karin Ek, psykolog, Region Stockholm"]
+    assert first.registration.contact == "anmalan.fruk@tyreso.se"
+    assert [(m.date.isoformat(), m.municipality) for m in kb.meetings[1:]] == [
+        ("2022-04-08", "Haninge"), ("2022-05-06", "Nynäshamn"), ("2022-06-03", "Tyresö"),
+    ]
+    (report,) = kb.places
+    assert [(p.provider, p.count, p.group, p.municipality) for p in report.places] == [
+        ("Verkstan", 3, "Arbetsträning", None), ("Café Tegel", 2, "Arbetsträning", None),
+        ("Studiecoachning", 4, None, None), ("IPS", 5, None, "Haninge"),
+    ]
+    assert (report.enrolled, report.as_of, report.contact) == (64, date(2022, 2, 28), "Resursrådet")
+    (deputy,) = kb.contacts
+    assert (deputy.name, deputy.email, deputy.phone) == ("Lotta Svensson", "lotta.svensson@haninge.se", "08-123 45 67")
+    assert (deputy.roles[0].title, deputy.roles[0].start) == ("biträdande förbundschef", date(2022, 4, 1))

@@ -32,6 +32,7 @@ class Mention:
     phone: str | None = None
     role: Role | None = None
     purpose: Purpose | None = None
+    tentative: bool = False  # a name guessed from an address: kept only for someone named elsewhere
 
 
 class ContactReader:
@@ -52,8 +53,10 @@ class ContactReader:
             mention = self._email(sentence, match, people, source)
             if mention:
                 mentions.append(mention)
+        owners = {mention.name for mention in mentions if mention.kind == "person"}
         for match in PHONE.finditer(sentence):
-            person = _just_before(people, sentence, match.start())
+            # "Name, 08-…", or "Hon nås på name@… eller 08-…": the one person the sentence gives an address
+            person = _just_before(people, sentence, match.start()) or (owners.pop() if len(owners) == 1 else None)
             if person:
                 mentions.append(Mention(name=person, phone=match.group(0)))
         for match in self.names.role.finditer(sentence):
@@ -69,11 +72,11 @@ class ContactReader:
         if person:
             return Mention(name=person, email=address, purpose=purpose)
         for name in re.findall(r"\b[A-ZÅÄÖ][\wåäö-]{3,}\b", sentence):
-            if fold(name).replace(" ", "") in fold(address).replace(" ", ""):
+            if not self.names.is_label(name) and fold(name).replace(" ", "") in fold(address).replace(" ", ""):
                 return Mention(name=name, kind="organisation", email=address, purpose=purpose)
         local = address.split("@")[0]
-        if "." in local:  # firstname.lastname@: the person the address belongs to
-            return Mention(name=local.replace(".", " ").title(), email=address, purpose=purpose)
+        if "." in local:  # firstname.lastname@, if such a person is named elsewhere
+            return Mention(name=local.replace(".", " ").title(), email=address, purpose=purpose, tentative=True)
         return None
 
     def _role(self, sentence: str, match: re.Match[str], people, source: Source, section_federation) -> Mention | None:
@@ -165,8 +168,10 @@ def _purpose_kind(sentence: str) -> str:
 def merge_mentions(mentions: list[tuple[Mention, int]]) -> list[Contact]:
     """Contacts from mentions across issues (each with its issue's order), one per person."""
     contacts: dict[str, Contact] = {}
-    for mention, _ in sorted(mentions, key=lambda item: item[1]):
+    for mention, _ in sorted(mentions, key=lambda item: (item[0].tentative, item[1])):
         key = _key(mention, contacts)
+        if mention.tentative and key not in contacts:
+            continue
         contact = contacts.setdefault(key, Contact(name=mention.name, kind=mention.kind))
         if mention.email:
             contact.email = mention.email

@@ -164,6 +164,8 @@ def _is_heading(raw: str, text: str, headlines: list[str], blanks_before: int) -
         return True
     if text.endswith((".", ":", ",", ";")):
         return False
+    if len(text) <= 80 and any(len(h) >= 10 and folded.startswith(fold(h)) for h in headlines):
+        return True  # the headline said "Lediga platser", the article "Lediga platser i MIA ..."
     return is_heading_marked(raw) or (blanks_before >= 2 and len(text) <= 80 and len(text.split()) >= 2)
 
 

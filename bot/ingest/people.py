@@ -26,6 +26,7 @@ class Names:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
         self._role_words = {word for title in vocabulary.role_titles for word in fold(title).split()}
+        self._authorities = {fold(authority) for authority in vocabulary.authorities}
         titles = sorted(vocabulary.role_titles, key=len, reverse=True)
         alternatives = "|".join(re.escape(title) for title in titles)
         self.role = re.compile(rf"(?<![\wåäöÅÄÖ])(?P<title>{alternatives})(?:en|n)?(?![\wåäöÅÄÖ])", re.I)
@@ -42,10 +43,14 @@ class Names:
                 words = words[1:]
             while words and self._not_a_name(words[-1]):
                 words = words[:-1]
-            if len(words) >= 2:
+            if len(words) >= 2 and fold(" ".join(words)) not in self._authorities:
                 name = " ".join(words)
                 found.append((start, start + len(name), name))
         return found
+
+    def is_label(self, word: str) -> bool:
+        """A word that opens sentences or labels fields ("Anmälan", "Tema"), never a name."""
+        return fold(word) in _NOT_NAMES
 
     def _not_a_name(self, word: str) -> bool:
         folded = fold(word)

@@ -15,8 +15,9 @@ from bot.knowledge.vocabulary import Vocabulary
 from bot.text import fold
 
 _ITEM = re.compile(r"(?P<label>[^\d•:,;]+?(?::\s*[^\d•:,;]+?)?)\s*:?\s*(?P<count>\d+)(?![\d.,]\d|\s*(?:procent|%|deltagare))")
-_ENROLLED = re.compile(r"(\d+)\s+deltagare\s+(?:var|är|var\s+nu)\s+inskrivna", re.I)
-_LIST_START = re.compile(r"(?:följande\s+)?lediga\s+platser\s+(?:finns|är)[^:]*:", re.I)
+_ENROLLED = re.compile(r"(\d+)\s+(?:deltagare\s+(?:var|är)\s+(?:nu\s+)?inskrivna|inskrivna\s+deltagare)", re.I)
+_LIST_START = re.compile(r"lediga\s+platser[^:.!]*:", re.I)
+_LIST_END = re.compile(r"\.\s+(?=[A-ZÅÄÖ])|\bkontakta\b", re.I)
 _CONTACT = re.compile(r"kontakta\s+(?P<who>.+?)\s+(?:om|för att|när)\s+(?:du|ni)\s+har\s+(?:en\s+)?deltagare", re.I)
 _PARENTHESIS = re.compile(r"\(([^)]*)\)")
 
@@ -29,6 +30,9 @@ def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[Pl
     reports, warnings = [], []
     for section in newsletter.sections:
         if not is_places_section(section):
+            for line in section.lines:
+                if "lediga platser" in fold(line.text) and re.search(r"\w+:?\s+\d+\s*(?:[•,]|$)", line.text):
+                    warnings.append(ParseWarning(line.number, f"open places outside a 'Lediga platser' notice, not read: {line.text[:300]!r}"))
             continue
         text = " ".join(section.paragraphs)
         first_line = next((line.number for line in section.lines if line.text), 0)
@@ -48,8 +52,8 @@ def _read_report(section: Section, text: str, newsletter: Newsletter, vocabulary
     contact = _CONTACT.search(text)
     start = _LIST_START.search(text)
     list_text = text[start.end() :] if start else text
-    if contact:
-        list_text = list_text[: max(0, list_text.lower().find("kontakta"))] or list_text
+    end = _LIST_END.search(list_text)
+    list_text = list_text[: end.start()] if end else list_text
     return PlacesReport(
         programme=programme,
         as_of=as_of,
