@@ -112,10 +112,7 @@ class Engine:
             slots["municipality"] = self.understander.municipality(slots["municipality"])
             if slots["municipality"] is None:
                 slots.pop("municipality")
-        if intent == "contacts":
-            answer = render.answer("contacts", slots, self.kb, today, reply_lang, self.catalogue)
-        else:
-            answer = render.answer(intent, slots, self.kb, today, reply_lang, self.catalogue)
+        answer = render.answer(intent, slots, self.kb, today, reply_lang, self.catalogue)
         self._remember(chat, intent, slots, answer, reply_lang, datetime.now(UTC))
         return self._reply(answer, reply_lang, intent, 1.0, today)
 
