@@ -81,6 +81,12 @@ def test_municipality_by_district_and_typo(understander: Understander) -> None:
     assert understander.parse("nästa frukostmöte i Jordbro", TODAY).slots["municipality"] == "Haninge"
     assert understander.parse("nasta frukostmote haninnge", TODAY).slots["municipality"] == "Haninge"
     assert understander.parse("next breakfast in tyreso", TODAY).slots["municipality"] == "Tyresö"
+    # an ordinary word one letter from a district is not the district
+    assert "municipality" not in understander.parse("vad hände på frukostmötet 5 april", TODAY).slots
+
+
+def test_past_tense_asks_about_a_meeting_held(understander: Understander) -> None:
+    assert understander.parse("vem talade 8 februari", TODAY).intent == "meeting_details"
 
 
 def test_names_come_from_the_knowledge_base(understander: Understander) -> None:

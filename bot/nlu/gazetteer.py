@@ -18,7 +18,7 @@ from bot.text import fold
 
 # slots whose value a question can name; each also becomes a placeholder token "<slot>"
 NAME_SLOTS = ("municipality", "provider", "group", "person", "project", "role", "other_place")
-FUZZY_MIN_LENGTH = 5  # shorter names must be typed exactly ("mia", "roa", "grow")
+FUZZY_MIN_LENGTH = 6  # shorter names and words must be typed exactly ("mia", "grow"; "hände" is not "Handen")
 FUZZY_CUTOFF = 84
 MAX_NAME_TOKENS = 5
 _PARENTHESIS = re.compile(r"\(.*?\)")
