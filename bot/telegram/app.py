@@ -19,7 +19,7 @@ from telegram.ext import (
 
 from bot.settings import Settings
 from bot.state import Repository
-from bot.telegram import handlers
+from bot.telegram import buttons, errors, handlers, inline, subscriptions
 from bot.telegram.ratelimit import MessageRateLimiter
 from bot.telegram.reminders import ReminderService, Render
 from bot.telegram.services import KEY, AnswerEngine, Services
@@ -88,15 +88,15 @@ def add_handlers(application: Application) -> None:
         command(["mina", "subscriptions"], handlers.my_subscriptions),
         command(["reload"], handlers.reload_command),
         command(["stats"], handlers.stats_command),
-        CallbackQueryHandler(handlers.button),
-        ChatMemberHandler(handlers.membership, ChatMemberHandler.MY_CHAT_MEMBER),
-        InlineQueryHandler(handlers.inline_query),
+        CallbackQueryHandler(buttons.button),
+        ChatMemberHandler(subscriptions.membership, ChatMemberHandler.MY_CHAT_MEMBER),
+        InlineQueryHandler(inline.inline_query),
         MessageHandler(NEW_MESSAGE & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, handlers.text_message),
         MessageHandler(
             NEW_MESSAGE & filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.not_text
         ),
     ])
-    application.add_error_handler(handlers.on_error)
+    application.add_error_handler(errors.on_error)
     try:
         from bot.ops import update_log
     except ImportError:  # the ops logging is optional for the transport

@@ -1,0 +1,41 @@
+"""Inline mode: "@bot question" in any chat offers the answer as an article to share."""
+from __future__ import annotations
+
+from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
+from telegram.constants import MessageLimit
+from telegram.ext import ContextTypes
+
+from bot.telegram.replies import MAX_QUESTION, note_intent
+from bot.telegram.services import services
+from bot.telegram.texts import language_of
+
+INLINE_RESULTS = 5
+
+
+async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc = services(context)
+    query = update.inline_query
+    lang = language_of(query.from_user.language_code if query.from_user else None)
+    question = (query.query or "").strip()[:MAX_QUESTION]
+    today = svc.today()
+    if question:
+        replies = [svc.engine.answer(question, today=today, chat="inline", lang=None, now=svc.now())]
+        note_intent(context, replies[0].intent)
+    else:
+        replies = [
+            svc.engine.answer_intent("next_meeting", {}, today=today, chat="inline", lang=lang),
+            svc.engine.answer_intent("upcoming_meetings", {}, today=today, chat="inline", lang=lang),
+        ]
+    results = []
+    for index, reply in enumerate(replies[:INLINE_RESULTS]):
+        text = (reply.text or "").strip()
+        if not text:
+            continue
+        title, _, rest = text.partition("\n")
+        results.append(InlineQueryResultArticle(
+            id=f"{index}-{reply.intent or 'answer'}"[:64],
+            title=title[:100],
+            description=rest.strip()[:200] or None,
+            input_message_content=InputTextMessageContent(text[: MessageLimit.MAX_TEXT_LENGTH]),
+        ))
+    await query.answer(results, cache_time=60, is_personal=False)

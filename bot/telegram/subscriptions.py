@@ -1,0 +1,61 @@
+"""Subscribing, unsubscribing and "remind me of this meeting", shared by commands and buttons."""
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.knowledge.query import meeting_by_id
+from bot.state import ALL
+from bot.telegram.places import place_label
+from bot.telegram.reminders import meeting_start, reminder_at
+from bot.telegram.services import services
+from bot.telegram.texts import language_of, t
+
+log = logging.getLogger(__name__)
+
+
+def subscribe_chat(chat_id: int, place: str, lang: str, context: ContextTypes.DEFAULT_TYPE) -> str:
+    svc = services(context)
+    when = svc.settings.reminder_time.strftime("%H:%M")
+    if not svc.repo.subscribe(chat_id, place, lang):
+        return t(lang, "already_subscribed", place=place_label(place, lang))
+    svc.reminders.reschedule(context.job_queue)  # a late subscription may be due at once
+    if place == ALL:
+        return t(lang, "subscribed_all", time=when)
+    return t(lang, "subscribed", place=place, time=when)
+
+
+def unsubscribe_chat(chat_id: int, place: str, lang: str, context: ContextTypes.DEFAULT_TYPE) -> str:
+    repo = services(context).repo
+    if place == ALL:
+        repo.unsubscribe(chat_id)
+        return t(lang, "unsubscribed_all")
+    if repo.unsubscribe(chat_id, place):
+        return t(lang, "unsubscribed", place=place)
+    return t(lang, "not_subscribed", place=place)
+
+
+def watch_meeting(chat_id: int, meeting_id: str, lang: str, context: ContextTypes.DEFAULT_TYPE) -> str:
+    svc = services(context)
+    meeting = meeting_by_id(svc.engine.kb, svc.today(), meeting_id)
+    now = svc.now()
+    if meeting is None or now >= meeting_start(meeting, svc.settings.timezone):
+        return t(lang, "meeting_gone")
+    if not svc.repo.watch_meeting(chat_id, meeting_id, lang):
+        return t(lang, "already_watching")
+    svc.reminders.reschedule(context.job_queue)
+    if now >= reminder_at(meeting, svc.settings.timezone, svc.settings.reminder_time):
+        return t(lang, "watching_soon")
+    return t(lang, "watching", time=svc.settings.reminder_time.strftime("%H:%M"))
+
+
+async def membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Blocking the bot (or removing it from a group) ends that chat's subscriptions at once."""
+    change = update.my_chat_member
+    if change and change.new_chat_member.status in ("kicked", "left"):
+        ended = services(context).repo.mark_blocked(change.chat.id)
+        log.info("chat %s removed the bot; %d subscriptions ended", change.chat.id, ended)
+    elif change and change.new_chat_member.status == "member":
+        services(context).repo.touch_user(change.chat.id, language_of(change.from_user.language_code))
