@@ -1,6 +1,7 @@
 """End to end through the real Application and the fake Bot API: commands, questions, buttons, inline mode."""
 from __future__ import annotations
 
+import asyncio
 
 import pytest
 
@@ -212,3 +213,18 @@ async def test_every_command_answers_in_both_languages(api, clock, tmp_path):
         choose_unsub, choose_sub = (await api.wait_for("sendMessage", 3, chat_id=CHAT))[1:]
         assert {"unsub|Tyresö", "unsub|alla"} == set(keyboard_data(choose_unsub))
         assert {"sub|Haninge", "sub|Nynäshamn", "sub|Tyresö", "sub|alla"} == set(keyboard_data(choose_sub))
+
+
+async def test_each_update_gives_one_log_line_with_its_intent_and_never_the_message_text(api, clock, tmp_path, caplog):
+    caplog.set_level("INFO")
+    async with running(build_bot(api, tmp_path / "db.sqlite3", clock)):
+        api.queue_update(message(CHAT, "När är nästa frukostmöte i Haninge? hemligt-ord"))
+        await api.wait_for("sendMessage", chat_id=CHAT)
+        for _ in range(100):  # the line is written by the last handler group, just after the reply
+            lines = [r for r in caplog.records if r.getMessage() == "update"]
+            if lines:
+                break
+            await asyncio.sleep(0.01)
+    [line] = lines
+    assert line.fields["intent"] == "next_meeting" and line.fields["kind"] == "text"
+    assert "hemligt-ord" not in caplog.text

@@ -17,6 +17,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.ops import update_log
 from bot.settings import Settings
 from bot.state import Repository
 from bot.telegram import buttons, errors, handlers, inline, subscriptions
@@ -97,10 +98,6 @@ def add_handlers(application: Application) -> None:
         ),
     ])
     application.add_error_handler(errors.on_error)
-    try:
-        from bot.ops import update_log
-    except ImportError:  # the ops logging is optional for the transport
-        return
     update_log.install(application)  # one structured line per update: kind, intent, latency
 
 

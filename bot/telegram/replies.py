@@ -5,17 +5,12 @@ from typing import Any
 
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import MessageLimit
-from telegram.ext import ContextTypes
 
 from bot.telegram import keyboards
 from bot.telegram.services import Services
 from bot.telegram.texts import language_of
 
-try:
-    from bot.ops.update_log import note_intent
-except ImportError:  # the ops logging is optional for the transport
-    def note_intent(context: ContextTypes.DEFAULT_TYPE, intent: str | None) -> None:
-        pass
+from bot.ops.update_log import note_intent
 
 MAX_QUESTION = 500  # characters of a message given to the engine; the rest is noise or abuse
 
