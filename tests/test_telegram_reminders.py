@@ -228,3 +228,17 @@ async def test_with_the_projects_knowledge_base_each_subscriber_gets_their_munic
     assert str(meeting.date.day) in reminder.text
     assert not [c for c in api.calls_to("sendMessage", chat_id=BO)
                 if meeting.date.isoformat() in c.text or c.text == reminder.text]
+
+
+async def test_new_subscriptions_reschedule_wake_ups_but_never_postpone_the_sweep(api, tmp_path):
+    clock = Clock(local(2019, 3, 20, 10, 0))
+    bot = build_bot(api, tmp_path / "db.sqlite3", clock)
+    async with running(bot):
+        [sweep] = bot.app.job_queue.get_jobs_by_name("reminders:sweep")
+        first_run = sweep.next_t
+        api.queue_update(message(ANNA, "/prenumerera Tyresö"))
+        api.queue_update(message(BO, "/prenumerera Haninge"))
+        await api.wait_for("sendMessage", chat_id=BO)
+        assert bot.app.job_queue.get_jobs_by_name("reminders:sweep") == (sweep,) and sweep.next_t == first_run
+        assert sorted(job.name for job in bot.reminder_jobs()) == [
+            "reminders:2019-03-27T18:00:00+01:00", "reminders:2019-04-03T18:00:00+02:00"]  # CET, then CEST

@@ -223,9 +223,13 @@ class ReminderService:
     # scheduling
 
     def reschedule(self, job_queue: JobQueue) -> int:
-        """Replace the reminder jobs by wake-ups at each future reminder time; returns how many."""
+        """Replace the reminder jobs by wake-ups at each future reminder time; returns how many.
+
+        The sweep is left running: rescheduling at every new subscription must not keep
+        pushing it into the future."""
+        sweep = f"{JOB_PREFIX}:sweep"
         for job in job_queue.jobs():
-            if job.name and job.name.startswith(JOB_PREFIX):
+            if job.name and job.name.startswith(JOB_PREFIX) and job.name != sweep:
                 job.schedule_removal()
         now = self.clock()
         current = self.plan()
@@ -234,7 +238,8 @@ class ReminderService:
             job_queue.run_once(self._job, when=at - now, name=f"{JOB_PREFIX}:{at.isoformat()}", job_kwargs=options)
         if current.due:
             job_queue.run_once(self._job, when=0, name=f"{JOB_PREFIX}:now", job_kwargs=options)
-        job_queue.run_repeating(self._job, interval=SWEEP, first=SWEEP, name=f"{JOB_PREFIX}:sweep", job_kwargs=options)
+        if not job_queue.get_jobs_by_name(sweep):
+            job_queue.run_repeating(self._job, interval=SWEEP, first=SWEEP, name=sweep, job_kwargs=options)
         return len(current.later)
 
     async def _job(self, context: ContextTypes.DEFAULT_TYPE) -> None:
