@@ -95,7 +95,10 @@ class FakeBotApi:
             return update["update_id"]
 
     def fail_next(self, method: str, code: int = 429, times: int = 1, **extra: Any) -> None:
-        """The next `times` calls of `method` fail with `code`; for 429 pass `retry_after=`."""
+        """The next `times` calls of `method` fail with `code`; for 429 pass `retry_after=`.
+
+        `code=0`: the request is read and recorded, then the connection is dropped without an
+        answer, as when a network fails after Telegram got the message."""
         with self._cond:
             self._failures.setdefault(method, deque()).extend([(code, extra)] * times)
 
@@ -210,6 +213,9 @@ def _handler_for(api: FakeBotApi) -> Callable[..., BaseHTTPRequestHandler]:
                 return
             params, files = _parse(self.headers.get("Content-Type", ""), body)
             status, answer = api._handle(self.path[len(prefix):], params, files)
+            if status == 0:
+                self.close_connection = True
+                return
             self._reply(status, answer)
 
         do_GET = do_POST  # noqa: N815

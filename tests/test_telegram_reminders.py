@@ -242,3 +242,16 @@ async def test_new_subscriptions_reschedule_wake_ups_but_never_postpone_the_swee
         assert bot.app.job_queue.get_jobs_by_name("reminders:sweep") == (sweep,) and sweep.next_t == first_run
         assert sorted(job.name for job in bot.reminder_jobs()) == [
             "reminders:2019-03-27T18:00:00+01:00", "reminders:2019-04-03T18:00:00+02:00"]  # CET, then CEST
+
+
+async def test_a_reminder_whose_answer_was_lost_is_not_sent_again(api, tmp_path):
+    clock = Clock(local(2019, 3, 27, 18, 0))
+    bot = build_bot(api, tmp_path / "db.sqlite3", clock)
+    bot.repo.subscribe(ANNA, "Haninge")
+    api.fail_next("sendMessage", 0)  # Telegram got it, the answer never came back
+    async with initialized(bot):
+        report = await bot.reminders.run_due(bot.app.bot)
+        assert (report.sent, report.uncertain) == (0, 1)
+        assert (await bot.reminders.run_due(bot.app.bot)).sent == 0
+        assert bot.repo.reminder_status(ANNA, HANINGE_ID, KIND) == "claimed"
+    assert len([c for c in api.calls if c.method == "sendMessage"]) == 1
