@@ -84,6 +84,8 @@ async def test_subscribe_list_and_unsubscribe_with_commands_and_buttons(api, clo
 
         api.queue_update(callback(CHAT, "sub|Haninge"))
         await api.wait_for("answerCallbackQuery")
+        [retired] = await api.wait_for("editMessageReplyMarkup")  # the chooser loses its buttons
+        assert retired.chat_id == CHAT and "reply_markup" not in retired.params
         api.queue_update(message(CHAT, "/subscribe all", lang="en"))
         api.queue_update(message(CHAT, "/prenumerera haninge"))
         api.queue_update(message(CHAT, "/mina"))

@@ -4,8 +4,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from telegram import Message, Update
+from telegram import CallbackQuery, Message, Update
 from telegram.constants import MessageLimit
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.knowledge.query import meeting_by_id
@@ -43,12 +44,10 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         text = t(lang, "choose_subscription", time=svc.settings.reminder_time.strftime("%H:%M"))
         markup = keyboards.places(keyboards.SUBSCRIBE, municipalities(), lang, with_all=True)
         await context.bot.send_message(chat_id, text, reply_markup=markup)
-    elif action == keyboards.SUBSCRIBE and args:
-        toast = subscribe_chat(chat_id, args[0], lang, context)
-        await context.bot.send_message(chat_id, toast)
-    elif action == keyboards.UNSUBSCRIBE and args:
-        toast = unsubscribe_chat(chat_id, args[0], lang, context)
-        await context.bot.send_message(chat_id, toast)
+    elif action in (keyboards.SUBSCRIBE, keyboards.UNSUBSCRIBE) and args:
+        change = subscribe_chat if action == keyboards.SUBSCRIBE else unsubscribe_chat
+        await context.bot.send_message(chat_id, change(chat_id, args[0], lang, context))
+        await _retire_keyboard(query)
     elif action == keyboards.REMIND and args:
         toast = watch_meeting(chat_id, args[0], lang, context)
     elif action == keyboards.CALENDAR and args:
@@ -56,6 +55,16 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     else:
         log.info("unknown button data %r", query.data[:64] if query.data else None)
     await query.answer(toast[:200] if toast else None)
+
+
+async def _retire_keyboard(query: CallbackQuery) -> None:
+    """A chooser has done its job: take its buttons away so a second tap cannot repeat it."""
+    if not isinstance(query.message, Message):
+        return
+    try:
+        await query.edit_message_reply_markup(reply_markup=None)
+    except BadRequest as error:  # e.g. "message is not modified" after a double tap
+        log.info("could not remove a keyboard: %s", error)
 
 
 async def _answer_in_chat(context: ContextTypes.DEFAULT_TYPE, chat_id: int, message: Message | None, reply: Any, lang: str) -> None:
