@@ -9,9 +9,11 @@ Exactly once: each (chat, meeting, kind) is claimed in the sent log (a UNIQUE ke
 committed before the message is sent; the outcome is logged after. A second wake-up, a second
 process or a restart finds the claim and skips. If the process dies between claim and log, the
 row stays 'claimed' and is not sent again: we cannot know whether Telegram delivered it, and a
-reminder twice is the failure we promised never to make. Such rows show as "uncertain" in /stats.
-A send that certainly failed (429 after retries, connection refused, 5xx) releases its claim so
-that the next wake-up tries again while the meeting has not started.
+reminder twice is the failure we promised never to make. The same holds when the request went out
+and its answer was lost (read timeout, connection dropped). Such rows show as "uncertain" in
+/stats; at most WORKERS of them can be open at any moment. A send that certainly failed (429
+after retries, connection refused, 5xx) releases its claim so that the next wake-up tries again
+while the meeting has not started.
 """
 from __future__ import annotations
 
