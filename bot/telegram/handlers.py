@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
@@ -37,7 +38,8 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await send_reply(update.effective_message, reply, lang, keyboards.main_menu(lang))
 
 
-def intent_command(intent: str, takes_place: bool = True):
+def intent_command(intent: str, takes_place: bool = True) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]:
+    """A command that asks the engine one intent, with an optional municipality argument."""
     async def handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         svc = services(context)
         lang = seen(update, svc)
