@@ -89,30 +89,24 @@ def upcoming_meetings(
     kb: KnowledgeBase, today: date, municipality: str | None = None, kind: str | None = None
 ) -> list[Meeting]:
     """Meetings on or after today, soonest first, optionally in one municipality or of one kind."""
-    meetings = [
-        meeting
-        for meeting in as_of(kb, today).meetings
-        if meeting.date >= today and _matches(meeting, municipality, kind)
-    ]
-    return sorted(meetings, key=lambda meeting: (meeting.date, meeting.start or ""))
+    return _meetings(kb, today, municipality, kind, lambda meeting: meeting.date >= today)
 
 
 def past_meetings(
     kb: KnowledgeBase, today: date, municipality: str | None = None, kind: str | None = None
 ) -> list[Meeting]:
     """Meetings before today, most recent first."""
-    meetings = [
-        meeting
-        for meeting in as_of(kb, today).meetings
-        if meeting.date < today and _matches(meeting, municipality, kind)
-    ]
-    return sorted(meetings, key=lambda meeting: meeting.date, reverse=True)
+    return _meetings(kb, today, municipality, kind, lambda meeting: meeting.date < today)[::-1]
 
 
 def meetings_between(kb: KnowledgeBase, today: date, first: date, last: date) -> list[Meeting]:
     """Meetings known by today that fall between two dates, inclusive, in date order."""
-    meetings = [m for m in as_of(kb, today).meetings if first <= m.date <= last]
-    return sorted(meetings, key=lambda meeting: meeting.date)
+    return _meetings(kb, today, None, None, lambda meeting: first <= meeting.date <= last)
+
+
+def _meetings(kb: KnowledgeBase, today: date, municipality: str | None, kind: str | None, wanted) -> list[Meeting]:
+    found = [m for m in as_of(kb, today).meetings if wanted(m) and _matches(m, municipality, kind)]
+    return sorted(found, key=lambda meeting: (meeting.date, meeting.start or ""))
 
 
 def meeting_by_id(kb: KnowledgeBase, today: date, meeting_id: str) -> Meeting | None:
