@@ -18,6 +18,7 @@ from bot.knowledge.vocabulary import load_vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
 OWN_NEWSLETTERS = Path(__file__).parent / "newsletters"
+VARIANTS = Path(__file__).parent / "newsletter_variants"
 
 
 @pytest.fixture(scope="module")
@@ -350,7 +351,7 @@ def test_project_corrections_file_is_valid():
 def test_a_newsletter_laid_out_differently():
     """Unmarked headings, times written "07.30, program 08.00–09.00", the list before the enrolled
     count, a phone number given after an address, an address no person is named for."""
-    kb = build([Path(__file__).parent / "newsletter_variants"], load_vocabulary(), None).kb
+    kb = build([VARIANTS / "nyhetsbrev-2022-nr2.txt"], load_vocabulary(), None).kb
     first = next(m for m in kb.meetings if m.date == date(2022, 3, 14))
     assert (first.municipality, first.venue) == ("Tyresö", "Tyresö kommunhus, Marknadsvägen 4")
     assert (first.breakfast, first.start, first.end) == ("07:30", "08:00", "09:00")
@@ -368,3 +369,19 @@ def test_a_newsletter_laid_out_differently():
     (deputy,) = kb.contacts
     assert (deputy.name, deputy.email, deputy.phone) == ("Lotta Svensson", "lotta.svensson@haninge.se", "08-123 45 67")
     assert (deputy.roles[0].title, deputy.roles[0].start) == ("biträdande förbundschef", date(2022, 4, 1))
+
+
+def test_markdown_headings_a_provider_split_over_lines_and_a_role_that_ends():
+    kb = build([VARIANTS / "nyhetsbrev-2019-nr6.txt"], load_vocabulary(), None).kb
+    assert kb.issues[0].headlines == ["Annica Falk går vidare", "Höstens sista frukostmöte", "Vårens frukostmöten"]
+    december = meeting(kb, "2019-12-06")
+    assert (december.venue, december.breakfast, december.start, december.end) == ("Haninge kulturhus, Handen", "07:45", "08:15", "09:30")
+    assert december.speakers == ["Per Holm, samordnare i Haninge kommun", "Sara Lind, Arbetsförmedlingen"]
+    assert december.registration.deadline == date(2019, 12, 2)
+    assert meeting(kb, "2020-01-17").speakers == ["Lisa Nilsson, Arbetsförmedlingen"]  # the year turns
+    assert meeting(kb, "2020-03-20").venue == "Folkets Hus, Nynäshamn"  # "Samma som ovan"
+    (report,) = kb.places
+    assert {p.provider: p.count for p in report.places} == {"Bönorna": 1, "Grow": 2, "Nya Verket": 3, "Case Management": 8, "Stationen": 4}
+    falk = next(c for c in kb.contacts if c.name == "Annica Falk")
+    assert (falk.roles[0].title, falk.roles[0].end) == ("biträdande förbundschef", date(2019, 12, 31))
+    assert ("samordnare", "Haninge kommun") in {(r.title, r.organisation) for c in kb.contacts for r in c.roles}
