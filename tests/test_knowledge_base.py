@@ -282,6 +282,12 @@ def test_newsletter_without_header_is_refused_naming_the_file(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_newsletter_in_another_encoding_is_refused_naming_file_and_line(tmp_path):
+    (tmp_path / "latin1.txt").write_bytes("NYHETSBREV\nnr 1 2020 jan.\n\nHär är text\n".encode("latin-1"))
+    result = run_cli("build-kb", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1 and "latin1.txt:4" in result.stderr and "UTF-8" in result.stderr
+
+
 def test_unreadable_meeting_section_is_a_warning_with_its_text(tmp_path):
     text = (OWN_NEWSLETTERS / "nyhetsbrev-2020-nr6.txt").read_text(encoding="utf-8")
     (tmp_path / "n.txt").write_text(text.replace("4/12 Digitala", "31/2 Digitala"), encoding="utf-8")

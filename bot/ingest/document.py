@@ -102,11 +102,14 @@ def is_heading_marked(raw: str) -> bool:
 
 def read_newsletter(path: Path) -> Newsletter:
     try:
-        raw_lines = path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError as error:
-        raise NewsletterError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from error
+        data = path.read_bytes()
     except OSError as error:
         raise NewsletterError(f"{path}: cannot read: {error.strerror}") from error
+    try:
+        raw_lines = data.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise NewsletterError(f"{path}:{line}: not UTF-8 text ({error.reason}); save it as UTF-8") from error
     header_index, number, year, month = _find_header(path, raw_lines)
     headlines, body_start = _headlines(raw_lines, header_index + 1)
     body = [Line(index + 1, clean(raw_lines[index])) for index in range(body_start, len(raw_lines))]
