@@ -104,7 +104,7 @@ class MeetingReader:
             meeting = self._meeting(kind, int(day), int(month), source, section.lines[0].number if section.lines else 0)
             if meeting is None:
                 continue
-            self._apply_fields(meeting, fields, section.text)
+            self._apply_fields(meeting, fields, section.text, section.lines[0].number if section.lines else 0)
             meeting.municipality = municipality or self._municipality_in(meeting.venue or "")
             meetings.append(meeting)
         return meetings
@@ -163,7 +163,7 @@ class MeetingReader:
                     meeting.venue = venue
                     previous_venue = venue
                 else:
-                    self._apply_fields(meeting, _labelled([body], topic_first=True), body)
+                    self._apply_fields(meeting, _labelled([body], topic_first=True), body, entry.line)
                     if not meeting.venue:
                         meeting.venue = shared_venue
                 meeting.municipality = (
@@ -207,45 +207,38 @@ class MeetingReader:
 
     # -- fields ------------------------------------------------------------------------------
 
-    def _apply_fields(self, meeting: Meeting, fields: dict[str, str], whole_text: str) -> None:
-        topic = fields.get("topic")
-        if topic:
-            sentences = _sentences(topic)
-            meeting.topic = sentences[0].rstrip(".")
-            rest = " ".join(sentences[1:])
-            speakers = self._speakers_in_sentences(sentences[1:])
-            if speakers:
-                meeting.speakers = speakers
-            elif re.search(r"\bmedverkar\b", rest, re.I):
-                meeting.speakers = [re.split(r"\bmedverkar\s+", _sentence_with(rest, "medverkar"), flags=re.I)[-1].rstrip(".")]
-            if not meeting.speakers:
-                meeting.speakers = [name for _, _, name in self.names.people(sentences[0]) if " med " in f" {sentences[0]} "]
+    def _apply_fields(self, meeting: Meeting, fields: dict[str, str], whole_text: str, line: int) -> None:
+        if fields.get("topic"):
+            self._apply_topic(meeting, fields["topic"])
         if "speakers" in fields:
             meeting.speakers = self._speakers(fields["speakers"])
         if "venue" in fields:
             meeting.venue = fields["venue"].rstrip(".")
-        times_text = fields.get("time", "") + " " + fields.get("when", "")
-        breakfast = _BREAKFAST_TIME.search(times_text)
-        if breakfast:
-            meeting.breakfast = _hhmm(breakfast.group(1), breakfast.group(2))
-        span = _RANGE.search(times_text)
-        if span:
-            meeting.start, meeting.end = _hhmm(*span.group(1, 2)), _hhmm(*span.group(3, 4))
-        elif not meeting.start:
-            single = _SINGLE_TIME.search(times_text)
-            if single and not breakfast:
-                meeting.start = _hhmm(*single.group(1, 2))
+        _apply_times(meeting, fields.get("time", "") + " " + fields.get("when", ""))
         deadline = _DEADLINE.search(whole_text)
         address = _last_email(_sentence_with(whole_text, "anmälan") or "")
         if deadline or address:
             meeting.registration = Registration(
-                deadline=self._date((int(deadline.group(1)), int(deadline.group(2))), 0) if deadline else None,
+                deadline=self._date((int(deadline.group(1)), int(deadline.group(2))), line) if deadline else None,
                 contact=address,
                 text=_sentence_with(whole_text, "anmälan"),
             )
         folded = fold(whole_text)
         meeting.invitation = "inbjudan" in folded and "inbjudan kommer" not in folded
         meeting.note = _invitation_note(whole_text)
+
+    def _apply_topic(self, meeting: Meeting, text: str) -> None:
+        """The first sentence is the topic; sentences after it may name the speakers
+        ("Johan Eklöf, Arbetsförmedlingen.", "Bl.a. medverkar Manscentrum."), or the topic may
+        ("... med Birgitta Notlöf, Livstycket")."""
+        sentences = _sentences(text)
+        meeting.topic = sentences[0].rstrip(".")
+        meeting.speakers = self._speakers_in_sentences(sentences[1:])
+        joining = _sentence_with(" ".join(sentences[1:]), "medverkar")
+        if not meeting.speakers and joining and re.search(r"\bmedverkar\b", joining, re.I):
+            meeting.speakers = [re.split(r"\bmedverkar\s+", joining, flags=re.I)[-1].rstrip(".")]
+        if not meeting.speakers and " med " in f" {sentences[0]} ":
+            meeting.speakers = [name for _, _, name in self.names.people(sentences[0])]
 
     def _speakers(self, text: str) -> list[str]:
         text = _sentences(text)[0].rstrip(".")
@@ -287,6 +280,20 @@ class MeetingReader:
         except ValueError:
             self.warnings.append(ParseWarning(line, f"impossible date {day}/{month}"))
             return None
+
+
+def _apply_times(meeting: Meeting, text: str) -> None:
+    """"Frukost från kl. 08.00 ... Program 08.30-09.30", "kl. 08.30-12.00", "kl. 9.00"."""
+    breakfast = _BREAKFAST_TIME.search(text)
+    if breakfast:
+        meeting.breakfast = _hhmm(*breakfast.group(1, 2))
+    span = _RANGE.search(text)
+    if span:
+        meeting.start, meeting.end = _hhmm(*span.group(1, 2)), _hhmm(*span.group(3, 4))
+    elif not meeting.start and not breakfast:
+        single = _SINGLE_TIME.search(text)
+        if single:
+            meeting.start = _hhmm(*single.group(1, 2))
 
 
 def _labelled(paragraphs: list[str], topic_first: bool = False) -> dict[str, str]:
