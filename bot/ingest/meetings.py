@@ -310,7 +310,7 @@ def _labelled(paragraphs: list[str], topic_first: bool = False) -> dict[str, str
                 head = when.group(6)
             if head:
                 fields["topic"] = head
-        for label, value in zip(pieces[1::2], pieces[2::2]):
+        for label, value in zip(pieces[1::2], pieces[2::2], strict=True):
             key = keys.get(fold(label), "speakers")
             fields[key] = value.strip()
     return fields

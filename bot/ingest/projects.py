@@ -64,26 +64,22 @@ def find_projects(newsletters: list[Newsletter], places: set[str]) -> list[Proje
     ]
     words = [w.strip(".,:;!?()[]") for _, _, p in paragraphs for w in p.split()]
     folded_words = {word: fold(word) for word in set(words)}
-    all_names = {
-        name: index for index, candidate in enumerate(candidates) for name in [candidate.name, *candidate.aliases]
-    }
-    any_name = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in sorted(all_names, key=len, reverse=True)), re.I)
+    owners = _Owners(candidates)
     projects = []
     for index, candidate in enumerate(candidates):
         names = [candidate.name, *sorted(candidate.aliases - {candidate.name})]
         project = Project(name=names[0], aliases=names[1:], part_of=candidate.part_of)
         mentions = _Mentions(names, folded_words)
-        owner = {name.lower(): all_names[name] for name in all_names}
         for paragraph in sentences:
             about = mentions.found(f" {fold(paragraph[0].heading)} ")  # "the project" under its name
             units: list[list[_Sentence]] = []
-            for sentence in paragraph:
-                if units and units[-1][-1] is paragraph[paragraph.index(sentence) - 1] and _CARRIES_SUBJECT.match(sentence.text):
+            for position, sentence in enumerate(paragraph):
+                if units and units[-1][-1] is paragraph[position - 1] and _CARRIES_SUBJECT.match(sentence.text):
                     units[-1].append(sentence)  # "Det riktar sig till ...": still about the same thing
                 elif mentions.found(sentence.folded) or (about and " projekt" in sentence.folded):
                     units.append([sentence])
             for unit in units:
-                _add_fact(project, unit, lambda position, text: _named_before(any_name, owner, text, position) in (None, index))
+                _add_fact(project, unit, owners, index)
         if project.sources:
             project.name = _usual_spelling(names, words, folded_words)
             project.aliases = [alias for alias in names if alias != project.name]
@@ -91,7 +87,7 @@ def find_projects(newsletters: list[Newsletter], places: set[str]) -> list[Proje
     return projects
 
 
-def _add_fact(project: Project, unit: list[_Sentence], is_own) -> None:
+def _add_fact(project: Project, unit: list[_Sentence], owners: _Owners, index: int) -> None:
     """File a unit of sentences under what it tells. Who runs or funds something is told of the
     project named last before the verb ("parallellt med MIA löper Kugghjulet, som drivs av Famna")."""
     first = unit[0]
@@ -104,14 +100,22 @@ def _add_fact(project: Project, unit: list[_Sentence], is_own) -> None:
         project.description.append(fact)
     for topic, pattern in _TOPICS.items():
         match = pattern.search(text)
-        if match and (topic not in ("run_by", "funded_by") or is_own(match.start(), text)):
+        if match and (topic not in ("run_by", "funded_by") or owners.named_before(text, match.start()) in (None, index)):
             getattr(project, topic).append(fact)
 
 
-def _named_before(any_name: re.Pattern[str], owner: dict[str, int], text: str, position: int) -> int | None:
-    """Which candidate is named last before `position` in the text, if any."""
-    named = [match for match in any_name.finditer(text) if match.end() <= position]
-    return owner.get(named[-1].group(0).lower()) if named else None
+class _Owners:
+    """Which candidate a name written in a sentence belongs to."""
+
+    def __init__(self, candidates: list[_Candidate]) -> None:
+        self.index = {name.lower(): i for i, c in enumerate(candidates) for name in [c.name, *c.aliases]}
+        names = sorted(self.index, key=len, reverse=True)
+        self.pattern = re.compile("|".join(rf"(?<![\w-]){re.escape(name)}(?![\w-])" for name in names) or "(?!)", re.I)
+
+    def named_before(self, text: str, position: int) -> int | None:
+        """The candidate named last before `position`, if any."""
+        named = [match for match in self.pattern.finditer(text) if match.end() <= position]
+        return self.index.get(named[-1].group(0).lower()) if named else None
 
 
 class _Mentions:
