@@ -98,7 +98,7 @@ class Engine:
             # near misses (rejected only for the margin) are offered as "did you mean"
             maybe = [name for name in (parse.ranking.best, parse.ranking.second) if name] \
                 if parse.ranking and parse.ranking.score >= self.understander.threshold else []
-            answer = render.unknown(reply_lang, self.catalogue, maybe)
+            answer = render.unknown(reply_lang, self.catalogue, maybe, self.kb)
             return Reply(answer.text, reply_lang, None, parse.confidence)
         answer = render.answer(intent, slots, self.kb, today, reply_lang, self.catalogue)
         self._remember(chat, intent, slots, answer, reply_lang, now)

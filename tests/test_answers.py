@@ -139,6 +139,9 @@ def test_unknown_offers_what_the_bot_can_answer() -> None:
 
     answer = render.unknown("en", load_catalogue())
     assert "don't know" in answer.text and "open places" in answer.text.lower() and not answer.answered
+    with_examples = render.unknown("sv", load_catalogue(), kb=kb())
+    assert len(with_examples.text.splitlines()) <= 6 and "hjälp" in with_examples.text
+    assert sum(line.startswith("• ") for line in with_examples.text.splitlines()) <= render.UNKNOWN_EXAMPLES
 
 
 def test_reminder_text_has_date_time_venue_topic_and_registration() -> None:

@@ -181,3 +181,25 @@ def test_a_failing_answer_becomes_an_apology_not_a_crash(engine: Engine, monkeyp
 def test_a_project_without_structured_facts_is_told_from_its_paragraph(engine: Engine) -> None:
     reply = engine.answer("vad är en väg in", today=date(2019, 1, 15))
     assert "resursråd" in reply.text and "Källa: Nyhetsbrev nr 3 2016" in reply.text
+
+
+def test_the_dont_know_reply_fits_a_phone_screen(engine: Engine) -> None:
+    for text, lang in (("vem vann melodifestivalen", "sv"), ("what is the weather like", "en")):
+        reply = engine.answer(text, today=AUTUMN_2018, chat=f"phone-{lang}")
+        assert reply.intent is None and reply.lang == lang
+        lines = reply.text.splitlines()
+        assert len(lines) <= 6, reply.text
+        assert sum(line.startswith("• ") for line in lines) == 3  # three examples from the knowledge base
+        assert ("hjälp" if lang == "sv" else "help") in lines[-1]
+
+
+@pytest.mark.parametrize("text", ["vem är chef för Arbetsförmedlingen", "vem är chef på försäkringskassan?",
+                                  "who is the chief at Stadsmissionen"])
+def test_a_role_at_an_organisation_the_newsletters_do_not_cover_is_not_ours(engine: Engine, text: str) -> None:
+    reply = engine.answer(text, today=AUTUMN_2018, chat="owner")
+    assert "Ritva" not in reply.text and "Källa" not in reply.text and "Source" not in reply.text
+
+
+def test_a_role_at_the_federation_or_a_project_is_still_answered(engine: Engine) -> None:
+    assert "Ritva Widgren" in engine.answer("vem är chef för förbundet", today=AUTUMN_2018, chat="own").text
+    assert "Kerstin Larsson" in engine.answer("vem är ekonom för MIA", today=AUTUMN_2018, chat="own").text

@@ -54,6 +54,9 @@ def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answe
         return Answer(say(lang, "which_role"), answered=False)
     if title.lower() in BOARD_POSITIONS:
         return board(kb, today, lang, {"position": title.lower(), **slots})
+    owner = slots.get("unknown_owner")
+    if owner and not (slots.get("project") or slots.get("other_place") or slots.get("municipality")):
+        return Answer(say(lang, "role_unknown_at", place=capital(owner)), answered=False)
     view = query.as_of(kb, today)
     place = slots.get("other_place")
     if place:  # "förbundschef i Sundbyberg": another federation's, acting titles included

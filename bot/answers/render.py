@@ -11,6 +11,8 @@ from bot.knowledge.model import KnowledgeBase, Meeting
 from bot.knowledge.vocabulary import load_vocabulary
 from bot.nlu.catalogue import Catalogue
 
+UNKNOWN_EXAMPLES = 3
+
 
 def municipalities() -> list[str]:
     return list(load_vocabulary().municipalities)
@@ -77,7 +79,7 @@ def answer(intent: str, slots: dict, kb: KnowledgeBase, today: date, lang: str,
         return Answer(say(lang, "thanks"))
     if intent == "help":
         return Answer(help_text(kb, lang, catalogue))
-    return unknown(lang, catalogue)
+    return unknown(lang, catalogue, kb=kb)
 
 
 def _name(kb: KnowledgeBase, lang: str) -> str:
@@ -111,8 +113,12 @@ def help_text(kb: KnowledgeBase, lang: str, catalogue: Catalogue | None) -> str:
     return say(lang, "help", topics=topics(lang, catalogue), examples=examples(kb, lang))
 
 
-def unknown(lang: str, catalogue: Catalogue | None, maybe: list[str] | None = None) -> Answer:
-    text = say(lang, "unknown", topics=topics(lang, catalogue))
+def unknown(lang: str, catalogue: Catalogue | None, maybe: list[str] | None = None,
+            kb: KnowledgeBase | None = None) -> Answer:
+    """An honest "I don't know", short enough for a phone: what the bot covers, three examples and
+    where the full list is ("hjälp")."""
+    shown = examples(kb, lang).splitlines()[:UNKNOWN_EXAMPLES] if kb else []
+    text = say(lang, "unknown", examples="\n".join(shown)).replace("\n\n", "\n")
     if maybe and catalogue:
         options = [catalogue.intents[name].description.get(lang, name) for name in maybe
                    if name in catalogue.intents and catalogue.intents[name].suggest]

@@ -103,6 +103,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Jag vet inte vem som är {title} enligt nyhetsbreven.",
         "en": "The newsletters do not tell me who is {title}.",
     },
+    "role_unknown_at": {
+        "sv": "Nyhetsbreven säger inte vem som har den rollen hos {place} – jag känner bara till "
+              "samordningsförbundets egna roller.",
+        "en": "The newsletters do not say who holds that role at {place} – I only know the coordination "
+              "federation's own roles.",
+    },
     "role_unknown_in": {
         "sv": "Jag vet inte vem som är {title} i {place} enligt nyhetsbreven.",
         "en": "The newsletters do not tell me who is {title} in {place}.",
@@ -184,8 +190,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "thanks": {"sv": "Varsågod! Fråga gärna igen.", "en": "You're welcome! Ask again any time."},
     "help": {"sv": "Jag kan svara på:\n{topics}\n\nExempel:\n{examples}", "en": "I can answer:\n{topics}\n\nExamples:\n{examples}"},
     "unknown": {
-        "sv": "Det vet jag tyvärr inte – jag svarar bara utifrån förbundets nyhetsbrev. Jag kan svara på:\n{topics}",
-        "en": "Sorry, I don't know – I only answer from the federation's newsletters. I can answer:\n{topics}",
+        "sv": "Det vet jag tyvärr inte – jag svarar bara utifrån förbundets nyhetsbrev: frukostmöten, lediga "
+              "platser, personer och roller, styrelsen, projekt och resultat. Fråga till exempel:\n{examples}\n"
+              "Skriv \"hjälp\" för allt jag kan svara på.",
+        "en": "Sorry, I don't know – I only answer from the federation's newsletters: breakfast meetings, open "
+              "places, people and roles, the board, projects and results. Ask for example:\n{examples}\n"
+              "Type \"help\" for everything I can answer.",
     },
     "did_you_mean": {"sv": "Menade du {options}?", "en": "Did you mean {options}?"},
     "empty": {

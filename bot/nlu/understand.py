@@ -16,6 +16,8 @@ from bot.nlu.normalise import has_swedish_letters, normalise
 
 CORRECTION_CUTOFF = 80  # fuzz.ratio for a misspelt word to count as a catalogue word
 CORRECTION_MIN_LENGTH = 4
+# words before the organisation a role belongs to ("chef för X", "head of X")
+OWNER_WORDS = frozenset({"for", "pa", "hos", "vid", "of", "at"})
 _CACHE_LIMIT = 20000
 
 
@@ -77,6 +79,7 @@ class Understander:
             if word != token:
                 credit[word] = min(credit.get(word, 1.0), _credit(similarity))
         tokens = corrected
+        self._unknown_owner(tokens, text, slots)
         lang, lang_sure = self._language(tokens, text, hint)
         ranking = self.matcher.rank(tokens, credit)
         accepted = (
@@ -176,6 +179,16 @@ class Understander:
                 self._corrections[token] = cached
         return cached
 
+    def _unknown_owner(self, tokens: list[str], text: str, slots: dict) -> None:
+        """"chef för Arbetsförmedlingen", "head of Försäkringskassan": a role or thing asked about at an
+        organisation the bot knows nothing of (a word no phrasing uses, after "för", "på", "of"...).
+        Kept as written, so an answer can say honestly that it does not know about it."""
+        for before, word in zip(tokens, tokens[1:]):
+            if before in OWNER_WORDS and not word.startswith("<") and word not in self._protected \
+                    and len(word) >= CORRECTION_MIN_LENGTH:
+                slots.setdefault("unknown_owner", _as_written(word, text))
+                return
+
     def _language(self, tokens: list[str], text: str, hint: str | None) -> tuple[str, bool]:
         sv = sum(token in self._lang_words["sv"] for token in tokens)
         en = sum(token in self._lang_words["en"] for token in tokens)
@@ -195,6 +208,15 @@ class Understander:
                 if slot == "municipality":
                     return value
         return None
+
+
+def _as_written(token: str, text: str) -> str:
+    """The word of `text` that folds to `token`, as the person wrote it ("Arbetsförmedlingen")."""
+    for word in text.split():
+        word = word.strip(".,!?:;()\"'")
+        if normalise(word) == [token]:
+            return word
+    return token
 
 
 def _credit(similarity: float) -> float:
