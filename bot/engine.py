@@ -23,7 +23,7 @@ CONTEXT_TTL = timedelta(minutes=15)
 MAX_CONTEXTS = 10000
 # slots that name what a question is about: a follow-up naming one replaces the earlier ones
 _SUBJECT_SLOTS = ("municipality", "other_place", "provider", "group", "person", "project", "role", "when",
-                  "meeting_id")
+                  "meeting_id", "topic")
 # what a bare name asks about when there is no conversation to continue
 _DEFAULT_FOR_SLOT = (
     ("municipality", "next_meeting"),

@@ -203,3 +203,19 @@ def test_a_role_at_an_organisation_the_newsletters_do_not_cover_is_not_ours(engi
 def test_a_role_at_the_federation_or_a_project_is_still_answered(engine: Engine) -> None:
     assert "Ritva Widgren" in engine.answer("vem är chef för förbundet", today=AUTUMN_2018, chat="own").text
     assert "Kerstin Larsson" in engine.answer("vem är ekonom för MIA", today=AUTUMN_2018, chat="own").text
+
+
+def test_a_meeting_asked_about_by_its_topic_is_that_meeting(engine: Engine) -> None:
+    reply = engine.answer("när är frukostmötet om tillit", today=AUTUMN_2018, chat="topic")
+    assert "fredag 26 oktober 2018" in reply.text and "21 september" not in reply.text
+    reply = engine.answer("mötet om integration", today=AUTUMN_2018, chat="topic2")
+    assert "fredag 28 september 2018" in reply.text
+    reply = engine.answer("nästa möte om våld", today=date(2019, 1, 20), chat="topic3")
+    assert "fredag 10 maj 2019" in reply.text and "1 februari" not in reply.text
+
+
+def test_a_topic_no_meeting_has_is_not_answered_with_another_meeting(engine: Engine) -> None:
+    reply = engine.answer("next meeting about violence", today=AUTUMN_2018, chat="topic4")
+    assert "violence" in reply.text and "2018" not in reply.text and reply.meetings == []
+    reply = engine.answer("nästa möte om våld", today=AUTUMN_2018, chat="topic5")
+    assert 'möte om "våld"' in reply.text and "19 maj 2017" in reply.text  # the latest one, with its date

@@ -149,3 +149,16 @@ def test_a_misspelt_placeholder_in_the_catalogue_is_reported(tmp_path) -> None:
     path.write_text("intents:\n  next_meeting:\n    sv: ['nästa möte i {kommun}']\n", encoding="utf-8")
     with pytest.raises(CatalogueError, match="kommun"):
         load_catalogue(path)
+
+
+def test_what_a_meeting_is_about_is_read_as_written(understander: Understander) -> None:
+    parse = understander.parse("när är frukostmötet om Tillit", date(2018, 9, 1))
+    assert parse.intent == "meeting_details" and parse.slots["topic"] == ("Tillit",)
+    # a misspelt catalogue word after "om" is that word, not a topic; a name is a name
+    assert "topic" not in understander.parse("info om frukstmötet", date(2018, 9, 1)).slots
+    assert "topic" not in understander.parse("vad handlar det om", date(2018, 9, 1)).slots
+
+
+def test_an_organisation_the_role_belongs_to_is_kept(understander: Understander) -> None:
+    parse = understander.parse("vem är chef på Försäkringskassan?", date(2018, 9, 1))
+    assert parse.slots.get("unknown_owner") == "Försäkringskassan"

@@ -9,6 +9,7 @@ from bot.answers.words import capital, clock, join_list, kind_name, long_date
 from bot.knowledge import query
 from bot.knowledge.model import KnowledgeBase, Meeting
 from bot.nlu.dates import When
+from bot.text import fold
 
 LIST_LIMIT = 12
 
@@ -86,20 +87,43 @@ def where_words(municipality: str | None, kind: str | None, lang: str, plural: b
     return f"{text} {say(lang, 'in')} {municipality}" if municipality else text
 
 
-def next_meeting(kb: KnowledgeBase, today: date, lang: str, municipality: str | None, kind: str | None) -> Answer:
-    upcoming = query.upcoming_meetings(kb, today, municipality, kind)
+def about(meetings: list[Meeting], topic: tuple[str, ...] | None) -> list[Meeting]:
+    """The meetings whose topic, speakers or note mention one of the topic words ("tillit", "vald")."""
+    if not topic:
+        return meetings
+    words = fold(" ".join(topic)).split()
+    stems = [word[:max(min(len(word), 5), len(word) - 2)] for word in words]
+    return [meeting for meeting in meetings
+            if any(said.startswith(stem) for said in _said(meeting) for stem in stems)]
+
+
+def _said(meeting: Meeting) -> list[str]:
+    return fold(" ".join([meeting.topic or "", *meeting.speakers, meeting.note or ""])).split()
+
+
+def _no_meeting_about(lang: str, topic: tuple[str, ...]) -> Answer:
+    return Answer(say(lang, "no_meeting_about", topic=" ".join(topic)), answered=False)
+
+
+def next_meeting(kb: KnowledgeBase, today: date, lang: str, municipality: str | None, kind: str | None,
+                 topic: tuple[str, ...] | None = None) -> Answer:
+    upcoming = about(query.upcoming_meetings(kb, today, municipality, kind), topic)
+    if topic and not upcoming and not about(query.past_meetings(kb, today, municipality, kind), topic):
+        return _no_meeting_about(lang, topic)
     if upcoming:
         meeting = upcoming[0]
         lead = say(lang, "next_is", what=where_words(municipality, kind, lang), day=long_date(meeting.date, lang))
         if not municipality and meeting.municipality:
             lead = lead[:-1] + f" {say(lang, 'in')} {meeting.municipality}."
         return Answer(describe(meeting, kb, lang, lead), meetings=[meeting])
-    return _nothing_upcoming(kb, today, lang, municipality, kind)
+    return _nothing_upcoming(kb, today, lang, municipality, kind, topic)
 
 
-def _nothing_upcoming(kb: KnowledgeBase, today: date, lang: str, municipality: str | None, kind: str | None) -> Answer:
-    none = say(lang, "none_upcoming", what=where_words(municipality, kind, lang), today=long_date(today, lang))
-    past = query.past_meetings(kb, today, municipality, kind)
+def _nothing_upcoming(kb: KnowledgeBase, today: date, lang: str, municipality: str | None, kind: str | None,
+                      topic: tuple[str, ...] | None = None) -> Answer:
+    what = where_words(municipality, kind, lang) + (say(lang, "about_topic", topic=" ".join(topic)) if topic else "")
+    none = say(lang, "none_upcoming", what=what, today=long_date(today, lang))
+    past = about(query.past_meetings(kb, today, municipality, kind), topic)
     if not past:
         return Answer(none + " " + say(lang, "none_known"), answered=True)
     latest = past[0]
@@ -109,12 +133,14 @@ def _nothing_upcoming(kb: KnowledgeBase, today: date, lang: str, municipality: s
 
 
 def upcoming(kb: KnowledgeBase, today: date, lang: str, municipality: str | None, kind: str | None,
-             when: When | None) -> Answer:
+             when: When | None, topic: tuple[str, ...] | None = None) -> Answer:
     if when is not None:
         return in_period(kb, today, lang, municipality, kind, when, prefer="coming")
-    meetings = query.upcoming_meetings(kb, today, municipality, kind)
+    meetings = about(query.upcoming_meetings(kb, today, municipality, kind), topic)
+    if topic and not meetings and not about(query.past_meetings(kb, today, municipality, kind), topic):
+        return _no_meeting_about(lang, topic)
     if not meetings:
-        return _nothing_upcoming(kb, today, lang, municipality, kind)
+        return _nothing_upcoming(kb, today, lang, municipality, kind, topic)
     lead = say(lang, "upcoming_are", what=where_words(municipality, kind, lang, plural=True))
     return _listing(kb, lang, lead, meetings)
 
@@ -208,10 +234,10 @@ def find_meeting(kb: KnowledgeBase, today: date, slots: dict) -> Meeting | None:
     view = query.as_of(kb, today)
     when: When | None = slots.get("when")
     municipality, kind = slots.get("municipality"), slots.get("kind")
-    candidates = [
+    candidates = about([
         meeting for meeting in view.meetings
         if (municipality is None or meeting.municipality == municipality) and (kind is None or meeting.kind == kind)
-    ]
+    ], slots.get("topic"))
     if when is not None:
         if when.day is not None and when.months:
             matching = [m for m in candidates if m.date.day == when.day and m.date.month == when.months[0]
@@ -220,7 +246,7 @@ def find_meeting(kb: KnowledgeBase, today: date, slots: dict) -> Meeting | None:
             first, last = resolve_span(kb, today, when)
             matching = [m for m in candidates if first <= m.date <= last]
         return _nearest(matching, today)
-    if slots.get("meeting_id") and not municipality:
+    if slots.get("meeting_id") and not municipality and not slots.get("topic"):
         return query.meeting_by_id(kb, today, slots["meeting_id"])
     return _nearest(candidates, today)
 
@@ -239,6 +265,8 @@ def details(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
         when: When | None = slots.get("when")
         if when is not None:
             return Answer(say(lang, "no_meeting_on", when=when.text), answered=False)
+        if slots.get("topic"):
+            return _no_meeting_about(lang, slots["topic"])
         return next_meeting(kb, today, lang, slots.get("municipality"), slots.get("kind"))
     aspect = slots.get("aspect")
     lines = detail_lines(meeting, lang)

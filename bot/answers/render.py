@@ -35,9 +35,9 @@ def answer(intent: str, slots: dict, kb: KnowledgeBase, today: date, lang: str,
             return meetings.details(kb, today, lang, slots)
         if when is not None:
             return meetings.in_period(kb, today, lang, municipality, kind, when, prefer="coming", only_next=True)
-        return meetings.next_meeting(kb, today, lang, municipality, kind)
+        return meetings.next_meeting(kb, today, lang, municipality, kind, slots.get("topic"))
     if intent == "upcoming_meetings":
-        return meetings.upcoming(kb, today, lang, municipality, kind, when)
+        return meetings.upcoming(kb, today, lang, municipality, kind, when, slots.get("topic"))
     if intent == "past_meetings":
         return meetings.past(kb, today, lang, municipality, kind, when)
     if intent == "meeting_details":

@@ -35,6 +35,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "on_day": {"sv": "{what} {span}:", "en": "{what} on {span}:"},
     "no_past": {"sv": "Jag känner inte till några tidigare {what}.", "en": "I know of no earlier {what}."},
     "earlier": {"sv": "Tidigare:", "en": "Earlier:"},
+    "about_topic": {"sv": " om \"{topic}\"", "en": " about \"{topic}\""},
+    "no_meeting_about": {
+        "sv": "Jag känner inte till något möte om \"{topic}\" i nyhetsbreven. Fråga gärna \"kommande frukostmöten\".",
+        "en": "The newsletters mention no meeting about \"{topic}\" that I know of. Try asking \"upcoming meetings\".",
+    },
     "no_meeting_on": {
         "sv": "Jag känner inte till något möte {when}. Fråga gärna \"kommande frukostmöten\".",
         "en": "I know of no meeting on {when}. Try asking \"upcoming meetings\".",

@@ -17,6 +17,10 @@ from bot.nlu.normalise import has_swedish_letters, normalise
 CORRECTION_CUTOFF = 80  # fuzz.ratio for a misspelt word to count as a catalogue word
 CORRECTION_MIN_LENGTH = 4
 # words before the organisation a role belongs to ("chef för X", "head of X")
+# words before what a meeting is about ("mötet om tillit", "meeting about violence")
+MEETING_INTENTS = frozenset({"next_meeting", "upcoming_meetings", "past_meetings", "meeting_details"})
+TOPIC_WORDS = frozenset({"om", "about", "kring"})
+TOPIC_TYPO_SIMILARITY = 90  # a word this close to a catalogue word is that word misspelt, not a topic
 OWNER_WORDS = frozenset({"for", "pa", "hos", "vid", "of", "at"})
 _CACHE_LIMIT = 20000
 
@@ -78,10 +82,16 @@ class Understander:
             corrected.append(word)
             if word != token:
                 credit[word] = min(credit.get(word, 1.0), _credit(similarity))
+        self._topic(tokens, corrected, text, slots)
         tokens = corrected
         self._unknown_owner(tokens, text, slots)
         lang, lang_sure = self._language(tokens, text, hint)
         ranking = self.matcher.rank(tokens, credit)
+        if slots.get("topic"):  # "mötet om integration": the topic is what the meeting is about, not noise
+            topic = {word for written in slots["topic"] for word in normalise(written)}
+            without = self.matcher.rank([t for t in tokens if t not in topic], credit)
+            if without.best in MEETING_INTENTS and without.score > ranking.score:
+                ranking = without
         accepted = (
             ranking.best is not None
             and ranking.score >= self.threshold
@@ -178,6 +188,20 @@ class Understander:
             if len(self._corrections) < _CACHE_LIMIT:
                 self._corrections[token] = cached
         return cached
+
+    def _topic(self, tokens: list[str], corrected: list[str], text: str, slots: dict) -> None:
+        """"mötet om tillit", "meeting about violence": the words after "om"/"about" that no phrasing
+        uses (a clear typo of a catalogue word does not count) say what the meeting is about."""
+        for number, token in enumerate(tokens[:-1]):
+            if token not in TOPIC_WORDS:
+                continue
+            words = [word for word, fixed in zip(tokens[number + 1:], corrected[number + 1:])
+                     if not word.startswith("<") and word not in self._protected
+                     and len(word) >= CORRECTION_MIN_LENGTH
+                     and (word == fixed or fuzz.ratio(word, fixed) < TOPIC_TYPO_SIMILARITY)]
+            if words:
+                slots.setdefault("topic", tuple(_as_written(word, text) for word in words))
+                return
 
     def _unknown_owner(self, tokens: list[str], text: str, slots: dict) -> None:
         """"chef för Arbetsförmedlingen", "head of Försäkringskassan": a role or thing asked about at an
