@@ -50,7 +50,10 @@ def run(args: argparse.Namespace) -> int:
         return answer_lines(engine, sys.stdin.buffer, sys.stdout, today, args.lang)
     question = " ".join(args.question)
     reply = engine.answer(question, today=today, chat="ask", lang=args.lang)
-    print(reply.text)
+    try:
+        print(reply.text)
+    except BrokenPipeError:  # `ask ... | head`: the reader has what it wanted
+        sys.stdout = None  # nothing left to flush at exit
     return 0
 
 

@@ -33,6 +33,7 @@ _DEFAULT_FOR_SLOT = (
     ("person", "person"),
     ("project", "project"),
     ("role", "role_holder"),
+    ("other_place", "federations"),  # "Sundbyberg": a place the newsletters know as another federation's
 )
 
 

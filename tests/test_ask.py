@@ -219,3 +219,23 @@ def test_a_topic_no_meeting_has_is_not_answered_with_another_meeting(engine: Eng
     assert "violence" in reply.text and "2018" not in reply.text and reply.meetings == []
     reply = engine.answer("nästa möte om våld", today=AUTUMN_2018, chat="topic5")
     assert 'möte om "våld"' in reply.text and "19 maj 2017" in reply.text  # the latest one, with its date
+
+
+@pytest.mark.parametrize("text, federation", [("sundbyberg", "Sundbyberg"), ("Nacka?", "VärNa"),
+                                              ("vilket förbund hör värmdö till", "VärNa"),
+                                              ("vilket förbund hör haninge till", "Östra Södertörn")])
+def test_a_place_alone_or_asked_about_gets_the_federation_covering_it(engine: Engine, text: str, federation: str) -> None:
+    reply = engine.answer(text, today=AUTUMN_2018, chat="federation")
+    assert reply.intent == "federations" and f"• {federation} (" in reply.text
+    assert len(reply.text.splitlines()) == 3 and "Källa: Nyhetsbrev nr 5 2018" in reply.text
+
+
+def test_the_county_is_not_the_city_named_in_it(engine: Engine) -> None:
+    reply = engine.answer("samordningsförbund i stockholms län", today=AUTUMN_2018, chat="county")
+    assert "(8)" in reply.text and "Södertälje" in reply.text
+
+
+def test_results_asked_as_people_starting_work(engine: Engine) -> None:
+    for text in ("hur många började jobba 2016", "how many people started working in 2016"):
+        reply = engine.answer(text, today=date(2017, 3, 15), chat="results")
+        assert reply.intent == "results" and "196 personer" in reply.text

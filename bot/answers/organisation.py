@@ -147,15 +147,24 @@ def _own_federation(organisation):
     return next((f for f in organisation.federations if f.members and fold(f.name) in name), None)
 
 
-def federations(kb: KnowledgeBase, today: date, lang: str) -> Answer:
+def federations(kb: KnowledgeBase, today: date, lang: str, slots: dict | None = None) -> Answer:
+    """The county's federations; asked about one place ("Nacka?"), the federation that covers it."""
     known = query.as_of(kb, today).organisation.federations
     if not known:
         return Answer(say(lang, "no_federations"), answered=False)
-    lines = [say(lang, "federations_lead", count=len(known))]
-    for federation in known:
+    slots = slots or {}
+    place = None if slots.get("county") else slots.get("other_place") or slots.get("municipality")
+    covering = [federation for federation in known if place and _covers(federation, place)]
+    lines = [say(lang, "federation_of", place=place) if covering else say(lang, "federations_lead", count=len(known))]
+    for federation in covering or known:
         covers = f" ({join_list(federation.members, lang)})" if federation.members else ""
         lines.append(f"• {federation.name}{covers}")
     return Answer(with_source(lines, kb, [f.source for f in known], lang))
+
+
+def _covers(federation, place: str) -> bool:
+    wanted = fold(place).split()[0]
+    return any(wanted in fold(name) for name in [federation.name, *federation.members])
 
 
 def results(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:

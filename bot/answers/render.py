@@ -64,7 +64,7 @@ def answer(intent: str, slots: dict, kb: KnowledgeBase, today: date, lang: str,
     if intent == "members":
         return organisation.members(kb, today, lang)
     if intent == "federations":
-        return organisation.federations(kb, today, lang)
+        return organisation.federations(kb, today, lang, slots)
     if intent == "results":
         return organisation.results(kb, today, lang, slots)
     if intent == "newsletter_latest":

@@ -171,6 +171,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Samordningsförbund i Stockholms län ({count}):",
         "en": "Coordination federations in Stockholm county ({count}):",
     },
+    "federation_of": {"sv": "{place} hör till samordningsförbundet:", "en": "{place} belongs to the coordination federation:"},
     "no_federations": {"sv": "Jag känner inte till länets förbund.", "en": "I do not know the county's federations."},
     "results_lead": {"sv": "Resultat och siffror{year}:", "en": "Results and figures{year} (quoted in Swedish):"},
     "quoted": {"sv": "", "en": "(Quoted from the newsletters, in Swedish.)"},
