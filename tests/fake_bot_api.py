@@ -22,6 +22,7 @@ from urllib.parse import parse_qs
 BOT_ID = 4242
 BOT_USERNAME = "fedbot_test_bot"
 SENDING = {"sendMessage", "sendDocument", "sendPhoto", "copyMessage", "forwardMessage"}
+MAX_TEXT = 4096  # UTF-16 code units, as Telegram counts
 
 
 @dataclass
@@ -144,6 +145,8 @@ class FakeBotApi:
         if call.method in SENDING:
             if call.chat_id in self.forbidden_chats:
                 return 403, _error(403, description="Forbidden: bot was blocked by the user")
+            if len(call.text.encode("utf-16-le")) // 2 > MAX_TEXT:
+                return 400, _error(400, description="Bad Request: message is too long")
             if self.flood_limit is not None:
                 while self._recent_sends and self._recent_sends[0] <= now - 1.0:
                     self._recent_sends.popleft()
@@ -186,11 +189,14 @@ class FakeBotApi:
         return message
 
 
-def _error(code: int, description: str | None = None, retry_after: int | None = None) -> dict[str, Any]:
+def _error(code: int, description: str | None = None, retry_after: int | None = None,
+           migrate_to_chat_id: int | None = None) -> dict[str, Any]:
     body: dict[str, Any] = {"ok": False, "error_code": code, "description": description or f"Error {code}"}
     if code == 429:
         body["description"] = description or f"Too Many Requests: retry after {retry_after or 1}"
         body["parameters"] = {"retry_after": retry_after or 1}
+    if migrate_to_chat_id is not None:  # a group that became a supergroup
+        body["parameters"] = {"migrate_to_chat_id": migrate_to_chat_id}
     return body
 
 

@@ -113,3 +113,16 @@ def test_language_is_kept_when_not_given(repo):
     repo.touch_user(9, "en")
     repo.touch_user(9, None)
     assert repo.language(9) == "en"
+
+
+def test_a_known_user_writing_again_costs_no_disk_write_unless_something_changed(repo):
+    repo.touch_user(5, "sv")
+    before = repo._db.total_changes
+    repo.touch_user(5, "sv")
+    repo.touch_user(5)
+    assert repo._db.total_changes == before  # no transaction to fsync for every update
+    repo.touch_user(5, "en")
+    assert repo.language(5) == "en"
+    repo.mark_blocked(5)
+    repo.touch_user(5, "en")
+    assert not repo.is_blocked(5)

@@ -5,6 +5,7 @@ import asyncio
 
 import pytest
 
+from bot.telegram.replies import split_text
 from bot.telegram.texts import t
 from fake_bot_api import FakeBotApi
 from telegram_harness import (
@@ -230,3 +231,103 @@ async def test_each_update_gives_one_log_line_with_its_intent_and_never_the_mess
     [line] = lines
     assert line.fields["intent"] == "next_meeting" and line.fields["kind"] == "text"
     assert "hemligt-ord" not in caplog.text
+
+
+async def wait_until(condition, timeout: float = 5.0) -> None:
+    for _ in range(int(timeout / 0.01)):
+        if condition():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("condition not met in time")
+
+
+def test_long_texts_are_split_within_telegrams_count_of_utf16_units():
+    for text in ["a" * 10_000, "ord " * 3000, "📅" * 5000, "rad\n" * 2000 + "x" * 5000]:
+        pieces = split_text(text)
+        assert all(0 < len(p.encode("utf-16-le")) // 2 <= 4096 for p in pieces)
+        assert "".join(pieces).replace("\n", "").replace(" ", "") == text.replace("\n", "").replace(" ", "")
+
+
+async def test_a_reply_longer_than_telegrams_limit_arrives_whole_in_pieces_with_the_buttons_last(
+    api, clock, tmp_path, monkeypatch
+):
+    bot = build_bot(api, tmp_path / "db.sqlite3", clock)
+    engine = bot.app.bot_data["fedbot"].engine
+    long_text = "\n".join(f"Rad {i}: " + "ord " * 30 for i in range(200))  # about 25,000 characters
+    real_answer = engine.answer
+
+    def long_answer(text, **options):
+        reply = real_answer(text, **options)
+        reply.text = long_text
+        return reply
+
+    monkeypatch.setattr(engine, "answer", long_answer)
+    async with running(bot):
+        api.queue_update(message(CHAT, "När är nästa frukostmöte i Haninge?"))
+        await wait_until(lambda: len(api.calls_to("sendMessage", chat_id=CHAT)) >= 7)
+        await asyncio.sleep(0.05)
+    pieces = api.calls_to("sendMessage", chat_id=CHAT)
+    assert [c for c in api.calls if c.status != 200] == []  # none refused as too long
+    assert "\n".join(p.text for p in pieces) == long_text
+    assert [("reply_markup" in p.params) for p in pieces] == [False] * (len(pieces) - 1) + [True]
+    assert f"rem|{HANINGE_ID}" in keyboard_data(pieces[-1])
+
+
+async def test_stale_or_forged_buttons_change_nothing_and_every_press_is_answered(api, clock, tmp_path):
+    bot = build_bot(api, tmp_path / "db.sqlite3", clock)
+    forged = ["sub|Stockholm", "sub|x'); DROP TABLE users; --", "rem|frukostmöte-1999-01-01", "ics|nope",
+              "i|no_such_intent|Mars", "zzz|1", "unsub|Atlantis", "sub"]
+    async with running(bot):
+        for data in forged:
+            api.queue_update(callback(CHAT, data))
+        answers = await api.wait_for("answerCallbackQuery", len(forged))
+        assert bot.repo.subscriptions_of(CHAT) == [] and bot.repo.watches_of(CHAT) == []
+        assert bot.repo.stats().users == 1
+    toasts = [a.params.get("text") for a in answers]
+    assert toasts.count(t("sv", "meeting_gone")) == 2  # the reminder and the calendar of a meeting never held
+    assert api.calls_to("sendDocument") == []
+
+
+async def test_a_button_whose_answer_fails_still_stops_spinning_and_says_so(api, clock, tmp_path, monkeypatch):
+    bot = build_bot(api, tmp_path / "db.sqlite3", clock)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(bot.app.bot_data["fedbot"].engine, "answer_intent", broken)
+    async with running(bot):
+        api.queue_update(callback(CHAT, "i|next_meeting|Haninge"))
+        await api.wait_for("answerCallbackQuery")
+        [sorry] = await api.wait_for("sendMessage", chat_id=CHAT)
+    assert sorry.text == t("sv", "error")
+
+
+async def test_a_user_who_blocks_the_bot_mid_conversation_loses_their_subscriptions_without_an_error(
+    api, clock, tmp_path, caplog
+):
+    bot = build_bot(api, tmp_path / "db.sqlite3", clock)
+    bot.repo.subscribe(CHAT, "Haninge")
+    api.forbidden_chats.add(CHAT)
+    async with running(bot):
+        api.queue_update(message(CHAT, "När är nästa frukostmöte?"))
+        await wait_until(lambda: bot.repo.is_blocked(CHAT))
+        assert bot.repo.subscriptions_of(CHAT) == []
+    assert not [r for r in caplog.records if r.name == "bot.telegram.errors" and r.levelname == "ERROR"]
+
+
+async def test_a_reply_that_certainly_failed_is_sent_once_more_and_one_whose_answer_was_lost_is_not(
+    api, clock, tmp_path, monkeypatch
+):
+    monkeypatch.setattr("bot.telegram.replies.RETRY_PAUSE", 0)
+    async with running(build_bot(api, tmp_path / "db.sqlite3", clock)):
+        api.fail_next("sendMessage", 502)  # Telegram's front end failed: the message never arrived
+        api.queue_update(message(CHAT, "/lediga"))
+        [reply] = await api.wait_for("sendMessage", chat_id=CHAT)
+        assert reply.text.strip()
+
+        api.fail_next("sendMessage", 0)  # Telegram got it, the answer never came back
+        api.queue_update(message(CHAT + 1, "/lediga"))
+        api.queue_update(message(CHAT + 2, "/lediga"))  # updates are handled in order: this one comes after
+        await api.wait_for("sendMessage", chat_id=CHAT + 2)
+    attempts = [c for c in api.calls if c.method == "sendMessage" and c.chat_id == CHAT + 1]
+    assert len(attempts) == 1  # neither repeated nor followed by "something went wrong"

@@ -255,3 +255,20 @@ async def test_a_reminder_whose_answer_was_lost_is_not_sent_again(api, tmp_path)
         assert (await bot.reminders.run_due(bot.app.bot)).sent == 0
         assert bot.repo.reminder_status(ANNA, HANINGE_ID, KIND) == "claimed"
     assert len([c for c in api.calls if c.method == "sendMessage"]) == 1
+
+
+async def test_a_chat_that_refuses_for_good_is_logged_failed_and_the_others_still_get_theirs(api, tmp_path):
+    group = -100500
+    clock = Clock(local(2019, 3, 27, 18, 0))
+    bot = build_bot(api, tmp_path / "db.sqlite3", clock)
+    bot.repo.subscribe(group, "Haninge")
+    bot.repo.subscribe(ANNA, "Haninge")
+    bot.reminders.workers = 1  # the group's reminder goes first (sorted by chat id)
+    api.fail_next("sendMessage", 400, description="Bad Request: group chat was upgraded to a supergroup chat",
+                  migrate_to_chat_id=-100999)  # python-telegram-bot raises ChatMigrated, not BadRequest
+    async with initialized(bot):
+        report = await bot.reminders.run_due(bot.app.bot)
+        assert (report.sent, report.failed) == (1, 1)
+        assert bot.repo.reminder_status(group, HANINGE_ID, KIND) == "failed"
+        assert (await bot.reminders.run_due(bot.app.bot)).sent == 0  # not retried
+    assert [c.chat_id for c in api.calls_to("sendMessage")] == [ANNA]

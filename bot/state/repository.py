@@ -92,6 +92,11 @@ class Repository:
                 raise
             self._db.execute("COMMIT")
 
+    def _write(self, sql: str, parameters: tuple = ()) -> int:
+        """One statement, its own transaction (autocommit); returns the rows it changed."""
+        with self._lock:
+            return self._db.execute(sql, parameters).rowcount
+
     def _rows(self, sql: str, parameters: tuple = ()) -> list[tuple]:
         with self._lock:
             return self._db.execute(sql, parameters).fetchall()
@@ -106,15 +111,19 @@ class Repository:
     # users
 
     def touch_user(self, chat_id: int, language: str | None = None) -> None:
-        """Record that a chat wrote to the bot: it exists, and it has not blocked us."""
+        """Record that a chat wrote to the bot: it exists, and it has not blocked us.
+
+        Called for every update on the event loop, so a known user is written (and fsynced)
+        only when something changed or at most once a day for `last_seen`."""
         now = self._now()
-        with self._transaction() as db:
-            db.execute(
-                """INSERT INTO users (chat_id, language, blocked, first_seen, last_seen) VALUES (?, ?, 0, ?, ?)
-                   ON CONFLICT (chat_id) DO UPDATE SET last_seen = excluded.last_seen, blocked = 0,
-                   language = COALESCE(?, users.language)""",
-                (chat_id, language or "sv", now, now, language),
-            )
+        self._write(
+            """INSERT INTO users (chat_id, language, blocked, first_seen, last_seen) VALUES (?, ?, 0, ?, ?)
+               ON CONFLICT (chat_id) DO UPDATE SET last_seen = excluded.last_seen, blocked = 0,
+               language = COALESCE(?, users.language)
+               WHERE users.blocked = 1 OR users.language IS NOT COALESCE(?, users.language)
+                  OR substr(users.last_seen, 1, 10) < substr(excluded.last_seen, 1, 10)""",
+            (chat_id, language or "sv", now, now, language, language),
+        )
 
     def language(self, chat_id: int) -> str | None:
         row = self._first("SELECT language FROM users WHERE chat_id = ?", (chat_id,))
@@ -142,34 +151,27 @@ class Repository:
         """Returns False when the chat already had this subscription."""
         self.touch_user(chat_id, language)
         now = self._now()
-        with self._transaction() as db:
-            row = db.execute(
-                "SELECT active FROM subscriptions WHERE chat_id = ? AND municipality = ?", (chat_id, municipality)
-            ).fetchone()
-            if row and row[0]:
-                return False
-            db.execute(
-                """INSERT INTO subscriptions (chat_id, municipality, active, created_at, updated_at)
-                   VALUES (?, ?, 1, ?, ?)
-                   ON CONFLICT (chat_id, municipality) DO UPDATE SET active = 1, updated_at = excluded.updated_at""",
-                (chat_id, municipality, now, now),
-            )
-        return True
+        return self._write(
+            """INSERT INTO subscriptions (chat_id, municipality, active, created_at, updated_at) VALUES (?, ?, 1, ?, ?)
+               ON CONFLICT (chat_id, municipality) DO UPDATE SET active = 1, updated_at = excluded.updated_at
+               WHERE active = 0""",
+            (chat_id, municipality, now, now),
+        ) == 1
 
     def unsubscribe(self, chat_id: int, municipality: str | None = None) -> int:
         """End one subscription, or every subscription and watch of the chat when `municipality` is None."""
         now = self._now()
-        with self._transaction() as db:
-            if municipality is None:
-                db.execute("UPDATE meeting_watches SET active = 0 WHERE chat_id = ? AND active = 1", (chat_id,))
-                return db.execute(
-                    "UPDATE subscriptions SET active = 0, updated_at = ? WHERE chat_id = ? AND active = 1",
-                    (now, chat_id),
-                ).rowcount
-            return db.execute(
+        if municipality is not None:
+            return self._write(
                 """UPDATE subscriptions SET active = 0, updated_at = ?
                    WHERE chat_id = ? AND municipality = ? AND active = 1""",
                 (now, chat_id, municipality),
+            )
+        with self._transaction() as db:
+            db.execute("UPDATE meeting_watches SET active = 0 WHERE chat_id = ? AND active = 1", (chat_id,))
+            return db.execute(
+                "UPDATE subscriptions SET active = 0, updated_at = ? WHERE chat_id = ? AND active = 1",
+                (now, chat_id),
             ).rowcount
 
     def subscriptions_of(self, chat_id: int) -> list[str]:
@@ -189,19 +191,13 @@ class Repository:
     # "remind me of this meeting"
 
     def watch_meeting(self, chat_id: int, meeting_id: str, language: str | None = None) -> bool:
+        """Returns False when the chat already watched this meeting."""
         self.touch_user(chat_id, language)
-        with self._transaction() as db:
-            row = db.execute(
-                "SELECT active FROM meeting_watches WHERE chat_id = ? AND meeting_id = ?", (chat_id, meeting_id)
-            ).fetchone()
-            if row and row[0]:
-                return False
-            db.execute(
-                """INSERT INTO meeting_watches (chat_id, meeting_id, active, created_at) VALUES (?, ?, 1, ?)
-                   ON CONFLICT (chat_id, meeting_id) DO UPDATE SET active = 1""",
-                (chat_id, meeting_id, self._now()),
-            )
-        return True
+        return self._write(
+            """INSERT INTO meeting_watches (chat_id, meeting_id, active, created_at) VALUES (?, ?, 1, ?)
+               ON CONFLICT (chat_id, meeting_id) DO UPDATE SET active = 1 WHERE active = 0""",
+            (chat_id, meeting_id, self._now()),
+        ) == 1
 
     def watches_of(self, chat_id: int) -> list[str]:
         rows = self._rows(
@@ -225,37 +221,32 @@ class Repository:
         the row stays 'claimed' and is never sent again: a reminder may then be lost, but it can
         never arrive twice. `release_claim` undoes a claim when the send certainly failed.
         """
-        with self._transaction() as db:
-            inserted = db.execute(
-                """INSERT INTO reminders_sent (chat_id, meeting_id, kind, status, claimed_at)
-                   VALUES (?, ?, ?, 'claimed', ?) ON CONFLICT DO NOTHING""",
-                (chat_id, meeting_id, kind, self._now()),
-            ).rowcount
-        return inserted == 1
+        return self._write(
+            """INSERT INTO reminders_sent (chat_id, meeting_id, kind, status, claimed_at)
+               VALUES (?, ?, ?, 'claimed', ?) ON CONFLICT DO NOTHING""",
+            (chat_id, meeting_id, kind, self._now()),
+        ) == 1
 
     def mark_sent(self, chat_id: int, meeting_id: str, kind: str, message_id: int | None) -> None:
-        with self._transaction() as db:
-            db.execute(
-                """UPDATE reminders_sent SET status = 'sent', sent_at = ?, message_id = ?, error = NULL
-                   WHERE chat_id = ? AND meeting_id = ? AND kind = ?""",
-                (self._now(), message_id, chat_id, meeting_id, kind),
-            )
+        self._write(
+            """UPDATE reminders_sent SET status = 'sent', sent_at = ?, message_id = ?, error = NULL
+               WHERE chat_id = ? AND meeting_id = ? AND kind = ?""",
+            (self._now(), message_id, chat_id, meeting_id, kind),
+        )
 
     def mark_failed(self, chat_id: int, meeting_id: str, kind: str, error: str) -> None:
         """The send certainly failed for good (blocked, chat gone): keep the row so it is not retried."""
-        with self._transaction() as db:
-            db.execute(
-                "UPDATE reminders_sent SET status = 'failed', error = ? WHERE chat_id = ? AND meeting_id = ? AND kind = ?",
-                (error[:500], chat_id, meeting_id, kind),
-            )
+        self._write(
+            "UPDATE reminders_sent SET status = 'failed', error = ? WHERE chat_id = ? AND meeting_id = ? AND kind = ?",
+            (error[:500], chat_id, meeting_id, kind),
+        )
 
     def release_claim(self, chat_id: int, meeting_id: str, kind: str) -> None:
         """The send certainly did not happen and may be tried again later."""
-        with self._transaction() as db:
-            db.execute(
-                "DELETE FROM reminders_sent WHERE chat_id = ? AND meeting_id = ? AND kind = ? AND status = 'claimed'",
-                (chat_id, meeting_id, kind),
-            )
+        self._write(
+            "DELETE FROM reminders_sent WHERE chat_id = ? AND meeting_id = ? AND kind = ? AND status = 'claimed'",
+            (chat_id, meeting_id, kind),
+        )
 
     def reminder_status(self, chat_id: int, meeting_id: str, kind: str) -> str | None:
         row = self._first(
@@ -266,13 +257,14 @@ class Repository:
 
     def logged_reminders(self, meeting_ids: list[str]) -> set[tuple[int, str, str]]:
         """Keys (chat, meeting, kind) already in the log, any status, for the given meetings."""
-        found: set[tuple[int, str, str]] = set()
-        for meeting_id in dict.fromkeys(meeting_ids):
-            rows = self._rows(
-                "SELECT chat_id, meeting_id, kind FROM reminders_sent WHERE meeting_id = ?", (meeting_id,)
-            )
-            found.update((int(chat), meeting, kind) for chat, meeting, kind in rows)
-        return found
+        unique = tuple(dict.fromkeys(meeting_ids))
+        if not unique:
+            return set()
+        rows = self._rows(
+            f"SELECT chat_id, meeting_id, kind FROM reminders_sent WHERE meeting_id IN ({','.join('?' * len(unique))})",
+            unique,
+        )
+        return {(int(chat), meeting, kind) for chat, meeting, kind in rows}
 
     def stats(self) -> Stats:
         one = lambda sql: self._first(sql)[0]  # noqa: E731

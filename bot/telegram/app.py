@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime
 
 from telegram import BotCommand, BotCommandScopeDefault, Update
 from telegram.ext import (
@@ -20,6 +20,7 @@ from telegram.ext import (
 from bot.ops import update_log
 from bot.settings import Settings
 from bot.state import Repository
+from bot.state.repository import utc_now
 from bot.telegram import buttons, errors, handlers, inline, subscriptions
 from bot.telegram.ratelimit import MessageRateLimiter
 from bot.telegram.reminders import ReminderService, Render
@@ -30,10 +31,7 @@ log = logging.getLogger(__name__)
 
 # Only new messages: an edited message or a channel post is not a new question.
 NEW_MESSAGE = filters.UpdateType.MESSAGE
-
-
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY, Update.MY_CHAT_MEMBER]
 
 
 def build_application(
@@ -115,5 +113,3 @@ async def register_commands(application: Application) -> None:
     await application.bot.set_my_commands(swedish, scope=BotCommandScopeDefault())
     await application.bot.set_my_commands(english, scope=BotCommandScopeDefault(), language_code="en")
 
-
-ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY, Update.MY_CHAT_MEMBER]

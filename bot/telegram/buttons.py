@@ -1,60 +1,83 @@
-"""Inline keyboard presses: answers, (un)subscribing, "remind me", and the calendar file."""
+"""Inline keyboard presses: answers, (un)subscribing, "remind me", and the calendar file.
+
+Callback data comes from the person's client and may be stale (a keyboard from last month) or
+forged: every argument is checked again here, as if typed.
+"""
 from __future__ import annotations
 
+import functools
 import logging
 from typing import Any
 
 from telegram import CallbackQuery, Message, Update
-from telegram.constants import MessageLimit
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.knowledge.query import meeting_by_id
 from bot.state import ALL
 from bot.telegram import keyboards
 from bot.telegram.ics import ics_filename, meeting_ics
-from bot.telegram.places import municipalities
-from bot.telegram.replies import lang_of, note_intent, send_reply
+from bot.telegram.places import municipalities, resolve_place
+from bot.telegram.replies import Send, lang_of, note_intent, send_reply, send_text
 from bot.telegram.services import Services, services
 from bot.telegram.subscriptions import subscribe_chat, unsubscribe_chat, watch_meeting
 from bot.telegram.texts import t
 
 log = logging.getLogger(__name__)
 
+MAX_TOAST = 200  # characters, Telegram's limit for answerCallbackQuery
+
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    svc = services(context)
     query = update.callback_query
+    toast: str | None = None
+    try:
+        toast = await _press(update, context, query)
+    finally:  # even when the press failed: an unanswered button keeps spinning in the client
+        try:
+            await query.answer(toast[:MAX_TOAST] if toast else None)
+        except TelegramError as error:  # e.g. "query is too old" after a restart
+            log.info("could not answer a button press: %s", error)
+
+
+async def _press(update: Update, context: ContextTypes.DEFAULT_TYPE, query: CallbackQuery) -> str | None:
+    """Do what the button says; returns the toast to show, if any."""
+    svc = services(context)
     lang = lang_of(update, svc)
     action, *args = keyboards.unpack(query.data)
-    message = query.message if isinstance(query.message, Message) else None
     chat_id = update.effective_chat.id if update.effective_chat else query.from_user.id
     svc.repo.touch_user(chat_id, lang)
-    toast: str | None = None
     note_intent(context, args[0] if action == keyboards.ASK and args else action)
+    send = _sender(context, chat_id, query)
     if action == keyboards.ASK and len(args) == 2:
         intent, place = args
         slots = {"municipality": place} if place and place != ALL else {}
-        reply = svc.engine.answer_intent(intent, slots, today=svc.today(), chat=str(chat_id), lang=lang)
-        await _answer_in_chat(context, chat_id, message, reply, lang)
+        await send_reply(send, svc.engine.answer_intent(intent, slots, today=svc.today(), chat=str(chat_id), lang=lang), lang)
     elif action == keyboards.QUESTION and args:
-        reply = svc.engine.answer(args[0], today=svc.today(), chat=str(chat_id), lang=lang, now=svc.now())
-        await _answer_in_chat(context, chat_id, message, reply, lang)
+        await send_reply(send, svc.engine.answer(args[0], today=svc.today(), chat=str(chat_id), lang=lang, now=svc.now()), lang)
     elif action == keyboards.MENU_SUBSCRIBE:
         text = t(lang, "choose_subscription", time=svc.settings.reminder_time.strftime("%H:%M"))
-        markup = keyboards.places(keyboards.SUBSCRIBE, municipalities(), lang, with_all=True)
-        await context.bot.send_message(chat_id, text, reply_markup=markup)
-    elif action in (keyboards.SUBSCRIBE, keyboards.UNSUBSCRIBE) and args:
-        change = subscribe_chat if action == keyboards.SUBSCRIBE else unsubscribe_chat
-        await context.bot.send_message(chat_id, change(chat_id, args[0], lang, context))
+        await send_text(send, text, keyboards.places(keyboards.SUBSCRIBE, municipalities(), lang, with_all=True))
+    elif action == keyboards.SUBSCRIBE and args and (place := resolve_place(args[0])):
+        await send_text(send, subscribe_chat(chat_id, place, lang, context))
+        await _retire_keyboard(query)
+    elif action == keyboards.UNSUBSCRIBE and args:
+        await send_text(send, unsubscribe_chat(chat_id, args[0], lang, context))
         await _retire_keyboard(query)
     elif action == keyboards.REMIND and args:
-        toast = watch_meeting(chat_id, args[0], lang, context)
+        return watch_meeting(chat_id, args[0], lang, context)
     elif action == keyboards.CALENDAR and args:
-        toast = await _send_calendar(chat_id, args[0], lang, context)
+        return await _send_calendar(chat_id, args[0], lang, context)
     else:
         log.info("unknown button data %r", query.data[:64] if query.data else None)
-    await query.answer(toast[:200] if toast else None)
+    return None
+
+
+def _sender(context: ContextTypes.DEFAULT_TYPE, chat_id: int, query: CallbackQuery) -> Send:
+    if isinstance(query.message, Message):
+        return query.message.reply_text
+    # The button sat under an inline-mode message in someone else's chat: answer in private.
+    return functools.partial(context.bot.send_message, chat_id)
 
 
 async def _retire_keyboard(query: CallbackQuery) -> None:
@@ -65,13 +88,6 @@ async def _retire_keyboard(query: CallbackQuery) -> None:
         await query.edit_message_reply_markup(reply_markup=None)
     except BadRequest as error:  # e.g. "message is not modified" after a double tap
         log.info("could not remove a keyboard: %s", error)
-
-
-async def _answer_in_chat(context: ContextTypes.DEFAULT_TYPE, chat_id: int, message: Message | None, reply: Any, lang: str) -> None:
-    if message is not None:
-        await send_reply(message, reply, lang)
-    else:  # the button sat under an inline-mode message we cannot reply to
-        await context.bot.send_message(chat_id, reply.text[: MessageLimit.MAX_TEXT_LENGTH], reply_markup=keyboards.for_reply(reply, lang))
 
 
 async def _send_calendar(chat_id: int, meeting_id: str, lang: str, context: ContextTypes.DEFAULT_TYPE) -> str | None:

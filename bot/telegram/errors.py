@@ -5,7 +5,7 @@ import logging
 from typing import Any
 
 from telegram import Update
-from telegram.error import Forbidden, TelegramError
+from telegram.error import Forbidden, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.telegram.replies import lang_of
@@ -17,23 +17,28 @@ log = logging.getLogger(__name__)
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log what failed with enough context to find it, without message text; tell the person if possible."""
-    details: dict[str, Any] = {}
-    if isinstance(update, Update):
-        details = {
-            "update_id": update.update_id,
-            "chat": update.effective_chat.id if update.effective_chat else None,
-            "user": update.effective_user.id if update.effective_user else None,
-            "kind": _kind(update),
-        }
+    if not isinstance(update, Update):
+        log.error("error outside an update", exc_info=context.error)
+        return
+    chat = update.effective_chat
+    private = chat is not None and chat.type == "private"
+    if private and isinstance(context.error, Forbidden):  # blocked mid-conversation: not a bug
+        ended = services(context).repo.mark_blocked(chat.id)
+        log.info("chat %s blocked the bot while being answered; %d subscriptions ended", chat.id, ended)
+        return
+    details: dict[str, Any] = {
+        "update_id": update.update_id,
+        "chat": chat.id if chat else None,
+        "user": update.effective_user.id if update.effective_user else None,
+        "kind": _kind(update),
+    }
     log.error("error while handling an update %s", details, exc_info=context.error)
-    if isinstance(update, Update) and update.effective_chat and update.effective_chat.type == "private":
-        if isinstance(context.error, Forbidden):
-            services(context).repo.mark_blocked(update.effective_chat.id)
-            return
+    # After a network failure the answer may have arrived, and telling would fail the same way.
+    if private and not isinstance(context.error, NetworkError):
         try:
-            await context.bot.send_message(update.effective_chat.id, t(lang_of(update, services(context)), "error"))
+            await context.bot.send_message(chat.id, t(lang_of(update, services(context)), "error"))
         except TelegramError:
-            log.warning("could not tell chat %s about the error", update.effective_chat.id)
+            log.warning("could not tell chat %s about the error", chat.id)
 
 
 def _kind(update: Update) -> str:

@@ -1,6 +1,8 @@
 """Commands and messages to engine calls and back. Thin: no knowledge and no wording of answers here."""
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -11,54 +13,54 @@ from telegram.ext import ContextTypes
 from bot.state import ALL
 from bot.telegram import keyboards
 from bot.telegram.places import municipalities, place_label, resolve_place
-from bot.telegram.replies import MAX_QUESTION, chat_key, note_intent, seen, send_reply
-from bot.telegram.services import Services, services
+from bot.telegram.replies import MAX_QUESTION, chat_key, note_intent, seen, send_reply, send_text
+from bot.telegram.services import services
 from bot.telegram.subscriptions import subscribe_chat, unsubscribe_chat
 from bot.telegram.texts import t
 
 log = logging.getLogger(__name__)
 
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
+MAX_ARGUMENT = 100  # characters of a command's argument; a place name is short
+
+
+def _argument(context: ContextTypes.DEFAULT_TYPE) -> str:
+    return " ".join(context.args or [])[:MAX_ARGUMENT]
+
+
+async def _say(update: Update, text: str, markup: Any = None) -> None:
+    await send_text(update.effective_message.reply_text, text, markup)
+
 
 # commands that are questions
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    svc = services(context)
-    lang = seen(update, svc)
-    reply = svc.engine.answer_intent("greeting", {}, today=svc.today(), chat=chat_key(update), lang=lang)
-    note_intent(context, "greeting")
-    await update.effective_message.reply_text(reply.text, reply_markup=keyboards.main_menu(lang))
-
-
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    svc = services(context)
-    lang = seen(update, svc)
-    reply = svc.engine.answer_intent("help", {}, today=svc.today(), chat=chat_key(update), lang=lang)
-    note_intent(context, "help")
-    await send_reply(update.effective_message, reply, lang, keyboards.main_menu(lang))
-
-
-def intent_command(intent: str, takes_place: bool = True) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]:
-    """A command that asks the engine one intent, with an optional municipality argument."""
+def intent_command(intent: str, takes_place: bool = True, menu: bool = False) -> Handler:
+    """A command that asks the engine one intent, with an optional municipality argument;
+    `menu` puts the main menu's buttons under the answer."""
     async def handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         svc = services(context)
         lang = seen(update, svc)
         note_intent(context, intent)
         slots: dict[str, Any] = {}
-        argument = " ".join(context.args or [])[:100]
+        argument = _argument(context)
         if takes_place and argument:
             place = resolve_place(argument)
             if place is None:
                 markup = keyboards.places(keyboards.ASK, municipalities(), lang, intent=intent)
-                await update.effective_message.reply_text(t(lang, "unknown_place", place=argument), reply_markup=markup)
+                await _say(update, t(lang, "unknown_place", place=argument), markup)
                 return
             if place != ALL:
                 slots["municipality"] = place
         reply = svc.engine.answer_intent(intent, slots, today=svc.today(), chat=chat_key(update), lang=lang)
-        await send_reply(update.effective_message, reply, lang)
+        await send_reply(update.effective_message.reply_text, reply, lang, keyboards.main_menu(lang) if menu else None)
 
     handle.__name__ = f"command_{intent}"
     return handle
+
+
+start = intent_command("greeting", takes_place=False, menu=True)
+help_command = intent_command("help", takes_place=False, menu=True)
 
 
 # subscriptions
@@ -68,18 +70,15 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     lang = seen(update, svc)
     note_intent(context, "subscribe")
-    argument = " ".join(context.args or [])[:100]
-    message = update.effective_message
-    if not argument:
-        text = t(lang, "choose_subscription", time=svc.settings.reminder_time.strftime("%H:%M"))
-        await message.reply_text(text, reply_markup=keyboards.places(keyboards.SUBSCRIBE, municipalities(), lang, with_all=True))
-        return
-    place = resolve_place(argument)
+    argument = _argument(context)
+    place = resolve_place(argument) if argument else None
     if place is None:
-        markup = keyboards.places(keyboards.SUBSCRIBE, municipalities(), lang, with_all=True)
-        await message.reply_text(t(lang, "unknown_place", place=argument), reply_markup=markup)
+        choose = keyboards.places(keyboards.SUBSCRIBE, municipalities(), lang, with_all=True)
+        when = svc.settings.reminder_time.strftime("%H:%M")
+        text = t(lang, "unknown_place", place=argument) if argument else t(lang, "choose_subscription", time=when)
+        await _say(update, text, choose)
         return
-    await message.reply_text(subscribe_chat(update.effective_chat.id, place, lang, context))
+    await _say(update, subscribe_chat(update.effective_chat.id, place, lang, context))
 
 
 async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -87,18 +86,16 @@ async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     lang = seen(update, svc)
     note_intent(context, "unsubscribe")
     chat_id = update.effective_chat.id
-    argument = " ".join(context.args or [])[:100]
-    message = update.effective_message
-    if not argument:
-        current = svc.repo.subscriptions_of(chat_id)
-        if not current and not svc.repo.watches_of(chat_id):
-            await message.reply_text(t(lang, "no_subscriptions"))
-            return
-        markup = keyboards.places(keyboards.UNSUBSCRIBE, [p for p in current if p != ALL], lang, with_all=True)
-        await message.reply_text(t(lang, "choose_unsubscribe"), reply_markup=markup)
+    argument = _argument(context)
+    if argument:
+        await _say(update, unsubscribe_chat(chat_id, resolve_place(argument) or argument, lang, context))
         return
-    place = resolve_place(argument)
-    await message.reply_text(unsubscribe_chat(chat_id, place or argument, lang, context))
+    current = svc.repo.subscriptions_of(chat_id)
+    if not current and not svc.repo.watches_of(chat_id):
+        await _say(update, t(lang, "no_subscriptions"))
+        return
+    choose = keyboards.places(keyboards.UNSUBSCRIBE, [p for p in current if p != ALL], lang, with_all=True)
+    await _say(update, t(lang, "choose_unsubscribe"), choose)
 
 
 async def my_subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -112,69 +109,70 @@ async def my_subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         lines.append(t(lang, "subscriptions", places=", ".join(place_label(p, lang) for p in places)))
     if watches:
         lines.append(t(lang, "watches", meetings=", ".join(watches)))
-    await update.effective_message.reply_text("\n".join(lines) or t(lang, "no_subscriptions"))
+    await _say(update, "\n".join(lines) or t(lang, "no_subscriptions"))
 
 
 # admin
 
 
+def admin_only(handler: Handler) -> Handler:
+    """Others (not in BOT_ADMIN_IDS) get a polite refusal."""
+    @functools.wraps(handler)
+    async def checked(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        svc = services(context)
+        user = update.effective_user
+        if not svc.settings.is_admin(user.id if user else None):
+            await _say(update, t(seen(update, svc), "admin_only"))
+            return
+        await handler(update, context)
+
+    return checked
+
+
+@admin_only
 async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     lang = seen(update, svc)
-    if not _is_admin(update, svc):
-        await update.effective_message.reply_text(t(lang, "admin_only"))
-        return
     try:
-        engine = svc.load_engine()
+        engine = await asyncio.to_thread(svc.load_engine)  # reading the YAML must not hold up other chats
     except Exception as error:  # noqa: BLE001 -- a broken new base must not take the bot down
         log.exception("reload failed")
-        await update.effective_message.reply_text(t(lang, "reload_failed", error=str(error)[:300]))
+        await _say(update, t(lang, "reload_failed", error=str(error)[:300]))
         return
     svc.engine = engine
     jobs = svc.reminders.reschedule(context.job_queue)
     log.info("knowledge base reloaded by %s; %d reminder times", update.effective_user.id, jobs)
-    text = t(lang, "reloaded", meetings=len(engine.kb.meetings), issues=len(engine.kb.issues), jobs=jobs)
-    await update.effective_message.reply_text(text)
+    await _say(update, t(lang, "reloaded", meetings=len(engine.kb.meetings), issues=len(engine.kb.issues), jobs=jobs))
 
 
+@admin_only
 async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     lang = seen(update, svc)
-    if not _is_admin(update, svc):
-        await update.effective_message.reply_text(t(lang, "admin_only"))
-        return
     stats = svc.repo.stats()
     by_place = ", ".join(f"{place_label(p, lang)}: {n}" for p, n in stats.active_subscriptions.items())
-    await update.effective_message.reply_text(t(
+    await _say(update, t(
         lang, "stats", users=stats.users, blocked=stats.blocked_users, subscriptions=stats.subscribers,
         by_place=f"({by_place})" if by_place else "", watches=stats.meeting_watches, sent=stats.reminders_sent,
         failed=stats.reminders_failed, uncertain=stats.reminders_uncertain,
     ))
 
 
-def _is_admin(update: Update, svc: Services) -> bool:
-    user = update.effective_user
-    return svc.settings.is_admin(user.id if user else None)
-
-
-# free text, buttons, inline mode, everything else
+# free text and everything else
 
 
 async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     lang = seen(update, svc)
-    message = update.effective_message
-    question = message.text or ""
+    question = update.effective_message.text or ""
     reply = svc.engine.answer(
         question[:MAX_QUESTION], today=svc.today(), chat=chat_key(update), lang=None, now=svc.now()
     )
     note_intent(context, reply.intent)
     if len(question) > MAX_QUESTION:
         reply.text = f"{reply.text}\n\n{t(reply.lang, 'too_long')}"
-    await send_reply(message, reply, reply.lang or lang)
+    await send_reply(update.effective_message.reply_text, reply, reply.lang or lang)
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    svc = services(context)
-    lang = seen(update, svc)
-    await update.effective_message.reply_text(t(lang, "not_text"))
+    await _say(update, t(seen(update, services(context)), "not_text"))

@@ -15,16 +15,18 @@ INLINE_RESULTS = 5
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     query = update.inline_query
-    lang = language_of(query.from_user.language_code if query.from_user else None)
+    lang = language_of(query.from_user.language_code)
     question = (query.query or "").strip()[:MAX_QUESTION]
     today = svc.today()
+    # Each person's own conversation: "och i Tyresö?" continues their question, not a stranger's.
+    chat = f"inline:{query.from_user.id}"
     if question:
-        replies = [svc.engine.answer(question, today=today, chat="inline", lang=None, now=svc.now())]
+        replies = [svc.engine.answer(question, today=today, chat=chat, lang=None, now=svc.now())]
         note_intent(context, replies[0].intent)
     else:
         replies = [
-            svc.engine.answer_intent("next_meeting", {}, today=today, chat="inline", lang=lang),
-            svc.engine.answer_intent("upcoming_meetings", {}, today=today, chat="inline", lang=lang),
+            svc.engine.answer_intent("next_meeting", {}, today=today, chat=chat, lang=lang),
+            svc.engine.answer_intent("upcoming_meetings", {}, today=today, chat=chat, lang=lang),
         ]
     results = []
     for index, reply in enumerate(replies[:INLINE_RESULTS]):
@@ -38,4 +40,4 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             description=rest.strip()[:200] or None,
             input_message_content=InputTextMessageContent(text[: MessageLimit.MAX_TEXT_LENGTH]),
         ))
-    await query.answer(results, cache_time=60, is_personal=False)
+    await query.answer(results, cache_time=60, is_personal=True)  # answers follow the person's conversation

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 from telegram import Bot
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes, JobQueue
 
 from bot.knowledge.model import KnowledgeBase, Meeting
@@ -45,11 +45,15 @@ BACKOFF = (0.5, 1.0, 2.0, 4.0)
 # Reminders claimed and not yet confirmed at any moment: what a SIGKILL can leave "uncertain".
 # 12 keeps 28.5 msg/s flowing with up to ~400 ms of Telegram latency.
 WORKERS = 12
-# The request reached Telegram but the answer was lost: it may have been delivered.
-_AMBIGUOUS = (httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError)
+_ANSWER_LOST = (httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError)
 
 Clock = Callable[[], datetime]
 Render = Callable[[Meeting, KnowledgeBase, str], str]
+
+
+def may_have_arrived(error: NetworkError) -> bool:
+    """The request reached Telegram but its answer was lost, so it may have been delivered."""
+    return isinstance(error.__cause__, _ANSWER_LOST)
 
 
 def meeting_start(meeting: Meeting, tz: ZoneInfo) -> datetime:
@@ -123,29 +127,19 @@ class Report:
     skipped: int = 0  # claimed by another wake-up or process
 
 
+@dataclass
 class ReminderService:
-    def __init__(
-        self,
-        repo: Repository,
-        kb: Callable[[], KnowledgeBase],
-        render: Render,
-        tz: ZoneInfo,
-        at: time,
-        clock: Clock,
-        sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
-        workers: int = WORKERS,
-    ) -> None:
-        self.repo = repo
-        self._kb = kb
-        self.render = render
-        self.tz = tz
-        self.at = at
-        self.clock = clock
-        self._sleep = sleep
-        self.workers = workers
+    repo: Repository
+    kb: Callable[[], KnowledgeBase]  # the current one: /reload replaces it
+    render: Render
+    tz: ZoneInfo
+    at: time
+    clock: Clock
+    sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep
+    workers: int = WORKERS
 
     def plan(self) -> Plan:
-        return plan(self._kb(), self.repo, self.clock(), self.tz, self.at)
+        return plan(self.kb(), self.repo, self.clock(), self.tz, self.at)
 
     async def run_due(self, bot: Bot, keep_going: Callable[[], bool] = lambda: True) -> Report:
         """Send what is due. `keep_going` turning False (the bot is stopping) ends the fan-out early:
@@ -154,7 +148,7 @@ class ReminderService:
         report = Report()
         if not due:
             return report
-        kb = self._kb()
+        kb = self.kb()
         texts: dict[tuple[str, str], str] = {}
         queue: asyncio.Queue[Due] = asyncio.Queue()
         for item in due:
@@ -164,8 +158,13 @@ class ReminderService:
             while not queue.empty() and keep_going():
                 item = queue.get_nowait()
                 key = (item.meeting.id, item.language)
-                if key not in texts:
-                    texts[key] = self.render(item.meeting, kb, item.language)
+                try:
+                    if key not in texts:
+                        texts[key] = self.render(item.meeting, kb, item.language)
+                except Exception:  # noqa: BLE001 -- one meeting's wording must not stop the others
+                    log.exception("reminders: could not word %s", item.meeting.id)
+                    report.failed += 1
+                    continue
                 await self._deliver(bot, item, texts[key], report)
 
         await asyncio.gather(*(worker() for _ in range(min(self.workers, len(due)))))
@@ -189,17 +188,12 @@ class ReminderService:
                 log.info("reminders: chat %s blocked the bot; %d subscriptions ended", chat, ended)
                 report.blocked += 1
                 return
-            except BadRequest as error:
-                await self._db(self.repo.mark_failed, chat, meeting, KIND, str(error))
-                log.warning("reminders: chat %s refused %s: %s", chat, meeting, error)
-                report.failed += 1
-                return
             except RetryAfter:
                 await self._db(self.repo.release_claim, chat, meeting, KIND)  # certainly not sent; the sweep retries
                 report.retry_later += 1
                 return
             except NetworkError as error:  # TimedOut is a NetworkError too
-                if isinstance(error.__cause__, _AMBIGUOUS):
+                if may_have_arrived(error):
                     log.warning("reminders: %s to chat %s may or may not have arrived (%r); not resending",
                                 meeting, chat, error)
                     report.uncertain += 1
@@ -210,8 +204,13 @@ class ReminderService:
                                 meeting, chat, attempt + 1, error)
                     report.retry_later += 1
                     return
-                await self._sleep(pause)
+                await self.sleep(pause)
                 continue
+            except TelegramError as error:  # refused for good: chat not found, migrated, bad request
+                await self._db(self.repo.mark_failed, chat, meeting, KIND, str(error))
+                log.warning("reminders: chat %s refused %s: %s", chat, meeting, error)
+                report.failed += 1
+                return
             await self._db(self.repo.mark_sent, chat, meeting, KIND, message.message_id)
             report.sent += 1
             return

@@ -1,20 +1,30 @@
-"""Shared by the handlers: the person's language, sending an engine reply, the intent log note."""
+"""Shared by the handlers: the person's language, sending a reply, the intent log note."""
 from __future__ import annotations
 
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import MessageLimit
+from telegram.error import NetworkError
 
+from bot.ops.update_log import note_intent
 from bot.telegram import keyboards
+from bot.telegram.reminders import may_have_arrived
 from bot.telegram.services import Services
 from bot.telegram.texts import language_of
 
-from bot.ops.update_log import note_intent
+log = logging.getLogger(__name__)
 
 MAX_QUESTION = 500  # characters of a message given to the engine; the rest is noise or abuse
+RETRY_PAUSE = 1.0  # seconds before the one retry of a reply that certainly did not reach Telegram
 
-__all__ = ["MAX_QUESTION", "chat_key", "lang_of", "note_intent", "seen", "send_reply"]
+# `message.reply_text` (answers in the same chat and forum topic), or `partial(bot.send_message, chat_id)`.
+Send = Callable[..., Awaitable[Any]]
+
+__all__ = ["MAX_QUESTION", "Send", "chat_key", "lang_of", "note_intent", "seen", "send_reply", "send_text"]
 
 
 def lang_of(update: Update, svc: Services) -> str:
@@ -33,22 +43,49 @@ def seen(update: Update, svc: Services) -> str:
     return lang
 
 
-async def send_reply(message: Message, reply: Any, lang: str, extra_markup: InlineKeyboardMarkup | None = None) -> None:
-    """An engine reply as one or more messages (Telegram's 4096-character limit), buttons on the last."""
-    markup = keyboards.for_reply(reply, lang) or extra_markup
-    chunks = _chunks(reply.text or "…")
+async def send_reply(send: Send, reply: Any, lang: str, extra_markup: InlineKeyboardMarkup | None = None) -> None:
+    """An engine reply with its buttons (remind me, calendar, choices), else `extra_markup`."""
+    await send_text(send, reply.text, keyboards.for_reply(reply, lang) or extra_markup)
+
+
+async def send_text(send: Send, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """`text` as one or more messages (Telegram's 4096-character limit), the buttons under the last.
+
+    A message that certainly did not reach Telegram (connection refused, 5xx) is tried once more:
+    the person is waiting. One whose answer was lost may have arrived and is not repeated."""
+    chunks = split_text(text or "…")
     for index, chunk in enumerate(chunks):
-        await message.reply_text(chunk, reply_markup=markup if index == len(chunks) - 1 else None)
+        last = index == len(chunks) - 1
+        try:
+            await send(chunk, reply_markup=markup if last else None)
+        except NetworkError as error:
+            if may_have_arrived(error):
+                raise
+            log.warning("a reply failed (%r); trying once more", error)
+            await asyncio.sleep(RETRY_PAUSE)
+            await send(chunk, reply_markup=markup if last else None)
 
 
-def _chunks(text: str, size: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str]:
+def split_text(text: str, size: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str]:
+    """Pieces of at most `size` UTF-16 code units (Telegram's measure), cut at a line break,
+    else a space, in the second half of a piece."""
     chunks = []
-    while len(text) > size:
-        cut = text.rfind("\n", 0, size)
-        cut = cut if cut > size // 2 else size
+    while _units(text) > size:
+        cut = size
+        while (excess := _units(text[:cut]) - size) > 0:  # characters outside the BMP (emoji) count twice
+            cut -= (excess + 1) // 2
+        for separator in ("\n", " "):
+            at = text.rfind(separator, 0, cut)
+            if at > cut // 2:
+                cut = at
+                break
         chunks.append(text[:cut])
-        text = text[cut:].lstrip("\n")
+        text = text[cut:].lstrip("\n ")
     return [*chunks, text] if text else chunks
+
+
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
 
 
 def chat_key(update: Update) -> str:

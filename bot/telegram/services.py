@@ -44,5 +44,4 @@ class Services:
 
 
 def services(context: ContextTypes.DEFAULT_TYPE | Application) -> Services:
-    data = context.bot_data
-    return data[KEY]
+    return context.bot_data[KEY]
