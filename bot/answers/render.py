@@ -14,6 +14,25 @@ from bot.nlu.catalogue import Catalogue
 UNKNOWN_EXAMPLES = 3
 
 
+# intents answered by one function of (kb, today, lang, slots), or of (kb, today, lang)
+_ANSWERS_WITH_SLOTS = {
+    "open_places": places.open_places,
+    "role_holder": people.role_holder,
+    "person": people.person,
+    "federations": organisation.federations,
+    "results": organisation.results,
+    "newsletter_subscribe": organisation.newsletter_subscribe,
+}
+_ANSWERS = {
+    "enrolled": places.enrolled,
+    "propose_participant": places.propose,
+    "contacts": people.contacts,
+    "members": organisation.members,
+    "newsletter_latest": organisation.newsletter_latest,
+    "about": organisation.about,
+}
+
+
 def municipalities() -> list[str]:
     return list(load_vocabulary().municipalities)
 
@@ -42,18 +61,10 @@ def answer(intent: str, slots: dict, kb: KnowledgeBase, today: date, lang: str,
         return meetings.past(kb, today, lang, municipality, kind, when)
     if intent == "meeting_details":
         return meetings.details(kb, today, lang, slots)
-    if intent == "open_places":
-        return places.open_places(kb, today, lang, slots)
-    if intent == "enrolled":
-        return places.enrolled(kb, today, lang)
-    if intent == "propose_participant":
-        return places.propose(kb, today, lang)
-    if intent == "role_holder":
-        return people.role_holder(kb, today, lang, slots)
-    if intent == "person":
-        return people.person(kb, today, lang, slots)
-    if intent == "contacts":
-        return people.contacts(kb, today, lang)
+    if intent in _ANSWERS_WITH_SLOTS:
+        return _ANSWERS_WITH_SLOTS[intent](kb, today, lang, slots)
+    if intent in _ANSWERS:
+        return _ANSWERS[intent](kb, today, lang)
     if intent == "board":
         role = (slots.get("role") or "").lower()
         return people.board(kb, today, lang, {**slots, "position": role} if role in people.BOARD_POSITIONS else slots)
@@ -61,18 +72,6 @@ def answer(intent: str, slots: dict, kb: KnowledgeBase, today: date, lang: str,
         if not slots.get("project") and not slots.get("provider") and slots.get("person"):
             return people.person(kb, today, lang, slots)  # "när slutar Ritva?"
         return organisation.project(kb, today, lang, slots)
-    if intent == "members":
-        return organisation.members(kb, today, lang)
-    if intent == "federations":
-        return organisation.federations(kb, today, lang, slots)
-    if intent == "results":
-        return organisation.results(kb, today, lang, slots)
-    if intent == "newsletter_latest":
-        return organisation.newsletter_latest(kb, today, lang)
-    if intent == "newsletter_subscribe":
-        return organisation.newsletter_subscribe(kb, today, lang, slots)
-    if intent == "about":
-        return organisation.about(kb, today, lang)
     if intent == "greeting":
         return Answer(greeting(kb, lang))
     if intent == "thanks":
