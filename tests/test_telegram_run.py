@@ -6,6 +6,8 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fake_bot_api import FakeBotApi
@@ -19,6 +21,28 @@ def bot_env(tmp_path: Path, **values: str) -> dict[str, str]:
     return {**env, "BOT_DB_PATH": str(tmp_path / "db.sqlite3"), **values}
 
 
+@asynccontextmanager
+async def bot_process(tmp_path: Path, env: dict[str, str]) -> AsyncIterator[asyncio.subprocess.Process]:
+    """`python -m bot run` in `tmp_path`; killed if a test fails before stopping it."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    try:
+        yield process
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+
+
+async def stop(process: asyncio.subprocess.Process) -> str:
+    """SIGTERM, as systemd and Docker send it; returns what the process wrote to stderr."""
+    process.send_signal(signal.SIGTERM)
+    _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
+    return stderr.decode()
+
+
 def test_without_a_token_it_says_what_to_set_and_how_to_chat_instead(tmp_path):
     done = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=bot_env(tmp_path),
                           stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
@@ -29,22 +53,14 @@ def test_without_a_token_it_says_what_to_set_and_how_to_chat_instead(tmp_path):
 async def test_it_polls_answers_and_stops_cleanly_on_sigterm(tmp_path):
     with FakeBotApi() as api:
         env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_BASE_URL=api.base_url)
-        process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "run", cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        )
-        try:
+        async with bot_process(tmp_path, env) as process:
             await api.wait_for("getUpdates", timeout=30)
             api.queue_update(message(99, "/start"))
             [greeting] = await api.wait_for("sendMessage", chat_id=99, timeout=10)
             assert greeting.text
-            process.send_signal(signal.SIGTERM)
-            _, stderr = await asyncio.wait_for(process.communicate(), timeout=20)
-        finally:
-            if process.returncode is None:
-                process.kill()
-    assert process.returncode == 0, stderr.decode()
-    assert api.token not in stderr.decode()
+            stderr = await stop(process)
+    assert process.returncode == 0, stderr
+    assert api.token not in stderr
     assert (tmp_path / "db.sqlite3").exists()
     assert [c.params.get("language_code", "") for c in api.calls_to("setMyCommands")] == ["", "en"]
 
@@ -62,11 +78,7 @@ async def test_webhook_mode_registers_the_url_and_answers_updates_posted_with_th
         env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_BASE_URL=api.base_url,
                       WEBHOOK_URL=f"http://127.0.0.1:{port}/hook", WEBHOOK_SECRET="s3cret_Token",
                       WEBHOOK_LISTEN="127.0.0.1", WEBHOOK_PORT=str(port))
-        process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "run", cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        )
-        try:
+        async with bot_process(tmp_path, env) as process:
             [registered] = await api.wait_for("setWebhook", timeout=30)
             assert registered.params["url"] == f"http://127.0.0.1:{port}/hook"
             assert registered.params["secret_token"] == "s3cret_Token"
@@ -81,7 +93,7 @@ async def test_webhook_mode_registers_the_url_and_answers_updates_posted_with_th
                 except urllib.error.HTTPError as error:
                     return error.code
 
-            for _ in range(100):  # the webhook server starts listening right after setWebhook
+            for _ in range(400):  # the webhook server starts listening right after setWebhook
                 try:
                     status = await asyncio.to_thread(post, "wrong")
                     break
@@ -91,10 +103,6 @@ async def test_webhook_mode_registers_the_url_and_answers_updates_posted_with_th
             assert await asyncio.to_thread(post, "s3cret_Token") == 200
             [greeting] = await api.wait_for("sendMessage", chat_id=98, timeout=10)
             assert greeting.text
-            process.send_signal(signal.SIGTERM)
-            _, stderr = await asyncio.wait_for(process.communicate(), timeout=20)
-        finally:
-            if process.returncode is None:
-                process.kill()
-    assert process.returncode == 0, stderr.decode()
+            stderr = await stop(process)
+    assert process.returncode == 0, stderr
     assert len(api.calls_to("sendMessage", chat_id=98)) == 1  # the update with the wrong secret was refused

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from urllib.parse import urlsplit
 
 from bot.settings import Settings, SettingsError, load_settings
 
@@ -84,24 +85,16 @@ def serve(settings: Settings) -> int:
 
 
 def _path_of(url: str) -> str:
-    from urllib.parse import urlsplit
-
     return urlsplit(url).path.lstrip("/")
 
 
 def _console(settings: Settings) -> int:
-    try:
-        from bot.console import run_chat
-    except ImportError:
-        return 2
+    from bot.console import run_chat
+
     return run_chat(argparse.Namespace(today=None, kb=settings.kb_dir, lang=None))
 
 
 def _configure_logging(level: str, settings: Settings) -> None:
-    try:
-        from bot.ops.logging import configure
-    except ImportError:
-        logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
-        logging.getLogger("httpx").setLevel(logging.WARNING)  # it logs request URLs, which hold the token
-        return
+    from bot.ops.logging import configure
+
     configure(level, secrets=[settings.token, settings.webhook_secret])
