@@ -111,7 +111,7 @@ def test_later_issue_wins_and_one_meeting_is_kept(kb):
     assert len(moved) == 1
     assert moved[0].municipality == "Nynäshamn" and "våld" in moved[0].topic
     assert [s.issue for s in moved[0].sources] == ["2017-2", "2017-3"]
-    assert moved[0].earlier[0].municipality == "Haninge"
+    assert [(v.source.issue, v.municipality) for v in moved[0].statements] == [("2017-2", "Haninge"), ("2017-3", "Nynäshamn")]
 
 
 def test_before_the_later_issue_the_earlier_statement_holds(kb):
@@ -120,6 +120,17 @@ def test_before_the_later_issue_the_earlier_statement_holds(kb):
     assert len(may) == 1 and may[0].municipality == "Haninge"
     in_april = query.upcoming_meetings(kb, date(2017, 4, 2), municipality="Nynäshamn")
     assert date(2017, 5, 19) in [m.date for m in in_april]
+
+
+def test_a_report_of_a_meeting_held_is_not_known_before_its_issue(kb):
+    (fifth,) = [m for m in query.upcoming_meetings(kb, date(2017, 3, 15), "Nynäshamn") if m.date == date(2017, 4, 5)]
+    assert [s.issue for s in fifth.sources] == ["2017-2"] and fifth.note is None
+    assert "Torsby" in fifth.topic
+
+
+def test_an_address_is_not_known_before_the_issue_that_gives_it(kb):
+    assert query.find_contact(kb, date(2016, 6, 1), "Rosario Alí").email is None
+    assert query.find_contact(kb, date(2017, 4, 1), "Rosario Alí").email == "rosario.ali@haninge.se"
 
 
 def test_year_is_resolved_from_the_issue_date_across_the_turn_of_a_year(kb):

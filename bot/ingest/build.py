@@ -62,6 +62,9 @@ def build(directories: list[Path], vocabulary: Vocabulary, corrections: Path | N
         places.extend(found_places)
         warnings += [f"{newsletter.path}:{w.line}: {w.message}" for w in reader.warnings + place_warnings]
     meetings = [merge_statements([m for _, _, m in sorted(group, key=lambda s: s[:2])]) for group in statements.values()]
+    issue_order = {newsletter.id: order for order, newsletter in enumerate(newsletters)}
+    for meeting in meetings:
+        meeting.sources.sort(key=lambda source: issue_order[source.issue])
     meetings.sort(key=lambda meeting: (meeting.date, meeting.kind))
 
     website = _website(newsletters)

@@ -27,6 +27,7 @@ class Mention:
     """One thing a sentence says about a person or organisation."""
 
     name: str
+    source: Source
     kind: str = "person"
     email: str | None = None
     phone: str | None = None
@@ -58,7 +59,7 @@ class ContactReader:
             # "Name, 08-…", or "Hon nås på name@… eller 08-…": the one person the sentence gives an address
             person = _just_before(people, sentence, match.start()) or (owners.pop() if len(owners) == 1 else None)
             if person:
-                mentions.append(Mention(name=person, phone=match.group(0)))
+                mentions.append(Mention(name=person, source=source, phone=match.group(0)))
         for match in self.names.role.finditer(sentence):
             mention = self._role(sentence, match, people, source, section_federation)
             if mention:
@@ -70,13 +71,13 @@ class ContactReader:
         purpose = Purpose(kind=_purpose_kind(sentence), text=sentence.strip(), source=source)
         person = _just_before(people, sentence, match.start())
         if person:
-            return Mention(name=person, email=address, purpose=purpose)
+            return Mention(name=person, source=source, email=address, purpose=purpose)
         for name in re.findall(r"\b[A-ZÅÄÖ][\wåäö-]{3,}\b", sentence):
             if not self.names.is_label(name) and fold(name).replace(" ", "") in fold(address).replace(" ", ""):
-                return Mention(name=name, kind="organisation", email=address, purpose=purpose)
+                return Mention(name=name, source=source, kind="organisation", email=address, purpose=purpose)
         local = address.split("@")[0]
         if "." in local:  # firstname.lastname@, if such a person is named elsewhere
-            return Mention(name=local.replace(".", " ").title(), email=address, purpose=purpose, tentative=True)
+            return Mention(name=local.replace(".", " ").title(), source=source, email=address, purpose=purpose, tentative=True)
         return None
 
     def _role(self, sentence: str, match: re.Match[str], people, source: Source, section_federation) -> Mention | None:
@@ -114,7 +115,7 @@ class ContactReader:
             season = _SEASON.search(near)
             role.note = season.group(0) if season else ("tillträdande" if _JOINS.search(near) else "ny")
         purpose = Purpose("publisher", sentence.strip(), source) if fold(title) == "ansvarig utgivare" else None
-        return Mention(name=person, role=role, purpose=purpose)
+        return Mention(name=person, source=source, role=role, purpose=purpose)
 
     def _organisation(self, sentence, match, words_before, section_federation, title) -> str | None:
         following = _ORG_AFTER.match(sentence[match.end():])
@@ -173,11 +174,11 @@ def merge_mentions(mentions: list[tuple[Mention, int]]) -> list[Contact]:
         if mention.tentative and key not in contacts:
             continue
         contact = contacts.setdefault(key, Contact(name=mention.name, kind=mention.kind))
-        if mention.email:
-            contact.email = mention.email
-        if mention.phone:
-            contact.phone = mention.phone
-        source = (mention.role.source if mention.role else mention.purpose.source if mention.purpose else None)
+        source = mention.source
+        if mention.email and not contact.email:
+            contact.email, contact.email_from = mention.email, source
+        if mention.phone and not contact.phone:
+            contact.phone, contact.phone_from = mention.phone, source
         if source and source not in contact.sources:
             contact.sources.append(source)
         if mention.role and not _has_role(contact, mention.role):

@@ -9,7 +9,7 @@ _STATED = [item.name for item in dataclasses.fields(MeetingVersion) if item.name
 
 
 def version_of(meeting: Meeting) -> MeetingVersion:
-    """What a single-source meeting statement said, as a version to keep beside the merged meeting."""
+    """What a single-source meeting statement said, kept beside the merged meeting."""
     return MeetingVersion(source=meeting.sources[-1], **{name: getattr(meeting, name) for name in _STATED})
 
 
@@ -17,18 +17,19 @@ def meeting_from(version: MeetingVersion, template: Meeting) -> Meeting:
     return dataclasses.replace(
         template,
         sources=[version.source],
-        earlier=[],
+        statements=[],
         **{name: getattr(version, name) for name in _STATED},
     )
 
 
 def merge_statements(statements: list[Meeting]) -> Meeting:
-    """Merge single-source statements about one meeting, oldest first.
+    """Merge single-source statements about one meeting, the weakest first (reports of a meeting
+    held, then announcements oldest first).
 
     A later statement overrides every field it states. When it moves the meeting to another
     municipality, the earlier venue no longer holds and is dropped unless restated.
     """
-    merged = dataclasses.replace(statements[0], sources=list(statements[0].sources), earlier=[])
+    merged = dataclasses.replace(statements[0], sources=list(statements[0].sources), statements=[])
     for later in statements[1:]:
         moved = later.municipality and merged.municipality and later.municipality != merged.municipality
         updates = {name: getattr(later, name) for name in _STATED if getattr(later, name) not in (None, [], False)}
@@ -39,13 +40,13 @@ def merge_statements(statements: list[Meeting]) -> Meeting:
         merged = dataclasses.replace(merged, **updates)
         merged.sources = merged.sources + list(later.sources)
     if len(statements) > 1:
-        merged.earlier = [version_of(statement) for statement in statements[:-1]]
+        merged.statements = [version_of(statement) for statement in statements]
     return merged
 
 
 def restate(meeting: Meeting, is_published) -> Meeting | None:
     """The meeting as known from the issues for which `is_published(issue_id)` holds, or None."""
-    if is_published(meeting.sources[-1].issue):
+    if all(is_published(source.issue) for source in meeting.sources):
         return meeting
-    known = [meeting_from(version, meeting) for version in meeting.earlier if is_published(version.source.issue)]
+    known = [meeting_from(version, meeting) for version in meeting.statements if is_published(version.source.issue)]
     return merge_statements(known) if known else None

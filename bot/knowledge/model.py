@@ -39,7 +39,7 @@ class Registration:
 
 @dataclass
 class MeetingVersion:
-    """What one issue said about a meeting that a later issue changed."""
+    """What one issue said about a meeting that several issues speak of."""
 
     source: Source
     municipality: str | None = None
@@ -72,8 +72,8 @@ class Meeting:
     registration: Registration | None = None
     invitation: bool = False
     note: str | None = None
-    sources: list[Source] = field(default_factory=list)
-    earlier: list[MeetingVersion] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)  # every issue that speaks of it, oldest first
+    statements: list[MeetingVersion] = field(default_factory=list)  # what each said, when several do
 
 
 @dataclass
@@ -129,6 +129,8 @@ class Contact:
     email: str | None = None
     phone: str | None = None
     organisation: str | None = None
+    email_from: Source | None = None  # the issue that first gave the address
+    phone_from: Source | None = None
     roles: list[Role] = field(default_factory=list)
     contact_for: list[Purpose] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)

@@ -42,6 +42,8 @@ def _restrict(kb: KnowledgeBase, published: frozenset[str]) -> KnowledgeBase:
         contacts.append(
             dataclasses.replace(
                 contact,
+                email=contact.email if contact.email_from is None or known(contact.email_from) else None,
+                phone=contact.phone if contact.phone_from is None or known(contact.phone_from) else None,
                 roles=[_dated_as_known(role, known) for role in contact.roles if known(role.source)],
                 contact_for=[purpose for purpose in contact.contact_for if known(purpose.source)],
                 sources=[source for source in contact.sources if known(source)],

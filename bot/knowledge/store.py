@@ -79,7 +79,7 @@ def validate(kb: KnowledgeBase, where: str) -> None:
             value = getattr(meeting, name)
             if value is not None and not _TIME.match(value):
                 problems.append(f"meeting {meeting.id}: {name} {value!r} is not a time HH:MM")
-        for source in meeting.sources + [version.source for version in meeting.earlier]:
+        for source in meeting.sources + [version.source for version in meeting.statements]:
             check_source(source, f"meeting {meeting.id}")
         if not meeting.sources:
             problems.append(f"meeting {meeting.id}: has no source")
@@ -93,6 +93,9 @@ def validate(kb: KnowledgeBase, where: str) -> None:
             check_source(role.source, f"contact {contact.name}")
             if role.dates_from:
                 check_source(role.dates_from, f"contact {contact.name}")
+        for source in (contact.email_from, contact.phone_from):
+            if source:
+                check_source(source, f"contact {contact.name}")
             if role.start and role.end and role.end < role.start:
                 problems.append(f"contact {contact.name}: role {role.title} ends before it starts")
         for purpose in contact.contact_for:
