@@ -113,7 +113,7 @@ class FakeBotApi:
             ]
 
     async def wait_for(
-        self, method: str, count: int = 1, timeout: float = 5.0, chat_id: int | None = None
+        self, method: str, count: int = 1, timeout: float = 10.0, chat_id: int | None = None
     ) -> list[Call]:
         """Until `count` successful calls of `method` were recorded; a bounded wait that lets the bot run."""
         deadline = time.monotonic() + timeout

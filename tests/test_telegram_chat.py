@@ -233,7 +233,7 @@ async def test_each_update_gives_one_log_line_with_its_intent_and_never_the_mess
     assert "hemligt-ord" not in caplog.text
 
 
-async def wait_until(condition, timeout: float = 5.0) -> None:
+async def wait_until(condition, timeout: float = 10.0) -> None:
     for _ in range(int(timeout / 0.01)):
         if condition():
             return

@@ -56,7 +56,7 @@ async def test_it_polls_answers_and_stops_cleanly_on_sigterm(tmp_path):
         async with bot_process(tmp_path, env) as process:
             await api.wait_for("getUpdates", timeout=30)
             api.queue_update(message(99, "/start"))
-            [greeting] = await api.wait_for("sendMessage", chat_id=99, timeout=10)
+            [greeting] = await api.wait_for("sendMessage", chat_id=99, timeout=30)
             assert greeting.text
             stderr = await stop(process)
     assert process.returncode == 0, stderr
@@ -101,8 +101,20 @@ async def test_webhook_mode_registers_the_url_and_answers_updates_posted_with_th
                     await asyncio.sleep(0.05)
             assert status == 403
             assert await asyncio.to_thread(post, "s3cret_Token") == 200
-            [greeting] = await api.wait_for("sendMessage", chat_id=98, timeout=10)
+            [greeting] = await api.wait_for("sendMessage", chat_id=98, timeout=30)
             assert greeting.text
             stderr = await stop(process)
     assert process.returncode == 0, stderr
     assert len(api.calls_to("sendMessage", chat_id=98)) == 1  # the update with the wrong secret was refused
+
+
+def test_a_database_from_a_newer_bot_stops_the_start_with_a_reason_and_no_traceback(tmp_path):
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "db.sqlite3") as db:
+        db.execute("PRAGMA user_version = 99")
+    env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN="123456:TEST-token", TELEGRAM_API_BASE_URL="http://127.0.0.1:9/bot")
+    done = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2  # a configuration problem: systemd does not restart it
+    assert "newer" in done.stderr and "Traceback" not in done.stderr

@@ -9,7 +9,7 @@ import sys
 
 from bot.ops.options import add_db_argument, db_path
 from bot.settings import SettingsError
-from bot.state import Repository, Stats
+from bot.state import Repository, SchemaTooNew, Stats
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         with Repository(path) as repository:
             stats = repository.stats()
-    except (sqlite3.Error, RuntimeError) as error:  # RuntimeError: a schema newer than this program
+    except (sqlite3.Error, SchemaTooNew) as error:
         print(f"stats: {path}: {error}", file=sys.stderr)
         return 1
     if args.json:

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import sqlite3
 
+
+class SchemaTooNew(RuntimeError):
+    """The database was written by a newer version of the bot."""
+
 MIGRATIONS: list[str] = [
     # 1: users, subscriptions to a municipality (or "alla"), the sent-reminder log.
     """
@@ -54,7 +58,7 @@ def migrate(connection: sqlite3.Connection) -> int:
     """Apply the migrations not yet applied, each in its own transaction; return the version reached."""
     version = connection.execute("PRAGMA user_version").fetchone()[0]
     if version > len(MIGRATIONS):
-        raise RuntimeError(
+        raise SchemaTooNew(
             f"database schema version {version} is newer than this program knows ({len(MIGRATIONS)}): "
             "run a newer version of the bot"
         )

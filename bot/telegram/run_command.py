@@ -46,7 +46,7 @@ def serve(settings: Settings) -> int:
     from bot.engine import Engine
     from bot.knowledge.serde import KnowledgeError
     from bot.ops.instance import AlreadyRunning, InstanceLock
-    from bot.state import Repository
+    from bot.state import Repository, SchemaTooNew
     from bot.telegram.app import ALLOWED_UPDATES, build_application
 
     try:
@@ -60,7 +60,12 @@ def serve(settings: Settings) -> int:
         except KnowledgeError as error:
             print(f"error: {error}", file=sys.stderr)
             return 2
-        with Repository(settings.db_path) as repo:
+        try:
+            repo = Repository(settings.db_path)
+        except SchemaTooNew as error:  # a downgrade: restarting would not help
+            print(f"error: database {settings.db_path}: {error}", file=sys.stderr)
+            return 2
+        with repo:
             application = build_application(
                 settings, engine, repo, render=reminder_text, load_engine=lambda: Engine.load(settings.kb_dir)
             )
