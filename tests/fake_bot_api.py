@@ -184,7 +184,7 @@ class FakeBotApi:
         }
         if "text" in call.params:
             message["text"] = call.params["text"]
-        for name, (filename, content) in call.files.items():
+        for filename, content in call.files.values():
             message["document"] = {"file_id": f"f{len(content)}", "file_unique_id": "u", "file_name": filename}
         return message
 
