@@ -331,3 +331,19 @@ async def test_a_reply_that_certainly_failed_is_sent_once_more_and_one_whose_ans
         await api.wait_for("sendMessage", chat_id=CHAT + 2)
     attempts = [c for c in api.calls if c.method == "sendMessage" and c.chat_id == CHAT + 1]
     assert len(attempts) == 1  # neither repeated nor followed by "something went wrong"
+
+
+async def test_inline_follow_ups_continue_the_persons_own_question_never_a_strangers(api, clock, tmp_path):
+    def inline(user_id: int, query_id: str, text: str) -> dict:
+        return {"inline_query": {"id": query_id, "from": {"id": user_id, "is_bot": False, "first_name": "A"},
+                                 "query": text, "offset": ""}}
+
+    async with running(build_bot(api, tmp_path / "db.sqlite3", clock)):
+        api.queue_update(inline(CHAT, "a1", "nästa frukostmöte i Haninge"))
+        api.queue_update(inline(CHAT + 1, "b1", "vad handlar det om?"))
+        api.queue_update(inline(CHAT, "a2", "vad handlar det om?"))
+        first, stranger, own = await api.wait_for("answerInlineQuery", 3)
+    text = lambda call: call.json("results")[0]["input_message_content"]["message_text"]  # noqa: E731
+    assert "Psykisk ohälsa" in text(own)
+    assert "Psykisk ohälsa" not in text(stranger)
+    assert own.params["is_personal"] == "true"  # Telegram must not serve one person's answer to another
