@@ -167,6 +167,15 @@ async def running(bot: Bot) -> AsyncIterator[Bot]:
         bot.repo.close()
 
 
+async def wait_until(condition: Any, timeout: float = 10.0) -> None:
+    """A bounded wait that lets the bot run, for effects that are not a request to the fake server."""
+    for _ in range(int(timeout / 0.01)):
+        if condition():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("condition not met in time")
+
+
 # updates, as Telegram sends them
 
 _ids = itertools.count(1)

@@ -9,7 +9,7 @@ from bot.telegram.replies import split_text
 from bot.telegram.texts import t
 from fake_bot_api import FakeBotApi
 from telegram_harness import (
-    ADMIN, HANINGE_ID, Clock, build_bot, callback, keyboard_data, local, message, running,
+    ADMIN, HANINGE_ID, Clock, build_bot, callback, keyboard_data, local, message, running, wait_until,
 )
 
 CHAT = 1001
@@ -231,14 +231,6 @@ async def test_each_update_gives_one_log_line_with_its_intent_and_never_the_mess
     [line] = lines
     assert line.fields["intent"] == "next_meeting" and line.fields["kind"] == "text"
     assert "hemligt-ord" not in caplog.text
-
-
-async def wait_until(condition, timeout: float = 10.0) -> None:
-    for _ in range(int(timeout / 0.01)):
-        if condition():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("condition not met in time")
 
 
 def test_long_texts_are_split_within_telegrams_count_of_utf16_units():

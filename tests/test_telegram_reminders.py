@@ -9,7 +9,9 @@ from bot.state import ALL
 from bot.telegram.reminders import KIND
 from bot.telegram.texts import t
 from fake_bot_api import FakeBotApi
-from telegram_harness import HANINGE_ID, TYRESO_ID, Clock, build_bot, callback, local, initialized, message, running
+from telegram_harness import (
+    HANINGE_ID, TYRESO_ID, Clock, build_bot, callback, initialized, local, message, running, wait_until,
+)
 
 ANNA, BO = 2001, 2002
 # PTB's own RetryAfter constructor warns about a future type change of `retry_after`.
@@ -35,6 +37,7 @@ async def test_a_reminder_arrives_once_when_the_clock_passes_its_time_and_not_ag
         [confirmation] = await api.wait_for("sendMessage", chat_id=ANNA)
         assert confirmation.text == t("sv", "subscribed", place="Haninge", time="18:00")
 
+        await wait_until(bot.reminder_jobs)  # rescheduled once the confirmation is out
         [job] = bot.reminder_jobs()  # one wake-up, at the reminder time of the Haninge meeting
         assert job.name == "reminders:2019-03-27T18:00:00+01:00"
         assert (await bot.reminders.run_due(bot.app.bot)).sent == 0  # too early: nothing
@@ -239,6 +242,7 @@ async def test_new_subscriptions_reschedule_wake_ups_but_never_postpone_the_swee
         api.queue_update(message(ANNA, "/prenumerera Tyresö"))
         api.queue_update(message(BO, "/prenumerera Haninge"))
         await api.wait_for("sendMessage", chat_id=BO)
+        await wait_until(lambda: len(bot.reminder_jobs()) == 2)
         assert bot.app.job_queue.get_jobs_by_name("reminders:sweep") == (sweep,) and sweep.next_t == first_run
         assert sorted(job.name for job in bot.reminder_jobs()) == [
             "reminders:2019-03-27T18:00:00+01:00", "reminders:2019-04-03T18:00:00+02:00"]  # CET, then CEST

@@ -59,7 +59,7 @@ async def _press(update: Update, context: ContextTypes.DEFAULT_TYPE, query: Call
         text = t(lang, "choose_subscription", time=svc.settings.reminder_time.strftime("%H:%M"))
         await send_text(send, text, keyboards.places(keyboards.SUBSCRIBE, municipalities(), lang, with_all=True))
     elif action == keyboards.SUBSCRIBE and args and (place := resolve_place(args[0])):
-        await send_text(send, subscribe_chat(chat_id, place, lang, context))
+        await subscribe_chat(chat_id, place, lang, context, send)
         await _retire_keyboard(query)
     elif action == keyboards.UNSUBSCRIBE and args:
         await send_text(send, unsubscribe_chat(chat_id, args[0], lang, context))

@@ -78,7 +78,7 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         text = t(lang, "unknown_place", place=argument) if argument else t(lang, "choose_subscription", time=when)
         await _say(update, text, choose)
         return
-    await _say(update, subscribe_chat(update.effective_chat.id, place, lang, context))
+    await subscribe_chat(update.effective_chat.id, place, lang, context, update.effective_message.reply_text)
 
 
 async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -10,21 +10,25 @@ from bot.knowledge.query import meeting_by_id
 from bot.state import ALL
 from bot.telegram.places import place_label
 from bot.telegram.reminders import meeting_start, reminder_at
+from bot.telegram.replies import Send, send_text
 from bot.telegram.services import services
 from bot.telegram.texts import language_of, t
 
 log = logging.getLogger(__name__)
 
 
-def subscribe_chat(chat_id: int, place: str, lang: str, context: ContextTypes.DEFAULT_TYPE) -> str:
+async def subscribe_chat(chat_id: int, place: str, lang: str, context: ContextTypes.DEFAULT_TYPE, send: Send) -> None:
+    """Subscribe and confirm with `send`; a reminder already due follows the confirmation, never precedes it."""
     svc = services(context)
     when = svc.settings.reminder_time.strftime("%H:%M")
     if not svc.repo.subscribe(chat_id, place, lang):
-        return t(lang, "already_subscribed", place=place_label(place, lang))
-    svc.reminders.reschedule(context.job_queue)  # a late subscription may be due at once
+        await send_text(send, t(lang, "already_subscribed", place=place_label(place, lang)))
+        return
     if place == ALL:
-        return t(lang, "subscribed_all", time=when)
-    return t(lang, "subscribed", place=place, time=when)
+        await send_text(send, t(lang, "subscribed_all", time=when))
+    else:
+        await send_text(send, t(lang, "subscribed", place=place, time=when))
+    svc.reminders.reschedule(context.job_queue)  # a late subscription may be due at once
 
 
 def unsubscribe_chat(chat_id: int, place: str, lang: str, context: ContextTypes.DEFAULT_TYPE) -> str:
