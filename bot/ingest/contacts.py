@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.ingest.dates import MONTH_PATTERN, MONTHS
+from bot.ingest.document import sentences
 from bot.ingest.people import EMAIL, PHONE, Names
 from bot.knowledge.model import Contact, Purpose, Role, Source
 from bot.text import fold
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ–-])")
 _FULL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\s+(\d{{4}})\b", re.I)
 _LEAVES = re.compile(r"\b(i pension|pensioneras|slutar|lämnar|avgår)\b", re.I)
 _JOINS = re.compile(r"\b(tillträder|tillträdande|börjar)\b", re.I)
@@ -43,7 +43,7 @@ class ContactReader:
 
     def read(self, text: str, source: Source, section_federation: str | None = None) -> list[Mention]:
         mentions: list[Mention] = []
-        for sentence in _SENTENCE_END.split(text):
+        for sentence in sentences(text):
             mentions.extend(self._sentence(sentence, source, section_federation))
         return mentions
 

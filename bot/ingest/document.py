@@ -79,6 +79,7 @@ class Newsletter:
 
 _ISSUE_LINE = re.compile(r"^\W*nr\.?\s*(\d{1,2})\s*[,/]?\s*((?:19|20)\d\d)\s*[,]?\s*([a-zåäö]+)\.?\W*$", re.I)
 _MASTHEAD = "nyhetsbrev"
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ–•-])")
 _BULLET = re.compile(r"^[-•*]\s")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
@@ -94,6 +95,12 @@ def clean(text: str) -> str:
     text = _EMPHASIS.sub("", text)
     text = _ARROWS.sub("", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+def sentences(text: str) -> list[str]:
+    """A paragraph's sentences: a stop followed by a capital, a dash or a bullet ("Bl.a. medverkar"
+    and "kl. 08.00" stay whole)."""
+    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
 
 
 def is_heading_marked(raw: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.ingest.dates import MONTH_PATTERN, MONTHS, resolve_year
-from bot.ingest.document import Newsletter, ParseWarning, Section
+from bot.ingest.document import Newsletter, ParseWarning, Section, sentences
 from bot.ingest.people import EMAIL, Names
 from bot.knowledge.model import Meeting, Registration, Source
 from bot.text import fold
@@ -34,7 +34,6 @@ _BREAKFAST_TIME = re.compile(rf"frukost\D{{0,20}}?{_TIME}", re.I)
 _SINGLE_TIME = re.compile(rf"\bkl\.?\s*{_TIME}", re.I)
 _DEADLINE = re.compile(rf"anmälan\b[^.]*?(?:senast\s+)?{_DAY_MONTH}", re.I)
 _REPORTED = re.compile(rf"\bden\s+(\d{{1,2}})\s+({MONTH_PATTERN})\b((?:\s*(?:,|och|respektive)\s*\d{{1,2}}\s+(?:{MONTH_PATTERN}))*)", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ–-])")
 _SAME_AS_ABOVE = ("samma som ovan", "samma plats", "som ovan")
 
 
@@ -231,17 +230,17 @@ class MeetingReader:
         """The first sentence is the topic; sentences after it may name the speakers
         ("Johan Eklöf, Arbetsförmedlingen.", "Bl.a. medverkar Manscentrum."), or the topic may
         ("... med Birgitta Notlöf, Livstycket")."""
-        sentences = _sentences(text)
-        meeting.topic = sentences[0].rstrip(".")
-        meeting.speakers = self._speakers_in_sentences(sentences[1:])
-        joining = _sentence_with(" ".join(sentences[1:]), "medverkar")
+        parts = sentences(text)
+        meeting.topic = parts[0].rstrip(".")
+        meeting.speakers = self._speakers_in_sentences(parts[1:])
+        joining = _sentence_with(" ".join(parts[1:]), "medverkar")
         if not meeting.speakers and joining and re.search(r"\bmedverkar\b", joining, re.I):
             meeting.speakers = [re.split(r"\bmedverkar\s+", joining, flags=re.I)[-1].rstrip(".")]
-        if not meeting.speakers and " med " in f" {sentences[0]} ":
-            meeting.speakers = [name for _, _, name in self.names.people(sentences[0])]
+        if not meeting.speakers and " med " in f" {parts[0]} ":
+            meeting.speakers = [name for _, _, name in self.names.people(parts[0])]
 
     def _speakers(self, text: str) -> list[str]:
-        text = _sentences(text)[0].rstrip(".")
+        text = sentences(text)[0].rstrip(".")
         names = self.names.people(text)
         if not names:
             return [re.sub(r",?\s*se inbjudan$", "", text, flags=re.I)]
@@ -256,9 +255,9 @@ class MeetingReader:
                 speakers.append(tail[1].strip(" ,"))
         return speakers
 
-    def _speakers_in_sentences(self, sentences: list[str]) -> list[str]:
+    def _speakers_in_sentences(self, parts: list[str]) -> list[str]:
         speakers = []
-        for sentence in sentences:
+        for sentence in parts:
             names = self.names.people(sentence)
             if names and names[0][0] == 0:
                 speakers.extend(self._speakers(sentence))
@@ -330,12 +329,8 @@ def _looks_like_meetings(section: Section) -> bool:
     return bool(_ALL_DAY_MONTHS.search(section.text) or _REPORTED.search(section.text))
 
 
-def _sentences(text: str) -> list[str]:
-    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
-
-
 def _sentence_with(text: str, word: str) -> str | None:
-    return next((s for s in _sentences(text) if fold(word) in fold(s)), None)
+    return next((s for s in sentences(text) if fold(word) in fold(s)), None)
 
 
 def _venue_after_dates(text: str) -> str | None:

@@ -6,7 +6,7 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
-from bot.ingest.document import Newsletter
+from bot.ingest.document import Newsletter, sentences
 from bot.knowledge.model import Board, BoardMember, Fact, Federation, Source
 from bot.text import fold
 
@@ -128,7 +128,7 @@ def read_figures(newsletter: Newsletter) -> list[Fact]:
         default_year = int(year_in_heading.group(1)) if year_in_heading else newsletter.year
         for paragraph in paragraphs:
             listed = paragraph.startswith(("•", "-")) and section is results_section
-            pieces = [paragraph] if listed else re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ•])", paragraph)
+            pieces = [paragraph] if listed else sentences(paragraph)
             for piece in pieces:
                 text = piece.strip(" •-")
                 if (listed or _FIGURE.search(text)) and len(text) > 25:

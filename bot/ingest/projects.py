@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from bot.ingest.document import Newsletter
+from bot.ingest.document import Newsletter, sentences
 from bot.knowledge.model import Fact, Project, Source
 from bot.text import fold
 
@@ -24,7 +24,6 @@ _FOUNDATION = re.compile(r"\b(?P<name>Stiftelsen\s+[A-ZÅÄÖ][\wåäö]*)")
 _PART_OF = re.compile(rf"(?P<name>{_NAME}),\s+ett\s+av\s+delprojekten\s+(?:inom|i)\s+(?P<parent>{_NAME})")
 _EXPANSION = re.compile(r"\b(?P<long>[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+){1,4})[,–]\s+(?P<short>[A-ZÅÄÖ]{2,6})\b")
 _EXPANSION_AFTER = re.compile(r"\b(?P<short>[A-ZÅÄÖ]{2,6})\s*[,–]\s+(?P<long>[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+){1,4})\b")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ–•-])")
 
 _TOPICS = {
     "run_by": re.compile(r"\b(drivs av|driver|projektägare|ansvarar för|ansvarade för|i samarbete med)\b", re.I),
@@ -58,8 +57,8 @@ def find_projects(newsletters: list[Newsletter], places: set[str]) -> list[Proje
     paragraphs = [(n, s.heading, p) for n in newsletters for s in n.sections for p in s.paragraphs]
     headings = [s.heading for n in newsletters for s in n.sections]
     candidates = _candidates([p for _, _, p in paragraphs] + headings, headings, places)
-    sentences = [
-        [_Sentence(n, heading, text, f" {fold(text)} ") for text in _SENTENCE_END.split(paragraph)]
+    paragraph_sentences = [
+        [_Sentence(n, heading, text, f" {fold(text)} ") for text in sentences(paragraph)]
         for n, heading, paragraph in paragraphs
     ]
     words = [w.strip(".,:;!?()[]") for _, _, p in paragraphs for w in p.split()]
@@ -70,7 +69,7 @@ def find_projects(newsletters: list[Newsletter], places: set[str]) -> list[Proje
         names = [candidate.name, *sorted(candidate.aliases - {candidate.name})]
         project = Project(name=names[0], aliases=names[1:], part_of=candidate.part_of)
         mentions = _Mentions(names, folded_words)
-        for paragraph in sentences:
+        for paragraph in paragraph_sentences:
             about = mentions.found(f" {fold(paragraph[0].heading)} ")  # "the project" under its name
             units: list[list[_Sentence]] = []
             for position, sentence in enumerate(paragraph):
