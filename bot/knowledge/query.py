@@ -26,6 +26,8 @@ def as_of(kb: KnowledgeBase, today: date) -> KnowledgeBase:
     if cached and cached[0] is kb:
         return cached[1]
     view = _restrict(kb, published)
+    for stale in [k for k, (owner, _) in _views.items() if owner is not kb]:  # a base replaced by /reload
+        del _views[stale]
     _views[key] = (kb, view)
     return view
 
