@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import IO
 
 from bot.engine import Engine, Reply
-from bot.knowledge.serde import KnowledgeError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,11 +39,7 @@ def reply_record(reply: Reply) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        engine = Engine.load(args.kb)
-    except KnowledgeError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    engine = Engine.load(args.kb)
     today = args.today or date.today()
     if args.jsonl:
         return answer_lines(engine, sys.stdin.buffer, sys.stdout, today, args.lang)

@@ -5,6 +5,10 @@ import argparse
 import importlib
 import sys
 
+from bot.failures import EXIT_FAILED, Failure
+
+EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports it
+
 # command -> (module, help). Each module has `add_arguments(parser)` and `run(args) -> int`.
 COMMANDS: dict[str, tuple[str, str]] = {
     "build-kb": ("bot.ingest.command", "build the knowledge base from newsletters"),
@@ -29,4 +33,21 @@ def main(argv: list[str] | None = None) -> int:
             importlib.import_module(module_name).add_arguments(sub)
     args = parser.parse_args(argv)
     module = importlib.import_module(COMMANDS[args.command][0])
-    return module.run(args)
+    try:
+        return int(module.run(args))
+    except Failure as failure:
+        print(f"error: {one_line(str(failure))}", file=sys.stderr)
+        return failure.exit_code
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except Exception:  # noqa: BLE001 -- a bug: its traceback goes through the masking formatter, never raw
+        from bot.ops.logging import report_crash
+
+        report_crash(f"python -m bot {args.command}")
+        return EXIT_FAILED
+
+
+def one_line(text: str, limit: int = 500) -> str:
+    """A message as the one line an operator reads: no line breaks, never a whole file's worth."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"

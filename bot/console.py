@@ -8,7 +8,6 @@ from pathlib import Path
 
 from bot.ask_command import parse_day
 from bot.engine import Engine
-from bot.knowledge.serde import KnowledgeError
 
 PROMPT = "> "
 
@@ -26,11 +25,7 @@ def run(args: argparse.Namespace) -> int:
 def run_chat(args: argparse.Namespace, stdin=None, stdout=None) -> int:
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
-    try:
-        engine = Engine.load(getattr(args, "kb", None))
-    except KnowledgeError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    engine = Engine.load(getattr(args, "kb", None))
     fixed_today = getattr(args, "today", None)
     lang = getattr(args, "lang", None)
     hello = engine.answer_intent("greeting", {}, today=fixed_today or date.today(), chat="console", lang=lang)

@@ -12,12 +12,13 @@ from datetime import time
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.failures import BadInput
 from bot.knowledge.store import DEFAULT_KB_DIR
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 
 
-class SettingsError(ValueError):
+class SettingsError(BadInput, ValueError):
     """A variable is set to something the bot cannot use; the message names the variable."""
 
 

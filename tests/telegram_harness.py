@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, AsyncIterator
 from zoneinfo import ZoneInfo
 
+from fake_bot_api import BOT_ID, FakeBotApi
 from telegram.ext import Application
 
 from bot.answers.render import reminder_text
@@ -25,7 +26,6 @@ from bot.state import Repository
 from bot.telegram.app import build_application
 from bot.telegram.ratelimit import MessageRateLimiter
 from bot.telegram.reminders import ReminderService
-from fake_bot_api import BOT_ID, FakeBotApi
 
 TZ = ZoneInfo("Europe/Stockholm")
 ADMIN = 777

@@ -288,7 +288,7 @@ def test_build_kb_command_writes_a_base_that_check_kb_accepts(tmp_path):
 def test_newsletter_without_header_is_refused_naming_the_file(tmp_path):
     (tmp_path / "broken.txt").write_text("NYHETSBREV\n\nHej och välkommen!\n", encoding="utf-8")
     result = run_cli("build-kb", str(tmp_path), "--out", str(tmp_path / "out"))
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "broken.txt:1" in result.stderr and "header" in result.stderr
     assert not (tmp_path / "out").exists()
 
@@ -296,7 +296,7 @@ def test_newsletter_without_header_is_refused_naming_the_file(tmp_path):
 def test_newsletter_in_another_encoding_is_refused_naming_file_and_line(tmp_path):
     (tmp_path / "latin1.txt").write_bytes("NYHETSBREV\nnr 1 2020 jan.\n\nHär är text\n".encode("latin-1"))
     result = run_cli("build-kb", str(tmp_path), "--out", str(tmp_path / "out"))
-    assert result.returncode == 1 and "latin1.txt:4" in result.stderr and "UTF-8" in result.stderr
+    assert result.returncode == 2 and "latin1.txt:4" in result.stderr and "UTF-8" in result.stderr
 
 
 def test_unreadable_meeting_section_is_a_warning_with_its_text(tmp_path):
@@ -337,7 +337,7 @@ def test_bad_knowledge_base_is_refused_with_file_and_line(base_copy, file, old, 
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     result = run_cli("check-kb", str(base_copy))
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert file in result.stderr and "line " in result.stderr and expected in result.stderr
 
 
@@ -355,10 +355,10 @@ def test_corrections_are_kept_on_rebuild_and_bad_ones_refused(tmp_path):
         encoding="utf-8",
     )
     result = run_cli("build-kb", "--corrections", str(corrections), "--out", str(tmp_path / "out"))
-    assert result.returncode == 1 and "corrections.yaml" in result.stderr and "line" in result.stderr
+    assert result.returncode == 2 and "corrections.yaml" in result.stderr and "line" in result.stderr
     corrections.write_text("corrections:\n  - in: meetings\n    match: {colour: red}\n    set: {}\n", encoding="utf-8")
     result = run_cli("build-kb", "--corrections", str(corrections), "--out", str(tmp_path / "out"))
-    assert result.returncode == 1 and "unknown field 'colour'" in result.stderr and "line 2" in result.stderr
+    assert result.returncode == 2 and "unknown field 'colour'" in result.stderr and "line 2" in result.stderr
 
 
 def test_project_corrections_file_is_valid():

@@ -143,7 +143,7 @@ def test_check_kb_accepts_the_new_base_and_names_a_broken_one(built: tuple[Path,
     text = (broken / "meetings.yaml").read_text(encoding="utf-8")
     (broken / "meetings.yaml").write_text(text.replace("issue: 2019-4", "issue: 2019-9", 1), encoding="utf-8")
     failed = bot("check-kb", str(broken))
-    assert failed.returncode == 1
+    assert failed.returncode == 2
     assert "2019-9" in failed.stderr
 
 

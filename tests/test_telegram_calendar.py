@@ -4,11 +4,19 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from fake_bot_api import FakeBotApi
+from telegram_harness import (
+    HANINGE_ID,
+    TYRESO_ID,
+    Clock,
+    build_bot,
+    callback,
+    local,
+    running,
+)
 
 from bot.knowledge.model import Meeting
 from bot.telegram.ics import meeting_ics, meeting_uid
-from fake_bot_api import FakeBotApi
-from telegram_harness import HANINGE_ID, TYRESO_ID, Clock, build_bot, callback, local, running
 
 TZ = ZoneInfo("Europe/Stockholm")
 

@@ -4,13 +4,22 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from fake_bot_api import FakeBotApi
+from telegram_harness import (
+    ADMIN,
+    HANINGE_ID,
+    Clock,
+    build_bot,
+    callback,
+    keyboard_data,
+    local,
+    message,
+    running,
+    wait_until,
+)
 
 from bot.telegram.replies import split_text
 from bot.telegram.texts import t
-from fake_bot_api import FakeBotApi
-from telegram_harness import (
-    ADMIN, HANINGE_ID, Clock, build_bot, callback, keyboard_data, local, message, running, wait_until,
-)
 
 CHAT = 1001
 

@@ -5,9 +5,9 @@ import asyncio
 
 import pytest
 from telegram.error import RetryAfter
+from telegram_harness import VirtualTime
 
 from bot.telegram.ratelimit import MessageRateLimiter
-from telegram_harness import VirtualTime
 
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
 

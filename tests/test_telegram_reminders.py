@@ -4,14 +4,23 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from fake_bot_api import FakeBotApi
+from telegram_harness import (
+    HANINGE_ID,
+    TYRESO_ID,
+    Clock,
+    build_bot,
+    callback,
+    initialized,
+    local,
+    message,
+    running,
+    wait_until,
+)
 
 from bot.state import ALL
 from bot.telegram.reminders import KIND
 from bot.telegram.texts import t
-from fake_bot_api import FakeBotApi
-from telegram_harness import (
-    HANINGE_ID, TYRESO_ID, Clock, build_bot, callback, initialized, local, message, running, wait_until,
-)
 
 ANNA, BO = 2001, 2002
 # PTB's own RetryAfter constructor warns about a future type change of `retry_after`.

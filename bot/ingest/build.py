@@ -12,13 +12,26 @@ from bot.ingest.corrections import apply_corrections
 from bot.ingest.document import Newsletter, NewsletterError, read_newsletter
 from bot.ingest.meetings import MeetingReader
 from bot.ingest.organisation import (
-    read_board, read_federations, read_figures, read_newsletter_facts, own_name, website_votes,
+    own_name,
+    read_board,
+    read_federations,
+    read_figures,
+    read_newsletter_facts,
+    website_votes,
 )
 from bot.ingest.people import Names
 from bot.ingest.places import read_places
 from bot.ingest.projects import find_projects
 from bot.knowledge.meetings import merge_statements
-from bot.knowledge.model import Fact, Issue, KnowledgeBase, Meeting, Organisation, Passage, Source
+from bot.knowledge.model import (
+    Fact,
+    Issue,
+    KnowledgeBase,
+    Meeting,
+    Organisation,
+    Passage,
+    Source,
+)
 from bot.knowledge.vocabulary import Vocabulary
 from bot.text import fold
 

@@ -2,13 +2,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
 from bot.ingest.build import build
-from bot.ingest.document import NewsletterError
-from bot.knowledge.serde import KnowledgeError
 from bot.knowledge.store import DEFAULT_KB_DIR, PROJECT_ROOT, save_kb
 from bot.knowledge.vocabulary import load_vocabulary
 
@@ -27,11 +24,7 @@ def run(args: argparse.Namespace) -> int:
     out = args.out or DEFAULT_KB_DIR
     corrections = args.corrections or DEFAULT_CORRECTIONS
     started = time.perf_counter()
-    try:
-        result = build(sources, load_vocabulary(), corrections)
-    except (NewsletterError, KnowledgeError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
+    result = build(sources, load_vocabulary(), corrections)
     save_kb(result.kb, out)
     elapsed = time.perf_counter() - started
     print(summary(result.kb, out, elapsed))

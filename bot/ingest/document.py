@@ -8,11 +8,12 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from bot.failures import BadInput
 from bot.ingest.dates import month_number
 from bot.text import fold
 
 
-class NewsletterError(ValueError):
+class NewsletterError(BadInput, ValueError):
     """A newsletter that cannot be read; the message names the file and line."""
 
 

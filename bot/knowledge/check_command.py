@@ -3,10 +3,9 @@ is up to date with the newsletters and corrections."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from bot.knowledge.serde import KnowledgeError
+from bot.failures import Failure
 from bot.knowledge.store import DEFAULT_KB_DIR, load_kb
 
 
@@ -16,11 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     directory = args.directory or DEFAULT_KB_DIR
-    try:
-        kb = load_kb(directory)
-    except KnowledgeError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
+    kb = load_kb(directory)
     print(
         f"{directory}: valid: {len(kb.issues)} issues, {len(kb.meetings)} meetings, "
         f"{sum(len(r.places) for r in kb.places)} open places, {len(kb.contacts)} contacts, {len(kb.projects)} projects"
@@ -28,9 +23,7 @@ def run(args: argparse.Namespace) -> int:
     if directory.resolve() == DEFAULT_KB_DIR.resolve():
         stale = stale_files(directory)
         if stale:
-            print(f"error: out of date with knowledge/sources: {', '.join(stale)}; run `python -m bot build-kb`",
-                  file=sys.stderr)
-            return 1
+            raise Failure(f"out of date with knowledge/sources: {', '.join(stale)}; run `python -m bot build-kb`")
     return 0
 
 

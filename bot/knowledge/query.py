@@ -10,7 +10,16 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from bot.knowledge.meetings import restate
-from bot.knowledge.model import Board, Contact, KnowledgeBase, Meeting, OpenPlace, PlacesReport, Project, Role
+from bot.knowledge.model import (
+    Board,
+    Contact,
+    KnowledgeBase,
+    Meeting,
+    OpenPlace,
+    PlacesReport,
+    Project,
+    Role,
+)
 from bot.text import fold
 
 _views: dict[tuple[int, frozenset[str]], tuple[KnowledgeBase, KnowledgeBase]] = {}

@@ -10,8 +10,10 @@ from typing import Any
 
 import yaml
 
+from bot.failures import BadInput
 
-class KnowledgeError(ValueError):
+
+class KnowledgeError(BadInput, ValueError):
     """Bad knowledge data; the message names the file and line."""
 
 

@@ -7,7 +7,13 @@ import typing
 from pathlib import Path
 
 from bot.knowledge.model import PURPOSE_KINDS, KnowledgeBase, Source
-from bot.knowledge.serde import KnowledgeError, dump_yaml, from_plain, read_yaml, to_plain
+from bot.knowledge.serde import (
+    KnowledgeError,
+    dump_yaml,
+    from_plain,
+    read_yaml,
+    to_plain,
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_KB_DIR = PROJECT_ROOT / "knowledge" / "base"

@@ -11,8 +11,10 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
+from bot.failures import BadInput, Failure
 
-class BackupError(RuntimeError):
+
+class BackupError(Failure):
     pass
 
 
@@ -45,6 +47,9 @@ def backup(db_path: Path, target: Path) -> Path:
             result = copy.execute("PRAGMA integrity_check").fetchone()[0]
         finally:
             copy.close()
+    except sqlite3.DatabaseError as error:  # the source is not an SQLite database: bad input
+        partial.unlink(missing_ok=True)
+        raise BadInput(f"backup of {db_path} failed: {error}") from error
     except sqlite3.Error as error:
         partial.unlink(missing_ok=True)
         raise BackupError(f"backup of {db_path} failed: {error}") from error

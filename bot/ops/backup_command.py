@@ -3,12 +3,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 
 from bot.ops.backup import BackupError, backup
 from bot.ops.options import add_db_argument, db_path
-from bot.settings import SettingsError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,14 +15,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    source = db_path(args)
+    target = Path(args.path)
     try:
-        source = db_path(args)
-        target = Path(args.path)
         if args.path.endswith(("/", os.sep)):
             target.mkdir(parents=True, exist_ok=True)
         written = backup(source, target)
-    except (SettingsError, BackupError, OSError) as error:
-        print(f"backup: {error}", file=sys.stderr)
-        return 1
+    except OSError as error:
+        raise BackupError(f"backup of {source} to {target} failed: {error}") from error
     print(f"Backup of {source} written to {written}")
     return 0

@@ -11,9 +11,13 @@ import os
 from pathlib import Path
 from types import TracebackType
 
+from bot.failures import EXIT_ALREADY_RUNNING, Failure
 
-class AlreadyRunning(RuntimeError):
+
+class AlreadyRunning(Failure):
     """Another process holds the instance lock of the same database."""
+
+    exit_code = EXIT_ALREADY_RUNNING
 
 
 def lock_path_for(db_path: Path) -> Path:

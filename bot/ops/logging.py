@@ -90,3 +90,14 @@ def configure(
 def log_event(logger: logging.Logger, event: str, level: int = logging.INFO, **fields: Any) -> None:
     """One structured line: `event=<event>` followed by the fields that are not None."""
     logger.log(level, event, extra={_FIELDS: fields})
+
+
+def report_crash(where: str) -> None:
+    """Log the exception being handled as one ERROR record, its traceback masked like every log line.
+
+    Used instead of Python's own traceback printing, which bypasses the formatter and would print
+    a token carried in an exception's message."""
+    root = logging.getLogger()
+    if not any(handler.get_name() == _HANDLER_NAME for handler in root.handlers):
+        configure("WARNING")
+    logging.getLogger("bot").error("%s stopped on an unexpected error", where, exc_info=True)

@@ -5,11 +5,10 @@ import argparse
 import dataclasses
 import json
 import sqlite3
-import sys
 
+from bot.failures import BadInput
 from bot.ops.options import add_db_argument, db_path
-from bot.settings import SettingsError
-from bot.state import Repository, SchemaTooNew, Stats
+from bot.state import Repository, Stats
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,20 +29,14 @@ def format_stats(stats: Stats) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        path = db_path(args)
-    except SettingsError as error:
-        print(f"stats: {error}", file=sys.stderr)
-        return 1
+    path = db_path(args)
     if not path.is_file():
-        print(f"stats: {path}: no database here yet (the bot creates it at its first start)", file=sys.stderr)
-        return 1
+        raise BadInput(f"{path}: no database here yet (the bot creates it at its first start)")
     try:
         with Repository(path) as repository:
             stats = repository.stats()
-    except (sqlite3.Error, SchemaTooNew) as error:
-        print(f"stats: {path}: {error}", file=sys.stderr)
-        return 1
+    except sqlite3.Error as error:
+        raise BadInput(f"{path}: not a database the bot can read: {error}") from error
     if args.json:
         print(json.dumps({**dataclasses.asdict(stats), "subscribers": stats.subscribers}, ensure_ascii=False))
     else:

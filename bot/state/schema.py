@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import sqlite3
 
+from bot.failures import BadInput
 
-class SchemaTooNew(RuntimeError):
+
+class SchemaTooNew(BadInput, RuntimeError):
     """The database was written by a newer version of the bot."""
 
 MIGRATIONS: list[str] = [

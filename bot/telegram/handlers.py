@@ -13,7 +13,14 @@ from telegram.ext import ContextTypes
 from bot.state import ALL
 from bot.telegram import keyboards
 from bot.telegram.places import municipalities, place_label, resolve_place
-from bot.telegram.replies import MAX_QUESTION, chat_key, note_intent, seen, send_reply, send_text
+from bot.telegram.replies import (
+    MAX_QUESTION,
+    chat_key,
+    note_intent,
+    seen,
+    send_reply,
+    send_text,
+)
 from bot.telegram.services import services
 from bot.telegram.subscriptions import subscribe_chat, unsubscribe_chat
 from bot.telegram.texts import t

@@ -11,7 +11,8 @@ import logging
 import sys
 from urllib.parse import urlsplit
 
-from bot.settings import Settings, SettingsError, load_settings
+from bot.failures import BadInput
+from bot.settings import Settings, load_settings
 
 log = logging.getLogger("bot.telegram")
 
@@ -26,17 +27,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        settings = load_settings()
-    except SettingsError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    settings = load_settings()
     if not settings.has_token:
-        print(NO_TOKEN, file=sys.stderr)
         if sys.stdin.isatty() and sys.stdout.isatty():
+            print(NO_TOKEN, file=sys.stderr)
             print("Starting the console chat now.\n", file=sys.stderr)
             return _console(settings)
-        return 2
+        raise BadInput(" ".join(NO_TOKEN.split()))
     _configure_logging(args.log_level, settings)
     return serve(settings)
 
@@ -44,27 +41,14 @@ def run(args: argparse.Namespace) -> int:
 def serve(settings: Settings) -> int:
     from bot.answers.render import reminder_text
     from bot.engine import Engine
-    from bot.knowledge.serde import KnowledgeError
-    from bot.ops.instance import AlreadyRunning, InstanceLock
-    from bot.state import Repository, SchemaTooNew
+    from bot.ops.instance import InstanceLock
+    from bot.state import Repository
     from bot.telegram.app import ALLOWED_UPDATES, build_application
 
+    lock = InstanceLock(settings.db_path).acquire()
     try:
-        lock = InstanceLock(settings.db_path).acquire()
-    except AlreadyRunning as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 3
-    try:
-        try:
-            engine = Engine.load(settings.kb_dir)
-        except KnowledgeError as error:
-            print(f"error: {error}", file=sys.stderr)
-            return 2
-        try:
-            repo = Repository(settings.db_path)
-        except SchemaTooNew as error:  # a downgrade: restarting would not help
-            print(f"error: database {settings.db_path}: {error}", file=sys.stderr)
-            return 2
+        engine = Engine.load(settings.kb_dir)
+        repo = Repository(settings.db_path)
         with repo:
             application = build_application(
                 settings, engine, repo, render=reminder_text, load_engine=lambda: Engine.load(settings.kb_dir)
