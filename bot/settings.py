@@ -6,16 +6,21 @@ The token is a secret: it never appears in `repr()` or in logs.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.failures import BadInput
 from bot.knowledge.store import DEFAULT_KB_DIR
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+_TOKEN_SHAPE = re.compile(r"^\d+:[A-Za-z0-9_-]+$")  # what @BotFather hands out: "123456789:AAH…"
+WEB = ("https", "http")  # http only makes sense with a local Bot API server, which allows it
+_SECRET_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as a webhook secret_token
 
 
 class SettingsError(BadInput, ValueError):
@@ -47,9 +52,13 @@ class Settings:
 def read_dotenv(path: Path) -> dict[str, str]:
     """`KEY=value` lines; `#` comments, blank lines, `export ` and surrounding quotes allowed."""
     values: dict[str, str] = {}
-    if not path.is_file():
+    if not path.exists():
         return values
-    for line in path.read_text(encoding="utf-8").splitlines():
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SettingsError(f"{path}: cannot read the settings file: {error}") from error
+    for line in text.splitlines():
         line = line.strip()
         if not line or line.startswith("#") or "=" not in line:
             continue
@@ -69,18 +78,51 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
         return value or None
 
     return Settings(
-        token=get("TELEGRAM_BOT_TOKEN"),
-        api_base_url=get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL,
+        token=_token(get("TELEGRAM_BOT_TOKEN")),
+        api_base_url=_url("TELEGRAM_API_BASE_URL", get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL, WEB),
         db_path=Path(get("BOT_DB_PATH") or "data/fedbot.sqlite3"),
         timezone=_zone(get("BOT_TIMEZONE") or "Europe/Stockholm"),
         reminder_time=_time(get("BOT_REMINDER_TIME") or "18:00"),
         admin_ids=_ids(get("BOT_ADMIN_IDS") or ""),
         kb_dir=Path(get("BOT_KB_DIR") or DEFAULT_KB_DIR),
-        webhook_url=get("WEBHOOK_URL"),
-        webhook_secret=get("WEBHOOK_SECRET"),
+        webhook_url=_optional_url("WEBHOOK_URL", get("WEBHOOK_URL"), WEB),
+        webhook_secret=_secret(get("WEBHOOK_SECRET")),
         webhook_listen=get("WEBHOOK_LISTEN") or "127.0.0.1",
-        webhook_port=_int("WEBHOOK_PORT", get("WEBHOOK_PORT") or "8443"),
+        webhook_port=_port(get("WEBHOOK_PORT") or "8443"),
     )
+
+
+def _token(value: str | None) -> str | None:
+    # The message never repeats the value: it is a secret even when mistyped.
+    if value is not None and not _TOKEN_SHAPE.match(value):
+        raise SettingsError("TELEGRAM_BOT_TOKEN does not look like a bot token from @BotFather (digits, a colon, "
+                            "then letters, digits, _ or -): check for quotes, spaces or a missing part")
+    return value
+
+
+def _secret(value: str | None) -> str | None:
+    if value is not None and not _SECRET_SHAPE.match(value):
+        raise SettingsError("WEBHOOK_SECRET must be 1-256 characters of A-Z a-z 0-9 _ - (Telegram's rule)")
+    return value
+
+
+def _url(name: str, text: str, schemes: tuple[str, ...]) -> str:
+    parts = urlsplit(text)
+    if parts.scheme not in schemes or not parts.hostname:
+        starts = " or ".join(f"{scheme}://" for scheme in schemes)
+        raise SettingsError(f"{name}={text[:100]!r} must be a URL starting with {starts}")
+    return text
+
+
+def _optional_url(name: str, text: str | None, schemes: tuple[str, ...]) -> str | None:
+    return _url(name, text, schemes) if text is not None else None
+
+
+def _port(text: str) -> int:
+    port = _int("WEBHOOK_PORT", text)
+    if not 1 <= port <= 65535:
+        raise SettingsError(f"WEBHOOK_PORT={text!r} must be a port number from 1 to 65535")
+    return port
 
 
 def _zone(name: str) -> ZoneInfo:

@@ -40,6 +40,8 @@ def test_the_token_and_webhook_secret_never_appear_in_repr(tmp_path):
 
 @pytest.mark.parametrize("name, value", [
     ("BOT_REMINDER_TIME", "6pm"), ("BOT_TIMEZONE", "Mars/Olympus"), ("BOT_ADMIN_IDS", "alice"), ("WEBHOOK_PORT", "x"),
+    ("WEBHOOK_PORT", "99999"), ("WEBHOOK_PORT", "0"), ("TELEGRAM_API_BASE_URL", "api.telegram.org/bot"),
+    ("WEBHOOK_URL", "bot.example.se/telegram"), ("WEBHOOK_URL", "ftp://x"), ("WEBHOOK_SECRET", "bad secret!"),
 ])
 def test_bad_values_name_the_variable(name, value):
     with pytest.raises(SettingsError, match=name):
@@ -51,3 +53,21 @@ def test_env_example_documents_every_variable():
     for name in ("TELEGRAM_BOT_TOKEN", "TELEGRAM_API_BASE_URL", "BOT_DB_PATH", "BOT_TIMEZONE", "BOT_REMINDER_TIME",
                  "BOT_ADMIN_IDS", "BOT_KB_DIR", "WEBHOOK_URL", "WEBHOOK_SECRET", "WEBHOOK_LISTEN", "WEBHOOK_PORT"):
         assert f"\n{name}=" in text
+
+
+@pytest.mark.parametrize("token", ["123456789 AAHsecretsecret", '"123456789:AAHsecret', "AAHsecretsecretsecretsecret"])
+def test_a_malformed_token_is_refused_without_repeating_it(token):
+    with pytest.raises(SettingsError, match="TELEGRAM_BOT_TOKEN does not look like a bot token") as raised:
+        load_settings({"TELEGRAM_BOT_TOKEN": token}, dotenv=None)
+    assert "AAHsecret" not in str(raised.value)
+
+
+def test_an_unreadable_dotenv_is_a_settings_error_naming_it(tmp_path):
+    dotenv = tmp_path / ".env"
+    dotenv.write_bytes(b"TELEGRAM_BOT_TOKEN=\xff\xfe\n")
+    with pytest.raises(SettingsError, match=r"\.env: cannot read the settings file"):
+        load_settings({}, dotenv=dotenv)
+    dotenv.unlink()
+    dotenv.mkdir()
+    with pytest.raises(SettingsError, match=r"\.env: cannot read the settings file"):
+        load_settings({}, dotenv=dotenv)
