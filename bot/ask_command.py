@@ -4,11 +4,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import IO
 
 from bot.engine import Engine, Reply
+
+MAX_LINE = 64 * 1024  # bytes of one --jsonl line; a question is a few hundred
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -54,11 +57,25 @@ def run(args: argparse.Namespace) -> int:
 
 def answer_lines(engine: Engine, stream: IO[bytes], out: IO[str], today: date, lang: str | None = None) -> int:
     """One output line per input line, whatever the line holds; each line is its own conversation."""
-    for number, raw in enumerate(stream, start=1):
-        record = _answer_line(engine, raw, number, today, lang)
+    for number, raw in enumerate(_lines(stream), start=1):
+        if raw is None:
+            record = _error(number, f"line longer than {MAX_LINE} bytes")
+        else:
+            record = _answer_line(engine, raw, number, today, lang)
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         out.flush()
     return 0
+
+
+def _lines(stream: IO[bytes]) -> Iterator[bytes | None]:
+    """The stream's lines, None for one longer than MAX_LINE: it is skipped without being held in memory."""
+    while chunk := stream.readline(MAX_LINE + 1):
+        if len(chunk) <= MAX_LINE or chunk.endswith(b"\n"):
+            yield chunk
+            continue
+        while (rest := stream.readline(MAX_LINE)) and not rest.endswith(b"\n"):
+            pass
+        yield None
 
 
 def _answer_line(engine: Engine, raw: bytes, number: int, default_today: date, lang: str | None) -> dict:

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.ask_command import answer_lines
+from bot.ask_command import MAX_LINE, answer_lines
 from bot.console import run_chat
 from bot.engine import Engine, Reply
 
@@ -112,6 +112,17 @@ def test_jsonl_answers_every_line_and_reports_bad_ones(engine: Engine) -> None:
     assert records[0]["intent"] == "next_meeting" and "24 maj 2019" in records[0]["answer"]
     assert all("error" in records[i] and records[i]["answer"] is None for i in (1, 2, 3, 4, 5, 7))
     assert records[6]["intent"] is None and records[6]["answer"]
+
+
+def test_jsonl_skips_an_endless_line_without_reading_it_whole(engine: Engine) -> None:
+    huge = b"x" * (MAX_LINE * 20)
+    question = json.dumps({"text": "nästa frukostmöte i tyresö", "today": "2019-01-15"}).encode()
+    out = io.StringIO()
+    answer_lines(engine, io.BytesIO(huge + b"\n" + question + b"\n" + huge), out, AUTUMN_2018)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [record.get("error") for record in records] == [
+        f"line longer than {MAX_LINE} bytes", None, f"line longer than {MAX_LINE} bytes"]
+    assert records[1]["line"] == 2 and "24 maj 2019" in records[1]["answer"]
 
 
 def test_ask_command_line() -> None:
