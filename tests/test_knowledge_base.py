@@ -293,6 +293,20 @@ def test_newsletter_without_header_is_refused_naming_the_file(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("make, message", [
+    (lambda path: path.mkdir(), "dir.txt: cannot read: Is a directory"),
+    (lambda path: path.symlink_to(path), "dir.txt: cannot read: Too many levels of symbolic links"),
+    (lambda path: path.write_bytes(b"NYHETSBREV\nnr 1 2020 jan.\n" + b"ord " * 600_000),
+     "dir.txt: larger than 2 MB; a newsletter's text is a few tens of KB (is this the right file?)"),
+])
+def test_a_source_that_is_no_newsletter_is_one_line_naming_it(tmp_path, make, message):
+    make(tmp_path / "dir.txt")
+    result = run_cli("build-kb", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [f"error: {tmp_path / message}"]
+    assert not (tmp_path / "out").exists()
+
+
 def test_newsletter_in_another_encoding_is_refused_naming_file_and_line(tmp_path):
     (tmp_path / "latin1.txt").write_bytes("NYHETSBREV\nnr 1 2020 jan.\n\nHär är text\n".encode("latin-1"))
     result = run_cli("build-kb", str(tmp_path), "--out", str(tmp_path / "out"))

@@ -108,11 +108,20 @@ def is_heading_marked(raw: str) -> bool:
     return bool(re.match(r"^\s*(#{1,6}\s*)?[►▶]", raw)) or raw.lstrip().startswith("#")
 
 
+MAX_NEWSLETTER_BYTES = 2_000_000  # the sources are 5-15 KB of text; a file far larger is a mistake
+
+
 def read_newsletter(path: Path) -> Newsletter:
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(MAX_NEWSLETTER_BYTES + 1)
     except OSError as error:
         raise NewsletterError(f"{path}: cannot read: {error.strerror}") from error
+    if len(data) > MAX_NEWSLETTER_BYTES:
+        raise NewsletterError(
+            f"{path}: larger than {MAX_NEWSLETTER_BYTES // 1_000_000} MB; a newsletter's text is a few tens of KB "
+            "(is this the right file?)"
+        )
     try:
         raw_lines = data.decode("utf-8-sig").splitlines()
     except UnicodeDecodeError as error:
