@@ -40,6 +40,8 @@ def test_dockerfile_has_a_cached_dependency_layer_a_non_root_user_and_the_bot_as
     assert re.fullmatch(r"python:3\.11-slim(-\w+)?", steps[0][1]), steps[0]
     # pyproject.toml alone, then the dependencies, then the code: code changes keep the pip layer.
     assert first("COPY", steps, "pyproject.toml") < first("RUN", steps, "pip install") < first("COPY", steps, "bot/")
+    assert "requirements.lock" in steps[first("COPY", steps, "pyproject.toml")][1]
+    assert "--constraint requirements.lock" in steps[first("RUN", steps, "pip install")][1]  # the tested versions
     user = [args for step, args in steps if step == "USER"]
     assert user and user[-1] not in ("root", "0")
     assert ("VOLUME", '["/data"]') in steps
@@ -90,7 +92,7 @@ def test_dockerignore_keeps_secrets_and_local_state_out_of_the_image() -> None:
     for path in (".env", ".venv/bin/python", ".git/config", "data/fedbot.sqlite3", "data/fedbot.sqlite3-wal",
                  "x.sqlite3", "bot/__pycache__/cli.cpython-311.pyc"):
         assert ignored(path, patterns), path
-    for path in ("pyproject.toml", "bot/cli.py", "bot/ops/health_command.py", "knowledge/sources/a.txt",
+    for path in ("pyproject.toml", "requirements.lock", "bot/cli.py", "bot/ops/health_command.py", "knowledge/sources/a.txt",
                  "knowledge/vocabulary.yaml"):
         assert not ignored(path, patterns), path
 
