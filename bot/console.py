@@ -28,7 +28,7 @@ def run_chat(args: argparse.Namespace, stdin=None, stdout=None) -> int:
     engine = Engine.load(getattr(args, "kb", None))
     fixed_today = getattr(args, "today", None)
     lang = getattr(args, "lang", None)
-    hello = engine.answer_intent("greeting", {}, today=fixed_today or date.today(), chat="console", lang=lang)
+    hello = engine.answer_intent("greeting", today=fixed_today or date.today(), chat="console", lang=lang)
     stdout.write(hello.text + "\n(Ctrl-D / Ctrl-C avslutar – ends the chat)\n")
     while True:
         stdout.write(PROMPT)

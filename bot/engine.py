@@ -16,14 +16,12 @@ from bot.answers.passages import PassageIndex
 from bot.answers.texts import say
 from bot.knowledge.model import KnowledgeBase, Meeting
 from bot.knowledge.store import load_kb
+from bot.nlu.question import Question, Slots
 from bot.nlu.understand import Parse, Understander
 
 log = logging.getLogger(__name__)
 CONTEXT_TTL = timedelta(minutes=15)
 MAX_CONTEXTS = 10000
-# slots that name what a question is about: a follow-up naming one replaces the earlier ones
-_SUBJECT_SLOTS = ("municipality", "other_place", "provider", "group", "person", "project", "role", "when",
-                  "meeting_id", "topic")
 # what a bare name asks about when there is no conversation to continue
 _DEFAULT_FOR_SLOT = (
     ("municipality", "next_meeting"),
@@ -49,8 +47,7 @@ class Reply:
 
 @dataclass
 class _Context:
-    intent: str
-    slots: dict
+    question: Question
     meetings: list[Meeting]
     lang: str
     at: datetime
@@ -61,6 +58,7 @@ class Engine:
         self.kb = kb
         self.understander = Understander(kb)
         self.catalogue = self.understander.catalogue
+        self.answers = render.Answers(self.catalogue)
         self.passages = PassageIndex(kb, common_words=self.understander.matcher.vocabulary)
         self._contexts: dict[str, _Context] = {}
 
@@ -90,8 +88,8 @@ class Engine:
         reply_lang = parse.lang
         if context and not parse.lang_sure and not _hint(lang):
             reply_lang = context.lang
-        intent, slots = self._resolve(parse, context)
-        if intent is None:
+        question = self._resolve(parse, context)
+        if question.intent is None:
             found = self.passages.search(text, today)
             if found:
                 answer = self.passages.answer(found[0], reply_lang)
@@ -101,40 +99,38 @@ class Engine:
                 if parse.ranking and parse.ranking.score >= self.understander.threshold else []
             answer = render.unknown(reply_lang, self.catalogue, maybe, self.kb)
             return Reply(answer.text, reply_lang, None, parse.confidence)
-        answer = render.answer(intent, slots, self.kb, today, reply_lang, self.catalogue)
-        self._remember(chat, intent, slots, answer, reply_lang, now)
-        return self._reply(answer, reply_lang, intent, parse.confidence, today)
+        answer = self.answers.answer(question, self.kb, today, reply_lang)
+        self._remember(chat, question, answer, reply_lang, now)
+        return self._reply(answer, reply_lang, question.intent, parse.confidence, today)
 
-    def answer_intent(self, intent: str, slots: dict, *, today: date, chat: str = "console",
+    def answer_intent(self, intent: str, slots: Slots | None = None, *, today: date, chat: str = "console",
                       lang: str | None = None) -> Reply:
+        """A question asked by a command or a button: the intent is known, the municipality as typed."""
         reply_lang = _hint(lang) or "sv"
-        slots = dict(slots)
-        if isinstance(slots.get("municipality"), str):
-            slots["municipality"] = self.understander.municipality(slots["municipality"])
-            if slots["municipality"] is None:
-                slots.pop("municipality")
-        answer = render.answer(intent, slots, self.kb, today, reply_lang, self.catalogue)
-        self._remember(chat, intent, slots, answer, reply_lang, datetime.now(UTC))
+        slots = slots or Slots()
+        if slots.municipality is not None:
+            slots = slots.replace(municipality=self.understander.municipality(slots.municipality))
+        question = Question(intent, slots)
+        answer = self.answers.answer(question, self.kb, today, reply_lang)
+        self._remember(chat, question, answer, reply_lang, datetime.now(UTC))
         return self._reply(answer, reply_lang, intent, 1.0, today)
 
-    def _reply(self, answer: Answer, lang: str, intent: str, confidence: float, today: date) -> Reply:
+    def _reply(self, answer: Answer, lang: str, intent: str | None, confidence: float, today: date) -> Reply:
         upcoming = [meeting for meeting in answer.meetings if meeting.date >= today]
         return Reply(answer.text, lang, intent, confidence, meetings=upcoming, choices=answer.choices)
 
-    def _resolve(self, parse: Parse, context: _Context | None) -> tuple[str | None, dict]:
-        intent, slots = parse.intent, dict(parse.slots)
+    def _resolve(self, parse: Parse, context: _Context | None) -> Question:
+        intent, slots = parse.intent, parse.slots
         if intent == "followup" or (intent is None and _only_names(parse)):
             if context:
-                return context.intent, _merge(context.slots, slots)
-            intent = next((name for slot, name in _DEFAULT_FOR_SLOT if slot in slots), None)
-            return intent, slots
-        if intent is None and slots.get("aspect") and _points_at_meeting(slots, context):
+                return Question(context.question.intent, context.question.slots.followed_by(slots))
+            named = slots.named()
+            return Question(next((name for slot, name in _DEFAULT_FOR_SLOT if slot in named), None), slots)
+        if intent is None and slots.aspect and _points_at_meeting(slots, context):
             intent = "meeting_details"  # "vad handlar det om?" after a meeting; "where is the seminar on 5/4"
-        if intent == "meeting_details" and context and context.meetings and not (
-            slots.get("when") or slots.get("municipality")
-        ):
-            slots["meeting_id"] = context.meetings[0].id
-        return intent, slots
+        if intent == "meeting_details" and context and context.meetings and not (slots.when or slots.municipality):
+            slots = slots.replace(meeting_id=context.meetings[0].id)
+        return Question(intent, slots)
 
     def _context(self, chat: str, now: datetime) -> _Context | None:
         context = self._contexts.get(chat)
@@ -143,34 +139,21 @@ class Engine:
             return None
         return context
 
-    def _remember(self, chat: str, intent: str, slots: dict, answer: Answer, lang: str, now: datetime) -> None:
-        if intent in ("greeting", "thanks", "help"):
+    def _remember(self, chat: str, question: Question, answer: Answer, lang: str, now: datetime) -> None:
+        if question.intent in ("greeting", "thanks", "help"):
             return
         if len(self._contexts) >= MAX_CONTEXTS:
             oldest = min(self._contexts, key=lambda key: self._contexts[key].at)
             del self._contexts[oldest]
-        kept = {key: value for key, value in slots.items() if key != "ask_place" or not answer.choices}
-        if answer.choices:
-            kept.pop("ask_place", None)
-        self._contexts[chat] = _Context(intent, kept, list(answer.meetings), lang, now)
+        if answer.choices:  # "which municipality?" was asked: the answer to it names one
+            question = Question(question.intent, question.slots.replace(ask_place=False))
+        self._contexts[chat] = _Context(question, list(answer.meetings), lang, now)
 
 
-def _merge(previous: dict, new: dict) -> dict:
-    merged = dict(previous)
-    if any(slot in new for slot in _SUBJECT_SLOTS):
-        for slot in _SUBJECT_SLOTS:
-            merged.pop(slot, None)
-            merged.pop(slot + "_all", None)
-    merged.pop("ask_place", None)
-    merged.update(new)
-    return merged
-
-
-def _points_at_meeting(slots: dict, context: _Context | None) -> bool:
+def _points_at_meeting(slots: Slots, context: _Context | None) -> bool:
     """A question naming a meeting by day or kind, or following an answer about one."""
-    when = slots.get("when")
-    named = (when is not None and when.is_day) or bool(slots.get("kind"))
-    subject = any(slots.get(name) for name in ("provider", "person", "project", "role", "group"))
+    named = (slots.when is not None and slots.when.is_day) or bool(slots.kind)
+    subject = any((slots.provider, slots.person, slots.project, slots.role, slots.group))
     return not subject and (named or bool(context and context.meetings))
 
 

@@ -114,8 +114,9 @@ def evaluate(engine: Engine, questions: list[Question]) -> Report:
         if question.slots:
             slots = engine.understander.parse(question.text, question.today).slots
             for name, value in question.slots.items():
-                if str(slots.get(name)) != str(value):
-                    problems.append(f"slot {name}={slots.get(name)!r} (want {value!r})")
+                found = getattr(slots, name, None)
+                if str(found) != str(value):
+                    problems.append(f"slot {name}={found!r} (want {value!r})")
         outcomes.append(Outcome(question, reply.intent, reply.text, problems))
     return Report(outcomes)
 

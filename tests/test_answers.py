@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.answers import render
+from bot.answers.common import Answer
 from bot.answers.words import as_of_phrase, clock, long_date
 from bot.knowledge.model import (
     Board,
@@ -18,10 +19,16 @@ from bot.knowledge.model import (
     Role,
     Source,
 )
+from bot.nlu.catalogue import load_catalogue
 from bot.nlu.dates import When
+from bot.nlu.question import Question, Slots
 
 NR1 = Source("2030-1")
 NR2 = Source("2030-2")
+
+
+def ask(intent: str, slots: Slots, kb: KnowledgeBase, today: date, lang: str) -> Answer:
+    return render.Answers(load_catalogue()).answer(Question(intent, slots), kb, today, lang)
 
 
 def kb() -> KnowledgeBase:
@@ -57,58 +64,56 @@ def test_dates_and_times_are_written_for_people() -> None:
 
 
 def test_next_meeting_is_relative_to_today_and_cites_its_newsletter() -> None:
-    answer = render.answer("next_meeting", {}, kb(), date(2030, 2, 1), "sv")
+    answer = ask("next_meeting", Slots(), kb(), date(2030, 2, 1), "sv")
     assert "fredag 8 februari 2030" in answer.text
     assert "Kulturhuset, Handen" in answer.text and "08.30–09.30" in answer.text and "08.00" in answer.text
     assert "senast tisdag 5 februari 2030" in answer.text
     assert answer.text.endswith("Källa: Nyhetsbrev nr 1 2030")
-    later = render.answer("next_meeting", {}, kb(), date(2030, 3, 10), "sv")
+    later = ask("next_meeting", Slots(), kb(), date(2030, 3, 10), "sv")
     assert "fredag 22 mars 2030" in later.text and "Tyresö" in later.text
 
 
 def test_next_meeting_in_one_municipality() -> None:
-    answer = render.answer("next_meeting", {"municipality": "Tyresö"}, kb(), date(2030, 3, 1), "en")
+    answer = ask("next_meeting", Slots(municipality="Tyresö"), kb(), date(2030, 3, 1), "en")
     assert "Friday 22 March 2030" in answer.text and "Source: Newsletter nr 2 2030" in answer.text
     assert [m.id for m in answer.meetings] == ["frukostmöte-2030-03-22"]
 
 
 def test_nothing_upcoming_says_so_and_gives_the_latest_with_its_date() -> None:
-    answer = render.answer("next_meeting", {"municipality": "Haninge"}, kb(), date(2030, 6, 1), "sv")
+    answer = ask("next_meeting", Slots(municipality="Haninge"), kb(), date(2030, 6, 1), "sv")
     assert "inte" in answer.text and "fredag 8 februari 2030" in answer.text
 
 
 def test_a_meeting_without_times_gets_no_made_up_time() -> None:
-    answer = render.answer("next_meeting", {"municipality": "Tyresö"}, kb(), date(2030, 3, 1), "sv")
+    answer = ask("next_meeting", Slots(municipality="Tyresö"), kb(), date(2030, 3, 1), "sv")
     assert "Tid:" not in answer.text and "08." not in answer.text
 
 
 def test_meetings_in_a_period_without_a_year_use_the_occurrence_that_has_meetings() -> None:
     when = When(text="mars", months=(3, 3))
-    answer = render.answer("past_meetings", {"when": when}, kb(), date(2031, 6, 1), "sv")
+    answer = ask("past_meetings", Slots(when=when), kb(), date(2031, 6, 1), "sv")
     assert "22 mars 2030" in answer.text
-    coming = render.answer("upcoming_meetings", {"when": when}, kb(), date(2031, 6, 1), "sv")
+    coming = ask("upcoming_meetings", Slots(when=when), kb(), date(2031, 6, 1), "sv")
     assert "mars 2032" in coming.text and "inte" in coming.text
 
 
 def test_meeting_details_answer_the_aspect_asked() -> None:
-    answer = render.answer("meeting_details", {"aspect": "speakers", "when": When("8 feb", day=8, months=(2, 2))},
-                           kb(), date(2030, 2, 1), "sv")
+    answer = ask("meeting_details", Slots(aspect="speakers", when=When("8 feb", day=8, months=(2, 2))), kb(), date(2030, 2, 1), "sv")
     assert "Medverkande: Eva Ek" in answer.text
-    missing = render.answer("meeting_details", {"aspect": "speakers", "municipality": "Tyresö"},
-                            kb(), date(2030, 3, 1), "en")
+    missing = ask("meeting_details", Slots(aspect="speakers", municipality="Tyresö"), kb(), date(2030, 3, 1), "en")
     assert "names no speakers" in missing.text
 
 
 def test_open_places_give_counts_with_the_date_they_refer_to() -> None:
-    answer = render.answer("open_places", {}, kb(), date(2030, 3, 5), "sv")
+    answer = ask("open_places", Slots(), kb(), date(2030, 3, 5), "sv")
     assert "i slutet av februari 2030" in answer.text and "Totalt 7" in answer.text and "55 deltagare" in answer.text
-    one = render.answer("open_places", {"provider": "Verkstaden"}, kb(), date(2030, 3, 5), "en")
+    one = ask("open_places", Slots(provider="Verkstaden"), kb(), date(2030, 3, 5), "en")
     assert "Verkstaden had 3 open places" in one.text and "at the end of February 2030" in one.text
     assert "Resursråden" in one.text
 
 
 def test_open_places_are_unknown_before_their_newsletter() -> None:
-    answer = render.answer("open_places", {}, kb(), date(2030, 2, 1), "sv")
+    answer = ask("open_places", Slots(), kb(), date(2030, 2, 1), "sv")
     assert "inte" in answer.text and "Verkstaden" not in answer.text
 
 
@@ -118,24 +123,23 @@ def test_as_of_phrase() -> None:
 
 
 def test_role_holder_now_and_who_takes_over() -> None:
-    before = render.answer("role_holder", {"role": "förbundschef"}, kb(), date(2030, 3, 5), "sv")
+    before = ask("role_holder", Slots(role="förbundschef"), kb(), date(2030, 3, 5), "sv")
     assert "Lena Lind" in before.text and "1 april 2030" in before.text and "Per Persson" in before.text
-    after = render.answer("role_holder", {"role": "förbundschef"}, kb(), date(2030, 5, 1), "sv")
+    after = ask("role_holder", Slots(role="förbundschef"), kb(), date(2030, 5, 1), "sv")
     assert after.text.startswith("Förbundschef: Per Persson")
 
 
 def test_the_chair_comes_from_the_board() -> None:
-    answer = render.answer("role_holder", {"role": "ordförande"}, kb(), date(2030, 3, 5), "en")
+    answer = ask("role_holder", Slots(role="ordförande"), kb(), date(2030, 3, 5), "en")
     assert "Ola Ek (M)" in answer.text and "Kim Lund" not in answer.text
 
 
 def test_asks_which_municipality_when_the_question_depends_on_it() -> None:
-    answer = render.answer("next_meeting", {"ask_place": "mine"}, kb(), date(2030, 3, 1), "sv")
+    answer = ask("next_meeting", Slots(ask_place=True), kb(), date(2030, 3, 1), "sv")
     assert answer.choices == ["Haninge", "Nynäshamn", "Tyresö"] and "Vilken kommun" in answer.text
 
 
 def test_unknown_offers_what_the_bot_can_answer() -> None:
-    from bot.nlu.catalogue import load_catalogue
 
     answer = render.unknown("en", load_catalogue())
     assert "don't know" in answer.text and "open places" in answer.text.lower() and not answer.answered

@@ -13,6 +13,7 @@ import pytest
 from bot.ask_command import MAX_LINE, answer_lines
 from bot.console import run_chat
 from bot.engine import Engine, Reply
+from bot.nlu.question import Slots
 
 AUTUMN_2018 = date(2018, 9, 1)
 NOW = datetime(2018, 9, 1, 10, 0, tzinfo=UTC)
@@ -79,13 +80,13 @@ def test_bad_input_gets_a_clear_reply(engine: Engine, text) -> None:
 
 
 def test_commands_use_answer_intent(engine: Engine) -> None:
-    reply = engine.answer_intent("next_meeting", {"municipality": "tyreso"}, today=AUTUMN_2018, lang="en")
+    reply = engine.answer_intent("next_meeting", Slots(municipality="tyreso"), today=AUTUMN_2018, lang="en")
     assert "Friday 12 October 2018" in reply.text and reply.meetings
-    assert "47" in engine.answer_intent("open_places", {}, today=AUTUMN_2018).text
-    assert "cecilia.vitblom@haninge.se" in engine.answer_intent("contacts", {}, today=AUTUMN_2018).text
-    assert "21 september 2018" in engine.answer_intent("upcoming_meetings", {}, today=AUTUMN_2018).text
-    assert engine.answer_intent("help", {}, today=AUTUMN_2018, lang="en").text.startswith("I can answer")
-    assert engine.answer_intent("greeting", {}, today=AUTUMN_2018).text.startswith("Hej")
+    assert "47" in engine.answer_intent("open_places", today=AUTUMN_2018).text
+    assert "cecilia.vitblom@haninge.se" in engine.answer_intent("contacts", today=AUTUMN_2018).text
+    assert "21 september 2018" in engine.answer_intent("upcoming_meetings", today=AUTUMN_2018).text
+    assert engine.answer_intent("help", today=AUTUMN_2018, lang="en").text.startswith("I can answer")
+    assert engine.answer_intent("greeting", today=AUTUMN_2018).text.startswith("Hej")
 
 
 def test_today_limits_what_is_known(engine: Engine) -> None:
@@ -184,7 +185,7 @@ def test_a_failing_answer_becomes_an_apology_not_a_crash(engine: Engine, monkeyp
     def broken(*args, **kwargs):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr("bot.engine.render.answer", broken)
+    monkeypatch.setattr(engine.answers, "answer", broken)
     reply = engine.answer("nästa frukostmöte", today=AUTUMN_2018, chat="i")
     assert reply.intent is None and "gick fel" in reply.text
 

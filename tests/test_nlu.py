@@ -16,9 +16,10 @@ from bot.knowledge.model import (
     Role,
     Source,
 )
-from bot.nlu.catalogue import load_catalogue, split_placeholders
+from bot.nlu.catalogue import CatalogueError, load_catalogue, split_placeholders
 from bot.nlu.dates import find_dates
 from bot.nlu.normalise import normalise
+from bot.nlu.question import Slots
 from bot.nlu.understand import Understander
 
 TODAY = date(2030, 3, 1)
@@ -78,11 +79,11 @@ def test_may_and_mars_are_only_months_in_context() -> None:
 
 
 def test_municipality_by_district_and_typo(understander: Understander) -> None:
-    assert understander.parse("nästa frukostmöte i Jordbro", TODAY).slots["municipality"] == "Haninge"
-    assert understander.parse("nasta frukostmote haninnge", TODAY).slots["municipality"] == "Haninge"
-    assert understander.parse("next breakfast in tyreso", TODAY).slots["municipality"] == "Tyresö"
+    assert understander.parse("nästa frukostmöte i Jordbro", TODAY).slots.municipality == "Haninge"
+    assert understander.parse("nasta frukostmote haninnge", TODAY).slots.municipality == "Haninge"
+    assert understander.parse("next breakfast in tyreso", TODAY).slots.municipality == "Tyresö"
     # an ordinary word one letter from a district is not the district
-    assert "municipality" not in understander.parse("vad hände på frukostmötet 5 april", TODAY).slots
+    assert not understander.parse("vad hände på frukostmötet 5 april", TODAY).slots.municipality
 
 
 def test_past_tense_asks_about_a_meeting_held(understander: Understander) -> None:
@@ -90,15 +91,15 @@ def test_past_tense_asks_about_a_meeting_held(understander: Understander) -> Non
 
 
 def test_names_come_from_the_knowledge_base(understander: Understander) -> None:
-    assert understander.parse("lediga platser på verkstaden", TODAY).slots["provider"] == "Verkstaden"
-    assert understander.parse("vem är Gunilla Berg", TODAY).slots["person"] == "Gunilla Berg"
-    assert understander.parse("vad är steget", TODAY).slots["project"] == "Framsteget"
-    assert understander.parse("lediga platser jobbverket", TODAY).slots.get("provider") is None
+    assert understander.parse("lediga platser på verkstaden", TODAY).slots.provider == "Verkstaden"
+    assert understander.parse("vem är Gunilla Berg", TODAY).slots.person == "Gunilla Berg"
+    assert understander.parse("vad är steget", TODAY).slots.project == "Framsteget"
+    assert understander.parse("lediga platser jobbverket", TODAY).slots.provider is None
 
 
 def test_role_titles_from_the_vocabulary(understander: Understander) -> None:
-    assert understander.parse("vem är förbundschefen", TODAY).slots["role"] == "förbundschef"
-    assert understander.parse("who is the chair", TODAY).slots["role"] == "ordförande"
+    assert understander.parse("vem är förbundschefen", TODAY).slots.role == "förbundschef"
+    assert understander.parse("who is the chair", TODAY).slots.role == "ordförande"
 
 
 @pytest.mark.parametrize(
@@ -153,12 +154,26 @@ def test_a_misspelt_placeholder_in_the_catalogue_is_reported(tmp_path) -> None:
 
 def test_what_a_meeting_is_about_is_read_as_written(understander: Understander) -> None:
     parse = understander.parse("när är frukostmötet om Tillit", date(2018, 9, 1))
-    assert parse.intent == "meeting_details" and parse.slots["topic"] == ("Tillit",)
+    assert parse.intent == "meeting_details" and parse.slots.topic == ("Tillit",)
     # a misspelt catalogue word after "om" is that word, not a topic; a name is a name
-    assert "topic" not in understander.parse("info om frukstmötet", date(2018, 9, 1)).slots
-    assert "topic" not in understander.parse("vad handlar det om", date(2018, 9, 1)).slots
+    assert understander.parse("info om frukstmötet", date(2018, 9, 1)).slots.topic == ()
+    assert understander.parse("vad handlar det om", date(2018, 9, 1)).slots.topic == ()
 
 
 def test_an_organisation_the_role_belongs_to_is_kept(understander: Understander) -> None:
     parse = understander.parse("vem är chef på Försäkringskassan?", date(2018, 9, 1))
-    assert parse.slots.get("unknown_owner") == "Försäkringskassan"
+    assert parse.slots.unknown_owner == "Försäkringskassan"
+
+
+def test_a_word_slot_the_answers_do_not_know_is_refused_when_the_catalogue_loads() -> None:
+    catalogue = load_catalogue()
+    catalogue.word_slots["colour"] = {"rod": "red"}
+    with pytest.raises(CatalogueError, match="word_slots: unknown slot 'colour'"):
+        Understander(KnowledgeBase(), catalogue=catalogue)
+
+
+def test_a_follow_up_replaces_the_subject_and_keeps_the_rest() -> None:
+    asked = Slots(municipality="Haninge", kind="frukostmöte", ask_place=True, topic=("tillit",))
+    assert asked.followed_by(Slots(municipality="Tyresö")) == Slots(municipality="Tyresö", kind="frukostmöte")
+    assert asked.followed_by(Slots(aspect="speakers")) == Slots(
+        municipality="Haninge", kind="frukostmöte", topic=("tillit",), aspect="speakers")

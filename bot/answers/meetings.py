@@ -8,7 +8,9 @@ from bot.answers.texts import say
 from bot.answers.words import capital, clock, join_list, kind_name, long_date
 from bot.knowledge import query
 from bot.knowledge.model import KnowledgeBase, Meeting
+from bot.knowledge.vocabulary import load_vocabulary
 from bot.nlu.dates import When
+from bot.nlu.question import Slots
 from bot.text import fold
 
 LIST_LIMIT = 12
@@ -87,7 +89,7 @@ def where_words(municipality: str | None, kind: str | None, lang: str, plural: b
     return f"{text} {say(lang, 'in')} {municipality}" if municipality else text
 
 
-def about(meetings: list[Meeting], topic: tuple[str, ...] | None) -> list[Meeting]:
+def on_topic(meetings: list[Meeting], topic: tuple[str, ...] | None) -> list[Meeting]:
     """The meetings whose topic, speakers or note mention one of the topic words ("tillit", "vald")."""
     if not topic:
         return meetings
@@ -107,8 +109,8 @@ def _no_meeting_about(lang: str, topic: tuple[str, ...]) -> Answer:
 
 def next_meeting(kb: KnowledgeBase, today: date, lang: str, municipality: str | None, kind: str | None,
                  topic: tuple[str, ...] | None = None) -> Answer:
-    upcoming = about(query.upcoming_meetings(kb, today, municipality, kind), topic)
-    if topic and not upcoming and not about(query.past_meetings(kb, today, municipality, kind), topic):
+    upcoming = on_topic(query.upcoming_meetings(kb, today, municipality, kind), topic)
+    if topic and not upcoming and not on_topic(query.past_meetings(kb, today, municipality, kind), topic):
         return _no_meeting_about(lang, topic)
     if upcoming:
         meeting = upcoming[0]
@@ -123,7 +125,7 @@ def _nothing_upcoming(kb: KnowledgeBase, today: date, lang: str, municipality: s
                       topic: tuple[str, ...] | None = None) -> Answer:
     what = where_words(municipality, kind, lang) + (say(lang, "about_topic", topic=" ".join(topic)) if topic else "")
     none = say(lang, "none_upcoming", what=what, today=long_date(today, lang))
-    past = about(query.past_meetings(kb, today, municipality, kind), topic)
+    past = on_topic(query.past_meetings(kb, today, municipality, kind), topic)
     if not past:
         return Answer(none + " " + say(lang, "none_known"), answered=True)
     latest = past[0]
@@ -136,8 +138,8 @@ def upcoming(kb: KnowledgeBase, today: date, lang: str, municipality: str | None
              when: When | None, topic: tuple[str, ...] | None = None) -> Answer:
     if when is not None:
         return in_period(kb, today, lang, municipality, kind, when, prefer="coming")
-    meetings = about(query.upcoming_meetings(kb, today, municipality, kind), topic)
-    if topic and not meetings and not about(query.past_meetings(kb, today, municipality, kind), topic):
+    meetings = on_topic(query.upcoming_meetings(kb, today, municipality, kind), topic)
+    if topic and not meetings and not on_topic(query.past_meetings(kb, today, municipality, kind), topic):
         return _no_meeting_about(lang, topic)
     if not meetings:
         return _nothing_upcoming(kb, today, lang, municipality, kind, topic)
@@ -229,15 +231,15 @@ def past(kb: KnowledgeBase, today: date, lang: str, municipality: str | None, ki
     return Answer(text, meetings=[latest])
 
 
-def find_meeting(kb: KnowledgeBase, today: date, slots: dict) -> Meeting | None:
+def find_meeting(kb: KnowledgeBase, today: date, slots: Slots) -> Meeting | None:
     """The meeting a question points at: a date said, a meeting in the conversation, a municipality."""
     view = query.as_of(kb, today)
-    when: When | None = slots.get("when")
-    municipality, kind = slots.get("municipality"), slots.get("kind")
-    candidates = about([
+    when = slots.when
+    municipality, kind = slots.municipality, slots.kind
+    candidates = on_topic([
         meeting for meeting in view.meetings
         if (municipality is None or meeting.municipality == municipality) and (kind is None or meeting.kind == kind)
-    ], slots.get("topic"))
+    ], slots.topic)
     if when is not None:
         if when.day is not None and when.months:
             matching = [m for m in candidates if m.date.day == when.day and m.date.month == when.months[0]
@@ -246,8 +248,8 @@ def find_meeting(kb: KnowledgeBase, today: date, slots: dict) -> Meeting | None:
             first, last = resolve_span(kb, today, when)
             matching = [m for m in candidates if first <= m.date <= last]
         return _nearest(matching, today)
-    if slots.get("meeting_id") and not municipality and not slots.get("topic"):
-        return query.meeting_by_id(kb, today, slots["meeting_id"])
+    if slots.meeting_id and not municipality and not slots.topic:
+        return query.meeting_by_id(kb, today, slots.meeting_id)
     return _nearest(candidates, today)
 
 
@@ -259,16 +261,16 @@ def _nearest(meetings: list[Meeting], today: date) -> Meeting | None:
     return gone[0] if gone else None
 
 
-def details(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
+def details(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     meeting = find_meeting(kb, today, slots)
     if meeting is None:
-        when: When | None = slots.get("when")
+        when = slots.when
         if when is not None:
             return Answer(say(lang, "no_meeting_on", when=when.text), answered=False)
-        if slots.get("topic"):
-            return _no_meeting_about(lang, slots["topic"])
-        return next_meeting(kb, today, lang, slots.get("municipality"), slots.get("kind"))
-    aspect = slots.get("aspect")
+        if slots.topic:
+            return _no_meeting_about(lang, slots.topic)
+        return next_meeting(kb, today, lang, slots.municipality, slots.kind)
+    aspect = slots.aspect
     lines = detail_lines(meeting, lang)
     tense = "was" if meeting.date < today else "is"
     if aspect and aspect in lines:
@@ -279,3 +281,56 @@ def details(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
     else:
         text = describe(meeting, kb, lang, headline(meeting, lang) + (" " + say(lang, "past_note") if tense == "was" else "."))
     return Answer(text, meetings=[meeting])
+
+
+# The questions about meetings, one signature each: see `bot.answers.render.ANSWERS`.
+
+
+def next_answer(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
+    if (asked := _which_place(lang, slots)) is not None:
+        return asked
+    if slots.when is not None and slots.when.is_day:
+        return details(kb, today, lang, slots)
+    if slots.when is not None:
+        return in_period(kb, today, lang, slots.municipality, slots.kind, slots.when, prefer="coming", only_next=True)
+    return next_meeting(kb, today, lang, slots.municipality, slots.kind, slots.topic)
+
+
+def upcoming_answer(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
+    if (asked := _which_place(lang, slots)) is not None:
+        return asked
+    return upcoming(kb, today, lang, slots.municipality, slots.kind, slots.when, slots.topic)
+
+
+def past_answer(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
+    if (asked := _which_place(lang, slots)) is not None:
+        return asked
+    return past(kb, today, lang, slots.municipality, slots.kind, slots.when)
+
+
+def details_answer(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
+    if slots.ask_place and not slots.municipality and not slots.meeting_id:
+        return _ask_municipality(lang)
+    return details(kb, today, lang, slots)
+
+
+def _which_place(lang: str, slots: Slots) -> Answer | None:
+    """"min kommun" without naming it, or a place outside the federation: ask which municipality."""
+    if slots.municipality:
+        return None
+    if slots.ask_place and not slots.meeting_id:
+        return _ask_municipality(lang)
+    if slots.other_place:
+        choices = municipalities()
+        return Answer(say(lang, "not_our_place", place=slots.other_place, choices=", ".join(choices)),
+                      choices=choices)
+    return None
+
+
+def _ask_municipality(lang: str) -> Answer:
+    choices = municipalities()
+    return Answer(say(lang, "which_municipality", choices=", ".join(choices) + "?"), choices=choices)
+
+
+def municipalities() -> list[str]:
+    return list(load_vocabulary().municipalities)

@@ -4,11 +4,12 @@ from __future__ import annotations
 from datetime import date
 
 from bot.answers.common import Answer, with_source
+from bot.answers.people import person
 from bot.answers.texts import say
 from bot.answers.words import MONTHS, join_list
 from bot.knowledge import query
 from bot.knowledge.model import Fact, KnowledgeBase, Project, Source
-from bot.nlu.dates import When
+from bot.nlu.question import Slots
 from bot.text import fold
 
 FACTS_PER_FIELD = 3
@@ -29,14 +30,16 @@ OVERVIEW_FACTS = 5
 ASPECT_FACTS = 4
 
 
-def project(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
+def project(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
+    if not slots.project and not slots.provider and slots.person:
+        return person(kb, today, lang, slots)  # "när slutar Ritva?"
     view = query.as_of(kb, today)
-    name = slots.get("project")
+    name = slots.project
     found: Project | None = None
     if name:
         found = next((p for p in view.projects if p.name == name), None) or query.find_project(kb, today, name)
-    if found is None and slots.get("provider"):
-        provider = slots["provider"]
+    if found is None and slots.provider:
+        provider = slots.provider
         found = next((p for p in view.projects if p.name == provider or provider in p.aliases), None)
         if found is None:
             return _provider_info(kb, today, lang, provider)
@@ -47,7 +50,7 @@ def project(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
         if not names:
             return Answer(say(lang, "project_unknown"), answered=False)
         return Answer(say(lang, "which_project", names=join_list(names, lang)))
-    text = describe_project(found, kb, lang, slots.get("project_aspect"))
+    text = describe_project(found, kb, lang, slots.project_aspect)
     if len([line for line in text.split("\n") if line and not line.startswith("(")]) <= 2:  # only a title: say what the open-places notice or a paragraph tells of it
         offered = _provider_info(kb, today, lang, found.name)
         if offered.answered:
@@ -128,7 +131,7 @@ def _provider_info(kb: KnowledgeBase, today: date, lang: str, provider: str) -> 
     return Answer(with_source([text], kb, [report.source], lang))
 
 
-def members(kb: KnowledgeBase, today: date, lang: str) -> Answer:
+def members(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     organisation = query.as_of(kb, today).organisation
     if organisation.members:
         lines = [say(lang, "members_lead"), *(f"• {fact.text}" for fact in _unique(organisation.members, set()))]
@@ -147,13 +150,12 @@ def _own_federation(organisation):
     return next((f for f in organisation.federations if f.members and fold(f.name) in name), None)
 
 
-def federations(kb: KnowledgeBase, today: date, lang: str, slots: dict | None = None) -> Answer:
+def federations(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     """The county's federations; asked about one place ("Nacka?"), the federation that covers it."""
     known = query.as_of(kb, today).organisation.federations
     if not known:
         return Answer(say(lang, "no_federations"), answered=False)
-    slots = slots or {}
-    place = None if slots.get("county") else slots.get("other_place") or slots.get("municipality")
+    place = None if slots.county else slots.other_place or slots.municipality
     covering = [federation for federation in known if place and _covers(federation, place)]
     lines = [say(lang, "federation_of", place=place) if covering else say(lang, "federations_lead", count=len(known))]
     for federation in covering or known:
@@ -167,9 +169,9 @@ def _covers(federation, place: str) -> bool:
     return any(wanted in fold(name) for name in [federation.name, *federation.members])
 
 
-def results(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
+def results(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     figures = query.as_of(kb, today).organisation.figures
-    when: When | None = slots.get("when")
+    when = slots.when
     year = when.year if when else None
     year_text = f" {year}" if year else ""
     if year:
@@ -189,7 +191,7 @@ def results(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
     return Answer(with_source(lines, kb, [fact.source for fact in shown], lang))
 
 
-def newsletter_latest(kb: KnowledgeBase, today: date, lang: str) -> Answer:
+def newsletter_latest(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     issues = query.as_of(kb, today).issues
     if not issues:
         return Answer(say(lang, "no_newsletter"), answered=False)
@@ -201,10 +203,10 @@ def newsletter_latest(kb: KnowledgeBase, today: date, lang: str) -> Answer:
     return Answer(with_source(lines, kb, [Source(latest.id)], lang))
 
 
-def newsletter_subscribe(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
+def newsletter_subscribe(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     """The newsletter's own latest words on how often it appears and how to (un)subscribe."""
     view = query.as_of(kb, today)
-    kinds = ("unsubscribe", "subscribe") if slots.get("unsubscribe") else ("subscribe", "unsubscribe")
+    kinds = ("unsubscribe", "subscribe") if slots.unsubscribe else ("subscribe", "unsubscribe")
     lines: list[str] = []
     sources = []
     if view.organisation.newsletter:
@@ -221,7 +223,7 @@ def newsletter_subscribe(kb: KnowledgeBase, today: date, lang: str, slots: dict)
     if lang == "en" and purposes and purposes[0][1].email:
         lines.insert(0, say(lang, "subscribe_how", name=purposes[0][1].name, email=purposes[0][1].email))
         lines.insert(1, say(lang, "quoted"))
-    if slots.get("unsubscribe") and not any("avsluta" in line for line in lines):
+    if slots.unsubscribe and not any("avsluta" in line for line in lines):
         unsubscribe = [p for p, _ in purposes if p.kind == "unsubscribe"]
         if unsubscribe:
             lines.append(unsubscribe[-1].text)
@@ -229,7 +231,7 @@ def newsletter_subscribe(kb: KnowledgeBase, today: date, lang: str, slots: dict)
     return Answer(with_source(lines, kb, sources, lang))
 
 
-def about(kb: KnowledgeBase, today: date, lang: str) -> Answer:
+def about_us(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     organisation = query.as_of(kb, today).organisation
     lines = []
     sources = [fact.source for fact in organisation.members]

@@ -18,6 +18,7 @@ from bot.knowledge.model import (
     Source,
 )
 from bot.knowledge.vocabulary import load_vocabulary
+from bot.nlu.question import Slots
 from bot.text import fold
 
 BOARD_POSITIONS = ("ordförande", "vice ordförande", "ledamot", "ersättare")
@@ -48,17 +49,17 @@ def _named(contact: Contact, lang: str) -> str:
     return f"{contact.name} ({how})" if how else contact.name
 
 
-def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
-    title = slots.get("role")
+def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
+    title = slots.role
     if not title:
         return Answer(say(lang, "which_role"), answered=False)
     if title.lower() in BOARD_POSITIONS:
-        return board(kb, today, lang, {"position": title.lower(), **slots})
-    owner = slots.get("unknown_owner")
-    if owner and not (slots.get("project") or slots.get("other_place") or slots.get("municipality")):
+        return board(kb, today, lang, slots.replace(position=title.lower()))
+    owner = slots.unknown_owner
+    if owner and not (slots.project or slots.other_place or slots.municipality):
         return Answer(say(lang, "role_unknown_at", place=capital(owner)), answered=False)
     view = query.as_of(kb, today)
-    place = slots.get("other_place")
+    place = slots.other_place
     if place:  # "förbundschef i Sundbyberg": another federation's, acting titles included
         holders = [(c, r) for c, r in _all_roles(view.contacts, title, acting=True)
                    if r.organisation and fold(place).split()[0] in fold(r.organisation)]
@@ -108,19 +109,19 @@ def _all_roles(contacts: list[Contact], title: str, acting: bool = False):
                 yield contact, role
 
 
-def _organisation_ok(role: Role, slots: dict) -> bool:
-    project = slots.get("project")
+def _organisation_ok(role: Role, slots: Slots) -> bool:
+    project = slots.project
     if not project:
         return True
     return bool(role.organisation) and fold(project) in fold(role.organisation)
 
 
-def person(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
-    name = slots.get("person")
+def person(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
+    name = slots.person
     if not name:
-        if slots.get("role"):
+        if slots.role:
             return role_holder(kb, today, lang, slots)
-        return contacts(kb, today, lang)
+        return contacts(kb, today, lang, slots)
     view = query.as_of(kb, today)
     contact = next((c for c in view.contacts if c.name == name), None) or query.find_contact(kb, today, name)
     if contact is not None:
@@ -163,7 +164,7 @@ def describe_contact(contact: Contact, kb: KnowledgeBase, lang: str, today: date
     return with_source(lines, kb, contact.sources, lang)
 
 
-def contacts(kb: KnowledgeBase, today: date, lang: str) -> Answer:
+def contacts(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     view = query.as_of(kb, today)
     reachable = [c for c in view.contacts if c.email or c.phone]
     if not reachable:
@@ -192,13 +193,13 @@ def _member_line(member: BoardMember, lang: str) -> str:
     return f"• {name}{party}, {title_in(member.position, lang)}, {member.represents}"
 
 
-def board(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
+def board(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     found: Board | None = query.current_board(kb, today)
     if found is None:
         return Answer(say(lang, "no_board"), answered=False)
     members = found.members
-    position = slots.get("position")
-    municipality = slots.get("municipality")
+    position = slots.position or (slots.role.lower() if slots.role and slots.role.lower() in BOARD_POSITIONS else None)
+    municipality = slots.municipality
     if position:
         members = [m for m in members if m.position.lower() == position]
     if municipality:

@@ -8,6 +8,7 @@ from bot.answers.texts import plural, say
 from bot.answers.words import as_of_phrase
 from bot.knowledge import query
 from bot.knowledge.model import KnowledgeBase, OpenPlace, PlacesReport
+from bot.nlu.question import Slots
 
 
 def _line(place: OpenPlace) -> str:
@@ -15,13 +16,13 @@ def _line(place: OpenPlace) -> str:
     return f"• {place.provider}{f' ({extra})' if extra else ''}: {place.count}"
 
 
-def open_places(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answer:
+def open_places(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     report = query.latest_places(kb, today)
     if report is None:
         return Answer(say(lang, "no_places"), answered=False)
     when = as_of_phrase(report.as_of_text, report.as_of, lang)
     facts = {"programme": report.programme, "when": when}
-    provider = slots.get("provider")
+    provider = slots.provider
     if provider:
         place = next((p for p in report.places if p.provider == provider), None) or query.find_place(report, provider)
         if place is None:
@@ -31,11 +32,11 @@ def open_places(kb: KnowledgeBase, today: date, lang: str, slots: dict) -> Answe
         return _sourced([text, _propose_line(report, kb, today, lang)], report, kb, lang)
     places = report.places
     what = None
-    if slots.get("group"):
-        what = slots["group"]
+    if slots.group:
+        what = slots.group
         places = [p for p in places if p.group == what]
-    elif slots.get("municipality"):
-        what = slots["municipality"]
+    elif slots.municipality:
+        what = slots.municipality
         places = [p for p in places if p.municipality == what]
     if what and not places:
         return _sourced([say(lang, "places_none_in", what=what, **facts)], report, kb, lang)
@@ -63,7 +64,7 @@ def _proposal_contact(kb: KnowledgeBase, today: date) -> str | None:
     return None
 
 
-def enrolled(kb: KnowledgeBase, today: date, lang: str) -> Answer:
+def enrolled(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     report = query.latest_places(kb, today)
     if report is None or report.enrolled is None:
         return Answer(say(lang, "no_enrolled"), answered=False)
@@ -72,7 +73,7 @@ def enrolled(kb: KnowledgeBase, today: date, lang: str) -> Answer:
     return _sourced([text], report, kb, lang)
 
 
-def propose(kb: KnowledgeBase, today: date, lang: str) -> Answer:
+def propose(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     report = query.latest_places(kb, today)
     line = _propose_line(report, kb, today, lang) if report else None
     if not line:

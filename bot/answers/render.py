@@ -1,6 +1,7 @@
 """Intent + slots + knowledge + today + language -> the answer. Pure: nothing is read from the clock."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from bot.answers import meetings, organisation, people, places
@@ -8,77 +9,55 @@ from bot.answers.common import Answer, with_source
 from bot.answers.texts import EXAMPLES, say
 from bot.answers.words import capital, long_date
 from bot.knowledge.model import KnowledgeBase, Meeting
-from bot.knowledge.vocabulary import load_vocabulary
 from bot.nlu.catalogue import Catalogue
+from bot.nlu.question import Question, Slots
 
 UNKNOWN_EXAMPLES = 3
 
+AnswerFunction = Callable[[KnowledgeBase, date, str, Slots], Answer]
 
-# intents answered by one function of (kb, today, lang, slots), or of (kb, today, lang)
-_ANSWERS_WITH_SLOTS = {
+# intent -> the function that answers it; `Answers` adds those that need the phrase catalogue
+ANSWERS: dict[str, AnswerFunction] = {
+    "next_meeting": meetings.next_answer,
+    "upcoming_meetings": meetings.upcoming_answer,
+    "past_meetings": meetings.past_answer,
+    "meeting_details": meetings.details_answer,
     "open_places": places.open_places,
-    "role_holder": people.role_holder,
-    "person": people.person,
-    "federations": organisation.federations,
-    "results": organisation.results,
-    "newsletter_subscribe": organisation.newsletter_subscribe,
-}
-_ANSWERS = {
     "enrolled": places.enrolled,
     "propose_participant": places.propose,
+    "role_holder": people.role_holder,
+    "person": people.person,
     "contacts": people.contacts,
+    "board": people.board,
+    "project": organisation.project,
+    "federations": organisation.federations,
+    "results": organisation.results,
     "members": organisation.members,
     "newsletter_latest": organisation.newsletter_latest,
-    "about": organisation.about,
+    "newsletter_subscribe": organisation.newsletter_subscribe,
+    "about": organisation.about_us,
+    "thanks": lambda kb, today, lang, slots: Answer(say(lang, "thanks")),
 }
 
 
-def municipalities() -> list[str]:
-    return list(load_vocabulary().municipalities)
+class Answers:
+    """Question + knowledge + today + language -> the answer, through one table of answer functions."""
 
+    def __init__(self, catalogue: Catalogue | None = None) -> None:
+        self.catalogue = catalogue
+        self.table: dict[str, AnswerFunction] = {**ANSWERS, "greeting": self.greeting, "help": self.help}
 
-def answer(intent: str, slots: dict, kb: KnowledgeBase, today: date, lang: str,
-           catalogue: Catalogue | None = None) -> Answer:
-    municipality, kind, when = slots.get("municipality"), slots.get("kind"), slots.get("when")
-    if intent in ("next_meeting", "upcoming_meetings", "past_meetings", "meeting_details") and slots.get("ask_place") \
-            and not municipality and not slots.get("meeting_id"):
-        choices = municipalities()
-        return Answer(say(lang, "which_municipality", choices=", ".join(choices) + "?"), choices=choices)
-    if intent in ("next_meeting", "upcoming_meetings", "past_meetings") and slots.get("other_place") \
-            and not municipality:
-        choices = municipalities()
-        return Answer(say(lang, "not_our_place", place=slots["other_place"], choices=", ".join(choices)),
-                      choices=choices)
-    if intent == "next_meeting":
-        if when is not None and when.is_day:
-            return meetings.details(kb, today, lang, slots)
-        if when is not None:
-            return meetings.in_period(kb, today, lang, municipality, kind, when, prefer="coming", only_next=True)
-        return meetings.next_meeting(kb, today, lang, municipality, kind, slots.get("topic"))
-    if intent == "upcoming_meetings":
-        return meetings.upcoming(kb, today, lang, municipality, kind, when, slots.get("topic"))
-    if intent == "past_meetings":
-        return meetings.past(kb, today, lang, municipality, kind, when)
-    if intent == "meeting_details":
-        return meetings.details(kb, today, lang, slots)
-    if intent in _ANSWERS_WITH_SLOTS:
-        return _ANSWERS_WITH_SLOTS[intent](kb, today, lang, slots)
-    if intent in _ANSWERS:
-        return _ANSWERS[intent](kb, today, lang)
-    if intent == "board":
-        role = (slots.get("role") or "").lower()
-        return people.board(kb, today, lang, {**slots, "position": role} if role in people.BOARD_POSITIONS else slots)
-    if intent == "project":
-        if not slots.get("project") and not slots.get("provider") and slots.get("person"):
-            return people.person(kb, today, lang, slots)  # "när slutar Ritva?"
-        return organisation.project(kb, today, lang, slots)
-    if intent == "greeting":
+    def answer(self, question: Question, kb: KnowledgeBase, today: date, lang: str) -> Answer:
+        found = self.table.get(question.intent or "")
+        if found is None:
+            return unknown(lang, self.catalogue, kb=kb)
+        return found(kb, today, lang, question.slots)
+
+    def greeting(self, kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
         return Answer(greeting(kb, lang))
-    if intent == "thanks":
-        return Answer(say(lang, "thanks"))
-    if intent == "help":
-        return Answer(help_text(kb, lang, catalogue))
-    return unknown(lang, catalogue, kb=kb)
+
+    def help(self, kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
+        return Answer(help_text(kb, lang, self.catalogue))
 
 
 def _name(kb: KnowledgeBase, lang: str) -> str:
@@ -89,7 +68,7 @@ def examples(kb: KnowledgeBase, lang: str) -> str:
     """Example questions naming a municipality, a provider and a project the base knows."""
     latest = max(kb.places, key=lambda report: report.as_of, default=None)
     names = {
-        "municipality": next(iter(municipalities()), None),
+        "municipality": next(iter(meetings.municipalities()), None),
         "provider": latest.places[0].provider if latest and latest.places else None,
         "project": kb.projects[0].name if kb.projects else None,
     }

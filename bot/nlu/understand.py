@@ -3,16 +3,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.vocabulary import Vocabulary, load_vocabulary
-from bot.nlu.catalogue import Catalogue, load_catalogue, split_placeholders
+from bot.nlu.catalogue import (
+    Catalogue,
+    CatalogueError,
+    load_catalogue,
+    split_placeholders,
+)
 from bot.nlu.dates import MONTHS, SEASONS, find_dates
 from bot.nlu.gazetteer import Gazetteer, build_gazetteer
 from bot.nlu.matcher import Example, IntentMatcher, Ranking
 from bot.nlu.normalise import has_swedish_letters, normalise
+from bot.nlu.question import SLOT_NAMES, Slots
 
 CORRECTION_CUTOFF = 80  # fuzz.ratio for a misspelt word to count as a catalogue word
 CORRECTION_MIN_LENGTH = 4
@@ -29,7 +36,7 @@ _CACHE_LIMIT = 20000
 class Parse:
     intent: str | None
     confidence: float  # 0..1, the best intent's score even when it was not accepted
-    slots: dict
+    slots: Slots
     lang: str
     lang_sure: bool = True  # False when the language was only guessed (hint, default)
     tokens: list[str] = field(default_factory=list)
@@ -45,6 +52,9 @@ class Understander:
         scorer: str | None = None,
     ) -> None:
         self.catalogue = catalogue or load_catalogue()
+        unknown = sorted(set(self.catalogue.word_slots) - SLOT_NAMES)
+        if unknown:
+            raise CatalogueError(f"word_slots: unknown slot {unknown[0]!r} (known: {', '.join(sorted(SLOT_NAMES))})")
         self.vocabulary = vocabulary or load_vocabulary()
         self.gazetteer: Gazetteer = build_gazetteer(kb, self.vocabulary, self.catalogue.role_aliases)
         self.threshold = self.catalogue.threshold
@@ -100,17 +110,17 @@ class Understander:
         return Parse(
             intent=ranking.best if accepted else None,
             confidence=round(ranking.score / 100, 3),
-            slots=slots,
+            slots=Slots.of(slots),
             lang=lang,
             lang_sure=lang_sure,
             tokens=tokens,
             ranking=ranking,
         )
 
-    def _read(self, text: str, today: date, exact_only: bool = False) -> tuple[list[str], dict]:
+    def _read(self, text: str, today: date, exact_only: bool = False) -> tuple[list[str], dict[str, Any]]:
         """Tokens with dates and names replaced by placeholders, and the slots they fill."""
         tokens: list[str] = []
-        slots: dict = {}
+        slots: dict[str, Any] = {}
         for part in split_placeholders(text) if exact_only else [text]:
             if part.startswith("<") and part.endswith(">"):
                 tokens.append(part)
@@ -120,7 +130,7 @@ class Understander:
         self._word_slots(tokens, slots)
         return tokens, slots
 
-    def _replace_dates(self, tokens: list[str], today: date, slots: dict) -> list[str]:
+    def _replace_dates(self, tokens: list[str], today: date, slots: dict[str, Any]) -> list[str]:
         spans = find_dates(tokens, today)
         if not spans:
             return tokens
@@ -133,7 +143,7 @@ class Understander:
         result.extend(tokens[last:])
         return result
 
-    def _replace_names(self, tokens: list[str], slots: dict, exact_only: bool) -> list[str]:
+    def _replace_names(self, tokens: list[str], slots: dict[str, Any], exact_only: bool) -> list[str]:
         protected = self._protected if not exact_only else None
         spans = self.gazetteer.find(tokens, protected) if protected is not None else self._exact_spans(tokens)
         if not spans:
@@ -147,9 +157,6 @@ class Understander:
                 if placeholder not in result[-len(values):]:
                     result.append(placeholder)
                 slots.setdefault(slot, value)
-                found = slots.setdefault(slot + "_all", [])
-                if value not in found:
-                    found.append(value)
             last = end
         result.extend(tokens[last:])
         return result
@@ -165,7 +172,7 @@ class Understander:
                 i += 1
         return spans
 
-    def _word_slots(self, tokens: list[str], slots: dict) -> None:
+    def _word_slots(self, tokens: list[str], slots: dict[str, Any]) -> None:
         joined = f" {' '.join(tokens)} "
         for slot, words in self.catalogue.word_slots.items():
             for word, value in words.items():
@@ -189,7 +196,7 @@ class Understander:
                 self._corrections[token] = cached
         return cached
 
-    def _topic(self, tokens: list[str], corrected: list[str], text: str, slots: dict) -> None:
+    def _topic(self, tokens: list[str], corrected: list[str], text: str, slots: dict[str, Any]) -> None:
         """"mötet om tillit", "meeting about violence": the words after "om"/"about" that no phrasing
         uses (a clear typo of a catalogue word does not count) say what the meeting is about."""
         for number, token in enumerate(tokens[:-1]):
@@ -203,7 +210,7 @@ class Understander:
                 slots.setdefault("topic", tuple(_as_written(word, text) for word in words))
                 return
 
-    def _unknown_owner(self, tokens: list[str], text: str, slots: dict) -> None:
+    def _unknown_owner(self, tokens: list[str], text: str, slots: dict[str, Any]) -> None:
         """"chef för Arbetsförmedlingen", "head of Försäkringskassan": a role or thing asked about at an
         organisation the bot knows nothing of (a word no phrasing uses, after "för", "på", "of"...).
         Kept as written, so an answer can say honestly that it does not know about it."""

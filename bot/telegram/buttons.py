@@ -14,6 +14,7 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.knowledge.query import meeting_by_id
+from bot.nlu.question import Slots
 from bot.state import ALL
 from bot.telegram import keyboards
 from bot.telegram.ics import ics_filename, meeting_ics
@@ -51,7 +52,7 @@ async def _press(update: Update, context: ContextTypes.DEFAULT_TYPE, query: Call
     send = _sender(context, chat_id, query)
     if action == keyboards.ASK and len(args) == 2:
         intent, place = args
-        slots = {"municipality": place} if place and place != ALL else {}
+        slots = Slots(municipality=place) if place and place != ALL else Slots()
         await send_reply(send, svc.engine.answer_intent(intent, slots, today=svc.today(), chat=str(chat_id), lang=lang), lang)
     elif action == keyboards.QUESTION and args:
         await send_reply(send, svc.engine.answer(args[0], today=svc.today(), chat=str(chat_id), lang=lang, now=svc.now()), lang)

@@ -10,6 +10,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.nlu.question import Slots
 from bot.state import ALL
 from bot.telegram import keyboards
 from bot.telegram.places import municipalities, place_label, resolve_place
@@ -49,7 +50,7 @@ def intent_command(intent: str, takes_place: bool = True, menu: bool = False) ->
         svc = services(context)
         lang = seen(update, svc)
         note_intent(context, intent)
-        slots: dict[str, Any] = {}
+        slots = Slots()
         argument = _argument(context)
         if takes_place and argument:
             place = resolve_place(argument)
@@ -58,7 +59,7 @@ def intent_command(intent: str, takes_place: bool = True, menu: bool = False) ->
                 await _say(update, t(lang, "unknown_place", place=argument), markup)
                 return
             if place != ALL:
-                slots["municipality"] = place
+                slots = Slots(municipality=place)
         reply = svc.engine.answer_intent(intent, slots, today=svc.today(), chat=chat_key(update), lang=lang)
         await send_reply(update.effective_message.reply_text, reply, lang, keyboards.main_menu(lang) if menu else None)
 

@@ -25,8 +25,8 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         note_intent(context, replies[0].intent)
     else:
         replies = [
-            svc.engine.answer_intent("next_meeting", {}, today=today, chat=chat, lang=lang),
-            svc.engine.answer_intent("upcoming_meetings", {}, today=today, chat=chat, lang=lang),
+            svc.engine.answer_intent("next_meeting", today=today, chat=chat, lang=lang),
+            svc.engine.answer_intent("upcoming_meetings", today=today, chat=chat, lang=lang),
         ]
     results = []
     for index, reply in enumerate(replies[:INLINE_RESULTS]):

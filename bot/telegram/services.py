@@ -4,11 +4,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from telegram.ext import Application, ContextTypes
 
 from bot.knowledge.model import KnowledgeBase
+from bot.nlu.question import Slots
 from bot.settings import Settings
 from bot.state import Repository
 from bot.telegram.reminders import ReminderService
@@ -24,7 +25,9 @@ class AnswerEngine(Protocol):
 
     def answer(self, text: str, *, today: date, chat: str = ..., lang: str | None = ..., now: datetime | None = ...) -> Reply: ...
 
-    def answer_intent(self, intent: str, slots: dict[str, Any], *, today: date, chat: str = ..., lang: str | None = ...) -> Reply: ...
+    def answer_intent(
+        self, intent: str, slots: Slots | None = ..., *, today: date, chat: str = ..., lang: str | None = ...
+    ) -> Reply: ...
 
 
 @dataclass
