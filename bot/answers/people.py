@@ -21,7 +21,7 @@ from bot.knowledge.vocabulary import load_vocabulary
 from bot.nlu.question import Slots
 from bot.text import fold
 
-BOARD_POSITIONS = ("ordförande", "vice ordförande", "ledamot", "ersättare")
+BOARD_POSITIONS = load_vocabulary().board_positions
 CONTACT_LIST_LIMIT = 8
 
 

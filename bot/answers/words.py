@@ -4,16 +4,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-WEEKDAYS = {
-    "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
-MONTHS = {
-    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-           "september", "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
+from bot.knowledge.vocabulary import load_vocabulary
+
+_VOCABULARY = load_vocabulary()
+WEEKDAYS = {lang: _VOCABULARY.weekday_names(lang) for lang in ("sv", "en")}
+MONTHS = {lang: _VOCABULARY.month_names(lang) for lang in ("sv", "en")}
 KINDS = {
     "sv": {"frukostmöte": ("frukostmöte", "frukostmöten"), "seminarium": ("seminarium", "seminarier")},
     "en": {"frukostmöte": ("breakfast meeting", "breakfast meetings"), "seminarium": ("seminar", "seminars")},

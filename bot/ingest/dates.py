@@ -5,14 +5,10 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from bot.knowledge.vocabulary import load_vocabulary
 from bot.text import fold
 
-MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
-    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augusti": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
+MONTHS = load_vocabulary().month_numbers()  # folded name -> number
 MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 # A date without a year belongs to the issue's year unless it lies this long before the issue:

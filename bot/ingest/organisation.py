@@ -8,11 +8,13 @@ from rapidfuzz import fuzz
 
 from bot.ingest.document import Newsletter, sentences
 from bot.knowledge.model import Board, BoardMember, Fact, Federation, Source
+from bot.knowledge.vocabulary import load_vocabulary
 from bot.text import fold
 
 _PERSON_OR_VACANCY = r"(?P<who>\((?:[^)]*)\)|[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+){1,2})"
 _PARTY = r"(?:\s*\((?P<party>[A-ZÅÄÖ]{1,3})\))?"
-_POSITION = r"(?P<position>vice ordförande|ordförande|ledamot)"
+_POSITIONS = sorted(load_vocabulary().board_positions, key=len, reverse=True)  # "vice ordförande" first
+_POSITION = rf"(?P<position>{'|'.join(map(re.escape, _POSITIONS))})"
 _MEMBER = re.compile(rf"{_PERSON_OR_VACANCY}{_PARTY},\s*{_POSITION},\s*(?P<org>[^,(\n]+?)(?=\s*\(|\s*$)")
 _DEPUTY = re.compile(rf"^{_PERSON_OR_VACANCY}{_PARTY},\s*(?P<org>[^,(]+?)\s*$")
 _TERM = re.compile(r"(?:mandatperiod(?:en)?|perioden)\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)", re.I)

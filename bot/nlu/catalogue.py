@@ -33,6 +33,7 @@ class Catalogue:
     role_aliases: dict[str, str] = field(default_factory=dict)
     word_slots: dict[str, dict[str, str]] = field(default_factory=dict)  # slot -> word (or stem*) -> value
     language_words: dict[str, list[str]] = field(default_factory=dict)
+    markers: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> words that announce it
 
 
 def split_placeholders(phrase: str) -> list[str]:
@@ -83,6 +84,7 @@ def load_catalogue(path: Path = PHRASES_PATH) -> Catalogue:
                 for slot, words in (data.get("word_slots") or {}).items()
             },
             language_words={lang: [str(w) for w in words] for lang, words in (data.get("language") or {}).items()},
+            markers={kind: frozenset(str(w) for w in words) for kind, words in (data.get("markers") or {}).items()},
         )
     except (AttributeError, KeyError, TypeError) as error:
         raise CatalogueError(f"{path}: needs `intents:` with sv/en phrase lists ({error!r})") from error

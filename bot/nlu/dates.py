@@ -9,26 +9,9 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        ("januari", "january", "jan"),
-        ("februari", "february", "feb"),
-        ("mars", "march", "mar"),
-        ("april", "apr"),
-        ("maj", "may"),
-        ("juni", "june", "jun"),
-        ("juli", "july", "jul"),
-        ("augusti", "august", "aug"),
-        ("september", "sept", "sep"),
-        ("oktober", "october", "okt", "oct"),
-        ("november", "nov"),
-        ("december", "dec"),
-    ),
-    start=1,
-):
-    for _name in _names:
-        MONTHS[_name] = _number
+from bot.knowledge.vocabulary import load_vocabulary
+
+MONTHS: dict[str, int] = load_vocabulary().month_numbers()  # folded name -> number
 
 # season -> (first month, last month)
 SEASONS: dict[str, tuple[int, int]] = {

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import re
 
+from bot.knowledge.vocabulary import load_vocabulary
 from bot.text import fold
 
 MAX_CHARS = 500  # longer input is cut: no question about newsletters needs more
 _SLASH_DATE = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{2,4}))?\b")
 _ISO_DATE = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b")
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|e|a|:e|:a)\b")
-_MONTHS_SV = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-              "september", "oktober", "november", "december")
+_MONTHS_SV = load_vocabulary().month_names("sv")
 
 
 def _spell_slash(match: re.Match[str]) -> str:

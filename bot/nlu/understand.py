@@ -23,12 +23,8 @@ from bot.nlu.question import SLOT_NAMES, Slots
 
 CORRECTION_CUTOFF = 80  # fuzz.ratio for a misspelt word to count as a catalogue word
 CORRECTION_MIN_LENGTH = 4
-# words before the organisation a role belongs to ("chef för X", "head of X")
-# words before what a meeting is about ("mötet om tillit", "meeting about violence")
 MEETING_INTENTS = frozenset({"next_meeting", "upcoming_meetings", "past_meetings", "meeting_details"})
-TOPIC_WORDS = frozenset({"om", "about", "kring"})
 TOPIC_TYPO_SIMILARITY = 90  # a word this close to a catalogue word is that word misspelt, not a topic
-OWNER_WORDS = frozenset({"for", "pa", "hos", "vid", "of", "at"})
 _CACHE_LIMIT = 20000
 
 
@@ -200,7 +196,7 @@ class Understander:
         """"mötet om tillit", "meeting about violence": the words after "om"/"about" that no phrasing
         uses (a clear typo of a catalogue word does not count) say what the meeting is about."""
         for number, token in enumerate(tokens[:-1]):
-            if token not in TOPIC_WORDS:
+            if token not in self.catalogue.markers.get("topic", ()):
                 continue
             words = [word for word, fixed in zip(tokens[number + 1:], corrected[number + 1:])
                      if not word.startswith("<") and word not in self._protected
@@ -215,7 +211,7 @@ class Understander:
         organisation the bot knows nothing of (a word no phrasing uses, after "för", "på", "of"...).
         Kept as written, so an answer can say honestly that it does not know about it."""
         for before, word in zip(tokens, tokens[1:]):
-            if before in OWNER_WORDS and not word.startswith("<") and word not in self._protected \
+            if before in self.catalogue.markers.get("owner", ()) and not word.startswith("<") and word not in self._protected \
                     and len(word) >= CORRECTION_MIN_LENGTH:
                 slots.setdefault("unknown_owner", _as_written(word, text))
                 return
