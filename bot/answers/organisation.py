@@ -32,7 +32,7 @@ ASPECT_FACTS = 4
 
 def project(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     if not slots.project and not slots.provider and slots.person:
-        return person(kb, today, lang, slots)  # "när slutar Ritva?"
+        return person(kb, today, lang, slots)  # "när slutar Eva?"
     view = query.as_of(kb, today)
     name = slots.project
     found: Project | None = None

@@ -142,7 +142,7 @@ def _just_before(people, sentence: str, position: int) -> str | None:
 
 
 def _chained(people, sentence: str, position: int) -> str | None:
-    """"Anna Lexelius, huvudsekreterare i X och tillträdande förbundschef": the title joined by
+    """"Eva Ek, huvudsekreterare i X och tillträdande förbundschef": the title joined by
     "och" to another description of the same name."""
     for _, end, name in reversed(people):
         if end <= position:

@@ -228,8 +228,8 @@ class MeetingReader:
 
     def _apply_topic(self, meeting: Meeting, text: str) -> None:
         """The first sentence is the topic; sentences after it may name the speakers
-        ("Johan Eklöf, Arbetsförmedlingen.", "Bl.a. medverkar Manscentrum."), or the topic may
-        ("... med Birgitta Notlöf, Livstycket")."""
+        ("Per Holm, Arbetsförmedlingen.", "Bl.a. medverkar Manscentrum."), or the topic may
+        ("... med Sara Lund, Föreningen X")."""
         parts = sentences(text)
         meeting.topic = parts[0].rstrip(".")
         meeting.speakers = self._speakers_in_sentences(parts[1:])
