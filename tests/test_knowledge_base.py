@@ -1,6 +1,7 @@
 """The knowledge base built from the five newsletters, fact by fact, and the rules behind it."""
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,8 @@ from bot.ingest.build import build
 from bot.ingest.command import DEFAULT_CORRECTIONS, DEFAULT_SOURCES
 from bot.knowledge import query
 from bot.knowledge.check_command import stale_files
+from bot.knowledge.meetings import merge_statements
+from bot.knowledge.model import Meeting, MeetingVersion, Source
 from bot.knowledge.store import DEFAULT_KB_DIR, load_kb
 from bot.knowledge.vocabulary import load_vocabulary
 
@@ -416,3 +419,16 @@ def test_markdown_headings_a_provider_split_over_lines_and_a_role_that_ends():
     falk = next(c for c in kb.contacts if c.name == "Annica Falk")
     assert (falk.roles[0].title, falk.roles[0].end) == ("biträdande förbundschef", date(2019, 12, 31))
     assert ("samordnare", "Haninge kommun") in {(r.title, r.organisation) for c in kb.contacts for r in c.roles}
+
+
+def test_every_field_a_statement_makes_is_merged_and_kept_per_statement():
+    stated = {item.name for item in dataclasses.fields(MeetingVersion)} - {"source"}
+    merged = {item.name for item in dataclasses.fields(Meeting)} - {"id", "kind", "date", "sources", "statements"}
+    assert stated == merged
+    first = Meeting("frukostmöte-2030-01-10", "frukostmöte", date(2030, 1, 10), organiser="A",
+                    sources=[Source("2029-6")])
+    later = Meeting("frukostmöte-2030-01-10", "frukostmöte", date(2030, 1, 10), organiser="B", topic="Ny",
+                    sources=[Source("2030-1")])
+    meeting = merge_statements([first, later])
+    assert (meeting.organiser, meeting.topic) == ("B", "Ny")
+    assert [version.organiser for version in meeting.statements] == ["A", "B"]

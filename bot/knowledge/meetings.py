@@ -5,7 +5,11 @@ import dataclasses
 
 from bot.knowledge.model import Meeting, MeetingVersion
 
-_STATED = [item.name for item in dataclasses.fields(MeetingVersion) if item.name != "source"]
+_IDENTITY = {"id", "kind", "date", "sources", "statements"}  # what no single issue's statement changes
+_STATED = [item.name for item in dataclasses.fields(Meeting) if item.name not in _IDENTITY]
+if set(_STATED) != {item.name for item in dataclasses.fields(MeetingVersion)} - {"source"}:
+    # Every field a statement can make must be kept per statement and merged: never one without the other.
+    raise TypeError("Meeting and MeetingVersion must state the same fields (besides id, kind, date and sources)")
 
 
 def version_of(meeting: Meeting) -> MeetingVersion:
@@ -35,8 +39,6 @@ def merge_statements(statements: list[Meeting]) -> Meeting:
         updates = {name: getattr(later, name) for name in _STATED if getattr(later, name) not in (None, [], False)}
         if moved and "venue" not in updates:
             updates["venue"] = None
-        if later.organiser:
-            updates["organiser"] = later.organiser
         merged = dataclasses.replace(merged, **updates)
         merged.sources = merged.sources + list(later.sources)
     if len(statements) > 1:

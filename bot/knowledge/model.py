@@ -46,6 +46,7 @@ class MeetingVersion:
     venue: str | None = None
     topic: str | None = None
     speakers: list[str] = field(default_factory=list)
+    organiser: str | None = None
     breakfast: str | None = None
     start: str | None = None
     end: str | None = None
