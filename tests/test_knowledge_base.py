@@ -15,8 +15,17 @@ from bot.ingest.command import DEFAULT_CORRECTIONS, DEFAULT_SOURCES
 from bot.knowledge import query
 from bot.knowledge.check_command import stale_files
 from bot.knowledge.meetings import merge_statements
-from bot.knowledge.model import Meeting, MeetingVersion, Source
-from bot.knowledge.store import DEFAULT_KB_DIR, load_kb
+from bot.knowledge.model import (
+    Contact,
+    Issue,
+    KnowledgeBase,
+    Meeting,
+    MeetingVersion,
+    Role,
+    Source,
+)
+from bot.knowledge.serde import KnowledgeError
+from bot.knowledge.store import DEFAULT_KB_DIR, load_kb, save_kb
 from bot.knowledge.vocabulary import load_vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -432,3 +441,21 @@ def test_every_field_a_statement_makes_is_merged_and_kept_per_statement():
     meeting = merge_statements([first, later])
     assert (meeting.organiser, meeting.topic) == ("B", "Ny")
     assert [version.organiser for version in meeting.statements] == ["A", "B"]
+
+
+def test_a_role_ending_before_it_starts_is_blamed_on_its_own_contact(tmp_path):
+    issue = Issue(id="2030-1", number=1, year=2030, month=1, published=date(2030, 1, 1), file="x.txt")
+    wrong = Role("förbundschef", start=date(2030, 5, 1), end=date(2030, 3, 1), source=Source("2030-1"))
+    right = Role("ekonom", start=date(2030, 1, 1), end=date(2030, 3, 1), source=Source("2030-1"))
+    no_roles = Contact("Anna Berg", sources=[Source("2030-1")])
+    for contacts in ([no_roles, Contact("Eva Ek", roles=[wrong])], [Contact("Eva Ek", roles=[wrong]), no_roles],
+                     [Contact("Per Holm", roles=[right]), no_roles]):
+        kb = KnowledgeBase(issues=[issue], contacts=contacts)
+        save_kb(kb, tmp_path)
+        if any(contact.roles == [wrong] for contact in contacts):
+            with pytest.raises(KnowledgeError) as raised:
+                load_kb(tmp_path)
+            assert "contact Eva Ek: role förbundschef ends before it starts" in str(raised.value)
+            assert "Anna Berg" not in str(raised.value)
+        else:
+            assert load_kb(tmp_path).contacts == contacts

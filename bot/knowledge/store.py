@@ -99,11 +99,11 @@ def validate(kb: KnowledgeBase, where: str) -> None:
             check_source(role.source, f"contact {contact.name}")
             if role.dates_from:
                 check_source(role.dates_from, f"contact {contact.name}")
+            if role.start and role.end and role.end < role.start:
+                problems.append(f"contact {contact.name}: role {role.title} ends before it starts")
         for source in (contact.email_from, contact.phone_from):
             if source:
                 check_source(source, f"contact {contact.name}")
-            if role.start and role.end and role.end < role.start:
-                problems.append(f"contact {contact.name}: role {role.title} ends before it starts")
         for purpose in contact.contact_for:
             if purpose.kind not in PURPOSE_KINDS:
                 problems.append(f"contact {contact.name}: unknown purpose kind {purpose.kind!r}")
