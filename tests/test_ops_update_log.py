@@ -6,13 +6,12 @@ import logging
 from collections.abc import Iterator
 
 import pytest
+import telegram_harness as harness
+from fake_bot_api import FakeBotApi
+from telegram import Update
+from telegram.ext import CommandHandler, ContextTypes
 
-harness = pytest.importorskip("telegram_harness", reason="the Telegram test harness is not in yet")
-from fake_bot_api import FakeBotApi  # noqa: E402
-from telegram import Update  # noqa: E402
-from telegram.ext import CommandHandler, ContextTypes  # noqa: E402
-
-from bot.ops import update_log  # noqa: E402
+from bot.ops import update_log
 from bot.ops.logging import configure  # noqa: E402
 
 CHAT = 5151

@@ -143,20 +143,6 @@ def find_place(report: PlacesReport, name: str) -> OpenPlace | None:
     return report.places[names.index(found)] if found else None
 
 
-def role_holders(kb: KnowledgeBase, title: str, on: date) -> list[tuple[Contact, Role]]:
-    """Who held a role (exact title, case-insensitive) on a date, as known from issues published by then."""
-    holders = []
-    for contact in as_of(kb, on).contacts:
-        for role in contact.roles:
-            if role.title.lower() == title.lower() and _holds(role, on):
-                holders.append((contact, role))
-    return holders
-
-
-def _holds(role: Role, on: date) -> bool:
-    return (role.start is None or role.start <= on) and (role.end is None or on < role.end)
-
-
 def find_contact(kb: KnowledgeBase, today: date, name: str) -> Contact | None:
     contacts = as_of(kb, today).contacts
     names = [contact.name for contact in contacts]
