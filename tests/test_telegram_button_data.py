@@ -41,9 +41,10 @@ async def test_a_forged_button_is_answered_with_a_toast_and_nothing_else_is_done
 
 
 def test_every_button_the_bot_makes_passes_the_check():
+    from telegram_harness import sample_kb
+
     from bot.engine import Reply
     from bot.telegram import keyboards
-    from telegram_harness import sample_kb
 
     kb = sample_kb()
     markups = [
