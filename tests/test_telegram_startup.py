@@ -71,6 +71,16 @@ def test_a_rejected_token_stops_with_exit_2_and_one_line_that_does_not_hold_the_
     assert len(api.calls_to("getMe")) == 0 and len(api.calls) == 1  # asked once, not retried
 
 
+def test_a_token_with_a_control_character_stops_with_exit_2_and_one_line(tmp_path):
+    env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN="7012345678:AAFq3xZ_secret\x01SECRET-42abcdefgh",
+                  TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{free_port()}/bot")
+    done = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr == ("error: TELEGRAM_BOT_TOKEN holds a space or a control character, which a token never has: "
+                           "copy it again from @BotFather (/mybots → API Token) and restart the bot\n")
+
+
 async def test_at_debug_level_the_log_never_holds_what_people_wrote_their_names_or_the_token(tmp_path):
     with FakeBotApi(token=REAL_LOOKING_TOKEN) as api:
         env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=REAL_LOOKING_TOKEN, TELEGRAM_API_BASE_URL=api.base_url)

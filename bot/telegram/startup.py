@@ -70,6 +70,15 @@ def rejected(error: InvalidToken) -> TokenRejected:
     )
 
 
+def check_token(token: str) -> None:
+    """A token with a space or a control character cannot be sent (or is refused) at all."""
+    if any(char.isspace() or not char.isprintable() for char in token):
+        raise TokenRejected(
+            "TELEGRAM_BOT_TOKEN holds a space or a control character, which a token never has: "
+            "copy it again from @BotFather (/mybots → API Token) and restart the bot"
+        )
+
+
 async def until_answered(
     call: Callable[[], Awaitable[object]], what: str, *, sleep: Sleep = asyncio.sleep,
     delays: Iterator[float] | None = None,
@@ -99,6 +108,7 @@ def connect(application: Application, *, sleep: Sleep = asyncio.sleep) -> bool:
     """Until Telegram accepts the token (True), or a stop signal came first (False).
 
     Runs on a new event loop, set as the current one: PTB's run_* reuse it (and close it)."""
+    check_token(application.bot.token)
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     waiting = loop.create_task(until_answered(application.initialize, "getMe", sleep=sleep))
