@@ -38,7 +38,7 @@ Sleep = Callable[[float], Awaitable[None]]
 
 
 class TokenRejected(BadInput):
-    """Telegram answered 401/404 to the token: running again unchanged fails again."""
+    """Telegram refused the token (401/404), or it cannot be one: running again unchanged fails again."""
 
 
 def backoff(first: float = FIRST_DELAY, cap: float = MAX_DELAY) -> Iterator[float]:
