@@ -11,6 +11,7 @@ import email.parser
 import email.policy
 import itertools
 import json
+import socket
 import threading
 import time
 from collections import deque
@@ -47,7 +48,7 @@ class Call:
 
 
 class FakeBotApi:
-    def __init__(self, flood_limit: int | None = None, token: str = "123456:TEST-token") -> None:
+    def __init__(self, flood_limit: int | None = None, token: str = "123456:TEST-token", port: int = 0) -> None:
         self.token = token
         self.flood_limit = flood_limit  # messages per second over all chats; None: unlimited
         self.calls: list[Call] = []
@@ -59,7 +60,7 @@ class FakeBotApi:
         self._message_ids = itertools.count(1000)
         self._recent_sends: deque[float] = deque()
         self._cond = threading.Condition()
-        self._server = _QuietServer(("127.0.0.1", 0), _handler_for(self))
+        self._server = _QuietServer(("127.0.0.1", port), _handler_for(self))  # port 0: any free one
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-bot-api", daemon=True)
 
@@ -187,6 +188,13 @@ class FakeBotApi:
         for filename, content in call.files.values():
             message["document"] = {"file_id": f"f{len(content)}", "file_unique_id": "u", "file_name": filename}
         return message
+
+
+def free_port() -> int:
+    """A port nothing listens on now, to start a server on later (a Bot API that comes up late)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def _error(code: int, description: str | None = None, retry_after: int | None = None,

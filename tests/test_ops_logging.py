@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import io
 import logging
+import sys
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -15,11 +17,14 @@ TOKEN = "123456789:AAHfakeTokenForTests_abcdefghijklmnop"
 @pytest.fixture
 def output(monkeypatch: pytest.MonkeyPatch) -> Iterator[io.StringIO]:
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    for owner, name in [(sys, "excepthook"), (threading, "excepthook"), (sys, "unraisablehook")]:
+        monkeypatch.setattr(owner, name, getattr(owner, name))  # configure() replaces them
     stream = io.StringIO()
     root = logging.getLogger()
     saved = (root.level, list(root.handlers), logging.getLogger("httpx").level)
     configure("INFO", stream=stream, secrets=["webhook-secret-value", None])
     yield stream
+    logging.captureWarnings(False)
     root.handlers[:] = saved[1]
     root.setLevel(saved[0])
     logging.getLogger("httpx").setLevel(saved[2])

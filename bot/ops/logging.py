@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import sys
+import threading
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any, TextIO
@@ -24,7 +25,10 @@ _TOKEN = re.compile(r"(?<!\d)\d{5,}:[A-Za-z0-9_-]{30,}")
 _PLAIN = re.compile(r"^[\w.:/@+\-]+$")
 _FIELDS = "fields"  # the `extra` key carrying an event's fields
 # Libraries that are chatty at INFO; httpx even logs every request URL, which contains the token.
-_QUIET = {"httpx": logging.WARNING, "httpcore": logging.WARNING, "apscheduler": logging.WARNING}
+# python-telegram-bot logs whole updates (what people wrote, their names) and API payloads at
+# DEBUG, so it stays at INFO even when the bot runs at DEBUG.
+_QUIET = {"httpx": logging.WARNING, "httpcore": logging.WARNING, "apscheduler": logging.WARNING,
+          "telegram": logging.INFO, "hpack": logging.INFO, "tornado": logging.INFO}
 _HANDLER_NAME = "bot.ops.logging"
 
 
@@ -85,6 +89,36 @@ def configure(
     root.setLevel(level.upper() if isinstance(level, str) else level)
     for name, quiet in _QUIET.items():
         logging.getLogger(name).setLevel(max(quiet, root.level))
+    _route_uncaught_errors_to_logging()
+
+
+def _route_uncaught_errors_to_logging() -> None:
+    """Python prints uncaught tracebacks, thread crashes, unraisable errors and warnings straight
+    to stderr, past the formatter: a token in an exception's message would be printed as is."""
+    crash_log = logging.getLogger("bot")
+
+    def uncaught(kind: type[BaseException], error: BaseException, traceback: Any) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, traceback)
+            return
+        crash_log.critical("uncaught error", exc_info=(kind, error, traceback))
+
+    def thread_crash(crash: threading.ExceptHookArgs) -> None:
+        if crash.exc_type is SystemExit:
+            return
+        name = crash.thread.name if crash.thread else "?"
+        crash_log.error("uncaught error in thread %s", name,
+                        exc_info=(crash.exc_type, crash.exc_value or crash.exc_type(), crash.exc_traceback))
+
+    def unraisable(problem: Any) -> None:
+        error = problem.exc_value or problem.exc_type()
+        crash_log.warning("%s", problem.err_msg or "exception ignored",
+                          exc_info=(problem.exc_type, error, problem.exc_traceback))
+
+    sys.excepthook = uncaught
+    threading.excepthook = thread_crash
+    sys.unraisablehook = unraisable
+    logging.captureWarnings(True)  # warnings go to the "py.warnings" logger, through the formatter
 
 
 def log_event(logger: logging.Logger, event: str, level: int = logging.INFO, **fields: Any) -> None:

@@ -8,6 +8,7 @@ never logged.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from typing import Any
 
@@ -22,6 +23,7 @@ FIRST_GROUP = -1000
 LAST_GROUP = 1000
 _errors: dict[int, BaseException] = {}  # id(update) -> the error a handler raised, until the line is written
 _MAX_PENDING = 1000
+_ACTION = re.compile(r"[a-z]{1,8}")  # the shape of bot.telegram.keyboards' action names
 
 
 def install(application: Application) -> None:
@@ -38,8 +40,9 @@ def note_intent(context: ContextTypes.DEFAULT_TYPE, intent: str | None) -> None:
 def describe(update: Update) -> dict[str, Any]:
     """What kind of update this is, in words that are safe to log (no message text)."""
     if update.callback_query:
-        data = update.callback_query.data or ""
-        return {"kind": "button", "button": data.split("|", 1)[0][:20] or None}
+        action = (update.callback_query.data or "").split("|", 1)[0]
+        # The data is whatever the client sent: only an action-like word is named, never free text.
+        return {"kind": "button", "button": action if _ACTION.fullmatch(action) else None}
     if update.inline_query:
         return {"kind": "inline"}
     if update.edited_message or update.edited_channel_post:

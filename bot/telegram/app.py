@@ -21,7 +21,7 @@ from bot.ops import update_log
 from bot.settings import Settings
 from bot.state import Repository
 from bot.state.repository import utc_now
-from bot.telegram import buttons, errors, handlers, inline, subscriptions
+from bot.telegram import buttons, errors, handlers, inline, startup, subscriptions
 from bot.telegram.ratelimit import MessageRateLimiter
 from bot.telegram.reminders import ReminderService, Render
 from bot.telegram.services import KEY, AnswerEngine, Services
@@ -101,7 +101,7 @@ def add_handlers(application: Application) -> None:
 
 async def start_services(application: Application) -> None:
     """Run once after `initialize()`, before updates flow: commands menu and reminder wake-ups."""
-    await register_commands(application)
+    await startup.register_in_background(application, register_commands)  # an outage must not stop the bot
     svc: Services = application.bot_data[KEY]
     times = svc.reminders.reschedule(application.job_queue)
     log.info("reminders scheduled from the database: %d future reminder times", times)

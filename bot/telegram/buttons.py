@@ -15,6 +15,7 @@ from telegram.ext import ContextTypes
 
 from bot.knowledge.query import meeting_by_id
 from bot.nlu.question import Slots
+from bot.ops.logging import log_event
 from bot.state import ALL
 from bot.telegram import keyboards
 from bot.telegram.ics import ics_filename, meeting_ics
@@ -33,7 +34,13 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     toast: str | None = None
     try:
-        toast = await _press(update, context, query)
+        try:
+            action, args = keyboards.parse(query.data)
+        except keyboards.BadButton as bad:  # nothing is done for it but stopping the spinner
+            log_event(log, "button_rejected", reason=bad.reason, data_bytes=len((query.data or "").encode()))
+            toast = t(lang_of(update, services(context)), "button_stale")
+            return
+        toast = await _press(update, context, query, action, args)
     finally:  # even when the press failed: an unanswered button keeps spinning in the client
         try:
             await query.answer(toast[:MAX_TOAST] if toast else None)
@@ -41,11 +48,12 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             log.info("could not answer a button press: %s", error)
 
 
-async def _press(update: Update, context: ContextTypes.DEFAULT_TYPE, query: CallbackQuery) -> str | None:
-    """Do what the button says; returns the toast to show, if any."""
+async def _press(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, query: CallbackQuery, action: str, args: list[str]
+) -> str | None:
+    """Do what the button says (its data already checked by keyboards.parse); returns the toast, if any."""
     svc = services(context)
     lang = lang_of(update, svc)
-    action, *args = keyboards.unpack(query.data)
     chat_id = update.effective_chat.id if update.effective_chat else query.from_user.id
     svc.repo.touch_user(chat_id, lang)
     note_intent(context, args[0] if action == keyboards.ASK and args else action)
@@ -69,8 +77,6 @@ async def _press(update: Update, context: ContextTypes.DEFAULT_TYPE, query: Call
         return watch_meeting(chat_id, args[0], lang, context)
     elif action == keyboards.CALENDAR and args:
         return await _send_calendar(chat_id, args[0], lang, context)
-    else:
-        log.info("unknown button data %r", query.data[:64] if query.data else None)
     return None
 
 

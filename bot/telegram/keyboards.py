@@ -1,6 +1,7 @@
 """Inline keyboards and their callback data ("<action>|<argument>", at most 64 bytes)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,8 +26,49 @@ def pack(*parts: str) -> str | None:
     return data if len(data.encode("utf-8")) <= MAX_DATA else None
 
 
-def unpack(data: str | None) -> list[str]:
-    return (data or "").split("|")
+class BadButton(ValueError):
+    """Callback data this bot never made (forged, or from an older version); `reason` is safe to log."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+_INTENT = re.compile(r"[a-z][a-z_]{0,39}")
+_PLACE = re.compile(r"[^\W\d_][\w .'-]{0,39}")  # a municipality (or district) name, or "alla"
+_PLACE_OR_NONE = re.compile(rf"(?:{_PLACE.pattern})?")
+_MEETING = re.compile(r"[\w-]{1,60}")  # e.g. frukostmöte-2019-03-28
+_CHOICE = re.compile(r"[^\x00-\x1f\x7f]*\S[^\x00-\x1f\x7f]*")  # one line of text, not blank
+# Each action and the shape of each of its arguments, as pack() was called for it above.
+SHAPES: dict[str, tuple[re.Pattern[str], ...]] = {
+    ASK: (_INTENT, _PLACE_OR_NONE),
+    QUESTION: (_CHOICE,),
+    SUBSCRIBE: (_PLACE,),
+    UNSUBSCRIBE: (_PLACE,),
+    REMIND: (_MEETING,),
+    CALENDAR: (_MEETING,),
+    MENU_SUBSCRIBE: (),
+}
+
+
+def parse(data: str | None) -> tuple[str, list[str]]:
+    """(action, arguments) of callback data this bot could have made; else BadButton saying why.
+
+    Checked before any work: Telegram caps what it delivers at 64 bytes, but the data comes from
+    the person's client and a modified client can send anything."""
+    if not data:
+        raise BadButton("empty")
+    if len(data.encode("utf-8")) > MAX_DATA:
+        raise BadButton("too_long")
+    action, *args = data.split("|")
+    shapes = SHAPES.get(action)
+    if shapes is None:
+        raise BadButton("unknown_action")
+    if len(args) != len(shapes):
+        raise BadButton("wrong_arguments")
+    if not all(shape.fullmatch(arg) for shape, arg in zip(shapes, args)):
+        raise BadButton("malformed")
+    return action, args
 
 
 def _button(label: str, *parts: str) -> InlineKeyboardButton | None:

@@ -44,6 +44,7 @@ def serve(settings: Settings) -> int:
     from bot.ops.instance import InstanceLock
     from bot.state import Repository
     from bot.telegram.app import ALLOWED_UPDATES, build_application
+    from bot.telegram.startup import connect
 
     lock = InstanceLock(settings.db_path).acquire()
     try:
@@ -53,6 +54,9 @@ def serve(settings: Settings) -> int:
             application = build_application(
                 settings, engine, repo, render=reminder_text, load_engine=lambda: Engine.load(settings.kb_dir)
             )
+            if not connect(application):  # SIGTERM before Telegram ever answered
+                return 0
+            # bootstrap_retries=-1: PTB retries deleteWebhook / setWebhook until Telegram takes it.
             if settings.webhook_url:
                 log.info("starting webhook on %s:%d", settings.webhook_listen, settings.webhook_port)
                 application.run_webhook(
@@ -63,10 +67,11 @@ def serve(settings: Settings) -> int:
                     secret_token=settings.webhook_secret,
                     allowed_updates=ALLOWED_UPDATES,
                     drop_pending_updates=False,
+                    bootstrap_retries=-1,
                 )
             else:
                 log.info("starting long polling")
-                application.run_polling(allowed_updates=ALLOWED_UPDATES)
+                application.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=-1)
         log.info("stopped")
         return 0
     finally:

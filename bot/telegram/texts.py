@@ -40,6 +40,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "Skickade påminnelser: {sent}, misslyckade: {failed}, osäkra (avbrott mitt i): {uncertain}"
         ),
         "error": "Något gick fel hos mig. Försök igen om en stund.",
+        "button_stale": "Den här knappen fungerar inte längre. Skriv /start för en ny meny.",
         "inline_hint": "Skriv en fråga om förbundet",
     },
     "en": {
@@ -80,6 +81,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "Reminders sent: {sent}, failed: {failed}, uncertain (interrupted mid-send): {uncertain}"
         ),
         "error": "Something went wrong on my side. Please try again in a moment.",
+        "button_stale": "This button no longer works. Send /start for a new menu.",
         "inline_hint": "Type a question about the federation",
     },
 }
