@@ -22,10 +22,12 @@ def bot_env(tmp_path: Path, **values: str) -> dict[str, str]:
 
 
 @asynccontextmanager
-async def bot_process(tmp_path: Path, env: dict[str, str]) -> AsyncIterator[asyncio.subprocess.Process]:
-    """`python -m bot run` in `tmp_path`; killed if a test fails before stopping it."""
+async def bot_process(
+    tmp_path: Path, env: dict[str, str], *options: str
+) -> AsyncIterator[asyncio.subprocess.Process]:
+    """`python -m bot run [options]` in `tmp_path`; killed if a test fails before stopping it."""
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
+        sys.executable, "-m", "bot", "run", *options, cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
     try:

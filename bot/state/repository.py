@@ -266,6 +266,21 @@ class Repository:
         )
         return {(int(chat), meeting, kind) for chat, meeting, kind in rows}
 
+    # updates received but not handled when the bot stopped: kept for the next start, then deleted
+
+    def keep_update(self, update_id: int, body: str) -> None:
+        self._write(
+            "INSERT OR REPLACE INTO kept_updates (update_id, body, kept_at) VALUES (?, ?, ?)",
+            (update_id, body, self._now()),
+        )
+
+    def take_kept_updates(self) -> list[str]:
+        """The kept updates, oldest first, deleted as they are taken."""
+        with self._transaction() as db:
+            rows = db.execute("SELECT body FROM kept_updates ORDER BY update_id").fetchall()
+            db.execute("DELETE FROM kept_updates")
+        return [row[0] for row in rows]
+
     def stats(self) -> Stats:
         one = lambda sql: self._first(sql)[0]  # noqa: E731
         by_place = dict(

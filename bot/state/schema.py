@@ -53,6 +53,14 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX subscriptions_active ON subscriptions(active, municipality);
     """,
+    # 3: updates received but not handled before a stop, handled first at the next start.
+    """
+    CREATE TABLE kept_updates (
+        update_id INTEGER PRIMARY KEY,
+        body      TEXT NOT NULL,
+        kept_at   TEXT NOT NULL
+    );
+    """,
 ]
 
 

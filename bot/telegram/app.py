@@ -1,11 +1,14 @@
 """The python-telegram-bot Application: handlers wired, commands registered, reminders scheduled."""
 from __future__ import annotations
 
+import functools
+import json
 import logging
+import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 
-from telegram import BotCommand, BotCommandScopeDefault, Update
+from telegram import Bot, BotCommand, BotCommandScopeDefault, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -16,21 +19,25 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
 from bot.ops import update_log
 from bot.settings import Settings
 from bot.state import Repository
 from bot.state.repository import utc_now
 from bot.telegram import buttons, errors, handlers, inline, startup, subscriptions
+from bot.telegram.flow import ChatFlow, FedbotApplication
+from bot.telegram.intake import IntakeBot
 from bot.telegram.ratelimit import MessageRateLimiter
 from bot.telegram.reminders import ReminderService, Render
 from bot.telegram.services import KEY, AnswerEngine, Services
-from bot.telegram.texts import COMMANDS
+from bot.telegram.texts import COMMANDS, language_of, t
 
 log = logging.getLogger(__name__)
 
 # Only new messages: an edited message or a channel post is not a new question.
 NEW_MESSAGE = filters.UpdateType.MESSAGE
+CONNECTIONS = 128  # HTTP connections for sending: updates handled at once (64) and the reminder fan-out
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY, Update.MY_CHAT_MEMBER]
 
 
@@ -44,20 +51,31 @@ def build_application(
     clock: Callable[[], datetime] = utc_now,
     limiter: MessageRateLimiter | None = None,
     reminders: ReminderService | None = None,
+    flow: ChatFlow | None = None,
 ) -> Application:
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
-    builder = (
-        Application.builder()
-        .token(settings.token)
-        .base_url(settings.api_base_url)
-        .defaults(Defaults(tzinfo=settings.timezone))
-        .rate_limiter(limiter or MessageRateLimiter())
-        .post_init(start_services)
+    bot = IntakeBot(
+        settings.token,
+        base_url=settings.api_base_url,
+        base_file_url=settings.api_base_url.removesuffix("/bot") + "/file/bot"
+        if settings.api_base_url.endswith("/bot") else settings.api_base_url,
+        request=HTTPXRequest(connection_pool_size=CONNECTIONS),
+        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        defaults=Defaults(tzinfo=settings.timezone),
+        rate_limiter=limiter or MessageRateLimiter(),
     )
-    if settings.api_base_url.endswith("/bot"):
-        builder = builder.base_file_url(settings.api_base_url[: -len("/bot")] + "/file/bot")
-    application = builder.build()
+    flow = flow or ChatFlow()
+    application = (
+        Application.builder()
+        .application_class(FedbotApplication)
+        .bot(bot)
+        .concurrent_updates(flow)
+        .post_init(start_services)
+        .build()
+    )
+    flow.on_flood = functools.partial(_ask_to_slow_down, application.bot)
+    flow.keep = functools.partial(_keep, repo)
     svc = Services(
         settings=settings,
         repo=repo,
@@ -100,9 +118,11 @@ def add_handlers(application: Application) -> None:
 
 
 async def start_services(application: Application) -> None:
-    """Run once after `initialize()`, before updates flow: commands menu and reminder wake-ups."""
+    """Run once after `initialize()`, before updates flow: commands menu, reminder wake-ups, and the
+    updates kept at the last stop, handled before any new one."""
     await startup.register_in_background(application, register_commands)  # an outage must not stop the bot
     svc: Services = application.bot_data[KEY]
+    await _resume_kept(application, svc.repo)
     times = svc.reminders.reschedule(application.job_queue)
     log.info("reminders scheduled from the database: %d future reminder times", times)
 
@@ -113,3 +133,31 @@ async def register_commands(application: Application) -> None:
     await application.bot.set_my_commands(swedish, scope=BotCommandScopeDefault())
     await application.bot.set_my_commands(english, scope=BotCommandScopeDefault(), language_code="en")
 
+
+
+async def _ask_to_slow_down(bot: Bot, update: Update) -> None:
+    if update.effective_chat is not None:
+        lang = language_of(update.effective_user.language_code if update.effective_user else None)
+        await bot.send_message(update.effective_chat.id, t(lang, "slow_down"))
+
+
+def _keep(repo: Repository, update: Update) -> None:
+    try:
+        repo.keep_update(update.update_id, json.dumps(update.to_dict(), ensure_ascii=False))
+    except sqlite3.Error as error:
+        log.error("update %s could not be kept for the next start: %s", update.update_id, error)
+
+
+async def _resume_kept(application: Application, repo: Repository) -> None:
+    try:
+        kept = repo.take_kept_updates()
+    except sqlite3.Error as error:
+        log.error("updates kept at the last stop could not be read: %s", error)
+        return
+    for body in kept:
+        try:
+            await application.update_queue.put(Update.de_json(json.loads(body), application.bot))
+        except Exception as error:  # noqa: BLE001 -- a kept update the library no longer reads
+            log.warning("an update kept at the last stop could not be read again: %s", type(error).__name__)
+    if kept:
+        log.info("%d updates kept at the last stop are handled first", len(kept))
