@@ -63,7 +63,7 @@ def test_health_passes_when_the_database_opens_and_the_knowledge_loads(
     make_db(tmp_path / "fedbot.sqlite3")
     save_kb(KnowledgeBase(), tmp_path / "kb")
     assert main(["health", "--db", str(tmp_path / "fedbot.sqlite3"), "--kb", str(tmp_path / "kb")]) == 0
-    assert capsys.readouterr().out.count("ok:") == 2
+    assert capsys.readouterr().out.count("ok:") == 3  # database, lock file, knowledge base
 
 
 def test_health_fails_on_a_missing_database_or_a_broken_knowledge_base(
@@ -72,7 +72,7 @@ def test_health_fails_on_a_missing_database_or_a_broken_knowledge_base(
     save_kb(KnowledgeBase(), tmp_path / "kb")
     assert main(["health", "--db", str(tmp_path / "none.sqlite3"), "--kb", str(tmp_path / "kb")]) == 1
     assert "no database" in capsys.readouterr().err
-    assert not (tmp_path / "none.sqlite3").exists()
+    assert not (tmp_path / "none.sqlite3").exists() and not (tmp_path / "none.sqlite3.lock").exists()
 
     make_db(tmp_path / "fedbot.sqlite3")
     (tmp_path / "kb" / "meetings.yaml").write_text("- id: [unclosed\n", encoding="utf-8")

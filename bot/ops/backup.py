@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from bot.failures import BadInput, Failure
+from bot.private_files import private_dir, private_file
 
 
 class BackupError(Failure):
@@ -33,9 +34,10 @@ def backup(db_path: Path, target: Path) -> Path:
     destination = backup_path(target)
     if destination.resolve() == db_path.resolve():
         raise BackupError(f"{destination}: the backup would overwrite the database itself")
-    destination.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(destination.parent)  # a copy of personal data: readable by the bot's user only
     partial = destination.with_name(destination.name + ".partial")
     partial.unlink(missing_ok=True)
+    private_file(partial)
     # mode=rw: never create an empty database by mistake.
     source = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=rw", uri=True, timeout=30.0)
     try:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bot.ops.backup import BackupError, backup
 from bot.ops.options import add_db_argument, db_path
+from bot.private_files import private_dir
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
     target = Path(args.path)
     try:
         if args.path.endswith(("/", os.sep)):
-            target.mkdir(parents=True, exist_ok=True)
+            private_dir(target)
         written = backup(source, target)
     except OSError as error:
         raise BackupError(f"backup of {source} to {target} failed: {error}") from error

@@ -1,16 +1,28 @@
-"""`python -m bot health`: exit 0 when the database opens and the knowledge base loads (Docker HEALTHCHECK)."""
+"""`python -m bot health`: exit 0 when `run` would start: a database it can open and write, of a
+version it knows, the lock file beside it, and a knowledge base that loads (Docker HEALTHCHECK).
+
+It changes nothing (the write test is rolled back). It checks a bot that has started once: a
+missing database is a problem. Each problem is one line on stderr; any problem exits 1."""
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from bot.knowledge.serde import KnowledgeError
+from bot.failures import EXIT_FAILED, EXIT_OK, Failure
 from bot.knowledge.store import load_kb
+from bot.ops.instance import lock_path_for
 from bot.ops.options import add_db_argument
-from bot.settings import SettingsError, load_settings
+from bot.private_files import FILE_MODE
+from bot.settings import load_settings
+from bot.state.schema import MIGRATIONS, check_writable
+
+
+class Unhealthy(Failure):
+    pass
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,18 +31,34 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def check_database(path: Path) -> str:
-    """Opens without creating or changing anything and reads the schema version."""
-    if not path.is_file():
-        raise sqlite3.OperationalError(f"{path}: no database (the bot creates it at start)")
+    if path.is_dir():
+        raise Unhealthy(f"database {path}: is a folder, not a database file")
+    if not path.exists():
+        raise Unhealthy(f"database {path}: no database (the bot creates it at start: is it running with this path?)")
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=5.0, isolation_level=None)
         try:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version > len(MIGRATIONS):
+                raise Unhealthy(f"database {path}: written by a newer version of the bot (schema {version}, "
+                                f"this one knows {len(MIGRATIONS)}): `run` would refuse it")
+            check_writable(connection)
         finally:
             connection.close()
     except sqlite3.Error as error:
-        raise sqlite3.DatabaseError(f"{path}: {error}") from error
-    return f"database {path} opens (schema version {version})"
+        raise Unhealthy(f"database {path}: {error}") from error
+    return f"database {path} opens and can be written (schema version {version})"
+
+
+def check_lock(db_path: Path) -> str:
+    lock = lock_path_for(db_path)
+    if not db_path.exists():  # nothing to lock yet; creating the lock file would change something
+        return f"lock file {lock}: not needed before the database exists"
+    try:
+        os.close(os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE))
+    except OSError as error:
+        raise Unhealthy(f"lock file {lock}: {error.strerror or error}") from error
+    return f"lock file {lock} can be used"
 
 
 def check_knowledge(directory: Path) -> str:
@@ -39,20 +67,16 @@ def check_knowledge(directory: Path) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        settings = load_settings()
-    except SettingsError as error:
-        print(f"unhealthy: {error}", file=sys.stderr)
-        return 1
+    settings = load_settings()
+    db = args.db or settings.db_path
     checks: list[tuple[Callable[[Path], str], Path]] = [
-        (check_database, args.db or settings.db_path),
-        (check_knowledge, args.kb or settings.kb_dir),
+        (check_database, db), (check_lock, db), (check_knowledge, args.kb or settings.kb_dir),
     ]
     healthy = True
     for check, path in checks:
         try:
             print(f"ok: {check(path)}")
-        except (sqlite3.Error, KnowledgeError, OSError) as error:
-            print(f"unhealthy: {error}", file=sys.stderr)
+        except Failure as problem:
+            print(f"unhealthy: {problem}", file=sys.stderr)
             healthy = False
-    return 0 if healthy else 1
+    return EXIT_OK if healthy else EXIT_FAILED

@@ -11,7 +11,8 @@ import os
 from pathlib import Path
 from types import TracebackType
 
-from bot.failures import EXIT_ALREADY_RUNNING, Failure
+from bot.failures import EXIT_ALREADY_RUNNING, BadInput, Failure
+from bot.private_files import FILE_MODE, private_dir
 
 
 class AlreadyRunning(Failure):
@@ -33,8 +34,12 @@ class InstanceLock:
         self._fd: int | None = None
 
     def acquire(self) -> InstanceLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        try:
+            private_dir(self.path.parent)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+        except OSError as error:
+            reason = error.strerror or error
+            raise BadInput(f"lock file {self.path}: cannot be created: {reason} (check BOT_DB_PATH)") from error
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -8,6 +8,7 @@ the bot writes; the busy timeout makes a briefly locked database wait instead of
 """
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -16,8 +17,13 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bot.state.schema import migrate
+from bot.failures import BadInput, Failure
+from bot.private_files import private_dir, private_file, tighten_if_present
+from bot.state.schema import check_writable, migrate
 
+log = logging.getLogger(__name__)
+
+_SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite database file
 ALL = "alla"  # a subscription to every municipality's meetings
 Clock = Callable[[], datetime]
 
@@ -55,21 +61,53 @@ class Stats:
         return sum(self.active_subscriptions.values())
 
 
+class DatabaseUnusable(BadInput):
+    """The database path cannot be used: a folder, not an SQLite file, or not writable."""
+
+
+class CannotWrite(Failure):
+    """The database cannot be written just now (read-only, disk full, locked too long)."""
+
+
 class Repository:
+    """Opening it creates (0600) and migrates the database; it raises DatabaseUnusable or CannotWrite
+    with a one-line reason. Later writes that fail raise CannotWrite: reads go on working."""
+
     def __init__(self, path: Path | str, clock: Clock = utc_now) -> None:
         self.path = Path(path)
-        if str(path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
         self._clock = clock
         # Usable from worker threads (the reminder fan-out keeps fsyncs off the event loop);
         # the lock makes each transaction or query exclusive on the one connection.
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(str(path), isolation_level=None, timeout=10.0, check_same_thread=False)
-        self._db.execute("PRAGMA busy_timeout = 10000")
-        self._db.execute("PRAGMA journal_mode = WAL")
-        self._db.execute("PRAGMA synchronous = FULL")
-        self._db.execute("PRAGMA foreign_keys = ON")
-        self.schema_version = migrate(self._db)
+        self._write_problem: str | None = None  # why writing fails, logged once until it works again
+        try:
+            if str(path) != ":memory:":
+                self._prepare_files()
+            self._db = sqlite3.connect(str(path), isolation_level=None, timeout=10.0, check_same_thread=False)
+            self._db.execute("PRAGMA busy_timeout = 10000")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = FULL")
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self.schema_version = migrate(self._db)
+            check_writable(self._db)
+        except OSError as error:
+            raise DatabaseUnusable(f"database {self.path}: cannot be opened: {error.strerror or error}") from error
+        except sqlite3.Error as error:
+            raise _opening_error(self.path, error) from error
+
+    def _prepare_files(self) -> None:
+        if self.path.is_dir():
+            raise DatabaseUnusable(f"database {self.path}: is a folder, not a database file (check BOT_DB_PATH)")
+        if self.path.is_file():
+            with self.path.open("rb") as file:
+                header = file.read(len(_SQLITE_HEADER))
+            if header and header != _SQLITE_HEADER:
+                raise DatabaseUnusable(f"database {self.path}: not an SQLite database (file is not a database); "
+                                       "check BOT_DB_PATH")
+        private_dir(self.path.parent)
+        private_file(self.path)
+        for side in ("-wal", "-shm", "-journal"):
+            tighten_if_present(self.path.with_name(self.path.name + side))
 
     def close(self) -> None:
         with self._lock:
@@ -83,19 +121,40 @@ class Repository:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
+        with self._lock, self._writing():
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
             except BaseException:
-                self._db.execute("ROLLBACK")
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
 
     def _write(self, sql: str, parameters: tuple = ()) -> int:
         """One statement, its own transaction (autocommit); returns the rows it changed."""
-        with self._lock:
+        with self._lock, self._writing():
             return self._db.execute(sql, parameters).rowcount
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A failed write becomes CannotWrite, logged once until writing works again."""
+        try:
+            yield
+        except sqlite3.OperationalError as error:
+            if self._write_problem is None:
+                log.error("database %s cannot be written (%s): answering without saving until it can",
+                          self.path, error)
+            self._write_problem = str(error)
+            raise CannotWrite(f"database {self.path} cannot be written: {error}") from error
+        if self._write_problem is not None:
+            log.warning("database %s can be written again", self.path)
+            self._write_problem = None
+
+    @property
+    def writable(self) -> bool:
+        """False since a write failed, until one succeeds."""
+        return self._write_problem is None
 
     def _rows(self, sql: str, parameters: tuple = ()) -> list[tuple]:
         with self._lock:
@@ -299,3 +358,15 @@ class Repository:
             reminders_uncertain=statuses.get("claimed", 0),
             reminders_failed=statuses.get("failed", 0),
         )
+
+
+def _opening_error(path: Path, error: sqlite3.Error) -> Failure:
+    """Why the database cannot be opened, in one line; a full disk may pass, so it is not bad input."""
+    reason = str(error)
+    if "full" in reason or "disk I/O" in reason or "locked" in reason:
+        return CannotWrite(f"database {path}: {reason}")
+    if isinstance(error, sqlite3.DatabaseError) and "not a database" in reason:
+        return DatabaseUnusable(f"database {path}: not an SQLite database ({reason}); check BOT_DB_PATH")
+    if "readonly" in reason:
+        return DatabaseUnusable(f"database {path}: cannot be written ({reason}); the bot needs to write it")
+    return DatabaseUnusable(f"database {path}: {reason}")

@@ -83,3 +83,13 @@ def migrate(connection: sqlite3.Connection) -> int:
             connection.execute("ROLLBACK")
             raise
     return len(MIGRATIONS)
+
+
+def check_writable(connection: sqlite3.Connection) -> None:
+    """Raise sqlite3.OperationalError if the database cannot be written; changes nothing."""
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        connection.execute(f"PRAGMA user_version = {int(version)}")  # a real write of the header page
+    finally:
+        connection.execute("ROLLBACK")

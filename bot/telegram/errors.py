@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.error import Forbidden, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
+from bot.state import CannotWrite
 from bot.telegram.replies import lang_of
 from bot.telegram.services import services
 from bot.telegram.texts import t
@@ -23,7 +24,10 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat = update.effective_chat
     private = chat is not None and chat.type == "private"
     if private and isinstance(context.error, Forbidden):  # blocked mid-conversation: not a bug
-        ended = services(context).repo.mark_blocked(chat.id)
+        try:
+            ended = services(context).repo.mark_blocked(chat.id)
+        except CannotWrite:  # logged by the repository; the next reminder's 403 ends them
+            return
         log.info("chat %s blocked the bot while being answered; %d subscriptions ended", chat.id, ended)
         return
     details: dict[str, Any] = {

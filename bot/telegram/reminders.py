@@ -32,7 +32,7 @@ from telegram.ext import ContextTypes, JobQueue
 
 from bot.knowledge.model import KnowledgeBase, Meeting
 from bot.knowledge.query import upcoming_meetings
-from bot.state import ALL, Repository
+from bot.state import ALL, CannotWrite, Repository
 from bot.telegram.ics import parse_hhmm
 
 log = logging.getLogger(__name__)
@@ -176,20 +176,26 @@ class ReminderService:
 
     async def _deliver(self, bot: Bot, due: Due, text: str, report: Report) -> None:
         chat, meeting = due.chat_id, due.meeting.id
-        if not await self._db(self.repo.claim_reminder, chat, meeting, KIND):
+        try:
+            claimed = await self._db(self.repo.claim_reminder, chat, meeting, KIND)
+        except CannotWrite:  # unclaimed, so unsent: the sweep tries again once the database can be written
+            report.retry_later += 1
+            return
+        if not claimed:
             report.skipped += 1
             return
         for attempt, pause in enumerate((*BACKOFF, None)):
             try:
                 message = await bot.send_message(chat, text)
             except Forbidden as error:
-                await self._db(self.repo.mark_failed, chat, meeting, KIND, str(error))
-                ended = await self._db(self.repo.mark_blocked, chat)
+                await self._record(self.repo.mark_failed, chat, meeting, KIND, str(error))
+                ended = await self._record(self.repo.mark_blocked, chat)
                 log.info("reminders: chat %s blocked the bot; %d subscriptions ended", chat, ended)
                 report.blocked += 1
                 return
             except RetryAfter:
-                await self._db(self.repo.release_claim, chat, meeting, KIND)  # certainly not sent; the sweep retries
+                # certainly not sent; the sweep retries
+                await self._record(self.repo.release_claim, chat, meeting, KIND)
                 report.retry_later += 1
                 return
             except NetworkError as error:  # TimedOut is a NetworkError too
@@ -199,7 +205,7 @@ class ReminderService:
                     report.uncertain += 1
                     return
                 if pause is None:
-                    await self._db(self.repo.release_claim, chat, meeting, KIND)
+                    await self._record(self.repo.release_claim, chat, meeting, KIND)
                     log.warning("reminders: %s to chat %s failed %d times (%r); will retry later",
                                 meeting, chat, attempt + 1, error)
                     report.retry_later += 1
@@ -207,11 +213,11 @@ class ReminderService:
                 await self.sleep(pause)
                 continue
             except TelegramError as error:  # refused for good: chat not found, migrated, bad request
-                await self._db(self.repo.mark_failed, chat, meeting, KIND, str(error))
+                await self._record(self.repo.mark_failed, chat, meeting, KIND, str(error))
                 log.warning("reminders: chat %s refused %s: %s", chat, meeting, error)
                 report.failed += 1
                 return
-            await self._db(self.repo.mark_sent, chat, meeting, KIND, message.message_id)
+            await self._record(self.repo.mark_sent, chat, meeting, KIND, message.message_id)
             report.sent += 1
             return
 
@@ -220,6 +226,13 @@ class ReminderService:
         # Each write waits for an fsync (synchronous=FULL). In a thread, the event loop keeps
         # other senders on their rate-limit slots instead of releasing them late and all at once.
         return await asyncio.to_thread(write, *args)
+
+    async def _record(self, write: Callable[..., Any], *args: Any) -> Any:
+        """An outcome after the claim: if it cannot be written the claim stays and is never resent."""
+        try:
+            return await self._db(write, *args)
+        except CannotWrite:
+            return 0
 
     # scheduling
 

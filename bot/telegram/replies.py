@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -11,6 +12,7 @@ from telegram.constants import MessageLimit
 from telegram.error import NetworkError
 
 from bot.ops.update_log import note_intent
+from bot.state import CannotWrite
 from bot.telegram import keyboards
 from bot.telegram.reminders import may_have_arrived
 from bot.telegram.services import Services
@@ -32,14 +34,21 @@ def lang_of(update: Update, svc: Services) -> str:
     if user and user.language_code:
         return language_of(user.language_code)
     chat = update.effective_chat
-    return (svc.repo.language(chat.id) if chat else None) or "sv"
+    try:
+        return (svc.repo.language(chat.id) if chat else None) or "sv"
+    except sqlite3.Error:  # an unreadable database: Swedish, the bot's first language
+        return "sv"
 
 
 def seen(update: Update, svc: Services) -> str:
-    """Record the chat as active (and not blocking us); returns its language."""
+    """Record the chat as active (and not blocking us); returns its language. A database that cannot
+    be written now does not stop the answer (the repository logs it once)."""
     lang = lang_of(update, svc)
     if update.effective_chat:
-        svc.repo.touch_user(update.effective_chat.id, lang)
+        try:
+            svc.repo.touch_user(update.effective_chat.id, lang)
+        except CannotWrite:
+            pass
     return lang
 
 

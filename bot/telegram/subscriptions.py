@@ -7,7 +7,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.knowledge.query import meeting_by_id
-from bot.state import ALL
+from bot.state import ALL, CannotWrite
 from bot.telegram.places import place_label
 from bot.telegram.reminders import meeting_start, reminder_at
 from bot.telegram.replies import Send, send_text
@@ -21,7 +21,12 @@ async def subscribe_chat(chat_id: int, place: str, lang: str, context: ContextTy
     """Subscribe and confirm with `send`; a reminder already due follows the confirmation, never precedes it."""
     svc = services(context)
     when = svc.settings.reminder_time.strftime("%H:%M")
-    if not svc.repo.subscribe(chat_id, place, lang):
+    try:
+        added = svc.repo.subscribe(chat_id, place, lang)
+    except CannotWrite:
+        await send_text(send, t(lang, "cannot_save"))
+        return
+    if not added:
         await send_text(send, t(lang, "already_subscribed", place=place_label(place, lang)))
         return
     if place == ALL:
@@ -33,11 +38,14 @@ async def subscribe_chat(chat_id: int, place: str, lang: str, context: ContextTy
 
 def unsubscribe_chat(chat_id: int, place: str, lang: str, context: ContextTypes.DEFAULT_TYPE) -> str:
     repo = services(context).repo
-    if place == ALL:
-        repo.unsubscribe(chat_id)
-        return t(lang, "unsubscribed_all")
-    if repo.unsubscribe(chat_id, place):
-        return t(lang, "unsubscribed", place=place)
+    try:
+        if place == ALL:
+            repo.unsubscribe(chat_id)
+            return t(lang, "unsubscribed_all")
+        if repo.unsubscribe(chat_id, place):
+            return t(lang, "unsubscribed", place=place)
+    except CannotWrite:
+        return t(lang, "cannot_save")
     return t(lang, "not_subscribed", place=place)
 
 
@@ -47,8 +55,11 @@ def watch_meeting(chat_id: int, meeting_id: str, lang: str, context: ContextType
     now = svc.now()
     if meeting is None or now >= meeting_start(meeting, svc.settings.timezone):
         return t(lang, "meeting_gone")
-    if not svc.repo.watch_meeting(chat_id, meeting_id, lang):
-        return t(lang, "already_watching")
+    try:
+        if not svc.repo.watch_meeting(chat_id, meeting_id, lang):
+            return t(lang, "already_watching")
+    except CannotWrite:
+        return t(lang, "cannot_save")
     svc.reminders.reschedule(context.job_queue)
     if now >= reminder_at(meeting, svc.settings.timezone, svc.settings.reminder_time):
         return t(lang, "watching_soon")
@@ -58,8 +69,12 @@ def watch_meeting(chat_id: int, meeting_id: str, lang: str, context: ContextType
 async def membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Blocking the bot (or removing it from a group) ends that chat's subscriptions at once."""
     change = update.my_chat_member
-    if change and change.new_chat_member.status in ("kicked", "left"):
-        ended = services(context).repo.mark_blocked(change.chat.id)
-        log.info("chat %s removed the bot; %d subscriptions ended", change.chat.id, ended)
-    elif change and change.new_chat_member.status == "member":
-        services(context).repo.touch_user(change.chat.id, language_of(change.from_user.language_code))
+    repo = services(context).repo
+    try:
+        if change and change.new_chat_member.status in ("kicked", "left"):
+            ended = repo.mark_blocked(change.chat.id)
+            log.info("chat %s removed the bot; %d subscriptions ended", change.chat.id, ended)
+        elif change and change.new_chat_member.status == "member":
+            repo.touch_user(change.chat.id, language_of(change.from_user.language_code))
+    except CannotWrite:  # logged by the repository; a blocked chat's reminders fail with 403 and end then
+        pass

@@ -41,6 +41,8 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "error": "Något gick fel hos mig. Försök igen om en stund.",
         "button_stale": "Den här knappen fungerar inte längre. Skriv /start för en ny meny.",
+        "cannot_save": "Jag kan inte spara något just nu, så det gick inte. Försök igen om en stund. "
+                       "Frågor svarar jag på som vanligt.",
         "slow_down": "Du skickar många meddelanden på kort tid. Vänta en liten stund: jag svarar på de första, "
                      "men de som kommer nu läser jag inte.",
         "inline_hint": "Skriv en fråga om förbundet",
@@ -84,6 +86,8 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "error": "Something went wrong on my side. Please try again in a moment.",
         "button_stale": "This button no longer works. Send /start for a new menu.",
+        "cannot_save": "I cannot save anything just now, so that did not work. Please try again in a while. "
+                       "I answer questions as usual.",
         "slow_down": "You are sending many messages in a short time. Please wait a moment: I am answering the "
                      "first ones, but I am not reading the ones coming now.",
         "inline_hint": "Type a question about the federation",
