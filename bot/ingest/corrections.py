@@ -17,7 +17,7 @@ import typing
 from pathlib import Path
 
 from bot.knowledge.model import KnowledgeBase
-from bot.knowledge.serde import KnowledgeError, from_plain, read_yaml, to_plain
+from bot.knowledge.serde import KnowledgeError, excerpt, from_plain, read_yaml, to_plain
 
 _ACTIONS = {"set", "add", "remove"}
 
@@ -29,20 +29,25 @@ def apply_corrections(kb: KnowledgeBase, path: Path) -> list[str]:
         return []
     if not isinstance(data, dict) or set(data) - {"corrections"}:
         raise KnowledgeError(f"{path}: line {getattr(data, 'line', 1)}: expected a mapping with one key, 'corrections'")
+    entries = data.get("corrections") or []
+    if not isinstance(entries, list):
+        raise KnowledgeError(f"{path}: line {getattr(data, 'key_lines', {}).get('corrections', 1)}: "
+                             f"'corrections' must be a list of corrections, not {excerpt(entries)}")
     warnings = []
     hints = typing.get_type_hints(KnowledgeBase)
-    for entry in data.get("corrections") or []:
+    for entry in entries:
         line = getattr(entry, "line", 0)
         where = f"{path}: line {line}"
         if not isinstance(entry, dict) or "in" not in entry:
             raise KnowledgeError(f"{where}: a correction needs 'in' (which list it changes)")
-        unknown = set(entry) - _ACTIONS - {"in", "match", "why"}
+        unknown = set(map(str, entry)) - _ACTIONS - {"in", "match", "why"}
         if unknown:
-            raise KnowledgeError(f"{where}: unknown key {sorted(unknown)[0]!r} (use in, match, set, add, remove, why)")
+            raise KnowledgeError(f"{where}: unknown key {excerpt(sorted(unknown)[0])} (use in, match, set, add, remove, why)")
         collection = entry["in"]
-        if collection not in hints or typing.get_origin(hints[collection]) is not list:
+        if not isinstance(collection, str) or collection not in hints \
+                or typing.get_origin(hints[collection]) is not list:
             lists = [f.name for f in dataclasses.fields(KnowledgeBase) if typing.get_origin(hints[f.name]) is list]
-            raise KnowledgeError(f"{where}: unknown list {collection!r} (one of {', '.join(lists)})")
+            raise KnowledgeError(f"{where}: unknown list {excerpt(collection)} (one of {', '.join(lists)})")
         (record_type,) = typing.get_args(hints[collection])
         records = getattr(kb, collection)
         if "add" in entry:
@@ -54,12 +59,15 @@ def apply_corrections(kb: KnowledgeBase, path: Path) -> list[str]:
         fields = {f.name for f in dataclasses.fields(record_type)}
         for key in match:
             if key not in fields:
-                raise KnowledgeError(f"{where}: unknown field {key!r} in match (known: {', '.join(sorted(fields))})")
+                raise KnowledgeError(f"{where}: unknown field {excerpt(key)} in match (known: {', '.join(sorted(fields))})")
         hits = [i for i, record in enumerate(records) if _matches(to_plain(record), match)]
         if not hits:
             warnings.append(f"{where}: correction matches nothing in {collection}: {dict(match)}")
             continue
-        if entry.get("remove"):
+        if "remove" in entry:
+            if entry["remove"] is not True:
+                raise KnowledgeError(f"{where}: 'remove' must be true, without quotes (got {excerpt(entry['remove'])}); "
+                                     "to keep the record, leave 'remove' out")
             for index in reversed(hits):
                 del records[index]
             continue

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import reprlib
 import types
 import typing
 from datetime import date
@@ -26,7 +27,16 @@ class _Sequence(list):
     line: int = 0
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # the C parser when PyYAML has it
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+MAX_YAML_BYTES = 16_000_000  # the base of 5 issues is 0.1 MB, of 70 about 1.5 MB
+MAX_DEPTH = 40  # the base nests 6 levels
+_EXCERPT = reprlib.Repr()
+_EXCERPT.maxstring = _EXCERPT.maxother = 60
+_EXCERPT.maxlevel, _EXCERPT.maxlist, _EXCERPT.maxdict = 2, 4, 4
+
+
+class _LineLoader(_Loader):
     """Safe loader that remembers line numbers and reads dates as plain strings (validated by us)."""
 
 
@@ -42,8 +52,10 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
     mapping.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            raise KnowledgeError(f"line {key_node.start_mark.line + 1}: a key must be a word, not {excerpt(key)}")
         if key in mapping:
-            raise KnowledgeError(f"line {key_node.start_mark.line + 1}: duplicate key {key!r}")
+            raise KnowledgeError(f"line {key_node.start_mark.line + 1}: duplicate key {excerpt(key)}")
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = key_node.start_mark.line + 1
     return mapping
@@ -60,20 +72,56 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _co
 
 
 def read_yaml(path: Path) -> Any:
-    """Parse a YAML file; any syntax problem becomes a KnowledgeError naming file and line."""
+    """Parse a YAML file the bot reads (knowledge base, corrections, vocabulary, phrases), with limits:
+    at most MAX_YAML_BYTES, nested at most MAX_DEPTH levels, no anchors or aliases (a few lines of
+    them can stand for gigabytes). Any problem becomes a KnowledgeError naming file and line."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise KnowledgeError(f"{path}: cannot read: {error}") from error
+        with path.open("rb") as file:
+            data = file.read(MAX_YAML_BYTES + 1)
+    except OSError as error:
+        raise KnowledgeError(f"{path}: cannot read: {error.strerror or error}") from error
+    if len(data) > MAX_YAML_BYTES:
+        raise KnowledgeError(f"{path}: larger than {MAX_YAML_BYTES // 1_000_000} MB, more than any knowledge file needs")
     try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise KnowledgeError(f"{path}: line {line}: not UTF-8 text") from error
+    return parse_yaml(text, str(path))
+
+
+def parse_yaml(text: str, where: str) -> Any:
+    if "\x00" in text:
+        raise KnowledgeError(f"{where}: line {text.count(chr(10), 0, text.index(chr(0))) + 1}: a NUL byte: not a text file")
+    try:
+        _check_structure(text, where)
         return yaml.load(text, Loader=_LineLoader)
     except KnowledgeError as error:
-        raise KnowledgeError(f"{path}: {error}") from error
+        raise KnowledgeError(f"{where}: {error}") from error
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else "?"
+        line = f"line {mark.line + 1}" if mark else "?"
         problem = getattr(error, "problem", None) or str(error)
-        raise KnowledgeError(f"{path}: {where}: malformed YAML: {problem}") from error
+        raise KnowledgeError(f"{where}: {line}: malformed YAML: {problem}") from error
+
+
+def _check_structure(text: str, where: str) -> None:
+    """Walk the parser's events (libyaml's parser does not recurse) before anything is built."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise KnowledgeError(f"line {event.start_mark.line + 1}: YAML anchors and aliases are not allowed here")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise KnowledgeError(f"line {event.start_mark.line + 1}: nested deeper than {MAX_DEPTH} levels")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def excerpt(value: Any) -> str:
+    """A value as an error message may show it: short, and cheap even for a huge or nested one."""
+    return _EXCERPT.repr(value)
 
 
 def to_plain(value: Any) -> Any:
@@ -106,7 +154,7 @@ def _convert(kind: Any, data: Any, where: str, line: int) -> Any:
         return _convert(options[0], data, where, line)
     if origin is list:
         if not isinstance(data, list):
-            raise KnowledgeError(f"{where}: line {line}: expected a list, got {data!r}")
+            raise KnowledgeError(f"{where}: line {line}: expected a list, got {excerpt(data)}")
         (item_kind,) = typing.get_args(kind)
         return [_convert(item_kind, item, where, line) for item in data]
     if dataclasses.is_dataclass(kind):
@@ -115,17 +163,17 @@ def _convert(kind: Any, data: Any, where: str, line: int) -> Any:
         return _convert_date(data, where, line)
     if kind is bool:
         if not isinstance(data, bool):
-            raise KnowledgeError(f"{where}: line {line}: expected true or false, got {data!r}")
+            raise KnowledgeError(f"{where}: line {line}: expected true or false, got {excerpt(data)}")
         return data
     if kind is int:
         if isinstance(data, bool) or not isinstance(data, int):
-            raise KnowledgeError(f"{where}: line {line}: expected a whole number, got {data!r}")
+            raise KnowledgeError(f"{where}: line {line}: expected a whole number, got {excerpt(data)}")
         return data
     if kind is str:
         if isinstance(data, (int, float)) and not isinstance(data, bool):
             return str(data)
         if not isinstance(data, str):
-            raise KnowledgeError(f"{where}: line {line}: expected text, got {data!r}")
+            raise KnowledgeError(f"{where}: line {line}: expected text, got {excerpt(data)}")
         return data
     raise TypeError(f"unsupported field type {kind!r}")
 
@@ -136,19 +184,19 @@ def _convert_date(data: Any, where: str, line: int) -> date:
     try:
         return date.fromisoformat(str(data))
     except ValueError:
-        raise KnowledgeError(f"{where}: line {line}: impossible or malformed date {data!r} (want YYYY-MM-DD)") from None
+        raise KnowledgeError(f"{where}: line {line}: impossible or malformed date {excerpt(data)} (want YYYY-MM-DD)") from None
 
 
 def _convert_record(cls: type, data: Any, where: str, line: int) -> Any:
     if not isinstance(data, dict):
-        raise KnowledgeError(f"{where}: line {line}: expected a mapping for {cls.__name__}, got {data!r}")
+        raise KnowledgeError(f"{where}: line {line}: expected a mapping for {cls.__name__}, got {excerpt(data)}")
     hints = typing.get_type_hints(cls)
     fields = {item.name: item for item in dataclasses.fields(cls)}
     key_lines = getattr(data, "key_lines", {})
     unknown = sorted(set(data) - set(fields))
     if unknown:
         raise KnowledgeError(
-            f"{where}: line {key_lines.get(unknown[0], line)}: unknown field {unknown[0]!r} in {cls.__name__} "
+            f"{where}: line {key_lines.get(unknown[0], line)}: unknown field {excerpt(unknown[0])} in {cls.__name__} "
             f"(known: {', '.join(fields)})"
         )
     values = {}
@@ -163,6 +211,14 @@ def _convert_record(cls: type, data: Any, where: str, line: int) -> Any:
         raise KnowledgeError(f"{where}: line {line}: {error}") from error
 
 
+class _PlainDumper(_Dumper):
+    """Writes a value each time it occurs: no anchors and aliases, which `read_yaml` refuses."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def dump_yaml(data: Any, header: str = "") -> str:
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    body = yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=100,
+                     default_flow_style=False)
     return header + body

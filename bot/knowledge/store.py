@@ -2,15 +2,20 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import typing
 from pathlib import Path
+from typing import Any
 
+from bot.failures import Failure
 from bot.knowledge.model import PURPOSE_KINDS, KnowledgeBase, Source
 from bot.knowledge.serde import (
     KnowledgeError,
     dump_yaml,
+    excerpt,
     from_plain,
+    parse_yaml,
     read_yaml,
     to_plain,
 )
@@ -30,14 +35,46 @@ def _file_name(field_name: str) -> str:
     return f"{field_name}.yaml"
 
 
+class WriteFailed(Failure):
+    """The base could not be written; the one on disk is as it was."""
+
+
 def save_kb(kb: KnowledgeBase, directory: Path) -> list[Path]:
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for item in dataclasses.fields(KnowledgeBase):
-        path = directory / _file_name(item.name)
-        path.write_text(dump_yaml(to_plain(getattr(kb, item.name)), HEADER), encoding="utf-8")
-        written.append(path)
-    return written
+    """Write the base, all or nothing, and only a base that loads.
+
+    The texts are first read back and validated as `load_kb` would. Every file is then written
+    beside its final name and synced; only when all are complete are they renamed into place, so
+    a full disk or a crash while writing leaves the old base whole. Other files in `directory`
+    are left alone."""
+    texts = render_kb(kb)
+    kb_from_texts(texts, str(directory))  # raises KnowledgeError: nothing is written
+    if directory.exists() and not directory.is_dir():
+        raise KnowledgeError(f"{directory}: is a file, not a folder for the knowledge base")
+    temporary = {name: directory / f".{name}.new" for name in texts}
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for name, text in texts.items():
+            with temporary[name].open("w", encoding="utf-8") as file:
+                file.write(text)
+                file.flush()
+                os.fsync(file.fileno())
+        for name in texts:
+            os.replace(temporary[name], directory / name)
+        _sync_folder(directory)
+    except OSError as error:
+        for path in temporary.values():
+            path.unlink(missing_ok=True)
+        raise WriteFailed(f"{directory}: the knowledge base could not be written ({error.strerror or error}); "
+                          "the base there is unchanged") from error
+    return [directory / name for name in texts]
+
+
+def _sync_folder(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)  # the renames themselves survive a power cut
+    finally:
+        os.close(fd)
 
 
 def render_kb(kb: KnowledgeBase) -> dict[str, str]:
@@ -53,18 +90,35 @@ def load_kb(directory: Path | None = None) -> KnowledgeBase:
     directory = Path(directory) if directory else DEFAULT_KB_DIR
     if not directory.is_dir():
         raise KnowledgeError(f"{directory}: no knowledge base here (build one with `python -m bot build-kb`)")
-    hints = typing.get_type_hints(KnowledgeBase)
-    values = {}
+    data = {}
     for item in dataclasses.fields(KnowledgeBase):
         path = directory / _file_name(item.name)
         if not path.exists():
             raise KnowledgeError(f"{path}: missing file of the knowledge base")
-        data = read_yaml(path)
-        if data is None:
-            data = [] if typing.get_origin(hints[item.name]) is list else {}
-        values[item.name] = from_plain(hints[item.name], data, str(path))
+        if not path.is_file():
+            raise KnowledgeError(f"{path}: not a file")
+        data[item.name] = (read_yaml(path), str(path))
+    return _kb_from_data(data, str(directory))
+
+
+def kb_from_texts(texts: dict[str, str], where: str) -> KnowledgeBase:
+    """The base that `load_kb` would read from these file texts (file name -> text)."""
+    data = {}
+    for item in dataclasses.fields(KnowledgeBase):
+        name = _file_name(item.name)
+        data[item.name] = (parse_yaml(texts[name], f"{where}/{name}"), f"{where}/{name}")
+    return _kb_from_data(data, where)
+
+
+def _kb_from_data(data: dict[str, tuple[Any, str]], where: str) -> KnowledgeBase:
+    hints = typing.get_type_hints(KnowledgeBase)
+    values = {}
+    for name, (plain, path) in data.items():
+        if plain is None:
+            plain = [] if typing.get_origin(hints[name]) is list else {}
+        values[name] = from_plain(hints[name], plain, path)
     kb = KnowledgeBase(**values)
-    validate(kb, str(directory))
+    validate(kb, where)
     return kb
 
 
@@ -75,7 +129,7 @@ def validate(kb: KnowledgeBase, where: str) -> None:
 
     def check_source(source: Source, what: str) -> None:
         if source.issue not in issue_ids:
-            problems.append(f"{what}: source names unknown issue {source.issue!r}")
+            problems.append(f"{what}: source names unknown issue {excerpt(source.issue)}")
 
     for issue in kb.issues:
         if not 1 <= issue.month <= 12:
@@ -84,7 +138,8 @@ def validate(kb: KnowledgeBase, where: str) -> None:
         for name in ("breakfast", "start", "end"):
             value = getattr(meeting, name)
             if value is not None and not _TIME.match(value):
-                problems.append(f"meeting {meeting.id}: {name} {value!r} is not a time HH:MM")
+                problems.append(f"meeting {meeting.id}: {name} {excerpt(value)} is not a time HH:MM "
+                                f"(write times in quotes, e.g. {name}: \"10:30\")")
         for source in meeting.sources + [version.source for version in meeting.statements]:
             check_source(source, f"meeting {meeting.id}")
         if not meeting.sources:
@@ -113,4 +168,5 @@ def validate(kb: KnowledgeBase, where: str) -> None:
         for source in project.sources:
             check_source(source, f"project {project.name}")
     if problems:
-        raise KnowledgeError(f"{where}: " + "; ".join(problems))
+        more = f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
+        raise KnowledgeError(f"{where}: " + "; ".join(problems[:3]) + more)

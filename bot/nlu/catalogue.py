@@ -5,15 +5,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from bot.failures import BadInput
+from bot.knowledge.serde import read_yaml
 
 PHRASES_PATH = Path(__file__).with_name("phrases.yaml")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 PLACEHOLDERS = ("municipality", "provider", "group", "person", "project", "role", "date", "period")
 
 
-class CatalogueError(ValueError):
-    pass
+class CatalogueError(BadInput, ValueError):
+    """The phrase catalogue cannot be used; the message names the file."""
 
 
 @dataclass
@@ -49,10 +50,7 @@ def split_placeholders(phrase: str) -> list[str]:
 
 
 def load_catalogue(path: Path = PHRASES_PATH) -> Catalogue:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise CatalogueError(f"{path}: {error}") from error
+    data = read_yaml(path)  # the same limits as every YAML file the bot reads
     try:
         settings = data.get("settings", {})
         intents = {}
