@@ -85,12 +85,12 @@ async def test_webhook_mode_registers_the_url_and_answers_updates_posted_with_th
             assert registered.params["url"] == f"http://127.0.0.1:{port}/hook"
             assert registered.params["secret_token"] == "s3cret_Token"
 
-            def post(secret: str) -> int:
-                body = json.dumps({"update_id": 1, **message(98, "/start")}).encode()
+            def post(secret: str, update: dict | None = None) -> int:
+                body = json.dumps(update or {"update_id": 1, **message(98, "/start")}).encode()
                 request = urllib.request.Request(f"http://127.0.0.1:{port}/hook", data=body, headers={
                     "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret})
                 try:
-                    with urllib.request.urlopen(request, timeout=5) as response:
+                    with urllib.request.urlopen(request, timeout=10) as response:
                         return response.status
                 except urllib.error.HTTPError as error:
                     return error.code
@@ -104,10 +104,17 @@ async def test_webhook_mode_registers_the_url_and_answers_updates_posted_with_th
             assert status == 403
             assert await asyncio.to_thread(post, "s3cret_Token") == 200
             [greeting] = await api.wait_for("sendMessage", chat_id=98, timeout=30)
-            assert greeting.text
+            assert greeting.text.startswith("Hej! Jag svarar på frågor om")
+            unreadable = {"update_id": 2, **message(99, "Hemligt meddelande")}
+            unreadable["message"]["chat"] = {"first_name": "Xerxesina", "type": "private"}  # no id
+            assert await asyncio.to_thread(post, "s3cret_Token", unreadable) == 400
+            assert await asyncio.to_thread(post, "s3cret_Token", {"update_id": 3, **message(98, "/start")}) == 200
+            await api.wait_for("sendMessage", 2, chat_id=98, timeout=30)  # still serving
             stderr = await stop(process)
     assert process.returncode == 0, stderr
-    assert len(api.calls_to("sendMessage", chat_id=98)) == 1  # the update with the wrong secret was refused
+    assert len(api.calls_to("sendMessage", chat_id=98)) == 2  # the update with the wrong secret was refused
+    assert "an update could not be read (TypeError); its content is not logged" in stderr
+    assert "Xerxesina" not in stderr and "Hemligt" not in stderr
 
 
 def test_a_database_from_a_newer_bot_stops_the_start_with_a_reason_and_no_traceback(tmp_path):

@@ -69,6 +69,17 @@ class KeyValueFormatter(logging.Formatter):
         return _TOKEN.sub("<token>", text)
 
 
+def _without_payloads(record: logging.LogRecord) -> bool:
+    """python-telegram-bot logs a whole update it cannot parse ("Received data was …"): names and what
+    people wrote. Such a record keeps its level and the error's type, not the data."""
+    if record.name.startswith("telegram") and "Received data was" in str(record.msg):
+        error = record.exc_info[1] if record.exc_info else None
+        record.msg = "an update could not be read (%s); its content is not logged"
+        record.args = (type(error).__name__ if error else "unknown error",)
+        record.exc_info = record.exc_text = None
+    return True
+
+
 def configure(
     level: str | int = "INFO", *, stream: TextIO | None = None, secrets: Iterable[str | None] = ()
 ) -> None:
@@ -85,6 +96,7 @@ def configure(
     handler.set_name(_HANDLER_NAME)
     known = [os.environ.get(name, "") for name in SECRET_VARIABLES]
     handler.setFormatter(KeyValueFormatter([*known, *secrets]))
+    handler.addFilter(_without_payloads)
     root.addHandler(handler)
     root.setLevel(level.upper() if isinstance(level, str) else level)
     for name, quiet in _QUIET.items():
