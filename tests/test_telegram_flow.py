@@ -4,6 +4,7 @@ a stop that keeps what it could not answer for the next start."""
 from __future__ import annotations
 
 import asyncio
+import shutil
 from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from telegram_harness import (
     sample_kb,
     settings_for,
 )
+from test_knowledge_files import BOMB
 from test_telegram_run import bot_env, bot_process, stop
 
 from bot.state import Repository
@@ -139,3 +141,26 @@ async def test_a_stop_answers_what_it_can_and_keeps_the_rest_for_the_next_start(
             await asyncio.sleep(0.3)
             assert second.repo.take_kept_updates() == []
     assert replies(api, 1) == expected_answers()  # each once, in the order asked
+
+
+async def test_reload_of_a_hostile_base_answers_at_once_and_keeps_serving(tmp_path: Path) -> None:
+    from telegram_harness import ADMIN, build_bot, local, running
+
+    from bot.engine import Engine
+    from bot.knowledge.store import DEFAULT_KB_DIR
+
+    hostile = tmp_path / "base"
+    shutil.copytree(DEFAULT_KB_DIR, hostile)
+    (hostile / "meetings.yaml").write_text(BOMB, encoding="utf-8")
+    with FakeBotApi() as api:
+        bot = build_bot(api, tmp_path / "db.sqlite3", Clock(local(2019, 3, 20, 10, 0)))
+        bot.app.bot_data["fedbot"].load_engine = lambda: Engine.load(hostile)  # what `run` does on /reload
+        engine = bot.app.bot_data["fedbot"].engine
+        async with running(bot):
+            api.queue_update(message(ADMIN, "/reload"))
+            api.queue_update(message(8, "lediga platser"))
+            [refused] = await api.wait_for("sendMessage", chat_id=ADMIN, timeout=10)
+            await api.wait_for("sendMessage", chat_id=8, timeout=10)
+        assert refused.text == t("sv", "reload_failed", error=f"{hostile / 'meetings.yaml'}: line 1: YAML anchors "
+                                                              "and aliases are not allowed here")
+        assert bot.app.bot_data["fedbot"].engine is engine  # the old knowledge stays
