@@ -32,7 +32,7 @@ def main() -> int:
     imported = time.perf_counter()
     engine = Engine.load()
     ready = time.perf_counter()
-    from bot.eval_command import load_questions
+    from bot.commands.eval import load_questions
 
     questions = load_questions()
 

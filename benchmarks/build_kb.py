@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.ingest.build import build  # noqa: E402
-from bot.ingest.command import DEFAULT_CORRECTIONS, DEFAULT_SOURCES  # noqa: E402
 from bot.knowledge.vocabulary import load_vocabulary  # noqa: E402
+from bot.paths import DEFAULT_CORRECTIONS, DEFAULT_SOURCES  # noqa: E402
 
 
 def main() -> None:

@@ -11,15 +11,15 @@ EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports it
 
 # command -> (module, help). Each module has `add_arguments(parser)` and `run(args) -> int`.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "build-kb": ("bot.ingest.command", "build the knowledge base from newsletters"),
-    "run": ("bot.telegram.run_command", "run the Telegram bot (long polling, or a webhook when WEBHOOK_URL is set)"),
-    "check-kb": ("bot.knowledge.check_command", "validate a built knowledge base"),
-    "backup": ("bot.ops.backup_command", "write a consistent copy of the database, safe while the bot runs"),
-    "stats": ("bot.ops.stats_command", "print users, subscriptions and reminders sent"),
-    "health": ("bot.ops.health_command", "exit 0 when the database opens and the knowledge base loads"),
-    "ask": ("bot.ask_command", "answer a question (or JSON lines on stdin with --jsonl)"),
-    "chat": ("bot.console", "chat with the bot in the console, no Telegram token needed"),
-    "eval": ("bot.eval_command", "evaluate understanding on the question set: accuracy, out-of-scope recall"),
+    "build-kb": ("bot.commands.build_kb", "build the knowledge base from newsletters"),
+    "run": ("bot.commands.run", "run the Telegram bot (long polling, or a webhook when WEBHOOK_URL is set)"),
+    "check-kb": ("bot.commands.check_kb", "validate a built knowledge base"),
+    "backup": ("bot.commands.backup", "write a consistent copy of the database, safe while the bot runs"),
+    "stats": ("bot.commands.stats", "print users, subscriptions and reminders sent"),
+    "health": ("bot.commands.health", "exit 0 when `run` would start: a writable database, a loadable knowledge base"),
+    "ask": ("bot.commands.ask", "answer a question (or JSON lines on stdin with --jsonl)"),
+    "chat": ("bot.commands.chat", "chat with the bot in the console, no Telegram token needed"),
+    "eval": ("bot.commands.eval", "evaluate understanding on the question set: accuracy, out-of-scope recall"),
 }
 
 

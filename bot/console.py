@@ -1,33 +1,21 @@
-"""`python -m bot chat`: an interactive console chat with the same engine, no token needed."""
+"""The console chat: the same engine as Telegram, in a terminal, with follow-ups."""
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import date
-from pathlib import Path
+from typing import TextIO
 
-from bot.ask_command import parse_day
 from bot.engine import Engine
 
 PROMPT = "> "
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--today", type=parse_day, default=None, help="answer as on this date, YYYY-MM-DD")
-    parser.add_argument("--kb", type=Path, default=None, help="knowledge base directory (default: the project's)")
-    parser.add_argument("--lang", default=None, help="language hint, sv or en")
-
-
-def run(args: argparse.Namespace) -> int:
-    return run_chat(args)
-
-
-def run_chat(args: argparse.Namespace, stdin=None, stdout=None) -> int:
+def chat(engine: Engine, *, today: date | None = None, lang: str | None = None,
+         stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    """Answer line by line until end of input or Ctrl-C; `today` None: the real date at each line."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
-    engine = Engine.load(getattr(args, "kb", None))
-    fixed_today = getattr(args, "today", None)
-    lang = getattr(args, "lang", None)
+    fixed_today = today
     hello = engine.answer_intent("greeting", today=fixed_today or date.today(), chat="console", lang=lang)
     stdout.write(hello.text + "\n(Ctrl-D / Ctrl-C avslutar – ends the chat)\n")
     while True:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.failures import BadInput
-from bot.knowledge.store import DEFAULT_KB_DIR
+from bot.paths import DEFAULT_KB_DIR
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 _TOKEN_SHAPE = re.compile(r"^\d+:[A-Za-z0-9_-]+$")  # what @BotFather hands out: "123456789:AAH…"

@@ -1,7 +1,6 @@
 """The engine and its command-line faces: ask, ask --jsonl and chat, on the project's knowledge base."""
 from __future__ import annotations
 
-import argparse
 import io
 import json
 import subprocess
@@ -10,8 +9,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.ask_command import MAX_LINE, answer_lines
-from bot.console import run_chat
+from bot.commands.ask import MAX_LINE, answer_lines
+from bot.console import chat
 from bot.engine import Engine, Reply
 from bot.nlu.question import Slots
 
@@ -137,8 +136,7 @@ def test_ask_command_line() -> None:
 def test_chat_runs_until_end_of_input() -> None:
     stdin = io.StringIO("nästa frukostmöte i haninge\n\nvem talar?\n")
     stdout = io.StringIO()
-    args = argparse.Namespace(today=AUTUMN_2018, kb=None, lang=None)
-    assert run_chat(args, stdin=stdin, stdout=stdout) == 0
+    assert chat(Engine.load(None), today=AUTUMN_2018, stdin=stdin, stdout=stdout) == 0
     text = stdout.getvalue()
     assert text.startswith("Hej") and "28 september 2018" in text and "Birgitta Notlöf" in text
 

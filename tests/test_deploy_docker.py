@@ -92,7 +92,7 @@ def test_dockerignore_keeps_secrets_and_local_state_out_of_the_image() -> None:
     for path in (".env", ".venv/bin/python", ".git/config", "data/fedbot.sqlite3", "data/fedbot.sqlite3-wal",
                  "x.sqlite3", "bot/__pycache__/cli.cpython-311.pyc"):
         assert ignored(path, patterns), path
-    for path in ("pyproject.toml", "requirements.lock", "bot/cli.py", "bot/ops/health_command.py", "knowledge/sources/a.txt",
+    for path in ("pyproject.toml", "requirements.lock", "bot/cli.py", "bot/commands/health.py", "knowledge/sources/a.txt",
                  "knowledge/vocabulary.yaml"):
         assert not ignored(path, patterns), path
 

@@ -1,8 +1,8 @@
 """The evaluation set's held-out half must stay answered: 95% in scope, 90% of out-of-scope refused."""
 from __future__ import annotations
 
+from bot.commands.eval import evaluate, load_questions
 from bot.engine import Engine
-from bot.eval_command import evaluate, load_questions
 
 
 def test_evaluation_set_is_big_enough_and_mixed() -> None:

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.commands.check_kb import stale_files
 from bot.engine import Engine
 from bot.ingest.build import build
-from bot.ingest.command import DEFAULT_CORRECTIONS, DEFAULT_SOURCES
 from bot.knowledge import query
-from bot.knowledge.check_command import stale_files
 from bot.knowledge.meetings import merge_statements
 from bot.knowledge.model import (
     Contact,
@@ -26,8 +25,9 @@ from bot.knowledge.model import (
     Source,
 )
 from bot.knowledge.serde import KnowledgeError
-from bot.knowledge.store import DEFAULT_KB_DIR, load_kb, render_kb
+from bot.knowledge.store import load_kb, render_kb
 from bot.knowledge.vocabulary import load_vocabulary
+from bot.paths import DEFAULT_CORRECTIONS, DEFAULT_KB_DIR, DEFAULT_SOURCES
 
 ROOT = Path(__file__).resolve().parents[1]
 OWN_NEWSLETTERS = Path(__file__).parent / "newsletters"

@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.ingest.command import DEFAULT_SOURCES
 from bot.knowledge import store
-from bot.knowledge.store import DEFAULT_KB_DIR
+from bot.paths import DEFAULT_KB_DIR, DEFAULT_SOURCES
 
 ROOT = Path(__file__).resolve().parents[1]
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(

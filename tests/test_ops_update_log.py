@@ -11,8 +11,8 @@ from fake_bot_api import FakeBotApi
 from telegram import Update
 from telegram.ext import CommandHandler, ContextTypes
 
-from bot.ops import update_log
 from bot.ops.logging import configure  # noqa: E402
+from bot.telegram import update_log
 
 CHAT = 5151
 SECRET_QUESTION = "När är nästa frukostmöte i Haninge, frågar Kalle Svensson?"

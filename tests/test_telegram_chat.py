@@ -343,7 +343,9 @@ async def test_inline_follow_ups_continue_the_persons_own_question_never_a_stran
         api.queue_update(inline(CHAT, "a1", "nästa frukostmöte i Haninge"))
         api.queue_update(inline(CHAT + 1, "b1", "vad handlar det om?"))
         api.queue_update(inline(CHAT, "a2", "vad handlar det om?"))
-        first, stranger, own = await api.wait_for("answerInlineQuery", 3)
+        answered = await api.wait_for("answerInlineQuery", 3)
+    by_query = {call.params["inline_query_id"]: call for call in answered}  # people are answered side by side
+    stranger, own = by_query["b1"], by_query["a2"]
     text = lambda call: call.json("results")[0]["input_message_content"]["message_text"]  # noqa: E731
     assert "Psykisk ohälsa" in text(own)
     assert "Psykisk ohälsa" not in text(stranger)

@@ -147,7 +147,7 @@ async def test_reload_of_a_hostile_base_answers_at_once_and_keeps_serving(tmp_pa
     from telegram_harness import ADMIN, build_bot, local, running
 
     from bot.engine import Engine
-    from bot.knowledge.store import DEFAULT_KB_DIR
+    from bot.paths import DEFAULT_KB_DIR
 
     hostile = tmp_path / "base"
     shutil.copytree(DEFAULT_KB_DIR, hostile)

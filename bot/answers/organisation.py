@@ -7,10 +7,10 @@ from bot.answers.common import Answer, with_source
 from bot.answers.people import person
 from bot.answers.texts import say
 from bot.answers.words import MONTHS, join_list
+from bot.folding import fold
 from bot.knowledge import query
 from bot.knowledge.model import Fact, KnowledgeBase, Project, Source
 from bot.nlu.question import Slots
-from bot.text import fold
 
 FACTS_PER_FIELD = 3
 

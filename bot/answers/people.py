@@ -7,6 +7,7 @@ from bot.answers.common import Answer, with_source
 from bot.answers.meetings import headline
 from bot.answers.texts import say
 from bot.answers.words import capital, join_list, long_date
+from bot.folding import fold
 from bot.knowledge import query
 from bot.knowledge.model import (
     PURPOSE_KINDS,
@@ -19,7 +20,6 @@ from bot.knowledge.model import (
 )
 from bot.knowledge.vocabulary import load_vocabulary
 from bot.nlu.question import Slots
-from bot.text import fold
 
 BOARD_POSITIONS = load_vocabulary().board_positions
 CONTACT_LIST_LIMIT = 8

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.folding import fold
 from bot.ingest.contacts import ContactReader, infer_successions, merge_mentions
 from bot.ingest.corrections import apply_corrections
 from bot.ingest.document import Newsletter, NewsletterError, read_newsletter
@@ -33,7 +34,6 @@ from bot.knowledge.model import (
     Source,
 )
 from bot.knowledge.vocabulary import Vocabulary
-from bot.text import fold
 
 _OTHER_FEDERATION = re.compile(r"samordningsförbund", re.I)
 

@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from bot.folding import fold
 from bot.ingest.dates import MONTH_PATTERN, MONTHS
 from bot.ingest.document import sentences
 from bot.ingest.people import EMAIL, PHONE, Names
 from bot.knowledge.model import Contact, Purpose, Role, Source
-from bot.text import fold
 
 _FULL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\s+(\d{{4}})\b", re.I)
 _LEAVES = re.compile(r"\b(i pension|pensioneras|slutar|lämnar|avgår)\b", re.I)

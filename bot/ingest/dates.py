@@ -5,8 +5,8 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from bot.folding import fold
 from bot.knowledge.vocabulary import load_vocabulary
-from bot.text import fold
 
 MONTHS = load_vocabulary().month_numbers()  # folded name -> number
 MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))

@@ -9,8 +9,8 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from bot.failures import BadInput
+from bot.folding import fold
 from bot.ingest.dates import month_number
-from bot.text import fold
 
 
 class NewsletterError(BadInput, ValueError):

@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.folding import fold
 from bot.ingest.dates import MONTH_PATTERN, MONTHS, resolve_year
 from bot.ingest.document import Newsletter, ParseWarning, Section, sentences
 from bot.ingest.people import EMAIL, Names
 from bot.knowledge.model import Meeting, Registration, Source
-from bot.text import fold
 
 BREAKFAST = "frukostmöte"
 SEMINAR = "seminarium"

@@ -6,10 +6,10 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
+from bot.folding import fold
 from bot.ingest.document import Newsletter, sentences
 from bot.knowledge.model import Board, BoardMember, Fact, Federation, Source
 from bot.knowledge.vocabulary import load_vocabulary
-from bot.text import fold
 
 _PERSON_OR_VACANCY = r"(?P<who>\((?:[^)]*)\)|[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+){1,2})"
 _PARTY = r"(?:\s*\((?P<party>[A-ZÅÄÖ]{1,3})\))?"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
+from bot.folding import fold
 from bot.knowledge.vocabulary import Vocabulary
-from bot.text import fold
 
 _WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüíáèë]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüíáèë]+)?"
 _PERSON = re.compile(rf"\b{_WORD}(?:\s+(?:von\s+|af\s+|de\s+)?{_WORD}){{1,2}}\b")

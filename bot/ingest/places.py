@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
+from bot.folding import fold
 from bot.ingest.dates import month_point
 from bot.ingest.document import Newsletter, ParseWarning, Section
 from bot.knowledge.model import OpenPlace, PlacesReport, Source
 from bot.knowledge.vocabulary import Vocabulary
-from bot.text import fold
 
 _ITEM = re.compile(r"(?P<label>[^\d•:,;]+?(?::\s*[^\d•:,;]+?)?)\s*:?\s*(?P<count>\d+)(?![\d.,]\d|\s*(?:procent|%|deltagare))")
 _ENROLLED = re.compile(r"(\d+)\s+(?:deltagare\s+(?:var|är)\s+(?:nu\s+)?inskrivna|inskrivna\s+deltagare)", re.I)

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from bot.folding import fold
 from bot.ingest.document import Newsletter, sentences
 from bot.knowledge.model import Fact, Project, Source
-from bot.text import fold
 
 _NAME = r"[A-ZÅÄÖ][\wåäöé-]*(?:\s+(?:i\s+|för\s+)?[A-ZÅÄÖ][\wåäöé-]*)*"
 _CALLED = re.compile(

@@ -9,6 +9,7 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 
+from bot.folding import fold
 from bot.knowledge.meetings import restate
 from bot.knowledge.model import (
     Board,
@@ -20,7 +21,6 @@ from bot.knowledge.model import (
     Project,
     Role,
 )
-from bot.text import fold
 
 _views: dict[tuple[int, frozenset[str]], tuple[KnowledgeBase, KnowledgeBase]] = {}
 

@@ -19,9 +19,7 @@ from bot.knowledge.serde import (
     read_yaml,
     to_plain,
 )
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_KB_DIR = PROJECT_ROOT / "knowledge" / "base"
+from bot.paths import DEFAULT_KB_DIR
 
 HEADER = (
     "# Built by `python -m bot build-kb` from the newsletters in knowledge/sources/ and\n"

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from bot.folding import fold
 from bot.knowledge.serde import KnowledgeError, read_yaml
-from bot.knowledge.store import PROJECT_ROOT
-from bot.text import fold
+from bot.paths import VOCABULARY_PATH
 
-VOCABULARY_PATH = PROJECT_ROOT / "knowledge" / "vocabulary.yaml"
 _LANGUAGES = ("sv", "en")  # the order of the names in `months` and `weekdays`
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from bot.failures import BadInput
 from bot.knowledge.serde import read_yaml
+from bot.paths import PHRASES_PATH
 
-PHRASES_PATH = Path(__file__).with_name("phrases.yaml")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 PLACEHOLDERS = ("municipality", "provider", "group", "person", "project", "role", "date", "period")
 

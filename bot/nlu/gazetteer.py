@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from bot.folding import fold
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.vocabulary import Vocabulary
-from bot.text import fold
 
 # slots whose value a question can name; each also becomes a placeholder token "<slot>"
 NAME_SLOTS = ("municipality", "provider", "group", "person", "project", "role", "other_place")

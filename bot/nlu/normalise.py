@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
+from bot.folding import fold
 from bot.knowledge.vocabulary import load_vocabulary
-from bot.text import fold
 
 MAX_CHARS = 500  # longer input is cut: no question about newsletters needs more
 _SLASH_DATE = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{2,4}))?\b")

@@ -21,11 +21,18 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from bot.ops import update_log
 from bot.settings import Settings
 from bot.state import Repository
 from bot.state.repository import utc_now
-from bot.telegram import buttons, errors, handlers, inline, startup, subscriptions
+from bot.telegram import (
+    buttons,
+    errors,
+    handlers,
+    inline,
+    startup,
+    subscriptions,
+    update_log,
+)
 from bot.telegram.flow import ChatFlow, FedbotApplication
 from bot.telegram.intake import IntakeBot
 from bot.telegram.ratelimit import MessageRateLimiter

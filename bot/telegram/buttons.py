@@ -19,7 +19,7 @@ from bot.ops.logging import log_event
 from bot.state import ALL
 from bot.telegram import keyboards
 from bot.telegram.ics import ics_filename, meeting_ics
-from bot.telegram.places import municipalities, resolve_place
+from bot.telegram.municipalities import municipalities, resolve_place
 from bot.telegram.replies import Send, lang_of, note_intent, send_reply, send_text
 from bot.telegram.services import Services, services
 from bot.telegram.subscriptions import subscribe_chat, unsubscribe_chat, watch_meeting

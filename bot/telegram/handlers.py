@@ -13,7 +13,7 @@ from telegram.ext import ContextTypes
 from bot.nlu.question import Slots
 from bot.state import ALL
 from bot.telegram import keyboards
-from bot.telegram.places import municipalities, place_label, resolve_place
+from bot.telegram.municipalities import municipalities, place_label, resolve_place
 from bot.telegram.replies import (
     MAX_QUESTION,
     chat_key,

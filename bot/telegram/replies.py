@@ -11,12 +11,12 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import MessageLimit
 from telegram.error import NetworkError
 
-from bot.ops.update_log import note_intent
 from bot.state import CannotWrite
 from bot.telegram import keyboards
 from bot.telegram.reminders import may_have_arrived
 from bot.telegram.services import Services
 from bot.telegram.texts import language_of
+from bot.telegram.update_log import note_intent
 
 log = logging.getLogger(__name__)
 

@@ -83,9 +83,10 @@ def _path_of(url: str) -> str:
 
 
 def _console(settings: Settings) -> int:
-    from bot.console import run_chat
+    from bot.console import chat
+    from bot.engine import Engine
 
-    return run_chat(argparse.Namespace(today=None, kb=settings.kb_dir, lang=None))
+    return chat(Engine.load(settings.kb_dir))
 
 
 def _configure_logging(level: str, settings: Settings) -> None:

@@ -10,11 +10,11 @@ from pathlib import Path
 import yaml
 
 from bot.engine import Engine
-from bot.knowledge.store import PROJECT_ROOT, load_kb
+from bot.knowledge.store import load_kb
 from bot.nlu.matcher import SCORERS
 from bot.nlu.understand import Understander
+from bot.paths import QUESTIONS_PATH
 
-QUESTIONS_PATH = PROJECT_ROOT / "tests" / "eval" / "questions.yaml"
 SPLITS = ("tuning", "heldout")
 
 

@@ -6,11 +6,9 @@ import time
 from pathlib import Path
 
 from bot.ingest.build import build
-from bot.knowledge.store import DEFAULT_KB_DIR, PROJECT_ROOT, save_kb
+from bot.knowledge.store import save_kb
 from bot.knowledge.vocabulary import load_vocabulary
-
-DEFAULT_SOURCES = PROJECT_ROOT / "knowledge" / "sources"
-DEFAULT_CORRECTIONS = PROJECT_ROOT / "knowledge" / "corrections.yaml"
+from bot.paths import DEFAULT_CORRECTIONS, DEFAULT_KB_DIR, DEFAULT_SOURCES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

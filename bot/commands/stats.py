@@ -6,8 +6,8 @@ import dataclasses
 import json
 import sqlite3
 
+from bot.commands.options import add_db_argument, db_path
 from bot.failures import BadInput
-from bot.ops.options import add_db_argument, db_path
 from bot.state import Repository, Stats
 
 

@@ -5,8 +5,8 @@ import argparse
 import os
 from pathlib import Path
 
+from bot.commands.options import add_db_argument, db_path
 from bot.ops.backup import BackupError, backup
-from bot.ops.options import add_db_argument, db_path
 from bot.private_files import private_dir
 
 

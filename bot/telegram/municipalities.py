@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
+from bot.folding import fold
 from bot.knowledge.vocabulary import load_vocabulary
 from bot.state import ALL
-from bot.text import fold
 
 _ALL_WORDS = {"alla", "all", "allt", "samtliga", "every", "everything"}
 

@@ -6,7 +6,10 @@ import argparse
 from pathlib import Path
 
 from bot.failures import Failure
-from bot.knowledge.store import DEFAULT_KB_DIR, load_kb
+from bot.ingest.build import build
+from bot.knowledge.store import load_kb, render_kb
+from bot.knowledge.vocabulary import load_vocabulary
+from bot.paths import DEFAULT_CORRECTIONS, DEFAULT_KB_DIR, DEFAULT_SOURCES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,11 +32,6 @@ def run(args: argparse.Namespace) -> int:
 
 def stale_files(directory: Path) -> list[str]:
     """Files of the base that differ from a fresh build of the project's own sources."""
-    from bot.ingest.build import build
-    from bot.ingest.command import DEFAULT_CORRECTIONS, DEFAULT_SOURCES
-    from bot.knowledge.store import render_kb
-    from bot.knowledge.vocabulary import load_vocabulary
-
     fresh = render_kb(build([DEFAULT_SOURCES], load_vocabulary(), DEFAULT_CORRECTIONS).kb)
     return [name for name, text in fresh.items() if not (directory / name).exists()
             or (directory / name).read_text(encoding="utf-8") != text]

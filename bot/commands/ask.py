@@ -6,9 +6,9 @@ import json
 import sys
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import IO
 
+from bot.commands.options import add_answer_arguments
 from bot.engine import Engine, Reply
 
 MAX_LINE = 64 * 1024  # bytes of one --jsonl line; a question is a few hundred
@@ -16,18 +16,9 @@ MAX_LINE = 64 * 1024  # bytes of one --jsonl line; a question is a few hundred
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("question", nargs="*", help="the question (omit with --jsonl)")
-    parser.add_argument("--today", type=parse_day, default=None, help="answer as on this date, YYYY-MM-DD")
-    parser.add_argument("--kb", type=Path, default=None, help="knowledge base directory (default: the project's)")
-    parser.add_argument("--lang", default=None, help="language hint, sv or en, for questions too short to tell")
+    add_answer_arguments(parser)
     parser.add_argument("--jsonl", action="store_true",
                         help='read {"text": ..., "today": ...} per line on stdin, write one JSON answer per line')
-
-
-def parse_day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
 
 
 def reply_record(reply: Reply) -> dict:

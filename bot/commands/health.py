@@ -12,10 +12,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from bot.commands.options import add_db_argument
 from bot.failures import EXIT_FAILED, EXIT_OK, Failure
 from bot.knowledge.store import load_kb
 from bot.ops.instance import lock_path_for
-from bot.ops.options import add_db_argument
 from bot.private_files import FILE_MODE
 from bot.settings import load_settings
 from bot.state.schema import MIGRATIONS, check_writable

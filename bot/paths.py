@@ -1,0 +1,13 @@
+"""Where the project's own files are: every default path in one place."""
+from __future__ import annotations
+
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+KNOWLEDGE = PROJECT_ROOT / "knowledge"
+DEFAULT_KB_DIR = KNOWLEDGE / "base"  # the built knowledge base
+DEFAULT_SOURCES = KNOWLEDGE / "sources"  # the newsletters
+DEFAULT_CORRECTIONS = KNOWLEDGE / "corrections.yaml"
+VOCABULARY_PATH = KNOWLEDGE / "vocabulary.yaml"
+PHRASES_PATH = PROJECT_ROOT / "bot" / "nlu" / "phrases.yaml"
+QUESTIONS_PATH = PROJECT_ROOT / "tests" / "eval" / "questions.yaml"
