@@ -18,8 +18,8 @@ from telegram_harness import (
     wait_until,
 )
 
+from bot.schedule import KIND
 from bot.state import ALL
-from bot.telegram.reminders import KIND
 from bot.telegram.texts import t
 
 ANNA, BO = 2001, 2002

@@ -6,10 +6,11 @@ times are converted to UTC instead, since only Stockholm's rules are written out
 """
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from bot.knowledge.model import Meeting
+from bot.schedule import parse_hhmm
 
 UID_DOMAIN = "samordningsforbundet-ostra-sodertorn.se"
 PRODID = "-//Samordningsförbundet Östra Södertörn//fedbot//SV"
@@ -34,14 +35,6 @@ END:STANDARD
 END:VTIMEZONE""".splitlines()
 
 
-def parse_hhmm(text: str | None) -> time | None:
-    if not text:
-        return None
-    try:
-        hours, minutes = text.strip().replace(".", ":").split(":")
-        return time(int(hours), int(minutes))
-    except ValueError:
-        return None
 
 
 def meeting_uid(meeting: Meeting) -> str:

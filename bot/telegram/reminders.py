@@ -1,4 +1,4 @@
-"""Meeting reminders: what is due (pure), delivering it exactly once, and the JobQueue schedule.
+"""Meeting reminders: delivering what `bot.schedule` finds due exactly once, and the JobQueue wake-ups.
 
 The schedule lives in the database, not in the JobQueue: jobs are only wake-up calls, rebuilt at
 every start, after `/reload` and after each new subscription. Every wake-up runs the same
@@ -20,101 +20,31 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import httpx
 from telegram import Bot
 from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes, JobQueue
 
 from bot.knowledge.model import KnowledgeBase, Meeting
-from bot.knowledge.query import upcoming_meetings
-from bot.state import ALL, CannotWrite, Repository
-from bot.telegram.ics import parse_hhmm
+from bot.schedule import KIND, Due, Plan, plan
+from bot.state import CannotWrite, Repository
+from bot.telegram.network import may_have_arrived
 
 log = logging.getLogger(__name__)
 
-KIND = "day_before"
-UNKNOWN_START = time(8, 0)  # breakfast meetings start early; assume so when a newsletter gives no time
 SWEEP = timedelta(minutes=15)  # also picks up meetings that a newsletter "published" today reveals
 JOB_PREFIX = "reminders"
 BACKOFF = (0.5, 1.0, 2.0, 4.0)
 # Reminders claimed and not yet confirmed at any moment: what a SIGKILL can leave "uncertain".
 # 12 keeps 28.5 msg/s flowing with up to ~400 ms of Telegram latency.
 WORKERS = 12
-_ANSWER_LOST = (httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError)
 
 Clock = Callable[[], datetime]
 Render = Callable[[Meeting, KnowledgeBase, str], str]
-
-
-def may_have_arrived(error: NetworkError) -> bool:
-    """The request reached Telegram but its answer was lost, so it may have been delivered."""
-    return isinstance(error.__cause__, _ANSWER_LOST)
-
-
-def meeting_start(meeting: Meeting, tz: ZoneInfo) -> datetime:
-    return datetime.combine(meeting.date, parse_hhmm(meeting.start) or UNKNOWN_START, tz)
-
-
-def reminder_at(meeting: Meeting, tz: ZoneInfo, at: time) -> datetime:
-    return datetime.combine(meeting.date - timedelta(days=1), at, tz)
-
-
-@dataclass(frozen=True)
-class Due:
-    chat_id: int
-    meeting: Meeting
-    language: str
-
-
-@dataclass
-class Plan:
-    due: list[Due] = field(default_factory=list)  # to send now, not yet in the sent log
-    later: set[datetime] = field(default_factory=set)  # future reminder times with someone to remind
-
-
-def plan(
-    kb: KnowledgeBase,
-    repo: Repository,
-    now: datetime,
-    tz: ZoneInfo,
-    at: time,
-) -> Plan:
-    """Everything that should have been sent by `now` and was not, and when to wake up next."""
-    today = now.astimezone(tz).date()
-    by_place: dict[str | None, list[Meeting]] = {}
-
-    def meetings(place: str | None) -> list[Meeting]:
-        if place not in by_place:
-            by_place[place] = upcoming_meetings(kb, today, municipality=place)
-        return by_place[place]
-
-    wanted: dict[tuple[int, str], Due] = {}
-    for sub in repo.active_subscriptions():
-        for meeting in meetings(None if sub.municipality == ALL else sub.municipality):
-            wanted.setdefault((sub.chat_id, meeting.id), Due(sub.chat_id, meeting, sub.language))
-    if watches := repo.active_watches():
-        known = {meeting.id: meeting for meeting in meetings(None)}
-        for watch in watches:
-            if watch.meeting_id in known:
-                wanted.setdefault((watch.chat_id, watch.meeting_id), Due(watch.chat_id, known[watch.meeting_id], watch.language))
-
-    result = Plan()
-    logged = repo.logged_reminders([meeting_id for _, meeting_id in wanted])
-    for (chat_id, meeting_id), due in wanted.items():
-        if now >= meeting_start(due.meeting, tz) or (chat_id, meeting_id, KIND) in logged:
-            continue
-        remind = reminder_at(due.meeting, tz, at)
-        if now >= remind:
-            result.due.append(due)
-        else:
-            result.later.add(remind)
-    result.due.sort(key=lambda d: (meeting_start(d.meeting, tz), d.chat_id))
-    return result
 
 
 @dataclass

@@ -13,7 +13,7 @@ from telegram.error import NetworkError
 
 from bot.state import CannotWrite
 from bot.telegram import keyboards
-from bot.telegram.reminders import may_have_arrived
+from bot.telegram.network import may_have_arrived
 from bot.telegram.services import Services
 from bot.telegram.texts import language_of
 from bot.telegram.update_log import note_intent

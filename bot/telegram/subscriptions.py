@@ -7,9 +7,9 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.knowledge.query import meeting_by_id
+from bot.schedule import meeting_start, reminder_at
 from bot.state import ALL, CannotWrite
 from bot.telegram.municipalities import place_label
-from bot.telegram.reminders import meeting_start, reminder_at
 from bot.telegram.replies import Send, send_text
 from bot.telegram.services import services
 from bot.telegram.texts import language_of, t
