@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.knowledge.model import KnowledgeBase, Meeting, Source
+from bot.knowledge.model import Fact, KnowledgeBase, Meeting, Source
 
 
 @dataclass
@@ -39,3 +39,14 @@ def _issue_order(kb: KnowledgeBase, source: Source) -> tuple:
 def with_source(lines: list[str], kb: KnowledgeBase, sources: list[Source], lang: str) -> str:
     source_line = cite(kb, sources, lang)
     return "\n".join([line for line in lines if line] + ([source_line] if source_line else []))
+
+
+def unique_facts(facts: list[Fact], seen: set[str]) -> list[Fact]:
+    """Facts not yet said (the newsletters repeat themselves), without list headings ending in ":"."""
+    fresh = []
+    for fact in facts:
+        key = fact.text.strip()
+        if key and key not in seen and not key.endswith(":"):
+            seen.add(key)
+            fresh.append(fact)
+    return fresh

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from bot.answers import meetings, organisation, people, places
+from bot.answers import meetings, organisation, people, places, projects
 from bot.answers.common import Answer, with_source
 from bot.answers.texts import EXAMPLES, say
 from bot.answers.words import capital, long_date
@@ -29,7 +29,7 @@ ANSWERS: dict[str, AnswerFunction] = {
     "person": people.person,
     "contacts": people.contacts,
     "board": people.board,
-    "project": organisation.project,
+    "project": projects.project,
     "federations": organisation.federations,
     "results": organisation.results,
     "members": organisation.members,
