@@ -6,6 +6,7 @@ from datetime import date
 from typing import TextIO
 
 from bot.engine import Engine
+from bot.texts import say
 
 PROMPT = "> "
 
@@ -17,7 +18,7 @@ def chat(engine: Engine, *, today: date | None = None, lang: str | None = None,
     stdout = stdout or sys.stdout
     fixed_today = today
     hello = engine.answer_intent("greeting", today=fixed_today or date.today(), chat="console", lang=lang)
-    stdout.write(hello.text + "\n(Ctrl-D / Ctrl-C avslutar – ends the chat)\n")
+    stdout.write(hello.text + "\n" + say(hello.lang, "console_hint") + "\n")
     while True:
         stdout.write(PROMPT)
         stdout.flush()
@@ -27,7 +28,7 @@ def chat(engine: Engine, *, today: date | None = None, lang: str | None = None,
             stdout.write("\n")
             return 0
         except UnicodeDecodeError:
-            stdout.write("(kunde inte läsa raden – could not read that line)\n")
+            stdout.write(say(lang or "sv", "console_unreadable") + "\n")
             continue
         if not line:
             stdout.write("\n")

@@ -13,11 +13,11 @@ from pathlib import Path
 from bot.answers import render
 from bot.answers.common import Answer
 from bot.answers.passages import PassageIndex
-from bot.answers.texts import say
 from bot.knowledge.model import KnowledgeBase, Meeting
 from bot.knowledge.store import load_kb
 from bot.nlu.question import Question, Slots
 from bot.nlu.understand import Parse, Understander
+from bot.texts import say
 
 log = logging.getLogger(__name__)
 CONTEXT_TTL = timedelta(minutes=15)

@@ -22,7 +22,7 @@ from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.store import save_kb
 from bot.ops.instance import InstanceLock
 from bot.state import CannotWrite, DatabaseUnusable, Repository
-from bot.telegram.texts import t
+from bot.texts import say
 
 ANNA, BO = 3001, 3002
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
@@ -70,13 +70,13 @@ async def test_a_read_only_database_still_answers_questions_and_says_plainly_wha
             answer, refusal = await api.wait_for("sendMessage", 2, chat_id=ANNA)
             await api.wait_for("sendMessage", chat_id=BO)
             assert answer.text.startswith("Nästa frukostmöte i Haninge är torsdag 28 mars 2019.")
-            assert refusal.text == t("sv", "cannot_save")
+            assert refusal.text == say("sv", "cannot_save")
             assert bot.repo.subscriptions_of(ANNA) == []
 
             bot.repo._db.execute("PRAGMA query_only = OFF")  # writable again
             api.queue_update(message(ANNA, "/prenumerera Haninge"))
             confirmation = (await api.wait_for("sendMessage", 3, chat_id=ANNA))[-1]
-            assert confirmation.text == t("sv", "subscribed", place="Haninge", time="18:00")
+            assert confirmation.text == say("sv", "subscribed", place="Haninge", time="18:00")
     assert cannot_write_lines(caplog) == [
         f"database {db} cannot be written (attempt to write a readonly database): answering without saving "
         "until it can",

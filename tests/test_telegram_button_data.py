@@ -8,7 +8,7 @@ from fake_bot_api import FakeBotApi
 from telegram_harness import Clock, build_bot, callback, local, running
 
 from bot.telegram.keyboards import BadButton, parse
-from bot.telegram.texts import t
+from bot.texts import say
 
 CHAT = 2002
 HUGE = "q|" + "Vad är nästa frukostmöte i Haninge? " * 55  # about 2000 bytes; Telegram's limit is 64
@@ -30,7 +30,7 @@ async def test_a_forged_button_is_answered_with_a_toast_and_nothing_else_is_done
             api.queue_update(callback(CHAT, data))
         answers = await api.wait_for("answerCallbackQuery", 1 + len(MALFORMED))
         assert bot.repo.stats().users == 0  # not even recorded as a user
-    assert [a.params.get("text") for a in answers] == [t("sv", "button_stale")] * (1 + len(MALFORMED))
+    assert [a.params.get("text") for a in answers] == [say("sv", "button_stale")] * (1 + len(MALFORMED))
     assert [c.method for c in api.calls if c.method not in {"getMe", "getUpdates", "deleteWebhook",
                                                            "setMyCommands", "answerCallbackQuery"}] == []
     rejected = [r for r in caplog.records if r.getMessage() == "button_rejected"]

@@ -15,8 +15,10 @@ from telegram_harness import (
     running,
 )
 
-from bot.knowledge.model import Meeting
+from bot.knowledge.model import Meeting, Organisation
 from bot.telegram.ics import meeting_ics, meeting_uid
+
+OURS = Organisation(name="Samordningsförbundet Exempel", website="www.exempel.se")
 
 TZ = ZoneInfo("Europe/Stockholm")
 
@@ -64,18 +66,18 @@ async def test_calendar_button_sends_an_ics_file_with_stockholm_times_and_a_stab
     assert "Handens bibliotek" in event["LOCATION"][1]
     assert "BEGIN:VTIMEZONE" in data.decode() and "TZID:Europe/Stockholm" in data.decode()
     [again] = parse_ics(second.files["document"][1])
-    assert again["UID"] == event["UID"] == ({}, f"{HANINGE_ID}@samordningsforbundet-ostra-sodertorn.se")
+    assert again["UID"] == event["UID"] == ({}, f"{HANINGE_ID}@fedbot.invalid")  # a base without a website
 
 
 def test_summer_time_meeting_is_at_local_time():
     meeting = Meeting("frukostmöte-2019-05-16", "frukostmöte", date(2019, 5, 16), start="08:30", end="10:00")
-    [event] = parse_ics(meeting_ics(meeting, TZ, datetime(2019, 5, 1, tzinfo=timezone.utc)))
+    [event] = parse_ics(meeting_ics(meeting, OURS, TZ, datetime(2019, 5, 1, tzinfo=timezone.utc)))
     assert when(event["DTSTART"]) == datetime(2019, 5, 16, 6, 30, tzinfo=timezone.utc)  # 08:30 CEST
 
 
 def test_meeting_without_a_time_is_an_all_day_event():
     meeting = Meeting(TYRESO_ID, "frukostmöte", date(2019, 4, 4), venue="Tyresö kommunhus")
-    [event] = parse_ics(meeting_ics(meeting, TZ, datetime(2019, 3, 1, tzinfo=timezone.utc)))
+    [event] = parse_ics(meeting_ics(meeting, OURS, TZ, datetime(2019, 3, 1, tzinfo=timezone.utc)))
     assert event["DTSTART"] == ({"VALUE": "DATE"}, "20190404")
     assert event["DTEND"] == ({"VALUE": "DATE"}, "20190405")
 
@@ -83,10 +85,12 @@ def test_meeting_without_a_time_is_an_all_day_event():
 def test_other_time_zones_get_utc_times_and_text_is_escaped_and_folded():
     meeting = Meeting("seminarium-2019-06-01", "seminarium", date(2019, 6, 1), start="13:00",
                       topic="Arbete, hälsa; och " + "långa ord " * 20, venue="Sal A\nPlan 2")
-    data = meeting_ics(meeting, ZoneInfo("UTC"), datetime(2019, 5, 1, tzinfo=timezone.utc), description="Anmälan: a@b.se")
+    data = meeting_ics(meeting, OURS, ZoneInfo("UTC"), datetime(2019, 5, 1, tzinfo=timezone.utc),
+                       description="Anmälan: a@b.se")
     [event] = parse_ics(data)
     assert event["DTSTART"] == ({}, "20190601T130000Z")
     assert when(event["DTEND"]) - when(event["DTSTART"]) == timedelta(hours=1)
     assert event["SUMMARY"][1].startswith("Seminarium: Arbete\\, hälsa\\; och")
     assert event["LOCATION"][1] == "Sal A\\nPlan 2"
-    assert event["UID"][1] == meeting_uid(meeting)
+    assert event["UID"][1] == meeting_uid(meeting, OURS) == "seminarium-2019-06-01@exempel.se"
+    assert "PRODID:-//Samordningsförbundet Exempel//fedbot//SV" in data.decode()  # the base's own name

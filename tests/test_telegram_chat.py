@@ -19,7 +19,7 @@ from telegram_harness import (
 )
 
 from bot.telegram.replies import split_text
-from bot.telegram.texts import t
+from bot.texts import say
 
 CHAT = 1001
 
@@ -51,7 +51,7 @@ async def test_start_registers_commands_in_both_languages_and_greets_with_button
         api.queue_update(message(CHAT + 1, "/start", lang="en"))
         [english] = await api.wait_for("sendMessage", chat_id=CHAT + 1)
         labels = [b["text"] for row in english.json("reply_markup")["inline_keyboard"] for b in row]
-        assert t("en", "menu_next") in labels
+        assert say("en", "menu_next") in labels
 
 
 async def test_a_question_about_the_next_meeting_gets_remind_and_calendar_buttons(api, clock, tmp_path):
@@ -100,9 +100,9 @@ async def test_subscribe_list_and_unsubscribe_with_commands_and_buttons(api, clo
         api.queue_update(message(CHAT, "/prenumerera haninge"))
         api.queue_update(message(CHAT, "/mina"))
         sent = await api.wait_for("sendMessage", 5, chat_id=CHAT)
-        assert sent[1].text == t("sv", "subscribed", place="Haninge", time="18:00")
-        assert sent[2].text == t("en", "subscribed_all", time="18:00")
-        assert sent[3].text == t("sv", "already_subscribed", place="Haninge")
+        assert sent[1].text == say("sv", "subscribed", place="Haninge", time="18:00")
+        assert sent[2].text == say("en", "subscribed_all", time="18:00")
+        assert sent[3].text == say("sv", "already_subscribed", place="Haninge")
         assert "Haninge" in sent[4].text and "alla kommuner" in sent[4].text
         assert bot.repo.subscriptions_of(CHAT) == ["Haninge", "alla"]
 
@@ -127,7 +127,7 @@ async def test_non_text_edits_channel_posts_groups_and_huge_messages_never_break
                    "is_animated": False, "is_video": False}
         api.queue_update(message(CHAT, sticker=sticker))
         [polite] = await api.wait_for("sendMessage", chat_id=CHAT)
-        assert polite.text == t("sv", "not_text")
+        assert polite.text == say("sv", "not_text")
         api.queue_update(message(CHAT, voice={"file_id": "v", "file_unique_id": "v", "duration": 2}))
         api.queue_update(message(CHAT, photo=[{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]))
         await api.wait_for("sendMessage", 3, chat_id=CHAT)
@@ -145,7 +145,7 @@ async def test_non_text_edits_channel_posts_groups_and_huge_messages_never_break
 
         api.queue_update(message(CHAT, "nästa " + "x" * 10_000))
         long_answer = (await api.wait_for("sendMessage", 4, chat_id=CHAT))[-1]
-        assert t("sv", "too_long") in long_answer.text or t("en", "too_long") in long_answer.text
+        assert say("sv", "too_long") in long_answer.text or say("en", "too_long") in long_answer.text
         api.queue_update(message(CHAT, "/mina"))
         await api.wait_for("sendMessage", 5, chat_id=CHAT)
     assert errors == []
@@ -174,7 +174,7 @@ async def test_admin_commands_are_refused_to_others(api, clock, tmp_path):
         api.queue_update(message(CHAT, "/stats"))
         api.queue_update(message(CHAT, "/reload"))
         refusals = await api.wait_for("sendMessage", 2, chat_id=CHAT)
-        assert [r.text for r in refusals] == [t("sv", "admin_only")] * 2
+        assert [r.text for r in refusals] == [say("sv", "admin_only")] * 2
 
         bot.repo.subscribe(CHAT, "Haninge")
         api.queue_update(message(ADMIN, "/stats"))
@@ -217,7 +217,7 @@ async def test_every_command_answers_in_both_languages(api, clock, tmp_path):
             assert answer.text.strip(), command
         meetings = api.calls_to("sendMessage", chat_id=CHAT + 2)[0]
         assert {f"rem|{HANINGE_ID}", "rem|frukostmöte-2019-04-04"} <= set(keyboard_data(meetings))
-        assert api.calls_to("sendMessage", chat_id=CHAT + 10)[0].text == t("sv", "no_subscriptions")
+        assert api.calls_to("sendMessage", chat_id=CHAT + 10)[0].text == say("sv", "no_subscriptions")
 
         bot.repo.subscribe(CHAT, "Tyresö")
         api.queue_update(message(CHAT, "/avsluta"))
@@ -285,7 +285,7 @@ async def test_stale_or_forged_buttons_change_nothing_and_every_press_is_answere
         assert bot.repo.subscriptions_of(CHAT) == [] and bot.repo.watches_of(CHAT) == []
         assert bot.repo.stats().users == 1
     toasts = [a.params.get("text") for a in answers]
-    assert toasts.count(t("sv", "meeting_gone")) == 2  # the reminder and the calendar of a meeting never held
+    assert toasts.count(say("sv", "meeting_gone")) == 2  # the reminder and the calendar of a meeting never held
     assert api.calls_to("sendDocument") == []
 
 
@@ -300,7 +300,7 @@ async def test_a_button_whose_answer_fails_still_stops_spinning_and_says_so(api,
         api.queue_update(callback(CHAT, "i|next_meeting|Haninge"))
         await api.wait_for("answerCallbackQuery")
         [sorry] = await api.wait_for("sendMessage", chat_id=CHAT)
-    assert sorry.text == t("sv", "error")
+    assert sorry.text == say("sv", "error")
 
 
 async def test_a_user_who_blocks_the_bot_mid_conversation_loses_their_subscriptions_without_an_error(

@@ -27,7 +27,7 @@ from bot.state import Repository
 from bot.telegram.app import build_application
 from bot.telegram.flow import ChatFlow, FloodGuard
 from bot.telegram.ratelimit import MessageRateLimiter
-from bot.telegram.texts import t
+from bot.texts import say
 
 QUESTIONS = ["nästa frukostmöte i Haninge", "nästa frukostmöte i Tyresö", "lediga platser", "kontakt",
              "vem är förbundschef"]
@@ -84,7 +84,7 @@ async def test_a_flooding_chat_gets_one_note_and_does_not_hold_up_another_chat(t
             await api.wait_for("sendMessage", count=6, chat_id=1, timeout=20)
             await asyncio.sleep(1.5)  # nothing more is coming for chat 1
         answers = replies(api, 1)
-        note = t("sv", "slow_down")
+        note = say("sv", "slow_down")
         assert answers.count(note) == 1
         assert [text for text in answers if text != note] == expected_answers()  # the first five, in order
 
@@ -161,6 +161,6 @@ async def test_reload_of_a_hostile_base_answers_at_once_and_keeps_serving(tmp_pa
             api.queue_update(message(8, "lediga platser"))
             [refused] = await api.wait_for("sendMessage", chat_id=ADMIN, timeout=10)
             await api.wait_for("sendMessage", chat_id=8, timeout=10)
-        assert refused.text == t("sv", "reload_failed", error=f"{hostile / 'meetings.yaml'}: line 1: YAML anchors "
+        assert refused.text == say("sv", "reload_failed", error=f"{hostile / 'meetings.yaml'}: line 1: YAML anchors "
                                                               "and aliases are not allowed here")
         assert bot.app.bot_data["fedbot"].engine is engine  # the old knowledge stays

@@ -20,7 +20,7 @@ from telegram_harness import (
 
 from bot.schedule import KIND
 from bot.state import ALL
-from bot.telegram.texts import t
+from bot.texts import say
 
 ANNA, BO = 2001, 2002
 # PTB's own RetryAfter constructor warns about a future type change of `retry_after`.
@@ -44,7 +44,7 @@ async def test_a_reminder_arrives_once_when_the_clock_passes_its_time_and_not_ag
     async with running(bot):
         api.queue_update(message(ANNA, "/prenumerera Haninge"))
         [confirmation] = await api.wait_for("sendMessage", chat_id=ANNA)
-        assert confirmation.text == t("sv", "subscribed", place="Haninge", time="18:00")
+        assert confirmation.text == say("sv", "subscribed", place="Haninge", time="18:00")
 
         await wait_until(bot.reminder_jobs)  # rescheduled once the confirmation is out
         [job] = bot.reminder_jobs()  # one wake-up, at the reminder time of the Haninge meeting
@@ -96,7 +96,7 @@ async def test_a_subscription_after_the_reminder_time_gets_its_reminder_at_once(
     async with running(build_bot(api, tmp_path / "db.sqlite3", clock)):
         api.queue_update(message(ANNA, "/subscribe all", lang="en"))
         confirmation, reminder = await api.wait_for("sendMessage", 2, chat_id=ANNA)
-        assert confirmation.text == t("en", "subscribed_all", time="18:00")
+        assert confirmation.text == say("en", "subscribed_all", time="18:00")
         assert reminder.text != confirmation.text
 
 
@@ -106,7 +106,7 @@ async def test_remind_me_button_watches_one_meeting(api, tmp_path):
     async with running(bot):
         api.queue_update(callback(ANNA, f"rem|{TYRESO_ID}"))
         [toast] = await api.wait_for("answerCallbackQuery")
-        assert toast.params["text"] == t("sv", "watching", time="18:00")
+        assert toast.params["text"] == say("sv", "watching", time="18:00")
         assert bot.repo.watches_of(ANNA) == [TYRESO_ID]
         bot.repo.subscribe(ANNA, ALL)  # the same meeting through a subscription too: still one reminder
         clock.set(local(2019, 4, 3, 18, 30))

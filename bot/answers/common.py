@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.knowledge.model import Fact, KnowledgeBase, Meeting, Source
+from bot.texts import say
 
 
 @dataclass
@@ -19,16 +20,13 @@ def cite(kb: KnowledgeBase, sources: list[Source], lang: str) -> str:
     labels: list[str] = []
     ordered = sorted(sources, key=lambda source: _issue_order(kb, source), reverse=True)
     for source in ordered:
-        label = kb.cite(source)
-        if lang == "en":
-            label = label.replace("Nyhetsbrev", "Newsletter")
+        issue = kb.issue(source.issue)
+        label = say(lang, "issue_label", number=issue.number, year=issue.year) if issue else source.issue
         if label and label not in labels:
             labels.append(label)
     if not labels:
         return ""
-    if lang == "sv":
-        return ("Källa: " if len(labels) == 1 else "Källor: ") + ", ".join(labels)
-    return ("Source: " if len(labels) == 1 else "Sources: ") + ", ".join(labels)
+    return say(lang, "source_one" if len(labels) == 1 else "source_many", sources=", ".join(labels))
 
 
 def _issue_order(kb: KnowledgeBase, source: Source) -> tuple:

@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import date
 
 from bot.answers.common import Answer, with_source
-from bot.answers.texts import say
 from bot.answers.words import capital, clock, join_list, kind_name, long_date
 from bot.folding import fold
 from bot.knowledge import query
@@ -12,6 +11,7 @@ from bot.knowledge.model import KnowledgeBase, Meeting
 from bot.knowledge.vocabulary import load_vocabulary
 from bot.nlu.dates import When
 from bot.nlu.question import Slots
+from bot.texts import say
 
 LIST_LIMIT = 12
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 from datetime import date
 
 from bot.answers.common import Answer, unique_facts, with_source
-from bot.answers.texts import say
 from bot.answers.words import MONTHS, join_list
 from bot.folding import fold
 from bot.knowledge import query
 from bot.knowledge.model import KnowledgeBase, Source
 from bot.nlu.question import Slots
+from bot.texts import say
 
 
 def members(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:

@@ -10,10 +10,10 @@ from collections import Counter
 from datetime import date
 
 from bot.answers.common import Answer, with_source
-from bot.answers.texts import say
 from bot.folding import fold
 from bot.knowledge import query
 from bot.knowledge.model import KnowledgeBase, Passage
+from bot.texts import say
 
 MIN_WORD = 4
 MIN_COVERAGE = 0.8  # share of the question's word weight the paragraph must contain

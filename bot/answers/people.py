@@ -5,7 +5,6 @@ from datetime import date
 
 from bot.answers.common import Answer, with_source
 from bot.answers.meetings import headline
-from bot.answers.texts import say
 from bot.answers.words import capital, join_list, long_date
 from bot.folding import fold
 from bot.knowledge import query
@@ -20,6 +19,7 @@ from bot.knowledge.model import (
 )
 from bot.knowledge.vocabulary import load_vocabulary
 from bot.nlu.question import Slots
+from bot.texts import say
 
 BOARD_POSITIONS = load_vocabulary().board_positions
 CONTACT_LIST_LIMIT = 8
@@ -146,7 +146,7 @@ def describe_contact(contact: Contact, kb: KnowledgeBase, lang: str, today: date
         if role.organisation:
             text += f", {role.organisation}"
         if role.end:
-            text += f" ({'till' if lang == 'sv' else 'until'} {long_date(role.end, lang)})"
+            text += f" ({say(lang, 'until_day', day=long_date(role.end, lang))})"
         elif role.note:
             text += f" ({role.note})"
         roles.append(text)
@@ -188,7 +188,7 @@ def _member_what(member: BoardMember, lang: str) -> str:
 
 
 def _member_line(member: BoardMember, lang: str) -> str:
-    name = member.name or member.vacancy or ("vakant" if lang == "sv" else "vacant")
+    name = member.name or member.vacancy or say(lang, "vacant")
     party = f" ({member.party})" if member.party else ""
     return f"• {name}{party}, {title_in(member.position, lang)}, {member.represents}"
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 from datetime import date
 
 from bot.answers.common import Answer, with_source
-from bot.answers.texts import plural, say
 from bot.answers.words import as_of_phrase
 from bot.knowledge import query
 from bot.knowledge.model import KnowledgeBase, OpenPlace, PlacesReport
 from bot.nlu.question import Slots
+from bot.texts import plural, say
 
 
 def _line(place: OpenPlace) -> str:

@@ -5,12 +5,12 @@ from datetime import date
 
 from bot.answers.common import Answer, unique_facts, with_source
 from bot.answers.people import person
-from bot.answers.texts import say
 from bot.answers.words import join_list
 from bot.folding import fold
 from bot.knowledge import query
 from bot.knowledge.model import Fact, KnowledgeBase, Project
 from bot.nlu.question import Slots
+from bot.texts import say
 
 FACTS_PER_FIELD = 3
 OVERVIEW_FACTS = 5

@@ -6,11 +6,11 @@ from datetime import date
 
 from bot.answers import meetings, organisation, people, places, projects
 from bot.answers.common import Answer, with_source
-from bot.answers.texts import EXAMPLES, say
 from bot.answers.words import capital, long_date
 from bot.knowledge.model import KnowledgeBase, Meeting
 from bot.nlu.catalogue import Catalogue
 from bot.nlu.question import Question, Slots
+from bot.texts import examples, say
 
 UNKNOWN_EXAMPLES = 3
 
@@ -64,7 +64,7 @@ def _name(kb: KnowledgeBase, lang: str) -> str:
     return kb.organisation.name or say(lang, "the_federation")
 
 
-def examples(kb: KnowledgeBase, lang: str) -> str:
+def example_questions(kb: KnowledgeBase, lang: str) -> str:
     """Example questions naming a municipality, a provider and a project the base knows."""
     latest = max(kb.places, key=lambda report: report.as_of, default=None)
     names = {
@@ -72,12 +72,12 @@ def examples(kb: KnowledgeBase, lang: str) -> str:
         "provider": latest.places[0].provider if latest and latest.places else None,
         "project": kb.projects[0].name if kb.projects else None,
     }
-    usable = [e for e in EXAMPLES[lang] if all(names[key] for key in names if "{" + key + "}" in e)]
+    usable = [e for e in examples(lang) if all(names[key] for key in names if "{" + key + "}" in e)]
     return "\n".join(f"• {example.format(**names)}" for example in usable)
 
 
 def greeting(kb: KnowledgeBase, lang: str) -> str:
-    return say(lang, "greeting", name=_name(kb, lang), examples=examples(kb, lang))
+    return say(lang, "greeting", name=_name(kb, lang), examples=example_questions(kb, lang))
 
 
 def topics(lang: str, catalogue: Catalogue | None) -> str:
@@ -88,14 +88,14 @@ def topics(lang: str, catalogue: Catalogue | None) -> str:
 
 
 def help_text(kb: KnowledgeBase, lang: str, catalogue: Catalogue | None) -> str:
-    return say(lang, "help", topics=topics(lang, catalogue), examples=examples(kb, lang))
+    return say(lang, "help", topics=topics(lang, catalogue), examples=example_questions(kb, lang))
 
 
 def unknown(lang: str, catalogue: Catalogue | None, maybe: list[str] | None = None,
             kb: KnowledgeBase | None = None) -> Answer:
     """An honest "I don't know", short enough for a phone: what the bot covers, three examples and
     where the full list is ("hjälp")."""
-    shown = examples(kb, lang).splitlines()[:UNKNOWN_EXAMPLES] if kb else []
+    shown = example_questions(kb, lang).splitlines()[:UNKNOWN_EXAMPLES] if kb else []
     text = say(lang, "unknown", examples="\n".join(shown)).replace("\n\n", "\n")
     if maybe and catalogue:
         options = [catalogue.intents[name].description.get(lang, name) for name in maybe
@@ -107,9 +107,9 @@ def unknown(lang: str, catalogue: Catalogue | None, maybe: list[str] | None = No
 
 def reminder_text(meeting: Meeting, kb: KnowledgeBase, lang: str) -> str:
     """The Telegram reminder: what, when, where, topic and how to register, with the source."""
-    header = ("Påminnelse: " if lang == "sv" else "Reminder: ") + meetings.headline(meeting, lang) + "."
+    header = say(lang, "reminder_lead", meeting=meetings.headline(meeting, lang))
     lines = meetings.detail_lines(meeting, lang)
     if "time" not in lines and meeting.start is None:
-        lines = {"when": ("Datum: " if lang == "sv" else "Date: ") + long_date(meeting.date, lang), **lines}
+        lines = {"when": say(lang, "date_label") + long_date(meeting.date, lang), **lines}
     return with_source([header, *lines.values()], kb, meeting.sources, lang)
 

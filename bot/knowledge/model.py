@@ -25,9 +25,6 @@ class Issue:
     file: str
     headlines: list[str] = field(default_factory=list)
 
-    @property
-    def label(self) -> str:
-        return f"Nyhetsbrev nr {self.number} {self.year}"
 
 
 @dataclass
@@ -218,6 +215,3 @@ class KnowledgeBase:
     def issue(self, issue_id: str) -> Issue | None:
         return next((i for i in self.issues if i.id == issue_id), None)
 
-    def cite(self, source: Source) -> str:
-        found = self.issue(source.issue)
-        return found.label if found else source.issue

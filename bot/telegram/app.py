@@ -38,7 +38,7 @@ from bot.telegram.intake import IntakeBot
 from bot.telegram.ratelimit import MessageRateLimiter
 from bot.telegram.reminders import ReminderService, Render
 from bot.telegram.services import KEY, AnswerEngine, Services
-from bot.telegram.texts import COMMANDS, language_of, t
+from bot.texts import commands, language_of, say
 
 log = logging.getLogger(__name__)
 
@@ -135,8 +135,8 @@ async def start_services(application: Application) -> None:
 
 
 async def register_commands(application: Application) -> None:
-    swedish = [BotCommand(names[0], sv) for names, sv, _ in COMMANDS]
-    english = [BotCommand(names[1], en) for names, _, en in COMMANDS]
+    swedish = [BotCommand(command.names[0], command.about["sv"]) for command in commands()]
+    english = [BotCommand(command.names[1], command.about["en"]) for command in commands()]
     await application.bot.set_my_commands(swedish, scope=BotCommandScopeDefault())
     await application.bot.set_my_commands(english, scope=BotCommandScopeDefault(), language_code="en")
 
@@ -145,7 +145,7 @@ async def register_commands(application: Application) -> None:
 async def _ask_to_slow_down(bot: Bot, update: Update) -> None:
     if update.effective_chat is not None:
         lang = language_of(update.effective_user.language_code if update.effective_user else None)
-        await bot.send_message(update.effective_chat.id, t(lang, "slow_down"))
+        await bot.send_message(update.effective_chat.id, say(lang, "slow_down"))
 
 
 def _keep(repo: Repository, update: Update) -> None:

@@ -23,7 +23,7 @@ from bot.telegram.municipalities import municipalities, resolve_place
 from bot.telegram.replies import Send, lang_of, note_intent, send_reply, send_text
 from bot.telegram.services import Services, services
 from bot.telegram.subscriptions import subscribe_chat, unsubscribe_chat, watch_meeting
-from bot.telegram.texts import t
+from bot.texts import say
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             action, args = keyboards.parse(query.data)
         except keyboards.BadButton as bad:  # nothing is done for it but stopping the spinner
             log_event(log, "button_rejected", reason=bad.reason, data_bytes=len((query.data or "").encode()))
-            toast = t(lang_of(update, services(context)), "button_stale")
+            toast = say(lang_of(update, services(context)), "button_stale")
             return
         toast = await _press(update, context, query, action, args)
     finally:  # even when the press failed: an unanswered button keeps spinning in the client
@@ -65,7 +65,7 @@ async def _press(
     elif action == keyboards.QUESTION and args:
         await send_reply(send, svc.engine.answer(args[0], today=svc.today(), chat=str(chat_id), lang=lang, now=svc.now()), lang)
     elif action == keyboards.MENU_SUBSCRIBE:
-        text = t(lang, "choose_subscription", time=svc.settings.reminder_time.strftime("%H:%M"))
+        text = say(lang, "choose_subscription", time=svc.settings.reminder_time.strftime("%H:%M"))
         await send_text(send, text, keyboards.places(keyboards.SUBSCRIBE, municipalities(), lang, with_all=True))
     elif action == keyboards.SUBSCRIBE and args and (place := resolve_place(args[0])):
         await subscribe_chat(chat_id, place, lang, context, send)
@@ -101,10 +101,10 @@ async def _send_calendar(chat_id: int, meeting_id: str, lang: str, context: Cont
     svc = services(context)
     meeting = meeting_by_id(svc.engine.kb, svc.today(), meeting_id)
     if meeting is None:
-        return t(lang, "meeting_gone")
+        return say(lang, "meeting_gone")
     description = _reminder_description(meeting, svc, lang)
-    data = meeting_ics(meeting, svc.settings.timezone, svc.now(), description)
-    await context.bot.send_document(chat_id, document=data, filename=ics_filename(meeting), caption=t(lang, "calendar_caption"))
+    data = meeting_ics(meeting, svc.engine.kb.organisation, svc.settings.timezone, svc.now(), description)
+    await context.bot.send_document(chat_id, document=data, filename=ics_filename(meeting), caption=say(lang, "calendar_caption"))
     return None
 
 

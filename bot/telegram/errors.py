@@ -11,7 +11,7 @@ from telegram.ext import ContextTypes
 from bot.state import CannotWrite
 from bot.telegram.replies import lang_of
 from bot.telegram.services import services
-from bot.telegram.texts import t
+from bot.texts import say
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     # After a network failure the answer may have arrived, and telling would fail the same way.
     if private and not isinstance(context.error, NetworkError):
         try:
-            await context.bot.send_message(chat.id, t(lang_of(update, services(context)), "error"))
+            await context.bot.send_message(chat.id, say(lang_of(update, services(context)), "error"))
         except TelegramError:
             log.warning("could not tell chat %s about the error", chat.id)
 

@@ -24,7 +24,7 @@ from bot.telegram.replies import (
 )
 from bot.telegram.services import services
 from bot.telegram.subscriptions import subscribe_chat, unsubscribe_chat
-from bot.telegram.texts import t
+from bot.texts import say
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ def intent_command(intent: str, takes_place: bool = True, menu: bool = False) ->
             place = resolve_place(argument)
             if place is None:
                 markup = keyboards.places(keyboards.ASK, municipalities(), lang, intent=intent)
-                await _say(update, t(lang, "unknown_place", place=argument), markup)
+                await _say(update, say(lang, "unknown_place", place=argument), markup)
                 return
             if place != ALL:
                 slots = Slots(municipality=place)
@@ -83,7 +83,7 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if place is None:
         choose = keyboards.places(keyboards.SUBSCRIBE, municipalities(), lang, with_all=True)
         when = svc.settings.reminder_time.strftime("%H:%M")
-        text = t(lang, "unknown_place", place=argument) if argument else t(lang, "choose_subscription", time=when)
+        text = say(lang, "unknown_place", place=argument) if argument else say(lang, "choose_subscription", time=when)
         await _say(update, text, choose)
         return
     await subscribe_chat(update.effective_chat.id, place, lang, context, update.effective_message.reply_text)
@@ -100,10 +100,10 @@ async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     current = svc.repo.subscriptions_of(chat_id)
     if not current and not svc.repo.watches_of(chat_id):
-        await _say(update, t(lang, "no_subscriptions"))
+        await _say(update, say(lang, "no_subscriptions"))
         return
     choose = keyboards.places(keyboards.UNSUBSCRIBE, [p for p in current if p != ALL], lang, with_all=True)
-    await _say(update, t(lang, "choose_unsubscribe"), choose)
+    await _say(update, say(lang, "choose_unsubscribe"), choose)
 
 
 async def my_subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -114,10 +114,10 @@ async def my_subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     watches = svc.repo.watches_of(chat_id)
     lines = []
     if places:
-        lines.append(t(lang, "subscriptions", places=", ".join(place_label(p, lang) for p in places)))
+        lines.append(say(lang, "subscriptions", places=", ".join(place_label(p, lang) for p in places)))
     if watches:
-        lines.append(t(lang, "watches", meetings=", ".join(watches)))
-    await _say(update, "\n".join(lines) or t(lang, "no_subscriptions"))
+        lines.append(say(lang, "watches", meetings=", ".join(watches)))
+    await _say(update, "\n".join(lines) or say(lang, "no_subscriptions"))
 
 
 # admin
@@ -130,7 +130,7 @@ def admin_only(handler: Handler) -> Handler:
         svc = services(context)
         user = update.effective_user
         if not svc.settings.is_admin(user.id if user else None):
-            await _say(update, t(seen(update, svc), "admin_only"))
+            await _say(update, say(seen(update, svc), "admin_only"))
             return
         await handler(update, context)
 
@@ -145,12 +145,12 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         engine = await asyncio.to_thread(svc.load_engine)  # reading the YAML must not hold up other chats
     except Exception as error:  # noqa: BLE001 -- a broken new base must not take the bot down
         log.exception("reload failed")
-        await _say(update, t(lang, "reload_failed", error=str(error)[:300]))
+        await _say(update, say(lang, "reload_failed", error=str(error)[:300]))
         return
     svc.engine = engine
     jobs = svc.reminders.reschedule(context.job_queue)
     log.info("knowledge base reloaded by %s; %d reminder times", update.effective_user.id, jobs)
-    await _say(update, t(lang, "reloaded", meetings=len(engine.kb.meetings), issues=len(engine.kb.issues), jobs=jobs))
+    await _say(update, say(lang, "reloaded", meetings=len(engine.kb.meetings), issues=len(engine.kb.issues), jobs=jobs))
 
 
 @admin_only
@@ -159,7 +159,7 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     lang = seen(update, svc)
     stats = svc.repo.stats()
     by_place = ", ".join(f"{place_label(p, lang)}: {n}" for p, n in stats.active_subscriptions.items())
-    await _say(update, t(
+    await _say(update, say(
         lang, "stats", users=stats.users, blocked=stats.blocked_users, subscriptions=stats.subscribers,
         by_place=f"({by_place})" if by_place else "", watches=stats.meeting_watches, sent=stats.reminders_sent,
         failed=stats.reminders_failed, uncertain=stats.reminders_uncertain,
@@ -178,9 +178,9 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     )
     note_intent(context, reply.intent)
     if len(question) > MAX_QUESTION:
-        reply.text = f"{reply.text}\n\n{t(reply.lang, 'too_long')}"
+        reply.text = f"{reply.text}\n\n{say(reply.lang, 'too_long')}"
     await send_reply(update.effective_message.reply_text, reply, reply.lang or lang)
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await _say(update, t(seen(update, services(context)), "not_text"))
+    await _say(update, say(seen(update, services(context)), "not_text"))

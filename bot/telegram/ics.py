@@ -9,11 +9,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from bot.knowledge.model import Meeting
+from bot.knowledge.model import Meeting, Organisation
 from bot.schedule import parse_hhmm
 
-UID_DOMAIN = "samordningsforbundet-ostra-sodertorn.se"
-PRODID = "-//Samordningsförbundet Östra Södertörn//fedbot//SV"
 DEFAULT_LENGTH = timedelta(hours=1)  # when a newsletter gives a start time but no end
 
 _STOCKHOLM = """BEGIN:VTIMEZONE
@@ -37,18 +35,22 @@ END:VTIMEZONE""".splitlines()
 
 
 
-def meeting_uid(meeting: Meeting) -> str:
-    return f"{meeting.id}@{UID_DOMAIN}"
+def meeting_uid(meeting: Meeting, organisation: Organisation) -> str:
+    """Stable per meeting: adding the file again updates the same event."""
+    domain = (organisation.website or "").removeprefix("https://").removeprefix("http://").removeprefix("www.")
+    return f"{meeting.id}@{domain.strip('/') or 'fedbot.invalid'}"
 
 
-def meeting_ics(meeting: Meeting, tz: ZoneInfo, stamp: datetime, description: str = "") -> bytes:
+def meeting_ics(meeting: Meeting, organisation: Organisation, tz: ZoneInfo, stamp: datetime,
+                description: str = "") -> bytes:
     """The meeting as one VEVENT. `stamp` is DTSTAMP (when the file was made), aware."""
     start, end = parse_hhmm(meeting.start), parse_hhmm(meeting.end)
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    product = f"-//{organisation.name or 'fedbot'}//fedbot//SV"
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{product}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     local = tz.key == "Europe/Stockholm"
     if start and local:
         lines += _STOCKHOLM
-    lines += ["BEGIN:VEVENT", f"UID:{meeting_uid(meeting)}", f"DTSTAMP:{_utc(stamp)}"]
+    lines += ["BEGIN:VEVENT", f"UID:{meeting_uid(meeting, organisation)}", f"DTSTAMP:{_utc(stamp)}"]
     if start is None:
         # No known time: an all-day event rather than an invented hour.
         lines += [f"DTSTART;VALUE=DATE:{_day(meeting.date)}", f"DTEND;VALUE=DATE:{_day(meeting.date + timedelta(days=1))}"]

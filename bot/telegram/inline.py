@@ -7,7 +7,7 @@ from telegram.ext import ContextTypes
 
 from bot.telegram.replies import MAX_QUESTION, note_intent
 from bot.telegram.services import services
-from bot.telegram.texts import language_of
+from bot.texts import language_of
 
 INLINE_RESULTS = 5
 

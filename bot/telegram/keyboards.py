@@ -9,7 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.knowledge.model import Meeting
 from bot.state import ALL
-from bot.telegram.texts import t
+from bot.texts import say
 
 ASK = "i"  # i|<intent>|<municipality or empty>: answer an intent
 QUESTION = "q"  # q|<text>: answer a choice as if typed
@@ -84,9 +84,9 @@ def _markup(rows: Sequence[Sequence[InlineKeyboardButton | None]]) -> InlineKeyb
 
 def main_menu(lang: str) -> InlineKeyboardMarkup | None:
     return _markup([
-        [_button(t(lang, "menu_next"), ASK, "next_meeting", ""), _button(t(lang, "menu_meetings"), ASK, "upcoming_meetings", "")],
-        [_button(t(lang, "menu_places"), ASK, "open_places", ""), _button(t(lang, "menu_contact"), ASK, "contacts", "")],
-        [_button(t(lang, "menu_subscribe"), MENU_SUBSCRIBE)],
+        [_button(say(lang, "menu_next"), ASK, "next_meeting", ""), _button(say(lang, "menu_meetings"), ASK, "upcoming_meetings", "")],
+        [_button(say(lang, "menu_places"), ASK, "open_places", ""), _button(say(lang, "menu_contact"), ASK, "contacts", "")],
+        [_button(say(lang, "menu_subscribe"), MENU_SUBSCRIBE)],
     ])
 
 
@@ -95,9 +95,9 @@ def places(action: str, names: Sequence[str], lang: str, intent: str | None = No
     def button(name: str, label: str) -> InlineKeyboardButton | None:
         return _button(label, ASK, intent, name) if action == ASK and intent else _button(label, action, name)
 
-    buttons = [button(name, name if name != ALL else t(lang, "all")) for name in names]
+    buttons = [button(name, name if name != ALL else say(lang, "all")) for name in names]
     if with_all:
-        buttons.append(button(ALL, t(lang, "all")))
+        buttons.append(button(ALL, say(lang, "all")))
     return _markup([buttons[i:i + 3] for i in range(0, len(buttons), 3)])
 
 
@@ -112,7 +112,7 @@ def for_reply(reply: Any, lang: str) -> InlineKeyboardMarkup | None:
         return None
     if len(meetings) == 1:
         only = meetings[0]
-        return _markup([[_button(t(lang, "remind_me"), REMIND, only.id), _button(t(lang, "calendar"), CALENDAR, only.id)]])
+        return _markup([[_button(say(lang, "remind_me"), REMIND, only.id), _button(say(lang, "calendar"), CALENDAR, only.id)]])
     rows = []
     for meeting in meetings:
         label = f"{meeting.date.day}/{meeting.date.month}" + (f" {meeting.municipality}" if meeting.municipality else "")

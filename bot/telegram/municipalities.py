@@ -6,6 +6,7 @@ from rapidfuzz import fuzz, process
 from bot.folding import fold
 from bot.knowledge.vocabulary import load_vocabulary
 from bot.state import ALL
+from bot.texts import say
 
 _ALL_WORDS = {"alla", "all", "allt", "samtliga", "every", "everything"}
 
@@ -34,6 +35,4 @@ def resolve_place(text: str) -> str | None:
 
 
 def place_label(place: str, lang: str) -> str:
-    if place == ALL:
-        return "alla kommuner" if lang == "sv" else "all municipalities"
-    return place
+    return say(lang, "all_municipalities") if place == ALL else place

@@ -15,8 +15,8 @@ from bot.state import CannotWrite
 from bot.telegram import keyboards
 from bot.telegram.network import may_have_arrived
 from bot.telegram.services import Services
-from bot.telegram.texts import language_of
 from bot.telegram.update_log import note_intent
+from bot.texts import language_of
 
 log = logging.getLogger(__name__)
 

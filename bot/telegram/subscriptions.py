@@ -12,7 +12,7 @@ from bot.state import ALL, CannotWrite
 from bot.telegram.municipalities import place_label
 from bot.telegram.replies import Send, send_text
 from bot.telegram.services import services
-from bot.telegram.texts import language_of, t
+from bot.texts import language_of, say
 
 log = logging.getLogger(__name__)
 
@@ -24,15 +24,15 @@ async def subscribe_chat(chat_id: int, place: str, lang: str, context: ContextTy
     try:
         added = svc.repo.subscribe(chat_id, place, lang)
     except CannotWrite:
-        await send_text(send, t(lang, "cannot_save"))
+        await send_text(send, say(lang, "cannot_save"))
         return
     if not added:
-        await send_text(send, t(lang, "already_subscribed", place=place_label(place, lang)))
+        await send_text(send, say(lang, "already_subscribed", place=place_label(place, lang)))
         return
     if place == ALL:
-        await send_text(send, t(lang, "subscribed_all", time=when))
+        await send_text(send, say(lang, "subscribed_all", time=when))
     else:
-        await send_text(send, t(lang, "subscribed", place=place, time=when))
+        await send_text(send, say(lang, "subscribed", place=place, time=when))
     svc.reminders.reschedule(context.job_queue)  # a late subscription may be due at once
 
 
@@ -41,12 +41,12 @@ def unsubscribe_chat(chat_id: int, place: str, lang: str, context: ContextTypes.
     try:
         if place == ALL:
             repo.unsubscribe(chat_id)
-            return t(lang, "unsubscribed_all")
+            return say(lang, "unsubscribed_all")
         if repo.unsubscribe(chat_id, place):
-            return t(lang, "unsubscribed", place=place)
+            return say(lang, "unsubscribed", place=place)
     except CannotWrite:
-        return t(lang, "cannot_save")
-    return t(lang, "not_subscribed", place=place)
+        return say(lang, "cannot_save")
+    return say(lang, "not_subscribed", place=place)
 
 
 def watch_meeting(chat_id: int, meeting_id: str, lang: str, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -54,16 +54,16 @@ def watch_meeting(chat_id: int, meeting_id: str, lang: str, context: ContextType
     meeting = meeting_by_id(svc.engine.kb, svc.today(), meeting_id)
     now = svc.now()
     if meeting is None or now >= meeting_start(meeting, svc.settings.timezone):
-        return t(lang, "meeting_gone")
+        return say(lang, "meeting_gone")
     try:
         if not svc.repo.watch_meeting(chat_id, meeting_id, lang):
-            return t(lang, "already_watching")
+            return say(lang, "already_watching")
     except CannotWrite:
-        return t(lang, "cannot_save")
+        return say(lang, "cannot_save")
     svc.reminders.reschedule(context.job_queue)
     if now >= reminder_at(meeting, svc.settings.timezone, svc.settings.reminder_time):
-        return t(lang, "watching_soon")
-    return t(lang, "watching", time=svc.settings.reminder_time.strftime("%H:%M"))
+        return say(lang, "watching_soon")
+    return say(lang, "watching", time=svc.settings.reminder_time.strftime("%H:%M"))
 
 
 async def membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
