@@ -109,7 +109,7 @@ class Engine:
         reply_lang = _hint(lang) or "sv"
         slots = slots or Slots()
         if slots.municipality is not None:
-            slots = slots.replace(municipality=self.understander.municipality(slots.municipality))
+            slots = slots.replace(municipality=self.understander.vocabulary.resolve_municipality(slots.municipality))
         question = Question(intent, slots)
         answer = self.answers.answer(question, self.kb, today, reply_lang)
         self._remember(chat, question, answer, reply_lang, datetime.now(UTC))

@@ -97,7 +97,7 @@ def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
 
 def _is_future_note(note: str) -> bool:
     folded = fold(note)
-    return any(word in folded for word in ("tilltrad", "tilltrader", "takes over", "from", "fran", "blir"))
+    return any(fold(word) in folded for word in load_vocabulary().role_joins)
 
 
 def _all_roles(contacts: list[Contact], title: str, acting: bool = False):

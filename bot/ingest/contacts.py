@@ -11,11 +11,14 @@ from bot.ingest.dates import MONTH_PATTERN, MONTHS
 from bot.ingest.document import sentences
 from bot.ingest.people import EMAIL, PHONE, Names
 from bot.knowledge.model import Contact, Purpose, Role, Source
+from bot.knowledge.vocabulary import load_vocabulary
 
 _FULL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\s+(\d{{4}})\b", re.I)
-_LEAVES = re.compile(r"\b(i pension|pensioneras|slutar|lämnar|avgår)\b", re.I)
-_JOINS = re.compile(r"\b(tillträder|tillträdande|börjar)\b", re.I)
-_SEASON = re.compile(r"\b(?:tillträder|börjar)\s+(i\s+(?:vår|höst|sommar|vinter)|efter\s+\w+|till\s+\w+)", re.I)
+_LEAVING = "|".join(map(re.escape, load_vocabulary().role_leaves))
+_JOINING = "|".join(map(re.escape, load_vocabulary().role_joins))
+_LEAVES = re.compile(rf"\b({_LEAVING})\b", re.I)
+_JOINS = re.compile(rf"\b({_JOINING})\b", re.I)
+_SEASON = re.compile(rf"\b(?:{_JOINING})\s+(i\s+(?:vår|höst|sommar|vinter)|efter\s+\w+|till\s+\w+)", re.I)
 _NEW = {fold(word) for word in ("ny", "nya", "nye", "nyanställd", "nyanställda", "tillträdande")}
 _FEDERATION = re.compile(r"Samordningsförbundet\s+([A-ZÅÄÖ][\wåäö]*(?:\s+(?:[A-ZÅÄÖ][\wåäö]*|stad))*)")
 _ORG_AFTER = re.compile(r"^\s+(?:hos|på|vid|inom|för|i)\s+(?P<org>[A-ZÅÄÖ][^,.;]*?|förbundet)(?=\s+(?:och|som|samt|sedan)\b|[,.;]|$)")

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from bot.folding import fold
 from bot.knowledge.serde import KnowledgeError, read_yaml
 from bot.paths import VOCABULARY_PATH
@@ -19,6 +21,9 @@ class Vocabulary:
     role_titles: dict[str, str]  # Swedish title -> English
     authorities: tuple[str, ...]
     board_positions: tuple[str, ...]
+    all_words: frozenset[str]  # words meaning "every municipality", folded
+    role_joins: tuple[str, ...]  # "tillträder": a person takes up a role
+    role_leaves: tuple[str, ...]  # "går i pension": a person leaves one
     months: tuple[tuple[str, ...], ...]  # January first: Swedish, English, other spellings
     weekdays: tuple[tuple[str, str], ...]  # Monday first: Swedish, English
 
@@ -32,6 +37,26 @@ class Vocabulary:
     def month_numbers(self) -> dict[str, int]:
         """Every way of writing a month, lower case without diacritics -> its number."""
         return {fold(name): number for number, names in enumerate(self.months, start=1) for name in names}
+
+    def resolve_municipality(self, text: str) -> str | None:
+        """The municipality a short argument names ("Handen", "tyreso", "Nynashamm"), or None: a name or
+        district, one inside the text, or a close misspelling (by ratio, not by the partial scorers that
+        give 100 to any substring)."""
+        folded = fold(text)
+        if not folded:
+            return None
+        names = {fold(alias): name for name, aliases in self.municipalities.items() for alias in (name, *aliases)}
+        if folded in names:
+            return names[folded]
+        found = self.municipality_of(text)
+        if found:
+            return found
+        best = process.extractOne(folded, list(names), scorer=fuzz.ratio, score_cutoff=80)
+        return names[best[0]] if best else None
+
+    def means_all(self, text: str) -> bool:
+        """"alla", "all", "samtliga": every municipality."""
+        return fold(text) in self.all_words
 
     def municipality_of(self, text: str) -> str | None:
         """The municipality a place name or venue lies in, by name or district, or None."""
@@ -63,6 +88,9 @@ def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
             role_titles=dict(data["role_titles"]),
             authorities=tuple(data["authorities"]),
             board_positions=tuple(data["board_positions"]),
+            all_words=frozenset(fold(str(word)) for word in data["all_words"]),
+            role_joins=tuple(str(word) for word in data["role_changes"]["joins"]),
+            role_leaves=tuple(str(word) for word in data["role_changes"]["leaves"]),
             months=_names(data["months"], 12, path, "months"),
             weekdays=_names(data["weekdays"], 7, path, "weekdays"),  # type: ignore[arg-type]
         )

@@ -227,15 +227,6 @@ class Understander:
             return hint[:2].lower(), False
         return "sv", False
 
-    def municipality(self, text: str) -> str | None:
-        """The municipality a short text names ("tyreso", "Handen"), or None."""
-        tokens = normalise(text)
-        for _, _, values in self.gazetteer.find(tokens, self._protected):
-            for slot, value in values:
-                if slot == "municipality":
-                    return value
-        return None
-
 
 def _as_written(token: str, text: str) -> str:
     """The word of `text` that folds to `token`, as the person wrote it ("Arbetsförmedlingen")."""
