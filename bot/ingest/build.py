@@ -67,9 +67,10 @@ def build(directories: list[Path], vocabulary: Vocabulary, corrections: Path | N
     places = []
     for order, newsletter in enumerate(newsletters):
         reader = MeetingReader(newsletter, names)
-        for meeting in reader.read():
+        read = reader.read()
+        for meeting in read.announced:
             statements[meeting.id].append((1, order, meeting))
-        for meeting in reader.reported:  # a report of a meeting held never overrides its announcement
+        for meeting in read.reported:  # a report of a meeting held never overrides its announcement
             statements[meeting.id].append((0, order, meeting))
         found_places, place_warnings = read_places(newsletter, vocabulary)
         places.extend(found_places)

@@ -47,6 +47,12 @@ class _Entry:
     extra: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class MeetingsRead:
+    announced: list[Meeting]
+    reported: list[Meeting]  # held, as told afterwards: never overrides an announcement
+
+
 class MeetingReader:
     def __init__(self, newsletter: Newsletter, names: Names) -> None:
         self.newsletter = newsletter
@@ -54,10 +60,10 @@ class MeetingReader:
         self.vocabulary = names.vocabulary
         self.warnings: list[ParseWarning] = []
 
-    def read(self) -> list[Meeting]:
-        """Meetings this issue announces, then (in `self.reported`) meetings it reports as held."""
-        self.reported: list[Meeting] = []
+    def read(self) -> MeetingsRead:
+        """The meetings this issue announces, and those it reports as held."""
         meetings: list[Meeting] = []
+        held: list[Meeting] = []
         for section in self.newsletter.sections:
             kind = self._kind(section)
             if kind is None:
@@ -70,8 +76,8 @@ class MeetingReader:
                              f"{section.text[:300]!r}")
                 )
             meetings.extend(found)
-            self.reported.extend(reported)
-        return meetings
+            held.extend(reported)
+        return MeetingsRead(meetings, held)
 
     @staticmethod
     def _kind(section: Section) -> str | None:

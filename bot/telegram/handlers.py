@@ -17,8 +17,9 @@ from bot.telegram.municipalities import municipalities, place_label, resolve_pla
 from bot.telegram.replies import (
     MAX_QUESTION,
     chat_key,
+    lang_of,
     note_intent,
-    seen,
+    record_chat,
     send_reply,
     send_text,
 )
@@ -48,7 +49,8 @@ def intent_command(intent: str, takes_place: bool = True, menu: bool = False) ->
     `menu` puts the main menu's buttons under the answer."""
     async def handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         svc = services(context)
-        lang = seen(update, svc)
+        lang = lang_of(update, svc)
+        record_chat(update, svc, lang)
         note_intent(context, intent)
         slots = Slots()
         argument = _argument(context)
@@ -76,7 +78,8 @@ help_command = intent_command("help", takes_place=False, menu=True)
 
 async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
-    lang = seen(update, svc)
+    lang = lang_of(update, svc)
+    record_chat(update, svc, lang)
     note_intent(context, "subscribe")
     argument = _argument(context)
     place = resolve_place(argument) if argument else None
@@ -91,7 +94,8 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
-    lang = seen(update, svc)
+    lang = lang_of(update, svc)
+    record_chat(update, svc, lang)
     note_intent(context, "unsubscribe")
     chat_id = update.effective_chat.id
     argument = _argument(context)
@@ -108,7 +112,8 @@ async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 async def my_subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
-    lang = seen(update, svc)
+    lang = lang_of(update, svc)
+    record_chat(update, svc, lang)
     chat_id = update.effective_chat.id
     places = svc.repo.subscriptions_of(chat_id)
     watches = svc.repo.watches_of(chat_id)
@@ -130,7 +135,9 @@ def admin_only(handler: Handler) -> Handler:
         svc = services(context)
         user = update.effective_user
         if not svc.settings.is_admin(user.id if user else None):
-            await _say(update, say(seen(update, svc), "admin_only"))
+            lang = lang_of(update, svc)
+            record_chat(update, svc, lang)
+            await _say(update, say(lang, "admin_only"))
             return
         await handler(update, context)
 
@@ -140,7 +147,8 @@ def admin_only(handler: Handler) -> Handler:
 @admin_only
 async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
-    lang = seen(update, svc)
+    lang = lang_of(update, svc)
+    record_chat(update, svc, lang)
     try:
         engine = await asyncio.to_thread(svc.load_engine)  # reading the YAML must not hold up other chats
     except Exception as error:  # noqa: BLE001 -- a broken new base must not take the bot down
@@ -156,7 +164,8 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 @admin_only
 async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
-    lang = seen(update, svc)
+    lang = lang_of(update, svc)
+    record_chat(update, svc, lang)
     stats = svc.repo.stats()
     by_place = ", ".join(f"{place_label(p, lang)}: {n}" for p, n in stats.active_subscriptions.items())
     await _say(update, say(
@@ -171,7 +180,8 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
-    lang = seen(update, svc)
+    lang = lang_of(update, svc)
+    record_chat(update, svc, lang)
     question = update.effective_message.text or ""
     reply = svc.engine.answer(
         question[:MAX_QUESTION], today=svc.today(), chat=chat_key(update), lang=None, now=svc.now()
@@ -183,4 +193,7 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await _say(update, say(seen(update, services(context)), "not_text"))
+    svc = services(context)
+    lang = lang_of(update, svc)
+    record_chat(update, svc, lang)
+    await _say(update, say(lang, "not_text"))

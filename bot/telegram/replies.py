@@ -26,7 +26,7 @@ RETRY_PAUSE = 1.0  # seconds before the one retry of a reply that certainly did 
 # `message.reply_text` (answers in the same chat and forum topic), or `partial(bot.send_message, chat_id)`.
 Send = Callable[..., Awaitable[Any]]
 
-__all__ = ["MAX_QUESTION", "Send", "chat_key", "lang_of", "note_intent", "seen", "send_reply", "send_text"]
+__all__ = ["MAX_QUESTION", "Send", "chat_key", "lang_of", "note_intent", "record_chat", "send_reply", "send_text"]
 
 
 def lang_of(update: Update, svc: Services) -> str:
@@ -40,16 +40,14 @@ def lang_of(update: Update, svc: Services) -> str:
         return "sv"
 
 
-def seen(update: Update, svc: Services) -> str:
-    """Record the chat as active (and not blocking us); returns its language. A database that cannot
-    be written now does not stop the answer (the repository logs it once)."""
-    lang = lang_of(update, svc)
+def record_chat(update: Update, svc: Services, lang: str) -> None:
+    """Record the chat as active (and not blocking us) in `lang`. A database that cannot be written
+    now does not stop the answer (the repository logs it once)."""
     if update.effective_chat:
         try:
             svc.repo.touch_user(update.effective_chat.id, lang)
         except CannotWrite:
             pass
-    return lang
 
 
 async def send_reply(send: Send, reply: Any, lang: str, extra_markup: InlineKeyboardMarkup | None = None) -> None:
