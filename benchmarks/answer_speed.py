@@ -5,6 +5,7 @@
 Questions are the evaluation set's (tests/eval/questions.yaml), each asked with its own date.
 The first round is reported apart: it fills the typo-correction cache.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,14 +52,20 @@ def main() -> int:
         latencies += one_round(f"bench-{number + 1}")
     wall = time.perf_counter() - wall
 
-    print(f"start-up: imports {1000 * (imported - started):.0f} ms, "
-          f"load knowledge base + build matchers {1000 * (ready - imported):.0f} ms, "
-          f"total {1000 * (ready - started):.0f} ms")
-    print(f"first round ({len(first)} answers, cold caches): median {statistics.median(first):.3f} ms, "
-          f"p99 {percentile(first, 0.99):.3f} ms, max {max(first):.3f} ms")
+    print(
+        f"start-up: imports {1000 * (imported - started):.0f} ms, "
+        f"load knowledge base + build matchers {1000 * (ready - imported):.0f} ms, "
+        f"total {1000 * (ready - started):.0f} ms"
+    )
+    print(
+        f"first round ({len(first)} answers, cold caches): median {statistics.median(first):.3f} ms, "
+        f"p99 {percentile(first, 0.99):.3f} ms, max {max(first):.3f} ms"
+    )
     print(f"{args.rounds} rounds, {len(latencies)} answers: {len(latencies) / wall:,.0f} answers/s")
-    print(f"latency per answer: median {statistics.median(latencies):.3f} ms, "
-          f"p99 {percentile(latencies, 0.99):.3f} ms, max {max(latencies):.3f} ms")
+    print(
+        f"latency per answer: median {statistics.median(latencies):.3f} ms, "
+        f"p99 {percentile(latencies, 0.99):.3f} ms, max {max(latencies):.3f} ms"
+    )
     return 0
 
 

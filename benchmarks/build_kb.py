@@ -5,6 +5,7 @@
 Prints the median and slowest of N builds in one process, and of N whole command runs
 (interpreter start, imports, reading, writing the YAML) into a temporary folder.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,12 +38,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as out:
         for _ in range(runs):
             started = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "bot", "build-kb", "--out", out], cwd=ROOT, check=True, capture_output=True)
+            subprocess.run(
+                [sys.executable, "-m", "bot", "build-kb", "--out", out], cwd=ROOT, check=True, capture_output=True
+            )
             whole.append(time.perf_counter() - started)
     newsletters = len(list(DEFAULT_SOURCES.glob("*.txt")))
     for label, times in (("build in one process", in_process), ("whole build-kb command", whole)):
-        print(f"{label:24} {newsletters} newsletters: median {statistics.median(times) * 1000:.0f} ms, "
-              f"slowest {max(times) * 1000:.0f} ms over {runs} runs")
+        print(
+            f"{label:24} {newsletters} newsletters: median {statistics.median(times) * 1000:.0f} ms, "
+            f"slowest {max(times) * 1000:.0f} ms over {runs} runs"
+        )
 
 
 if __name__ == "__main__":

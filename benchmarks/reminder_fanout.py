@@ -8,6 +8,7 @@ to any message beyond 30 in a sliding second. The bot side is the production cod
 Application, MessageRateLimiter, ReminderService and SQLite repository (synchronous=FULL).
 Reports sustained msg/s, 429s provoked, duplicates, lost, and peak memory (max RSS of the bot).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,13 +47,15 @@ def serve(conn, flood_limit: int) -> None:
         conn.recv()  # "stop"
         sends = [c for c in api.calls if c.method == "sendMessage"]
         ok = [c for c in sends if c.status == 200]
-        conn.send({
-            "per_chat": Counter(c.chat_id for c in ok),
-            "rejected_429": sum(1 for c in sends if c.status == 429),
-            "first": min((c.at for c in ok), default=0.0),
-            "last": max((c.at for c in ok), default=0.0),
-            "max_in_any_second": _max_window([c.at for c in ok]),
-        })
+        conn.send(
+            {
+                "per_chat": Counter(c.chat_id for c in ok),
+                "rejected_429": sum(1 for c in sends if c.status == 429),
+                "first": min((c.at for c in ok), default=0.0),
+                "last": max((c.at for c in ok), default=0.0),
+                "max_in_any_second": _max_window([c.at for c in ok]),
+            }
+        )
 
 
 def _max_window(times: list[float]) -> int:
@@ -69,10 +72,20 @@ def knowledge() -> KnowledgeBase:
     source = Source("2019-1", "Frukostmöten")
     return KnowledgeBase(
         issues=[Issue("2019-1", 1, 2019, 2, date(2019, 2, 1), "nyhetsbrev-2019-nr1.txt")],
-        meetings=[Meeting(MEETING, "frukostmöte", date(2019, 3, 28), municipality="Haninge", venue="Handens bibliotek",
-                          topic="Psykisk ohälsa och arbete", start="08:00", end="09:30",
-                          registration=Registration(deadline=date(2019, 3, 25), contact="anmalan@example.se"),
-                          sources=[source])],
+        meetings=[
+            Meeting(
+                MEETING,
+                "frukostmöte",
+                date(2019, 3, 28),
+                municipality="Haninge",
+                venue="Handens bibliotek",
+                topic="Psykisk ohälsa och arbete",
+                start="08:00",
+                end="09:30",
+                registration=Registration(deadline=date(2019, 3, 25), contact="anmalan@example.se"),
+                sources=[source],
+            )
+        ],
     )
 
 
@@ -80,10 +93,14 @@ def add_subscribers(db: Path, count: int) -> None:
     Repository(db).close()  # create the schema
     connection = sqlite3.connect(db)
     with connection:
-        connection.executemany("INSERT INTO users VALUES (?, 'sv', 0, '2019-03-01', '2019-03-01')",
-                               ((FIRST_CHAT + i,) for i in range(count)))
-        connection.executemany("INSERT INTO subscriptions VALUES (?, 'Haninge', 1, '2019-03-01', '2019-03-01')",
-                               ((FIRST_CHAT + i,) for i in range(count)))
+        connection.executemany(
+            "INSERT INTO users VALUES (?, 'sv', 0, '2019-03-01', '2019-03-01')",
+            ((FIRST_CHAT + i,) for i in range(count)),
+        )
+        connection.executemany(
+            "INSERT INTO subscriptions VALUES (?, 'Haninge', 1, '2019-03-01', '2019-03-01')",
+            ((FIRST_CHAT + i,) for i in range(count)),
+        )
     connection.close()
 
 
@@ -99,8 +116,9 @@ async def fan_out(base_url: str, token: str, db: Path, count: int) -> dict:
     limiter = MessageRateLimiter()
     # Only the reminder path is measured: the engine is never asked a question here.
     engine = _Engine(knowledge())
-    app = build_application(settings, engine, repo, render=reminder_text, load_engine=lambda: engine,
-                            clock=lambda: now, limiter=limiter)
+    app = build_application(
+        settings, engine, repo, render=reminder_text, load_engine=lambda: engine, clock=lambda: now, limiter=limiter
+    )
     await app.initialize()
     started = time.monotonic()
     report = await app.bot_data["fedbot"].reminders.run_due(app.bot)
@@ -108,8 +126,12 @@ async def fan_out(base_url: str, token: str, db: Path, count: int) -> dict:
     stats = repo.stats()
     await app.shutdown()
     repo.close()
-    return {"report": report, "elapsed": elapsed, "logged_sent": stats.reminders_sent,
-            "limiter_retries": limiter.retries}
+    return {
+        "report": report,
+        "elapsed": elapsed,
+        "logged_sent": stats.reminders_sent,
+        "limiter_retries": limiter.retries,
+    }
 
 
 def main() -> int:
@@ -140,8 +162,10 @@ def main() -> int:
     print(f"subscribers               {options.subscribers}")
     print(f"delivered                 {delivered}  (logged as sent: {result['logged_sent']})")
     print(f"elapsed                   {result['elapsed']:.1f} s")
-    print(f"sustained rate            {delivered / result['elapsed']:.2f} msg/s overall, "
-          f"{(delivered - 1) / span if span else 0:.2f} msg/s first to last (server clock)")
+    print(
+        f"sustained rate            {delivered / result['elapsed']:.2f} msg/s overall, "
+        f"{(delivered - 1) / span if span else 0:.2f} msg/s first to last (server clock)"
+    )
     print(f"most in any 1 s window    {seen['max_in_any_second']} (server limit {options.flood_limit})")
     print(f"429s provoked             {seen['rejected_429']}")
     print(f"duplicates                {duplicates}")

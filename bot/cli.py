@@ -1,4 +1,5 @@
 """`python -m bot <command>`: each command lives in its own module, imported only when used."""
+
 from __future__ import annotations
 
 import argparse

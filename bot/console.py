@@ -1,4 +1,5 @@
 """The console chat: the same engine as Telegram, in a terminal, with follow-ups."""
+
 from __future__ import annotations
 
 import sys
@@ -11,8 +12,14 @@ from bot.texts import say
 PROMPT = "> "
 
 
-def chat(engine: Engine, *, today: date | None = None, lang: str | None = None,
-         stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+def chat(
+    engine: Engine,
+    *,
+    today: date | None = None,
+    lang: str | None = None,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+) -> int:
     """Answer line by line until end of input or Ctrl-C; `today` None: the real date at each line."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout

@@ -3,6 +3,7 @@
 It understands a question, remembers a little of each chat's conversation so that short
 follow-ups work ("och i Tyresö?", "vem talar?"), and renders the answer.
 """
+
 from __future__ import annotations
 
 import logging
@@ -66,8 +67,9 @@ class Engine:
     def load(cls, kb_dir: Path | None = None) -> Engine:
         return cls(load_kb(kb_dir))
 
-    def answer(self, text: str, *, today: date, chat: str = "console", lang: str | None = None,
-               now: datetime | None = None) -> Reply:
+    def answer(
+        self, text: str, *, today: date, chat: str = "console", lang: str | None = None, now: datetime | None = None
+    ) -> Reply:
         try:
             return self._answer(text, today=today, chat=chat, lang=lang, now=now)
         except Exception:  # a question must never take the bot down; the log keeps the bug
@@ -95,16 +97,20 @@ class Engine:
                 answer = self.passages.answer(found[0], reply_lang)
                 return Reply(answer.text, reply_lang, "passage", round(found[1], 3))
             # near misses (rejected only for the margin) are offered as "did you mean"
-            maybe = [name for name in (parse.ranking.best, parse.ranking.second) if name] \
-                if parse.ranking and parse.ranking.score >= self.understander.threshold else []
+            maybe = (
+                [name for name in (parse.ranking.best, parse.ranking.second) if name]
+                if parse.ranking and parse.ranking.score >= self.understander.threshold
+                else []
+            )
             answer = render.unknown(reply_lang, self.catalogue, maybe, self.kb)
             return Reply(answer.text, reply_lang, None, parse.confidence)
         answer = self.answers.answer(question, self.kb, today, reply_lang)
         self._remember(chat, question, answer, reply_lang, now)
         return self._reply(answer, reply_lang, question.intent, parse.confidence, today)
 
-    def answer_intent(self, intent: str, slots: Slots | None = None, *, today: date, chat: str = "console",
-                      lang: str | None = None) -> Reply:
+    def answer_intent(
+        self, intent: str, slots: Slots | None = None, *, today: date, chat: str = "console", lang: str | None = None
+    ) -> Reply:
         """A question asked by a command or a button: the intent is known, the municipality as typed."""
         reply_lang = _hint(lang) or "sv"
         slots = slots or Slots()

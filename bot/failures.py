@@ -3,6 +3,7 @@
 A command raises a `Failure` (or a subclass) for anything foreseeable; `bot.cli` prints its
 message as one line on stderr and exits with its code. systemd restarts on 1 but not on 2 or 3.
 """
+
 from __future__ import annotations
 
 EXIT_OK = 0

@@ -1,4 +1,5 @@
 """Text folding shared by every layer: case, diacritics and punctuation never matter when matching."""
+
 from __future__ import annotations
 
 import re

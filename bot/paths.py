@@ -1,4 +1,5 @@
 """Where the project's own files are: every default path in one place."""
+
 from __future__ import annotations
 
 from pathlib import Path

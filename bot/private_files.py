@@ -1,5 +1,6 @@
 """Files that hold personal data (subscribers' chat ids): created readable by the bot's user only,
 whatever the umask, because a umask of 022 would make them world-readable."""
+
 from __future__ import annotations
 
 import logging

@@ -1,5 +1,6 @@
 """Which meeting reminders are due, pure: from the subscriptions, the watches, the sent log and the
 knowledge base, at a given moment. Sending them is `bot.telegram.reminders`."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -70,7 +71,9 @@ def plan(
         known = {meeting.id: meeting for meeting in meetings(None)}
         for watch in watches:
             if watch.meeting_id in known:
-                wanted.setdefault((watch.chat_id, watch.meeting_id), Due(watch.chat_id, known[watch.meeting_id], watch.language))
+                wanted.setdefault(
+                    (watch.chat_id, watch.meeting_id), Due(watch.chat_id, known[watch.meeting_id], watch.language)
+                )
 
     result = Plan()
     logged = repo.logged_reminders([meeting_id for _, meeting_id in wanted])

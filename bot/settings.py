@@ -3,6 +3,7 @@
 The environment wins over `.env`, so a deployment can override a checked-out file.
 The token is a secret: it never appears in `repr()` or in logs.
 """
+
 from __future__ import annotations
 
 import os
@@ -95,8 +96,10 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
 def _token(value: str | None) -> str | None:
     # The message never repeats the value: it is a secret even when mistyped.
     if value is not None and not _TOKEN_SHAPE.match(value):
-        raise SettingsError("TELEGRAM_BOT_TOKEN does not look like a bot token from @BotFather (digits, a colon, "
-                            "then letters, digits, _ or -): check for quotes, spaces or a missing part")
+        raise SettingsError(
+            "TELEGRAM_BOT_TOKEN does not look like a bot token from @BotFather (digits, a colon, "
+            "then letters, digits, _ or -): check for quotes, spaces or a missing part"
+        )
     return value
 
 

@@ -2,6 +2,7 @@
 
 Facts never live there, only the sentences around them. Answers, the Telegram bot and the console
 all speak through this module."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

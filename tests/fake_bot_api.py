@@ -4,6 +4,7 @@ The real python-telegram-bot `Application` talks to it through `base_url`. It an
 the bot uses, records every call, and can misbehave on purpose: 429 with `retry_after`, 403 for
 chosen chats, and (optionally) a flood limit of N messages per second answered with 429 beyond it.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -15,9 +16,10 @@ import socket
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import parse_qs
 
 BOT_ID = 4242
@@ -62,7 +64,9 @@ class FakeBotApi:
         self._cond = threading.Condition()
         self._server = _QuietServer(("127.0.0.1", port), _handler_for(self))  # port 0: any free one
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-bot-api", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-bot-api", daemon=True
+        )
 
     # life cycle
 
@@ -109,7 +113,8 @@ class FakeBotApi:
     def calls_to(self, method: str, chat_id: int | None = None) -> list[Call]:
         with self._cond:
             return [
-                c for c in self.calls
+                c
+                for c in self.calls
                 if c.method == method and c.status == 200 and (chat_id is None or c.chat_id == chat_id)
             ]
 
@@ -162,8 +167,13 @@ class FakeBotApi:
         method, params = call.method, call.params
         if method == "getMe":
             return {
-                "id": BOT_ID, "is_bot": True, "first_name": "FedBot", "username": BOT_USERNAME,
-                "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": True,
+                "id": BOT_ID,
+                "is_bot": True,
+                "first_name": "FedBot",
+                "username": BOT_USERNAME,
+                "can_join_groups": True,
+                "can_read_all_group_messages": False,
+                "supports_inline_queries": True,
             }
         if method == "getUpdates":
             offset = int(params.get("offset", 0) or 0)
@@ -197,8 +207,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _error(code: int, description: str | None = None, retry_after: int | None = None,
-           migrate_to_chat_id: int | None = None) -> dict[str, Any]:
+def _error(
+    code: int, description: str | None = None, retry_after: int | None = None, migrate_to_chat_id: int | None = None
+) -> dict[str, Any]:
     body: dict[str, Any] = {"ok": False, "error_code": code, "description": description or f"Error {code}"}
     if code == 429:
         body["description"] = description or f"Too Many Requests: retry after {retry_after or 1}"
@@ -210,6 +221,7 @@ def _error(code: int, description: str | None = None, retry_after: int | None = 
 
 class _QuietServer(ThreadingHTTPServer):
     request_queue_size = 256  # the default backlog of 5 resets connections when the bot fans out
+
     def handle_error(self, request: Any, client_address: Any) -> None:
         pass  # a client that hung up mid-answer (the bot shutting down) is not news
 
@@ -226,7 +238,7 @@ def _handler_for(api: FakeBotApi) -> Callable[..., BaseHTTPRequestHandler]:
                 self._reply(404, {"ok": False, "error_code": 404, "description": "Not Found"})
                 return
             params, files = _parse(self.headers.get("Content-Type", ""), body)
-            status, answer = api._handle(self.path[len(prefix):], params, files)
+            status, answer = api._handle(self.path[len(prefix) :], params, files)
             if status == 0:
                 self.close_connection = True
                 return

@@ -2,17 +2,19 @@
 
 The engine and the reminder wording are the real ones (bot.engine, bot.answers.render).
 """
+
 from __future__ import annotations
 
 import asyncio
 import heapq
 import itertools
 import time as _time
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, AsyncIterator
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from fake_bot_api import BOT_ID, FakeBotApi
@@ -39,14 +41,25 @@ def sample_kb() -> KnowledgeBase:
         issues=[Issue("2019-1", 1, 2019, 2, date(2019, 2, 1), "nyhetsbrev-2019-nr1.txt")],
         meetings=[
             Meeting(
-                HANINGE_ID, "frukostmöte", date(2019, 3, 28), municipality="Haninge",
-                venue="Handens bibliotek", topic="Psykisk ohälsa och arbete", start="08:00", end="09:30",
+                HANINGE_ID,
+                "frukostmöte",
+                date(2019, 3, 28),
+                municipality="Haninge",
+                venue="Handens bibliotek",
+                topic="Psykisk ohälsa och arbete",
+                start="08:00",
+                end="09:30",
                 registration=Registration(deadline=date(2019, 3, 25), contact="anmalan@example.se"),
                 sources=[source],
             ),
             Meeting(
-                TYRESO_ID, "frukostmöte", date(2019, 4, 4), municipality="Tyresö",
-                venue="Tyresö kommunhus", topic="Samverkan", sources=[source],
+                TYRESO_ID,
+                "frukostmöte",
+                date(2019, 4, 4),
+                municipality="Tyresö",
+                venue="Tyresö kommunhus",
+                topic="Samverkan",
+                sources=[source],
             ),
         ],
     )
@@ -143,10 +156,19 @@ def build_bot(api: FakeBotApi, db: Path, clock: Clock, kb: KnowledgeBase | None 
     settings = settings_for(api, db)
     engine = make_engine(kb)
     limiter = MessageRateLimiter(clock=vtime, sleep=vtime.sleep)
-    reminders = ReminderService(repo, lambda: app.bot_data["fedbot"].engine.kb, render, TZ,
-                                settings.reminder_time, clock, sleep=record_sleep)
-    app = build_application(settings, engine, repo, render=render, load_engine=lambda: make_engine(sample_kb()),
-                            clock=clock, limiter=limiter, reminders=reminders)
+    reminders = ReminderService(
+        repo, lambda: app.bot_data["fedbot"].engine.kb, render, TZ, settings.reminder_time, clock, sleep=record_sleep
+    )
+    app = build_application(
+        settings,
+        engine,
+        repo,
+        render=render,
+        load_engine=lambda: make_engine(sample_kb()),
+        clock=clock,
+        limiter=limiter,
+        reminders=reminders,
+    )
     return Bot(app, repo, clock, vtime, slept)
 
 
@@ -191,8 +213,11 @@ def private_chat(chat_id: int) -> dict[str, Any]:
 
 def message(chat_id: int, text: str | None = None, lang: str = "sv", **extra: Any) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "message_id": next(_ids), "date": int(_time.time()), "chat": private_chat(chat_id),
-        "from": user(chat_id, lang), **extra,
+        "message_id": next(_ids),
+        "date": int(_time.time()),
+        "chat": private_chat(chat_id),
+        "from": user(chat_id, lang),
+        **extra,
     }
     if text is not None:
         body["text"] = text
@@ -202,11 +227,21 @@ def message(chat_id: int, text: str | None = None, lang: str = "sv", **extra: An
 
 
 def callback(chat_id: int, data: str, lang: str = "sv") -> dict[str, Any]:
-    return {"callback_query": {
-        "id": str(next(_ids)), "from": user(chat_id, lang), "chat_instance": "ci", "data": data,
-        "message": {"message_id": next(_ids), "date": int(_time.time()), "chat": private_chat(chat_id),
-                    "from": {"id": BOT_ID, "is_bot": True, "first_name": "FedBot"}, "text": "…"},
-    }}
+    return {
+        "callback_query": {
+            "id": str(next(_ids)),
+            "from": user(chat_id, lang),
+            "chat_instance": "ci",
+            "data": data,
+            "message": {
+                "message_id": next(_ids),
+                "date": int(_time.time()),
+                "chat": private_chat(chat_id),
+                "from": {"id": BOT_ID, "is_bot": True, "first_name": "FedBot"},
+                "text": "…",
+            },
+        }
+    }
 
 
 def keyboard_data(call: Any) -> list[str]:

@@ -1,4 +1,5 @@
 """Answers: the facts of the knowledge base, written for people, with their source."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -33,27 +34,64 @@ def ask(intent: str, slots: Slots, kb: KnowledgeBase, today: date, lang: str) ->
 
 def kb() -> KnowledgeBase:
     return KnowledgeBase(
-        issues=[Issue("2030-1", 1, 2030, 1, date(2030, 1, 1), "a.txt"),
-                Issue("2030-2", 2, 2030, 3, date(2030, 3, 1), "b.txt")],
+        issues=[
+            Issue("2030-1", 1, 2030, 1, date(2030, 1, 1), "a.txt"),
+            Issue("2030-2", 2, 2030, 3, date(2030, 3, 1), "b.txt"),
+        ],
         meetings=[
-            Meeting("frukostmöte-2030-02-08", "frukostmöte", date(2030, 2, 8), "Haninge", venue="Kulturhuset, Handen",
-                    topic="Samverkan", speakers=["Eva Ek"], breakfast="08:00", start="08:30", end="09:30",
-                    registration=Registration(deadline=date(2030, 2, 5), contact="anmalan@example.se"),
-                    sources=[NR1]),
-            Meeting("frukostmöte-2030-03-22", "frukostmöte", date(2030, 3, 22), "Tyresö", topic="Bemötande",
-                    sources=[NR2]),
+            Meeting(
+                "frukostmöte-2030-02-08",
+                "frukostmöte",
+                date(2030, 2, 8),
+                "Haninge",
+                venue="Kulturhuset, Handen",
+                topic="Samverkan",
+                speakers=["Eva Ek"],
+                breakfast="08:00",
+                start="08:30",
+                end="09:30",
+                registration=Registration(deadline=date(2030, 2, 5), contact="anmalan@example.se"),
+                sources=[NR1],
+            ),
+            Meeting(
+                "frukostmöte-2030-03-22", "frukostmöte", date(2030, 3, 22), "Tyresö", topic="Bemötande", sources=[NR2]
+            ),
         ],
-        places=[PlacesReport("MIA", date(2030, 2, 28), "i slutet av februari",
-                             [OpenPlace("Verkstaden", 3, "Arbetsträning"), OpenPlace("Kafé Linden", 4)],
-                             enrolled=55, contact="Resursråden", source=NR2)],
+        places=[
+            PlacesReport(
+                "MIA",
+                date(2030, 2, 28),
+                "i slutet av februari",
+                [OpenPlace("Verkstaden", 3, "Arbetsträning"), OpenPlace("Kafé Linden", 4)],
+                enrolled=55,
+                contact="Resursråden",
+                source=NR2,
+            )
+        ],
         contacts=[
-            Contact("Lena Lind", phone="08-123 45", roles=[Role("förbundschef", end=date(2030, 4, 1), source=NR2)],
-                    sources=[NR2]),
-            Contact("Per Persson", roles=[Role("förbundschef", start=date(2030, 4, 1), note="tillträder i vår",
-                                               source=NR2)], sources=[NR2]),
+            Contact(
+                "Lena Lind",
+                phone="08-123 45",
+                roles=[Role("förbundschef", end=date(2030, 4, 1), source=NR2)],
+                sources=[NR2],
+            ),
+            Contact(
+                "Per Persson",
+                roles=[Role("förbundschef", start=date(2030, 4, 1), note="tillträder i vår", source=NR2)],
+                sources=[NR2],
+            ),
         ],
-        boards=[Board(2030, 2033, [BoardMember("ordförande", "Tyresö kommun", "Ola Ek", "M"),
-                                   BoardMember("ledamot", "Haninge kommun", "Kim Lund", "S")], source=NR2)],
+        boards=[
+            Board(
+                2030,
+                2033,
+                [
+                    BoardMember("ordförande", "Tyresö kommun", "Ola Ek", "M"),
+                    BoardMember("ledamot", "Haninge kommun", "Kim Lund", "S"),
+                ],
+                source=NR2,
+            )
+        ],
     )
 
 
@@ -98,7 +136,13 @@ def test_meetings_in_a_period_without_a_year_use_the_occurrence_that_has_meeting
 
 
 def test_meeting_details_answer_the_aspect_asked() -> None:
-    answer = ask("meeting_details", Slots(aspect="speakers", when=When("8 feb", day=8, months=(2, 2))), kb(), date(2030, 2, 1), "sv")
+    answer = ask(
+        "meeting_details",
+        Slots(aspect="speakers", when=When("8 feb", day=8, months=(2, 2))),
+        kb(),
+        date(2030, 2, 1),
+        "sv",
+    )
     assert "Medverkande: Eva Ek" in answer.text
     missing = ask("meeting_details", Slots(aspect="speakers", municipality="Tyresö"), kb(), date(2030, 3, 1), "en")
     assert "names no speakers" in missing.text
@@ -151,8 +195,14 @@ def test_unknown_offers_what_the_bot_can_answer() -> None:
 def test_reminder_text_has_date_time_venue_topic_and_registration() -> None:
     meeting = kb().meetings[0]
     text = render.reminder_text(meeting, kb(), "sv")
-    for fact in ("fredag 8 februari 2030", "08.30", "Kulturhuset, Handen", "Samverkan", "anmalan@example.se",
-                 "Källa: Nyhetsbrev nr 1 2030"):
+    for fact in (
+        "fredag 8 februari 2030",
+        "08.30",
+        "Kulturhuset, Handen",
+        "Samverkan",
+        "anmalan@example.se",
+        "Källa: Nyhetsbrev nr 1 2030",
+    ):
         assert fact in text
     english = render.reminder_text(kb().meetings[1], kb(), "en")
     assert "Friday 22 March 2030" in english and "Bemötande" in english

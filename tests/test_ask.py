@@ -1,4 +1,5 @@
 """The engine and its command-line faces: ask, ask --jsonl and chat, on the project's knowledge base."""
+
 from __future__ import annotations
 
 import io
@@ -34,7 +35,9 @@ def test_reply_carries_language_intent_source_and_meetings(engine: Engine) -> No
 
 def test_english_question_english_answer(engine: Engine) -> None:
     reply = engine.answer("next breakfast in tyreso", today=AUTUMN_2018)
-    assert reply.lang == "en" and "Friday 12 October 2018" in reply.text and "Source: Newsletter nr 5 2018" in reply.text
+    assert (
+        reply.lang == "en" and "Friday 12 October 2018" in reply.text and "Source: Newsletter nr 5 2018" in reply.text
+    )
 
 
 def test_follow_ups_continue_the_conversation_per_chat(engine: Engine) -> None:
@@ -121,14 +124,20 @@ def test_jsonl_skips_an_endless_line_without_reading_it_whole(engine: Engine) ->
     answer_lines(engine, io.BytesIO(huge + b"\n" + question + b"\n" + huge), out, AUTUMN_2018)
     records = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [record.get("error") for record in records] == [
-        f"line longer than {MAX_LINE} bytes", None, f"line longer than {MAX_LINE} bytes"]
+        f"line longer than {MAX_LINE} bytes",
+        None,
+        f"line longer than {MAX_LINE} bytes",
+    ]
     assert records[1]["line"] == 2 and "24 maj 2019" in records[1]["answer"]
 
 
 def test_ask_command_line() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "bot", "ask", "--today", "2018-09-01", "lediga", "platser", "jobbverket"],
-        capture_output=True, text=True, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 0 and "6" in done.stdout and "Källa: Nyhetsbrev nr 5 2018" in done.stdout
 
@@ -203,8 +212,10 @@ def test_the_dont_know_reply_fits_a_phone_screen(engine: Engine) -> None:
         assert ("hjälp" if lang == "sv" else "help") in lines[-1]
 
 
-@pytest.mark.parametrize("text", ["vem är chef för Arbetsförmedlingen", "vem är chef på försäkringskassan?",
-                                  "who is the chief at Stadsmissionen"])
+@pytest.mark.parametrize(
+    "text",
+    ["vem är chef för Arbetsförmedlingen", "vem är chef på försäkringskassan?", "who is the chief at Stadsmissionen"],
+)
 def test_a_role_at_an_organisation_the_newsletters_do_not_cover_is_not_ours(engine: Engine, text: str) -> None:
     reply = engine.answer(text, today=AUTUMN_2018, chat="owner")
     assert "Ritva" not in reply.text and "Källa" not in reply.text and "Source" not in reply.text
@@ -231,10 +242,18 @@ def test_a_topic_no_meeting_has_is_not_answered_with_another_meeting(engine: Eng
     assert 'möte om "våld"' in reply.text and "19 maj 2017" in reply.text  # the latest one, with its date
 
 
-@pytest.mark.parametrize("text, federation", [("sundbyberg", "Sundbyberg"), ("Nacka?", "VärNa"),
-                                              ("vilket förbund hör värmdö till", "VärNa"),
-                                              ("vilket förbund hör haninge till", "Östra Södertörn")])
-def test_a_place_alone_or_asked_about_gets_the_federation_covering_it(engine: Engine, text: str, federation: str) -> None:
+@pytest.mark.parametrize(
+    "text, federation",
+    [
+        ("sundbyberg", "Sundbyberg"),
+        ("Nacka?", "VärNa"),
+        ("vilket förbund hör värmdö till", "VärNa"),
+        ("vilket förbund hör haninge till", "Östra Södertörn"),
+    ],
+)
+def test_a_place_alone_or_asked_about_gets_the_federation_covering_it(
+    engine: Engine, text: str, federation: str
+) -> None:
     reply = engine.answer(text, today=AUTUMN_2018, chat="federation")
     assert reply.intent == "federations" and f"• {federation} (" in reply.text
     assert len(reply.text.splitlines()) == 3 and "Källa: Nyhetsbrev nr 5 2018" in reply.text

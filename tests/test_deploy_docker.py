@@ -1,4 +1,5 @@
 """The Docker files parse and say what the deployment relies on (Docker itself cannot run here)."""
+
 from __future__ import annotations
 
 import fnmatch
@@ -89,11 +90,24 @@ def ignored(path: str, patterns: list[str]) -> bool:
 def test_dockerignore_keeps_secrets_and_local_state_out_of_the_image() -> None:
     lines = (ROOT / ".dockerignore").read_text().splitlines()
     patterns = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-    for path in (".env", ".venv/bin/python", ".git/config", "data/fedbot.sqlite3", "data/fedbot.sqlite3-wal",
-                 "x.sqlite3", "bot/__pycache__/cli.cpython-311.pyc"):
+    for path in (
+        ".env",
+        ".venv/bin/python",
+        ".git/config",
+        "data/fedbot.sqlite3",
+        "data/fedbot.sqlite3-wal",
+        "x.sqlite3",
+        "bot/__pycache__/cli.cpython-311.pyc",
+    ):
         assert ignored(path, patterns), path
-    for path in ("pyproject.toml", "requirements.lock", "bot/cli.py", "bot/commands/health.py", "knowledge/sources/a.txt",
-                 "knowledge/vocabulary.yaml"):
+    for path in (
+        "pyproject.toml",
+        "requirements.lock",
+        "bot/cli.py",
+        "bot/commands/health.py",
+        "knowledge/sources/a.txt",
+        "knowledge/vocabulary.yaml",
+    ):
         assert not ignored(path, patterns), path
 
 

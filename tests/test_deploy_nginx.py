@@ -3,6 +3,7 @@
 The example's host, certificate, ports and upstream are swapped for a self-signed certificate,
 free ports on 127.0.0.1 and a small HTTP server standing in for the bot's webhook.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -65,9 +66,25 @@ def site_config(directory: Path, https_port: int, http_port: int, upstream_port:
 @pytest.fixture
 def proxy(tmp_path: Path) -> Iterator[int]:
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=bot.example.se",
-         "-keyout", str(tmp_path / "key.pem"), "-out", str(tmp_path / "cert.pem")],
-        check=True, capture_output=True, timeout=60,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=bot.example.se",
+            "-keyout",
+            str(tmp_path / "key.pem"),
+            "-out",
+            str(tmp_path / "cert.pem"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
     )
     upstream = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Upstream)
     threading.Thread(target=upstream.serve_forever, daemon=True).start()
@@ -78,7 +95,9 @@ def proxy(tmp_path: Path) -> Iterator[int]:
     (tmp_path / "nginx.conf").write_text(
         f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\nhttp {{\n"
         f"  access_log off;\n"
-        + "".join(f"  {kind}_temp_path {temp}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        + "".join(
+            f"  {kind}_temp_path {temp}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        )
         + f"  include {tmp_path}/site.conf;\n}}\n"
     )
     command = ["nginx", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")]

@@ -1,4 +1,5 @@
 """deploy/fedbot.service: the settings the README promises, and `systemd-analyze verify` when available."""
+
 from __future__ import annotations
 
 import configparser
@@ -23,8 +24,9 @@ class _MultiDict(dict):  # type: ignore[type-arg]
 
 
 def read_unit() -> dict[str, dict[str, list[str]]]:
-    parser = configparser.RawConfigParser(strict=False, dict_type=_MultiDict, empty_lines_in_values=False,
-                                          interpolation=None)
+    parser = configparser.RawConfigParser(
+        strict=False, dict_type=_MultiDict, empty_lines_in_values=False, interpolation=None
+    )
     parser.optionxform = str  # type: ignore[assignment,method-assign]  # systemd keys are case-sensitive
     parser.read_string(UNIT.read_text(encoding="utf-8"))
     return {
@@ -42,8 +44,13 @@ def test_the_unit_runs_the_bot_as_a_dedicated_user_with_restart_and_hardening() 
     assert service["EnvironmentFile"] == ["/etc/fedbot/fedbot.env"]
     assert service["StateDirectory"] == ["fedbot"]
     assert "BOT_DB_PATH=/var/lib/fedbot/fedbot.sqlite3" in service["Environment"]
-    for key, value in {"ProtectSystem": "strict", "NoNewPrivileges": "yes", "ProtectHome": "yes",
-                       "PrivateTmp": "yes", "CapabilityBoundingSet": ""}.items():
+    for key, value in {
+        "ProtectSystem": "strict",
+        "NoNewPrivileges": "yes",
+        "ProtectHome": "yes",
+        "PrivateTmp": "yes",
+        "CapabilityBoundingSet": "",
+    }.items():
         assert service[key] == [value], key
     assert unit["Install"]["WantedBy"] == ["multi-user.target"]
     assert "network-online.target" in unit["Unit"]["After"][0]

@@ -1,4 +1,5 @@
 """The evaluation set's held-out half must stay answered: 95% in scope, 90% of out-of-scope refused."""
+
 from __future__ import annotations
 
 from bot.commands.eval import evaluate, load_questions

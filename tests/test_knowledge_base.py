@@ -1,4 +1,5 @@
 """The knowledge base built from the five newsletters, fact by fact, and the rules behind it."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -50,11 +51,19 @@ def test_committed_base_is_up_to_date_with_the_sources():
 
 
 def test_issues_are_read_from_their_headers(kb):
-    assert [(i.number, i.year, i.month) for i in kb.issues] == [(3, 2016, 5), (2, 2017, 3), (3, 2017, 4), (5, 2018, 8), (1, 2019, 1)]
+    assert [(i.number, i.year, i.month) for i in kb.issues] == [
+        (3, 2016, 5),
+        (2, 2017, 3),
+        (3, 2017, 4),
+        (5, 2018, 8),
+        (1, 2019, 1),
+    ]
     latest = kb.issues[-1]
     assert latest.published == date(2019, 1, 1)
     assert latest.headlines == [
-        "Agneta Tjärnhammar, Nynäshamn, ny ordförande", "Många viktiga resultat 2018", "Positiva berättelser på återträff",
+        "Agneta Tjärnhammar, Nynäshamn, ny ordförande",
+        "Många viktiga resultat 2018",
+        "Positiva berättelser på återträff",
     ]
 
 
@@ -104,13 +113,18 @@ def test_meeting_details(kb):
     assert meeting(kb, "2019-02-01").speakers == ["Johan Eklöf, Arbetsförmedlingen"]
     assert meeting(kb, "2019-02-08").speakers[0].startswith("Anna Lexelius, huvudsekreterare i Tillitsdelegationen")
     assert meeting(kb, "2018-09-28").invitation is True
-    assert meeting(kb, "2017-04-28").speakers[:2] == ["Annica Falk, biträdande förbundschef", "Sophie Olofsson, projektledare"]
+    assert meeting(kb, "2017-04-28").speakers[:2] == [
+        "Annica Falk, biträdande förbundschef",
+        "Sophie Olofsson, projektledare",
+    ]
 
 
 def test_seminars(kb):
     seminars = [m for m in kb.meetings if m.kind == "seminarium"]
     assert [m.date.isoformat() for m in seminars] == ["2017-03-22", "2017-04-05"]
-    for seminar, deadline, speaker in zip(seminars, [date(2017, 3, 17), date(2017, 3, 31)], ["Margareta Hydén", "Astrid Schlytter"]):
+    for seminar, deadline, speaker in zip(
+        seminars, [date(2017, 3, 17), date(2017, 3, 31)], ["Margareta Hydén", "Astrid Schlytter"], strict=True
+    ):
         assert seminar.organiser == "Manscentrum"
         assert seminar.venue == "Haninge kommunhus" and seminar.municipality == "Haninge"
         assert (seminar.start, seminar.end) == ("08:30", "12:00")
@@ -124,7 +138,10 @@ def test_later_issue_wins_and_one_meeting_is_kept(kb):
     assert len(moved) == 1
     assert moved[0].municipality == "Nynäshamn" and "våld" in moved[0].topic
     assert [s.issue for s in moved[0].sources] == ["2017-2", "2017-3"]
-    assert [(v.source.issue, v.municipality) for v in moved[0].statements] == [("2017-2", "Haninge"), ("2017-3", "Nynäshamn")]
+    assert [(v.source.issue, v.municipality) for v in moved[0].statements] == [
+        ("2017-2", "Haninge"),
+        ("2017-3", "Nynäshamn"),
+    ]
 
 
 def test_before_the_later_issue_the_earlier_statement_holds(kb):
@@ -152,8 +169,15 @@ def test_year_is_resolved_from_the_issue_date_across_the_turn_of_a_year(kb):
 
 
 OPEN_PLACES = {
-    "Bönorna": 2, "Grow": 2, "Jobbverket": 6, "Skyddsvärnet": 2, "Case Management": 20,
-    "Stationen": 6, "Roa": 5, "KBT-samtal": 2, "SE-uppstart": 2,
+    "Bönorna": 2,
+    "Grow": 2,
+    "Jobbverket": 6,
+    "Skyddsvärnet": 2,
+    "Case Management": 20,
+    "Stationen": 6,
+    "Roa": 5,
+    "KBT-samtal": 2,
+    "SE-uppstart": 2,
 }
 
 
@@ -162,7 +186,10 @@ def test_every_open_place(kb):
     assert {p.provider: p.count for p in report.places} == OPEN_PLACES
     groups = {p.provider: p.group for p in report.places}
     assert all(groups[name] == "Arbetsträning" for name in ("Bönorna", "Grow", "Jobbverket", "Skyddsvärnet"))
-    assert {p.provider: p.municipality for p in report.places if p.municipality} == {"KBT-samtal": "Nynäshamn", "SE-uppstart": "Nynäshamn"}
+    assert {p.provider: p.municipality for p in report.places if p.municipality} == {
+        "KBT-samtal": "Nynäshamn",
+        "SE-uppstart": "Nynäshamn",
+    }
     assert (report.enrolled, report.as_of, report.as_of_text) == (82, date(2018, 8, 31), "i slutet av augusti")
     assert report.contact == "Resursråden/En väg in"
     assert report.programme == "MIA Östra Södertörn"
@@ -231,20 +258,37 @@ def test_the_board(kb):
     assert vice[0].name is None and vice[0].vacancy == "Utses i februari"
     members = {m.name: m.represents for m in board.members if m.position == "ledamot"}
     assert members == {
-        "Joachim Krylborn": "Haninge kommun", "Ajda Asgari": "Tyresö kommun",
-        "Claes-Göran Nilsson": "Arbetsförmedlingen", "Martina Wejdrup": "Försäkringskassan",
+        "Joachim Krylborn": "Haninge kommun",
+        "Ajda Asgari": "Tyresö kommun",
+        "Claes-Göran Nilsson": "Arbetsförmedlingen",
+        "Martina Wejdrup": "Försäkringskassan",
     }
     deputies = [(m.name or m.vacancy, m.represents) for m in board.members if m.position == "ersättare"]
     assert deputies == [
-        ("Sedat Dogru", "Haninge kommun"), ("Dick Bengtson", "Tyresö kommun"), ("Roland Junerud", "Nynäshamns kommun"),
-        ("Hanna Jakobsson", "Arbetsförmedlingen"), ("Vakant", "Försäkringskassan"), ("Utses i februari", "Stockholms läns landsting"),
+        ("Sedat Dogru", "Haninge kommun"),
+        ("Dick Bengtson", "Tyresö kommun"),
+        ("Roland Junerud", "Nynäshamns kommun"),
+        ("Hanna Jakobsson", "Arbetsförmedlingen"),
+        ("Vakant", "Försäkringskassan"),
+        ("Utses i februari", "Stockholms läns landsting"),
     ]
 
 
 def test_projects(kb):
     names = {p.name for p in kb.projects}
-    assert {"MIA", "Samrehab", "Etableringscentrum", "Kugghjulet", "Pre-Ester", "Stiftelsen Ester",
-            "Torsby-modellen", "Stationen", "Ung i Nynäs", "En väg in", "Case Management"} <= names
+    assert {
+        "MIA",
+        "Samrehab",
+        "Etableringscentrum",
+        "Kugghjulet",
+        "Pre-Ester",
+        "Stiftelsen Ester",
+        "Torsby-modellen",
+        "Stationen",
+        "Ung i Nynäs",
+        "En väg in",
+        "Case Management",
+    } <= names
     mia = query.find_project(kb, date(2019, 1, 1), "mobilisering infor arbete")
     assert mia.name == "MIA"
     assert any("2020" in fact.text for fact in mia.period)
@@ -260,7 +304,12 @@ def test_organisation(kb):
     assert organisation.name == "Samordningsförbundet Östra Södertörn"
     assert organisation.website == "www.samordningsforbundetostrasodertorn.se"
     assert {f.text for f in organisation.members} == {
-        "Haninge kommun", "Nynäshamns kommun", "Tyresö kommun", "Arbetsförmedlingen", "Försäkringskassan", "Stockholms läns landsting",
+        "Haninge kommun",
+        "Nynäshamns kommun",
+        "Tyresö kommun",
+        "Arbetsförmedlingen",
+        "Försäkringskassan",
+        "Stockholms läns landsting",
     }
     federations = {f.name: f.members for f in organisation.federations}
     assert len(federations) == 8
@@ -281,7 +330,12 @@ def test_own_newsletters_are_read_in_the_same_style():
     assert moved[0].registration.deadline == date(2021, 1, 10)
     assert next(m for m in kb.meetings if m.date == date(2021, 1, 29)).venue == "Folkets Hus, Nynäshamn"
     (report,) = kb.places
-    assert {p.provider: p.count for p in report.places} == {"Verkstaden": 3, "Grow": 4, "Case Management": 12, "Cykelköket": 1}
+    assert {p.provider: p.count for p in report.places} == {
+        "Verkstaden": 3,
+        "Grow": 4,
+        "Case Management": 12,
+        "Cykelköket": 1,
+    }
     assert (report.enrolled, report.as_of) == (57, date(2020, 10, 31))
     chief = next(c for c in kb.contacts if c.name == "Anna Lexelius")
     assert chief.phone == "08-606 82 41"
@@ -308,12 +362,17 @@ def test_newsletter_without_header_is_refused_naming_the_file(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("make, message", [
-    (lambda path: path.mkdir(), "dir.txt: cannot read: Is a directory"),
-    (lambda path: path.symlink_to(path), "dir.txt: cannot read: Too many levels of symbolic links"),
-    (lambda path: path.write_bytes(b"NYHETSBREV\nnr 1 2020 jan.\n" + b"ord " * 600_000),
-     "dir.txt: larger than 2 MB; a newsletter's text is a few tens of KB (is this the right file?)"),
-])
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda path: path.mkdir(), "dir.txt: cannot read: Is a directory"),
+        (lambda path: path.symlink_to(path), "dir.txt: cannot read: Too many levels of symbolic links"),
+        (
+            lambda path: path.write_bytes(b"NYHETSBREV\nnr 1 2020 jan.\n" + b"ord " * 600_000),
+            "dir.txt: larger than 2 MB; a newsletter's text is a few tens of KB (is this the right file?)",
+        ),
+    ],
+)
 def test_a_source_that_is_no_newsletter_is_one_line_naming_it(tmp_path, make, message):
     make(tmp_path / "dir.txt")
     result = run_cli("build-kb", str(tmp_path), "--out", str(tmp_path / "out"))
@@ -338,7 +397,9 @@ def test_unreadable_meeting_section_is_a_warning_with_its_text(tmp_path):
 
 def test_places_section_that_does_not_parse_is_reported(tmp_path):
     text = (OWN_NEWSLETTERS / "nyhetsbrev-2020-nr6.txt").read_text(encoding="utf-8")
-    broken = text.replace("Arbetsträning: Verkstaden 3, Grow\n\n4 • **Case Management:** 12 • **Cykelköket (Tyresö):** 1", "Se hemsidan.")
+    broken = text.replace(
+        "Arbetsträning: Verkstaden 3, Grow\n\n4 • **Case Management:** 12 • **Cykelköket (Tyresö):** 1", "Se hemsidan."
+    )
     broken = broken.replace("57 deltagare var inskrivna i slutet av oktober. ", "")
     (tmp_path / "n.txt").write_text(broken, encoding="utf-8")
     result = run_cli("build-kb", str(tmp_path), "--out", str(tmp_path / "out"))
@@ -356,7 +417,12 @@ def base_copy(tmp_path):
     "file, old, new, expected",
     [
         ("meetings.yaml", "date: 2019-02-01", "date: 2019-02-30", "impossible or malformed date"),
-        ("meetings.yaml", "kind: frukostmöte\n  date: 2016-05-27", "kind: frukostmöte\n  colour: red\n  date: 2016-05-27", "unknown field 'colour'"),
+        (
+            "meetings.yaml",
+            "kind: frukostmöte\n  date: 2016-05-27",
+            "kind: frukostmöte\n  colour: red\n  date: 2016-05-27",
+            "unknown field 'colour'",
+        ),
         ("places.yaml", "  count: 2", "  count: [2", "malformed YAML"),
     ],
 )
@@ -407,12 +473,16 @@ def test_a_newsletter_laid_out_differently():
     assert first.speakers == ["Karin Ek, psykolog, Region Stockholm"]
     assert first.registration.contact == "anmalan.fruk@tyreso.se"
     assert [(m.date.isoformat(), m.municipality) for m in kb.meetings[1:]] == [
-        ("2022-04-08", "Haninge"), ("2022-05-06", "Nynäshamn"), ("2022-06-03", "Tyresö"),
+        ("2022-04-08", "Haninge"),
+        ("2022-05-06", "Nynäshamn"),
+        ("2022-06-03", "Tyresö"),
     ]
     (report,) = kb.places
     assert [(p.provider, p.count, p.group, p.municipality) for p in report.places] == [
-        ("Verkstan", 3, "Arbetsträning", None), ("Café Tegel", 2, "Arbetsträning", None),
-        ("Studiecoachning", 4, None, None), ("IPS", 5, None, "Haninge"),
+        ("Verkstan", 3, "Arbetsträning", None),
+        ("Café Tegel", 2, "Arbetsträning", None),
+        ("Studiecoachning", 4, None, None),
+        ("IPS", 5, None, "Haninge"),
     ]
     assert (report.enrolled, report.as_of, report.contact) == (64, date(2022, 2, 28), "Resursrådet")
     (deputy,) = kb.contacts
@@ -424,13 +494,24 @@ def test_markdown_headings_a_provider_split_over_lines_and_a_role_that_ends():
     kb = build([VARIANTS / "nyhetsbrev-2019-nr6.txt"], load_vocabulary(), None).kb
     assert kb.issues[0].headlines == ["Annica Falk går vidare", "Höstens sista frukostmöte", "Vårens frukostmöten"]
     december = meeting(kb, "2019-12-06")
-    assert (december.venue, december.breakfast, december.start, december.end) == ("Haninge kulturhus, Handen", "07:45", "08:15", "09:30")
+    assert (december.venue, december.breakfast, december.start, december.end) == (
+        "Haninge kulturhus, Handen",
+        "07:45",
+        "08:15",
+        "09:30",
+    )
     assert december.speakers == ["Per Holm, samordnare i Haninge kommun", "Sara Lind, Arbetsförmedlingen"]
     assert december.registration.deadline == date(2019, 12, 2)
     assert meeting(kb, "2020-01-17").speakers == ["Lisa Nilsson, Arbetsförmedlingen"]  # the year turns
     assert meeting(kb, "2020-03-20").venue == "Folkets Hus, Nynäshamn"  # "Samma som ovan"
     (report,) = kb.places
-    assert {p.provider: p.count for p in report.places} == {"Bönorna": 1, "Grow": 2, "Nya Verket": 3, "Case Management": 8, "Stationen": 4}
+    assert {p.provider: p.count for p in report.places} == {
+        "Bönorna": 1,
+        "Grow": 2,
+        "Nya Verket": 3,
+        "Case Management": 8,
+        "Stationen": 4,
+    }
     falk = next(c for c in kb.contacts if c.name == "Annica Falk")
     assert (falk.roles[0].title, falk.roles[0].end) == ("biträdande förbundschef", date(2019, 12, 31))
     assert ("samordnare", "Haninge kommun") in {(r.title, r.organisation) for c in kb.contacts for r in c.roles}
@@ -440,10 +521,17 @@ def test_every_field_a_statement_makes_is_merged_and_kept_per_statement():
     stated = {item.name for item in dataclasses.fields(MeetingVersion)} - {"source"}
     merged = {item.name for item in dataclasses.fields(Meeting)} - {"id", "kind", "date", "sources", "statements"}
     assert stated == merged
-    first = Meeting("frukostmöte-2030-01-10", "frukostmöte", date(2030, 1, 10), organiser="A",
-                    sources=[Source("2029-6")])
-    later = Meeting("frukostmöte-2030-01-10", "frukostmöte", date(2030, 1, 10), organiser="B", topic="Ny",
-                    sources=[Source("2030-1")])
+    first = Meeting(
+        "frukostmöte-2030-01-10", "frukostmöte", date(2030, 1, 10), organiser="A", sources=[Source("2029-6")]
+    )
+    later = Meeting(
+        "frukostmöte-2030-01-10",
+        "frukostmöte",
+        date(2030, 1, 10),
+        organiser="B",
+        topic="Ny",
+        sources=[Source("2030-1")],
+    )
     meeting = merge_statements([first, later])
     assert (meeting.organiser, meeting.topic) == ("B", "Ny")
     assert [version.organiser for version in meeting.statements] == ["A", "B"]
@@ -454,8 +542,11 @@ def test_a_role_ending_before_it_starts_is_blamed_on_its_own_contact(tmp_path):
     wrong = Role("förbundschef", start=date(2030, 5, 1), end=date(2030, 3, 1), source=Source("2030-1"))
     right = Role("ekonom", start=date(2030, 1, 1), end=date(2030, 3, 1), source=Source("2030-1"))
     no_roles = Contact("Anna Berg", sources=[Source("2030-1")])
-    for contacts in ([no_roles, Contact("Eva Ek", roles=[wrong])], [Contact("Eva Ek", roles=[wrong]), no_roles],
-                     [Contact("Per Holm", roles=[right]), no_roles]):
+    for contacts in (
+        [no_roles, Contact("Eva Ek", roles=[wrong])],
+        [Contact("Eva Ek", roles=[wrong]), no_roles],
+        [Contact("Per Holm", roles=[right]), no_roles],
+    ):
         kb = KnowledgeBase(issues=[issue], contacts=contacts)
         for name, text in render_kb(kb).items():  # as a hand-edited base would be: save_kb refuses it
             (tmp_path / name).write_text(text, encoding="utf-8")

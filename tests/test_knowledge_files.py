@@ -1,5 +1,6 @@
 """Knowledge files and corrections read with limits, and a base written all or nothing, through the CLI:
 one line naming the file and line for every bad input, exit 2; a failed write exits 1 and changes nothing."""
+
 from __future__ import annotations
 
 import contextlib
@@ -19,12 +20,15 @@ from bot.paths import DEFAULT_KB_DIR, DEFAULT_SOURCES
 
 ROOT = Path(__file__).resolve().parents[1]
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(9))
+    f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+    for i in range(9)
+)
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], capture_output=True, text=True, cwd=ROOT, timeout=60, check=False
+    )
 
 
 @pytest.fixture
@@ -34,12 +38,15 @@ def base(tmp_path: Path) -> Path:
     return copy
 
 
-@pytest.mark.parametrize("content, problem", [
-    (BOMB, "line 1: YAML anchors and aliases are not allowed here"),
-    ("- " + "[" * 100_000 + "]" * 100_000 + "\n", "line 1: nested deeper than 40 levels"),
-    ("- id: x\n  text: \"a\0b\"\n", "line 2: a NUL byte: not a text file"),
-    ("- id: x\n- " + "ä".encode().decode("latin-1") + "\n", None),  # mojibake is text: the schema speaks
-])
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        (BOMB, "line 1: YAML anchors and aliases are not allowed here"),
+        ("- " + "[" * 100_000 + "]" * 100_000 + "\n", "line 1: nested deeper than 40 levels"),
+        ('- id: x\n  text: "a\0b"\n', "line 2: a NUL byte: not a text file"),
+        ("- id: x\n- " + "ä".encode().decode("latin-1") + "\n", None),  # mojibake is text: the schema speaks
+    ],
+)
 def test_a_hostile_knowledge_file_is_refused_in_one_line(base: Path, content: str, problem: str | None) -> None:
     (base / "meetings.yaml").write_text(content, encoding="utf-8")
     for command in (["check-kb", str(base)], ["ask", "--kb", str(base), "hej"]):
@@ -62,11 +69,14 @@ def _folder(path: Path) -> None:
     path.mkdir()
 
 
-@pytest.mark.parametrize("name, make, problem", [
-    ("passages.yaml", _too_large, "larger than 16 MB, more than any knowledge file needs"),
-    ("places.yaml", _folder, "not a file"),
-    ("issues.yaml", lambda path: path.write_bytes(b"\xff\xfe\x00\x01binary"), "line 1: not UTF-8 text"),
-])
+@pytest.mark.parametrize(
+    "name, make, problem",
+    [
+        ("passages.yaml", _too_large, "larger than 16 MB, more than any knowledge file needs"),
+        ("places.yaml", _folder, "not a file"),
+        ("issues.yaml", lambda path: path.write_bytes(b"\xff\xfe\x00\x01binary"), "line 1: not UTF-8 text"),
+    ],
+)
 def test_a_file_too_large_a_folder_or_binary_is_one_line(base: Path, name: str, make, problem: str) -> None:
     make(base / name)
     done = cli("check-kb", str(base))
@@ -80,23 +90,37 @@ def build_with(tmp_path: Path, corrections: str) -> tuple[subprocess.CompletedPr
     return cli("build-kb", str(DEFAULT_SOURCES), "--corrections", str(path), "--out", str(out)), out
 
 
-@pytest.mark.parametrize("corrections, problem", [
-    ("corrections:\n  - in: meetings\n    match: {id: frukostmöte-2018-09-28}\n    set: {start: 10:30}\n",
-     "{out}: meeting frukostmöte-2018-09-28: start '630' is not a time HH:MM (write times in quotes, "
-     "e.g. start: \"10:30\")"),
-    ("corrections:\n  - in: meetings\n    match: {id: frukostmöte-2018-09-28}\n    set: {sources: []}\n",
-     "{out}: meeting frukostmöte-2018-09-28: has no source"),
-    ("corrections:\n  - in: meetings\n    match: {id: frukostmöte-2018-09-28}\n"
-     "    set: {sources: [{issue: 2030-9}]}\n",
-     "{out}: meeting frukostmöte-2018-09-28: source names unknown issue '2030-9'"),
-    ("corrections:\n  - in: meetings\n    match: {id: frukostmöte-2018-09-28}\n    remove: \"false\"\n",
-     "{path}: line 2: 'remove' must be true, without quotes (got 'false'); to keep the record, leave 'remove' out"),
-    ("corrections: 5\n", "{path}: line 1: 'corrections' must be a list of corrections, not 5"),
-    ("corrections:\n  - in: [meetings]\n    match: {id: x}\n    remove: true\n",
-     "{path}: line 2: unknown list ['meetings'] (one of issues, meetings, places, contacts, boards, projects, "
-     "passages)"),
-    (BOMB.replace("a:", "corrections:", 1), "{path}: line 1: YAML anchors and aliases are not allowed here"),
-])
+@pytest.mark.parametrize(
+    "corrections, problem",
+    [
+        (
+            "corrections:\n  - in: meetings\n    match: {id: frukostmöte-2018-09-28}\n    set: {start: 10:30}\n",
+            "{out}: meeting frukostmöte-2018-09-28: start '630' is not a time HH:MM (write times in quotes, "
+            'e.g. start: "10:30")',
+        ),
+        (
+            "corrections:\n  - in: meetings\n    match: {id: frukostmöte-2018-09-28}\n    set: {sources: []}\n",
+            "{out}: meeting frukostmöte-2018-09-28: has no source",
+        ),
+        (
+            "corrections:\n  - in: meetings\n    match: {id: frukostmöte-2018-09-28}\n"
+            "    set: {sources: [{issue: 2030-9}]}\n",
+            "{out}: meeting frukostmöte-2018-09-28: source names unknown issue '2030-9'",
+        ),
+        (
+            'corrections:\n  - in: meetings\n    match: {id: frukostmöte-2018-09-28}\n    remove: "false"\n',
+            "{path}: line 2: 'remove' must be true, without quotes (got 'false'); "
+            "to keep the record, leave 'remove' out",
+        ),
+        ("corrections: 5\n", "{path}: line 1: 'corrections' must be a list of corrections, not 5"),
+        (
+            "corrections:\n  - in: [meetings]\n    match: {id: x}\n    remove: true\n",
+            "{path}: line 2: unknown list ['meetings'] (one of issues, meetings, places, contacts, boards, projects, "
+            "passages)",
+        ),
+        (BOMB.replace("a:", "corrections:", 1), "{path}: line 1: YAML anchors and aliases are not allowed here"),
+    ],
+)
 def test_a_correction_that_would_break_the_base_stops_the_build_before_anything_is_written(
     tmp_path: Path, corrections: str, problem: str
 ) -> None:
@@ -109,8 +133,10 @@ def test_a_correction_that_would_break_the_base_stops_the_build_before_anything_
 def test_out_naming_a_file_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "out").write_text("not a folder", encoding="utf-8")
     done, _ = build_with(tmp_path, "corrections: []\n")
-    assert (done.returncode, done.stderr) == (2, f"error: {tmp_path / 'out'}: is a file, not a folder for the "
-                                                 "knowledge base\n")
+    assert (done.returncode, done.stderr) == (
+        2,
+        f"error: {tmp_path / 'out'}: is a file, not a folder for the knowledge base\n",
+    )
 
 
 def test_a_failed_write_leaves_the_old_base_whole_and_other_files_alone(
@@ -128,16 +154,22 @@ def test_a_failed_write_leaves_the_old_base_whole_and_other_files_alone(
 
     monkeypatch.setattr(store.os, "fsync", fsync)
     assert main(["build-kb", "--out", str(base)]) == 1
-    assert capsys.readouterr().err == (f"error: {base}: the knowledge base could not be written (No space left on "
-                                       "device); the base there is unchanged\n")
+    assert capsys.readouterr().err == (
+        f"error: {base}: the knowledge base could not be written (No space left on "
+        "device); the base there is unchanged\n"
+    )
     assert {path.name: path.read_bytes() for path in base.iterdir()} == before
 
 
 @contextlib.contextmanager
 def tiny_filesystem(where: Path, size: str) -> Iterator[Path]:
     where.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
-                      capture_output=True, check=False).returncode != 0:
+    if (
+        subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True, check=False
+        ).returncode
+        != 0
+    ):
         pytest.skip("cannot mount a small filesystem here")
     try:
         yield where
@@ -152,6 +184,9 @@ def test_a_full_disk_during_build_kb_leaves_the_old_base_whole(tmp_path: Path) -
         before = {path.name: path.read_bytes() for path in base.iterdir()}
         done = cli("build-kb", "--out", str(base))
         after = {path.name: path.read_bytes() for path in base.iterdir()}
-    assert (done.returncode, done.stderr) == (1, f"error: {base}: the knowledge base could not be written (No "
-                                                 "space left on device); the base there is unchanged\n")
+    assert (done.returncode, done.stderr) == (
+        1,
+        f"error: {base}: the knowledge base could not be written (No "
+        "space left on device); the base there is unchanged\n",
+    )
     assert after == before

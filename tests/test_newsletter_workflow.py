@@ -2,6 +2,7 @@
 
 drop the new issue next to the others, `build-kb`, review the YAML diff, `check-kb`, then `/reload`.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -82,8 +83,11 @@ def bot(*args: str) -> subprocess.CompletedProcess[str]:
 def yaml_diff(before: Path, after: Path, name: str) -> list[str]:
     old = (before / name).read_text(encoding="utf-8").splitlines()
     new = (after / name).read_text(encoding="utf-8").splitlines()
-    return [line for line in difflib.unified_diff(old, new, lineterm="", n=0) if line[:1] in "+-"
-            and not line.startswith(("+++", "---"))]
+    return [
+        line
+        for line in difflib.unified_diff(old, new, lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -108,8 +112,11 @@ def test_the_diff_to_review_adds_the_new_issue_and_takes_nothing_away(built: tup
     meetings = yaml_diff(before, after, "meetings.yaml")
     assert meetings and all(line.startswith("+") for line in meetings)
     added = "\n".join(meetings)
-    for topic in ("Digitala verktyg i arbetsträningen", "Psykisk ohälsa och arbetsliv",
-                  "Samverkan kring nyanlända kvinnor"):
+    for topic in (
+        "Digitala verktyg i arbetsträningen",
+        "Psykisk ohälsa och arbetsliv",
+        "Samverkan kring nyanlända kvinnor",
+    ):
         assert topic in added
     assert "issue: 2019-4" in added
     places = "\n".join(yaml_diff(before, after, "places.yaml"))

@@ -1,4 +1,5 @@
 """Understanding: normalising, dates, names from the knowledge base, intents with a threshold."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -31,11 +32,20 @@ def small_kb() -> KnowledgeBase:
     return KnowledgeBase(
         issues=[Issue("2030-1", 1, 2030, 1, date(2030, 1, 1), "x.txt")],
         meetings=[Meeting("frukostmöte-2030-03-15", "frukostmöte", date(2030, 3, 15), "Tyresö", sources=[source])],
-        places=[PlacesReport("MIA", date(2030, 1, 31), "i slutet av januari",
-                             [OpenPlace("Verkstaden", 3, "Arbetsträning"), OpenPlace("Kafé Linden", 4)],
-                             source=source)],
-        contacts=[Contact("Gunilla Berg", email="gunilla.berg@example.se",
-                          roles=[Role("ekonom", source=source)], sources=[source])],
+        places=[
+            PlacesReport(
+                "MIA",
+                date(2030, 1, 31),
+                "i slutet av januari",
+                [OpenPlace("Verkstaden", 3, "Arbetsträning"), OpenPlace("Kafé Linden", 4)],
+                source=source,
+            )
+        ],
+        contacts=[
+            Contact(
+                "Gunilla Berg", email="gunilla.berg@example.se", roles=[Role("ekonom", source=source)], sources=[source]
+            )
+        ],
         projects=[Project("Framsteget", aliases=["Steget"], sources=[source])],
     )
 
@@ -176,4 +186,5 @@ def test_a_follow_up_replaces_the_subject_and_keeps_the_rest() -> None:
     asked = Slots(municipality="Haninge", kind="frukostmöte", ask_place=True, topic=("tillit",))
     assert asked.followed_by(Slots(municipality="Tyresö")) == Slots(municipality="Tyresö", kind="frukostmöte")
     assert asked.followed_by(Slots(aspect="speakers")) == Slots(
-        municipality="Haninge", kind="frukostmöte", topic=("tillit",), aspect="speakers")
+        municipality="Haninge", kind="frukostmöte", topic=("tillit",), aspect="speakers"
+    )

@@ -1,4 +1,5 @@
 """`python -m bot backup`: a consistent copy while another process writes, and it restores."""
+
 from __future__ import annotations
 
 import sqlite3

@@ -1,4 +1,5 @@
 """`python -m bot stats` and `python -m bot health` as an operator or Docker runs them."""
+
 from __future__ import annotations
 
 import json
@@ -51,7 +52,9 @@ def test_stats_prints_users_subscriptions_and_reminders(
     assert figures["users"] == 3 and figures["reminders_sent"] == 2 and figures["subscribers"] == 3
 
 
-def test_stats_without_a_database_says_so_and_creates_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_stats_without_a_database_says_so_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["stats", "--db", str(tmp_path / "none.sqlite3")]) == 2  # bad input: not restarted
     assert "no database" in capsys.readouterr().err
     assert not (tmp_path / "none.sqlite3").exists()

@@ -1,4 +1,5 @@
 """Only one bot per database: a second start refuses with a clear message, a crash frees the lock."""
+
 from __future__ import annotations
 
 import os
@@ -48,9 +49,7 @@ def start_holder(db: Path) -> subprocess.Popen[str]:
 
 
 def try_second(db: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", SECOND, str(db)], cwd=ROOT, capture_output=True, text=True, timeout=20
-    )
+    return subprocess.run([sys.executable, "-c", SECOND, str(db)], cwd=ROOT, capture_output=True, text=True, timeout=20)
 
 
 def test_second_process_refuses_with_a_clear_message(tmp_path: Path) -> None:
@@ -98,8 +97,12 @@ def test_second_bot_run_refuses_before_touching_telegram(tmp_path: Path) -> None
     }
     try:
         second = subprocess.run(
-            [sys.executable, "-m", "bot", "run"], cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
-            capture_output=True, text=True, timeout=30,
+            [sys.executable, "-m", "bot", "run"],
+            cwd=tmp_path,
+            env={**env, "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            timeout=30,
         )
     finally:
         holder.communicate("")

@@ -1,4 +1,5 @@
 """Logs: one structured line per event, never the token, no chatter from HTTP libraries."""
+
 from __future__ import annotations
 
 import io
@@ -31,11 +32,20 @@ def output(monkeypatch: pytest.MonkeyPatch) -> Iterator[io.StringIO]:
 
 
 def test_an_event_is_one_line_of_key_value_fields(output: io.StringIO) -> None:
-    log_event(logging.getLogger("bot.updates"), "update", kind="command", intent="next_meeting", latency_ms=12.34,
-              chat_type=None, button="rem")
+    log_event(
+        logging.getLogger("bot.updates"),
+        "update",
+        kind="command",
+        intent="next_meeting",
+        latency_ms=12.34,
+        chat_type=None,
+        button="rem",
+    )
     (line,) = output.getvalue().splitlines()
     assert line.startswith("time=") and line.split()[0].endswith("Z")
-    assert "level=INFO logger=bot.updates event=update kind=command intent=next_meeting latency_ms=12.3 button=rem" in line
+    assert (
+        "level=INFO logger=bot.updates event=update kind=command intent=next_meeting latency_ms=12.3 button=rem" in line
+    )
     assert "chat_type" not in line  # None fields are left out
 
 

@@ -1,4 +1,5 @@
 """Nothing Python prints by itself bypasses the masking: thread crashes, uncaught and unraisable errors, warnings."""
+
 from __future__ import annotations
 
 import gc
@@ -45,8 +46,11 @@ def test_a_crashing_thread_is_logged_masked(output: io.StringIO) -> None:
     thread = threading.Thread(target=crash, name="worker")
     thread.start()
     thread.join()
-    assert_masked(output.getvalue(), 'msg="uncaught error in thread worker"',
-                  "RuntimeError: The token `<secret>` was rejected by the server.")
+    assert_masked(
+        output.getvalue(),
+        'msg="uncaught error in thread worker"',
+        "RuntimeError: The token `<secret>` was rejected by the server.",
+    )
 
 
 def test_an_uncaught_error_is_logged_masked(output: io.StringIO) -> None:

@@ -1,4 +1,5 @@
 """One log line per update through the real Application: kind, intent, latency; errors with context."""
+
 from __future__ import annotations
 
 import io
@@ -52,9 +53,20 @@ async def test_each_update_gives_one_line_with_kind_intent_and_latency_and_never
         async with harness.running(bot):
             for text in ("/start", SECRET_QUESTION, "/noted", "/boom"):
                 api.queue_update(harness.message(CHAT, text))
-            api.queue_update(harness.message(CHAT, sticker={"file_id": "x", "file_unique_id": "y", "width": 1,
-                                                            "height": 1, "is_animated": False, "is_video": False,
-                                                            "type": "regular"}))
+            api.queue_update(
+                harness.message(
+                    CHAT,
+                    sticker={
+                        "file_id": "x",
+                        "file_unique_id": "y",
+                        "width": 1,
+                        "height": 1,
+                        "is_animated": False,
+                        "is_video": False,
+                        "type": "regular",
+                    },
+                )
+            )
             api.queue_update(harness.callback(CHAT, "i|next_meeting|Haninge"))
             await api.wait_for("answerCallbackQuery")
             await api.wait_for("sendMessage", 5, chat_id=CHAT)

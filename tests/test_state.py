@@ -1,8 +1,9 @@
 """The SQLite repository: schema migration, subscriptions, blocking and the exactly-once reminder log."""
+
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -12,7 +13,7 @@ from bot.state.schema import MIGRATIONS
 
 @pytest.fixture
 def repo(tmp_path):
-    with Repository(tmp_path / "state.sqlite3", clock=lambda: datetime(2019, 3, 1, 12, tzinfo=timezone.utc)) as r:
+    with Repository(tmp_path / "state.sqlite3", clock=lambda: datetime(2019, 3, 1, 12, tzinfo=UTC)) as r:
         yield r
 
 

@@ -1,5 +1,6 @@
 """The database under faults: read-only or full while the bot runs, unusable paths at start, `health`
 agreeing with `run`, and files of personal data private whatever the umask."""
+
 from __future__ import annotations
 
 import contextlib
@@ -32,8 +33,9 @@ pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecatio
 def tiny_filesystem(where: Path, size: str = "512k") -> Iterator[Path]:
     """A real filesystem that can be filled up (tmpfs; needs root, else the test is skipped)."""
     where.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
-                             capture_output=True, check=False)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True, check=False
+    )
     if mounted.returncode != 0:
         pytest.skip("cannot mount a small filesystem here")
     try:
@@ -102,26 +104,38 @@ async def test_a_full_disk_holds_a_reminder_back_and_sends_it_once_there_is_room
     assert reminder.text.startswith("Påminnelse: ")
 
 
-@pytest.mark.parametrize("make, message_end", [
-    (lambda path: path.mkdir(), "is a folder, not a database file (check BOT_DB_PATH)"),
-    (lambda path: path.write_bytes(b"no database here, only text " * 10),
-     "not an SQLite database (file is not a database); check BOT_DB_PATH"),
-])
+@pytest.mark.parametrize(
+    "make, message_end",
+    [
+        (lambda path: path.mkdir(), "is a folder, not a database file (check BOT_DB_PATH)"),
+        (
+            lambda path: path.write_bytes(b"no database here, only text " * 10),
+            "not an SQLite database (file is not a database); check BOT_DB_PATH",
+        ),
+    ],
+)
 def test_run_with_an_unusable_database_path_stops_with_one_line_and_exit_2(tmp_path: Path, make, message_end) -> None:
     db = tmp_path / "fedbot.sqlite3"
     make(db)
     with FakeBotApi() as api:
-        env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_BASE_URL=api.base_url,
-                      BOT_DB_PATH=str(db))
-        done = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path,
-                              env={**env, "PYTHONPATH": str(ROOT)}, stdin=subprocess.DEVNULL,
-                              capture_output=True, text=True, timeout=60, check=False)
+        env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_BASE_URL=api.base_url, BOT_DB_PATH=str(db))
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "run"],
+            cwd=tmp_path,
+            env={**env, "PYTHONPATH": str(ROOT)},
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
     assert done.returncode == 2
     assert done.stderr == f"error: database {db}: {message_end}\n"
 
 
 def immutable(path: Path) -> contextlib.AbstractContextManager[None]:
     """Unwritable even for root (chattr +i), as a read-only mount would be; skipped where unsupported."""
+
     @contextlib.contextmanager
     def manage() -> Iterator[None]:
         if subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False).returncode != 0:
@@ -130,6 +144,7 @@ def immutable(path: Path) -> contextlib.AbstractContextManager[None]:
             yield
         finally:
             subprocess.run(["chattr", "-i", str(path)], check=False)
+
     return manage()
 
 
@@ -143,12 +158,12 @@ def test_health_fails_whenever_run_would(tmp_path: Path, capsys: pytest.CaptureF
 
     with immutable(db):
         assert main(health) == 1
-        assert capsys.readouterr().err == (
-            f"unhealthy: database {db}: attempt to write a readonly database\n")
+        assert capsys.readouterr().err == (f"unhealthy: database {db}: attempt to write a readonly database\n")
         with pytest.raises(DatabaseUnusable) as refused:
             Repository(db)
-        assert str(refused.value) == (f"database {db}: cannot be written (attempt to write a readonly database); "
-                                      "the bot needs to write it")
+        assert str(refused.value) == (
+            f"database {db}: cannot be written (attempt to write a readonly database); the bot needs to write it"
+        )
 
     connection = sqlite3.connect(db)
     connection.execute("PRAGMA user_version = 99")
@@ -156,7 +171,8 @@ def test_health_fails_whenever_run_would(tmp_path: Path, capsys: pytest.CaptureF
     assert main(health) == 1
     assert capsys.readouterr().err == (
         f"unhealthy: database {db}: written by a newer version of the bot (schema 99, this one knows 3): "
-        "`run` would refuse it\n")
+        "`run` would refuse it\n"
+    )
 
 
 def test_files_of_personal_data_are_private_whatever_the_umask(tmp_path: Path) -> None:
@@ -168,15 +184,21 @@ def test_files_of_personal_data_are_private_whatever_the_umask(tmp_path: Path) -
             repo.subscribe(ANNA, "Haninge", "sv")
             assert main(["backup", "--db", str(db), str(tmp_path / "backups") + "/"]) == 0
             with InstanceLock(db):
-                modes = {path.relative_to(tmp_path).as_posix(): stat.S_IMODE(path.stat().st_mode)
-                         for path in tmp_path.rglob("*")}
+                modes = {
+                    path.relative_to(tmp_path).as_posix(): stat.S_IMODE(path.stat().st_mode)
+                    for path in tmp_path.rglob("*")
+                }
     finally:
         os.umask(previous)
     (backup,) = [name for name in modes if name.startswith("backups/fedbot-")]
     assert modes == {
-        "data": 0o700, "data/fedbot.sqlite3": 0o600, "data/fedbot.sqlite3-wal": 0o600,
-        "data/fedbot.sqlite3-shm": 0o600, "data/fedbot.sqlite3.lock": 0o600,
-        "backups": 0o700, backup: 0o600,
+        "data": 0o700,
+        "data/fedbot.sqlite3": 0o600,
+        "data/fedbot.sqlite3-wal": 0o600,
+        "data/fedbot.sqlite3-shm": 0o600,
+        "data/fedbot.sqlite3.lock": 0o600,
+        "backups": 0o700,
+        backup: 0o600,
     }
 
 

@@ -1,4 +1,5 @@
 """Callback data is checked before any work: a forged or stale button is acknowledged and nothing else."""
+
 from __future__ import annotations
 
 import logging
@@ -31,11 +32,19 @@ async def test_a_forged_button_is_answered_with_a_toast_and_nothing_else_is_done
         answers = await api.wait_for("answerCallbackQuery", 1 + len(MALFORMED))
         assert bot.repo.stats().users == 0  # not even recorded as a user
     assert [a.params.get("text") for a in answers] == [say("sv", "button_stale")] * (1 + len(MALFORMED))
-    assert [c.method for c in api.calls if c.method not in {"getMe", "getUpdates", "deleteWebhook",
-                                                           "setMyCommands", "answerCallbackQuery"}] == []
+    assert [
+        c.method
+        for c in api.calls
+        if c.method not in {"getMe", "getUpdates", "deleteWebhook", "setMyCommands", "answerCallbackQuery"}
+    ] == []
     rejected = [r for r in caplog.records if r.getMessage() == "button_rejected"]
-    assert [r.fields["reason"] for r in rejected] == ["too_long", "wrong_arguments", "malformed", "malformed",
-                                                       "malformed"]
+    assert [r.fields["reason"] for r in rejected] == [
+        "too_long",
+        "wrong_arguments",
+        "malformed",
+        "malformed",
+        "malformed",
+    ]
     assert rejected[0].fields["data_bytes"] == len(HUGE.encode())
     assert "nästa frukostmöte" not in caplog.text and "script" not in caplog.text
 
@@ -61,10 +70,19 @@ def test_every_button_the_bot_makes_passes_the_check():
         parse(item)  # raises BadButton if the bot would refuse its own button
 
 
-@pytest.mark.parametrize("data, reason", [
-    (None, "empty"), ("", "empty"), ("x" * 65, "too_long"), ("å" * 33, "too_long"), ("zzz|1", "unknown_action"),
-    ("sub", "wrong_arguments"), ("subm|x", "wrong_arguments"), ("sub|x'); DROP TABLE users; --", "malformed"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (None, "empty"),
+        ("", "empty"),
+        ("x" * 65, "too_long"),
+        ("å" * 33, "too_long"),
+        ("zzz|1", "unknown_action"),
+        ("sub", "wrong_arguments"),
+        ("subm|x", "wrong_arguments"),
+        ("sub|x'); DROP TABLE users; --", "malformed"),
+    ],
+)
 def test_callback_data_over_64_bytes_or_of_the_wrong_shape_is_refused(data, reason):
     with pytest.raises(BadButton) as refused:
         parse(data)

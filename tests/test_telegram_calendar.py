@@ -1,7 +1,8 @@
 """The "add to calendar" button: an .ics document that parses back to the right Stockholm times."""
+
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from fake_bot_api import FakeBotApi
@@ -46,7 +47,7 @@ def parse_ics(data: bytes) -> list[dict[str, tuple[dict[str, str], str]]]:
 def when(prop: tuple[dict[str, str], str]) -> datetime:
     params, value = prop
     if value.endswith("Z"):
-        return datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+        return datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
     return datetime.strptime(value, "%Y%m%dT%H%M%S").replace(tzinfo=ZoneInfo(params["TZID"]))
 
 
@@ -61,8 +62,8 @@ async def test_calendar_button_sends_an_ics_file_with_stockholm_times_and_a_stab
     assert filename.endswith(".ics")
     [event] = parse_ics(data)
     assert event["DTSTART"][0]["TZID"] == "Europe/Stockholm"
-    assert when(event["DTSTART"]) == datetime(2019, 3, 28, 7, 0, tzinfo=timezone.utc)  # 08:00 CET
-    assert when(event["DTEND"]) == datetime(2019, 3, 28, 8, 30, tzinfo=timezone.utc)
+    assert when(event["DTSTART"]) == datetime(2019, 3, 28, 7, 0, tzinfo=UTC)  # 08:00 CET
+    assert when(event["DTEND"]) == datetime(2019, 3, 28, 8, 30, tzinfo=UTC)
     assert "Handens bibliotek" in event["LOCATION"][1]
     assert "BEGIN:VTIMEZONE" in data.decode() and "TZID:Europe/Stockholm" in data.decode()
     [again] = parse_ics(second.files["document"][1])
@@ -71,22 +72,27 @@ async def test_calendar_button_sends_an_ics_file_with_stockholm_times_and_a_stab
 
 def test_summer_time_meeting_is_at_local_time():
     meeting = Meeting("frukostmöte-2019-05-16", "frukostmöte", date(2019, 5, 16), start="08:30", end="10:00")
-    [event] = parse_ics(meeting_ics(meeting, OURS, TZ, datetime(2019, 5, 1, tzinfo=timezone.utc)))
-    assert when(event["DTSTART"]) == datetime(2019, 5, 16, 6, 30, tzinfo=timezone.utc)  # 08:30 CEST
+    [event] = parse_ics(meeting_ics(meeting, OURS, TZ, datetime(2019, 5, 1, tzinfo=UTC)))
+    assert when(event["DTSTART"]) == datetime(2019, 5, 16, 6, 30, tzinfo=UTC)  # 08:30 CEST
 
 
 def test_meeting_without_a_time_is_an_all_day_event():
     meeting = Meeting(TYRESO_ID, "frukostmöte", date(2019, 4, 4), venue="Tyresö kommunhus")
-    [event] = parse_ics(meeting_ics(meeting, OURS, TZ, datetime(2019, 3, 1, tzinfo=timezone.utc)))
+    [event] = parse_ics(meeting_ics(meeting, OURS, TZ, datetime(2019, 3, 1, tzinfo=UTC)))
     assert event["DTSTART"] == ({"VALUE": "DATE"}, "20190404")
     assert event["DTEND"] == ({"VALUE": "DATE"}, "20190405")
 
 
 def test_other_time_zones_get_utc_times_and_text_is_escaped_and_folded():
-    meeting = Meeting("seminarium-2019-06-01", "seminarium", date(2019, 6, 1), start="13:00",
-                      topic="Arbete, hälsa; och " + "långa ord " * 20, venue="Sal A\nPlan 2")
-    data = meeting_ics(meeting, OURS, ZoneInfo("UTC"), datetime(2019, 5, 1, tzinfo=timezone.utc),
-                       description="Anmälan: a@b.se")
+    meeting = Meeting(
+        "seminarium-2019-06-01",
+        "seminarium",
+        date(2019, 6, 1),
+        start="13:00",
+        topic="Arbete, hälsa; och " + "långa ord " * 20,
+        venue="Sal A\nPlan 2",
+    )
+    data = meeting_ics(meeting, OURS, ZoneInfo("UTC"), datetime(2019, 5, 1, tzinfo=UTC), description="Anmälan: a@b.se")
     [event] = parse_ics(data)
     assert event["DTSTART"] == ({}, "20190601T130000Z")
     assert when(event["DTEND"]) - when(event["DTSTART"]) == timedelta(hours=1)

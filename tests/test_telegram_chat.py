@@ -1,4 +1,5 @@
 """End to end through the real Application and the fake Bot API: commands, questions, buttons, inline mode."""
+
 from __future__ import annotations
 
 import asyncio
@@ -37,8 +38,10 @@ def clock():
 
 async def test_start_registers_commands_in_both_languages_and_greets_with_buttons(api, clock, tmp_path):
     async with running(build_bot(api, tmp_path / "db.sqlite3", clock)):
-        commands = {c.params.get("language_code", ""): [x["command"] for x in c.json("commands")]
-                    for c in await api.wait_for("setMyCommands", 2)}
+        commands = {
+            c.params.get("language_code", ""): [x["command"] for x in c.json("commands")]
+            for c in await api.wait_for("setMyCommands", 2)
+        }
         assert "nasta" in commands[""] and "prenumerera" in commands[""]
         assert "next" in commands["en"] and "subscribe" in commands["en"]
 
@@ -74,7 +77,9 @@ async def test_commands_in_swedish_and_english_with_a_place_argument(api, clock,
         api.queue_update(message(CHAT, "/nasta Stockholm"))
         unknown = (await api.wait_for("sendMessage", 3, chat_id=CHAT))[-1]
         assert "Stockholm" in unknown.text
-        assert {"i|next_meeting|Haninge", "i|next_meeting|Nynäshamn", "i|next_meeting|Tyresö"} <= set(keyboard_data(unknown))
+        assert {"i|next_meeting|Haninge", "i|next_meeting|Nynäshamn", "i|next_meeting|Tyresö"} <= set(
+            keyboard_data(unknown)
+        )
 
 
 async def test_pressing_a_municipality_button_answers_for_that_municipality(api, clock, tmp_path):
@@ -123,8 +128,15 @@ async def test_non_text_edits_channel_posts_groups_and_huge_messages_never_break
 
     bot.app.add_error_handler(record)
     async with running(bot):
-        sticker = {"file_id": "s", "file_unique_id": "s", "type": "regular", "width": 1, "height": 1,
-                   "is_animated": False, "is_video": False}
+        sticker = {
+            "file_id": "s",
+            "file_unique_id": "s",
+            "type": "regular",
+            "width": 1,
+            "height": 1,
+            "is_animated": False,
+            "is_video": False,
+        }
         api.queue_update(message(CHAT, sticker=sticker))
         [polite] = await api.wait_for("sendMessage", chat_id=CHAT)
         assert polite.text == say("sv", "not_text")
@@ -135,11 +147,21 @@ async def test_non_text_edits_channel_posts_groups_and_huge_messages_never_break
         edited = message(CHAT, "När är nästa möte?")["message"]
         edited["edit_date"] = edited["date"]
         api.queue_update({"edited_message": edited})
-        api.queue_update({"channel_post": {"message_id": 5, "date": 0, "chat": {"id": -100200, "type": "channel", "title": "c"},
-                                           "text": "/start"}})
+        api.queue_update(
+            {
+                "channel_post": {
+                    "message_id": 5,
+                    "date": 0,
+                    "chat": {"id": -100200, "type": "channel", "title": "c"},
+                    "text": "/start",
+                }
+            }
+        )
         group = message(-555, "hej alla", chat={"id": -555, "type": "group", "title": "g"})
         api.queue_update(group)
-        api.queue_update(message(-555, "/nasta@fedbot_test_bot Haninge", chat={"id": -555, "type": "group", "title": "g"}))
+        api.queue_update(
+            message(-555, "/nasta@fedbot_test_bot Haninge", chat={"id": -555, "type": "group", "title": "g"})
+        )
         [group_answer] = await api.wait_for("sendMessage", chat_id=-555)
         assert "28" in group_answer.text
 
@@ -155,15 +177,31 @@ async def test_non_text_edits_channel_posts_groups_and_huge_messages_never_break
 
 async def test_inline_mode_offers_the_answer_as_an_article(api, clock, tmp_path):
     async with running(build_bot(api, tmp_path / "db.sqlite3", clock)):
-        api.queue_update({"inline_query": {"id": "iq1", "from": {"id": CHAT, "is_bot": False, "first_name": "A"},
-                                           "query": "när är nästa frukostmöte i Haninge", "offset": ""}})
+        api.queue_update(
+            {
+                "inline_query": {
+                    "id": "iq1",
+                    "from": {"id": CHAT, "is_bot": False, "first_name": "A"},
+                    "query": "när är nästa frukostmöte i Haninge",
+                    "offset": "",
+                }
+            }
+        )
         [answered] = await api.wait_for("answerInlineQuery")
         results = answered.json("results")
         assert results and results[0]["type"] == "article"
         assert "28" in results[0]["input_message_content"]["message_text"]
 
-        api.queue_update({"inline_query": {"id": "iq2", "from": {"id": CHAT, "is_bot": False, "first_name": "A"},
-                                           "query": "", "offset": ""}})
+        api.queue_update(
+            {
+                "inline_query": {
+                    "id": "iq2",
+                    "from": {"id": CHAT, "is_bot": False, "first_name": "A"},
+                    "query": "",
+                    "offset": "",
+                }
+            }
+        )
         empty = (await api.wait_for("answerInlineQuery", 2))[-1]
         assert empty.json("results")
 
@@ -194,12 +232,17 @@ async def test_blocking_the_bot_ends_the_subscriptions_at_once(api, clock, tmp_p
     bot.repo.subscribe(CHAT, "Tyresö")
     me = {"id": 4242, "is_bot": True, "first_name": "FedBot"}
     async with running(bot):
-        api.queue_update({"my_chat_member": {
-            "chat": {"id": CHAT, "type": "private", "first_name": "A"},
-            "from": {"id": CHAT, "is_bot": False, "first_name": "A"}, "date": 0,
-            "old_chat_member": {"status": "member", "user": me},
-            "new_chat_member": {"status": "kicked", "user": me, "until_date": 0},
-        }})
+        api.queue_update(
+            {
+                "my_chat_member": {
+                    "chat": {"id": CHAT, "type": "private", "first_name": "A"},
+                    "from": {"id": CHAT, "is_bot": False, "first_name": "A"},
+                    "date": 0,
+                    "old_chat_member": {"status": "member", "user": me},
+                    "new_chat_member": {"status": "kicked", "user": me, "until_date": 0},
+                }
+            }
+        )
         api.queue_update(message(CHAT + 5, "/mina"))  # handled after the membership change
         await api.wait_for("sendMessage", chat_id=CHAT + 5)
         assert bot.repo.subscriptions_of(CHAT) == [] and bot.repo.is_blocked(CHAT)
@@ -207,8 +250,19 @@ async def test_blocking_the_bot_ends_the_subscriptions_at_once(api, clock, tmp_p
 
 async def test_every_command_answers_in_both_languages(api, clock, tmp_path):
     bot = build_bot(api, tmp_path / "db.sqlite3", clock)
-    commands = ["/hjalp", "/help", "/moten", "/meetings Tyresö", "/lediga", "/vacancies", "/kontakt", "/contact",
-                "/mina", "/subscriptions", "/avsluta"]
+    commands = [
+        "/hjalp",
+        "/help",
+        "/moten",
+        "/meetings Tyresö",
+        "/lediga",
+        "/vacancies",
+        "/kontakt",
+        "/contact",
+        "/mina",
+        "/subscriptions",
+        "/avsluta",
+    ]
     async with running(bot):
         for index, command in enumerate(commands):
             api.queue_update(message(CHAT + index, command, lang="en" if command.isascii() and index % 2 else "sv"))
@@ -276,8 +330,16 @@ async def test_a_reply_longer_than_telegrams_limit_arrives_whole_in_pieces_with_
 
 async def test_stale_or_forged_buttons_change_nothing_and_every_press_is_answered(api, clock, tmp_path):
     bot = build_bot(api, tmp_path / "db.sqlite3", clock)
-    forged = ["sub|Stockholm", "sub|x'); DROP TABLE users; --", "rem|frukostmöte-1999-01-01", "ics|nope",
-              "i|no_such_intent|Mars", "zzz|1", "unsub|Atlantis", "sub"]
+    forged = [
+        "sub|Stockholm",
+        "sub|x'); DROP TABLE users; --",
+        "rem|frukostmöte-1999-01-01",
+        "ics|nope",
+        "i|no_such_intent|Mars",
+        "zzz|1",
+        "unsub|Atlantis",
+        "sub",
+    ]
     async with running(bot):
         for data in forged:
             api.queue_update(callback(CHAT, data))
@@ -336,8 +398,14 @@ async def test_a_reply_that_certainly_failed_is_sent_once_more_and_one_whose_ans
 
 async def test_inline_follow_ups_continue_the_persons_own_question_never_a_strangers(api, clock, tmp_path):
     def inline(user_id: int, query_id: str, text: str) -> dict:
-        return {"inline_query": {"id": query_id, "from": {"id": user_id, "is_bot": False, "first_name": "A"},
-                                 "query": text, "offset": ""}}
+        return {
+            "inline_query": {
+                "id": query_id,
+                "from": {"id": user_id, "is_bot": False, "first_name": "A"},
+                "query": text,
+                "offset": "",
+            }
+        }
 
     async with running(build_bot(api, tmp_path / "db.sqlite3", clock)):
         api.queue_update(inline(CHAT, "a1", "nästa frukostmöte i Haninge"))

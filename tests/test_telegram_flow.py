@@ -1,14 +1,16 @@
 """How updates flow through the real Application and the fake Bot API: chats side by side, each in
 order, a flooding chat cut off with one note, an unreadable update skipped without its content, and
 a stop that keeps what it could not answer for the next start."""
+
 from __future__ import annotations
 
 import asyncio
 import shutil
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, AsyncIterator
+from typing import Any
 
 from fake_bot_api import FakeBotApi
 from telegram_harness import (
@@ -29,17 +31,29 @@ from bot.telegram.flow import ChatFlow, FloodGuard
 from bot.telegram.ratelimit import MessageRateLimiter
 from bot.texts import say
 
-QUESTIONS = ["nästa frukostmöte i Haninge", "nästa frukostmöte i Tyresö", "lediga platser", "kontakt",
-             "vem är förbundschef"]
+QUESTIONS = [
+    "nästa frukostmöte i Haninge",
+    "nästa frukostmöte i Tyresö",
+    "lediga platser",
+    "kontakt",
+    "vem är förbundschef",
+]
 
 
 def real_time_bot(api: FakeBotApi, db: Path, flow: ChatFlow, *, burst: int = 3) -> Bot:
     """The bot as deployed: Telegram's per-chat limit of one message a second, in real time."""
     repo = Repository(db)
     clock = Clock(datetime(2030, 2, 1, 9, 0, tzinfo=datetime.now().astimezone().tzinfo))
-    app = build_application(settings_for(api, db), make_engine(sample_kb()), repo, render=render,
-                            load_engine=lambda: make_engine(sample_kb()), clock=clock,
-                            limiter=MessageRateLimiter(burst=burst), flow=flow)
+    app = build_application(
+        settings_for(api, db),
+        make_engine(sample_kb()),
+        repo,
+        render=render,
+        load_engine=lambda: make_engine(sample_kb()),
+        clock=clock,
+        limiter=MessageRateLimiter(burst=burst),
+        flow=flow,
+    )
     return Bot(app, repo, clock, None, [])  # type: ignore[arg-type]
 
 
@@ -90,9 +104,16 @@ async def test_a_flooding_chat_gets_one_note_and_does_not_hold_up_another_chat(t
 
 
 async def test_an_update_the_library_cannot_read_is_skipped_without_its_content(tmp_path: Path) -> None:
-    poll = {"id": "1", "question": "Hemliga frågan?", "options": [{"text": "Svar", "voter_count": 0}],
-            "total_voter_count": 0, "is_closed": False, "is_anonymous": True, "type": "regular",
-            "allows_multiple_answers": False}  # as a Bot API server older than the library sends it
+    poll = {
+        "id": "1",
+        "question": "Hemliga frågan?",
+        "options": [{"text": "Svar", "voter_count": 0}],
+        "total_voter_count": 0,
+        "is_closed": False,
+        "is_anonymous": True,
+        "type": "regular",
+        "allows_multiple_answers": False,
+    }  # as a Bot API server older than the library sends it
     with FakeBotApi() as api:
         poisoned = api.queue_update(_named(message(5, None, poll=poll)))
         no_chat_id = _named(message(6, "Hemligt meddelande"))
@@ -161,6 +182,9 @@ async def test_reload_of_a_hostile_base_answers_at_once_and_keeps_serving(tmp_pa
             api.queue_update(message(8, "lediga platser"))
             [refused] = await api.wait_for("sendMessage", chat_id=ADMIN, timeout=10)
             await api.wait_for("sendMessage", chat_id=8, timeout=10)
-        assert refused.text == say("sv", "reload_failed", error=f"{hostile / 'meetings.yaml'}: line 1: YAML anchors "
-                                                              "and aliases are not allowed here")
+        assert refused.text == say(
+            "sv",
+            "reload_failed",
+            error=f"{hostile / 'meetings.yaml'}: line 1: YAML anchors and aliases are not allowed here",
+        )
         assert bot.app.bot_data["fedbot"].engine is engine  # the old knowledge stays

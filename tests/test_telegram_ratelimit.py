@@ -1,4 +1,5 @@
 """The message rate limiter, on virtual time: Telegram's overall and per-chat limits are kept."""
+
 from __future__ import annotations
 
 import asyncio
@@ -21,6 +22,7 @@ def limiter_and_log(**options):
         async def callback():
             sent.append((vtime(), chat_id))
             return True
+
         return limiter.process_request(callback, (), {}, "sendMessage", {"chat_id": chat_id}, None)
 
     return limiter, vtime, sent, send
@@ -36,7 +38,7 @@ async def test_messages_are_evenly_spaced_under_the_overall_limit():
     times = [at for at, _ in sent]
     assert len(sent) == 300
     assert most_in_one_second(times) == 29
-    assert min(b - a for a, b in zip(times, times[1:])) >= 1 / 28.5 - 1e-9  # never a burst
+    assert min(b - a for a, b in zip(times, times[1:], strict=False)) >= 1 / 28.5 - 1e-9  # never a burst
     assert times[-1] - times[0] <= 299 / 28.5 + 1e-6  # and not slower than the limit either
 
 
@@ -47,7 +49,7 @@ async def test_one_message_per_second_to_a_private_chat_after_a_short_burst():
     private = [at for at, _ in sent]
     assert private[2] - private[0] < 0.1  # the burst, only spaced by the overall smoothing
     assert round(private[3] - private[0], 6) == 1.0
-    assert [round(b - a, 6) for a, b in zip(private[3:], private[4:])] == [1.0] * 4
+    assert [round(b - a, 6) for a, b in zip(private[3:], private[4:], strict=False)] == [1.0] * 4
 
 
 async def test_groups_get_one_message_per_three_seconds_after_the_burst():
@@ -55,7 +57,7 @@ async def test_groups_get_one_message_per_three_seconds_after_the_burst():
     for _ in range(4):
         await send(-100)
     group = [at for at, _ in sent]
-    assert [round(b - a, 6) for a, b in zip(group, group[1:])] == [3.0] * 3
+    assert [round(b - a, 6) for a, b in zip(group, group[1:], strict=False)] == [3.0] * 3
 
 
 async def test_a_429_pauses_everything_and_the_request_is_retried():

@@ -1,4 +1,5 @@
 """Reminders end to end: the injected clock passes the reminder time, restarts, crashes, 403, 429, network errors."""
+
 from __future__ import annotations
 
 import asyncio
@@ -34,7 +35,9 @@ def api():
 
 
 def reminders_to(api: FakeBotApi, chat: int) -> list:
-    return [c for c in api.calls_to("sendMessage", chat_id=chat) if "reply_markup" not in c.params and "Klart" not in c.text]
+    return [
+        c for c in api.calls_to("sendMessage", chat_id=chat) if "reply_markup" not in c.params and "Klart" not in c.text
+    ]
 
 
 async def test_a_reminder_arrives_once_when_the_clock_passes_its_time_and_not_again_after_a_restart(api, tmp_path):
@@ -225,11 +228,14 @@ async def test_with_the_projects_knowledge_base_each_subscriber_gets_their_munic
 
     kb = load_kb()
     # Every meeting a subscriber could be reminded of: known (published) the evening before.
-    remindable = [m for m in kb.meetings if m.municipality
-                  and m in upcoming_meetings(kb, m.date - timedelta(days=1), m.municipality)]
+    remindable = [
+        m
+        for m in kb.meetings
+        if m.municipality and m in upcoming_meetings(kb, m.date - timedelta(days=1), m.municipality)
+    ]
     assert remindable, "the knowledge base should hold meetings in the member municipalities"
     meeting = remindable[0]
-    other = next((p for p in ("Haninge", "Nynäshamn", "Tyresö") if p != meeting.municipality))
+    other = next(p for p in ("Haninge", "Nynäshamn", "Tyresö") if p != meeting.municipality)
     clock = Clock(local(meeting.date.year, meeting.date.month, meeting.date.day, 18, 0) - timedelta(days=1))
     bot = build_bot(api, tmp_path / "db.sqlite3", clock, kb=kb)
     bot.repo.subscribe(ANNA, meeting.municipality)
@@ -238,8 +244,11 @@ async def test_with_the_projects_knowledge_base_each_subscriber_gets_their_munic
         await bot.reminders.run_due(bot.app.bot)
     [reminder] = api.calls_to("sendMessage", chat_id=ANNA)
     assert str(meeting.date.day) in reminder.text
-    assert not [c for c in api.calls_to("sendMessage", chat_id=BO)
-                if meeting.date.isoformat() in c.text or c.text == reminder.text]
+    assert not [
+        c
+        for c in api.calls_to("sendMessage", chat_id=BO)
+        if meeting.date.isoformat() in c.text or c.text == reminder.text
+    ]
 
 
 async def test_new_subscriptions_reschedule_wake_ups_but_never_postpone_the_sweep(api, tmp_path):
@@ -254,7 +263,9 @@ async def test_new_subscriptions_reschedule_wake_ups_but_never_postpone_the_swee
         await wait_until(lambda: len(bot.reminder_jobs()) == 2)
         assert bot.app.job_queue.get_jobs_by_name("reminders:sweep") == (sweep,) and sweep.next_t == first_run
         assert sorted(job.name for job in bot.reminder_jobs()) == [
-            "reminders:2019-03-27T18:00:00+01:00", "reminders:2019-04-03T18:00:00+02:00"]  # CET, then CEST
+            "reminders:2019-03-27T18:00:00+01:00",
+            "reminders:2019-04-03T18:00:00+02:00",
+        ]  # CET, then CEST
 
 
 async def test_a_reminder_whose_answer_was_lost_is_not_sent_again(api, tmp_path):
@@ -277,8 +288,12 @@ async def test_a_chat_that_refuses_for_good_is_logged_failed_and_the_others_stil
     bot.repo.subscribe(group, "Haninge")
     bot.repo.subscribe(ANNA, "Haninge")
     bot.reminders.workers = 1  # the group's reminder goes first (sorted by chat id)
-    api.fail_next("sendMessage", 400, description="Bad Request: group chat was upgraded to a supergroup chat",
-                  migrate_to_chat_id=-100999)  # python-telegram-bot raises ChatMigrated, not BadRequest
+    api.fail_next(
+        "sendMessage",
+        400,
+        description="Bad Request: group chat was upgraded to a supergroup chat",
+        migrate_to_chat_id=-100999,
+    )  # python-telegram-bot raises ChatMigrated, not BadRequest
     async with initialized(bot):
         report = await bot.reminders.run_due(bot.app.bot)
         assert (report.sent, report.failed) == (1, 1)

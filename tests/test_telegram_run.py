@@ -1,4 +1,5 @@
 """`python -m bot run` as a process: the advice without a token, and polling the fake Bot API until SIGTERM."""
+
 from __future__ import annotations
 
 import asyncio
@@ -22,13 +23,19 @@ def bot_env(tmp_path: Path, **values: str) -> dict[str, str]:
 
 
 @asynccontextmanager
-async def bot_process(
-    tmp_path: Path, env: dict[str, str], *options: str
-) -> AsyncIterator[asyncio.subprocess.Process]:
+async def bot_process(tmp_path: Path, env: dict[str, str], *options: str) -> AsyncIterator[asyncio.subprocess.Process]:
     """`python -m bot run [options]` in `tmp_path`; killed if a test fails before stopping it."""
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", *options, cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        *options,
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(ROOT)},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     try:
         yield process
@@ -46,8 +53,15 @@ async def stop(process: asyncio.subprocess.Process) -> str:
 
 
 def test_without_a_token_it_says_what_to_set_and_how_to_chat_instead(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=bot_env(tmp_path),
-                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=tmp_path,
+        env=bot_env(tmp_path),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert "TELEGRAM_BOT_TOKEN" in done.stderr and "python -m bot chat" in done.stderr
 
@@ -77,9 +91,15 @@ async def test_webhook_mode_registers_the_url_and_answers_updates_posted_with_th
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     with FakeBotApi() as api:
-        env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_BASE_URL=api.base_url,
-                      WEBHOOK_URL=f"http://127.0.0.1:{port}/hook", WEBHOOK_SECRET="s3cret_Token",
-                      WEBHOOK_LISTEN="127.0.0.1", WEBHOOK_PORT=str(port))
+        env = bot_env(
+            tmp_path,
+            TELEGRAM_BOT_TOKEN=api.token,
+            TELEGRAM_API_BASE_URL=api.base_url,
+            WEBHOOK_URL=f"http://127.0.0.1:{port}/hook",
+            WEBHOOK_SECRET="s3cret_Token",
+            WEBHOOK_LISTEN="127.0.0.1",
+            WEBHOOK_PORT=str(port),
+        )
         async with bot_process(tmp_path, env) as process:
             [registered] = await api.wait_for("setWebhook", timeout=30)
             assert registered.params["url"] == f"http://127.0.0.1:{port}/hook"
@@ -87,8 +107,11 @@ async def test_webhook_mode_registers_the_url_and_answers_updates_posted_with_th
 
             def post(secret: str, update: dict | None = None) -> int:
                 body = json.dumps(update or {"update_id": 1, **message(98, "/start")}).encode()
-                request = urllib.request.Request(f"http://127.0.0.1:{port}/hook", data=body, headers={
-                    "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret})
+                request = urllib.request.Request(
+                    f"http://127.0.0.1:{port}/hook",
+                    data=body,
+                    headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret},
+                )
                 try:
                     with urllib.request.urlopen(request, timeout=10) as response:
                         return response.status
@@ -123,7 +146,14 @@ def test_a_database_from_a_newer_bot_stops_the_start_with_a_reason_and_no_traceb
     with sqlite3.connect(tmp_path / "db.sqlite3") as db:
         db.execute("PRAGMA user_version = 99")
     env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN="123456:TEST-token", TELEGRAM_API_BASE_URL="http://127.0.0.1:9/bot")
-    done = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
-                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(ROOT)},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2  # a configuration problem: systemd does not restart it
     assert "newer" in done.stderr and "Traceback" not in done.stderr

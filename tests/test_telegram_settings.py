@@ -1,4 +1,5 @@
 """Settings from the environment and .env: defaults, parsing, clear errors, and a token that never shows."""
+
 from __future__ import annotations
 
 from datetime import time
@@ -23,8 +24,11 @@ def test_defaults_without_anything_set(tmp_path):
 
 def test_dotenv_is_read_and_the_environment_wins(tmp_path):
     dotenv = tmp_path / ".env"
-    dotenv.write_text(f'# comment\nexport TELEGRAM_BOT_TOKEN="{TOKEN}"\nBOT_REMINDER_TIME=17:30\n'
-                      "BOT_ADMIN_IDS=1, 2\nWEBHOOK_PORT=9000\n", encoding="utf-8")
+    dotenv.write_text(
+        f'# comment\nexport TELEGRAM_BOT_TOKEN="{TOKEN}"\nBOT_REMINDER_TIME=17:30\n'
+        "BOT_ADMIN_IDS=1, 2\nWEBHOOK_PORT=9000\n",
+        encoding="utf-8",
+    )
     settings = load_settings({"BOT_REMINDER_TIME": "19:15"}, dotenv=dotenv)
     assert settings.token == TOKEN
     assert settings.reminder_time == time(19, 15)
@@ -38,11 +42,21 @@ def test_the_token_and_webhook_secret_never_appear_in_repr(tmp_path):
     assert "s3cr3t-value" not in repr(settings)
 
 
-@pytest.mark.parametrize("name, value", [
-    ("BOT_REMINDER_TIME", "6pm"), ("BOT_TIMEZONE", "Mars/Olympus"), ("BOT_ADMIN_IDS", "alice"), ("WEBHOOK_PORT", "x"),
-    ("WEBHOOK_PORT", "99999"), ("WEBHOOK_PORT", "0"), ("TELEGRAM_API_BASE_URL", "api.telegram.org/bot"),
-    ("WEBHOOK_URL", "bot.example.se/telegram"), ("WEBHOOK_URL", "ftp://x"), ("WEBHOOK_SECRET", "bad secret!"),
-])
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("BOT_REMINDER_TIME", "6pm"),
+        ("BOT_TIMEZONE", "Mars/Olympus"),
+        ("BOT_ADMIN_IDS", "alice"),
+        ("WEBHOOK_PORT", "x"),
+        ("WEBHOOK_PORT", "99999"),
+        ("WEBHOOK_PORT", "0"),
+        ("TELEGRAM_API_BASE_URL", "api.telegram.org/bot"),
+        ("WEBHOOK_URL", "bot.example.se/telegram"),
+        ("WEBHOOK_URL", "ftp://x"),
+        ("WEBHOOK_SECRET", "bad secret!"),
+    ],
+)
 def test_bad_values_name_the_variable(name, value):
     with pytest.raises(SettingsError, match=name):
         load_settings({name: value}, dotenv=None)
@@ -50,8 +64,19 @@ def test_bad_values_name_the_variable(name, value):
 
 def test_env_example_documents_every_variable():
     text = (Path(__file__).resolve().parents[1] / ".env.example").read_text(encoding="utf-8")
-    for name in ("TELEGRAM_BOT_TOKEN", "TELEGRAM_API_BASE_URL", "BOT_DB_PATH", "BOT_TIMEZONE", "BOT_REMINDER_TIME",
-                 "BOT_ADMIN_IDS", "BOT_KB_DIR", "WEBHOOK_URL", "WEBHOOK_SECRET", "WEBHOOK_LISTEN", "WEBHOOK_PORT"):
+    for name in (
+        "TELEGRAM_BOT_TOKEN",
+        "TELEGRAM_API_BASE_URL",
+        "BOT_DB_PATH",
+        "BOT_TIMEZONE",
+        "BOT_REMINDER_TIME",
+        "BOT_ADMIN_IDS",
+        "BOT_KB_DIR",
+        "WEBHOOK_URL",
+        "WEBHOOK_SECRET",
+        "WEBHOOK_LISTEN",
+        "WEBHOOK_PORT",
+    ):
         assert f"\n{name}=" in text
 
 

@@ -1,4 +1,5 @@
 """Start-up of `python -m bot run`: a Telegram that is not there yet, a rejected token, DEBUG logs without secrets."""
+
 from __future__ import annotations
 
 import asyncio
@@ -14,10 +15,14 @@ from bot.telegram.startup import until_answered
 
 # Shaped like a real token (digits, colon, 35 characters), so nothing but masking can hide it.
 REAL_LOOKING_TOKEN = "7012345678:AAFq3xZ_secretSECRETsecret-42abcdefgh"
-REJECTED = ("error: Telegram rejected the token in TELEGRAM_BOT_TOKEN ({}): "
-            "copy it again from @BotFather (/mybots → API Token) and restart the bot\n")
-UNREACHABLE = ('event=telegram_unreachable call=getMe attempt=1 '
-               'error="NetworkError: httpx.ConnectError: All connection attempts failed" retry_in_s=1.0')
+REJECTED = (
+    "error: Telegram rejected the token in TELEGRAM_BOT_TOKEN ({}): "
+    "copy it again from @BotFather (/mybots → API Token) and restart the bot\n"
+)
+UNREACHABLE = (
+    "event=telegram_unreachable call=getMe attempt=1 "
+    'error="NetworkError: httpx.ConnectError: All connection attempts failed" retry_in_s=1.0'
+)
 
 
 async def read_until(stream: asyncio.StreamReader, text: str, timeout: float = 30) -> str:
@@ -33,7 +38,9 @@ async def read_until(stream: asyncio.StreamReader, text: str, timeout: float = 3
 
 async def test_a_bot_api_that_comes_up_late_is_waited_for_and_then_the_bot_answers(tmp_path):
     port = free_port()  # nothing listens there yet: connection refused, as in an outage at boot
-    env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN="123456:TEST-token", TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{port}/bot")
+    env = bot_env(
+        tmp_path, TELEGRAM_BOT_TOKEN="123456:TEST-token", TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{port}/bot"
+    )
     async with bot_process(tmp_path, env) as process:
         waiting = await read_until(process.stderr, "retry_in_s=2.0")  # two attempts failed
         with FakeBotApi(port=port) as api:
@@ -49,8 +56,9 @@ async def test_a_bot_api_that_comes_up_late_is_waited_for_and_then_the_bot_answe
 
 
 async def test_sigterm_while_waiting_for_telegram_stops_at_once_with_exit_0(tmp_path):
-    env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN="123456:TEST-token",
-                  TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{free_port()}/bot")
+    env = bot_env(
+        tmp_path, TELEGRAM_BOT_TOKEN="123456:TEST-token", TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{free_port()}/bot"
+    )
     async with bot_process(tmp_path, env) as process:
         waiting = await read_until(process.stderr, "event=telegram_unreachable")
         stderr = waiting + await stop(process)
@@ -63,8 +71,15 @@ def test_a_rejected_token_stops_with_exit_2_and_one_line_that_does_not_hold_the_
     with FakeBotApi(token=REAL_LOOKING_TOKEN) as api:
         api.fail_next("getMe", status, times=5, description=reason.split(" ", 1)[1])
         env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=REAL_LOOKING_TOKEN, TELEGRAM_API_BASE_URL=api.base_url)
-        done = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
-                              stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "run"],
+            cwd=tmp_path,
+            env={**env, "PYTHONPATH": str(ROOT)},
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     assert done.returncode == 2  # a configuration problem: systemd does not restart it
     assert done.stderr == REJECTED.format(reason)
     assert done.stdout == ""
@@ -72,22 +87,42 @@ def test_a_rejected_token_stops_with_exit_2_and_one_line_that_does_not_hold_the_
 
 
 def test_a_token_with_a_control_character_stops_with_exit_2_and_one_line(tmp_path):
-    env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN="7012345678:AAFq3xZ_secret\x01SECRET-42abcdefgh",
-                  TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{free_port()}/bot")
-    done = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
-                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    env = bot_env(
+        tmp_path,
+        TELEGRAM_BOT_TOKEN="7012345678:AAFq3xZ_secret\x01SECRET-42abcdefgh",
+        TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{free_port()}/bot",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(ROOT)},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
-    assert done.stderr == ("error: TELEGRAM_BOT_TOKEN does not look like a bot token from @BotFather (digits, a colon, "
-                           "then letters, digits, _ or -): check for quotes, spaces or a missing part\n")
+    assert done.stderr == (
+        "error: TELEGRAM_BOT_TOKEN does not look like a bot token from @BotFather (digits, a colon, "
+        "then letters, digits, _ or -): check for quotes, spaces or a missing part\n"
+    )
 
 
 async def test_at_debug_level_the_log_never_holds_what_people_wrote_their_names_or_the_token(tmp_path):
     with FakeBotApi(token=REAL_LOOKING_TOKEN) as api:
         env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=REAL_LOOKING_TOKEN, TELEGRAM_API_BASE_URL=api.base_url)
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "run", "--log-level", "DEBUG", cwd=tmp_path,
+            sys.executable,
+            "-m",
+            "bot",
+            "run",
+            "--log-level",
+            "DEBUG",
+            cwd=tmp_path,
             env={**env, "PYTHONPATH": str(ROOT)},
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
         )
         try:
             update = message(97, "Finns det plats på Zebrakursen i Tyresö?")

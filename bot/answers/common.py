@@ -1,4 +1,5 @@
 """What every answer module shares: the Answer record and citing sources."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ class Answer:
 
 
 def cite(kb: KnowledgeBase, sources: list[Source], lang: str) -> str:
-    """"Källa: Nyhetsbrev nr 5 2018" (newest first when several); "" when nothing is cited."""
+    """ "Källa: Nyhetsbrev nr 5 2018" (newest first when several); "" when nothing is cited."""
     labels: list[str] = []
     ordered = sorted(sources, key=lambda source: _issue_order(kb, source), reverse=True)
     for source in ordered:

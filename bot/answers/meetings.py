@@ -1,4 +1,5 @@
 """Answers about meetings: the next one, the upcoming ones, past ones, and one meeting's details."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -17,7 +18,7 @@ LIST_LIMIT = 12
 
 
 def headline(meeting: Meeting, lang: str) -> str:
-    """"Frukostmöte fredag 28 september 2018 i Haninge"."""
+    """ "Frukostmöte fredag 28 september 2018 i Haninge"."""
     text = f"{capital(kind_name(meeting.kind, lang))} {long_date(meeting.date, lang)}"
     if meeting.municipality:
         text += f" {say(lang, 'in')} {meeting.municipality}"
@@ -94,9 +95,8 @@ def on_topic(meetings: list[Meeting], topic: tuple[str, ...] | None) -> list[Mee
     if not topic:
         return meetings
     words = fold(" ".join(topic)).split()
-    stems = [word[:max(min(len(word), 5), len(word) - 2)] for word in words]
-    return [meeting for meeting in meetings
-            if any(said.startswith(stem) for said in _said(meeting) for stem in stems)]
+    stems = [word[: max(min(len(word), 5), len(word) - 2)] for word in words]
+    return [meeting for meeting in meetings if any(said.startswith(stem) for said in _said(meeting) for stem in stems)]
 
 
 def _said(meeting: Meeting) -> list[str]:
@@ -107,8 +107,14 @@ def _no_meeting_about(lang: str, topic: tuple[str, ...]) -> Answer:
     return Answer(say(lang, "no_meeting_about", topic=" ".join(topic)), answered=False)
 
 
-def next_meeting(kb: KnowledgeBase, today: date, lang: str, municipality: str | None, kind: str | None,
-                 topic: tuple[str, ...] | None = None) -> Answer:
+def next_meeting(
+    kb: KnowledgeBase,
+    today: date,
+    lang: str,
+    municipality: str | None,
+    kind: str | None,
+    topic: tuple[str, ...] | None = None,
+) -> Answer:
     upcoming = on_topic(query.upcoming_meetings(kb, today, municipality, kind), topic)
     if topic and not upcoming and not on_topic(query.past_meetings(kb, today, municipality, kind), topic):
         return _no_meeting_about(lang, topic)
@@ -121,21 +127,42 @@ def next_meeting(kb: KnowledgeBase, today: date, lang: str, municipality: str | 
     return _nothing_upcoming(kb, today, lang, municipality, kind, topic)
 
 
-def _nothing_upcoming(kb: KnowledgeBase, today: date, lang: str, municipality: str | None, kind: str | None,
-                      topic: tuple[str, ...] | None = None) -> Answer:
+def _nothing_upcoming(
+    kb: KnowledgeBase,
+    today: date,
+    lang: str,
+    municipality: str | None,
+    kind: str | None,
+    topic: tuple[str, ...] | None = None,
+) -> Answer:
     what = where_words(municipality, kind, lang) + (say(lang, "about_topic", topic=" ".join(topic)) if topic else "")
     none = say(lang, "none_upcoming", what=what, today=long_date(today, lang))
     past = on_topic(query.past_meetings(kb, today, municipality, kind), topic)
     if not past:
         return Answer(none + " " + say(lang, "none_known"), answered=True)
     latest = past[0]
-    lead = none + " " + say(lang, "latest_was", day=long_date(latest.date, lang),
-                             where=f" {say(lang, 'in')} {latest.municipality}" if latest.municipality else "")
+    lead = (
+        none
+        + " "
+        + say(
+            lang,
+            "latest_was",
+            day=long_date(latest.date, lang),
+            where=f" {say(lang, 'in')} {latest.municipality}" if latest.municipality else "",
+        )
+    )
     return Answer(describe(latest, kb, lang, lead), meetings=[latest])
 
 
-def upcoming(kb: KnowledgeBase, today: date, lang: str, municipality: str | None, kind: str | None,
-             when: When | None, topic: tuple[str, ...] | None = None) -> Answer:
+def upcoming(
+    kb: KnowledgeBase,
+    today: date,
+    lang: str,
+    municipality: str | None,
+    kind: str | None,
+    when: When | None,
+    topic: tuple[str, ...] | None = None,
+) -> Answer:
     if when is not None:
         return in_period(kb, today, lang, municipality, kind, when, prefer="coming")
     meetings = on_topic(query.upcoming_meetings(kb, today, municipality, kind), topic)
@@ -156,8 +183,16 @@ def _listing(kb: KnowledgeBase, lang: str, lead: str, meetings: list[Meeting]) -
     return Answer(with_source(lines, kb, sources, lang), meetings=shown)
 
 
-def in_period(kb: KnowledgeBase, today: date, lang: str, municipality: str | None, kind: str | None,
-              when: When, prefer: str = "any", only_next: bool = False) -> Answer:
+def in_period(
+    kb: KnowledgeBase,
+    today: date,
+    lang: str,
+    municipality: str | None,
+    kind: str | None,
+    when: When,
+    prefer: str = "any",
+    only_next: bool = False,
+) -> Answer:
     """Meetings in a period. Asked about what is coming, only meetings from today count; when the
     coming occurrence of a yearless period ("i maj") has none, the latest past one is shown too."""
     first, last = resolve_span(kb, today, when, prefer)
@@ -178,17 +213,29 @@ def in_period(kb: KnowledgeBase, today: date, lang: str, municipality: str | Non
         past_first, past_last = resolve_span(kb, today, when, "past")
         earlier = _between(kb, today, past_first, past_last, municipality, kind, None)
         if earlier and past_last < first:
-            lead = none + " " + say(lang, "earlier_in_period", span=f"{long_date(past_first, lang)} – "
-                                    f"{long_date(past_last, lang)}")
+            lead = (
+                none
+                + " "
+                + say(lang, "earlier_in_period", span=f"{long_date(past_first, lang)} – {long_date(past_last, lang)}")
+            )
             return _listing(kb, lang, lead, earlier)
     return Answer(none)
 
 
-def _between(kb: KnowledgeBase, today: date, first: date, last: date, municipality: str | None,
-             kind: str | None, not_before: date | None) -> list[Meeting]:
+def _between(
+    kb: KnowledgeBase,
+    today: date,
+    first: date,
+    last: date,
+    municipality: str | None,
+    kind: str | None,
+    not_before: date | None,
+) -> list[Meeting]:
     return [
-        meeting for meeting in query.meetings_between(kb, today, first, last)
-        if (municipality is None or meeting.municipality == municipality) and (kind is None or meeting.kind == kind)
+        meeting
+        for meeting in query.meetings_between(kb, today, first, last)
+        if (municipality is None or meeting.municipality == municipality)
+        and (kind is None or meeting.kind == kind)
         and (not_before is None or meeting.date >= not_before)
     ]
 
@@ -214,16 +261,21 @@ def resolve_span(kb: KnowledgeBase, today: date, when: When, prefer: str = "any"
     return coming[0] if prefer != "past" else (earlier[0] if earlier else coming[0])
 
 
-def past(kb: KnowledgeBase, today: date, lang: str, municipality: str | None, kind: str | None,
-         when: When | None) -> Answer:
+def past(
+    kb: KnowledgeBase, today: date, lang: str, municipality: str | None, kind: str | None, when: When | None
+) -> Answer:
     if when is not None:
         return in_period(kb, today, lang, municipality, kind, when, prefer="past")
     meetings = query.past_meetings(kb, today, municipality, kind)
     if not meetings:
         return Answer(say(lang, "no_past", what=where_words(municipality, kind, lang, plural=True)))
     latest = meetings[0]
-    lead = say(lang, "latest_was", day=long_date(latest.date, lang),
-               where=f" {say(lang, 'in')} {latest.municipality}" if latest.municipality else "")
+    lead = say(
+        lang,
+        "latest_was",
+        day=long_date(latest.date, lang),
+        where=f" {say(lang, 'in')} {latest.municipality}" if latest.municipality else "",
+    )
     text = describe(latest, kb, lang, capital(lead))
     if len(meetings) > 1:
         earlier = [say(lang, "earlier"), *(one_line(meeting, lang) for meeting in meetings[1:5])]
@@ -236,14 +288,23 @@ def find_meeting(kb: KnowledgeBase, today: date, slots: Slots) -> Meeting | None
     view = query.as_of(kb, today)
     when = slots.when
     municipality, kind = slots.municipality, slots.kind
-    candidates = on_topic([
-        meeting for meeting in view.meetings
-        if (municipality is None or meeting.municipality == municipality) and (kind is None or meeting.kind == kind)
-    ], slots.topic)
+    candidates = on_topic(
+        [
+            meeting
+            for meeting in view.meetings
+            if (municipality is None or meeting.municipality == municipality) and (kind is None or meeting.kind == kind)
+        ],
+        slots.topic,
+    )
     if when is not None:
         if when.day is not None and when.months:
-            matching = [m for m in candidates if m.date.day == when.day and m.date.month == when.months[0]
-                        and (when.year is None or m.date.year == when.year)]
+            matching = [
+                m
+                for m in candidates
+                if m.date.day == when.day
+                and m.date.month == when.months[0]
+                and (when.year is None or m.date.year == when.year)
+            ]
         else:
             first, last = resolve_span(kb, today, when)
             matching = [m for m in candidates if first <= m.date <= last]
@@ -279,7 +340,9 @@ def details(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
         lead = headline(meeting, lang) + ". " + say(lang, f"no_{aspect}")
         text = describe(meeting, kb, lang, lead)
     else:
-        text = describe(meeting, kb, lang, headline(meeting, lang) + (" " + say(lang, "past_note") if tense == "was" else "."))
+        text = describe(
+            meeting, kb, lang, headline(meeting, lang) + (" " + say(lang, "past_note") if tense == "was" else ".")
+        )
     return Answer(text, meetings=[meeting])
 
 
@@ -315,15 +378,14 @@ def details_answer(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> A
 
 
 def _which_place(lang: str, slots: Slots) -> Answer | None:
-    """"min kommun" without naming it, or a place outside the federation: ask which municipality."""
+    """ "min kommun" without naming it, or a place outside the federation: ask which municipality."""
     if slots.municipality:
         return None
     if slots.ask_place and not slots.meeting_id:
         return _ask_municipality(lang)
     if slots.other_place:
         choices = municipalities()
-        return Answer(say(lang, "not_our_place", place=slots.other_place, choices=", ".join(choices)),
-                      choices=choices)
+        return Answer(say(lang, "not_our_place", place=slots.other_place, choices=", ".join(choices)), choices=choices)
     return None
 
 

@@ -1,4 +1,5 @@
 """Answers about the federation itself: its members, the county's federations, results, the newsletter."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -20,8 +21,9 @@ def members(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     own = _own_federation(organisation)
     if own is None:
         return Answer(say(lang, "no_members"), answered=False)
-    lines = [say(lang, "member_municipalities", name=organisation.name or own.name,
-                 members=join_list(own.members, lang))]
+    lines = [
+        say(lang, "member_municipalities", name=organisation.name or own.name, members=join_list(own.members, lang))
+    ]
     return Answer(with_source(lines, kb, [own.source], lang))
 
 
@@ -65,8 +67,13 @@ def results(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
         return Answer(say(lang, "no_results", year=year_text), answered=False)
     shown = unique_facts(figures, set())[:10]
     lines = [say(lang, "results_lead", year=year_text), *(f"• {fact.text}" for fact in shown)]
-    other_years = sorted({fact.year for fact in query.as_of(kb, today).organisation.figures
-                          if fact.year and f" {fact.year}" != year_text})
+    other_years = sorted(
+        {
+            fact.year
+            for fact in query.as_of(kb, today).organisation.figures
+            if fact.year and f" {fact.year}" != year_text
+        }
+    )
     if other_years:
         lines.append(say(lang, "other_years", years=join_list([str(y) for y in other_years], lang)))
     return Answer(with_source(lines, kb, [fact.source for fact in shown], lang))
@@ -77,8 +84,15 @@ def newsletter_latest(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -
     if not issues:
         return Answer(say(lang, "no_newsletter"), answered=False)
     latest = max(issues, key=lambda issue: (issue.published, issue.number))
-    lines = [say(lang, "newsletter_latest", number=latest.number, year=latest.year,
-                 month=f"{MONTHS[lang][latest.month - 1]} {latest.year}")]
+    lines = [
+        say(
+            lang,
+            "newsletter_latest",
+            number=latest.number,
+            year=latest.year,
+            month=f"{MONTHS[lang][latest.month - 1]} {latest.year}",
+        )
+    ]
     if latest.headlines:
         lines.append(say(lang, "headlines") + " • ".join(latest.headlines))
     return Answer(with_source(lines, kb, [Source(latest.id)], lang))
@@ -94,8 +108,13 @@ def newsletter_subscribe(kb: KnowledgeBase, today: date, lang: str, slots: Slots
         latest = view.organisation.newsletter[-1]
         lines.append(latest.text)
         sources.append(latest.source)
-    purposes = [(purpose, contact) for kind in kinds for contact in view.contacts
-                for purpose in contact.contact_for if purpose.kind == kind]
+    purposes = [
+        (purpose, contact)
+        for kind in kinds
+        for contact in view.contacts
+        for purpose in contact.contact_for
+        if purpose.kind == kind
+    ]
     if purposes and not lines:
         lines.append(purposes[-1][0].text)
         sources.append(purposes[-1][0].source)
@@ -120,11 +139,14 @@ def about_us(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
         lines.append(organisation.name)
     own = _own_federation(organisation)
     if own is not None:
-        lines.append(say(lang, "member_municipalities", name=organisation.name or own.name,
-                         members=join_list(own.members, lang)))
+        lines.append(
+            say(lang, "member_municipalities", name=organisation.name or own.name, members=join_list(own.members, lang))
+        )
         sources.append(own.source)
     elif organisation.members:
-        lines.append(say(lang, "members_lead") + " " + ", ".join(fact.text for fact in unique_facts(organisation.members, set())))
+        lines.append(
+            say(lang, "members_lead") + " " + ", ".join(fact.text for fact in unique_facts(organisation.members, set()))
+        )
     if organisation.website:
         lines.append(say(lang, "website", url=organisation.website))
     if not lines:

@@ -3,6 +3,7 @@
 "Clearly" means the paragraph contains nearly all of the question's rarer words: a question with
 words the newsletters never use is not answered from them.
 """
+
 from __future__ import annotations
 
 import math
@@ -43,7 +44,7 @@ class PassageIndex:
         total = sum(weight.values())
         published = {issue.id for issue in query.as_of(self.kb, today).issues}
         best: tuple[Passage, float] | None = None
-        for passage, words in zip(self.kb.passages, self._words):
+        for passage, words in zip(self.kb.passages, self._words, strict=True):
             if passage.source.issue not in published:
                 continue
             matched = question & words

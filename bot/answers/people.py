@@ -1,4 +1,5 @@
 """Answers about people: who holds a role, how to reach someone, the board."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -61,8 +62,11 @@ def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
     view = query.as_of(kb, today)
     place = slots.other_place
     if place:  # "förbundschef i Sundbyberg": another federation's, acting titles included
-        holders = [(c, r) for c, r in _all_roles(view.contacts, title, acting=True)
-                   if r.organisation and fold(place).split()[0] in fold(r.organisation)]
+        holders = [
+            (c, r)
+            for c, r in _all_roles(view.contacts, title, acting=True)
+            if r.organisation and fold(place).split()[0] in fold(r.organisation)
+        ]
         if not holders:
             return Answer(say(lang, "role_unknown_in", title=title_in(title, lang), place=place), answered=False)
     else:
@@ -70,18 +74,27 @@ def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
         if not holders:
             holders = list(_all_roles(view.contacts, title))
     current = [(c, r) for c, r in holders if (r.start is None or r.start <= today) and (r.end is None or today < r.end)]
-    coming = [(c, r) for c, r in holders if r.start and r.start > today
-              or (r.note and not r.start and (c, r) not in current and _is_future_note(r.note))]
+    coming = [
+        (c, r)
+        for c, r in holders
+        if r.start and r.start > today or (r.note and not r.start and (c, r) not in current and _is_future_note(r.note))
+    ]
     gone = sorted(((c, r) for c, r in holders if r.end and r.end <= today), key=lambda cr: cr[1].end, reverse=True)
     shown_title = title_in(holders[0][1].title if place and holders else title, lang)
     lines: list[str] = []
     sources: list[Source] = []
     if current:
-        lines.append(say(lang, "role_now", title=capital(shown_title), who=join_list([_named(c, lang) for c, _ in current], lang)))
+        lines.append(
+            say(
+                lang, "role_now", title=capital(shown_title), who=join_list([_named(c, lang) for c, _ in current], lang)
+            )
+        )
         for contact, role in current:
             sources.append(role.source)
             if role.end:
-                lines.append(say(lang, "role_until", name=contact.name, title=shown_title, day=long_date(role.end, lang)))
+                lines.append(
+                    say(lang, "role_until", name=contact.name, title=shown_title, day=long_date(role.end, lang))
+                )
     elif gone and not coming:
         contact, role = gone[0]
         lines.append(say(lang, "role_until_past", name=contact.name, title=shown_title, day=long_date(role.end, lang)))
@@ -129,12 +142,25 @@ def person(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     for board_ in view.boards:
         for member in board_.members:
             if member.name == name:
-                return Answer(with_source([say(lang, "board_member", name=name, what=_member_what(member, lang))],
-                                          kb, [board_.source], lang))
+                return Answer(
+                    with_source(
+                        [say(lang, "board_member", name=name, what=_member_what(member, lang))],
+                        kb,
+                        [board_.source],
+                        lang,
+                    )
+                )
     for meeting in sorted(view.meetings, key=lambda m: m.date, reverse=True):
         if any(speaker.split(",")[0].strip() == name for speaker in meeting.speakers):
-            return Answer(with_source([say(lang, "speaker_at", name=name, meeting=headline(meeting, lang).lower())],
-                                      kb, meeting.sources, lang), meetings=[meeting])
+            return Answer(
+                with_source(
+                    [say(lang, "speaker_at", name=name, meeting=headline(meeting, lang).lower())],
+                    kb,
+                    meeting.sources,
+                    lang,
+                ),
+                meetings=[meeting],
+            )
     return Answer(say(lang, "person_unknown"), answered=False)
 
 
@@ -172,8 +198,9 @@ def contacts(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     lines = [say(lang, "contacts_lead")]
     sources = []
     for contact in reachable[:CONTACT_LIST_LIMIT]:
-        what = [title_in(role.title, lang) for role in contact.roles[:1]] or \
-            [", ".join(dict.fromkeys(purpose_name(p.kind, lang) for p in contact.contact_for))]
+        what = [title_in(role.title, lang) for role in contact.roles[:1]] or [
+            ", ".join(dict.fromkeys(purpose_name(p.kind, lang) for p in contact.contact_for))
+        ]
         lines.append(f"• {contact.name}{' – ' + what[0] if what else ''}: {reach(contact, lang)}")
         sources.extend(contact.sources[-1:])
     return Answer(with_source(lines, kb, sources, lang))
@@ -207,8 +234,11 @@ def board(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
         if not members:
             return Answer(with_source([say(lang, "board_none_for", what=municipality)], kb, [found.source], lang))
     if position and len(members) <= 2:
-        lines = [f"{capital(title_in(m.position, lang))}: {(m.name or m.vacancy or '?')}"
-                 f"{f' ({m.party})' if m.party else ''}, {m.represents}" for m in members]
+        lines = [
+            f"{capital(title_in(m.position, lang))}: {(m.name or m.vacancy or '?')}"
+            f"{f' ({m.party})' if m.party else ''}, {m.represents}"
+            for m in members
+        ]
         lines.append(say(lang, "board_lead", start=found.start_year, end=found.end_year).rstrip(":") + ".")
         return Answer(with_source(lines, kb, [found.source], lang))
     lines = [say(lang, "board_lead", start=found.start_year, end=found.end_year)]

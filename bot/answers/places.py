@@ -1,4 +1,5 @@
 """Answers about open places, enrolled participants and how to propose a participant."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -27,8 +28,14 @@ def open_places(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
         place = next((p for p in report.places if p.provider == provider), None) or query.find_place(report, provider)
         if place is None:
             return _sourced([say(lang, "place_missing", provider=provider, **facts)], report, kb, lang)
-        text = say(lang, "places_one", provider=place.provider, count=place.count,
-                   places=plural(lang, "place_word", place.count), **facts)
+        text = say(
+            lang,
+            "places_one",
+            provider=place.provider,
+            count=place.count,
+            places=plural(lang, "place_word", place.count),
+            **facts,
+        )
         return _sourced([text, _propose_line(report, kb, today, lang)], report, kb, lang)
     places = report.places
     what = None
@@ -68,8 +75,13 @@ def enrolled(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     report = query.latest_places(kb, today)
     if report is None or report.enrolled is None:
         return Answer(say(lang, "no_enrolled"), answered=False)
-    text = say(lang, "enrolled", count=report.enrolled, programme=report.programme,
-               when=as_of_phrase(report.as_of_text, report.as_of, lang))
+    text = say(
+        lang,
+        "enrolled",
+        count=report.enrolled,
+        programme=report.programme,
+        when=as_of_phrase(report.as_of_text, report.as_of, lang),
+    )
     return _sourced([text], report, kb, lang)
 
 

@@ -1,4 +1,5 @@
 """Answers about projects and the providers of open places: what they are, who runs and funds them, results."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -38,7 +39,9 @@ def project(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
             return Answer(say(lang, "project_unknown"), answered=False)
         return Answer(say(lang, "which_project", names=join_list(names, lang)))
     text = describe_project(found, kb, lang, slots.project_aspect)
-    if len([line for line in text.split("\n") if line and not line.startswith("(")]) <= 2:  # only a title: say what the open-places notice or a paragraph tells of it
+    if (
+        len([line for line in text.split("\n") if line and not line.startswith("(")]) <= 2
+    ):  # only a title: say what the open-places notice or a paragraph tells of it
         offered = _provider_info(kb, today, lang, found.name)
         if offered.answered:
             return Answer(text.split("\n")[0] + "\n" + offered.text)
@@ -82,8 +85,9 @@ def _is_quote(fact: Fact) -> bool:
     return fact.text.lstrip().startswith(("–", "-", "»", '"'))
 
 
-def describe_project(found: Project, kb: KnowledgeBase, lang: str, aspect: str | None,
-                     today: date | None = None) -> str:
+def describe_project(
+    found: Project, kb: KnowledgeBase, lang: str, aspect: str | None, today: date | None = None
+) -> str:
     """A few of the newsletters' own sentences, newest first: what it is, then its period, goals,
     results, who runs and funds it; or only the aspect asked about."""
     title = found.name + (f" ({', '.join(found.aliases)})" if found.aliases else "")

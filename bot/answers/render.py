@@ -1,4 +1,5 @@
 """Intent + slots + knowledge + today + language -> the answer. Pure: nothing is read from the clock."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -83,25 +84,32 @@ def greeting(kb: KnowledgeBase, lang: str) -> str:
 def topics(lang: str, catalogue: Catalogue | None) -> str:
     if catalogue is None:
         return ""
-    return "\n".join(f"• {capital(intent.description.get(lang, intent.name))}"
-                     for intent in catalogue.intents.values() if intent.suggest)
+    return "\n".join(
+        f"• {capital(intent.description.get(lang, intent.name))}"
+        for intent in catalogue.intents.values()
+        if intent.suggest
+    )
 
 
 def help_text(kb: KnowledgeBase, lang: str, catalogue: Catalogue | None) -> str:
     return say(lang, "help", topics=topics(lang, catalogue), examples=example_questions(kb, lang))
 
 
-def unknown(lang: str, catalogue: Catalogue | None, maybe: list[str] | None = None,
-            kb: KnowledgeBase | None = None) -> Answer:
+def unknown(
+    lang: str, catalogue: Catalogue | None, maybe: list[str] | None = None, kb: KnowledgeBase | None = None
+) -> Answer:
     """An honest "I don't know", short enough for a phone: what the bot covers, three examples and
     where the full list is ("hjälp")."""
     shown = example_questions(kb, lang).splitlines()[:UNKNOWN_EXAMPLES] if kb else []
     text = say(lang, "unknown", examples="\n".join(shown)).replace("\n\n", "\n")
     if maybe and catalogue:
-        options = [catalogue.intents[name].description.get(lang, name) for name in maybe
-                   if name in catalogue.intents and catalogue.intents[name].suggest]
+        options = [
+            catalogue.intents[name].description.get(lang, name)
+            for name in maybe
+            if name in catalogue.intents and catalogue.intents[name].suggest
+        ]
         if options:
-            text = say(lang, "did_you_mean", options=" / ".join(f"\"{o}\"" for o in options)) + "\n\n" + text
+            text = say(lang, "did_you_mean", options=" / ".join(f'"{o}"' for o in options)) + "\n\n" + text
     return Answer(text, answered=False)
 
 
@@ -112,4 +120,3 @@ def reminder_text(meeting: Meeting, kb: KnowledgeBase, lang: str) -> str:
     if "time" not in lines and meeting.start is None:
         lines = {"when": say(lang, "date_label") + long_date(meeting.date, lang), **lines}
     return with_source([header, *lines.values()], kb, meeting.sources, lang)
-

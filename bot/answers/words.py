@@ -1,4 +1,5 @@
 """Dates, times and small phrases written for people, in Swedish and English."""
+
 from __future__ import annotations
 
 import re
@@ -13,12 +14,16 @@ KINDS = {
     "sv": {"frukostmöte": ("frukostmöte", "frukostmöten"), "seminarium": ("seminarium", "seminarier")},
     "en": {"frukostmöte": ("breakfast meeting", "breakfast meetings"), "seminarium": ("seminar", "seminars")},
 }
-_RELATIVE_SV_EN = {"i slutet av": "at the end of", "i början av": "at the beginning of",
-                   "i mitten av": "in the middle of", "i": "in"}
+_RELATIVE_SV_EN = {
+    "i slutet av": "at the end of",
+    "i början av": "at the beginning of",
+    "i mitten av": "in the middle of",
+    "i": "in",
+}
 
 
 def long_date(day: date, lang: str) -> str:
-    """"fredag 28 september 2018" / "Friday 28 September 2018"."""
+    """ "fredag 28 september 2018" / "Friday 28 September 2018"."""
     return f"{WEEKDAYS[lang][day.weekday()]} {day.day} {MONTHS[lang][day.month - 1]} {day.year}"
 
 
@@ -27,7 +32,7 @@ def month_year(day: date, lang: str) -> str:
 
 
 def clock(value: str | None) -> str | None:
-    """"08:30" -> "08.30"."""
+    """ "08:30" -> "08.30"."""
     return value.replace(":", ".") if value else None
 
 

@@ -1,4 +1,5 @@
 """`python -m bot ask`: answer one question, or one JSON object per line with --jsonl."""
+
 from __future__ import annotations
 
 import argparse
@@ -17,8 +18,11 @@ MAX_LINE = 64 * 1024  # bytes of one --jsonl line; a question is a few hundred
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("question", nargs="*", help="the question (omit with --jsonl)")
     add_answer_arguments(parser)
-    parser.add_argument("--jsonl", action="store_true",
-                        help='read {"text": ..., "today": ...} per line on stdin, write one JSON answer per line')
+    parser.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='read {"text": ..., "today": ...} per line on stdin, write one JSON answer per line',
+    )
 
 
 def reply_record(reply: Reply) -> dict:
@@ -87,7 +91,7 @@ def _answer_line(engine: Engine, raw: bytes, number: int, default_today: date, l
         try:
             today = date.fromisoformat(str(item["today"]))
         except ValueError:
-            return _error(number, f"bad \"today\": {item['today']!r} (want YYYY-MM-DD)")
+            return _error(number, f'bad "today": {item["today"]!r} (want YYYY-MM-DD)')
     hint = item.get("lang") if isinstance(item.get("lang"), str) else lang
     reply = engine.answer(item["text"], today=today, chat=f"jsonl-{number}", lang=hint)
     return {"line": number, **reply_record(reply)}

@@ -1,4 +1,5 @@
 """`python -m bot backup PATH`: a consistent copy of the database, safe while the bot runs."""
+
 from __future__ import annotations
 
 import argparse

@@ -1,4 +1,5 @@
 """`python -m bot build-kb [SOURCE_DIR...] [--out DIR]`: newsletters -> knowledge base YAML."""
+
 from __future__ import annotations
 
 import argparse

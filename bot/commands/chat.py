@@ -1,4 +1,5 @@
 """`python -m bot chat`: an interactive console chat with the same engine, no token needed."""
+
 from __future__ import annotations
 
 import argparse

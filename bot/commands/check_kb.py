@@ -1,5 +1,6 @@
 """`python -m bot check-kb [DIR]`: validate a knowledge base; for the project's own, also check it
 is up to date with the newsletters and corrections."""
+
 from __future__ import annotations
 
 import argparse
@@ -33,5 +34,8 @@ def run(args: argparse.Namespace) -> int:
 def stale_files(directory: Path) -> list[str]:
     """Files of the base that differ from a fresh build of the project's own sources."""
     fresh = render_kb(build([DEFAULT_SOURCES], load_vocabulary(), DEFAULT_CORRECTIONS).kb)
-    return [name for name, text in fresh.items() if not (directory / name).exists()
-            or (directory / name).read_text(encoding="utf-8") != text]
+    return [
+        name
+        for name, text in fresh.items()
+        if not (directory / name).exists() or (directory / name).read_text(encoding="utf-8") != text
+    ]

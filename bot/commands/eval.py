@@ -1,4 +1,5 @@
 """`python -m bot eval`: per-intent accuracy, out-of-scope recall and confusions on the evaluation set."""
+
 from __future__ import annotations
 
 import argparse
@@ -80,17 +81,19 @@ def load_questions(path: Path = QUESTIONS_PATH) -> list[Question]:
     questions = []
     for split in SPLITS:
         for item in data.get(split) or []:
-            questions.append(Question(
-                text=str(item["q"]),
-                intent=item.get("intent"),
-                today=date.fromisoformat(str(item["today"])) if item.get("today") else default_today,
-                split=split,
-                facts=[str(f) for f in item.get("facts") or []],
-                absent=[str(f) for f in item.get("absent") or []],
-                slots=dict(item.get("slots") or {}),
-                after=[str(a) for a in item.get("after") or []],
-                lang=item.get("lang"),
-            ))
+            questions.append(
+                Question(
+                    text=str(item["q"]),
+                    intent=item.get("intent"),
+                    today=date.fromisoformat(str(item["today"])) if item.get("today") else default_today,
+                    split=split,
+                    facts=[str(f) for f in item.get("facts") or []],
+                    absent=[str(f) for f in item.get("absent") or []],
+                    slots=dict(item.get("slots") or {}),
+                    after=[str(a) for a in item.get("after") or []],
+                    lang=item.get("lang"),
+                )
+            )
     return questions
 
 
@@ -129,8 +132,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument("--margin", type=float, default=None)
     parser.add_argument("--failures", action="store_true", help="list every failed question")
-    parser.add_argument("--tune", action="store_true",
-                        help="scan thresholds and margins on the tuning part and print the best")
+    parser.add_argument(
+        "--tune", action="store_true", help="scan thresholds and margins on the tuning part and print the best"
+    )
 
 
 def build_engine(kb_dir: Path | None, scorer: str | None, threshold: float | None, margin: float | None) -> Engine:
@@ -166,8 +170,10 @@ def run(args: argparse.Namespace) -> int:
     questions = [q for q in load_questions(args.questions) if args.split == "all" or q.split == args.split]
     report = evaluate(engine, questions)
     understander = engine.understander
-    print(f"{len(questions)} questions ({args.split}); scorer {understander.matcher.scorer}, "
-          f"threshold {understander.threshold:g}, margin {understander.margin:g}")
+    print(
+        f"{len(questions)} questions ({args.split}); scorer {understander.matcher.scorer}, "
+        f"threshold {understander.threshold:g}, margin {understander.margin:g}"
+    )
     print(f"{'intent':24} {'correct':>8} {'accuracy':>9}")
     for intent, (ok, total) in report.per_intent().items():
         print(f"{intent:24} {ok:>4}/{total:<3} {ok / total:>9.1%}")

@@ -3,6 +3,7 @@ version it knows, the lock file beside it, and a knowledge base that loads (Dock
 
 It changes nothing (the write test is rolled back). It checks a bot that has started once: a
 missing database is a problem. Each problem is one line on stderr; any problem exits 1."""
+
 from __future__ import annotations
 
 import argparse
@@ -40,8 +41,10 @@ def check_database(path: Path) -> str:
         try:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             if version > len(MIGRATIONS):
-                raise Unhealthy(f"database {path}: written by a newer version of the bot (schema {version}, "
-                                f"this one knows {len(MIGRATIONS)}): `run` would refuse it")
+                raise Unhealthy(
+                    f"database {path}: written by a newer version of the bot (schema {version}, "
+                    f"this one knows {len(MIGRATIONS)}): `run` would refuse it"
+                )
             check_writable(connection)
         finally:
             connection.close()
@@ -70,7 +73,9 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings()
     db = args.db or settings.db_path
     checks: list[tuple[Callable[[Path], str], Path]] = [
-        (check_database, db), (check_lock, db), (check_knowledge, args.kb or settings.kb_dir),
+        (check_database, db),
+        (check_lock, db),
+        (check_knowledge, args.kb or settings.kb_dir),
     ]
     healthy = True
     for check, path in checks:

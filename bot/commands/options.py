@@ -1,4 +1,5 @@
 """Arguments several commands share: the day to answer for, the knowledge base, the language, the database."""
+
 from __future__ import annotations
 
 import argparse
@@ -23,7 +24,9 @@ def add_answer_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, help="the SQLite database (default: BOT_DB_PATH, then ./data/fedbot.sqlite3)")
+    parser.add_argument(
+        "--db", type=Path, help="the SQLite database (default: BOT_DB_PATH, then ./data/fedbot.sqlite3)"
+    )
 
 
 def db_path(args: argparse.Namespace) -> Path:

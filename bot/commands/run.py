@@ -4,6 +4,7 @@ Without a token it explains what to set and, at a terminal, opens the console ch
 PTB's run_polling / run_webhook stop on SIGINT, SIGTERM and SIGABRT: the update in flight is
 finished, the JobQueue and the HTTP client are shut down, then the database is closed here.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -1,4 +1,5 @@
 """`python -m bot stats`: the figures of the admins' /stats, read from the database."""
+
 from __future__ import annotations
 
 import argparse

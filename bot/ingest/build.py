@@ -1,5 +1,6 @@
 """Newsletters -> one knowledge base: read every issue, merge what several issues say (the later
 issue wins), then apply the hand-kept corrections."""
+
 from __future__ import annotations
 
 import re
@@ -75,7 +76,9 @@ def build(directories: list[Path], vocabulary: Vocabulary, corrections: Path | N
         found_places, place_warnings = read_places(newsletter, vocabulary)
         places.extend(found_places)
         warnings += [f"{newsletter.path}:{w.line}: {w.message}" for w in reader.warnings + place_warnings]
-    meetings = [merge_statements([m for _, _, m in sorted(group, key=lambda s: s[:2])]) for group in statements.values()]
+    meetings = [
+        merge_statements([m for _, _, m in sorted(group, key=lambda s: s[:2])]) for group in statements.values()
+    ]
     issue_order = {newsletter.id: order for order, newsletter in enumerate(newsletters)}
     for meeting in meetings:
         meeting.sources.sort(key=lambda source: issue_order[source.issue])
@@ -106,7 +109,9 @@ def build(directories: list[Path], vocabulary: Vocabulary, corrections: Path | N
         ),
         passages=[
             Passage(text=paragraph, source=Source(n.id, section.heading))
-            for n in newsletters for section in n.sections for paragraph in section.paragraphs
+            for n in newsletters
+            for section in n.sections
+            for paragraph in section.paragraphs
             if len(paragraph) >= 40
         ],
     )

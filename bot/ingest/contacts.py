@@ -1,5 +1,6 @@
 """People and organisations to contact: names next to role titles, e-mail addresses, phone numbers,
 and what the newsletter says to contact them for."""
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,9 @@ _JOINS = re.compile(rf"\b({_JOINING})\b", re.I)
 _SEASON = re.compile(rf"\b(?:{_JOINING})\s+(i\s+(?:vår|höst|sommar|vinter)|efter\s+\w+|till\s+\w+)", re.I)
 _NEW = {fold(word) for word in ("ny", "nya", "nye", "nyanställd", "nyanställda", "tillträdande")}
 _FEDERATION = re.compile(r"Samordningsförbundet\s+([A-ZÅÄÖ][\wåäö]*(?:\s+(?:[A-ZÅÄÖ][\wåäö]*|stad))*)")
-_ORG_AFTER = re.compile(r"^\s+(?:hos|på|vid|inom|för|i)\s+(?P<org>[A-ZÅÄÖ][^,.;]*?|förbundet)(?=\s+(?:och|som|samt|sedan)\b|[,.;]|$)")
+_ORG_AFTER = re.compile(
+    r"^\s+(?:hos|på|vid|inom|för|i)\s+(?P<org>[A-ZÅÄÖ][^,.;]*?|förbundet)(?=\s+(?:och|som|samt|sedan)\b|[,.;]|$)"
+)
 _GAP_BEFORE = re.compile(r"^(?:,\s*|\s+(?:som\s+)?(?:är\s+)?(?:\w+\s+){0,3}?|\s+heter\s+\S+\s+(?:\w+\s+)?)$")
 
 
@@ -80,21 +83,28 @@ class ContactReader:
                 return Mention(name=name, source=source, kind="organisation", email=address, purpose=purpose)
         local = address.split("@")[0]
         if "." in local:  # firstname.lastname@, if such a person is named elsewhere
-            return Mention(name=local.replace(".", " ").title(), source=source, email=address, purpose=purpose, tentative=True)
+            return Mention(
+                name=local.replace(".", " ").title(), source=source, email=address, purpose=purpose, tentative=True
+            )
         return None
 
     def _role(self, sentence: str, match: re.Match[str], people, source: Source, section_federation) -> Mention | None:
         title = next(t for t in self.names.vocabulary.role_titles if fold(t) == fold(match.group("title")))
         after = next(
-            (name for start, _, name in people
-             if 0 <= start - match.end() <= 20 and re.fullmatch(r"[:\s]*(?:[a-zåäö.]+\s+)?", sentence[match.end():start])),
+            (
+                name
+                for start, _, name in people
+                if 0 <= start - match.end() <= 20
+                and re.fullmatch(r"[:\s]*(?:[a-zåäö.]+\s+)?", sentence[match.end() : start])
+            ),
             None,
         )
         before = None
         if after is None:
             candidates = [
-                (start, end, name) for start, end, name in people
-                if end <= match.start() and _GAP_BEFORE.match(sentence[end:match.start()]) is not None
+                (start, end, name)
+                for start, end, name in people
+                if end <= match.start() and _GAP_BEFORE.match(sentence[end : match.start()]) is not None
             ]
             before = candidates[-1][2] if candidates else _chained(people, sentence, match.start())
         person = after or before
@@ -121,12 +131,17 @@ class ContactReader:
         return Mention(name=person, source=source, role=role, purpose=purpose)
 
     def _organisation(self, sentence, match, words_before, section_federation, title) -> str | None:
-        following = _ORG_AFTER.match(sentence[match.end():])
+        following = _ORG_AFTER.match(sentence[match.end() :])
         if following:
             organisation = following.group("org").strip()
             return self.own_federation if fold(organisation) == "forbundet" else organisation
         genitive = next((w for w in reversed(words_before[-3:]) if fold(w) not in _NEW), None)
-        if genitive and genitive.endswith("s") and genitive[0].islower() or (genitive and "-" in genitive and genitive.endswith("s")):
+        if (
+            genitive
+            and genitive.endswith("s")
+            and genitive[0].islower()
+            or (genitive and "-" in genitive and genitive.endswith("s"))
+        ):
             return genitive[:-1]
         if "forbund" in fold(title):
             named = _FEDERATION.search(sentence)
@@ -145,7 +160,7 @@ def _just_before(people, sentence: str, position: int) -> str | None:
 
 
 def _chained(people, sentence: str, position: int) -> str | None:
-    """"Eva Ek, huvudsekreterare i X och tillträdande förbundschef": the title joined by
+    """ "Eva Ek, huvudsekreterare i X och tillträdande förbundschef": the title joined by
     "och" to another description of the same name."""
     for _, end, name in reversed(people):
         if end <= position:
@@ -208,7 +223,11 @@ def _key(mention: Mention, contacts: dict[str, Contact]) -> str:
 def _has_role(contact: Contact, role: Role) -> bool:
     for existing in contact.roles:
         if fold(existing.title) == fold(role.title) and (existing.organisation or "") == (role.organisation or ""):
-            adds = (role.start and not existing.start) or (role.end and not existing.end) or (role.note and not existing.note)
+            adds = (
+                (role.start and not existing.start)
+                or (role.end and not existing.end)
+                or (role.note and not existing.note)
+            )
             if adds and role.source != existing.source:
                 existing.dates_from = role.source
             existing.start = existing.start or role.start

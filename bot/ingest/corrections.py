@@ -1,15 +1,16 @@
 """The hand-kept corrections file: fix, add or remove a record that extraction gets wrong.
 
-    corrections:
-      - in: meetings                     # a list of the knowledge base
-        match: {id: frukostmöte-2019-05-10}
-        set: {venue: Kulturhuset, Handen}
-      - in: contacts
-        add: {name: Ny Person, email: ny.person@example.se}
-      - in: projects
-        match: {name: Felaktigt}
-        remove: true
+corrections:
+  - in: meetings                     # a list of the knowledge base
+    match: {id: frukostmöte-2019-05-10}
+    set: {venue: Kulturhuset, Handen}
+  - in: contacts
+    add: {name: Ny Person, email: ny.person@example.se}
+  - in: projects
+    match: {name: Felaktigt}
+    remove: true
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -31,8 +32,10 @@ def apply_corrections(kb: KnowledgeBase, path: Path) -> list[str]:
         raise KnowledgeError(f"{path}: line {getattr(data, 'line', 1)}: expected a mapping with one key, 'corrections'")
     entries = data.get("corrections") or []
     if not isinstance(entries, list):
-        raise KnowledgeError(f"{path}: line {getattr(data, 'key_lines', {}).get('corrections', 1)}: "
-                             f"'corrections' must be a list of corrections, not {excerpt(entries)}")
+        raise KnowledgeError(
+            f"{path}: line {getattr(data, 'key_lines', {}).get('corrections', 1)}: "
+            f"'corrections' must be a list of corrections, not {excerpt(entries)}"
+        )
     warnings = []
     hints = typing.get_type_hints(KnowledgeBase)
     for entry in entries:
@@ -42,10 +45,15 @@ def apply_corrections(kb: KnowledgeBase, path: Path) -> list[str]:
             raise KnowledgeError(f"{where}: a correction needs 'in' (which list it changes)")
         unknown = set(map(str, entry)) - _ACTIONS - {"in", "match", "why"}
         if unknown:
-            raise KnowledgeError(f"{where}: unknown key {excerpt(sorted(unknown)[0])} (use in, match, set, add, remove, why)")
+            raise KnowledgeError(
+                f"{where}: unknown key {excerpt(sorted(unknown)[0])} (use in, match, set, add, remove, why)"
+            )
         collection = entry["in"]
-        if not isinstance(collection, str) or collection not in hints \
-                or typing.get_origin(hints[collection]) is not list:
+        if (
+            not isinstance(collection, str)
+            or collection not in hints
+            or typing.get_origin(hints[collection]) is not list
+        ):
             lists = [f.name for f in dataclasses.fields(KnowledgeBase) if typing.get_origin(hints[f.name]) is list]
             raise KnowledgeError(f"{where}: unknown list {excerpt(collection)} (one of {', '.join(lists)})")
         (record_type,) = typing.get_args(hints[collection])
@@ -59,15 +67,19 @@ def apply_corrections(kb: KnowledgeBase, path: Path) -> list[str]:
         fields = {f.name for f in dataclasses.fields(record_type)}
         for key in match:
             if key not in fields:
-                raise KnowledgeError(f"{where}: unknown field {excerpt(key)} in match (known: {', '.join(sorted(fields))})")
+                raise KnowledgeError(
+                    f"{where}: unknown field {excerpt(key)} in match (known: {', '.join(sorted(fields))})"
+                )
         hits = [i for i, record in enumerate(records) if _matches(to_plain(record), match)]
         if not hits:
             warnings.append(f"{where}: correction matches nothing in {collection}: {dict(match)}")
             continue
         if "remove" in entry:
             if entry["remove"] is not True:
-                raise KnowledgeError(f"{where}: 'remove' must be true, without quotes (got {excerpt(entry['remove'])}); "
-                                     "to keep the record, leave 'remove' out")
+                raise KnowledgeError(
+                    f"{where}: 'remove' must be true, without quotes (got {excerpt(entry['remove'])}); "
+                    "to keep the record, leave 'remove' out"
+                )
             for index in reversed(hits):
                 del records[index]
             continue

@@ -1,4 +1,5 @@
 """Swedish dates as the newsletters write them: "28/9", "1 april 2019", "i slutet av augusti"."""
+
 from __future__ import annotations
 
 import calendar
@@ -37,7 +38,7 @@ _MONTH_POINT = re.compile(rf"\bi\s+(slutet|borjan|mitten)\s+av\s+({MONTH_PATTERN
 
 
 def month_point(text: str, published: date) -> tuple[date, str] | None:
-    """"i slutet av augusti" -> (2018-08-31, the words) for an issue of August 2018."""
+    """ "i slutet av augusti" -> (2018-08-31, the words) for an issue of August 2018."""
     match = _MONTH_POINT.search(fold(text))
     if not match:
         return None

@@ -1,4 +1,5 @@
 """A newsletter file as clean lines and sections: header, markdown remnants, footers, duplicates."""
+
 from __future__ import annotations
 
 import re
@@ -157,8 +158,7 @@ def _find_header(path: Path, raw_lines: list[str]) -> tuple[int, int, int, int]:
     )
     where = f"{path}:{masthead}" if masthead else f"{path}:1"
     raise NewsletterError(
-        f"{where}: no newsletter header: expected a line like 'nr 5 2018 aug.' "
-        "(issue number, year, month) near the top"
+        f"{where}: no newsletter header: expected a line like 'nr 5 2018 aug.' (issue number, year, month) near the top"
     )
 
 
@@ -215,10 +215,7 @@ def _split_repeats(lines: list[Line]) -> tuple[list[Line], list[str]]:
     """
     texts = [fold(line.text) for line in lines]
     filled = [i for i, text in enumerate(texts) if text]
-    recurs = {
-        i: any(j != i and fuzz.ratio(texts[i], texts[j]) >= _SIMILAR for j in filled)
-        for i in filled
-    }
+    recurs = {i: any(j != i and fuzz.ratio(texts[i], texts[j]) >= _SIMILAR for j in filled) for i in filled}
     runs: list[list[int]] = []
     run: list[int] = []
     for i in filled + [None]:

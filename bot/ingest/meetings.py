@@ -6,6 +6,7 @@
   or "2/9: Venue." entries, or "28/4 och 19/5, bägge i Haninge.";
 - a report of meetings held: "Den 1 mars respektive 5 april samlades ... från Nynäshamn".
 """
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,10 @@ BREAKFAST = "frukostmöte"
 SEMINAR = "seminarium"
 
 _DAY_MONTH = r"(\d{1,2})/(\d{1,2})"
-_ENTRY = re.compile(rf"^(?:den\s+)?{_DAY_MONTH}(?P<more>(?:\s*(?:,|och|respektive|&)\s*{_DAY_MONTH})*)(?P<colon>\s*:)?\s*(?P<rest>.*)$", re.I)
+_ENTRY = re.compile(
+    rf"^(?:den\s+)?{_DAY_MONTH}(?P<more>(?:\s*(?:,|och|respektive|&)\s*{_DAY_MONTH})*)(?P<colon>\s*:)?\s*(?P<rest>.*)$",
+    re.I,
+)
 _ALL_DAY_MONTHS = re.compile(_DAY_MONTH)
 _LABEL = re.compile(
     r"(?P<label>Tema|Medverkande|Plats|Tid|Seminarieledare/föreläsare|Seminarieledare|Föreläsare|Talare|Moderator)\s*:",
@@ -33,7 +37,9 @@ _RANGE = re.compile(rf"{_TIME}\s*[-–]\s*{_TIME}")
 _BREAKFAST_TIME = re.compile(rf"frukost\D{{0,20}}?{_TIME}", re.I)
 _SINGLE_TIME = re.compile(rf"\bkl\.?\s*{_TIME}", re.I)
 _DEADLINE = re.compile(rf"anmälan\b[^.]*?(?:senast\s+)?{_DAY_MONTH}", re.I)
-_REPORTED = re.compile(rf"\bden\s+(\d{{1,2}})\s+({MONTH_PATTERN})\b((?:\s*(?:,|och|respektive)\s*\d{{1,2}}\s+(?:{MONTH_PATTERN}))*)", re.I)
+_REPORTED = re.compile(
+    rf"\bden\s+(\d{{1,2}})\s+({MONTH_PATTERN})\b((?:\s*(?:,|och|respektive)\s*\d{{1,2}}\s+(?:{MONTH_PATTERN}))*)", re.I
+)
 _SAME_AS_ABOVE = ("samma som ovan", "samma plats", "som ovan")
 
 
@@ -72,8 +78,11 @@ class MeetingReader:
             if not found and not reported and _looks_like_meetings(section):
                 first = next((line.number for line in section.lines if line.text), 0)
                 self.warnings.append(
-                    ParseWarning(first, f"section {section.heading!r} looks like meetings but none could be read: "
-                             f"{section.text[:300]!r}")
+                    ParseWarning(
+                        first,
+                        f"section {section.heading!r} looks like meetings but none could be read: "
+                        f"{section.text[:300]!r}",
+                    )
                 )
             meetings.extend(found)
             held.extend(reported)
@@ -288,7 +297,7 @@ class MeetingReader:
 
 
 def _apply_times(meeting: Meeting, text: str) -> None:
-    """"Frukost från kl. 08.00 ... Program 08.30-09.30", "kl. 08.30-12.00", "kl. 9.00"."""
+    """ "Frukost från kl. 08.00 ... Program 08.30-09.30", "kl. 08.30-12.00", "kl. 9.00"."""
     breakfast = _BREAKFAST_TIME.search(text)
     if breakfast:
         meeting.breakfast = _hhmm(*breakfast.group(1, 2))
@@ -340,8 +349,10 @@ def _sentence_with(text: str, word: str) -> str | None:
 
 
 def _venue_after_dates(text: str) -> str | None:
-    """"anordnas 22/3 och 5/4 i Haninge kommunhus och ..." -> "Haninge kommunhus"."""
-    match = re.search(rf"{_DAY_MONTH}(?:\s*(?:,|och|respektive)\s*{_DAY_MONTH})*\s+i\s+([^.,]+?)(?:\s+och\s|[.,]|$)", text)
+    """ "anordnas 22/3 och 5/4 i Haninge kommunhus och ..." -> "Haninge kommunhus"."""
+    match = re.search(
+        rf"{_DAY_MONTH}(?:\s*(?:,|och|respektive)\s*{_DAY_MONTH})*\s+i\s+([^.,]+?)(?:\s+och\s|[.,]|$)", text
+    )
     return match.group(5).strip() if match else None
 
 

@@ -1,4 +1,5 @@
 """The federation itself: its board, web address, the county's federations, figures, newsletter."""
+
 from __future__ import annotations
 
 import re
@@ -47,7 +48,7 @@ def read_board(newsletter: Newsletter) -> Board | None:
                 in_deputies = False
     text = " ".join(lines)
     term = _TERM.search(text)
-    heading = next((s.heading for s in newsletter.sections if any(_MEMBER.search(l.text) for l in s.lines)), "")
+    heading = next((s.heading for s in newsletter.sections if any(_MEMBER.search(line.text) for line in s.lines)), "")
     start, end = (int(term.group(1)), int(term.group(2))) if term else (newsletter.year, newsletter.year)
     return Board(start_year=start, end_year=end, members=members, source=Source(newsletter.id, heading))
 

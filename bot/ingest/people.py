@@ -1,4 +1,5 @@
 """Recognising people's names and the role titles written next to them."""
+
 from __future__ import annotations
 
 import re
@@ -14,9 +15,33 @@ PHONE = re.compile(r"\b0\d{1,3}[- ]?\d{2,3}[ ]?\d{2}[ ]?\d{2}\b")
 # Capitalised words that open sentences or label fields, never part of a person's name.
 _NOT_NAMES = {
     fold(word)
-    for word in ("Den", "Det", "De", "Där", "Här", "Nu", "Inom", "Från", "Med", "Bland", "Även", "Tema",
-                 "Medverkande", "Plats", "Tid", "Anmälan", "Kontakta", "Läs", "Mejla", "Seminarieledare",
-                 "Samordningsförbundet", "Stiftelsen", "Projektet", "Kommunerna", "Förbundet")
+    for word in (
+        "Den",
+        "Det",
+        "De",
+        "Där",
+        "Här",
+        "Nu",
+        "Inom",
+        "Från",
+        "Med",
+        "Bland",
+        "Även",
+        "Tema",
+        "Medverkande",
+        "Plats",
+        "Tid",
+        "Anmälan",
+        "Kontakta",
+        "Läs",
+        "Mejla",
+        "Seminarieledare",
+        "Samordningsförbundet",
+        "Stiftelsen",
+        "Projektet",
+        "Kommunerna",
+        "Förbundet",
+    )
 }
 
 

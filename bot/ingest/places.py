@@ -4,6 +4,7 @@ Items are "Name N", "Name: N" or "Group: Name N, Name N" (a group runs over comm
 items only), separated by bullets or bold labels,
 and may be split over lines ("Skyddsvärnet" / "2"): the section's lines are read as one text.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,7 +15,9 @@ from bot.ingest.document import Newsletter, ParseWarning, Section
 from bot.knowledge.model import OpenPlace, PlacesReport, Source
 from bot.knowledge.vocabulary import Vocabulary
 
-_ITEM = re.compile(r"(?P<label>[^\d•:,;]+?(?::\s*[^\d•:,;]+?)?)\s*:?\s*(?P<count>\d+)(?![\d.,]\d|\s*(?:procent|%|deltagare))")
+_ITEM = re.compile(
+    r"(?P<label>[^\d•:,;]+?(?::\s*[^\d•:,;]+?)?)\s*:?\s*(?P<count>\d+)(?![\d.,]\d|\s*(?:procent|%|deltagare))"
+)
 _ENROLLED = re.compile(r"(\d+)\s+(?:deltagare\s+(?:var|är)\s+(?:nu\s+)?inskrivna|inskrivna\s+deltagare)", re.I)
 _LIST_START = re.compile(r"lediga\s+platser[^:.!]*:", re.I)
 _LIST_END = re.compile(r"\.\s+(?=[A-ZÅÄÖ])|\bkontakta\b", re.I)
@@ -32,13 +35,19 @@ def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[Pl
         if not is_places_section(section):
             for line in section.lines:
                 if "lediga platser" in fold(line.text) and re.search(r"\w+:?\s+\d+\s*(?:[•,]|$)", line.text):
-                    warnings.append(ParseWarning(line.number, f"open places outside a 'Lediga platser' notice, not read: {line.text[:300]!r}"))
+                    warnings.append(
+                        ParseWarning(
+                            line.number, f"open places outside a 'Lediga platser' notice, not read: {line.text[:300]!r}"
+                        )
+                    )
             continue
         text = " ".join(section.paragraphs)
         first_line = next((line.number for line in section.lines if line.text), 0)
         report = _read_report(section, text, newsletter, vocabulary)
         if report is None or not report.places:
-            warnings.append(ParseWarning(first_line, f"open places in {section.heading!r} could not be read: {text[:300]!r}"))
+            warnings.append(
+                ParseWarning(first_line, f"open places in {section.heading!r} could not be read: {text[:300]!r}")
+            )
             continue
         reports.append(report)
     return reports, warnings
@@ -82,7 +91,9 @@ def _items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
             if not label:
                 continue
             name, municipality = _name_and_place(label, vocabulary)
-            places.append(OpenPlace(provider=name, count=int(match.group("count")), group=group, municipality=municipality))
+            places.append(
+                OpenPlace(provider=name, count=int(match.group("count")), group=group, municipality=municipality)
+            )
     return places
 
 

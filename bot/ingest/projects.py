@@ -1,5 +1,6 @@
 """Projects and initiatives: names found where the text calls something a project, a part of one,
 a method or a model; then every sentence that mentions a name, sorted into what it tells."""
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,14 @@ _EXPANSION_AFTER = re.compile(r"\b(?P<short>[A-ZÅÄÖ]{2,6})\s*[,–]\s+(?P<lon
 
 _TOPICS = {
     "run_by": re.compile(r"\b(drivs av|driver|projektägare|ansvarar för|ansvarade för|i samarbete med)\b", re.I),
-    "funded_by": re.compile(r"\b(stöds av|stött|stödda|delfinansieras|finansieras|medfinansierar|medel från|ansökt om|ESF-medel)\b", re.I),
-    "period": re.compile(r"\b(startade|start|startar|avslutas|avslutades|igång|inleddes|pågår|fram till|försenad|beräknas starta|öppnades)\b", re.I),
+    "funded_by": re.compile(
+        r"\b(stöds av|stött|stödda|delfinansieras|finansieras|medfinansierar|medel från|ansökt om|ESF-medel)\b", re.I
+    ),
+    "period": re.compile(
+        r"\b(startade|start|startar|avslutas|avslutades|igång|inleddes|pågår|fram till|försenad|beräknas starta"
+        r"|öppnades)\b",
+        re.I,
+    ),
     "goals": re.compile(r"\b(målet|målen för|målsättning\w*|syftar|syftet|riktar sig|målgrupp\w*)\b", re.I),
     "results": re.compile(r"(\d+\s*procent|\bvisar\b|\bbidragit\b|\bresultat\b|\bnöjda\b|\bmåluppfyllelse\b)", re.I),
 }
@@ -99,7 +106,9 @@ def _add_fact(project: Project, unit: list[_Sentence], owners: _Owners, index: i
         project.description.append(fact)
     for topic, pattern in _TOPICS.items():
         match = pattern.search(text)
-        if match and (topic not in ("run_by", "funded_by") or owners.named_before(text, match.start()) in (None, index)):
+        if match and (
+            topic not in ("run_by", "funded_by") or owners.named_before(text, match.start()) in (None, index)
+        ):
             getattr(project, topic).append(fact)
 
 
@@ -124,8 +133,7 @@ class _Mentions:
         self.exact = [f" {fold(name)} " for name in names]
         single = [fold(name) for name in names if " " not in fold(name) and len(name) >= 8]
         self.misprints = {
-            f" {folded} " for folded in folded_words.values()
-            if any(fuzz.ratio(name, folded) >= 90 for name in single)
+            f" {folded} " for folded in folded_words.values() if any(fuzz.ratio(name, folded) >= 90 for name in single)
         }
 
     def found(self, folded: str) -> bool:
@@ -135,6 +143,7 @@ class _Mentions:
 def _usual_spelling(names: list[str], words: list[str], folded_words: dict[str, str]) -> str:
     """The spelling of the name written most often, so that one misprint does not name a project;
     on a tie, a letter written three times in a row is the misprint."""
+
     def written(name: str) -> int:
         return 1 if " " in name else words.count(name)
 
@@ -179,7 +188,7 @@ def _candidates(texts: list[str], headings: list[str], places: set[str]) -> list
                     continue
                 add(name[0].upper() + name[1:], acronyms.get(name))
         for match in _OWNED_BY_PLACE.finditer(text):  # "Tyresös En väg in"
-            if fold(text[match.start():match.start("name")].strip()[:-1]) in places:
+            if fold(text[match.start() : match.start("name")].strip()[:-1]) in places:
                 add(match.group("name"))
     for heading in headings:  # an initiative named after its place, big enough for a headline
         for match in _PLACE_NAMED.finditer(heading):
@@ -191,8 +200,7 @@ def _candidates(texts: list[str], headings: list[str], places: set[str]) -> list
 def _same(candidate: _Candidate, name: str) -> bool:
     folded = fold(name).replace(" ", "")
     return any(
-        fuzz.ratio(folded, fold(existing).replace(" ", "")) >= 90
-        for existing in [candidate.name, *candidate.aliases]
+        fuzz.ratio(folded, fold(existing).replace(" ", "")) >= 90 for existing in [candidate.name, *candidate.aliases]
     )
 
 

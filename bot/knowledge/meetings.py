@@ -1,4 +1,5 @@
 """One meeting from what several issues said of it: the later issue wins, field by field."""
+
 from __future__ import annotations
 
 import dataclasses

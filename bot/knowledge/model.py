@@ -1,4 +1,5 @@
 """Typed records of the knowledge base. Every fact carries the newsletter it came from."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -24,7 +25,6 @@ class Issue:
     published: date
     file: str
     headlines: list[str] = field(default_factory=list)
-
 
 
 @dataclass
@@ -214,4 +214,3 @@ class KnowledgeBase:
 
     def issue(self, issue_id: str) -> Issue | None:
         return next((i for i in self.issues if i.id == issue_id), None)
-

@@ -2,6 +2,7 @@
 
 Only newsletters published by `today` count: an issue dated "aug. 2018" counts from 1 August 2018.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -68,9 +69,7 @@ def _restrict(kb: KnowledgeBase, published: frozenset[str]) -> KnowledgeBase:
             name: [fact for fact in getattr(project, name) if known(fact.source)]
             for name in ("description", "run_by", "funded_by", "period", "goals", "results")
         }
-        projects.append(
-            dataclasses.replace(project, sources=[s for s in project.sources if known(s)], **facts)
-        )
+        projects.append(dataclasses.replace(project, sources=[s for s in project.sources if known(s)], **facts))
     organisation = kb.organisation
     organisation = dataclasses.replace(
         organisation,
@@ -168,9 +167,5 @@ def current_board(kb: KnowledgeBase, on: date) -> Board | None:
 def _best(query: str, choices: list[str], score_cutoff: float) -> str | None:
     if not choices:
         return None
-    found = process.extractOne(
-        query, choices, scorer=fuzz.ratio, processor=fold, score_cutoff=score_cutoff
-    )
+    found = process.extractOne(query, choices, scorer=fuzz.ratio, processor=fold, score_cutoff=score_cutoff)
     return found[0] if found else None
-
-

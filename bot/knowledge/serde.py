@@ -1,4 +1,5 @@
 """Dataclass records <-> plain YAML data, with errors that name the file and line."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -81,7 +82,9 @@ def read_yaml(path: Path) -> Any:
     except OSError as error:
         raise KnowledgeError(f"{path}: cannot read: {error.strerror or error}") from error
     if len(data) > MAX_YAML_BYTES:
-        raise KnowledgeError(f"{path}: larger than {MAX_YAML_BYTES // 1_000_000} MB, more than any knowledge file needs")
+        raise KnowledgeError(
+            f"{path}: larger than {MAX_YAML_BYTES // 1_000_000} MB, more than any knowledge file needs"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -92,7 +95,9 @@ def read_yaml(path: Path) -> Any:
 
 def parse_yaml(text: str, where: str) -> Any:
     if "\x00" in text:
-        raise KnowledgeError(f"{where}: line {text.count(chr(10), 0, text.index(chr(0))) + 1}: a NUL byte: not a text file")
+        raise KnowledgeError(
+            f"{where}: line {text.count(chr(10), 0, text.index(chr(0))) + 1}: a NUL byte: not a text file"
+        )
     try:
         _check_structure(text, where)
         return yaml.load(text, Loader=_LineLoader)
@@ -184,7 +189,9 @@ def _convert_date(data: Any, where: str, line: int) -> date:
     try:
         return date.fromisoformat(str(data))
     except ValueError:
-        raise KnowledgeError(f"{where}: line {line}: impossible or malformed date {excerpt(data)} (want YYYY-MM-DD)") from None
+        raise KnowledgeError(
+            f"{where}: line {line}: impossible or malformed date {excerpt(data)} (want YYYY-MM-DD)"
+        ) from None
 
 
 def _convert_record(cls: type, data: Any, where: str, line: int) -> Any:
@@ -219,6 +226,7 @@ class _PlainDumper(_Dumper):
 
 
 def dump_yaml(data: Any, header: str = "") -> str:
-    body = yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=100,
-                     default_flow_style=False)
+    body = yaml.dump(
+        data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False
+    )
     return header + body

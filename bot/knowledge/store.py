@@ -1,4 +1,5 @@
 """The knowledge base on disk: one YAML file per kind of record in a directory."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -62,8 +63,10 @@ def save_kb(kb: KnowledgeBase, directory: Path) -> list[Path]:
     except OSError as error:
         for path in temporary.values():
             path.unlink(missing_ok=True)
-        raise WriteFailed(f"{directory}: the knowledge base could not be written ({error.strerror or error}); "
-                          "the base there is unchanged") from error
+        raise WriteFailed(
+            f"{directory}: the knowledge base could not be written ({error.strerror or error}); "
+            "the base there is unchanged"
+        ) from error
     return [directory / name for name in texts]
 
 
@@ -136,8 +139,10 @@ def validate(kb: KnowledgeBase, where: str) -> None:
         for name in ("breakfast", "start", "end"):
             value = getattr(meeting, name)
             if value is not None and not _TIME.match(value):
-                problems.append(f"meeting {meeting.id}: {name} {excerpt(value)} is not a time HH:MM "
-                                f"(write times in quotes, e.g. {name}: \"10:30\")")
+                problems.append(
+                    f"meeting {meeting.id}: {name} {excerpt(value)} is not a time HH:MM "
+                    f'(write times in quotes, e.g. {name}: "10:30")'
+                )
         for source in meeting.sources + [version.source for version in meeting.statements]:
             check_source(source, f"meeting {meeting.id}")
         if not meeting.sources:

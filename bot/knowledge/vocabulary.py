@@ -1,5 +1,6 @@
 """The vocabulary file: municipalities with their districts, role titles, authority words, board
 positions, and the names of months and weekdays in Swedish and English."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -55,7 +56,7 @@ class Vocabulary:
         return names[best[0]] if best else None
 
     def means_all(self, text: str) -> bool:
-        """"alla", "all", "samtliga": every municipality."""
+        """ "alla", "all", "samtliga": every municipality."""
         return fold(text) in self.all_words
 
     def municipality_of(self, text: str) -> str | None:

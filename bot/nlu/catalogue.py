@@ -1,4 +1,5 @@
 """The phrase catalogue (bot/nlu/phrases.yaml): example questions per intent, editable as data."""
+
 from __future__ import annotations
 
 import re
@@ -38,7 +39,7 @@ class Catalogue:
 
 
 def split_placeholders(phrase: str) -> list[str]:
-    """"nästa möte i {municipality}" -> ["nästa möte i ", "<municipality>"]: placeholders survive folding."""
+    """ "nästa möte i {municipality}" -> ["nästa möte i ", "<municipality>"]: placeholders survive folding."""
     parts: list[str] = []
     last = 0
     for match in _PLACEHOLDER.finditer(phrase):
@@ -61,8 +62,10 @@ def load_catalogue(path: Path = PHRASES_PATH) -> Catalogue:
             for phrase in phrases["sv"] + phrases["en"]:
                 unknown = [found for found in _PLACEHOLDER.findall(phrase) if found not in PLACEHOLDERS]
                 if unknown:
-                    raise CatalogueError(f"{path}: intent {name}: phrase {phrase!r} uses unknown placeholder "
-                                         f"{{{unknown[0]}}}; use one of {', '.join(PLACEHOLDERS)}")
+                    raise CatalogueError(
+                        f"{path}: intent {name}: phrase {phrase!r} uses unknown placeholder "
+                        f"{{{unknown[0]}}}; use one of {', '.join(PLACEHOLDERS)}"
+                    )
             intents[name] = Intent(
                 name=name,
                 description=dict(entry.get("description") or {}),

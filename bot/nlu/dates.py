@@ -3,6 +3,7 @@
 A day or month without a year is kept without one: which year is meant depends on what the
 knowledge base holds, and the answer layer decides (the nearest occurrence that has meetings).
 """
+
 from __future__ import annotations
 
 import calendar
@@ -15,10 +16,17 @@ MONTHS: dict[str, int] = load_vocabulary().month_numbers()  # folded name -> num
 
 # season -> (first month, last month)
 SEASONS: dict[str, tuple[int, int]] = {
-    "hosten": (8, 12), "hostens": (8, 12), "autumn": (8, 12), "fall": (8, 12),
-    "varen": (1, 6), "varens": (1, 6), "spring": (1, 6),
-    "sommaren": (6, 8), "summer": (6, 8),
-    "vintern": (12, 2), "winter": (12, 2),
+    "hosten": (8, 12),
+    "hostens": (8, 12),
+    "autumn": (8, 12),
+    "fall": (8, 12),
+    "varen": (1, 6),
+    "varens": (1, 6),
+    "spring": (1, 6),
+    "sommaren": (6, 8),
+    "summer": (6, 8),
+    "vintern": (12, 2),
+    "winter": (12, 2),
 }
 # seasons written without the article are only seasons after "i"/"in": "i host", "in spring"
 _BARE_SEASONS = {"host": (8, 12), "var": (1, 6), "sommar": (6, 8), "vinter": (12, 2)}
@@ -102,9 +110,13 @@ def _match_at(tokens: list[str], i: int, today: date) -> tuple[int, When] | None
         month = MONTHS[token]
         if token in ("mars", "maj", "mar", "may") and not year and before not in ("i", "in", "during", "under"):
             return None  # "mars" and "may" are also ordinary words
-        return end, When(text=" ".join(tokens[i:end]), months=(month, month), year=year,
-                         first=date(year, month, 1) if year else None,
-                         last=date(year, month, calendar.monthrange(year, month)[1]) if year else None)
+        return end, When(
+            text=" ".join(tokens[i:end]),
+            months=(month, month),
+            year=year,
+            first=date(year, month, 1) if year else None,
+            last=date(year, month, calendar.monthrange(year, month)[1]) if year else None,
+        )
     if token in SEASONS or (token in _BARE_SEASONS and before in ("i", "in")):
         months = SEASONS.get(token) or _BARE_SEASONS[token]
         year = _year(after)
@@ -154,8 +166,9 @@ def _relative(token: str, after: str | None, today: date) -> tuple[int, When] | 
         return 2, _resolved(f"{token} {after}", date(year, 1, 1), date(year, 12, 31))
     if token in ("nasta", "next") and after in ("manad", "month"):
         year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
-        return 2, _resolved(f"{token} {after}", date(year, month, 1),
-                            date(year, month, calendar.monthrange(year, month)[1]))
+        return 2, _resolved(
+            f"{token} {after}", date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        )
     if token in ("denna", "this") and after in ("manad", "month") or token == "imanad":
         first = today.replace(day=1)
         last = today.replace(day=calendar.monthrange(today.year, today.month)[1])

@@ -4,6 +4,7 @@ Each name is stored folded as a token tuple with the slot it fills and its canon
 Long names win over short ones; typos are forgiven with rapidfuzz for names long enough
 that a near miss cannot be an ordinary word.
 """
+
 from __future__ import annotations
 
 import re

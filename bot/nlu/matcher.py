@@ -7,6 +7,7 @@ Scorers (chosen in phrases.yaml `settings.scorer`, compared with `python -m bot 
 - rapidfuzz's "ratio", "token_sort_ratio", "token_set_ratio", "WRatio", "partial_ratio" on the
   joined tokens, and "blend" (mean of dice and token_sort_ratio).
 """
+
 from __future__ import annotations
 
 import math

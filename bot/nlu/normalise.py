@@ -1,4 +1,5 @@
 """Question text -> folded tokens. Nothing is stripped: "nästa" and "när" carry the intent."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """What a question asks: an intent and its slots, the one contract between understanding and answers."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -40,7 +41,9 @@ class Slots:
 
     def named(self) -> dict[str, Any]:
         """The slots that are set, by name."""
-        return {item.name: getattr(self, item.name) for item in fields(self) if getattr(self, item.name) != item.default}
+        return {
+            item.name: getattr(self, item.name) for item in fields(self) if getattr(self, item.name) != item.default
+        }
 
     def followed_by(self, new: Slots) -> Slots:
         """A follow-up ("och i Tyresö?", "vem talar?"): a subject it names replaces every earlier
@@ -57,14 +60,25 @@ class Slots:
         unknown = set(found) - set(_DEFAULTS)
         if unknown:
             raise ValueError(f"unknown slot {sorted(unknown)[0]!r} (known: {', '.join(_DEFAULTS)})")
-        return cls(**{name: bool(value) if isinstance(_DEFAULTS[name], bool) else value
-                      for name, value in found.items()})
+        return cls(
+            **{name: bool(value) if isinstance(_DEFAULTS[name], bool) else value for name, value in found.items()}
+        )
 
 
 _DEFAULTS: dict[str, Any] = {item.name: item.default for item in fields(Slots)}
 # slots that say what a question is about: a follow-up naming one replaces all of them
-SUBJECTS = ("municipality", "other_place", "provider", "group", "person", "project", "role", "when",
-            "meeting_id", "topic")
+SUBJECTS = (
+    "municipality",
+    "other_place",
+    "provider",
+    "group",
+    "person",
+    "project",
+    "role",
+    "when",
+    "meeting_id",
+    "topic",
+)
 SLOT_NAMES = frozenset(_DEFAULTS)
 
 

@@ -1,4 +1,5 @@
 """Text -> Parse: the pipeline of normalising, finding dates and names, correcting typos, matching."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -150,7 +151,7 @@ class Understander:
             for slot, value in values:
                 # a place outside the federation is asked about like one of ours; the answer tells
                 placeholder = "<municipality>" if slot == "other_place" else f"<{slot}>"
-                if placeholder not in result[-len(values):]:
+                if placeholder not in result[-len(values) :]:
                     result.append(placeholder)
                 slots.setdefault(slot, value)
             last = end
@@ -193,26 +194,34 @@ class Understander:
         return cached
 
     def _topic(self, tokens: list[str], corrected: list[str], text: str, slots: dict[str, Any]) -> None:
-        """"mötet om tillit", "meeting about violence": the words after "om"/"about" that no phrasing
+        """ "mötet om tillit", "meeting about violence": the words after "om"/"about" that no phrasing
         uses (a clear typo of a catalogue word does not count) say what the meeting is about."""
         for number, token in enumerate(tokens[:-1]):
             if token not in self.catalogue.markers.get("topic", ()):
                 continue
-            words = [word for word, fixed in zip(tokens[number + 1:], corrected[number + 1:])
-                     if not word.startswith("<") and word not in self._protected
-                     and len(word) >= CORRECTION_MIN_LENGTH
-                     and (word == fixed or fuzz.ratio(word, fixed) < TOPIC_TYPO_SIMILARITY)]
+            words = [
+                word
+                for word, fixed in zip(tokens[number + 1 :], corrected[number + 1 :], strict=True)
+                if not word.startswith("<")
+                and word not in self._protected
+                and len(word) >= CORRECTION_MIN_LENGTH
+                and (word == fixed or fuzz.ratio(word, fixed) < TOPIC_TYPO_SIMILARITY)
+            ]
             if words:
                 slots.setdefault("topic", tuple(_as_written(word, text) for word in words))
                 return
 
     def _unknown_owner(self, tokens: list[str], text: str, slots: dict[str, Any]) -> None:
-        """"chef för Arbetsförmedlingen", "head of Försäkringskassan": a role or thing asked about at an
+        """ "chef för Arbetsförmedlingen", "head of Försäkringskassan": a role or thing asked about at an
         organisation the bot knows nothing of (a word no phrasing uses, after "för", "på", "of"...).
         Kept as written, so an answer can say honestly that it does not know about it."""
-        for before, word in zip(tokens, tokens[1:]):
-            if before in self.catalogue.markers.get("owner", ()) and not word.startswith("<") and word not in self._protected \
-                    and len(word) >= CORRECTION_MIN_LENGTH:
+        for before, word in zip(tokens, tokens[1:], strict=False):
+            if (
+                before in self.catalogue.markers.get("owner", ())
+                and not word.startswith("<")
+                and word not in self._protected
+                and len(word) >= CORRECTION_MIN_LENGTH
+            ):
                 slots.setdefault("unknown_owner", _as_written(word, text))
                 return
 

@@ -4,11 +4,12 @@ The copy is one snapshot even while the bot writes: the backup reads inside one 
 transaction (WAL lets the bot keep writing meanwhile). It is written under a temporary name,
 checked, and only then renamed, so a backup file is either complete or absent.
 """
+
 from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.failures import BadInput, Failure
@@ -22,7 +23,7 @@ class BackupError(Failure):
 def backup_path(target: Path, now: datetime | None = None) -> Path:
     """`target` itself, or a time-stamped file inside it when it is a directory."""
     if target.is_dir():
-        stamp = (now or datetime.now(timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
+        stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
         return target / f"fedbot-{stamp}.sqlite3"
     return target
 

@@ -4,6 +4,7 @@ The guard is an exclusive flock on `<database>.lock`, held for the life of the p
 The kernel drops the lock when the process exits, however it exits (even on SIGKILL or a
 crash), so a stale lock file never blocks a restart.
 """
+
 from __future__ import annotations
 
 import fcntl

@@ -2,11 +2,12 @@
 
 Call `configure(level)` once at start-up. `log_event` writes an event with fields:
 
-    time=2026-11-23T18:00:00.120Z level=INFO logger=bot.updates event=update kind=command intent=next_meeting latency_ms=14.2
+    time=2026-11-23T18:00:00.120Z level=INFO logger=bot.updates event=update kind=command latency_ms=14.2
 
 Other records become `msg="…"`. Never log message text at INFO: log what the bot understood
 (the intent), not what people wrote.
 """
+
 from __future__ import annotations
 
 import logging
@@ -15,7 +16,7 @@ import re
 import sys
 import threading
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, TextIO
 
 # Environment variables whose values must never reach a log line.
@@ -27,8 +28,14 @@ _FIELDS = "fields"  # the `extra` key carrying an event's fields
 # Libraries that are chatty at INFO; httpx even logs every request URL, which contains the token.
 # python-telegram-bot logs whole updates (what people wrote, their names) and API payloads at
 # DEBUG, so it stays at INFO even when the bot runs at DEBUG.
-_QUIET = {"httpx": logging.WARNING, "httpcore": logging.WARNING, "apscheduler": logging.WARNING,
-          "telegram": logging.INFO, "hpack": logging.INFO, "tornado": logging.INFO}
+_QUIET = {
+    "httpx": logging.WARNING,
+    "httpcore": logging.WARNING,
+    "apscheduler": logging.WARNING,
+    "telegram": logging.INFO,
+    "hpack": logging.INFO,
+    "tornado": logging.INFO,
+}
 _HANDLER_NAME = "bot.ops.logging"
 
 
@@ -50,7 +57,7 @@ class KeyValueFormatter(logging.Formatter):
         self.secrets = [secret for secret in secrets if secret]
 
     def format(self, record: logging.LogRecord) -> str:
-        stamp = datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="milliseconds")
+        stamp = datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds")
         parts = [f"time={stamp.replace('+00:00', 'Z')}", f"level={record.levelname}", f"logger={record.name}"]
         fields: dict[str, Any] | None = getattr(record, _FIELDS, None)
         if fields is not None:
@@ -80,9 +87,7 @@ def _without_payloads(record: logging.LogRecord) -> bool:
     return True
 
 
-def configure(
-    level: str | int = "INFO", *, stream: TextIO | None = None, secrets: Iterable[str | None] = ()
-) -> None:
+def configure(level: str | int = "INFO", *, stream: TextIO | None = None, secrets: Iterable[str | None] = ()) -> None:
     """Send every log record to `stream` (stderr: journald and Docker collect it) as one line.
 
     Calling it again replaces the handler it installed before. The values of SECRET_VARIABLES
@@ -119,13 +124,17 @@ def _route_uncaught_errors_to_logging() -> None:
         if crash.exc_type is SystemExit:
             return
         name = crash.thread.name if crash.thread else "?"
-        crash_log.error("uncaught error in thread %s", name,
-                        exc_info=(crash.exc_type, crash.exc_value or crash.exc_type(), crash.exc_traceback))
+        crash_log.error(
+            "uncaught error in thread %s",
+            name,
+            exc_info=(crash.exc_type, crash.exc_value or crash.exc_type(), crash.exc_traceback),
+        )
 
     def unraisable(problem: Any) -> None:
         error = problem.exc_value or problem.exc_type()
-        crash_log.warning("%s", problem.err_msg or "exception ignored",
-                          exc_info=(problem.exc_type, error, problem.exc_traceback))
+        crash_log.warning(
+            "%s", problem.err_msg or "exception ignored", exc_info=(problem.exc_type, error, problem.exc_traceback)
+        )
 
     sys.excepthook = uncaught
     threading.excepthook = thread_crash

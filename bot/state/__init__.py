@@ -1,4 +1,5 @@
 """Persistent state of the bot in SQLite: users, subscriptions and the sent-reminder log."""
+
 from bot.state.repository import (
     ALL,
     CannotWrite,
@@ -11,5 +12,12 @@ from bot.state.repository import (
 from bot.state.schema import SchemaTooNew
 
 __all__ = [
-    "ALL", "CannotWrite", "DatabaseUnusable", "Repository", "SchemaTooNew", "Stats", "Subscription", "Watch",
+    "ALL",
+    "CannotWrite",
+    "DatabaseUnusable",
+    "Repository",
+    "SchemaTooNew",
+    "Stats",
+    "Subscription",
+    "Watch",
 ]

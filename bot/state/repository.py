@@ -6,6 +6,7 @@ the bot writes; the busy timeout makes a briefly locked database wait instead of
 `synchronous=FULL`: a reminder claim must be on disk before the message goes out (see
 `claim_reminder`), or a power cut could forget a claim for a message already delivered.
 """
+
 from __future__ import annotations
 
 import logging
@@ -14,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.failures import BadInput, Failure
@@ -29,7 +30,7 @@ Clock = Callable[[], datetime]
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -102,8 +103,9 @@ class Repository:
             with self.path.open("rb") as file:
                 header = file.read(len(_SQLITE_HEADER))
             if header and header != _SQLITE_HEADER:
-                raise DatabaseUnusable(f"database {self.path}: not an SQLite database (file is not a database); "
-                                       "check BOT_DB_PATH")
+                raise DatabaseUnusable(
+                    f"database {self.path}: not an SQLite database (file is not a database); check BOT_DB_PATH"
+                )
         private_dir(self.path.parent)
         private_file(self.path)
         for side in ("-wal", "-shm", "-journal"):
@@ -143,8 +145,7 @@ class Repository:
             yield
         except sqlite3.OperationalError as error:
             if self._write_problem is None:
-                log.error("database %s cannot be written (%s): answering without saving until it can",
-                          self.path, error)
+                log.error("database %s cannot be written (%s): answering without saving until it can", self.path, error)
             self._write_problem = str(error)
             raise CannotWrite(f"database {self.path} cannot be written: {error}") from error
         if self._write_problem is not None:
@@ -165,7 +166,7 @@ class Repository:
         return rows[0] if rows else None
 
     def _now(self) -> str:
-        return self._clock().astimezone(timezone.utc).isoformat(timespec="seconds")
+        return self._clock().astimezone(UTC).isoformat(timespec="seconds")
 
     # users
 
@@ -210,12 +211,16 @@ class Repository:
         """Returns False when the chat already had this subscription."""
         self.touch_user(chat_id, language)
         now = self._now()
-        return self._write(
-            """INSERT INTO subscriptions (chat_id, municipality, active, created_at, updated_at) VALUES (?, ?, 1, ?, ?)
+        return (
+            self._write(
+                """INSERT INTO subscriptions (chat_id, municipality, active, created_at, updated_at)
+               VALUES (?, ?, 1, ?, ?)
                ON CONFLICT (chat_id, municipality) DO UPDATE SET active = 1, updated_at = excluded.updated_at
                WHERE active = 0""",
-            (chat_id, municipality, now, now),
-        ) == 1
+                (chat_id, municipality, now, now),
+            )
+            == 1
+        )
 
     def unsubscribe(self, chat_id: int, municipality: str | None = None) -> int:
         """End one subscription, or every subscription and watch of the chat when `municipality` is None."""
@@ -252,11 +257,14 @@ class Repository:
     def watch_meeting(self, chat_id: int, meeting_id: str, language: str | None = None) -> bool:
         """Returns False when the chat already watched this meeting."""
         self.touch_user(chat_id, language)
-        return self._write(
-            """INSERT INTO meeting_watches (chat_id, meeting_id, active, created_at) VALUES (?, ?, 1, ?)
+        return (
+            self._write(
+                """INSERT INTO meeting_watches (chat_id, meeting_id, active, created_at) VALUES (?, ?, 1, ?)
                ON CONFLICT (chat_id, meeting_id) DO UPDATE SET active = 1 WHERE active = 0""",
-            (chat_id, meeting_id, self._now()),
-        ) == 1
+                (chat_id, meeting_id, self._now()),
+            )
+            == 1
+        )
 
     def watches_of(self, chat_id: int) -> list[str]:
         rows = self._rows(
@@ -280,11 +288,14 @@ class Repository:
         the row stays 'claimed' and is never sent again: a reminder may then be lost, but it can
         never arrive twice. `release_claim` undoes a claim when the send certainly failed.
         """
-        return self._write(
-            """INSERT INTO reminders_sent (chat_id, meeting_id, kind, status, claimed_at)
+        return (
+            self._write(
+                """INSERT INTO reminders_sent (chat_id, meeting_id, kind, status, claimed_at)
                VALUES (?, ?, ?, 'claimed', ?) ON CONFLICT DO NOTHING""",
-            (chat_id, meeting_id, kind, self._now()),
-        ) == 1
+                (chat_id, meeting_id, kind, self._now()),
+            )
+            == 1
+        )
 
     def mark_sent(self, chat_id: int, meeting_id: str, kind: str, message_id: int | None) -> None:
         self._write(

@@ -2,6 +2,7 @@
 
 Append a migration to change the schema; never edit one that has shipped.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -11,6 +12,7 @@ from bot.failures import BadInput
 
 class SchemaTooNew(BadInput, RuntimeError):
     """The database was written by a newer version of the bot."""
+
 
 MIGRATIONS: list[str] = [
     # 1: users, subscriptions to a municipality (or "alla"), the sent-reminder log.

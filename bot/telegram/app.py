@@ -1,4 +1,5 @@
 """The python-telegram-bot Application: handlers wired, commands registered, reminders scheduled."""
+
 from __future__ import annotations
 
 import functools
@@ -66,7 +67,8 @@ def build_application(
         settings.token,
         base_url=settings.api_base_url,
         base_file_url=settings.api_base_url.removesuffix("/bot") + "/file/bot"
-        if settings.api_base_url.endswith("/bot") else settings.api_base_url,
+        if settings.api_base_url.endswith("/bot")
+        else settings.api_base_url,
         request=HTTPXRequest(connection_pool_size=CONNECTIONS),
         get_updates_request=HTTPXRequest(connection_pool_size=1),
         defaults=Defaults(tzinfo=settings.timezone),
@@ -87,9 +89,8 @@ def build_application(
         settings=settings,
         repo=repo,
         engine=engine,
-        reminders=reminders or ReminderService(
-            repo, lambda: svc.engine.kb, render, settings.timezone, settings.reminder_time, clock
-        ),
+        reminders=reminders
+        or ReminderService(repo, lambda: svc.engine.kb, render, settings.timezone, settings.reminder_time, clock),
         clock=clock,
         load_engine=load_engine,
     )
@@ -100,26 +101,30 @@ def build_application(
 
 def add_handlers(application: Application) -> None:
     command = lambda names, callback: CommandHandler(names, callback, filters=NEW_MESSAGE)  # noqa: E731
-    application.add_handlers([
-        command(["start"], handlers.start),
-        command(["help", "hjalp"], handlers.help_command),
-        command(["nasta", "next"], handlers.intent_command("next_meeting")),
-        command(["moten", "meetings"], handlers.intent_command("upcoming_meetings")),
-        command(["lediga", "vacancies"], handlers.intent_command("open_places", takes_place=False)),
-        command(["kontakt", "contact"], handlers.intent_command("contacts", takes_place=False)),
-        command(["prenumerera", "subscribe"], handlers.subscribe),
-        command(["avsluta", "unsubscribe"], handlers.unsubscribe),
-        command(["mina", "subscriptions"], handlers.my_subscriptions),
-        command(["reload"], handlers.reload_command),
-        command(["stats"], handlers.stats_command),
-        CallbackQueryHandler(buttons.button),
-        ChatMemberHandler(subscriptions.membership, ChatMemberHandler.MY_CHAT_MEMBER),
-        InlineQueryHandler(inline.inline_query),
-        MessageHandler(NEW_MESSAGE & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, handlers.text_message),
-        MessageHandler(
-            NEW_MESSAGE & filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.not_text
-        ),
-    ])
+    application.add_handlers(
+        [
+            command(["start"], handlers.start),
+            command(["help", "hjalp"], handlers.help_command),
+            command(["nasta", "next"], handlers.intent_command("next_meeting")),
+            command(["moten", "meetings"], handlers.intent_command("upcoming_meetings")),
+            command(["lediga", "vacancies"], handlers.intent_command("open_places", takes_place=False)),
+            command(["kontakt", "contact"], handlers.intent_command("contacts", takes_place=False)),
+            command(["prenumerera", "subscribe"], handlers.subscribe),
+            command(["avsluta", "unsubscribe"], handlers.unsubscribe),
+            command(["mina", "subscriptions"], handlers.my_subscriptions),
+            command(["reload"], handlers.reload_command),
+            command(["stats"], handlers.stats_command),
+            CallbackQueryHandler(buttons.button),
+            ChatMemberHandler(subscriptions.membership, ChatMemberHandler.MY_CHAT_MEMBER),
+            InlineQueryHandler(inline.inline_query),
+            MessageHandler(
+                NEW_MESSAGE & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, handlers.text_message
+            ),
+            MessageHandler(
+                NEW_MESSAGE & filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.not_text
+            ),
+        ]
+    )
     application.add_error_handler(errors.on_error)
     update_log.install(application)  # one structured line per update: kind, intent, latency
 
@@ -139,7 +144,6 @@ async def register_commands(application: Application) -> None:
     english = [BotCommand(command.names[1], command.about["en"]) for command in commands()]
     await application.bot.set_my_commands(swedish, scope=BotCommandScopeDefault())
     await application.bot.set_my_commands(english, scope=BotCommandScopeDefault(), language_code="en")
-
 
 
 async def _ask_to_slow_down(bot: Bot, update: Update) -> None:

@@ -3,6 +3,7 @@
 Callback data comes from the person's client and may be stale (a keyboard from last month) or
 forged: every argument is checked again here, as if typed.
 """
+
 from __future__ import annotations
 
 import functools
@@ -61,9 +62,13 @@ async def _press(
     if action == keyboards.ASK and len(args) == 2:
         intent, place = args
         slots = Slots(municipality=place) if place and place != ALL else Slots()
-        await send_reply(send, svc.engine.answer_intent(intent, slots, today=svc.today(), chat=str(chat_id), lang=lang), lang)
+        await send_reply(
+            send, svc.engine.answer_intent(intent, slots, today=svc.today(), chat=str(chat_id), lang=lang), lang
+        )
     elif action == keyboards.QUESTION and args:
-        await send_reply(send, svc.engine.answer(args[0], today=svc.today(), chat=str(chat_id), lang=lang, now=svc.now()), lang)
+        await send_reply(
+            send, svc.engine.answer(args[0], today=svc.today(), chat=str(chat_id), lang=lang, now=svc.now()), lang
+        )
     elif action == keyboards.MENU_SUBSCRIBE:
         text = say(lang, "choose_subscription", time=svc.settings.reminder_time.strftime("%H:%M"))
         await send_text(send, text, keyboards.places(keyboards.SUBSCRIBE, municipalities(), lang, with_all=True))
@@ -104,7 +109,9 @@ async def _send_calendar(chat_id: int, meeting_id: str, lang: str, context: Cont
         return say(lang, "meeting_gone")
     description = _reminder_description(meeting, svc, lang)
     data = meeting_ics(meeting, svc.engine.kb.organisation, svc.settings.timezone, svc.now(), description)
-    await context.bot.send_document(chat_id, document=data, filename=ics_filename(meeting), caption=say(lang, "calendar_caption"))
+    await context.bot.send_document(
+        chat_id, document=data, filename=ics_filename(meeting), caption=say(lang, "calendar_caption")
+    )
     return None
 
 

@@ -1,4 +1,5 @@
 """The application's error handler: log with context (never message text), tell the person."""
+
 from __future__ import annotations
 
 import logging

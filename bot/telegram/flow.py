@@ -15,6 +15,7 @@ finish; an update whose turn comes more than `drain_seconds` later is kept in th
 (`Repository.keep_update`) and handled first at the next start. So every update Telegram counts as
 delivered is answered once, now or after the restart, within systemd's stop timeout.
 """
+
 from __future__ import annotations
 
 import asyncio

@@ -1,4 +1,5 @@
 """Commands and messages to engine calls and back. Thin: no knowledge and no wording of answers here."""
+
 from __future__ import annotations
 
 import asyncio
@@ -47,6 +48,7 @@ async def _say(update: Update, text: str, markup: Any = None) -> None:
 def intent_command(intent: str, takes_place: bool = True, menu: bool = False) -> Handler:
     """A command that asks the engine one intent, with an optional municipality argument;
     `menu` puts the main menu's buttons under the answer."""
+
     async def handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         svc = services(context)
         lang = lang_of(update, svc)
@@ -130,6 +132,7 @@ async def my_subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 def admin_only(handler: Handler) -> Handler:
     """Others (not in BOT_ADMIN_IDS) get a polite refusal."""
+
     @functools.wraps(handler)
     async def checked(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         svc = services(context)
@@ -168,11 +171,21 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     record_chat(update, svc, lang)
     stats = svc.repo.stats()
     by_place = ", ".join(f"{place_label(p, lang)}: {n}" for p, n in stats.active_subscriptions.items())
-    await _say(update, say(
-        lang, "stats", users=stats.users, blocked=stats.blocked_users, subscriptions=stats.subscribers,
-        by_place=f"({by_place})" if by_place else "", watches=stats.meeting_watches, sent=stats.reminders_sent,
-        failed=stats.reminders_failed, uncertain=stats.reminders_uncertain,
-    ))
+    await _say(
+        update,
+        say(
+            lang,
+            "stats",
+            users=stats.users,
+            blocked=stats.blocked_users,
+            subscriptions=stats.subscribers,
+            by_place=f"({by_place})" if by_place else "",
+            watches=stats.meeting_watches,
+            sent=stats.reminders_sent,
+            failed=stats.reminders_failed,
+            uncertain=stats.reminders_uncertain,
+        ),
+    )
 
 
 # free text and everything else

@@ -4,9 +4,10 @@ Times are written as local Europe/Stockholm wall-clock times with TZID, and the 
 what that zone means, so calendars show 08:00 whatever the reader's zone. For any other zone the
 times are converted to UTC instead, since only Stockholm's rules are written out here.
 """
+
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.knowledge.model import Meeting, Organisation
@@ -33,16 +34,15 @@ END:STANDARD
 END:VTIMEZONE""".splitlines()
 
 
-
-
 def meeting_uid(meeting: Meeting, organisation: Organisation) -> str:
     """Stable per meeting: adding the file again updates the same event."""
     domain = (organisation.website or "").removeprefix("https://").removeprefix("http://").removeprefix("www.")
     return f"{meeting.id}@{domain.strip('/') or 'fedbot.invalid'}"
 
 
-def meeting_ics(meeting: Meeting, organisation: Organisation, tz: ZoneInfo, stamp: datetime,
-                description: str = "") -> bytes:
+def meeting_ics(
+    meeting: Meeting, organisation: Organisation, tz: ZoneInfo, stamp: datetime, description: str = ""
+) -> bytes:
     """The meeting as one VEVENT. `stamp` is DTSTAMP (when the file was made), aware."""
     start, end = parse_hhmm(meeting.start), parse_hhmm(meeting.end)
     product = f"-//{organisation.name or 'fedbot'}//fedbot//SV"
@@ -53,7 +53,10 @@ def meeting_ics(meeting: Meeting, organisation: Organisation, tz: ZoneInfo, stam
     lines += ["BEGIN:VEVENT", f"UID:{meeting_uid(meeting, organisation)}", f"DTSTAMP:{_utc(stamp)}"]
     if start is None:
         # No known time: an all-day event rather than an invented hour.
-        lines += [f"DTSTART;VALUE=DATE:{_day(meeting.date)}", f"DTEND;VALUE=DATE:{_day(meeting.date + timedelta(days=1))}"]
+        lines += [
+            f"DTSTART;VALUE=DATE:{_day(meeting.date)}",
+            f"DTEND;VALUE=DATE:{_day(meeting.date + timedelta(days=1))}",
+        ]
     else:
         begins = datetime.combine(meeting.date, start, tz)
         ends = datetime.combine(meeting.date, end, tz) if end and end > start else begins + DEFAULT_LENGTH
@@ -80,7 +83,7 @@ def _timed(name: str, moment: datetime, local: bool) -> str:
 
 
 def _utc(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def _day(day: date) -> str:
@@ -88,9 +91,7 @@ def _day(day: date) -> str:
 
 
 def _escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\n").replace("\n", "\\n")
-    )
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\n").replace("\n", "\\n")
 
 
 def _fold(line: str) -> str:

@@ -1,4 +1,5 @@
 """Inline mode: "@bot question" in any chat offers the answer as an article to share."""
+
 from __future__ import annotations
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
@@ -34,10 +35,12 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         if not text:
             continue
         title, _, rest = text.partition("\n")
-        results.append(InlineQueryResultArticle(
-            id=f"{index}-{reply.intent or 'answer'}"[:64],
-            title=title[:100],
-            description=rest.strip()[:200] or None,
-            input_message_content=InputTextMessageContent(text[: MessageLimit.MAX_TEXT_LENGTH]),
-        ))
+        results.append(
+            InlineQueryResultArticle(
+                id=f"{index}-{reply.intent or 'answer'}"[:64],
+                title=title[:100],
+                description=rest.strip()[:200] or None,
+                input_message_content=InputTextMessageContent(text[: MessageLimit.MAX_TEXT_LENGTH]),
+            )
+        )
     await query.answer(results, cache_time=60, is_personal=True)  # answers follow the person's conversation

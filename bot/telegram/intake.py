@@ -7,6 +7,7 @@ is fetched again forever and is logged with everything people wrote. Here each u
 on its own first: an unreadable one is logged by its id and the reason only and replaced by a
 bare `Update(update_id)`, which no handler answers and whose id moves the offset past it.
 """
+
 from __future__ import annotations
 
 import logging

@@ -1,4 +1,5 @@
 """Inline keyboards and their callback data ("<action>|<argument>", at most 64 bytes)."""
+
 from __future__ import annotations
 
 import re
@@ -66,7 +67,7 @@ def parse(data: str | None) -> tuple[str, list[str]]:
         raise BadButton("unknown_action")
     if len(args) != len(shapes):
         raise BadButton("wrong_arguments")
-    if not all(shape.fullmatch(arg) for shape, arg in zip(shapes, args)):
+    if not all(shape.fullmatch(arg) for shape, arg in zip(shapes, args, strict=True)):
         raise BadButton("malformed")
     return action, args
 
@@ -83,22 +84,33 @@ def _markup(rows: Sequence[Sequence[InlineKeyboardButton | None]]) -> InlineKeyb
 
 
 def main_menu(lang: str) -> InlineKeyboardMarkup | None:
-    return _markup([
-        [_button(say(lang, "menu_next"), ASK, "next_meeting", ""), _button(say(lang, "menu_meetings"), ASK, "upcoming_meetings", "")],
-        [_button(say(lang, "menu_places"), ASK, "open_places", ""), _button(say(lang, "menu_contact"), ASK, "contacts", "")],
-        [_button(say(lang, "menu_subscribe"), MENU_SUBSCRIBE)],
-    ])
+    return _markup(
+        [
+            [
+                _button(say(lang, "menu_next"), ASK, "next_meeting", ""),
+                _button(say(lang, "menu_meetings"), ASK, "upcoming_meetings", ""),
+            ],
+            [
+                _button(say(lang, "menu_places"), ASK, "open_places", ""),
+                _button(say(lang, "menu_contact"), ASK, "contacts", ""),
+            ],
+            [_button(say(lang, "menu_subscribe"), MENU_SUBSCRIBE)],
+        ]
+    )
 
 
-def places(action: str, names: Sequence[str], lang: str, intent: str | None = None, with_all: bool = False) -> InlineKeyboardMarkup | None:
+def places(
+    action: str, names: Sequence[str], lang: str, intent: str | None = None, with_all: bool = False
+) -> InlineKeyboardMarkup | None:
     """One button per municipality, answering `intent` (ASK) or (un)subscribing."""
+
     def button(name: str, label: str) -> InlineKeyboardButton | None:
         return _button(label, ASK, intent, name) if action == ASK and intent else _button(label, action, name)
 
     buttons = [button(name, name if name != ALL else say(lang, "all")) for name in names]
     if with_all:
         buttons.append(button(ALL, say(lang, "all")))
-    return _markup([buttons[i:i + 3] for i in range(0, len(buttons), 3)])
+    return _markup([buttons[i : i + 3] for i in range(0, len(buttons), 3)])
 
 
 def for_reply(reply: Any, lang: str) -> InlineKeyboardMarkup | None:
@@ -112,9 +124,13 @@ def for_reply(reply: Any, lang: str) -> InlineKeyboardMarkup | None:
         return None
     if len(meetings) == 1:
         only = meetings[0]
-        return _markup([[_button(say(lang, "remind_me"), REMIND, only.id), _button(say(lang, "calendar"), CALENDAR, only.id)]])
+        return _markup(
+            [[_button(say(lang, "remind_me"), REMIND, only.id), _button(say(lang, "calendar"), CALENDAR, only.id)]]
+        )
     rows = []
     for meeting in meetings:
-        label = f"{meeting.date.day}/{meeting.date.month}" + (f" {meeting.municipality}" if meeting.municipality else "")
+        label = f"{meeting.date.day}/{meeting.date.month}" + (
+            f" {meeting.municipality}" if meeting.municipality else ""
+        )
         rows.append([_button(f"🔔 {label}", REMIND, meeting.id), _button(f"📅 {label}", CALENDAR, meeting.id)])
     return _markup(rows)

@@ -1,4 +1,5 @@
 """A command argument ("Handen", "tyreso", "alla") to a canonical municipality name, or ALL."""
+
 from __future__ import annotations
 
 from bot.knowledge.vocabulary import load_vocabulary

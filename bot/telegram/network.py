@@ -1,4 +1,5 @@
 """What a failed request to Telegram means for whether it arrived."""
+
 from __future__ import annotations
 
 import httpx

@@ -14,6 +14,7 @@ A 429 that still happens pauses all sending for `retry_after` and the request is
 Requests without a chat (answerCallbackQuery, answerInlineQuery) pass straight through: the
 person is waiting for them, and they are not counted against the message limits.
 """
+
 from __future__ import annotations
 
 import asyncio

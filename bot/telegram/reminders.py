@@ -15,6 +15,7 @@ and its answer was lost (read timeout, connection dropped). Such rows show as "u
 after retries, connection refused, 5xx) releases its claim so that the next wake-up tries again
 while the meeting has not started.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -100,7 +101,12 @@ class ReminderService:
         await asyncio.gather(*(worker() for _ in range(min(self.workers, len(due)))))
         log.info(
             "reminders: sent=%d blocked=%d failed=%d retry_later=%d uncertain=%d skipped=%d",
-            report.sent, report.blocked, report.failed, report.retry_later, report.uncertain, report.skipped,
+            report.sent,
+            report.blocked,
+            report.failed,
+            report.retry_later,
+            report.uncertain,
+            report.skipped,
         )
         return report
 
@@ -130,14 +136,20 @@ class ReminderService:
                 return
             except NetworkError as error:  # TimedOut is a NetworkError too
                 if may_have_arrived(error):
-                    log.warning("reminders: %s to chat %s may or may not have arrived (%r); not resending",
-                                meeting, chat, error)
+                    log.warning(
+                        "reminders: %s to chat %s may or may not have arrived (%r); not resending", meeting, chat, error
+                    )
                     report.uncertain += 1
                     return
                 if pause is None:
                     await self._record(self.repo.release_claim, chat, meeting, KIND)
-                    log.warning("reminders: %s to chat %s failed %d times (%r); will retry later",
-                                meeting, chat, attempt + 1, error)
+                    log.warning(
+                        "reminders: %s to chat %s failed %d times (%r); will retry later",
+                        meeting,
+                        chat,
+                        attempt + 1,
+                        error,
+                    )
                     report.retry_later += 1
                     return
                 await self.sleep(pause)

@@ -1,4 +1,5 @@
 """Shared by the handlers: the person's language, sending a reply, the intent log note."""
+
 from __future__ import annotations
 
 import asyncio

@@ -1,4 +1,5 @@
 """What the handlers need, kept in `application.bot_data` under one key."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -23,7 +24,9 @@ KEY = "fedbot"
 class AnswerEngine(Protocol):
     kb: KnowledgeBase
 
-    def answer(self, text: str, *, today: date, chat: str = ..., lang: str | None = ..., now: datetime | None = ...) -> Reply: ...
+    def answer(
+        self, text: str, *, today: date, chat: str = ..., lang: str | None = ..., now: datetime | None = ...
+    ) -> Reply: ...
 
     def answer_intent(
         self, intent: str, slots: Slots | None = ..., *, today: date, chat: str = ..., lang: str | None = ...

@@ -8,6 +8,7 @@ Telegram rejects stops the start as a `BadInput` (exit 2) whose message never ho
 SIGINT/SIGTERM while waiting end it at once. The commands menu is registered the same patient way,
 in the background, so a failure there never stops the bot.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -62,7 +63,9 @@ def wait_for(error: TelegramError, delay: float) -> float:
 def rejected(error: InvalidToken) -> TokenRejected:
     """The one line an operator reads; PTB's own message quotes the token, so it is not used."""
     description = str(error.__cause__ or "")  # Telegram's own words: "Unauthorized", "Not Found"
-    codes = [f"{s.value} {s.phrase}" for s in (HTTPStatus.UNAUTHORIZED, HTTPStatus.NOT_FOUND) if s.phrase == description]
+    codes = [
+        f"{s.value} {s.phrase}" for s in (HTTPStatus.UNAUTHORIZED, HTTPStatus.NOT_FOUND) if s.phrase == description
+    ]
     reason = codes[0] if codes else "rejected"  # nothing else is quoted: it could hold the token
     return TokenRejected(
         f"Telegram rejected the token in TELEGRAM_BOT_TOKEN ({reason}): "
@@ -71,7 +74,10 @@ def rejected(error: InvalidToken) -> TokenRejected:
 
 
 async def until_answered(
-    call: Callable[[], Awaitable[object]], what: str, *, sleep: Sleep = asyncio.sleep,
+    call: Callable[[], Awaitable[object]],
+    what: str,
+    *,
+    sleep: Sleep = asyncio.sleep,
     delays: Iterator[float] | None = None,
 ) -> int:
     """Await `call()` until it succeeds, retrying passing failures; returns the attempts it took.
@@ -89,8 +95,15 @@ async def until_answered(
             if not is_passing(error):
                 raise
             pause = wait_for(error, next(delays))
-            log_event(log, "telegram_unreachable", logging.WARNING, call=what, attempt=attempt,
-                      error=f"{type(error).__name__}: {error}", retry_in_s=pause)
+            log_event(
+                log,
+                "telegram_unreachable",
+                logging.WARNING,
+                call=what,
+                attempt=attempt,
+                error=f"{type(error).__name__}: {error}",
+                retry_in_s=pause,
+            )
         await sleep(pause)
         attempt += 1
 
@@ -123,7 +136,8 @@ def connect(application: Application, *, sleep: Sleep = asyncio.sleep) -> bool:
 
 
 async def register_in_background(
-    application: Application, register: Callable[[Application], Awaitable[None]],
+    application: Application,
+    register: Callable[[Application], Awaitable[None]],
     delays: Iterator[float] | None = None,
 ) -> None:
     """Try `register` now; if Telegram cannot take it, keep trying from the JobQueue with back-off.
@@ -139,8 +153,14 @@ async def register_in_background(
         if not is_passing(error):
             raise
         pause = wait_for(error, next(delays))
-        log_event(log, "telegram_unreachable", logging.WARNING, call="setMyCommands",
-                  error=f"{type(error).__name__}: {error}", retry_in_s=pause)
+        log_event(
+            log,
+            "telegram_unreachable",
+            logging.WARNING,
+            call="setMyCommands",
+            error=f"{type(error).__name__}: {error}",
+            retry_in_s=pause,
+        )
 
     async def again(context: ContextTypes.DEFAULT_TYPE) -> None:
         await register_in_background(context.application, register, delays)

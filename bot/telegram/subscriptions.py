@@ -1,4 +1,5 @@
 """Subscribing, unsubscribing and "remind me of this meeting", shared by commands and buttons."""
+
 from __future__ import annotations
 
 import logging

@@ -5,6 +5,7 @@ start, one in the last group writes the line. Handlers say what they understood 
 `note_intent(context, intent)`; without it, commands and buttons are still named. Message text is
 never logged.
 """
+
 from __future__ import annotations
 
 import logging
@@ -66,8 +67,12 @@ async def _started(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def _finished(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     started = getattr(context, "fedbot_started", None)
     latency_ms = (time.perf_counter() - started) * 1000 if started is not None else None
-    fields = {**describe(update), "intent": getattr(context, "fedbot_intent", None),
-              "latency_ms": latency_ms, "update_id": update.update_id}
+    fields = {
+        **describe(update),
+        "intent": getattr(context, "fedbot_intent", None),
+        "latency_ms": latency_ms,
+        "update_id": update.update_id,
+    }
     error = _errors.pop(id(update), None)
     if error is None:
         log_event(log, "update", **fields)
