@@ -30,7 +30,7 @@ def cite(kb: KnowledgeBase, sources: list[Source], lang: str) -> str:
     return say(lang, "source_one" if len(labels) == 1 else "source_many", sources=", ".join(labels))
 
 
-def _issue_order(kb: KnowledgeBase, source: Source) -> tuple:
+def _issue_order(kb: KnowledgeBase, source: Source) -> tuple[int, int]:
     issue = kb.issue(source.issue)
     return (issue.published.toordinal(), issue.number) if issue else (0, 0)
 

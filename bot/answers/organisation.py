@@ -8,7 +8,7 @@ from bot.answers.common import Answer, unique_facts, with_source
 from bot.answers.words import MONTHS, join_list
 from bot.folding import fold
 from bot.knowledge import query
-from bot.knowledge.model import KnowledgeBase, Source
+from bot.knowledge.model import Federation, KnowledgeBase, Organisation, Source
 from bot.nlu.question import Slots
 from bot.texts import say
 
@@ -27,7 +27,7 @@ def members(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     return Answer(with_source(lines, kb, [own.source], lang))
 
 
-def _own_federation(organisation):
+def _own_federation(organisation: Organisation) -> Federation | None:
     """The county list's entry for this federation ("Östra Södertörn"), whose members are ours."""
     name = fold(organisation.name)
     return next((f for f in organisation.federations if f.members and fold(f.name) in name), None)
@@ -47,7 +47,7 @@ def federations(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
     return Answer(with_source(lines, kb, [f.source for f in known], lang))
 
 
-def _covers(federation, place: str) -> bool:
+def _covers(federation: Federation, place: str) -> bool:
     wanted = fold(place).split()[0]
     return any(wanted in fold(name) for name in [federation.name, *federation.members])
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 
 from bot.answers.common import Answer, with_source
@@ -27,7 +28,7 @@ def _words(text: str) -> set[str]:
 
 
 class PassageIndex:
-    def __init__(self, kb: KnowledgeBase, common_words: set[str] = frozenset()) -> None:
+    def __init__(self, kb: KnowledgeBase, common_words: Iterable[str] = ()) -> None:
         self.kb = kb
         self.common = set(common_words)  # catalogue words: they say what kind of question, not what about
         self._words = [_words(passage.text) for passage in kb.passages]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 from bot.answers.common import Answer, with_source
@@ -79,7 +80,9 @@ def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
         for c, r in holders
         if r.start and r.start > today or (r.note and not r.start and (c, r) not in current and _is_future_note(r.note))
     ]
-    gone = sorted(((c, r) for c, r in holders if r.end and r.end <= today), key=lambda cr: cr[1].end, reverse=True)
+    gone = sorted(
+        ((c, r, r.end) for c, r in holders if r.end and r.end <= today), key=lambda ended: ended[2], reverse=True
+    )
     shown_title = title_in(holders[0][1].title if place and holders else title, lang)
     lines: list[str] = []
     sources: list[Source] = []
@@ -96,8 +99,8 @@ def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
                     say(lang, "role_until", name=contact.name, title=shown_title, day=long_date(role.end, lang))
                 )
     elif gone and not coming:
-        contact, role = gone[0]
-        lines.append(say(lang, "role_until_past", name=contact.name, title=shown_title, day=long_date(role.end, lang)))
+        contact, role, ended = gone[0]
+        lines.append(say(lang, "role_until_past", name=contact.name, title=shown_title, day=long_date(ended, lang)))
         sources.append(role.source)
     for contact, role in coming:
         note = f" ({role.note})" if role.note else (f", {long_date(role.start, lang)}" if role.start else "")
@@ -113,7 +116,7 @@ def _is_future_note(note: str) -> bool:
     return any(fold(word) in folded for word in load_vocabulary().role_joins)
 
 
-def _all_roles(contacts: list[Contact], title: str, acting: bool = False):
+def _all_roles(contacts: list[Contact], title: str, acting: bool = False) -> Iterator[tuple[Contact, Role]]:
     wanted = title.lower()
     for contact in contacts:
         for role in contact.roles:
@@ -126,7 +129,7 @@ def _organisation_ok(role: Role, slots: Slots) -> bool:
     project = slots.project
     if not project:
         return True
-    return bool(role.organisation) and fold(project) in fold(role.organisation)
+    return role.organisation is not None and fold(project) in fold(role.organisation)
 
 
 def person(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:

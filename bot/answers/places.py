@@ -88,7 +88,7 @@ def enrolled(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
 def propose(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     report = query.latest_places(kb, today)
     line = _propose_line(report, kb, today, lang) if report else None
-    if not line:
+    if not line or report is None:
         who = _proposal_contact(kb, today)
         if not who:
             return Answer(say(lang, "no_propose"), answered=False)

@@ -9,7 +9,7 @@ from bot.answers.people import person
 from bot.answers.words import join_list
 from bot.folding import fold
 from bot.knowledge import query
-from bot.knowledge.model import Fact, KnowledgeBase, Project
+from bot.knowledge.model import Fact, KnowledgeBase, Passage, Project
 from bot.nlu.question import Slots
 from bot.texts import say
 
@@ -52,10 +52,11 @@ def project(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     return Answer(text)
 
 
-def _passage_about(kb: KnowledgeBase, today: date, names: list[str]):
+def _passage_about(kb: KnowledgeBase, today: date, names: list[str]) -> Passage | None:
     """The newest paragraph naming the project most often."""
     wanted = [f" {fold(name)} " for name in names if len(fold(name)) >= 3]
-    best, best_key = None, None
+    best: Passage | None = None
+    best_key: tuple[int, date] | None = None
     order = {issue.id: issue.published for issue in kb.issues}
     for passage in query.as_of(kb, today).passages:
         text = f" {fold(passage.text)} "

@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Iterator
 from datetime import date
-from typing import IO
+from typing import IO, Any
 
 from bot.commands.options import add_answer_arguments
 from bot.engine import Engine, Reply
@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def reply_record(reply: Reply) -> dict:
+def reply_record(reply: Reply) -> dict[str, Any]:
     return {
         "answer": reply.text,
         "intent": reply.intent,
@@ -73,7 +73,7 @@ def _lines(stream: IO[bytes]) -> Iterator[bytes | None]:
         yield None
 
 
-def _answer_line(engine: Engine, raw: bytes, number: int, default_today: date, lang: str | None) -> dict:
+def _answer_line(engine: Engine, raw: bytes, number: int, default_today: date, lang: str | None) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -97,5 +97,5 @@ def _answer_line(engine: Engine, raw: bytes, number: int, default_today: date, l
     return {"line": number, **reply_record(reply)}
 
 
-def _error(number: int, message: str) -> dict:
+def _error(number: int, message: str) -> dict[str, Any]:
     return {"line": number, "error": message, "answer": None, "intent": None, "confidence": 0.0}

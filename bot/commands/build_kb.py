@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from bot.ingest.build import build
+from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.store import save_kb
 from bot.knowledge.vocabulary import load_vocabulary
 from bot.paths import DEFAULT_CORRECTIONS, DEFAULT_KB_DIR, DEFAULT_SOURCES
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def summary(kb, out: Path, elapsed: float) -> str:
+def summary(kb: KnowledgeBase, out: Path, elapsed: float) -> str:
     issues = ", ".join(f"nr {i.number} {i.year}" for i in kb.issues)
     places = sum(len(report.places) for report in kb.places)
     return (

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -27,7 +28,7 @@ class Question:
     split: str
     facts: list[str] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
-    slots: dict = field(default_factory=dict)
+    slots: dict[str, Any] = field(default_factory=dict)
     after: list[str] = field(default_factory=list)  # earlier questions in the same chat
     lang: str | None = None
 
@@ -64,14 +65,14 @@ class Report:
         scope = self.out_of_scope()
         return sum(o.ok for o in scope) / len(scope) if scope else 1.0
 
-    def per_intent(self) -> dict[str, tuple[int, int]]:
-        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    def per_intent(self) -> dict[str | None, tuple[int, int]]:
+        counts: dict[str | None, list[int]] = defaultdict(lambda: [0, 0])
         for outcome in self.in_scope():
             counts[outcome.question.intent][0] += outcome.ok
             counts[outcome.question.intent][1] += 1
         return {intent: (ok, total) for intent, (ok, total) in sorted(counts.items())}
 
-    def confusions(self) -> Counter:
+    def confusions(self) -> Counter[tuple[str | None, str | None]]:
         return Counter((o.question.intent, o.intent) for o in self.outcomes if o.question.intent != o.intent)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from bot.folding import fold
 from bot.ingest.contacts import ContactReader, infer_successions, merge_mentions
 from bot.ingest.corrections import apply_corrections
-from bot.ingest.document import Newsletter, NewsletterError, read_newsletter
+from bot.ingest.document import Newsletter, NewsletterError, Section, read_newsletter
 from bot.ingest.meetings import MeetingReader
 from bot.ingest.organisation import (
     own_name,
@@ -26,6 +26,8 @@ from bot.ingest.places import read_places
 from bot.ingest.projects import find_projects
 from bot.knowledge.meetings import merge_statements
 from bot.knowledge.model import (
+    Board,
+    Contact,
     Fact,
     Issue,
     KnowledgeBase,
@@ -149,7 +151,7 @@ def _website(newsletters: list[Newsletter]) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
-def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str):
+def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str) -> list[Contact]:
     reader = ContactReader(names, federation_name)
     mentions = []
     for order, newsletter in enumerate(newsletters):
@@ -166,7 +168,7 @@ def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str)
     return contacts
 
 
-def _federation_of_section(section, own: str) -> str | None:
+def _federation_of_section(section: Section, own: str) -> str | None:
     """The other federation a section is about ("Nytt samordningsförbund bildat: ..."), if any."""
     if not _OTHER_FEDERATION.search(section.heading):
         return None
@@ -179,7 +181,7 @@ def _place_words(vocabulary: Vocabulary) -> set[str]:
     return {fold(word) for name, aliases in vocabulary.municipalities.items() for word in (name, *aliases)}
 
 
-def _members(boards) -> list[Fact]:
+def _members(boards: list[Board]) -> list[Fact]:
     """The member municipalities and authorities: those the latest board's members represent."""
     if not boards:
         return []

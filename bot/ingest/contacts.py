@@ -28,6 +28,9 @@ _ORG_AFTER = re.compile(
 _GAP_BEFORE = re.compile(r"^(?:,\s*|\s+(?:som\s+)?(?:är\s+)?(?:\w+\s+){0,3}?|\s+heter\s+\S+\s+(?:\w+\s+)?)$")
 
 
+People = list[tuple[int, int, str]]  # (start, end, name) of the names in a sentence
+
+
 @dataclass
 class Mention:
     """One thing a sentence says about a person or organisation."""
@@ -72,7 +75,7 @@ class ContactReader:
                 mentions.append(mention)
         return mentions
 
-    def _email(self, sentence: str, match: re.Match[str], people, source: Source) -> Mention | None:
+    def _email(self, sentence: str, match: re.Match[str], people: People, source: Source) -> Mention | None:
         address = match.group(0)
         purpose = Purpose(kind=_purpose_kind(sentence), text=sentence.strip(), source=source)
         person = _just_before(people, sentence, match.start())
@@ -88,7 +91,9 @@ class ContactReader:
             )
         return None
 
-    def _role(self, sentence: str, match: re.Match[str], people, source: Source, section_federation) -> Mention | None:
+    def _role(
+        self, sentence: str, match: re.Match[str], people: People, source: Source, section_federation: str | None
+    ) -> Mention | None:
         title = next(t for t in self.names.vocabulary.role_titles if fold(t) == fold(match.group("title")))
         after = next(
             (
@@ -130,10 +135,12 @@ class ContactReader:
         purpose = Purpose("publisher", sentence.strip(), source) if fold(title) == "ansvarig utgivare" else None
         return Mention(name=person, source=source, role=role, purpose=purpose)
 
-    def _organisation(self, sentence, match, words_before, section_federation, title) -> str | None:
+    def _organisation(
+        self, sentence: str, match: re.Match[str], words_before: list[str], section_federation: str | None, title: str
+    ) -> str | None:
         following = _ORG_AFTER.match(sentence[match.end() :])
         if following:
-            organisation = following.group("org").strip()
+            organisation: str = following.group("org").strip()
             return self.own_federation if fold(organisation) == "forbundet" else organisation
         genitive = next((w for w in reversed(words_before[-3:]) if fold(w) not in _NEW), None)
         if (
@@ -146,12 +153,12 @@ class ContactReader:
         if "forbund" in fold(title):
             named = _FEDERATION.search(sentence)
             if named:
-                return named.group(0)
+                return str(named.group(0))
             return section_federation or self.own_federation
         return None
 
 
-def _just_before(people, sentence: str, position: int) -> str | None:
+def _just_before(people: People, sentence: str, position: int) -> str | None:
     """A name that the e-mail or phone number follows directly ("Name, address")."""
     for _, end, name in reversed(people):
         if end <= position and re.fullmatch(r"[\s,:]*", sentence[end:position]):
@@ -159,7 +166,7 @@ def _just_before(people, sentence: str, position: int) -> str | None:
     return None
 
 
-def _chained(people, sentence: str, position: int) -> str | None:
+def _chained(people: People, sentence: str, position: int) -> str | None:
     """ "Eva Ek, huvudsekreterare i X och tillträdande förbundschef": the title joined by
     "och" to another description of the same name."""
     for _, end, name in reversed(people):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import typing
 from pathlib import Path
+from typing import Any
 
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.serde import KnowledgeError, excerpt, from_plain, read_yaml, to_plain
@@ -92,5 +93,5 @@ def apply_corrections(kb: KnowledgeBase, path: Path) -> list[str]:
     return warnings
 
 
-def _matches(plain: dict, match: dict) -> bool:
+def _matches(plain: dict[str, Any], match: dict[str, Any]) -> bool:
     return all(str(plain.get(key)) == str(value) for key, value in match.items())

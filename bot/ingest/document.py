@@ -41,7 +41,8 @@ class Section:
     def paragraphs(self) -> list[str]:
         """Runs of non-empty lines joined with spaces (items broken over lines become one);
         a bulleted line starts a paragraph of its own."""
-        paragraphs, current = [], []
+        paragraphs: list[str] = []
+        current: list[str] = []
         for line in self.lines:
             if current and (not line.text or _BULLET.match(line.text)):
                 paragraphs.append(" ".join(current))

@@ -160,7 +160,7 @@ class MeetingReader:
         address = _last_email(intro_text)
         note = _invitation_note(intro_text)
         meetings: list[Meeting] = []
-        previous_venue = None
+        previous_venue: str | None = None
         ordinal = 0
         for entry in entries:
             for day, month in entry.dates:
@@ -171,8 +171,8 @@ class MeetingReader:
                 if body.startswith(","):
                     pass  # "28/4 och 19/5, bägge i Haninge": only where, said below
                 elif entry.venue_like and len(body.split()) <= 8:
-                    venue = body.rstrip(".")
-                    if any(phrase in fold(venue) for phrase in _SAME_AS_ABOVE):
+                    venue: str | None = body.rstrip(".")
+                    if any(phrase in fold(body) for phrase in _SAME_AS_ABOVE):
                         venue = previous_venue
                     meeting.venue = venue
                     previous_venue = venue

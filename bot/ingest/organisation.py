@@ -8,7 +8,7 @@ from collections import Counter
 from rapidfuzz import fuzz
 
 from bot.folding import fold
-from bot.ingest.document import Newsletter, sentences
+from bot.ingest.document import Newsletter, Section, sentences
 from bot.knowledge.model import Board, BoardMember, Fact, Federation, Source
 from bot.knowledge.vocabulary import load_vocabulary
 
@@ -41,9 +41,9 @@ def read_board(newsletter: Newsletter) -> Board | None:
             in_deputies = True
             continue
         if in_deputies:
-            match = _DEPUTY.match(raw)
-            if match:
-                members.append(_member(match, "ersättare"))
+            deputy = _DEPUTY.match(raw)
+            if deputy:
+                members.append(_member(deputy, "ersättare"))
             elif raw:
                 in_deputies = False
     text = " ".join(lines)
@@ -77,8 +77,8 @@ def own_name(sections_text: str, website: str | None) -> str:
         domain = fold(website.split(".")[1]).replace(" ", "")
         for name, _ in names.most_common():
             if fold(name).replace(" ", "") == domain:
-                return name
-    return names.most_common(1)[0][0] if names else "Samordningsförbundet"
+                return str(name)
+    return str(names.most_common(1)[0][0]) if names else "Samordningsförbundet"
 
 
 def read_federations(newsletter: Newsletter) -> list[Federation]:
@@ -90,7 +90,7 @@ def read_federations(newsletter: Newsletter) -> list[Federation]:
     return []
 
 
-def _list_items(section) -> list[str]:
+def _list_items(section: Section) -> list[str]:
     """Lines of the first bullet list that follows the sentence announcing it."""
     items, started = [], False
     for line in section.lines:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from bot.knowledge.model import Meeting, MeetingVersion
 
@@ -47,7 +48,7 @@ def merge_statements(statements: list[Meeting]) -> Meeting:
     return merged
 
 
-def restate(meeting: Meeting, is_published) -> Meeting | None:
+def restate(meeting: Meeting, is_published: Callable[[str], bool]) -> Meeting | None:
     """The meeting as known from the issues for which `is_published(issue_id)` holds, or None."""
     if all(is_published(source.issue) for source in meeting.sources):
         return meeting

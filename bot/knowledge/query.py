@@ -6,7 +6,9 @@ Only newsletters published by `today` count: an issue dated "aug. 2018" counts f
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -21,6 +23,7 @@ from bot.knowledge.model import (
     PlacesReport,
     Project,
     Role,
+    Source,
 )
 
 _views: dict[tuple[int, frozenset[str]], tuple[KnowledgeBase, KnowledgeBase]] = {}
@@ -43,7 +46,7 @@ def as_of(kb: KnowledgeBase, today: date) -> KnowledgeBase:
 
 
 def _restrict(kb: KnowledgeBase, published: frozenset[str]) -> KnowledgeBase:
-    def known(source) -> bool:
+    def known(source: Source) -> bool:
         return source.issue in published
 
     meetings = [m for m in (restate(meeting, published.__contains__) for meeting in kb.meetings) if m]
@@ -65,7 +68,7 @@ def _restrict(kb: KnowledgeBase, published: frozenset[str]) -> KnowledgeBase:
     for project in kb.projects:
         if not any(known(source) for source in project.sources):
             continue
-        facts = {
+        facts: dict[str, Any] = {
             name: [fact for fact in getattr(project, name) if known(fact.source)]
             for name in ("description", "run_by", "funded_by", "period", "goals", "results")
         }
@@ -90,7 +93,7 @@ def _restrict(kb: KnowledgeBase, published: frozenset[str]) -> KnowledgeBase:
     )
 
 
-def _dated_as_known(role: Role, known) -> Role:
+def _dated_as_known(role: Role, known: Callable[[Source], bool]) -> Role:
     """A role without the dates that only a not yet published issue gave it."""
     if role.dates_from and not known(role.dates_from):
         return dataclasses.replace(role, start=None, end=None, note=None, dates_from=None)
@@ -116,7 +119,9 @@ def meetings_between(kb: KnowledgeBase, today: date, first: date, last: date) ->
     return _meetings(kb, today, None, None, lambda meeting: first <= meeting.date <= last)
 
 
-def _meetings(kb: KnowledgeBase, today: date, municipality: str | None, kind: str | None, wanted) -> list[Meeting]:
+def _meetings(
+    kb: KnowledgeBase, today: date, municipality: str | None, kind: str | None, wanted: Callable[[Meeting], bool]
+) -> list[Meeting]:
     found = [m for m in as_of(kb, today).meetings if wanted(m) and _matches(m, municipality, kind)]
     return sorted(found, key=lambda meeting: (meeting.date, meeting.start or ""))
 

@@ -19,17 +19,17 @@ class KnowledgeError(BadInput, ValueError):
     """Bad knowledge data; the message names the file and line."""
 
 
-class _Mapping(dict):
+class _Mapping(dict[Any, Any]):
     line: int = 0
-    key_lines: dict[str, int] = {}
+    key_lines: dict[Any, int] = {}
 
 
-class _Sequence(list):
+class _Sequence(list[Any]):
     line: int = 0
 
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
+_Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 MAX_YAML_BYTES = 16_000_000  # the base of 5 issues is 0.1 MB, of 70 about 1.5 MB
 MAX_DEPTH = 40  # the base nests 6 levels
 _EXCERPT = reprlib.Repr()
@@ -37,7 +37,7 @@ _EXCERPT.maxstring = _EXCERPT.maxother = 60
 _EXCERPT.maxlevel, _EXCERPT.maxlist, _EXCERPT.maxdict = 2, 4, 4
 
 
-class _LineLoader(_Loader):
+class _LineLoader(_Loader):  # type: ignore[valid-type,misc]  # the C or the Python loader, as available
     """Safe loader that remembers line numbers and reads dates as plain strings (validated by us)."""
 
 
@@ -114,12 +114,13 @@ def _check_structure(text: str, where: str) -> None:
     """Walk the parser's events (libyaml's parser does not recurse) before anything is built."""
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):
+        line = event.start_mark.line + 1 if event.start_mark else 0
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise KnowledgeError(f"line {event.start_mark.line + 1}: YAML anchors and aliases are not allowed here")
+            raise KnowledgeError(f"line {line}: YAML anchors and aliases are not allowed here")
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                raise KnowledgeError(f"line {event.start_mark.line + 1}: nested deeper than {MAX_DEPTH} levels")
+                raise KnowledgeError(f"line {line}: nested deeper than {MAX_DEPTH} levels")
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 
@@ -162,7 +163,7 @@ def _convert(kind: Any, data: Any, where: str, line: int) -> Any:
             raise KnowledgeError(f"{where}: line {line}: expected a list, got {excerpt(data)}")
         (item_kind,) = typing.get_args(kind)
         return [_convert(item_kind, item, where, line) for item in data]
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         return _convert_record(kind, data, where, line)
     if kind is date:
         return _convert_date(data, where, line)
@@ -218,7 +219,7 @@ def _convert_record(cls: type, data: Any, where: str, line: int) -> Any:
         raise KnowledgeError(f"{where}: line {line}: {error}") from error
 
 
-class _PlainDumper(_Dumper):
+class _PlainDumper(_Dumper):  # type: ignore[valid-type,misc]  # the C or the Python dumper, as available
     """Writes a value each time it occurs: no anchors and aliases, which `read_yaml` refuses."""
 
     def ignore_aliases(self, data: Any) -> bool:

@@ -159,9 +159,9 @@ def validate(kb: KnowledgeBase, where: str) -> None:
                 check_source(role.dates_from, f"contact {contact.name}")
             if role.start and role.end and role.end < role.start:
                 problems.append(f"contact {contact.name}: role {role.title} ends before it starts")
-        for source in (contact.email_from, contact.phone_from):
-            if source:
-                check_source(source, f"contact {contact.name}")
+        for given in (contact.email_from, contact.phone_from):
+            if given:
+                check_source(given, f"contact {contact.name}")
         for purpose in contact.contact_for:
             if purpose.kind not in PURPOSE_KINDS:
                 problems.append(f"contact {contact.name}: unknown purpose kind {purpose.kind!r}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -109,7 +110,7 @@ class IntentMatcher:
                 best[intent] = score
         return best
 
-    def _rapidfuzz(self, tokens: list[str], scorer) -> dict[str, float]:
+    def _rapidfuzz(self, tokens: list[str], scorer: Callable[..., float]) -> dict[str, float]:
         found = process.extract(" ".join(tokens), self._strings, scorer=scorer, limit=None)
         best: dict[str, float] = {}
         for _, score, number in found:

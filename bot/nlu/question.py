@@ -60,9 +60,10 @@ class Slots:
         unknown = set(found) - set(_DEFAULTS)
         if unknown:
             raise ValueError(f"unknown slot {sorted(unknown)[0]!r} (known: {', '.join(_DEFAULTS)})")
-        return cls(
-            **{name: bool(value) if isinstance(_DEFAULTS[name], bool) else value for name, value in found.items()}
-        )
+        values: dict[str, Any] = {
+            name: bool(value) if isinstance(_DEFAULTS[name], bool) else value for name, value in found.items()
+        }
+        return cls(**values)
 
 
 _DEFAULTS: dict[str, Any] = {item.name: item.default for item in fields(Slots)}

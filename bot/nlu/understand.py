@@ -68,7 +68,7 @@ class Understander:
         self._protected = set(self._words) | set(MONTHS) | set(SEASONS)
         for words in self.catalogue.word_slots.values():
             self._protected |= {word.rstrip("*") for word in words}
-        self._corrections: dict[str, str] = {}
+        self._corrections: dict[str, tuple[str, float]] = {}
         self._lang_words = self._language_words(examples)
 
     def _language_words(self, examples: list[Example]) -> dict[str, set[str]]:
@@ -158,8 +158,9 @@ class Understander:
         result.extend(tokens[last:])
         return result
 
-    def _exact_spans(self, tokens: list[str]):
-        spans, i = [], 0
+    def _exact_spans(self, tokens: list[str]) -> list[tuple[int, int, list[tuple[str, str]]]]:
+        spans: list[tuple[int, int, list[tuple[str, str]]]] = []
+        i = 0
         while i < len(tokens):
             hit = None if tokens[i].startswith("<") else self.gazetteer.exact_at(tokens, i)
             if hit:

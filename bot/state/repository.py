@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from bot.failures import BadInput, Failure
 from bot.private_files import private_dir, private_file, tighten_if_present
@@ -133,7 +134,7 @@ class Repository:
                 raise
             self._db.execute("COMMIT")
 
-    def _write(self, sql: str, parameters: tuple = ()) -> int:
+    def _write(self, sql: str, parameters: tuple[Any, ...] = ()) -> int:
         """One statement, its own transaction (autocommit); returns the rows it changed."""
         with self._lock, self._writing():
             return self._db.execute(sql, parameters).rowcount
@@ -157,11 +158,11 @@ class Repository:
         """False since a write failed, until one succeeds."""
         return self._write_problem is None
 
-    def _rows(self, sql: str, parameters: tuple = ()) -> list[tuple]:
+    def _rows(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             return self._db.execute(sql, parameters).fetchall()
 
-    def _first(self, sql: str, parameters: tuple = ()) -> tuple | None:
+    def _first(self, sql: str, parameters: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
         rows = self._rows(sql, parameters)
         return rows[0] if rows else None
 
@@ -352,7 +353,10 @@ class Repository:
         return [row[0] for row in rows]
 
     def stats(self) -> Stats:
-        one = lambda sql: self._first(sql)[0]  # noqa: E731
+        def one(sql: str) -> int:
+            row = self._first(sql)
+            return int(row[0]) if row else 0
+
         by_place = dict(
             self._rows(
                 """SELECT s.municipality, COUNT(*) FROM subscriptions s JOIN users u USING (chat_id)

@@ -8,6 +8,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from telegram import Bot, BotCommand, BotCommandScopeDefault, Update
 from telegram.ext import (
@@ -38,7 +39,7 @@ from bot.telegram.flow import ChatFlow, FedbotApplication
 from bot.telegram.intake import IntakeBot
 from bot.telegram.ratelimit import MessageRateLimiter
 from bot.telegram.reminders import ReminderService, Render
-from bot.telegram.services import KEY, AnswerEngine, Services
+from bot.telegram.services import KEY, AnswerEngine, App, Services, job_queue
 from bot.texts import commands, language_of, say
 
 log = logging.getLogger(__name__)
@@ -60,7 +61,7 @@ def build_application(
     limiter: MessageRateLimiter | None = None,
     reminders: ReminderService | None = None,
     flow: ChatFlow | None = None,
-) -> Application:
+) -> App:
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     bot = IntakeBot(
@@ -99,8 +100,10 @@ def build_application(
     return application
 
 
-def add_handlers(application: Application) -> None:
-    command = lambda names, callback: CommandHandler(names, callback, filters=NEW_MESSAGE)  # noqa: E731
+def add_handlers(application: App) -> None:
+    def command(names: list[str], callback: handlers.Handler) -> CommandHandler[Any, None]:
+        return CommandHandler(names, callback, filters=NEW_MESSAGE)
+
     application.add_handlers(
         [
             command(["start"], handlers.start),
@@ -129,17 +132,17 @@ def add_handlers(application: Application) -> None:
     update_log.install(application)  # one structured line per update: kind, intent, latency
 
 
-async def start_services(application: Application) -> None:
+async def start_services(application: App) -> None:
     """Run once after `initialize()`, before updates flow: commands menu, reminder wake-ups, and the
     updates kept at the last stop, handled before any new one."""
     await startup.register_in_background(application, register_commands)  # an outage must not stop the bot
     svc: Services = application.bot_data[KEY]
     await _resume_kept(application, svc.repo)
-    times = svc.reminders.reschedule(application.job_queue)
+    times = svc.reminders.reschedule(job_queue(application))
     log.info("reminders scheduled from the database: %d future reminder times", times)
 
 
-async def register_commands(application: Application) -> None:
+async def register_commands(application: App) -> None:
     swedish = [BotCommand(command.names[0], command.about["sv"]) for command in commands()]
     english = [BotCommand(command.names[1], command.about["en"]) for command in commands()]
     await application.bot.set_my_commands(swedish, scope=BotCommandScopeDefault())
@@ -159,7 +162,7 @@ def _keep(repo: Repository, update: Update) -> None:
         log.error("update %s could not be kept for the next start: %s", update.update_id, error)
 
 
-async def _resume_kept(application: Application, repo: Repository) -> None:
+async def _resume_kept(application: App, repo: Repository) -> None:
     try:
         kept = repo.take_kept_updates()
     except sqlite3.Error as error:

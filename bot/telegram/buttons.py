@@ -21,9 +21,10 @@ from bot.state import ALL
 from bot.telegram import keyboards
 from bot.telegram.ics import ics_filename, meeting_ics
 from bot.telegram.municipalities import municipalities, resolve_place
-from bot.telegram.replies import Send, lang_of, note_intent, send_reply, send_text
+from bot.telegram.replies import Send, lang_of, record_chat_id, send_reply, send_text
 from bot.telegram.services import Services, services
 from bot.telegram.subscriptions import subscribe_chat, unsubscribe_chat, watch_meeting
+from bot.telegram.update_log import note_intent
 from bot.texts import say
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,8 @@ MAX_TOAST = 200  # characters, Telegram's limit for answerCallbackQuery
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
+    if query is None:  # the handler is registered for button presses only
+        return
     toast: str | None = None
     try:
         try:
@@ -56,7 +59,7 @@ async def _press(
     svc = services(context)
     lang = lang_of(update, svc)
     chat_id = update.effective_chat.id if update.effective_chat else query.from_user.id
-    svc.repo.touch_user(chat_id, lang)
+    record_chat_id(svc, chat_id, lang)
     note_intent(context, args[0] if action == keyboards.ASK and args else action)
     send = _sender(context, chat_id, query)
     if action == keyboards.ASK and len(args) == 2:
@@ -72,8 +75,8 @@ async def _press(
     elif action == keyboards.MENU_SUBSCRIBE:
         text = say(lang, "choose_subscription", time=svc.settings.reminder_time.strftime("%H:%M"))
         await send_text(send, text, keyboards.places(keyboards.SUBSCRIBE, municipalities(), lang, with_all=True))
-    elif action == keyboards.SUBSCRIBE and args and (place := resolve_place(args[0])):
-        await subscribe_chat(chat_id, place, lang, context, send)
+    elif action == keyboards.SUBSCRIBE and args and (chosen := resolve_place(args[0])):
+        await subscribe_chat(chat_id, chosen, lang, context, send)
         await _retire_keyboard(query)
     elif action == keyboards.UNSUBSCRIBE and args:
         await send_text(send, unsubscribe_chat(chat_id, args[0], lang, context))

@@ -24,7 +24,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     chat = update.effective_chat
     private = chat is not None and chat.type == "private"
-    if private and isinstance(context.error, Forbidden):  # blocked mid-conversation: not a bug
+    if chat is not None and private and isinstance(context.error, Forbidden):  # blocked mid-conversation: not a bug
         try:
             ended = services(context).repo.mark_blocked(chat.id)
         except CannotWrite:  # logged by the repository; the next reminder's 403 ends them
@@ -39,7 +39,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     }
     log.error("error while handling an update %s", details, exc_info=context.error)
     # After a network failure the answer may have arrived, and telling would fail the same way.
-    if private and not isinstance(context.error, NetworkError):
+    if chat is not None and private and not isinstance(context.error, NetworkError):
         try:
             await context.bot.send_message(chat.id, say(lang_of(update, services(context)), "error"))
         except TelegramError:

@@ -85,6 +85,9 @@ class FloodGuard:
 class ChatFlow(BaseUpdateProcessor):
     """The update processor: concurrent across chats, in order within a chat, floods cut off."""
 
+    # python-telegram-bot's own limit only caps the tasks waiting here; `running` caps the handlers.
+    TASKS = 10_000
+
     def __init__(
         self,
         guard: FloodGuard | None = None,
@@ -93,10 +96,11 @@ class ChatFlow(BaseUpdateProcessor):
         drain_seconds: float = 15.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        super().__init__(max_concurrent)
+        super().__init__(self.TASKS)
         self.guard = guard or FloodGuard(clock=clock)
         self.drain_seconds = drain_seconds
         self._clock = clock
+        self._running = asyncio.BoundedSemaphore(max_concurrent)  # taken only once it is the chat's turn
         self._locks: dict[ChatKey, asyncio.Lock] = {}
         self._waiting: Counter[ChatKey] = Counter()
         self._drain_until: float | None = None
@@ -113,17 +117,16 @@ class ChatFlow(BaseUpdateProcessor):
     def begin_drain(self) -> None:
         self._drain_until = self._clock() + self.drain_seconds
 
-    async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        key = chat_key(update) if isinstance(update, Update) else None
-        if key is None:
-            async with self._semaphore:
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        if not isinstance(update, Update) or (key := chat_key(update)) is None:
+            async with self._running:
                 await coroutine
             return
         if counted(update) and (verdict := self.guard.admit(key)) is not Verdict.ADMIT:
             _close(coroutine)
             if verdict is Verdict.NOTE and self.on_flood is not None:
                 try:
-                    await self.on_flood(update)  # type: ignore[arg-type]
+                    await self.on_flood(update)
                 except TelegramError as error:  # e.g. the flooding chat blocked the bot meanwhile
                     log.info("could not ask chat %s to slow down: %s", key[1], type(error).__name__)
             return
@@ -133,17 +136,14 @@ class ChatFlow(BaseUpdateProcessor):
             async with lock:
                 if self._drain_until is not None and self._clock() > self._drain_until:
                     _close(coroutine)
-                    self._keep(update)  # type: ignore[arg-type]
+                    self._keep(update)
                     return
-                async with self._semaphore:
+                async with self._running:
                     await coroutine
         finally:
             self._waiting[key] -= 1
             if not self._waiting[key]:
                 del self._waiting[key], self._locks[key]
-
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        await coroutine  # not used: process_update orders by chat before taking a slot
 
     def _keep(self, update: Update) -> None:
         if self.keep is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import Update
@@ -19,18 +19,18 @@ from bot.telegram.replies import (
     MAX_QUESTION,
     chat_key,
     lang_of,
-    note_intent,
     record_chat,
     send_reply,
     send_text,
 )
-from bot.telegram.services import services
+from bot.telegram.services import chat_of, job_queue, message_of, services, user_of
 from bot.telegram.subscriptions import subscribe_chat, unsubscribe_chat
+from bot.telegram.update_log import note_intent
 from bot.texts import say
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 MAX_ARGUMENT = 100  # characters of a command's argument; a place name is short
 
 
@@ -39,7 +39,7 @@ def _argument(context: ContextTypes.DEFAULT_TYPE) -> str:
 
 
 async def _say(update: Update, text: str, markup: Any = None) -> None:
-    await send_text(update.effective_message.reply_text, text, markup)
+    await send_text(message_of(update).reply_text, text, markup)
 
 
 # commands that are questions
@@ -65,7 +65,7 @@ def intent_command(intent: str, takes_place: bool = True, menu: bool = False) ->
             if place != ALL:
                 slots = Slots(municipality=place)
         reply = svc.engine.answer_intent(intent, slots, today=svc.today(), chat=chat_key(update), lang=lang)
-        await send_reply(update.effective_message.reply_text, reply, lang, keyboards.main_menu(lang) if menu else None)
+        await send_reply(message_of(update).reply_text, reply, lang, keyboards.main_menu(lang) if menu else None)
 
     handle.__name__ = f"command_{intent}"
     return handle
@@ -91,7 +91,7 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         text = say(lang, "unknown_place", place=argument) if argument else say(lang, "choose_subscription", time=when)
         await _say(update, text, choose)
         return
-    await subscribe_chat(update.effective_chat.id, place, lang, context, update.effective_message.reply_text)
+    await subscribe_chat(chat_of(update).id, place, lang, context, message_of(update).reply_text)
 
 
 async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -99,7 +99,7 @@ async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     lang = lang_of(update, svc)
     record_chat(update, svc, lang)
     note_intent(context, "unsubscribe")
-    chat_id = update.effective_chat.id
+    chat_id = chat_of(update).id
     argument = _argument(context)
     if argument:
         await _say(update, unsubscribe_chat(chat_id, resolve_place(argument) or argument, lang, context))
@@ -116,7 +116,7 @@ async def my_subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     svc = services(context)
     lang = lang_of(update, svc)
     record_chat(update, svc, lang)
-    chat_id = update.effective_chat.id
+    chat_id = chat_of(update).id
     places = svc.repo.subscriptions_of(chat_id)
     watches = svc.repo.watches_of(chat_id)
     lines = []
@@ -159,8 +159,8 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await _say(update, say(lang, "reload_failed", error=str(error)[:300]))
         return
     svc.engine = engine
-    jobs = svc.reminders.reschedule(context.job_queue)
-    log.info("knowledge base reloaded by %s; %d reminder times", update.effective_user.id, jobs)
+    jobs = svc.reminders.reschedule(job_queue(context))
+    log.info("knowledge base reloaded by %s; %d reminder times", user_of(update).id, jobs)
     await _say(update, say(lang, "reloaded", meetings=len(engine.kb.meetings), issues=len(engine.kb.issues), jobs=jobs))
 
 
@@ -195,14 +195,14 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     svc = services(context)
     lang = lang_of(update, svc)
     record_chat(update, svc, lang)
-    question = update.effective_message.text or ""
+    question = message_of(update).text or ""
     reply = svc.engine.answer(
         question[:MAX_QUESTION], today=svc.today(), chat=chat_key(update), lang=None, now=svc.now()
     )
     note_intent(context, reply.intent)
     if len(question) > MAX_QUESTION:
         reply.text = f"{reply.text}\n\n{say(reply.lang, 'too_long')}"
-    await send_reply(update.effective_message.reply_text, reply, reply.lang or lang)
+    await send_reply(message_of(update).reply_text, reply, reply.lang or lang)
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

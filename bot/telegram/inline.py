@@ -6,8 +6,9 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import MessageLimit
 from telegram.ext import ContextTypes
 
-from bot.telegram.replies import MAX_QUESTION, note_intent
+from bot.telegram.replies import MAX_QUESTION
 from bot.telegram.services import services
+from bot.telegram.update_log import note_intent
 from bot.texts import language_of
 
 INLINE_RESULTS = 5
@@ -16,6 +17,8 @@ INLINE_RESULTS = 5
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     query = update.inline_query
+    if query is None:  # the handler is registered for inline queries only
+        return
     lang = language_of(query.from_user.language_code)
     question = (query.query or "").strip()[:MAX_QUESTION]
     today = svc.today()

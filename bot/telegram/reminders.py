@@ -178,7 +178,7 @@ class ReminderService:
 
     # scheduling
 
-    def reschedule(self, job_queue: JobQueue) -> int:
+    def reschedule(self, job_queue: JobQueue[Any]) -> int:
         """Replace the reminder jobs by wake-ups at each future reminder time; returns how many.
 
         The sweep is left running: rescheduling at every new subscription must not keep

@@ -16,7 +16,6 @@ from bot.state import CannotWrite
 from bot.telegram import keyboards
 from bot.telegram.network import may_have_arrived
 from bot.telegram.services import Services
-from bot.telegram.update_log import note_intent
 from bot.texts import language_of
 
 log = logging.getLogger(__name__)
@@ -26,8 +25,6 @@ RETRY_PAUSE = 1.0  # seconds before the one retry of a reply that certainly did 
 
 # `message.reply_text` (answers in the same chat and forum topic), or `partial(bot.send_message, chat_id)`.
 Send = Callable[..., Awaitable[Any]]
-
-__all__ = ["MAX_QUESTION", "Send", "chat_key", "lang_of", "note_intent", "record_chat", "send_reply", "send_text"]
 
 
 def lang_of(update: Update, svc: Services) -> str:
@@ -42,13 +39,17 @@ def lang_of(update: Update, svc: Services) -> str:
 
 
 def record_chat(update: Update, svc: Services, lang: str) -> None:
-    """Record the chat as active (and not blocking us) in `lang`. A database that cannot be written
-    now does not stop the answer (the repository logs it once)."""
+    """Record the chat as active (and not blocking us) in `lang`."""
     if update.effective_chat:
-        try:
-            svc.repo.touch_user(update.effective_chat.id, lang)
-        except CannotWrite:
-            pass
+        record_chat_id(svc, update.effective_chat.id, lang)
+
+
+def record_chat_id(svc: Services, chat_id: int, lang: str) -> None:
+    """A database that cannot be written now does not stop the answer (the repository logs it once)."""
+    try:
+        svc.repo.touch_user(chat_id, lang)
+    except CannotWrite:
+        pass
 
 
 async def send_reply(send: Send, reply: Any, lang: str, extra_markup: InlineKeyboardMarkup | None = None) -> None:

@@ -24,11 +24,12 @@ from telegram.error import (
     RetryAfter,
     TelegramError,
 )
-from telegram.ext import Application, ContextTypes
+from telegram.ext import ContextTypes
 
 from bot.failures import BadInput
 from bot.ops.logging import log_event
 from bot.telegram.ratelimit import retry_seconds
+from bot.telegram.services import App, job_queue
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +109,7 @@ async def until_answered(
         attempt += 1
 
 
-def connect(application: Application, *, sleep: Sleep = asyncio.sleep) -> bool:
+def connect(application: App, *, sleep: Sleep = asyncio.sleep) -> bool:
     """Until Telegram accepts the token (True), or a stop signal came first (False).
 
     Runs on a new event loop, set as the current one: PTB's run_* reuse it (and close it)."""
@@ -136,8 +137,8 @@ def connect(application: Application, *, sleep: Sleep = asyncio.sleep) -> bool:
 
 
 async def register_in_background(
-    application: Application,
-    register: Callable[[Application], Awaitable[None]],
+    application: App,
+    register: Callable[[App], Awaitable[None]],
     delays: Iterator[float] | None = None,
 ) -> None:
     """Try `register` now; if Telegram cannot take it, keep trying from the JobQueue with back-off.
@@ -165,4 +166,4 @@ async def register_in_background(
     async def again(context: ContextTypes.DEFAULT_TYPE) -> None:
         await register_in_background(context.application, register, delays)
 
-    application.job_queue.run_once(again, when=pause, name="startup:commands")
+    job_queue(application).run_once(again, when=pause, name="startup:commands")

@@ -12,7 +12,7 @@ from bot.schedule import meeting_start, reminder_at
 from bot.state import ALL, CannotWrite
 from bot.telegram.municipalities import place_label
 from bot.telegram.replies import Send, send_text
-from bot.telegram.services import services
+from bot.telegram.services import job_queue, services
 from bot.texts import language_of, say
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ async def subscribe_chat(chat_id: int, place: str, lang: str, context: ContextTy
         await send_text(send, say(lang, "subscribed_all", time=when))
     else:
         await send_text(send, say(lang, "subscribed", place=place, time=when))
-    svc.reminders.reschedule(context.job_queue)  # a late subscription may be due at once
+    svc.reminders.reschedule(job_queue(context))  # a late subscription may be due at once
 
 
 def unsubscribe_chat(chat_id: int, place: str, lang: str, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -61,7 +61,7 @@ def watch_meeting(chat_id: int, meeting_id: str, lang: str, context: ContextType
             return say(lang, "already_watching")
     except CannotWrite:
         return say(lang, "cannot_save")
-    svc.reminders.reschedule(context.job_queue)
+    svc.reminders.reschedule(job_queue(context))
     if now >= reminder_at(meeting, svc.settings.timezone, svc.settings.reminder_time):
         return say(lang, "watching_soon")
     return say(lang, "watching", time=svc.settings.reminder_time.strftime("%H:%M"))

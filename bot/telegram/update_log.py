@@ -14,9 +14,10 @@ import time
 from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, ContextTypes, TypeHandler
+from telegram.ext import ContextTypes, TypeHandler
 
 from bot.ops.logging import log_event
+from bot.telegram.services import App
 
 log = logging.getLogger("bot.updates")
 
@@ -27,7 +28,7 @@ _MAX_PENDING = 1000
 _ACTION = re.compile(r"[a-z]{1,8}")  # the shape of bot.telegram.keyboards' action names
 
 
-def install(application: Application) -> None:
+def install(application: App) -> None:
     application.add_handler(TypeHandler(Update, _started), group=FIRST_GROUP)
     application.add_handler(TypeHandler(Update, _finished), group=LAST_GROUP)
     application.add_error_handler(_remember_error)
