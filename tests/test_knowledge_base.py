@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from bot.commands.check_kb import stale_files
 from bot.engine import Engine
@@ -341,10 +340,6 @@ def test_own_newsletters_are_read_in_the_same_style():
     assert chief.phone == "08-606 82 41"
     assert next(c for c in kb.contacts if c.name == "Karin Holm").email == "karin.holm@tyreso.se"
     assert [p.name for p in kb.projects] == ["Jobbstegen"]
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, cwd=ROOT, timeout=60)
 
 
 def test_build_kb_command_writes_a_base_that_check_kb_accepts(tmp_path):

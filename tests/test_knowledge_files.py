@@ -3,16 +3,14 @@ one line naming the file and line for every bad input, exit 2; a failed write ex
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import shutil
 import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import run_cli, tiny_filesystem
 
 from bot.cli import main
 from bot.knowledge import store
@@ -23,12 +21,6 @@ BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
     for i in range(9)
 )
-
-
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args], capture_output=True, text=True, cwd=ROOT, timeout=60, check=False
-    )
 
 
 @pytest.fixture
@@ -50,7 +42,7 @@ def base(tmp_path: Path) -> Path:
 def test_a_hostile_knowledge_file_is_refused_in_one_line(base: Path, content: str, problem: str | None) -> None:
     (base / "meetings.yaml").write_text(content, encoding="utf-8")
     for command in (["check-kb", str(base)], ["ask", "--kb", str(base), "hej"]):
-        done = cli(*command)
+        done = run_cli(*command)
         assert done.returncode == 2
         (line,) = done.stderr.splitlines()
         assert line.startswith(f"error: {base / 'meetings.yaml'}: ")
@@ -79,7 +71,7 @@ def _folder(path: Path) -> None:
 )
 def test_a_file_too_large_a_folder_or_binary_is_one_line(base: Path, name: str, make, problem: str) -> None:
     make(base / name)
-    done = cli("check-kb", str(base))
+    done = run_cli("check-kb", str(base))
     assert (done.returncode, done.stderr) == (2, f"error: {base / name}: {problem}\n")
 
 
@@ -87,7 +79,7 @@ def build_with(tmp_path: Path, corrections: str) -> tuple[subprocess.CompletedPr
     path = tmp_path / "corrections.yaml"
     path.write_text(corrections, encoding="utf-8")
     out = tmp_path / "out"
-    return cli("build-kb", str(DEFAULT_SOURCES), "--corrections", str(path), "--out", str(out)), out
+    return run_cli("build-kb", str(DEFAULT_SOURCES), "--corrections", str(path), "--out", str(out)), out
 
 
 @pytest.mark.parametrize(
@@ -161,28 +153,12 @@ def test_a_failed_write_leaves_the_old_base_whole_and_other_files_alone(
     assert {path.name: path.read_bytes() for path in base.iterdir()} == before
 
 
-@contextlib.contextmanager
-def tiny_filesystem(where: Path, size: str) -> Iterator[Path]:
-    where.mkdir()
-    if (
-        subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True, check=False
-        ).returncode
-        != 0
-    ):
-        pytest.skip("cannot mount a small filesystem here")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
-
-
 def test_a_full_disk_during_build_kb_leaves_the_old_base_whole(tmp_path: Path) -> None:
     with tiny_filesystem(tmp_path / "disk", "160k") as disk:
         base = disk / "base"
         shutil.copytree(DEFAULT_KB_DIR, base)  # about 100 KB: no room for a second copy
         before = {path.name: path.read_bytes() for path in base.iterdir()}
-        done = cli("build-kb", "--out", str(base))
+        done = run_cli("build-kb", "--out", str(base))
         after = {path.name: path.read_bytes() for path in base.iterdir()}
     assert (done.returncode, done.stderr) == (
         1,

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
-import sys
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 
@@ -16,19 +14,9 @@ TOKEN = "123456789:AAHfakeTokenForTests_abcdefghijklmnop"
 
 
 @pytest.fixture
-def output(monkeypatch: pytest.MonkeyPatch) -> Iterator[io.StringIO]:
+def output(log_output: Callable[..., io.StringIO], monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
-    for owner, name in [(sys, "excepthook"), (threading, "excepthook"), (sys, "unraisablehook")]:
-        monkeypatch.setattr(owner, name, getattr(owner, name))  # configure() replaces them
-    stream = io.StringIO()
-    root = logging.getLogger()
-    saved = (root.level, list(root.handlers), logging.getLogger("httpx").level)
-    configure("INFO", stream=stream, secrets=["webhook-secret-value", None])
-    yield stream
-    logging.captureWarnings(False)
-    root.handlers[:] = saved[1]
-    root.setLevel(saved[0])
-    logging.getLogger("httpx").setLevel(saved[2])
+    return log_output("INFO", secrets=["webhook-secret-value", None])
 
 
 def test_an_event_is_one_line_of_key_value_fields(output: io.StringIO) -> None:

@@ -8,29 +8,17 @@ import logging
 import sys
 import threading
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
-
-from bot.ops.logging import configure
 
 TOKEN = "5551234567:AAGsecretForHookTests_abcdefghijklmn"
 TEST_TOKEN = "123456:TEST-token"  # not shaped like a token: only the explicit secret masks it
 
 
 @pytest.fixture
-def output(monkeypatch: pytest.MonkeyPatch) -> Iterator[io.StringIO]:
-    for owner, name in [(sys, "excepthook"), (threading, "excepthook"), (sys, "unraisablehook")]:
-        monkeypatch.setattr(owner, name, getattr(owner, name))  # restored after the test
-    stream = io.StringIO()
-    root = logging.getLogger()
-    saved = (root.level, list(root.handlers), logging.getLogger("telegram").level)
-    configure("DEBUG", stream=stream, secrets=[TEST_TOKEN])
-    yield stream
-    logging.captureWarnings(False)
-    root.handlers[:] = saved[1]
-    root.setLevel(saved[0])
-    logging.getLogger("telegram").setLevel(saved[2])
+def output(log_output: Callable[..., io.StringIO]) -> io.StringIO:
+    return log_output("DEBUG", secrets=[TEST_TOKEN])
 
 
 def assert_masked(text: str, *expected: str) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import tiny_filesystem
 from fake_bot_api import FakeBotApi
 from telegram_harness import Clock, build_bot, initialized, local, message, running
 from test_telegram_run import ROOT, bot_env
@@ -27,21 +28,6 @@ from bot.texts import say
 
 ANNA, BO = 3001, 3002
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
-
-
-@contextlib.contextmanager
-def tiny_filesystem(where: Path, size: str = "512k") -> Iterator[Path]:
-    """A real filesystem that can be filled up (tmpfs; needs root, else the test is skipped)."""
-    where.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True, check=False
-    )
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a small filesystem here")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
 
 
 def fill(folder: Path) -> Path:
@@ -87,7 +73,7 @@ async def test_a_read_only_database_still_answers_questions_and_says_plainly_wha
 
 
 async def test_a_full_disk_holds_a_reminder_back_and_sends_it_once_there_is_room(tmp_path: Path) -> None:
-    with tiny_filesystem(tmp_path / "disk") as disk, FakeBotApi() as api:
+    with tiny_filesystem(tmp_path / "disk", "512k") as disk, FakeBotApi() as api:
         db = disk / "db.sqlite3"
         clock = Clock(local(2019, 3, 27, 18, 0, 1))  # the Haninge reminder is due
         bot = build_bot(api, db, clock)
@@ -215,7 +201,7 @@ def test_an_existing_database_open_to_others_is_made_private_and_said_so(
 
 
 def test_a_full_disk_at_start_is_one_line_and_a_failure_worth_retrying(tmp_path: Path) -> None:
-    with tiny_filesystem(tmp_path / "disk", size="256k") as disk:
+    with tiny_filesystem(tmp_path / "disk", "256k") as disk:
         fill(disk)
         with pytest.raises(CannotWrite) as refused:
             Repository(disk / "fedbot.sqlite3")

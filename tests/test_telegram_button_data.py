@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 import pytest
-from fake_bot_api import FakeBotApi
 from telegram_harness import Clock, build_bot, callback, local, running
 
 from bot.telegram.keyboards import BadButton, parse
@@ -14,12 +13,6 @@ from bot.texts import say
 CHAT = 2002
 HUGE = "q|" + "Vad är nästa frukostmöte i Haninge? " * 55  # about 2000 bytes; Telegram's limit is 64
 MALFORMED = ["i|next_meeting|Haninge|extra", "rem|<script>", "i|NEXT MEETING|Haninge", "q|rad ett\nrad två"]
-
-
-@pytest.fixture
-def api():
-    with FakeBotApi() as server:
-        yield server
 
 
 async def test_a_forged_button_is_answered_with_a_toast_and_nothing_else_is_done_or_logged(api, tmp_path, caplog):

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
-from fake_bot_api import FakeBotApi
 from telegram_harness import (
     ADMIN,
     HANINGE_ID,
-    Clock,
     build_bot,
     callback,
     keyboard_data,
-    local,
     message,
     running,
     wait_until,
@@ -23,17 +19,6 @@ from bot.telegram.replies import split_text
 from bot.texts import say
 
 CHAT = 1001
-
-
-@pytest.fixture
-def api():
-    with FakeBotApi() as server:
-        yield server
-
-
-@pytest.fixture
-def clock():
-    return Clock(local(2019, 3, 20, 10, 0))
 
 
 async def test_start_registers_commands_in_both_languages_and_greets_with_buttons(api, clock, tmp_path):

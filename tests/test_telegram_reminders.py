@@ -28,12 +28,6 @@ ANNA, BO = 2001, 2002
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
 
 
-@pytest.fixture
-def api():
-    with FakeBotApi() as server:
-        yield server
-
-
 def reminders_to(api: FakeBotApi, chat: int) -> list:
     return [
         c for c in api.calls_to("sendMessage", chat_id=chat) if "reply_markup" not in c.params and "Klart" not in c.text
