@@ -20,22 +20,24 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from telegram_harness import HANINGE_ID, sample_kb  # noqa: E402
+
 from bot.answers.render import reminder_text  # noqa: E402
-from bot.knowledge.model import Issue, KnowledgeBase, Meeting, Registration, Source  # noqa: E402
+from bot.knowledge.model import KnowledgeBase  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.state import Repository  # noqa: E402
 from bot.telegram.app import build_application  # noqa: E402
 from bot.telegram.ratelimit import MessageRateLimiter  # noqa: E402
 
 TZ = ZoneInfo("Europe/Stockholm")
-MEETING = "frukostmöte-2019-03-28"
+MEETING = HANINGE_ID  # the Haninge meeting of the tests' sample knowledge base
 FIRST_CHAT = 10_000_000
 
 
@@ -68,27 +70,6 @@ def _max_window(times: list[float]) -> int:
     return best
 
 
-def knowledge() -> KnowledgeBase:
-    source = Source("2019-1", "Frukostmöten")
-    return KnowledgeBase(
-        issues=[Issue("2019-1", 1, 2019, 2, date(2019, 2, 1), "nyhetsbrev-2019-nr1.txt")],
-        meetings=[
-            Meeting(
-                MEETING,
-                "frukostmöte",
-                date(2019, 3, 28),
-                municipality="Haninge",
-                venue="Handens bibliotek",
-                topic="Psykisk ohälsa och arbete",
-                start="08:00",
-                end="09:30",
-                registration=Registration(deadline=date(2019, 3, 25), contact="anmalan@example.se"),
-                sources=[source],
-            )
-        ],
-    )
-
-
 def add_subscribers(db: Path, count: int) -> None:
     Repository(db).close()  # create the schema
     connection = sqlite3.connect(db)
@@ -115,7 +96,7 @@ async def fan_out(base_url: str, token: str, db: Path, count: int) -> dict:
     repo = Repository(db, clock=lambda: now)
     limiter = MessageRateLimiter()
     # Only the reminder path is measured: the engine is never asked a question here.
-    engine = _Engine(knowledge())
+    engine = _Engine(sample_kb())
     app = build_application(
         settings, engine, repo, render=reminder_text, load_engine=lambda: engine, clock=lambda: now, limiter=limiter
     )

@@ -9,7 +9,6 @@ import os
 import sqlite3
 import stat
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import pytest
 from conftest import tiny_filesystem
 from fake_bot_api import FakeBotApi
 from telegram_harness import Clock, build_bot, initialized, local, message, running
-from test_telegram_run import ROOT, bot_env
+from test_telegram_run import bot_env, run_until_exit
 
 from bot.cli import main
 from bot.knowledge.model import KnowledgeBase
@@ -105,16 +104,7 @@ def test_run_with_an_unusable_database_path_stops_with_one_line_and_exit_2(tmp_p
     make(db)
     with FakeBotApi() as api:
         env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_BASE_URL=api.base_url, BOT_DB_PATH=str(db))
-        done = subprocess.run(
-            [sys.executable, "-m", "bot", "run"],
-            cwd=tmp_path,
-            env={**env, "PYTHONPATH": str(ROOT)},
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        done = run_until_exit(tmp_path, env)
     assert done.returncode == 2
     assert done.stderr == f"error: database {db}: {message_end}\n"
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from telegram_harness import (
     make_engine,
     message,
     render,
+    running,
     sample_kb,
     settings_for,
 )
@@ -57,24 +56,6 @@ def real_time_bot(api: FakeBotApi, db: Path, flow: ChatFlow, *, burst: int = 3) 
     return Bot(app, repo, clock, None, [])  # type: ignore[arg-type]
 
 
-@asynccontextmanager
-async def polling(bot: Bot) -> AsyncIterator[Bot]:
-    app = bot.app
-    await app.initialize()
-    await app.post_init(app)
-    await app.start()
-    await app.updater.start_polling(poll_interval=0.0, timeout=1)
-    try:
-        yield bot
-    finally:
-        if app.updater.running:
-            await app.updater.stop()
-        if app.running:
-            await app.stop()
-        await app.shutdown()
-        bot.repo.close()
-
-
 def replies(api: FakeBotApi, chat_id: int) -> list[str]:
     return [call.text for call in api.calls_to("sendMessage", chat_id)]
 
@@ -91,7 +72,7 @@ async def test_a_flooding_chat_gets_one_note_and_does_not_hold_up_another_chat(t
         for number in range(60):
             api.queue_update(message(1, QUESTIONS[number % len(QUESTIONS)]))
         api.queue_update(message(2, "/start"))
-        async with polling(bot):
+        async with running(bot):
             (other,) = await api.wait_for("sendMessage", chat_id=2, timeout=20)
             fetched = api.calls_to("getUpdates")[0].at
             assert other.at - fetched < 1.0  # answered within a second although chat 1 sent 60 first
@@ -150,14 +131,14 @@ async def test_a_stop_answers_what_it_can_and_keeps_the_rest_for_the_next_start(
         first = real_time_bot(api, db, ChatFlow(drain_seconds=0.3), burst=1)
         for question in QUESTIONS:
             api.queue_update(message(1, question))
-        async with polling(first):
+        async with running(first):
             await api.wait_for("sendMessage", chat_id=1, timeout=10)
         answered_before = len(replies(api, 1))
         assert 1 <= answered_before < len(QUESTIONS)  # the stop came while chat 1 waited for its turn
         assert not api._updates  # every update was confirmed to Telegram: the rest is in the database
 
         second = real_time_bot(api, db, ChatFlow(), burst=1)
-        async with polling(second):
+        async with running(second):
             await api.wait_for("sendMessage", count=len(QUESTIONS), chat_id=1, timeout=15)
             await asyncio.sleep(0.3)
             assert second.repo.take_kept_updates() == []
@@ -165,7 +146,7 @@ async def test_a_stop_answers_what_it_can_and_keeps_the_rest_for_the_next_start(
 
 
 async def test_reload_of_a_hostile_base_answers_at_once_and_keeps_serving(tmp_path: Path) -> None:
-    from telegram_harness import ADMIN, build_bot, local, running
+    from telegram_harness import ADMIN, build_bot, local
 
     from bot.engine import Engine
     from bot.paths import DEFAULT_KB_DIR

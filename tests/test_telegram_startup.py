@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import sys
 
 import pytest
 from fake_bot_api import FakeBotApi, free_port
 from telegram_harness import Clock, build_bot, local, message, running
-from test_telegram_run import ROOT, bot_env, bot_process, stop
+from test_telegram_run import bot_env, bot_process, run_until_exit, stop
 
 from bot.telegram.startup import until_answered
 
@@ -71,15 +69,7 @@ def test_a_rejected_token_stops_with_exit_2_and_one_line_that_does_not_hold_the_
     with FakeBotApi(token=REAL_LOOKING_TOKEN) as api:
         api.fail_next("getMe", status, times=5, description=reason.split(" ", 1)[1])
         env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=REAL_LOOKING_TOKEN, TELEGRAM_API_BASE_URL=api.base_url)
-        done = subprocess.run(
-            [sys.executable, "-m", "bot", "run"],
-            cwd=tmp_path,
-            env={**env, "PYTHONPATH": str(ROOT)},
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        done = run_until_exit(tmp_path, env)
     assert done.returncode == 2  # a configuration problem: systemd does not restart it
     assert done.stderr == REJECTED.format(reason)
     assert done.stdout == ""
@@ -92,15 +82,7 @@ def test_a_token_with_a_control_character_stops_with_exit_2_and_one_line(tmp_pat
         TELEGRAM_BOT_TOKEN="7012345678:AAFq3xZ_secret\x01SECRET-42abcdefgh",
         TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{free_port()}/bot",
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
-        cwd=tmp_path,
-        env={**env, "PYTHONPATH": str(ROOT)},
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = run_until_exit(tmp_path, env)
     assert done.returncode == 2
     assert done.stderr == (
         "error: TELEGRAM_BOT_TOKEN does not look like a bot token from @BotFather (digits, a colon, "
@@ -111,30 +93,13 @@ def test_a_token_with_a_control_character_stops_with_exit_2_and_one_line(tmp_pat
 async def test_at_debug_level_the_log_never_holds_what_people_wrote_their_names_or_the_token(tmp_path):
     with FakeBotApi(token=REAL_LOOKING_TOKEN) as api:
         env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=REAL_LOOKING_TOKEN, TELEGRAM_API_BASE_URL=api.base_url)
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            "run",
-            "--log-level",
-            "DEBUG",
-            cwd=tmp_path,
-            env={**env, "PYTHONPATH": str(ROOT)},
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-        try:
+        async with bot_process(tmp_path, env, "--log-level", "DEBUG") as process:
             update = message(97, "Finns det plats på Zebrakursen i Tyresö?")
             for person in (update["message"]["from"], update["message"]["chat"]):
                 person.update(first_name="Xerxesina", last_name="Quodlibet", username="xerxesina_q")
             api.queue_update(update)
             await api.wait_for("sendMessage", chat_id=97, timeout=30)
             stderr = await stop(process)
-        finally:
-            if process.returncode is None:
-                process.kill()
-                await process.wait()
     assert process.returncode == 0, stderr
     assert "level=DEBUG" in stderr  # the run really logged at DEBUG
     assert "event=update kind=text" in stderr

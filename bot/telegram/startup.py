@@ -87,26 +87,38 @@ async def until_answered(
     delays = delays or backoff()
     attempt = 1
     while True:
-        try:
-            await call()
+        pause = await _attempt(call, what, delays, attempt)
+        if pause is None:
             return attempt
-        except InvalidToken as error:
-            raise rejected(error) from None  # `from None`: the cause's traceback quotes the token
-        except TelegramError as error:
-            if not is_passing(error):
-                raise
-            pause = wait_for(error, next(delays))
-            log_event(
-                log,
-                "telegram_unreachable",
-                logging.WARNING,
-                call=what,
-                attempt=attempt,
-                error=f"{type(error).__name__}: {error}",
-                retry_in_s=pause,
-            )
         await sleep(pause)
         attempt += 1
+
+
+async def _attempt(
+    call: Callable[[], Awaitable[object]], what: str, delays: Iterator[float], attempt: int
+) -> float | None:
+    """Await `call()` once: None when it succeeded, else the pause before the next try (logged).
+
+    A rejected token raises `TokenRejected`; any other error (a bug, a 400) propagates."""
+    try:
+        await call()
+        return None
+    except InvalidToken as error:
+        raise rejected(error) from None  # `from None`: the cause's traceback quotes the token
+    except TelegramError as error:
+        if not is_passing(error):
+            raise
+        pause = wait_for(error, next(delays))
+        log_event(
+            log,
+            "telegram_unreachable",
+            logging.WARNING,
+            call=what,
+            attempt=attempt,
+            error=f"{type(error).__name__}: {error}",
+            retry_in_s=pause,
+        )
+        return pause
 
 
 def connect(application: App, *, sleep: Sleep = asyncio.sleep) -> bool:
@@ -140,30 +152,17 @@ async def register_in_background(
     application: App,
     register: Callable[[App], Awaitable[None]],
     delays: Iterator[float] | None = None,
+    attempt: int = 1,
 ) -> None:
     """Try `register` now; if Telegram cannot take it, keep trying from the JobQueue with back-off.
 
     For the commands menu: worth having, never worth not serving for."""
     delays = delays or backoff()
-    try:
-        await register(application)
+    pause = await _attempt(lambda: register(application), "setMyCommands", delays, attempt)
+    if pause is None:
         return
-    except InvalidToken as error:
-        raise rejected(error) from None
-    except TelegramError as error:
-        if not is_passing(error):
-            raise
-        pause = wait_for(error, next(delays))
-        log_event(
-            log,
-            "telegram_unreachable",
-            logging.WARNING,
-            call="setMyCommands",
-            error=f"{type(error).__name__}: {error}",
-            retry_in_s=pause,
-        )
 
     async def again(context: ContextTypes.DEFAULT_TYPE) -> None:
-        await register_in_background(context.application, register, delays)
+        await register_in_background(context.application, register, delays, attempt + 1)
 
     job_queue(application).run_once(again, when=pause, name="startup:commands")
