@@ -44,7 +44,7 @@ async def test_a_bot_api_that_comes_up_late_is_waited_for_and_then_the_bot_answe
         with FakeBotApi(port=port) as api:
             api.queue_update(message(99, "/start"))
             [greeting] = await api.wait_for("sendMessage", chat_id=99, timeout=30)
-            assert greeting.text
+            assert greeting.text.startswith("Hej! Jag svarar på frågor om Samordningsförbundet Östra Södertörn")
             stderr = waiting + await stop(process)
     assert process.returncode == 0, stderr
     assert UNREACHABLE in stderr
