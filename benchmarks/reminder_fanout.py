@@ -29,7 +29,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from telegram_harness import HANINGE_ID, sample_kb  # noqa: E402
 
-from bot.answers.render import reminder_text  # noqa: E402
+from bot.answers.meetings import reminder_text  # noqa: E402
 from bot.knowledge.model import KnowledgeBase  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.state import Repository  # noqa: E402

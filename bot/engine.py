@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from bot.answers import render
+from bot.answers import greeting, render
 from bot.answers.common import Answer
 from bot.answers.passages import PassageIndex
 from bot.knowledge.model import KnowledgeBase, Meeting
@@ -102,7 +102,7 @@ class Engine:
                 if parse.ranking and parse.ranking.score >= self.understander.threshold
                 else []
             )
-            answer = render.unknown(reply_lang, self.catalogue, maybe, self.kb)
+            answer = greeting.unknown(reply_lang, self.catalogue, maybe, self.kb)
             return Reply(answer.text, reply_lang, None, parse.confidence)
         answer = self.answers.answer(question, self.kb, today, reply_lang)
         self._remember(chat, question, answer, reply_lang, now)

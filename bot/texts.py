@@ -30,6 +30,15 @@ def say(lang: str, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def has_text(key: str) -> bool:
+    return key in _texts()
+
+
+def choices(lang: str, key: str) -> list[str]:
+    """A "one|two|three" text as its parts."""
+    return say(lang, key).split("|")
+
+
 def plural(lang: str, key: str, count: int) -> str:
     """A "one|many" text, as the count needs."""
     one, many = say(lang, key).split("|")

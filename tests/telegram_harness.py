@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from fake_bot_api import BOT_ID, FakeBotApi
 from telegram.ext import Application
 
-from bot.answers.render import reminder_text
+from bot.answers.meetings import reminder_text
 from bot.engine import Engine
 from bot.knowledge.model import Issue, KnowledgeBase, Meeting, Registration, Source
 from bot.settings import Settings

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.answers import render
+from bot.answers import greeting, meetings, render
 from bot.answers.common import Answer
 from bot.answers.words import as_of_phrase, clock, long_date
 from bot.knowledge.model import (
@@ -185,16 +185,16 @@ def test_asks_which_municipality_when_the_question_depends_on_it() -> None:
 
 def test_unknown_offers_what_the_bot_can_answer() -> None:
 
-    answer = render.unknown("en", load_catalogue())
+    answer = greeting.unknown("en", load_catalogue())
     assert "don't know" in answer.text and "open places" in answer.text.lower() and not answer.answered
-    with_examples = render.unknown("sv", load_catalogue(), kb=kb())
+    with_examples = greeting.unknown("sv", load_catalogue(), kb=kb())
     assert len(with_examples.text.splitlines()) <= 6 and "hjälp" in with_examples.text
-    assert sum(line.startswith("• ") for line in with_examples.text.splitlines()) <= render.UNKNOWN_EXAMPLES
+    assert sum(line.startswith("• ") for line in with_examples.text.splitlines()) <= greeting.UNKNOWN_EXAMPLES
 
 
 def test_reminder_text_has_date_time_venue_topic_and_registration() -> None:
     meeting = kb().meetings[0]
-    text = render.reminder_text(meeting, kb(), "sv")
+    text = meetings.reminder_text(meeting, kb(), "sv")
     for fact in (
         "fredag 8 februari 2030",
         "08.30",
@@ -204,5 +204,5 @@ def test_reminder_text_has_date_time_venue_topic_and_registration() -> None:
         "Källa: Nyhetsbrev nr 1 2030",
     ):
         assert fact in text
-    english = render.reminder_text(kb().meetings[1], kb(), "en")
+    english = meetings.reminder_text(kb().meetings[1], kb(), "en")
     assert "Friday 22 March 2030" in english and "Bemötande" in english

@@ -1,4 +1,4 @@
-"""Answers about meetings: the next one, the upcoming ones, past ones, and one meeting's details."""
+"""Answers about meetings: the next one, the upcoming ones, past ones, one meeting's details, and its reminder."""
 
 from __future__ import annotations
 
@@ -396,3 +396,12 @@ def _ask_municipality(lang: str) -> Answer:
 
 def municipalities() -> list[str]:
     return list(load_vocabulary().municipalities)
+
+
+def reminder_text(meeting: Meeting, kb: KnowledgeBase, lang: str) -> str:
+    """The Telegram reminder: what, when, where, topic and how to register, with the source."""
+    header = say(lang, "reminder_lead", meeting=headline(meeting, lang))
+    lines = detail_lines(meeting, lang)
+    if "time" not in lines and meeting.start is None:
+        lines = {"when": say(lang, "date_label") + long_date(meeting.date, lang), **lines}
+    return with_source([header, *lines.values()], kb, meeting.sources, lang)

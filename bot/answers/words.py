@@ -6,20 +6,11 @@ import re
 from datetime import date
 
 from bot.knowledge.vocabulary import load_vocabulary
+from bot.texts import choices, has_text, say
 
 _VOCABULARY = load_vocabulary()
 WEEKDAYS = {lang: _VOCABULARY.weekday_names(lang) for lang in ("sv", "en")}
 MONTHS = {lang: _VOCABULARY.month_names(lang) for lang in ("sv", "en")}
-KINDS = {
-    "sv": {"frukostmöte": ("frukostmöte", "frukostmöten"), "seminarium": ("seminarium", "seminarier")},
-    "en": {"frukostmöte": ("breakfast meeting", "breakfast meetings"), "seminarium": ("seminar", "seminars")},
-}
-_RELATIVE_SV_EN = {
-    "i slutet av": "at the end of",
-    "i början av": "at the beginning of",
-    "i mitten av": "in the middle of",
-    "i": "in",
-}
 
 
 def long_date(day: date, lang: str) -> str:
@@ -37,9 +28,9 @@ def clock(value: str | None) -> str | None:
 
 
 def kind_name(kind: str | None, lang: str, plural: bool = False) -> str:
-    default = ("möte", "möten") if lang == "sv" else ("meeting", "meetings")
-    names = KINDS[lang].get(kind or "", default)
-    return names[1] if plural else names[0]
+    """ "frukostmöte", "breakfast meetings": a kind of meeting as texts.yaml names it, "möte" when it has no name."""
+    key = f"meeting_kind_{kind}"
+    return choices(lang, key if has_text(key) else "meeting_kind_other")[1 if plural else 0]
 
 
 def capital(text: str) -> str:
@@ -49,15 +40,13 @@ def capital(text: str) -> str:
 def as_of_phrase(as_of_text: str | None, as_of: date, lang: str) -> str:
     """When an open-places count holds, in the newsletter's words plus the year: "i slutet av augusti 2018"."""
     text = (as_of_text or "").strip()
-    if lang == "sv":
-        if not text:
-            return f"den {as_of.day} {MONTHS['sv'][as_of.month - 1]} {as_of.year}"
+    if lang == "sv" and text:
         return text if re.search(r"\b\d{4}\b", text) else f"{text} {as_of.year}"
     lowered = text.lower()
-    for swedish, english in _RELATIVE_SV_EN.items():
-        if lowered.startswith(swedish + " ") and MONTHS["sv"][as_of.month - 1] in lowered:
+    for swedish, english in zip(choices("sv", "as_of_periods"), choices("en", "as_of_periods"), strict=True):
+        if lang == "en" and lowered.startswith(swedish + " ") and MONTHS["sv"][as_of.month - 1] in lowered:
             return f"{english} {month_year(as_of, 'en')}"
-    return f"as of {as_of.day} {month_year(as_of, 'en')}"
+    return say(lang, "as_of_day", day=f"{as_of.day} {month_year(as_of, lang)}")
 
 
 def join_list(items: list[str], lang: str) -> str:

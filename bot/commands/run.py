@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def serve(settings: Settings) -> int:
-    from bot.answers.render import reminder_text
+    from bot.answers.meetings import reminder_text
     from bot.engine import Engine
     from bot.ops.instance import InstanceLock
     from bot.state import Repository

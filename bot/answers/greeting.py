@@ -1,0 +1,64 @@
+"""The bot's greeting, its help and its honest "I don't know", with example questions from the knowledge base."""
+
+from __future__ import annotations
+
+from bot.answers import meetings
+from bot.answers.common import Answer
+from bot.answers.words import capital
+from bot.knowledge.model import KnowledgeBase
+from bot.nlu.catalogue import Catalogue
+from bot.texts import examples, say
+
+UNKNOWN_EXAMPLES = 3
+
+
+def _name(kb: KnowledgeBase, lang: str) -> str:
+    return kb.organisation.name or say(lang, "the_federation")
+
+
+def example_questions(kb: KnowledgeBase, lang: str) -> str:
+    """Example questions naming a municipality, a provider and a project the base knows."""
+    latest = max(kb.places, key=lambda report: report.as_of, default=None)
+    names = {
+        "municipality": next(iter(meetings.municipalities()), None),
+        "provider": latest.places[0].provider if latest and latest.places else None,
+        "project": kb.projects[0].name if kb.projects else None,
+    }
+    usable = [e for e in examples(lang) if all(names[key] for key in names if "{" + key + "}" in e)]
+    return "\n".join(f"• {example.format(**names)}" for example in usable)
+
+
+def greeting(kb: KnowledgeBase, lang: str) -> str:
+    return say(lang, "greeting", name=_name(kb, lang), examples=example_questions(kb, lang))
+
+
+def topics(lang: str, catalogue: Catalogue | None) -> str:
+    if catalogue is None:
+        return ""
+    return "\n".join(
+        f"• {capital(intent.description.get(lang, intent.name))}"
+        for intent in catalogue.intents.values()
+        if intent.suggest
+    )
+
+
+def help_text(kb: KnowledgeBase, lang: str, catalogue: Catalogue | None) -> str:
+    return say(lang, "help", topics=topics(lang, catalogue), examples=example_questions(kb, lang))
+
+
+def unknown(
+    lang: str, catalogue: Catalogue | None, maybe: list[str] | None = None, kb: KnowledgeBase | None = None
+) -> Answer:
+    """An honest "I don't know", short enough for a phone: what the bot covers, three examples and
+    where the full list is ("hjälp")."""
+    shown = example_questions(kb, lang).splitlines()[:UNKNOWN_EXAMPLES] if kb else []
+    text = say(lang, "unknown", examples="\n".join(shown)).replace("\n\n", "\n")
+    if maybe and catalogue:
+        options = [
+            catalogue.intents[name].description.get(lang, name)
+            for name in maybe
+            if name in catalogue.intents and catalogue.intents[name].suggest
+        ]
+        if options:
+            text = say(lang, "did_you_mean", options=" / ".join(f'"{o}"' for o in options)) + "\n\n" + text
+    return Answer(text, answered=False)
