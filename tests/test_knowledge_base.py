@@ -382,12 +382,17 @@ def test_newsletter_in_another_encoding_is_refused_naming_file_and_line(tmp_path
     assert result.returncode == 2 and "latin1.txt:4" in result.stderr and "UTF-8" in result.stderr
 
 
-def test_unreadable_meeting_section_is_a_warning_with_its_text(tmp_path):
+@pytest.mark.parametrize(
+    ("written", "reason"),
+    [("31/2 Digitala", "impossible date 31/2"), ("4 december 2109 Digitala", "implausible date: 2109-12-04 lies")],
+)
+def test_an_impossible_or_implausible_meeting_date_stops_the_build_at_its_line(tmp_path, written, reason):
     text = (OWN_NEWSLETTERS / "nyhetsbrev-2020-nr6.txt").read_text(encoding="utf-8")
-    (tmp_path / "n.txt").write_text(text.replace("4/12 Digitala", "31/2 Digitala"), encoding="utf-8")
+    (tmp_path / "n.txt").write_text(text.replace("4/12 Digitala", written), encoding="utf-8")
     result = run_cli("build-kb", str(tmp_path), "--out", str(tmp_path / "out"))
-    assert result.returncode == 0
-    assert "warning:" in result.stdout and "impossible date 31/2" in result.stdout
+    line = text.splitlines().index(next(row for row in text.splitlines() if "4/12 Digitala" in row)) + 1
+    assert result.returncode == 2 and not (tmp_path / "out").exists()
+    assert f"n.txt:{line}: {reason}" in result.stderr
 
 
 def test_places_section_that_does_not_parse_is_reported(tmp_path):

@@ -28,6 +28,13 @@ def headline(meeting: Meeting, lang: str) -> str:
 def detail_lines(meeting: Meeting, lang: str) -> dict[str, str]:
     """Aspect -> the line stating it, for each aspect the newsletters give."""
     lines: dict[str, str] = {}
+    if meeting.status == "cancelled":
+        lines["status"] = say(lang, "meeting_cancelled")
+    elif meeting.status == "moved":
+        moved_to = long_date(meeting.moved_to, lang) if meeting.moved_to else say(lang, "date_to_come")
+        lines["status"] = say(lang, "meeting_moved_to", day=moved_to)
+    elif meeting.moved_from:
+        lines["status"] = say(lang, "meeting_moved_from", day=long_date(meeting.moved_from, lang))
     start, end, breakfast = clock(meeting.start), clock(meeting.end), clock(meeting.breakfast)
     times = []
     if breakfast:
@@ -82,6 +89,9 @@ def one_line(meeting: Meeting, lang: str) -> str:
         text += f": {meeting.topic}"
     elif meeting.venue:
         text += f": {meeting.venue}"
+    if meeting.moved_from:
+        moved = say(lang, "meeting_moved_from", day=long_date(meeting.moved_from, lang)).rstrip(".")
+        text += f" ({moved[:1].lower()}{moved[1:]})"
     return text
 
 
@@ -311,7 +321,7 @@ def find_meeting(kb: KnowledgeBase, today: date, slots: Slots) -> Meeting | None
         return _nearest(matching, today)
     if slots.meeting_id and not municipality and not slots.topic:
         return query.meeting_by_id(kb, today, slots.meeting_id)
-    return _nearest(candidates, today)
+    return _nearest([meeting for meeting in candidates if meeting.stands], today)
 
 
 def _nearest(meetings: list[Meeting], today: date) -> Meeting | None:

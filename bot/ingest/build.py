@@ -6,13 +6,15 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from bot.folding import fold
+from bot.ingest.changes import Change, read_changes
 from bot.ingest.contacts import ContactReader, infer_successions, merge_mentions
 from bot.ingest.corrections import apply_corrections
 from bot.ingest.document import Newsletter, NewsletterError, Section, read_newsletter
-from bot.ingest.meetings import MeetingReader
+from bot.ingest.meetings import BREAKFAST, MeetingReader
 from bot.ingest.organisation import (
     own_name,
     read_board,
@@ -66,7 +68,7 @@ def build(directories: list[Path], vocabulary: Vocabulary, corrections: Path | N
     warnings: list[str] = []
     names = Names(vocabulary)
 
-    statements: dict[str, list[tuple[int, int, Meeting]]] = defaultdict(list)
+    statements: Statements = defaultdict(list)
     places = []
     for order, newsletter in enumerate(newsletters):
         reader = MeetingReader(newsletter, names)
@@ -75,12 +77,15 @@ def build(directories: list[Path], vocabulary: Vocabulary, corrections: Path | N
             statements[meeting.id].append((1, order, meeting))
         for meeting in read.reported:  # a report of a meeting held never overrides its announcement
             statements[meeting.id].append((0, order, meeting))
+        for change in read_changes(newsletter, vocabulary):
+            _state_change(statements, change, order)
         found_places, place_warnings = read_places(newsletter, vocabulary)
         places.extend(found_places)
         warnings += [f"{newsletter.path}:{w.line}: {w.message}" for w in reader.warnings + place_warnings]
     meetings = [
         merge_statements([m for _, _, m in sorted(group, key=lambda s: s[:2])]) for group in statements.values()
     ]
+    _carry_over_moved(meetings)
     issue_order = {newsletter.id: order for order, newsletter in enumerate(newsletters)}
     for meeting in meetings:
         meeting.sources.sort(key=lambda source: issue_order[source.issue])
@@ -122,6 +127,65 @@ def build(directories: list[Path], vocabulary: Vocabulary, corrections: Path | N
     return BuildResult(kb=kb, warnings=warnings)
 
 
+Statements = dict[str, list[tuple[int, int, Meeting]]]  # meeting id -> (weight, issue order, statement)
+
+
+def _state_change(statements: Statements, change: Change, order: int) -> None:
+    """A notice of change as statements about the meeting it changes (and, for a move, about the
+    meeting on its new date), said by the notice's issue: the later issue wins, as always."""
+    target = _changed_meeting(statements, change)
+    kind = target.split("-", 1)[0] if target else (change.kind or BREAKFAST)
+    target = target or f"{kind}-{change.on.isoformat()}"
+
+    def statement(on: date, **fields: object) -> Meeting:
+        return Meeting(
+            id=f"{kind}-{on.isoformat()}",
+            kind=kind,
+            date=on,
+            municipality=change.municipality,
+            note=change.text,
+            sources=[change.source],
+            **fields,  # type: ignore[arg-type]
+        )
+
+    if change.what == "cancelled":
+        statements[target].append((1, order, statement(change.on, status="cancelled")))
+    elif change.what == "moved":
+        statements[target].append((1, order, statement(change.on, status="moved", moved_to=change.new_date)))
+        if change.new_date:
+            moved = statement(change.new_date, moved_from=change.on)
+            statements[moved.id].append((1, order, moved))
+    elif change.new_value:
+        statements[target].append((1, order, statement(change.on, **{change.what: change.new_value})))
+
+
+def _changed_meeting(statements: Statements, change: Change) -> str | None:
+    """The id of the meeting a notice speaks of: same day, same kind if named, same municipality if known."""
+    candidates = [
+        meeting_id
+        for meeting_id, group in statements.items()
+        if group[0][2].date == change.on and (change.kind is None or group[0][2].kind == change.kind)
+    ]
+    if change.municipality:
+        candidates.sort(key=lambda meeting_id: statements[meeting_id][-1][2].municipality != change.municipality)
+    return candidates[0] if candidates else None
+
+
+def _carry_over_moved(meetings: list[Meeting]) -> None:
+    """A meeting moved to a new day keeps what it was (topic, venue, speakers, times) unless restated."""
+    by_id = {meeting.id: meeting for meeting in meetings}
+    for meeting in meetings:
+        if meeting.moved_from is None:
+            continue
+        before = by_id.get(f"{meeting.kind}-{meeting.moved_from.isoformat()}")
+        if before is None:
+            continue
+        for name in ("municipality", "venue", "topic", "speakers", "organiser", "breakfast", "start", "end"):
+            if getattr(meeting, name) in (None, []):
+                setattr(meeting, name, getattr(before, name))
+        meeting.invitation = meeting.invitation or before.invitation
+
+
 def _reject_duplicate_issues(newsletters: list[Newsletter]) -> None:
     seen: dict[str, Path] = {}
     for newsletter in newsletters:
@@ -158,7 +222,9 @@ def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str)
         for section in newsletter.sections:
             other = _federation_of_section(section, federation_name)
             for paragraph in section.paragraphs:
-                for mention in reader.read(paragraph, Source(newsletter.id, section.heading), other):
+                for mention in reader.read(
+                    paragraph, Source(newsletter.id, section.heading), other, newsletter.published
+                ):
                     mentions.append((mention, order))
         for footer in dict.fromkeys(newsletter.footers):
             for mention in reader.read(footer, Source(newsletter.id, "Sidfot")):

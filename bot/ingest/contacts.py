@@ -20,6 +20,7 @@ _JOINING = "|".join(map(re.escape, load_vocabulary().role_joins))
 _LEAVES = re.compile(rf"\b({_LEAVING})\b", re.I)
 _JOINS = re.compile(rf"\b({_JOINING})\b", re.I)
 _SEASON = re.compile(rf"\b(?:{_JOINING})\s+(i\s+(?:vår|höst|sommar|vinter)|efter\s+\w+|till\s+\w+)", re.I)
+_CONTINUES = re.compile(r"^(?:hon|han|hen|den nya|den nye|hon/han)\b", re.I)
 _NEW = {fold(word) for word in ("ny", "nya", "nye", "nyanställd", "nyanställda", "tillträdande")}
 _FEDERATION = re.compile(r"Samordningsförbundet\s+([A-ZÅÄÖ][\wåäö]*(?:\s+(?:[A-ZÅÄÖ][\wåäö]*|stad))*)")
 _ORG_AFTER = re.compile(
@@ -50,9 +51,14 @@ class ContactReader:
         self.names = names
         self.own_federation = own_federation
 
-    def read(self, text: str, source: Source, section_federation: str | None = None) -> list[Mention]:
+    def read(
+        self, text: str, source: Source, section_federation: str | None = None, published: date | None = None
+    ) -> list[Mention]:
         mentions: list[Mention] = []
-        for sentence in sentences(text):
+        parts = sentences(text)
+        for index, sentence in enumerate(parts):
+            self._following = parts[index + 1] if index + 1 < len(parts) else ""
+            self._published = published
             mentions.extend(self._sentence(sentence, source, section_federation))
         return mentions
 
@@ -123,9 +129,12 @@ class ContactReader:
         near = sentence[max(0, match.start() - 15) : following_title].rstrip()
         if near.split() and fold(near.split()[-1]) in _NEW:  # "... och tillträdande <next title>"
             near = near.rsplit(None, 1)[0]
-        leaves, joins = _LEAVES.search(sentence), _JOINS.search(near) or is_new
-        when = _FULL_DATE.search(sentence)
-        when_date = date(int(when.group(3)), MONTHS[fold(when.group(2))], int(when.group(1))) if when else None
+        only_title = len(list(self.names.role.finditer(sentence))) == 1
+        leaves = _LEAVES.search(sentence)
+        joins = _JOINS.search(near) or is_new or (only_title and not leaves and _JOINS.search(sentence))
+        when_date = self._date_in(sentence)
+        if when_date is None and (joins or leaves) and _CONTINUES.match(self._following):
+            when_date = self._date_in(self._following)  # "... till ny förbundschef. Hon tillträder 12 mars 2020"
         if leaves and when_date:
             role.end = when_date
         elif joins:
@@ -134,6 +143,22 @@ class ContactReader:
             role.note = season.group(0) if season else ("tillträdande" if _JOINS.search(near) else "ny")
         purpose = Purpose("publisher", sentence.strip(), source) if fold(title) == "ansvarig utgivare" else None
         return Mention(name=person, source=source, role=role, purpose=purpose)
+
+    def _date_in(self, sentence: str) -> date | None:
+        """The first full date of a sentence ("1 april 2019"), or a named day and month ("Den 1 juni")
+        in the issue's year."""
+        when = _FULL_DATE.search(sentence)
+        if when:
+            return date(int(when.group(3)), MONTHS[fold(when.group(2))], int(when.group(1)))
+        if self._published is None:
+            return None
+        named = re.search(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\b", sentence, re.I)
+        if named:
+            try:
+                return date(self._published.year, MONTHS[fold(named.group(2))], int(named.group(1)))
+            except ValueError:
+                return None
+        return None
 
     def _organisation(
         self, sentence: str, match: re.Match[str], words_before: list[str], section_federation: str | None, title: str

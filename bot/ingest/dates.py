@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.folding import fold
@@ -59,3 +60,61 @@ def _original_words(text: str, folded_phrase: str) -> str:
         if fold(chunk) == folded_phrase:
             return chunk.strip(".,:;!")
     return folded_phrase
+
+
+_WEEKDAY_PATTERN = "|".join(
+    sorted({fold(name) for names in load_vocabulary().weekdays for name in names}, key=len, reverse=True)
+)
+_YEAR = r"(?:19|20|21)\d\d"
+# "28/9", "28/9 2024", "28/9-24"; "fredag 12 april", "tisdagen den 3 mars 2024", "12:e april"; "March 12, 2024"
+_NUMERIC = rf"(?P<nd>\d{{1,2}})/(?P<nm>\d{{1,2}})(?![\d/])(?:(?:\s+|\s*-\s*)(?P<ny>{_YEAR})\b)?"
+_NAMED = rf"(?P<d>\d{{1,2}})(?::[ae]|\.)?\s+(?P<m>{MONTH_PATTERN})\.?(?![a-zåäö])(?:\s+(?P<y>{_YEAR})\b)?"
+_MONTH_FIRST = rf"(?P<m2>{MONTH_PATTERN})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(?P<y2>{_YEAR}))?\b(?![/.:]\d)"
+_DATE = re.compile(
+    rf"(?<![\w/.])(?:(?:{_WEEKDAY_PATTERN})(?:en)?\s+(?:den\s+)?|den\s+)?(?:{_NUMERIC}|{_NAMED}|{_MONTH_FIRST})",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date written in a text: where, and its parts as written (the year only when given)."""
+
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None
+
+    def on(self, published: date) -> date:
+        """The date, the year from the text or as `resolve_year` infers it; ValueError if impossible."""
+        if self.year is not None:
+            return date(self.year, self.month, self.day)
+        return resolve_year(self.day, self.month, published)
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every day-and-month written in `text`, in order ("28/9", "fredag 12 april 2024", "12 March")."""
+    found = []
+    for match in _DATE.finditer(text):
+        groups = match.groupdict()
+        if groups["nd"]:
+            day, month, year = groups["nd"], groups["nm"], groups["ny"]
+        elif groups["d"]:
+            day, month, year = groups["d"], str(MONTHS[fold(groups["m"])]), groups["y"]
+        else:
+            day, month, year = groups["d2"], str(MONTHS[fold(groups["m2"])]), groups["y2"]
+        if not 1 <= int(month) <= 12 and groups["nd"]:
+            continue  # "3/15" is not a day and month: a fraction or a reference
+        found.append(DateMention(match.start(), match.end(), int(day), int(month), int(year) if year else None))
+    return found
+
+
+def implausible(when: date, published: date, is_event: bool) -> str | None:
+    """Why a date stated in an issue cannot be meant as written, or None: a year far ahead of the
+    issue, or an event announced years before the issue appeared."""
+    if when.year > published.year + 5:
+        return f"{when.isoformat()} lies {when.year - published.year} years after the issue"
+    if is_event and when < published.replace(year=published.year - 1):
+        return f"{when.isoformat()} lies more than a year before the issue"
+    return None

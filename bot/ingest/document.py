@@ -36,6 +36,7 @@ class Line:
 class Section:
     heading: str
     lines: list[Line] = field(default_factory=list)
+    heading_line: int = 0  # the heading's line in the file (0 for the text before the first heading)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -164,19 +165,20 @@ def _find_header(path: Path, raw_lines: list[str]) -> tuple[int, int, int, int]:
 
 
 def _headlines(raw_lines: list[str], start: int) -> tuple[list[str], int]:
-    """The '•'-separated headline line right after the issue line."""
+    """The '•'-separated headline line right after the issue line, if there is one."""
     for index in range(start, min(start + 5, len(raw_lines))):
         text = clean(raw_lines[index])
         if not text:
             continue
         if "•" in text:
             return [part.strip() for part in text.split("•") if part.strip()], index + 1
-        return [text], index + 1
+        return [], start
     return [], start
 
 
-def _is_heading(raw: str, text: str, headlines: list[str], blanks_before: int) -> bool:
-    """A heading is marked (►, #), repeats a headline, or stands alone after a page break.
+def _is_heading(raw: str, text: str, headlines: list[str], blanks_before: int, next_text: str | None) -> bool:
+    """A heading is marked (►, #), repeats a headline, is a line in bold of its own, or stands alone
+    (after a page break, or between blank lines over a paragraph of running text).
     Deep markdown headings (####) and lines ending a sentence are sub-headings: content."""
     if not text or len(text) > 120 or re.match(r"^\s*#{4,}", raw):
         return False
@@ -187,15 +189,34 @@ def _is_heading(raw: str, text: str, headlines: list[str], blanks_before: int) -
         return False
     if len(text) <= 80 and any(len(h) >= 10 and folded.startswith(fold(h)) for h in headlines):
         return True  # the headline said "Lediga platser", the article "Lediga platser i MIA ..."
-    return is_heading_marked(raw) or (blanks_before >= 2 and len(text) <= 80 and len(text.split()) >= 2)
+    if is_heading_marked(raw) or _is_bold_line(raw):
+        return True
+    labelled = re.match(r"^[\w ]{2,25}:\s", text)  # "Tema: Hur når vi ...?" is a field, not a heading
+    short = len(text) <= 80 and len(text.split()) >= 2 and not text[0].isdigit() and not labelled
+    over_text = next_text is not None and len(next_text) >= 80
+    return short and (blanks_before >= 2 or (blanks_before >= 1 and over_text))
+
+
+def _is_bold_line(raw: str) -> bool:
+    stripped = raw.strip()
+    return (
+        len(stripped) > 4
+        and stripped.startswith("**")
+        and stripped.endswith("**")
+        and "**" not in stripped[2:-2]
+        and not stripped[2:-2].rstrip().endswith(":")
+    )
 
 
 def _sections(lines: list[Line], raw_lines: list[str], headlines: list[str]) -> list[Section]:
     sections = [Section(heading="")]
-    blanks = 0
-    for line in lines:
-        if _is_heading(raw_lines[line.number - 1], line.text, headlines, blanks):
-            sections.append(Section(heading=line.text.rstrip(":!")))
+    blanks = 2  # the top of the text is like the top of a page
+    for index, line in enumerate(lines):
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        stands_alone = after is None or not after.text
+        following = next((later.text for later in lines[index + 1 :] if later.text), None) if stands_alone else None
+        if _is_heading(raw_lines[line.number - 1], line.text, headlines, blanks, following):
+            sections.append(Section(heading=line.text.rstrip(":!"), heading_line=line.number))
         else:
             sections[-1].lines.append(line)
         blanks = 0 if line.text else blanks + 1

@@ -1,10 +1,19 @@
-"""Breakfast meetings and seminars, in the three shapes the newsletters use:
+"""Breakfast meetings and seminars, by a few general rules rather than one parser per layout:
 
-- a section per meeting: "► Frukostmöte 28/4 i Haninge" with "Tema:", "Medverkande:", "Plats:",
-  "Tid:", "Anmälan senast 24/5: address" lines;
-- a list: "Välkommen till våra frukostmöten!" with municipality lines and "28/9 Topic. Inbjudan."
-  or "2/9: Venue." entries, or "28/4 och 19/5, bägge i Haninge.";
-- a report of meetings held: "Den 1 mars respektive 5 april samlades ... från Nynäshamn".
+- a block about meetings is a section whose heading names a kind of meeting ("Frukostmöten i
+  vår", "► Frukostmöte 28/4 i Haninge"), with the sub-headings under it ("**Tyresö 7/3**",
+  "### Haninge") and a table if it has one;
+- in a block, a line that starts with a date, or with a municipality and a date, is a meeting
+  ("28/9 Topic", "Tyresö 7/3", "Nynäshamn: 6/12 och 17/1", "fredag 12 april kl. 8–9.30"); a
+  municipality alone on a line is the place of the meetings under it; lines after a date carry
+  its topic and "Label: value" fields (Tema, Plats, Tid, Medverkande, Anmälan); a "Datum:" label
+  starts a meeting of its own; a table row is a line whose cells are read by their column's label;
+- a date in a heading is the meeting the section is about; without any of these, a sentence of
+  the block with a date is a meeting ("Välkommen till frukostmöte fredag 12 april i Tyresö"), or
+  one held if the date lies before the issue ("Den 1 mars respektive 5 april samlades ...");
+- a sentence anywhere that moves, cancels or changes a meeting is a `Change` (see changes.py),
+  never a meeting of its own.
+Dates after "senast" or "anmälan" are deadlines, not meetings.
 """
 
 from __future__ import annotations
@@ -14,43 +23,43 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.folding import fold
-from bot.ingest.dates import MONTH_PATTERN, MONTHS, resolve_year
-from bot.ingest.document import Newsletter, ParseWarning, Section, sentences
+from bot.ingest.dates import DateMention, find_dates, implausible
+from bot.ingest.document import Line, Newsletter, NewsletterError, ParseWarning, Section, sentences
+from bot.ingest.lexicon import Lexicon, lexicon
 from bot.ingest.people import EMAIL, Names
 from bot.knowledge.model import Meeting, Registration, Source
 
 BREAKFAST = "frukostmöte"
 SEMINAR = "seminarium"
 
-_DAY_MONTH = r"(\d{1,2})/(\d{1,2})"
-_ENTRY = re.compile(
-    rf"^(?:den\s+)?{_DAY_MONTH}(?P<more>(?:\s*(?:,|och|respektive|&)\s*{_DAY_MONTH})*)(?P<colon>\s*:)?\s*(?P<rest>.*)$",
-    re.I,
-)
-_ALL_DAY_MONTHS = re.compile(_DAY_MONTH)
-_LABEL = re.compile(
-    r"(?P<label>Tema|Medverkande|Plats|Tid|Seminarieledare/föreläsare|Seminarieledare|Föreläsare|Talare|Moderator)\s*:",
-    re.I,
-)
 _TIME = r"(\d{1,2})[.:](\d{2})"
-_RANGE = re.compile(rf"{_TIME}\s*[-–]\s*{_TIME}")
+_CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
+_RANGE = re.compile(rf"(?<![\d/.,]){_CLOCK}\s*[-–]\s*{_CLOCK}(?![\d/])")
 _BREAKFAST_TIME = re.compile(rf"frukost\D{{0,20}}?{_TIME}", re.I)
-_SINGLE_TIME = re.compile(rf"\bkl\.?\s*{_TIME}", re.I)
-_DEADLINE = re.compile(rf"anmälan\b[^.]*?(?:senast\s+)?{_DAY_MONTH}", re.I)
-_REPORTED = re.compile(
-    rf"\bden\s+(\d{{1,2}})\s+({MONTH_PATTERN})\b((?:\s*(?:,|och|respektive)\s*\d{{1,2}}\s+(?:{MONTH_PATTERN}))*)", re.I
-)
+_SINGLE_TIME = re.compile(rf"\b(?:kl\.?|klockan|at)\s*{_CLOCK}\b", re.I)
+_CONNECTOR = re.compile(r"^\s*(?:,|och|respektive|resp\.?|samt|&|and|\+)?\s*$", re.I)
+_LEADER = re.compile(r"^[\s•*\-–|#]*$")
+_LABEL = re.compile(r"^\s*(?P<label>[A-Za-zÅÄÖåäö][\wÅÄÖåäö /]{1,30}?)\s*:\s*(?P<value>.*)$")
 _SAME_AS_ABOVE = ("samma som ovan", "samma plats", "som ovan")
 
 
 @dataclass
 class _Entry:
-    dates: list[tuple[int, int]]
+    dates: list[DateMention]
     line: int
-    venue_like: bool
-    text: str
+    text: str  # what follows the dates on their line
     municipality: str | None
+    venue_like: bool  # "2/9: Kulturhuset, Handen." — a colon right after the dates
+    fields: dict[str, str] = field(default_factory=dict)
     extra: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Block:
+    heading: str
+    kind: str
+    lines: list[Line]
+    first_line: int
 
 
 @dataclass(frozen=True)
@@ -64,96 +73,241 @@ class MeetingReader:
         self.newsletter = newsletter
         self.names = names
         self.vocabulary = names.vocabulary
+        self.words: Lexicon = lexicon()
         self.warnings: list[ParseWarning] = []
 
     def read(self) -> MeetingsRead:
         """The meetings this issue announces, and those it reports as held."""
-        meetings: list[Meeting] = []
+        announced: list[Meeting] = []
         held: list[Meeting] = []
-        for section in self.newsletter.sections:
-            kind = self._kind(section)
-            if kind is None:
-                continue
-            found, reported = self._read_section(section, kind)
-            if not found and not reported and _looks_like_meetings(section):
-                first = next((line.number for line in section.lines if line.text), 0)
+        for block in self._blocks():
+            if self.words.change_in(block.heading):
+                continue  # a notice of a change: see changes.py
+            found, reported = self._read_block(block)
+            if not found and not reported and self._has_dates(block):
+                text = " ".join(line.text for line in block.lines if line.text)
                 self.warnings.append(
                     ParseWarning(
-                        first,
-                        f"section {section.heading!r} looks like meetings but none could be read: "
-                        f"{section.text[:300]!r}",
+                        block.first_line,
+                        f"section {block.heading!r} looks like meetings but none could be read: {text[:300]!r}",
                     )
                 )
-            meetings.extend(found)
+            announced.extend(found)
             held.extend(reported)
-        return MeetingsRead(meetings, held)
+        return MeetingsRead(announced, held)
 
-    @staticmethod
-    def _kind(section: Section) -> str | None:
-        heading = fold(section.heading)
-        if "frukostmot" in heading:
-            return BREAKFAST
-        if "seminari" in heading:
-            return SEMINAR
-        return None
+    # -- blocks ------------------------------------------------------------------------------
 
-    # -- one section -----------------------------------------------------------------------
+    def _blocks(self) -> list[_Block]:
+        """Sections about meetings, each with the sub-headed sections that follow it."""
+        blocks: list[_Block] = []
+        current: _Block | None = None
+        for section in self.newsletter.sections:
+            kind = self.words.kind_in(section.heading)
+            if kind is None and current is not None and self._is_subheading(section):
+                current.lines.append(Line(section.heading_line, section.heading))
+                current.lines.extend(section.lines)
+                continue
+            heading, lines = section.heading, list(section.lines)
+            if kind is None:
+                kind = self._kind_of_dated_heading(section)
+            if kind is None:
+                kind, heading, lines = self._titled_inside(section)
+            if kind is None:
+                current = None
+                continue
+            first = next((line.number for line in lines if line.text), section.heading_line)
+            current = _Block(heading, kind, lines, first)
+            blocks.append(current)
+        return blocks
 
-    def _read_section(self, section: Section, kind: str) -> tuple[list[Meeting], list[Meeting]]:
-        """(announced, reported as held) meetings of one section."""
-        source = Source(self.newsletter.id, section.heading)
-        heading_dates = _ALL_DAY_MONTHS.findall(section.heading)
-        if heading_dates:
-            return self._single(section, kind, source, heading_dates), []
-        entries, intro = self._entries(section)
+    def _titled_inside(self, section: Section) -> tuple[str | None, str, list[Line]]:
+        """A title line naming a kind of meeting inside a section ("Frukostmöten under våren" at the
+        top of the text): the block starts there."""
+        for index, line in enumerate(section.lines):
+            text = line.text
+            if text and len(text) <= 80 and not text.endswith((".", "!", "?")) and not find_dates(text):
+                kind = self.words.kind_in(text)
+                if kind and not self.words.change_in(text):
+                    return kind, text.rstrip(":"), section.lines[index + 1 :]
+        return None, section.heading, section.lines
+
+    def _is_subheading(self, section: Section) -> bool:
+        """ "Tyresö 7/3", "### Haninge", "Fredag 12 april": a heading under a block about meetings."""
+        heading = section.heading
+        return len(heading.split()) <= 8 and bool(self._municipality_in(heading) or find_dates(heading))
+
+    def _kind_of_dated_heading(self, section: Section) -> str | None:
+        """A heading with a date and a municipality, over a text that speaks of a meeting."""
+        if not (find_dates(section.heading) and self._municipality_in(section.heading)):
+            return None
+        return self.words.kind_in(section.text) or (BREAKFAST if self.words.speaks_of_meeting(section.text) else None)
+
+    def _has_dates(self, block: _Block) -> bool:
+        return any(find_dates(line.text) for line in block.lines)
+
+    # -- one block ---------------------------------------------------------------------------
+
+    def _read_block(self, block: _Block) -> tuple[list[Meeting], list[Meeting]]:
+        """(announced, reported as held) meetings of one block."""
+        source = Source(self.newsletter.id, block.heading)
+        heading_dates = self._meeting_dates(block.heading)
+        entries, intro = self._entries(block)
+        if heading_dates and not entries:
+            return self._single(block, source, heading_dates), []
         if entries:
-            return self._listed(section, kind, source, entries, intro), []
-        return [], self._reported(section, kind, source)
+            return self._listed(block, source, entries, intro), []
+        return self._in_sentences(block, source)
 
-    def _single(self, section: Section, kind: str, source: Source, dates: list[tuple[str, str]]) -> list[Meeting]:
-        fields = _labelled(section.paragraphs)
-        municipality = self._municipality_in(section.heading)
+    def _single(self, block: _Block, source: Source, dates: list[DateMention]) -> list[Meeting]:
+        """A section about one meeting (or one meeting on several days), its date in the heading."""
+        paragraphs = _paragraphs(block.lines)
+        fields = _labelled(paragraphs)
+        whole = "\n".join(paragraphs)
+        line = block.first_line
         meetings = []
-        for day, month in dates:
-            meeting = self._meeting(kind, int(day), int(month), source, section.lines[0].number if section.lines else 0)
+        for mention in dates:
+            meeting = self._meeting(block.kind, mention, source, line)
             if meeting is None:
                 continue
-            self._apply_fields(meeting, fields, section.text, section.lines[0].number if section.lines else 0)
-            meeting.municipality = municipality or self._municipality_in(meeting.venue or "")
+            self._apply_fields(meeting, fields, whole, line)
+            if not meeting.start:
+                _apply_times(meeting, block.heading + " " + (paragraphs[0] if paragraphs else ""))
+            meeting.municipality = (
+                self._municipality_in(block.heading)
+                or self._municipality_in(fields.get("municipality", ""))
+                or self._municipality_in(meeting.venue or "")
+                or self._municipality_in(paragraphs[0] if paragraphs else "")
+            )
+            if not meeting.venue:
+                meeting.venue = _venue_in(paragraphs[0] if paragraphs else "")
+            if not meeting.topic and paragraphs:
+                meeting.topic = _topic_in(paragraphs[0])
+            meeting.organiser = _organiser(block.heading) if block.kind == SEMINAR else None
             meetings.append(meeting)
         return meetings
 
-    def _entries(self, section: Section) -> tuple[list[_Entry], list[str]]:
-        """Date lines with the lines that belong to them; lines before the first are the intro."""
+    def _entries(self, block: _Block) -> tuple[list[_Entry], list[str]]:
+        """Meetings as lines: dates with the lines that belong to them; lines before the first are the intro."""
         entries: list[_Entry] = []
         intro: list[str] = []
         municipality = None
-        for line in section.lines:
+        columns: list[str | None] | None = None
+        open_entry = False  # whether the lines that follow still belong to the last entry
+        for line in block.lines:
             text = line.text
             if not text:
+                open_entry = bool(entries) and not _has_topic(entries[-1])
                 continue
-            match = _ENTRY.match(text)
-            if match:
-                dates = [(int(d), int(m)) for d, m in _ALL_DAY_MONTHS.findall(text[: match.start("rest")])]
-                entries.append(
-                    _Entry(dates, line.number, bool(match.group("colon")), match.group("rest"), municipality)
-                )
+            if text.count("|") >= 2 or (columns is not None and "|" in text):
+                cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+                if all(re.fullmatch(r":?-{2,}:?|", cell) for cell in cells):
+                    continue
+                if columns is None and not any(find_dates(cell) for cell in cells):
+                    columns = [self.words.labels.get(fold(cell)) for cell in cells]
+                    continue
+                entry = self._table_row(cells, columns or [], line.number, municipality)
+                if entry:
+                    entries.append(entry)
                 continue
-            standalone = self.vocabulary.municipality_of(text)
-            if standalone and fold(text) in {fold(name) for name in self.vocabulary.municipalities}:
-                municipality = standalone
+            labelled = _LABEL.match(text)
+            label = self.words.labels.get(fold(labelled.group("label"))) if labelled else None
+            if labelled and label:
+                value = labelled.group("value").strip()
+                dates = self._meeting_dates(value) if label == "date" else []
+                if dates:
+                    entries.append(_Entry(dates, line.number, "", municipality, False))
+                    open_entry = True
+                elif label == "municipality" and self._municipality_in(value):
+                    if entries and open_entry:
+                        entries[-1].municipality = self._municipality_in(value)
+                    else:
+                        municipality = self._municipality_in(value)
+                elif entries and (open_entry or label != "date"):
+                    entries[-1].fields[label] = value
+                    open_entry = True
+                else:
+                    intro.append(text)
+                continue
+            starting = self._starting_dates(text)
+            if starting is not None:
+                dates, rest, named = starting
+                municipality = named or municipality
+                venue_like = rest.startswith(":")
+                rest = rest.lstrip(":–- ").strip()
+                own = self._municipality_at_start(rest)
+                if own:
+                    rest = rest[len(own[1]) :].lstrip(":,–- ").strip()
+                entries.append(_Entry(dates, line.number, rest, own[0] if own else municipality, venue_like))
+                open_entry = True
+                continue
+            named = self._municipality_line(text)
+            if named:
+                municipality = named
+                open_entry = False
                 continue
             if not entries:
                 intro.append(text)
-            elif _belongs_to_entry(text, section.heading):
+            elif open_entry and not _has_topic(entries[-1]) and not text.startswith(("•", "-", "–")):
+                entries[-1].text = f"{entries[-1].text} {text}".strip()  # "**Tyresö 7/3**", its topic below
+            elif _belongs_to_entry(text, block.kind, open_entry):
                 entries[-1].extra.append(text)
             else:
-                break  # the list has ended; what follows is another article's layout spill
+                open_entry = False
+                if text.startswith(("•", "-", "–")) or len(text) > 300:
+                    break  # the list has ended; what follows is another article's layout spill
         return entries, intro
 
-    def _listed(
-        self, section: Section, kind: str, source: Source, entries: list[_Entry], intro: list[str]
-    ) -> list[Meeting]:
+    def _table_row(
+        self, cells: list[str], columns: list[str | None], line: int, municipality: str | None
+    ) -> _Entry | None:
+        fields: dict[str, str] = {}
+        dates: list[DateMention] = []
+        rest: list[str] = []
+        for index, cell in enumerate(cells):
+            column = columns[index] if index < len(columns) else None
+            if not cell:
+                continue
+            if column == "date" or (column is None and not dates and self._meeting_dates(cell)):
+                dates = dates or self._meeting_dates(cell)
+                if column is None or column == "date":
+                    _apply_clock_text(fields, cell)
+                continue
+            if column == "municipality" or (column is None and self._municipality_line(cell)):
+                municipality = self._municipality_in(cell) or municipality
+                continue
+            if column and column != "date":
+                fields[column] = cell
+            else:
+                rest.append(cell)
+        if not dates:
+            return None
+        entry = _Entry(dates, line, ". ".join(rest), municipality, False, fields)
+        return entry
+
+    def _starting_dates(self, text: str) -> tuple[list[DateMention], str, str | None] | None:
+        """The dates a line starts with, what follows them, and the municipality written before
+        them ("Tyresö 7/3", "Nynäshamn: 6/12 och 17/1"); None if it does not start with a date."""
+        dates = self._meeting_dates(text)
+        if not dates:
+            return None
+        lead = text[: dates[0].start]
+        named = None
+        if not _LEADER.match(lead):
+            named = self._municipality_line(lead.strip(" •*–-:"))
+            if named is None:
+                return None
+        joined = [dates[0]]
+        for previous, mention in zip(dates, dates[1:], strict=False):
+            if not _CONNECTOR.match(text[previous.end : mention.start]):
+                break
+            joined.append(mention)
+        rest = text[joined[-1].end :]
+        if len(text) > 120 and re.match(r"\s*(?!kl\b|i\b|på\b)[a-zåäö]", rest):
+            return None  # running text that begins with a date: "Den 1 mars samlades ..."
+        return joined, rest, named
+
+    def _listed(self, block: _Block, source: Source, entries: list[_Entry], intro: list[str]) -> list[Meeting]:
         intro_text = " ".join(intro)
         shared_venue = _venue_after_dates(intro_text)
         deadlines = _deadlines(intro_text)
@@ -163,61 +317,72 @@ class MeetingReader:
         previous_venue: str | None = None
         ordinal = 0
         for entry in entries:
-            for day, month in entry.dates:
-                meeting = self._meeting(kind, day, month, source, entry.line)
+            for mention in entry.dates:
+                meeting = self._meeting(block.kind, mention, source, entry.line)
                 if meeting is None:
                     continue
                 body = " ".join([entry.text, *entry.extra]).strip()
+                fields = dict(entry.fields)
                 if body.startswith(","):
                     pass  # "28/4 och 19/5, bägge i Haninge": only where, said below
-                elif entry.venue_like and len(body.split()) <= 8:
+                elif entry.venue_like and len(body.split()) <= 8 and not fields:
                     venue: str | None = body.rstrip(".")
                     if any(phrase in fold(body) for phrase in _SAME_AS_ABOVE):
                         venue = previous_venue
                     meeting.venue = venue
                     previous_venue = venue
                 else:
-                    self._apply_fields(meeting, _labelled([body], topic_first=True), body, entry.line)
+                    fields = {**_labelled([body], topic_first=True), **fields} if body else fields
+                    self._apply_fields(meeting, fields, " ".join([body, *entry.fields.values()]), entry.line)
                     if not meeting.venue:
                         meeting.venue = shared_venue
+                if not meeting.start:
+                    _apply_times(meeting, block.heading + " " + intro_text)
                 meeting.municipality = (
                     entry.municipality
+                    or self._municipality_in(fields.get("municipality", ""))
                     or self._municipality_in(body if not meeting.venue else "")
                     or self._municipality_in(meeting.venue or "")
-                    or self._municipality_in(section.heading)
+                    or self._municipality_in(block.heading)
                     or self._municipality_in(intro_text)
                 )
                 if meeting.registration is None and (deadlines or address):
                     deadline = deadlines[ordinal] if ordinal < len(deadlines) else None
                     meeting.registration = Registration(
-                        deadline=self._date(deadline, entry.line) if deadline else None,
+                        deadline=self._date(deadline, entry.line, is_event=False) if deadline else None,
                         contact=address,
                         text=_sentence_with(intro_text, "anmälan"),
                     )
                 meeting.note = meeting.note or note
-                meeting.organiser = _organiser(section.heading) if kind == SEMINAR else None
+                meeting.organiser = _organiser(block.heading) if block.kind == SEMINAR else None
                 meetings.append(meeting)
                 ordinal += 1
         return meetings
 
-    def _reported(self, section: Section, kind: str, source: Source) -> list[Meeting]:
-        """Meetings the issue reports as held, written as "Den 1 mars respektive 5 april"."""
-        meetings = []
-        for line in section.lines:
-            for match in _REPORTED.finditer(line.text):
-                pairs = [(int(match.group(1)), match.group(2))]
-                pairs += [(int(d), m) for d, m in re.findall(rf"(\d{{1,2}})\s+({MONTH_PATTERN})", match.group(3), re.I)]
-                sentence = _sentence_with(line.text, match.group(0)) or line.text
-                topic = re.search(r"\bom\s+([^,.]+)", sentence)
-                for day, month_word in pairs:
-                    meeting = self._meeting(kind, day, MONTHS[fold(month_word)], source, line.number)
+    def _in_sentences(self, block: _Block, source: Source) -> tuple[list[Meeting], list[Meeting]]:
+        """Meetings written in running text: a sentence of the block's first paragraph, or one that
+        speaks of a meeting, with a date. Told in passing ("Den 1 mars samlades ..."), they count
+        as reported: they never override what a list or an article about the meeting says."""
+        told: list[Meeting] = []
+        paragraphs = _paragraphs(block.lines)
+        for index, paragraph in enumerate(paragraphs):
+            for sentence in sentences(paragraph):
+                if self.words.change_in(sentence):
+                    continue
+                if index > 0 and not self.words.speaks_of_meeting(sentence):
+                    continue
+                dates = self._meeting_dates(sentence)
+                for mention in dates:
+                    meeting = self._meeting(block.kind, mention, source, block.first_line)
                     if meeting is None:
                         continue
-                    meeting.municipality = self._municipality_in(sentence)
-                    meeting.topic = topic.group(1).strip() if topic else None
+                    meeting.municipality = self._municipality_in(sentence) or self._municipality_in(block.heading)
+                    meeting.topic = _topic_in(sentence)
                     meeting.note = sentence
-                    meetings.append(meeting)
-        return meetings
+                    _apply_times(meeting, sentence)
+                    meeting.venue = _venue_in(sentence)
+                    told.append(meeting)
+        return [], told
 
     # -- fields ------------------------------------------------------------------------------
 
@@ -228,14 +393,18 @@ class MeetingReader:
             meeting.speakers = self._speakers(fields["speakers"])
         if "venue" in fields:
             meeting.venue = fields["venue"].rstrip(".")
-        _apply_times(meeting, fields.get("time", "") + " " + fields.get("when", ""))
-        deadline = _DEADLINE.search(whole_text)
-        address = _last_email(_sentence_with(whole_text, "anmälan") or "")
+        _apply_times(meeting, " ".join(fields.get(key, "") for key in ("time", "when", "date")))
+        registration_text = fields.get("registration", "")
+        deadline = next(
+            (m for m in find_dates(whole_text) if self.words.is_deadline(whole_text[: m.start])),
+            None,
+        ) or next(iter(find_dates(registration_text)), None)
+        address = _last_email(registration_text) or _last_email(_sentence_with(whole_text, "anmälan") or "")
         if deadline or address:
             meeting.registration = Registration(
-                deadline=self._date((int(deadline.group(1)), int(deadline.group(2))), line) if deadline else None,
+                deadline=self._date(deadline, line, is_event=False) if deadline else None,
                 contact=address,
-                text=_sentence_with(whole_text, "anmälan"),
+                text=_sentence_with(whole_text, "anmälan") or registration_text or None,
             )
         folded = fold(whole_text)
         meeting.invitation = "inbjudan" in folded and "inbjudan kommer" not in folded
@@ -278,70 +447,127 @@ class MeetingReader:
                 speakers.extend(self._speakers(sentence))
         return speakers
 
+    # -- places and dates --------------------------------------------------------------------
+
     def _municipality_in(self, text: str) -> str | None:
         return self.vocabulary.municipality_of(text) if text else None
 
-    def _meeting(self, kind: str, day: int, month: int, source: Source, line: int) -> Meeting | None:
-        when = self._date((day, month), line)
+    def _municipality_line(self, text: str) -> str | None:
+        """The municipality a short line names and nothing else ("Haninge", "Tyresö:", "I Nynäshamn")."""
+        folded = re.sub(r"^(?:i|in)\s+", "", fold(text))
+        if not folded or len(folded.split()) > 3:
+            return None
+        named = self._municipality_in(text)
+        if named is None:
+            return None
+        aliases = {fold(alias) for alias in (named, *self.vocabulary.municipalities[named])}
+        stripped = re.sub(r"\s+(?:kommun|kommunhus)$", "", folded)
+        return named if stripped in aliases or folded in aliases else None
+
+    def _municipality_at_start(self, text: str) -> tuple[str, str] | None:
+        """ "Haninge – Topic": the municipality a text starts with, and the words that name it."""
+        for name, aliases in self.vocabulary.municipalities.items():
+            for alias in (name, *aliases):
+                if text.lower().startswith(alias.lower()) and not text[len(alias) : len(alias) + 1].isalpha():
+                    return name, text[: len(alias)]
+        return None
+
+    def _meeting_dates(self, text: str) -> list[DateMention]:
+        """The dates in `text` that may be meetings: not deadlines ("anmälan senast 24/5")."""
+        return [m for m in find_dates(text) if not self.words.is_deadline(text[: m.start])]
+
+    def _meeting(self, kind: str, mention: DateMention, source: Source, line: int) -> Meeting | None:
+        when = self._date(mention, line, is_event=True)
         if when is None:
             return None
         return Meeting(id=f"{kind}-{when.isoformat()}", kind=kind, date=when, sources=[source])
 
-    def _date(self, day_month: tuple[int, int], line: int) -> date | None:
-        day, month = day_month
+    def _date(self, mention: DateMention, line: int, is_event: bool) -> date | None:
+        """The full date; an impossible or implausible one stops the build with file:line."""
         try:
-            return resolve_year(day, month, self.newsletter.published)
-        except ValueError:
-            self.warnings.append(ParseWarning(line, f"impossible date {day}/{month}"))
-            return None
+            when = mention.on(self.newsletter.published)
+        except ValueError as error:
+            raise NewsletterError(
+                f"{self.newsletter.path}:{line}: impossible date {mention.day}/{mention.month}: fix the newsletter"
+            ) from error
+        problem = implausible(when, self.newsletter.published, is_event)
+        if problem:
+            raise NewsletterError(f"{self.newsletter.path}:{line}: implausible date: {problem}; fix the newsletter")
+        return when
+
+
+def _has_topic(entry: _Entry) -> bool:
+    """Whether an entry has more than its dates and times ("22/3 kl. 08.30-12.00:" has not)."""
+    bare = re.sub(r"\b(?:kl|klockan)\b|[\W\d_]", "", entry.text)
+    return bool(bare) or bool(entry.extra) or "topic" in entry.fields
+
+
+def _paragraphs(lines: list[Line]) -> list[str]:
+    return Section("", lines).paragraphs
 
 
 def _apply_times(meeting: Meeting, text: str) -> None:
-    """ "Frukost från kl. 08.00 ... Program 08.30-09.30", "kl. 08.30-12.00", "kl. 9.00"."""
+    """ "Frukost från kl. 08.00 ... Program 08.30-09.30", "kl. 08.30-12.00", "kl. 8–9.30", "kl. 9.00"."""
     breakfast = _BREAKFAST_TIME.search(text)
     if breakfast:
         meeting.breakfast = _hhmm(*breakfast.group(1, 2))
-    span = _RANGE.search(text)
-    if span:
-        meeting.start, meeting.end = _hhmm(*span.group(1, 2)), _hhmm(*span.group(3, 4))
-    elif not meeting.start and not breakfast:
+    for span in _RANGE.finditer(text):
+        if span.group(2) or span.group(4) or re.search(r"\b(?:kl\.?|klockan)\s*$", text[: span.start()]):
+            if 0 <= int(span.group(1)) <= 23 and 0 <= int(span.group(3)) <= 23:
+                meeting.start, meeting.end = _hhmm(*span.group(1, 2)), _hhmm(*span.group(3, 4))
+                return
+    if not meeting.start and not breakfast:
         single = _SINGLE_TIME.search(text)
-        if single:
+        if single and int(single.group(1)) <= 23:
             meeting.start = _hhmm(*single.group(1, 2))
+
+
+def _apply_clock_text(fields: dict[str, str], text: str) -> None:
+    if _RANGE.search(text) or _SINGLE_TIME.search(text):
+        fields.setdefault("time", text)
 
 
 def _labelled(paragraphs: list[str], topic_first: bool = False) -> dict[str, str]:
     """Label: value pieces of a meeting's text ("Tema:", "Medverkande:", "Plats:", "Tid:")."""
-    keys = {"tema": "topic", "medverkande": "speakers", "plats": "venue", "tid": "time"}
+    words = lexicon()
+    label_words = sorted(words.labels, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w])(?P<label>" + "|".join(_label_pattern(label) for label in label_words) + r")\s*:", re.I
+    )
     fields: dict[str, str] = {}
     for paragraph in paragraphs:
-        pieces = _LABEL.split(paragraph)
+        pieces = pattern.split(paragraph)
         head = pieces[0].strip()
         if head and topic_first and "topic" not in fields:
-            when = re.match(rf"^(kl\.?\s*{_TIME}\s*[-–]\s*{_TIME})\s*:?\s*(.*)$", head, re.I)
+            when = re.match(rf"^(kl\.?\s*{_CLOCK}\s*[-–]\s*{_CLOCK})\s*:?\s*(.*)$", head, re.I)
             if when:
                 fields["when"] = when.group(1)
                 head = when.group(6)
             if head:
                 fields["topic"] = head
         for label, value in zip(pieces[1::2], pieces[2::2], strict=True):
-            key = keys.get(fold(label), "speakers")
-            fields[key] = value.strip()
+            key = words.labels.get(fold(label), "speakers")
+            if key == "date" and "time" not in fields:
+                fields["when"] = value.strip()
+            elif key != "date":
+                fields[key] = value.strip()
     return fields
 
 
-def _belongs_to_entry(text: str, heading: str) -> bool:
-    folded = fold(text)
-    if folded in {"inbjudan", "inbjudan kommer"} or _LABEL.match(text):
+def _label_pattern(folded_label: str) -> str:
+    """A folded label as a pattern that also matches its diacritics ("amne" -> "ämne")."""
+    swaps = {"a": "[aåä]", "o": "[oö]", "e": "[eé]"}
+    return "".join(swaps.get(char, re.escape(char)) for char in folded_label)
+
+
+def _belongs_to_entry(text: str, kind: str, same_paragraph: bool) -> bool:
+    """A line after a meeting's date line: its invitation, more of its text, or (in seminar
+    programmes) its topic a paragraph below."""
+    if fold(text) in {"inbjudan", "inbjudan kommer"}:
         return True
     if text.startswith(("•", "-", "–")):
         return False
-    # seminar programmes put a topic line under each date line
-    return "seminari" in fold(heading) and len(text) < 300
-
-
-def _looks_like_meetings(section: Section) -> bool:
-    return bool(_ALL_DAY_MONTHS.search(section.text) or _REPORTED.search(section.text))
+    return len(text) < 300 and (same_paragraph or kind == SEMINAR)
 
 
 def _sentence_with(text: str, word: str) -> str | None:
@@ -351,16 +577,32 @@ def _sentence_with(text: str, word: str) -> str | None:
 def _venue_after_dates(text: str) -> str | None:
     """ "anordnas 22/3 och 5/4 i Haninge kommunhus och ..." -> "Haninge kommunhus"."""
     match = re.search(
-        rf"{_DAY_MONTH}(?:\s*(?:,|och|respektive)\s*{_DAY_MONTH})*\s+i\s+([^.,]+?)(?:\s+och\s|[.,]|$)", text
+        r"\d{1,2}/\d{1,2}(?:\s*(?:,|och|respektive)\s*\d{1,2}/\d{1,2})*\s+i\s+([^.,]+?)(?:\s+och\s|[.,]|$)", text
     )
-    return match.group(5).strip() if match else None
+    return match.group(1).strip() if match else None
 
 
-def _deadlines(text: str) -> list[tuple[int, int]]:
+def _topic_in(text: str) -> str | None:
+    """ "... ett frukostmöte om psykisk ohälsa på arbetsplatsen, fredag ..." -> "psykisk ohälsa på arbetsplatsen"."""
+    topic = re.search(r"\b(?:om|på temat|med temat|tema:?)\s+([^,.]+)", text)
+    return topic.group(1).strip() if topic else None
+
+
+def _venue_in(text: str) -> str | None:
+    """ "... i Tyresö kommunhus, Marknadsvägen 1" / "på Folkets hus": a venue named in running text."""
+    match = re.search(
+        r"\b(?:i|på)\s+((?:[A-ZÅÄÖ][\wåäö-]*\s?)+(?:[a-zåäö]*(?:hus|huset|salen|rummet|lokalen|centrum|gården))?)",
+        text,
+    )
+    if not match:
+        return None
+    venue = match.group(1).strip()
+    return venue if len(venue.split()) >= 2 else None
+
+
+def _deadlines(text: str) -> list[DateMention]:
     sentence = _sentence_with(text, "anmälan")
-    if not sentence:
-        return []
-    return [(int(d), int(m)) for d, m in _ALL_DAY_MONTHS.findall(sentence)]
+    return find_dates(sentence) if sentence else []
 
 
 def _last_email(text: str) -> str | None:
@@ -378,5 +620,5 @@ def _organiser(heading: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _hhmm(hours: str, minutes: str) -> str:
-    return f"{int(hours):02d}:{minutes}"
+def _hhmm(hours: str, minutes: str | None) -> str:
+    return f"{int(hours):02d}:{minutes or '00'}"

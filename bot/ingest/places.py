@@ -1,8 +1,11 @@
 """Open places ("Lediga platser i MIA ...!"): providers with counts, however the layout broke them.
 
-Items are "Name N", "Name: N" or "Group: Name N, Name N" (a group runs over comma-separated
-items only), separated by bullets or bold labels,
-and may be split over lines ("Skyddsvärnet" / "2"): the section's lines are read as one text.
+A notice of open places is a section whose heading (or a title line in it) speaks of places
+(`places_headings` in reading.yaml). In it, a provider's name next to a count is a count:
+"Name N", "Name: N", "Group: Name N, Name N" (a group runs over comma-separated items only),
+"N platser på Name", "Name – inga lediga platser" (0), "A, B och C: 2 platser vardera"; items are
+separated by bullets, lines or bold labels and may be split over lines ("Skyddsvärnet" / "2"):
+the section's lines are read as one text.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import re
 from bot.folding import fold
 from bot.ingest.dates import month_point
 from bot.ingest.document import Newsletter, ParseWarning, Section
+from bot.ingest.lexicon import lexicon
 from bot.knowledge.model import OpenPlace, PlacesReport, Source
 from bot.knowledge.vocabulary import Vocabulary
 
@@ -21,12 +25,17 @@ _ITEM = re.compile(
 _ENROLLED = re.compile(r"(\d+)\s+(?:deltagare\s+(?:var|är)\s+(?:nu\s+)?inskrivna|inskrivna\s+deltagare)", re.I)
 _LIST_START = re.compile(r"lediga\s+platser[^:.!]*:", re.I)
 _LIST_END = re.compile(r"\.\s+(?=[A-ZÅÄÖ])|\bkontakta\b", re.I)
-_CONTACT = re.compile(r"kontakta\s+(?P<who>.+?)\s+(?:om|för att|när)\s+(?:du|ni)\s+har\s+(?:en\s+)?deltagare", re.I)
+_CONTACT = re.compile(
+    r"kontakta\s+(?P<who>.+?)\s+(?:om|för att|när)\s+(?:du|ni)\s+har\s+(?:en\s+)?deltagare", re.I | re.S
+)
 _PARENTHESIS = re.compile(r"\(([^)]*)\)")
+_NAME = r"[A-ZÅÄÖ][\w&'-]*(?:[ \t]+(?:[A-ZÅÄÖ&][\w&'-]*|i|på))*"
+_COUNT_AT = re.compile(rf"(?P<count>\d+)\s+(?:lediga\s+)?platser?\s+(?:på|hos|vid|inom)\s+(?P<name>{_NAME})")
+_PLACES_WORD = re.compile(r"(?<=\d)\s+(?:lediga\s+)?(?:arbetstränings)?platser?\b(?:\s+kvar)?", re.I)
 
 
 def is_places_section(section: Section) -> bool:
-    return "lediga platser" in fold(section.heading)
+    return lexicon().speaks_of_places(section.heading)
 
 
 def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[PlacesReport], list[ParseWarning]]:
@@ -41,7 +50,7 @@ def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[Pl
                         )
                     )
             continue
-        text = " ".join(section.paragraphs)
+        text = _joined(section.paragraphs)
         first_line = next((line.number for line in section.lines if line.text), 0)
         report = _read_report(section, text, newsletter, vocabulary)
         if report is None or not report.places:
@@ -53,15 +62,27 @@ def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[Pl
     return reports, warnings
 
 
+def _joined(paragraphs: list[str]) -> str:
+    """The section as one text: a paragraph after one that ends with a count starts a new item
+    (a new line); otherwise it continues the item before it ("Skyddsvärnet" / "2", "• Case" / "Management: 8")."""
+    text = ""
+    for paragraph in paragraphs:
+        separator = "\n" if re.search(r"\d\s*(?:platser|st)?\.?$|[.!?:]$", text) else " "
+        text = f"{text}{separator}{paragraph}" if text else paragraph
+    return text
+
+
 def _read_report(section: Section, text: str, newsletter: Newsletter, vocabulary: Vocabulary) -> PlacesReport | None:
-    programme = re.sub(r"^lediga\s+platser\s+(i|inom|hos)\s+", "", section.heading, flags=re.I).strip(" !")
-    point = month_point(text, newsletter.published)
+    point = month_point(section.heading, newsletter.published) or month_point(text, newsletter.published)
     as_of, as_of_text = point if point else (newsletter.published, "just nu")
+    programme = section.heading.replace(as_of_text, "") if point else section.heading
+    programme = re.sub(r"^lediga\s+\w*platser\s*(i|inom|hos)?\s*", "", programme, flags=re.I).strip(" !:–-")
+    programme = programme or section.heading
     enrolled = _ENROLLED.search(text)
     contact = _CONTACT.search(text)
     start = _LIST_START.search(text)
     list_text = text[start.end() :] if start else text
-    end = _LIST_END.search(list_text)
+    end = _LIST_END.search(list_text) if start else re.search(r"\bkontakta\b", list_text, re.I)
     list_text = list_text[: end.start()] if end else list_text
     return PlacesReport(
         programme=programme,
@@ -75,8 +96,41 @@ def _read_report(section: Section, text: str, newsletter: Newsletter, vocabulary
 
 
 def _items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
+    """Providers with counts, in the order written."""
+    found: list[tuple[int, OpenPlace]] = []
+    words = lexicon()
+    spans = []
+    for match in _COUNT_AT.finditer(text):  # "4 platser på Verkstan"
+        name, municipality = _name_and_place(match.group("name").strip(), vocabulary)
+        found.append(
+            (match.start(), OpenPlace(provider=name, count=int(match.group("count")), municipality=municipality))
+        )
+        spans.append(match.span())
+    for sentence in re.split(
+        r"(?<=[.!?])\s+|\s*[•;\n]\s*", text
+    ):  # "Bönorna – inga lediga platser", "A och B: 2 platser vardera"
+        folded = fold(sentence)
+        position = text.find(sentence)
+        none = words.no_places.search(folded)
+        each = words.each.search(folded)
+        names = re.match(rf"^\s*({_NAME}(?:\s*(?:,|\boch\b)\s*{_NAME})*)\s*(?:[:–-]|\s+har)?\s", sentence)
+        if not names or not (none or (each and re.search(r"\d", sentence))):
+            continue
+        count = 0 if none else int(re.search(r"\d+", sentence).group(0))  # type: ignore[union-attr]
+        for name in re.split(r"\s*,\s*|\s+och\s+", names.group(1)):
+            provider, municipality = _name_and_place(name.strip(), vocabulary)
+            found.append((position, OpenPlace(provider=provider, count=count, municipality=municipality)))
+        spans.append((position, position + len(sentence)))
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " • " + text[end:]
+    text = _PLACES_WORD.sub("", text)
+    found.extend((0, place) for place in _listed_items(text, vocabulary))
+    return [place for _, place in sorted(found, key=lambda item: item[0])]
+
+
+def _listed_items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
     places: list[OpenPlace] = []
-    for chunk in re.split(r"\s*•\s*", text):
+    for chunk in re.split(r"\s*[•\n]\s*", text):
         group = None
         previous_end = 0
         for match in _ITEM.finditer(chunk):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+Day = date  # for fields beside one named `date`
+
 
 @dataclass(frozen=True)
 class Source:
@@ -50,6 +52,9 @@ class MeetingVersion:
     registration: Registration | None = None
     invitation: bool = False
     note: str | None = None
+    status: str | None = None  # "cancelled", or "moved" (to `moved_to`); None while it stands
+    moved_from: Day | None = None  # the date it had before a notice moved it here
+    moved_to: Day | None = None
 
 
 @dataclass
@@ -70,8 +75,16 @@ class Meeting:
     registration: Registration | None = None
     invitation: bool = False
     note: str | None = None
+    status: str | None = None  # "cancelled", or "moved" (to `moved_to`); None while it stands
+    moved_from: Day | None = None  # the date it had before a notice moved it here
+    moved_to: Day | None = None
     sources: list[Source] = field(default_factory=list)  # every issue that speaks of it, oldest first
     statements: list[MeetingVersion] = field(default_factory=list)  # what each said, when several do
+
+    @property
+    def stands(self) -> bool:
+        """Whether it takes place on its day: neither cancelled nor moved to another."""
+        return self.status is None
 
 
 @dataclass

@@ -103,7 +103,8 @@ def _dated_as_known(role: Role, known: Callable[[Source], bool]) -> Role:
 def upcoming_meetings(
     kb: KnowledgeBase, today: date, municipality: str | None = None, kind: str | None = None
 ) -> list[Meeting]:
-    """Meetings on or after today, soonest first, optionally in one municipality or of one kind."""
+    """Meetings on or after today, soonest first, optionally in one municipality or of one kind.
+    Neither these nor the other lists hold a meeting cancelled or moved away from its day."""
     return _meetings(kb, today, municipality, kind, lambda meeting: meeting.date >= today)
 
 
@@ -122,7 +123,7 @@ def meetings_between(kb: KnowledgeBase, today: date, first: date, last: date) ->
 def _meetings(
     kb: KnowledgeBase, today: date, municipality: str | None, kind: str | None, wanted: Callable[[Meeting], bool]
 ) -> list[Meeting]:
-    found = [m for m in as_of(kb, today).meetings if wanted(m) and _matches(m, municipality, kind)]
+    found = [m for m in as_of(kb, today).meetings if m.stands and wanted(m) and _matches(m, municipality, kind)]
     return sorted(found, key=lambda meeting: (meeting.date, meeting.start or ""))
 
 

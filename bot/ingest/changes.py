@@ -1,0 +1,108 @@
+"""Notices that change a meeting: moved ("flyttas från 14/2 till 21/2", "nytt datum"), cancelled
+("ställs in", "inställt"), a new topic or a new venue. Any sentence that speaks of a meeting and
+uses one of the words of `changes` in bot/ingest/reading.yaml is one, wherever it stands."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.ingest.dates import DateMention, find_dates, implausible
+from bot.ingest.document import Newsletter, NewsletterError, sentences
+from bot.ingest.lexicon import lexicon
+from bot.knowledge.model import Source
+from bot.knowledge.vocabulary import Vocabulary
+
+
+@dataclass(frozen=True)
+class Change:
+    what: str  # "cancelled", "moved", "topic" or "venue"
+    kind: str | None  # the kind of meeting, if the notice names it
+    municipality: str | None
+    on: date  # the meeting's date as announced before
+    source: Source
+    text: str  # the notice's own sentence
+    line: int
+    new_date: date | None = None
+    new_value: str | None = None  # the new topic or venue
+
+
+def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]:
+    words = lexicon()
+    changes: list[Change] = []
+    for section in newsletter.sections:
+        about_meeting = words.speaks_of_meeting(section.heading)
+        line = next((line.number for line in section.lines if line.text), section.heading_line)
+        for paragraph in section.paragraphs:
+            for sentence in sentences(paragraph):
+                what = words.change_in(sentence)
+                if what is None or not (about_meeting or words.speaks_of_meeting(sentence)):
+                    continue
+                context = f"{section.heading}. {sentence}"
+                source = Source(newsletter.id, section.heading)
+                found = _change(newsletter, what, sentence, context, vocabulary, source, line)
+                if found:
+                    changes.append(found)
+    return changes
+
+
+def _change(
+    newsletter: Newsletter,
+    what: str,
+    sentence: str,
+    context: str,
+    vocabulary: Vocabulary,
+    source: Source,
+    line: int,
+) -> Change | None:
+    words = lexicon()
+    dates = [m for m in find_dates(sentence) if not words.is_deadline(sentence[: m.start])]
+    if not dates:
+        dates = find_dates(source.section)
+    if not dates:
+        return None
+    old, new = dates[0], None
+    if what == "moved" and len(dates) >= 2:
+        olds = [m for m in dates if words.is_old_date(sentence[: m.start])]
+        old = olds[0] if olds else dates[0]
+        new = next(m for m in dates if m is not old)
+    municipality = vocabulary.municipality_of(sentence) or vocabulary.municipality_of(source.section)
+    return Change(
+        what=what,
+        kind=words.kind_in(context),
+        municipality=municipality,
+        on=_full(newsletter, old, line),
+        source=source,
+        text=sentence,
+        line=line,
+        new_date=_full(newsletter, new, line) if new else None,
+        new_value=_new_value(what, sentence) if what in ("topic", "venue") else None,
+    )
+
+
+def _new_value(what: str, sentence: str) -> str | None:
+    """ "... får nytt tema: Unga och psykisk hälsa." / "... hålls i stället i Folkets hus"."""
+    after_colon = re.search(r":\s*[»\"”']?([^»\"”']+?)[»\"”']?\.?$", sentence)
+    if after_colon:
+        return after_colon.group(1).strip()
+    quoted = re.search(r"[»\"”]([^»\"”]+)[«\"”]", sentence)
+    if quoted:
+        return quoted.group(1).strip()
+    if what == "venue":
+        place = re.search(r"\b(?:till|i stället i|istället i|på|i)\s+([A-ZÅÄÖ][^,.]*)\.?$", sentence)
+        return place.group(1).strip() if place else None
+    return None
+
+
+def _full(newsletter: Newsletter, mention: DateMention, line: int) -> date:
+    try:
+        when = mention.on(newsletter.published)
+    except ValueError as error:
+        raise NewsletterError(
+            f"{newsletter.path}:{line}: impossible date {mention.day}/{mention.month} in a notice of change"
+        ) from error
+    problem = implausible(when, newsletter.published, is_event=True)
+    if problem:
+        raise NewsletterError(f"{newsletter.path}:{line}: implausible date in a notice of change: {problem}")
+    return when

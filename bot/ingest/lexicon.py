@@ -1,0 +1,75 @@
+"""The words the newsletter reader recognises (bot/ingest/reading.yaml): kinds of meeting, field
+labels, deadlines and notices of change."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from bot.folding import fold
+from bot.knowledge.serde import KnowledgeError, read_yaml
+
+READING_PATH = Path(__file__).with_name("reading.yaml")
+
+
+def _starts(words: list[str], inside_words: bool = False) -> re.Pattern[str]:
+    """Any of the folded `words` at the start of a word of a folded text (or anywhere in one:
+    Swedish compounds put the kind of meeting last, "kunskapsseminarier")."""
+    alternatives = "|".join(re.escape(fold(word)) for word in sorted(words, key=len, reverse=True))
+    return re.compile(alternatives if inside_words else rf"(?<![a-z0-9])(?:{alternatives})")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    kinds: dict[str, re.Pattern[str]]  # kind of meeting -> its words
+    meeting: re.Pattern[str]
+    labels: dict[str, str]  # folded label -> field
+    deadline: re.Pattern[str]
+    changes: dict[str, re.Pattern[str]]  # cancelled, moved, topic, venue -> words
+    old_date: re.Pattern[str]
+    places: re.Pattern[str]
+    no_places: re.Pattern[str]
+    each: re.Pattern[str]
+
+    def speaks_of_places(self, text: str) -> bool:
+        return bool(self.places.search(fold(text)))
+
+    def kind_in(self, text: str) -> str | None:
+        """The kind of meeting a heading or sentence names, the first listed winning."""
+        folded = fold(text)
+        return next((kind for kind, words in self.kinds.items() if words.search(folded)), None)
+
+    def speaks_of_meeting(self, text: str) -> bool:
+        return self.kind_in(text) is not None or bool(self.meeting.search(fold(text)))
+
+    def change_in(self, text: str) -> str | None:
+        folded = fold(text)
+        return next((change for change, words in self.changes.items() if words.search(folded)), None)
+
+    def is_deadline(self, before: str) -> bool:
+        """Whether the words just before a date make it a deadline ("anmälan senast 24/5")."""
+        return bool(self.deadline.search(fold(" ".join(before.split()[-3:]))))
+
+    def is_old_date(self, before: str) -> bool:
+        return bool(self.old_date.search(fold(" ".join(before.split()[-3:]))))
+
+
+@cache
+def lexicon(path: Path = READING_PATH) -> Lexicon:
+    data = read_yaml(path)
+    try:
+        return Lexicon(
+            kinds={kind: _starts(words, inside_words=True) for kind, words in data["meeting_kinds"].items()},
+            meeting=_starts(data["meeting_words"]),
+            labels={fold(label): name for name, labels in data["labels"].items() for label in labels},
+            deadline=_starts(data["deadline_words"]),
+            changes={change: _starts(words) for change, words in data["changes"].items()},
+            old_date=_starts(data["old_date_words"]),
+            places=_starts(data["places_headings"], inside_words=True),
+            no_places=_starts(data["no_places"]),
+            each=_starts(data["each"]),
+        )
+    except (KeyError, TypeError, AttributeError) as error:
+        raise KnowledgeError(f"{path}: needs meeting_kinds, labels, deadline_words, changes ({error})") from error
