@@ -81,7 +81,6 @@ class Newsletter:
         return [line for section in self.sections for line in section.lines]
 
 
-_ISSUE_LINE = re.compile(r"^\W*nr\.?\s*(\d{1,2})\s*[,/]?\s*((?:19|20)\d\d)\s*[,]?\s*([a-zåäö]+)\.?\W*$", re.I)
 _MASTHEAD = "nyhetsbrev"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ–•-])")
 _BULLET = re.compile(r"^[-•*]\s")
@@ -139,6 +138,8 @@ def read_newsletter(path: Path) -> Newsletter:
 
 
 def _find_header(path: Path, raw_lines: list[str]) -> tuple[int, int, int, int]:
+    """The line naming the issue: its number, year and month in any order and punctuation
+    ("nr 5 2018 aug.", "Nr 6, december 2021", "Nyhetsbrev 3/2022 – juni", "Nyhetsbrev | Nr 3 | Maj 2025")."""
     seen = 0
     for index, raw in enumerate(raw_lines):
         text = clean(raw)
@@ -147,13 +148,9 @@ def _find_header(path: Path, raw_lines: list[str]) -> tuple[int, int, int, int]:
         seen += 1
         if seen > _HEADER_SEARCH_LINES:
             break
-        match = _ISSUE_LINE.match(text)
-        if not match:
-            continue
-        month = month_number(match.group(3))
-        if month is None:
-            raise NewsletterError(f"{path}:{index + 1}: unknown month {match.group(3)!r} in issue line {text!r}")
-        return index, int(match.group(1)), int(match.group(2)), month
+        found = _issue_of(text)
+        if found:
+            return index, *found
     masthead = next(
         (i + 1 for i, raw in enumerate(raw_lines[:40]) if fuzz.ratio(fold(raw).replace(" ", ""), _MASTHEAD) >= 80),
         None,
@@ -164,15 +161,36 @@ def _find_header(path: Path, raw_lines: list[str]) -> tuple[int, int, int, int]:
     )
 
 
+_NUMBER = re.compile(r"\bnr\.?\s*(\d{1,2})\b|\b(\d{1,2})\s*/\s*(?:19|20)\d\d\b", re.I)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def _issue_of(text: str) -> tuple[int, int, int] | None:
+    """(number, year, month) of an issue line, or None."""
+    number, year = _NUMBER.search(text), _YEAR.search(text)
+    if not number or not year or len(text) > 80:
+        return None
+    months = [month_number(word) for word in re.findall(r"[A-Za-zÅÄÖåäö]+", text)]
+    month = next((m for m in months if m is not None), None)
+    if month is None:
+        return None
+    return int(number.group(1) or number.group(2)), int(year.group(1)), month
+
+
 def _headlines(raw_lines: list[str], start: int) -> tuple[list[str], int]:
-    """The '•'-separated headline line right after the issue line, if there is one."""
-    for index in range(start, min(start + 5, len(raw_lines))):
+    """The '•'-separated headline line near the issue line ("I detta nummer: A • B"), if there is one;
+    a line or two of masthead may stand between them."""
+    seen = 0
+    for index in range(start, min(start + 8, len(raw_lines))):
         text = clean(raw_lines[index])
         if not text:
             continue
         if "•" in text:
-            return [part.strip() for part in text.split("•") if part.strip()], index + 1
-        return [], start
+            text = re.sub(r"^[^•:]{0,30}:\s*", "", text)  # "I detta nummer: "
+            return [part.strip(" *_") for part in text.split("•") if part.strip(" *_")], index + 1
+        seen += 1
+        if seen >= 3:
+            break
     return [], start
 
 
