@@ -1,18 +1,19 @@
-"""The engine and its command-line faces: ask, ask --jsonl and chat, on the project's knowledge base."""
+"""The engine and its command-line faces: ask, ask --jsonl and chat, on the five seed newsletters' knowledge base."""
 
 from __future__ import annotations
 
 import io
 import json
-import subprocess
-import sys
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from bot.commands.ask import MAX_LINE, answer_lines
 from bot.console import chat
 from bot.engine import Engine, Reply
+from bot.knowledge.model import KnowledgeBase
 from bot.nlu.question import Slots
 
 AUTUMN_2018 = date(2018, 9, 1)
@@ -20,8 +21,8 @@ NOW = datetime(2018, 9, 1, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine.load()
+def engine(seed_kb: KnowledgeBase) -> Engine:
+    return Engine(seed_kb)
 
 
 def test_reply_carries_language_intent_source_and_meetings(engine: Engine) -> None:
@@ -131,14 +132,8 @@ def test_jsonl_skips_an_endless_line_without_reading_it_whole(engine: Engine) ->
     assert records[1]["line"] == 2 and "24 maj 2019" in records[1]["answer"]
 
 
-def test_ask_command_line() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "ask", "--today", "2018-09-01", "lediga", "platser", "jobbverket"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+def test_ask_command_line(seed_kb_dir: Path) -> None:
+    done = run_cli("ask", "--kb", str(seed_kb_dir), "--today", "2018-09-01", "lediga", "platser", "jobbverket")
     assert done.returncode == 0
     assert done.stdout == (
         "Jobbverket hade 6 lediga platser i MIA Östra Södertörn i slutet av augusti 2018.\n"
@@ -146,10 +141,10 @@ def test_ask_command_line() -> None:
     )
 
 
-def test_chat_runs_until_end_of_input() -> None:
+def test_chat_runs_until_end_of_input(seed_kb_dir: Path) -> None:
     stdin = io.StringIO("nästa frukostmöte i haninge\n\nvem talar?\n")
     stdout = io.StringIO()
-    assert chat(Engine.load(None), today=AUTUMN_2018, stdin=stdin, stdout=stdout) == 0
+    assert chat(Engine.load(seed_kb_dir), today=AUTUMN_2018, stdin=stdin, stdout=stdout) == 0
     text = stdout.getvalue()
     assert text.startswith("Hej") and "28 september 2018" in text and "Birgitta Notlöf" in text
 

@@ -1,4 +1,5 @@
-"""The knowledge base built from the five newsletters, fact by fact, and the rules behind it."""
+"""The knowledge base built from the five seed newsletters, fact by fact, and the rules behind it; and the
+committed knowledge/base built from knowledge/sources, whatever newsletters they hold."""
 
 from __future__ import annotations
 
@@ -29,14 +30,13 @@ from bot.knowledge.store import load_kb, render_kb
 from bot.knowledge.vocabulary import load_vocabulary
 from bot.paths import DEFAULT_CORRECTIONS, DEFAULT_KB_DIR, DEFAULT_SOURCES
 
-ROOT = Path(__file__).resolve().parents[1]
 OWN_NEWSLETTERS = Path(__file__).parent / "newsletters"
 VARIANTS = Path(__file__).parent / "newsletter_variants"
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return load_kb()
+def kb(seed_kb):
+    return seed_kb
 
 
 def meeting(kb, day: str, kind: str = "frukostmöte"):
@@ -45,7 +45,8 @@ def meeting(kb, day: str, kind: str = "frukostmöte"):
     return found[0]
 
 
-def test_committed_base_is_up_to_date_with_the_sources():
+def test_committed_base_is_what_the_committed_sources_build():
+    """Whatever knowledge/sources holds: building it with the corrections gives knowledge/base, file by file."""
     assert stale_files(DEFAULT_KB_DIR) == []
 
 
@@ -342,8 +343,8 @@ def test_own_newsletters_are_read_in_the_same_style():
     assert [p.name for p in kb.projects] == ["Jobbstegen"]
 
 
-def test_build_kb_command_writes_a_base_that_check_kb_accepts(tmp_path):
-    result = run_cli("build-kb", str(DEFAULT_SOURCES), str(OWN_NEWSLETTERS), "--out", str(tmp_path))
+def test_build_kb_command_writes_a_base_that_check_kb_accepts(tmp_path, seed_sources):
+    result = run_cli("build-kb", str(seed_sources), str(OWN_NEWSLETTERS), "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert "7 issues" in result.stdout and "meetings" in result.stdout
     assert run_cli("check-kb", str(tmp_path)).returncode == 0
@@ -407,9 +408,9 @@ def test_places_section_that_does_not_parse_is_reported(tmp_path):
 
 
 @pytest.fixture
-def base_copy(tmp_path):
+def base_copy(tmp_path, seed_kb_dir):
     target = tmp_path / "kb"
-    shutil.copytree(DEFAULT_KB_DIR, target)
+    shutil.copytree(seed_kb_dir, target)
     return target
 
 
@@ -436,30 +437,33 @@ def test_bad_knowledge_base_is_refused_with_file_and_line(base_copy, file, old, 
     assert file in result.stderr and "line " in result.stderr and expected in result.stderr
 
 
-def test_corrections_are_kept_on_rebuild_and_bad_ones_refused(tmp_path):
+def test_corrections_are_kept_on_rebuild_and_bad_ones_refused(tmp_path, seed_sources):
     corrections = tmp_path / "corrections.yaml"
     corrections.write_text(
         "corrections:\n"
         "  - in: meetings\n    match: {id: frukostmöte-2019-05-10}\n    set: {venue: 'Kulturhuset, Handen'}\n",
         encoding="utf-8",
     )
-    kb = build([DEFAULT_SOURCES], load_vocabulary(), corrections).kb
+    kb = build([seed_sources], load_vocabulary(), corrections).kb
     assert meeting(kb, "2019-05-10").venue == "Kulturhuset, Handen"
     corrections.write_text(
         "corrections:\n  - in: meetings\n    match: {id: frukostmöte-2019-05-10}\n    set: {date: 2019-13-01}\n",
         encoding="utf-8",
     )
-    result = run_cli("build-kb", "--corrections", str(corrections), "--out", str(tmp_path / "out"))
+    result = run_cli("build-kb", str(seed_sources), "--corrections", str(corrections), "--out", str(tmp_path / "out"))
     assert result.returncode == 2 and "corrections.yaml" in result.stderr and "line" in result.stderr
     corrections.write_text("corrections:\n  - in: meetings\n    match: {colour: red}\n    set: {}\n", encoding="utf-8")
-    result = run_cli("build-kb", "--corrections", str(corrections), "--out", str(tmp_path / "out"))
+    result = run_cli("build-kb", str(seed_sources), "--corrections", str(corrections), "--out", str(tmp_path / "out"))
     assert result.returncode == 2 and "unknown field 'colour'" in result.stderr and "line 2" in result.stderr
 
 
-def test_project_corrections_file_applies_without_a_warning():
+def test_every_project_correction_applies_to_the_project_sources():
     result = build([DEFAULT_SOURCES], load_vocabulary(), DEFAULT_CORRECTIONS)
     assert not [warning for warning in result.warnings if "corrections.yaml" in warning]
-    (project,) = [project for project in result.kb.projects if project.name == "En väg in"]
+
+
+def test_the_project_corrections_give_the_seeds_base_its_aliases(kb):
+    (project,) = [project for project in kb.projects if project.name == "En väg in"]
     assert project.aliases == ["Resursråd", "Resursrådet", "Resursråden"]
 
 

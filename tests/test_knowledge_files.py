@@ -7,6 +7,7 @@ import errno
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,8 @@ from conftest import run_cli, tiny_filesystem
 
 from bot.cli import main
 from bot.knowledge import store
-from bot.paths import DEFAULT_KB_DIR, DEFAULT_SOURCES
 
-ROOT = Path(__file__).resolve().parents[1]
+BuildWith = Callable[[str], tuple[subprocess.CompletedProcess[str], Path]]
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
     for i in range(9)
@@ -24,9 +24,10 @@ BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
 
 
 @pytest.fixture
-def base(tmp_path: Path) -> Path:
+def base(tmp_path: Path, seed_kb_dir: Path) -> Path:
+    """A copy of the seeds' knowledge base, to spoil."""
     copy = tmp_path / "base"
-    shutil.copytree(DEFAULT_KB_DIR, copy)
+    shutil.copytree(seed_kb_dir, copy)
     return copy
 
 
@@ -75,11 +76,17 @@ def test_a_file_too_large_a_folder_or_binary_is_one_line(base: Path, name: str, 
     assert (done.returncode, done.stderr) == (2, f"error: {base / name}: {problem}\n")
 
 
-def build_with(tmp_path: Path, corrections: str) -> tuple[subprocess.CompletedProcess[str], Path]:
-    path = tmp_path / "corrections.yaml"
-    path.write_text(corrections, encoding="utf-8")
-    out = tmp_path / "out"
-    return run_cli("build-kb", str(DEFAULT_SOURCES), "--corrections", str(path), "--out", str(out)), out
+@pytest.fixture
+def build_with(tmp_path: Path, seed_sources: Path) -> BuildWith:
+    """`build_with(corrections)`: `build-kb` of the five seeds with these corrections, into tmp_path/out."""
+
+    def build(corrections: str) -> tuple[subprocess.CompletedProcess[str], Path]:
+        path = tmp_path / "corrections.yaml"
+        path.write_text(corrections, encoding="utf-8")
+        out = tmp_path / "out"
+        return run_cli("build-kb", str(seed_sources), "--corrections", str(path), "--out", str(out)), out
+
+    return build
 
 
 @pytest.mark.parametrize(
@@ -114,17 +121,17 @@ def build_with(tmp_path: Path, corrections: str) -> tuple[subprocess.CompletedPr
     ],
 )
 def test_a_correction_that_would_break_the_base_stops_the_build_before_anything_is_written(
-    tmp_path: Path, corrections: str, problem: str
+    tmp_path: Path, build_with: BuildWith, corrections: str, problem: str
 ) -> None:
-    done, out = build_with(tmp_path, corrections)
+    done, out = build_with(corrections)
     assert done.returncode == 2
     assert done.stderr == "error: " + problem.format(out=out, path=tmp_path / "corrections.yaml") + "\n"
     assert not out.exists()
 
 
-def test_out_naming_a_file_is_one_line(tmp_path: Path) -> None:
+def test_out_naming_a_file_is_one_line(tmp_path: Path, build_with: BuildWith) -> None:
     (tmp_path / "out").write_text("not a folder", encoding="utf-8")
-    done, _ = build_with(tmp_path, "corrections: []\n")
+    done, _ = build_with("corrections: []\n")
     assert (done.returncode, done.stderr) == (
         2,
         f"error: {tmp_path / 'out'}: is a file, not a folder for the knowledge base\n",
@@ -132,7 +139,7 @@ def test_out_naming_a_file_is_one_line(tmp_path: Path) -> None:
 
 
 def test_a_failed_write_leaves_the_old_base_whole_and_other_files_alone(
-    base: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    base: Path, seed_sources: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (base / "NOTES.txt").write_text("mine", encoding="utf-8")
     before = {path.name: path.read_bytes() for path in base.iterdir()}
@@ -145,7 +152,7 @@ def test_a_failed_write_leaves_the_old_base_whole_and_other_files_alone(
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(store.os, "fsync", fsync)
-    assert main(["build-kb", "--out", str(base)]) == 1
+    assert main(["build-kb", str(seed_sources), "--out", str(base)]) == 1
     assert capsys.readouterr().err == (
         f"error: {base}: the knowledge base could not be written (No space left on "
         "device); the base there is unchanged\n"
@@ -153,12 +160,14 @@ def test_a_failed_write_leaves_the_old_base_whole_and_other_files_alone(
     assert {path.name: path.read_bytes() for path in base.iterdir()} == before
 
 
-def test_a_full_disk_during_build_kb_leaves_the_old_base_whole(tmp_path: Path) -> None:
+def test_a_full_disk_during_build_kb_leaves_the_old_base_whole(
+    tmp_path: Path, seed_sources: Path, seed_kb_dir: Path
+) -> None:
     with tiny_filesystem(tmp_path / "disk", "160k") as disk:
         base = disk / "base"
-        shutil.copytree(DEFAULT_KB_DIR, base)  # about 100 KB: no room for a second copy
+        shutil.copytree(seed_kb_dir, base)  # about 100 KB: no room for a second copy
         before = {path.name: path.read_bytes() for path in base.iterdir()}
-        done = run_cli("build-kb", "--out", str(base))
+        done = run_cli("build-kb", str(seed_sources), "--out", str(base))
         after = {path.name: path.read_bytes() for path in base.iterdir()}
     assert (done.returncode, done.stderr) == (
         1,

@@ -145,14 +145,13 @@ async def test_a_stop_answers_what_it_can_and_keeps_the_rest_for_the_next_start(
     assert replies(api, 1) == expected_answers()  # each once, in the order asked
 
 
-async def test_reload_of_a_hostile_base_answers_at_once_and_keeps_serving(tmp_path: Path) -> None:
+async def test_reload_of_a_hostile_base_answers_at_once_and_keeps_serving(tmp_path: Path, seed_kb_dir: Path) -> None:
     from telegram_harness import ADMIN, build_bot, local
 
     from bot.engine import Engine
-    from bot.paths import DEFAULT_KB_DIR
 
     hostile = tmp_path / "base"
-    shutil.copytree(DEFAULT_KB_DIR, hostile)
+    shutil.copytree(seed_kb_dir, hostile)
     (hostile / "meetings.yaml").write_text(BOMB, encoding="utf-8")
     with FakeBotApi() as api:
         bot = build_bot(api, tmp_path / "db.sqlite3", Clock(local(2019, 3, 20, 10, 0)))

@@ -221,13 +221,12 @@ async def test_stopping_the_bot_mid_fan_out_leaves_the_rest_for_the_next_start(a
     assert sorted(c.chat_id for c in api.calls_to("sendMessage")) == list(range(4000, 4100))
 
 
-async def test_with_the_projects_knowledge_base_each_subscriber_gets_their_municipalitys_meeting(api, tmp_path):
+async def test_with_the_seeds_knowledge_base_each_subscriber_gets_their_municipalitys_meeting(api, tmp_path, seed_kb):
     from datetime import timedelta
 
     from bot.knowledge.query import upcoming_meetings
-    from bot.knowledge.store import load_kb
 
-    kb = load_kb()
+    kb = seed_kb
     # Every meeting a subscriber could be reminded of: known (published) the evening before.
     remindable = [
         m
