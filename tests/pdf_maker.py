@@ -101,7 +101,9 @@ def hyphenate(word: str, room: float, bold: bool, size: float) -> tuple[str, str
 
 
 class Layout:
-    def __init__(self, out: Path, running_header: str) -> None:
+    def __init__(self, out: Path, running_header: str, order: str) -> None:
+        self.order = order
+        self.pending: list[tuple[float, float, str, float, str]] = []  # this page's words: y, x, font, size, text
         self.canvas = Canvas(str(out), pagesize=A4)
         self.canvas.setTitle(running_header)
         self.running_header = running_header
@@ -112,6 +114,11 @@ class Layout:
     # --- page furniture ---
 
     def finish_page(self) -> None:
+        words = sorted(self.pending, key=lambda w: (-w[0], w[1])) if self.order == "rows" else self.pending
+        for y, x, name, size, text in words:
+            self.canvas.setFont(name, size)
+            self.canvas.drawString(x, y, text)
+        self.pending = []
         self.canvas.setFont("Vera", 8)
         self.canvas.drawCentredString(WIDTH / 2, 30, f"Sida {self.page}")
         if self.page > 1:
@@ -168,8 +175,7 @@ class Layout:
         if justify and len(line) > 1:
             gap = (room - natural) / (len(line) - 1)
         for token in line:
-            self.canvas.setFont(font(token.bold), size)
-            self.canvas.drawString(x, y, token.text)
+            self.pending.append((y, x, font(token.bold), size, token.text))
             x += width(token.text, token.bold, size) + gap
 
     def next_column(self) -> None:
@@ -203,15 +209,18 @@ class Layout:
         self.canvas.save()
 
 
-def make_pdf(source: Path, out: Path) -> Path:
-    """Lay out the newsletter text file `source` as the PDF `out`."""
+def make_pdf(source: Path, out: Path, order: str = "rows") -> Path:
+    """Lay out the newsletter text file `source` as the PDF `out`. The words are written into the file
+    row by row across both columns (`order="rows"`, as some producers do: reading the file's order
+    mixes the columns) or column by column (`order="columns"`)."""
     headings = {section.heading for section in read_newsletter(source).sections if section.heading}
     raw = source.read_text(encoding="utf-8").splitlines()
     filled = [i for i, line in enumerate(raw) if line.strip()]
     issue_at = next(i for i in filled if _ISSUE.match(clean(raw[i])))
     masthead = [clean(raw[i]) for i in filled if i < issue_at]
     headline_at = next(i for i in filled if i > issue_at)
-    layout = Layout(out, f"{' '.join(masthead).title()} {clean(raw[issue_at])} – Samordningsförbundet Östra Södertörn")
+    header = f"{' '.join(masthead).title()} {clean(raw[issue_at])} – Samordningsförbundet Östra Södertörn"
+    layout = Layout(out, header, order)
     layout.masthead(masthead, clean(raw[issue_at]), tokens(raw[headline_at]))
     body = list(range(headline_at + 1, len(raw)))
     for position, i in enumerate(body):
