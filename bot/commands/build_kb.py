@@ -14,7 +14,9 @@ from bot.paths import DEFAULT_CORRECTIONS, DEFAULT_KB_DIR, DEFAULT_SOURCES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("sources", nargs="*", type=Path, help="folders (or files) of newsletters (.txt)")
+    parser.add_argument(
+        "sources", nargs="*", type=Path, help="folders (or files) of newsletters (.txt, .md, .pdf, .html)"
+    )
     parser.add_argument("--out", type=Path, help="where to write the YAML (default: knowledge/base)")
     parser.add_argument("--corrections", type=Path, help="corrections file (default: knowledge/corrections.yaml)")
 

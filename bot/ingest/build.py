@@ -14,6 +14,7 @@ from bot.ingest.changes import Change, read_changes
 from bot.ingest.contacts import ContactReader, infer_successions, merge_mentions
 from bot.ingest.corrections import apply_corrections
 from bot.ingest.document import Newsletter, NewsletterError, Section, read_newsletter
+from bot.ingest.formats import FORMAT_NAMES, SOURCE_SUFFIXES
 from bot.ingest.meetings import BREAKFAST, MeetingReader
 from bot.ingest.organisation import (
     own_name,
@@ -49,23 +50,29 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def newsletter_files(directories: list[Path]) -> list[Path]:
-    files = []
+def newsletter_files(directories: list[Path]) -> tuple[list[Path], list[str]]:
+    """The newsletters in the folders (or the files named), and a warning for each other file in a folder;
+    hidden files (.gitkeep) and subfolders are passed over."""
+    files, skipped = [], []
     for directory in directories:
         if directory.is_file():
             files.append(directory)
         elif directory.is_dir():
-            files.extend(sorted(directory.glob("*.txt")))
+            for path in sorted(directory.iterdir()):
+                if path.suffix.lower() in SOURCE_SUFFIXES:
+                    files.append(path)
+                elif not path.name.startswith(".") and not path.is_dir():
+                    skipped.append(f"{path}: not a newsletter format ({FORMAT_NAMES}); skipped")
         else:
             raise NewsletterError(f"{directory}: no such file or directory")
-    return files
+    return files, skipped
 
 
 def build(directories: list[Path], vocabulary: Vocabulary, corrections: Path | None) -> BuildResult:
-    newsletters = [read_newsletter(path) for path in newsletter_files(directories)]
+    files, warnings = newsletter_files(directories)
+    newsletters = [read_newsletter(path) for path in files]
     _reject_duplicate_issues(newsletters)
     newsletters.sort(key=lambda newsletter: (newsletter.published, newsletter.number))
-    warnings: list[str] = []
     names = Names(vocabulary)
 
     statements: Statements = defaultdict(list)

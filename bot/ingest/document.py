@@ -9,13 +9,11 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from bot.failures import BadInput
 from bot.folding import fold
 from bot.ingest.dates import month_number
+from bot.ingest.formats import NewsletterError, newsletter_text
 
-
-class NewsletterError(BadInput, ValueError):
-    """A newsletter that cannot be read; the message names the file and line."""
+__all__ = ["NewsletterError"]  # raised by read_newsletter; defined with the formats
 
 
 @dataclass
@@ -110,25 +108,8 @@ def is_heading_marked(raw: str) -> bool:
     return bool(re.match(r"^\s*(#{1,6}\s*)?[►▶]", raw)) or raw.lstrip().startswith("#")
 
 
-MAX_NEWSLETTER_BYTES = 2_000_000  # the sources are 5-15 KB of text; a file far larger is a mistake
-
-
 def read_newsletter(path: Path) -> Newsletter:
-    try:
-        with path.open("rb") as file:
-            data = file.read(MAX_NEWSLETTER_BYTES + 1)
-    except OSError as error:
-        raise NewsletterError(f"{path}: cannot read: {error.strerror}") from error
-    if len(data) > MAX_NEWSLETTER_BYTES:
-        raise NewsletterError(
-            f"{path}: larger than {MAX_NEWSLETTER_BYTES // 1_000_000} MB; a newsletter's text is a few tens of KB "
-            "(is this the right file?)"
-        )
-    try:
-        raw_lines = data.decode("utf-8-sig").splitlines()
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise NewsletterError(f"{path}:{line}: not UTF-8 text ({error.reason}); save it as UTF-8") from error
+    raw_lines = newsletter_text(path).splitlines()  # .txt, .md, .pdf or .html, as plain text
     header_index, number, year, month = _find_header(path, raw_lines)
     headlines, body_start = _headlines(raw_lines, header_index + 1)
     body = [Line(index + 1, clean(raw_lines[index])) for index in range(body_start, len(raw_lines))]

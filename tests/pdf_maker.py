@@ -1,0 +1,240 @@
+"""A newsletter text laid out as the federation's PDF issues are: A4, masthead, issue line and headlines
+across the top, bold headlines, justified body text in two columns with words hyphenated at line ends,
+long web addresses broken over lines, a running header from page 2 and page numbers in the footer.
+
+    python tests/pdf_maker.py IN.txt OUT.pdf
+
+The lines the text reader takes as headings are set as headlines; "- " items become "• " items.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bot.ingest.document import clean, read_newsletter  # noqa: E402
+
+WIDTH, HEIGHT = A4
+MARGIN = 50.0
+GUTTER = 20.0
+COLUMN = (WIDTH - 2 * MARGIN - GUTTER) / 2
+TOP = HEIGHT - 70.0  # below the running header
+BOTTOM = 60.0  # above the page number
+BODY, BODY_LEADING = 9.5, 12.0
+HEAD, HEAD_LEADING = 14.0, 17.0
+_ISSUE = re.compile(r"^\W*nr\.?\s*\d{1,2}\s*[,/]?\s*(?:19|20)\d\d", re.I)
+_ADDRESS = re.compile(r"(?:www\.|https?://|@)")
+_VOWELS = set("aeiouyåäöéAEIOUYÅÄÖÉ")
+
+pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))
+pdfmetrics.registerFont(TTFont("Vera-Bold", "VeraBd.ttf"))
+
+
+@dataclass
+class Token:
+    text: str
+    bold: bool
+
+
+def font(bold: bool) -> str:
+    return "Vera-Bold" if bold else "Vera"
+
+
+def width(text: str, bold: bool, size: float) -> float:
+    return float(pdfmetrics.stringWidth(text, font(bold), size))
+
+
+def tokens(line: str) -> list[Token]:
+    """A markdown line's words, bold where it had **…**; links keep their text, arrows and # go."""
+    line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)
+    line = re.sub(r"^\s*#{1,6}\s*", "", line)
+    line = re.sub(r"[►▶]\s*", "", line)
+    line = re.sub(r"^[-*]\s+", "• ", line.strip())
+    found: list[Token] = []
+    glued = False  # the part before ended inside a word
+    for index, part in enumerate(re.split(r"\*\*", line)):
+        words = part.split()
+        if words and found and glued and not part[:1].isspace():
+            found[-1].text += words.pop(0)  # "**Hydén**," is one word with its comma
+        found += [Token(word, index % 2 == 1) for word in words]
+        glued = bool(part) and not part[-1:].isspace() or (not part and glued)
+    return found
+
+
+def hyphenate(word: str, room: float, bold: bool, size: float) -> tuple[str, str] | None:
+    """The longest first part of `word` that fits `room`, broken where a line may break: inside an
+    address anywhere (after . / @ when it can), after a hyphen of its own, or between syllables of a
+    long word (before a consonant that a vowel follows) with a hyphen added."""
+    if _ADDRESS.search(word):
+        fits = [i for i in range(4, len(word) - 2) if width(word[:i], bold, size) <= room]
+        if not fits:
+            return None
+        nice = [i for i in fits if word[i - 1] in "./@"]
+        cut = max(nice) if nice and max(nice) >= max(fits) - 8 else max(fits)
+        return word[:cut], word[cut:]
+    own = [i + 1 for i, ch in enumerate(word[:-2]) if ch == "-" and width(word[: i + 1], bold, size) <= room]
+    if own:
+        return word[: own[-1]], word[own[-1] :]
+    letters = re.fullmatch(r"[\wåäöÅÄÖé]+", word.rstrip(".,;:!?)")) and not any(c.isdigit() for c in word)
+    if not letters or len(word) < 7 or word.isupper():
+        return None
+    cuts = [
+        i
+        for i in range(3, len(word) - 3)
+        if word[i] not in _VOWELS
+        and word[i + 1] in _VOWELS
+        and word[i - 1].isalpha()
+        and width(word[:i] + "-", bold, size) <= room
+    ]
+    return (word[: cuts[-1]] + "-", word[cuts[-1] :]) if cuts else None
+
+
+class Layout:
+    def __init__(self, out: Path, running_header: str, order: str) -> None:
+        self.order = order
+        self.pending: list[tuple[float, float, str, float, str]] = []  # this page's words: y, x, font, size, text
+        self.canvas = Canvas(str(out), pagesize=A4)
+        self.canvas.setTitle(running_header)
+        self.running_header = running_header
+        self.page = 1
+        self.column = 0
+        self.y = self.column_top = TOP
+
+    # --- page furniture ---
+
+    def finish_page(self) -> None:
+        words = sorted(self.pending, key=lambda w: (-w[0], w[1])) if self.order == "rows" else self.pending
+        for y, x, name, size, text in words:
+            self.canvas.setFont(name, size)
+            self.canvas.drawString(x, y, text)
+        self.pending = []
+        self.canvas.setFont("Vera", 8)
+        self.canvas.drawCentredString(WIDTH / 2, 30, f"Sida {self.page}")
+        if self.page > 1:
+            self.canvas.drawString(MARGIN, HEIGHT - 40, self.running_header)
+            self.canvas.line(MARGIN, HEIGHT - 45, WIDTH - MARGIN, HEIGHT - 45)
+        self.canvas.showPage()
+        self.page += 1
+
+    def masthead(self, masthead: list[str], issue: str, headlines: list[Token]) -> None:
+        y = HEIGHT - 70
+        for line in masthead:
+            self.canvas.setFont("Vera-Bold", 30)
+            self.canvas.drawCentredString(WIDTH / 2, y, line)
+            y -= 30
+        self.canvas.setFont("Vera-Bold", BODY + 1)
+        self.canvas.drawCentredString(WIDTH / 2, y, issue)
+        y -= 20
+        for line in self.lines(headlines, WIDTH - 2 * MARGIN, BODY, hyphens=False):
+            self.draw(line, MARGIN, y, BODY, WIDTH - 2 * MARGIN, justify=False)
+            y -= BODY_LEADING
+        self.canvas.line(MARGIN, y + 4, WIDTH - MARGIN, y + 4)
+        self.y = self.column_top = y - 14
+
+    # --- text ---
+
+    def lines(self, words: list[Token], room: float, size: float, hyphens: bool = True) -> list[list[Token]]:
+        lines: list[list[Token]] = [[]]
+        used = 0.0
+        queue = list(words)
+        while queue:
+            token = queue.pop(0)
+            space = width(" ", False, size) if lines[-1] else 0.0
+            need = width(token.text, token.bold, size)
+            if used + space + need <= room:
+                lines[-1].append(token)
+                used += space + need
+                continue
+            split = hyphenate(token.text, room - used - space, token.bold, size) if hyphens else None
+            if split:
+                lines[-1].append(Token(split[0], token.bold))
+                queue.insert(0, Token(split[1], token.bold))
+            elif not lines[-1]:  # longer than a whole line: force it
+                lines[-1].append(token)
+                continue
+            else:
+                queue.insert(0, token)
+            lines.append([])
+            used = 0.0
+        return [line for line in lines if line]
+
+    def draw(self, line: list[Token], x: float, y: float, size: float, room: float, justify: bool) -> None:
+        natural = sum(width(t.text, t.bold, size) for t in line)
+        gap = width(" ", False, size)
+        if justify and len(line) > 1:
+            gap = (room - natural) / (len(line) - 1)
+        for token in line:
+            self.pending.append((y, x, font(token.bold), size, token.text))
+            x += width(token.text, token.bold, size) + gap
+
+    def next_column(self) -> None:
+        if self.column == 0:
+            self.column = 1
+        else:
+            self.finish_page()
+            self.column = 0
+            self.column_top = TOP
+        self.y = self.column_top
+
+    def paragraph(self, words: list[Token], heading: bool, space_after: float) -> None:
+        size, leading = (HEAD, HEAD_LEADING) if heading else (BODY, BODY_LEADING)
+        lines = self.lines(words, COLUMN, size, hyphens=not heading)
+        if heading:
+            if self.y - leading * len(lines) - 3 * BODY_LEADING < BOTTOM:
+                self.next_column()  # a headline never stands alone at the foot of a column
+            elif self.y < self.column_top:
+                self.y -= 6
+        for index, line in enumerate(lines):
+            if self.y - leading < BOTTOM:
+                self.next_column()
+            self.y -= leading
+            x = MARGIN + self.column * (COLUMN + GUTTER)
+            last = index == len(lines) - 1
+            self.draw(line, x, self.y, size, COLUMN, justify=not heading and not last)
+        self.y -= space_after
+
+    def save(self) -> None:
+        self.finish_page()
+        self.canvas.save()
+
+
+def make_pdf(source: Path, out: Path, order: str = "rows") -> Path:
+    """Lay out the newsletter text file `source` as the PDF `out`. The words are written into the file
+    row by row across both columns (`order="rows"`, as some producers do: reading the file's order
+    mixes the columns) or column by column (`order="columns"`)."""
+    headings = {section.heading for section in read_newsletter(source).sections if section.heading}
+    raw = source.read_text(encoding="utf-8").splitlines()
+    filled = [i for i, line in enumerate(raw) if line.strip()]
+    issue_at = next(i for i in filled if _ISSUE.match(clean(raw[i])))
+    masthead = [clean(raw[i]) for i in filled if i < issue_at]
+    headline_at = next(i for i in filled if i > issue_at)
+    header = f"{' '.join(masthead).title()} {clean(raw[issue_at])} – Samordningsförbundet Östra Södertörn"
+    layout = Layout(out, header, order)
+    layout.masthead(masthead, clean(raw[issue_at]), tokens(raw[headline_at]))
+    body = list(range(headline_at + 1, len(raw)))
+    for position, i in enumerate(body):
+        if not raw[i].strip():
+            continue
+        text = clean(raw[i])
+        heading = text.rstrip(":!") in headings and len(text) <= 120
+        ends_paragraph = position + 1 == len(body) or not raw[body[position + 1]].strip()
+        layout.paragraph(tokens(raw[i]), heading, 5.0 if ends_paragraph or heading else 0.0)
+    layout.save()
+    return out
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit("usage: python tests/pdf_maker.py IN.txt OUT.pdf")
+    print(make_pdf(Path(sys.argv[1]), Path(sys.argv[2])))
