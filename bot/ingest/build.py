@@ -160,10 +160,11 @@ def _state_change(statements: Statements, change: Change, order: int) -> None:
     elif change.what == "moved":
         statements[target].append((1, order, statement(change.on, status="moved", moved_to=change.new_date)))
         if change.new_date:
-            moved = statement(change.new_date, moved_from=change.on)
+            moved = statement(change.new_date, moved_from=change.on, **change.details)
             statements[moved.id].append((1, order, moved))
     elif change.new_value:
-        statements[target].append((1, order, statement(change.on, **{change.what: change.new_value})))
+        details = {**change.details, change.what: change.new_value}
+        statements[target].append((1, order, statement(change.on, **details)))
 
 
 def _changed_meeting(statements: Statements, change: Change) -> str | None:

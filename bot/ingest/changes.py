@@ -5,13 +5,14 @@ uses one of the words of `changes` in bot/ingest/reading.yaml is one, wherever i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from bot.ingest.dates import DateMention, find_dates, implausible
 from bot.ingest.document import Newsletter, NewsletterError, sentences
 from bot.ingest.lexicon import lexicon
-from bot.knowledge.model import Source
+from bot.ingest.meeting_text import apply_times, topic_in, venue_in
+from bot.knowledge.model import Meeting, Source
 from bot.knowledge.vocabulary import Vocabulary
 
 
@@ -26,6 +27,7 @@ class Change:
     line: int
     new_date: date | None = None
     new_value: str | None = None  # the new topic or venue
+    details: dict[str, str] = field(default_factory=dict)  # what the notice's paragraph says of the meeting
 
 
 def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]:
@@ -36,12 +38,13 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
         line = next((line.number for line in section.lines if line.text), section.heading_line)
         for paragraph in section.paragraphs:
             for sentence in sentences(paragraph):
+                rest = paragraph[paragraph.find(sentence) :]
                 what = words.change_in(sentence)
                 if what is None or not (about_meeting or words.speaks_of_meeting(sentence)):
                     continue
                 context = f"{section.heading}. {sentence}"
                 source = Source(newsletter.id, section.heading)
-                found = _change(newsletter, what, sentence, context, vocabulary, source, line)
+                found = _change(newsletter, what, sentence, context, vocabulary, source, line, rest)
                 if found:
                     changes.append(found)
     return changes
@@ -55,6 +58,7 @@ def _change(
     vocabulary: Vocabulary,
     source: Source,
     line: int,
+    paragraph: str,
 ) -> Change | None:
     words = lexicon()
     dates = [m for m in find_dates(sentence) if not words.is_deadline(sentence[: m.start])]
@@ -78,11 +82,32 @@ def _change(
         line=line,
         new_date=_full(newsletter, new, line) if new else None,
         new_value=_new_value(what, sentence) if what in ("topic", "venue") else None,
+        details=_details(paragraph, sentence),
     )
+
+
+def _details(paragraph: str, sentence: str) -> dict[str, str]:
+    """Times, venue and topic the notice's paragraph gives ("Temat är detsamma: X. Mötet hålls i
+    Haninge kulturhus, och programmet börjar kl. 8.30.")."""
+    scratch = Meeting(id="", kind="", date=date.min)
+    apply_times(scratch, paragraph)
+    after = paragraph[len(sentence) :]
+    found = {
+        "start": scratch.start,
+        "end": scratch.end,
+        "breakfast": scratch.breakfast,
+        "venue": venue_in(after),
+        "topic": topic_in(after, first=""),
+    }
+    return {name: value for name, value in found.items() if value}
 
 
 def _new_value(what: str, sentence: str) -> str | None:
     """ "... får nytt tema: Unga och psykisk hälsa." / "... hålls i stället i Folkets hus"."""
+    if what == "venue":
+        named = venue_in(sentence)
+        if named:
+            return named
     after_colon = re.search(r":\s*[»\"”']?([^»\"”']+?)[»\"”']?\.?$", sentence)
     if after_colon:
         return after_colon.group(1).strip()

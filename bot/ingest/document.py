@@ -179,8 +179,8 @@ def _is_heading(raw: str, text: str, headlines: list[str], blanks_before: int, n
     """A heading is marked (►, #), repeats a headline, is a line in bold of its own, or stands alone
     (after a page break, or between blank lines over a paragraph of running text).
     Deep markdown headings (####) and lines ending a sentence are sub-headings: content."""
-    if not text or len(text) > 120 or re.match(r"^\s*#{4,}", raw):
-        return False
+    if not text or len(text) > 120 or re.match(r"^\s*#{4,}", raw) or text.count("|") >= 2:
+        return False  # a deep sub-heading, or a table's row
     folded = fold(text)
     if any(fuzz.ratio(folded, fold(headline)) >= 90 for headline in headlines):
         return True

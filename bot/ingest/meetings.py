@@ -26,17 +26,13 @@ from bot.folding import fold
 from bot.ingest.dates import DateMention, find_dates, implausible
 from bot.ingest.document import Line, Newsletter, NewsletterError, ParseWarning, Section, sentences
 from bot.ingest.lexicon import Lexicon, lexicon
+from bot.ingest.meeting_text import CLOCK, RANGE, SINGLE_TIME, apply_times, topic_in, venue_in
 from bot.ingest.people import EMAIL, Names
 from bot.knowledge.model import Meeting, Registration, Source
 
 BREAKFAST = "frukostmöte"
 SEMINAR = "seminarium"
 
-_TIME = r"(\d{1,2})[.:](\d{2})"
-_CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
-_RANGE = re.compile(rf"(?<![\d/.,]){_CLOCK}\s*[-–]\s*{_CLOCK}(?![\d/])")
-_BREAKFAST_TIME = re.compile(rf"frukost\D{{0,20}}?{_TIME}", re.I)
-_SINGLE_TIME = re.compile(rf"\b(?:kl\.?|klockan|at)\s*{_CLOCK}\b", re.I)
 _CONNECTOR = re.compile(r"^\s*(?:,|och|respektive|resp\.?|samt|&|and|\+)?\s*$", re.I)
 _LEADER = re.compile(r"^[\s•*\-–|#]*$")
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-zÅÄÖåäö][\wÅÄÖåäö /]{1,30}?)\s*:\s*(?P<value>.*)$")
@@ -81,8 +77,6 @@ class MeetingReader:
         announced: list[Meeting] = []
         held: list[Meeting] = []
         for block in self._blocks():
-            if self.words.change_in(block.heading):
-                continue  # a notice of a change: see changes.py
             found, reported = self._read_block(block)
             if not found and not reported and self._has_dates(block):
                 text = " ".join(line.text for line in block.lines if line.text)
@@ -152,11 +146,13 @@ class MeetingReader:
         """(announced, reported as held) meetings of one block."""
         source = Source(self.newsletter.id, block.heading)
         heading_dates = self._meeting_dates(block.heading)
-        entries, intro = self._entries(block)
-        if heading_dates and not entries:
-            return self._single(block, source, heading_dates), []
+        entries, intro, outro = self._entries(block)
         if entries:
-            return self._listed(block, source, entries, intro), []
+            return self._listed(block, source, entries, intro, outro), []
+        if self.words.change_in(block.heading):
+            return [], []  # a notice of a change, told in sentences: see changes.py
+        if heading_dates:
+            return self._single(block, source, heading_dates), []
         return self._in_sentences(block, source)
 
     def _single(self, block: _Block, source: Source, dates: list[DateMention]) -> list[Meeting]:
@@ -172,7 +168,7 @@ class MeetingReader:
                 continue
             self._apply_fields(meeting, fields, whole, line)
             if not meeting.start:
-                _apply_times(meeting, block.heading + " " + (paragraphs[0] if paragraphs else ""))
+                apply_times(meeting, block.heading + " " + whole)
             meeting.municipality = (
                 self._municipality_in(block.heading)
                 or self._municipality_in(fields.get("municipality", ""))
@@ -180,24 +176,26 @@ class MeetingReader:
                 or self._municipality_in(paragraphs[0] if paragraphs else "")
             )
             if not meeting.venue:
-                meeting.venue = _venue_in(paragraphs[0] if paragraphs else "")
+                meeting.venue = venue_in(paragraphs[0] if paragraphs else "")
             if not meeting.topic and paragraphs:
-                meeting.topic = _topic_in(paragraphs[0])
+                meeting.topic = topic_in(whole, first=paragraphs[0])
             meeting.organiser = _organiser(block.heading) if block.kind == SEMINAR else None
             meetings.append(meeting)
         return meetings
 
-    def _entries(self, block: _Block) -> tuple[list[_Entry], list[str]]:
-        """Meetings as lines: dates with the lines that belong to them; lines before the first are the intro."""
+    def _entries(self, block: _Block) -> tuple[list[_Entry], list[str], list[str]]:
+        """Meetings as lines: dates with the lines that belong to them; lines before the first are the
+        intro, lines after the last that belong to none the outro ("Programmet börjar kl. 8.30.")."""
         entries: list[_Entry] = []
         intro: list[str] = []
+        outro: list[str] = []
         municipality = None
         columns: list[str | None] | None = None
         open_entry = False  # whether the lines that follow still belong to the last entry
         for line in block.lines:
             text = line.text
             if not text:
-                open_entry = bool(entries) and not _has_topic(entries[-1])
+                open_entry = bool(entries) and not _has_topic(entries[-1]) and entries[-1].text.endswith(":")
                 continue
             if text.count("|") >= 2 or (columns is not None and "|" in text):
                 cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
@@ -231,14 +229,17 @@ class MeetingReader:
                 continue
             starting = self._starting_dates(text)
             if starting is not None:
-                dates, rest, named = starting
-                municipality = named or municipality
+                groups, rest = starting
                 venue_like = rest.startswith(":")
                 rest = rest.lstrip(":–- ").strip()
                 own = self._municipality_at_start(rest)
                 if own:
                     rest = rest[len(own[1]) :].lstrip(":,–- ").strip()
-                entries.append(_Entry(dates, line.number, rest, own[0] if own else municipality, venue_like))
+                for index, (dates, named) in enumerate(groups):
+                    municipality = named or municipality
+                    last = index == len(groups) - 1
+                    place = own[0] if own and last else municipality
+                    entries.append(_Entry(dates, line.number, rest if last else "", place, venue_like))
                 open_entry = True
                 continue
             named = self._municipality_line(text)
@@ -248,6 +249,15 @@ class MeetingReader:
                 continue
             if not entries:
                 intro.append(text)
+            elif (
+                open_entry
+                and "venue" not in entries[-1].fields
+                and _venue_line([text])
+                and not entries[-1].text[:1].isalpha()
+            ):
+                entries[-1].fields["venue"] = text.rstrip(
+                    "."
+                )  # "Friday 12 April, 8.30–10.00" / "Folkets Hus, Nynäshamn"
             elif open_entry and not _has_topic(entries[-1]) and not text.startswith(("•", "-", "–")):
                 entries[-1].text = f"{entries[-1].text} {text}".strip()  # "**Tyresö 7/3**", its topic below
             elif _belongs_to_entry(text, block.kind, open_entry):
@@ -256,7 +266,8 @@ class MeetingReader:
                 open_entry = False
                 if text.startswith(("•", "-", "–")) or len(text) > 300:
                     break  # the list has ended; what follows is another article's layout spill
-        return entries, intro
+                outro.append(text)
+        return entries, intro, outro
 
     def _table_row(
         self, cells: list[str], columns: list[str | None], line: int, municipality: str | None
@@ -285,30 +296,41 @@ class MeetingReader:
         entry = _Entry(dates, line, ". ".join(rest), municipality, False, fields)
         return entry
 
-    def _starting_dates(self, text: str) -> tuple[list[DateMention], str, str | None] | None:
-        """The dates a line starts with, what follows them, and the municipality written before
-        them ("Tyresö 7/3", "Nynäshamn: 6/12 och 17/1"); None if it does not start with a date."""
+    def _starting_dates(self, text: str) -> tuple[list[tuple[list[DateMention], str | None]], str] | None:
+        """The dates a line starts with, each group with the municipality written before it ("Tyresö
+        7/3", "Nynäshamn: 6/12 och 17/1", "Tyresö 10/11 och Haninge 8/12"), and what follows them;
+        None if the line does not start with a date."""
         dates = self._meeting_dates(text)
         if not dates:
             return None
-        lead = text[: dates[0].start]
-        named = None
-        if not _LEADER.match(lead):
-            named = self._municipality_line(lead.strip(" •*–-:"))
-            if named is None:
-                return None
-        joined = [dates[0]]
-        for previous, mention in zip(dates, dates[1:], strict=False):
-            if not _CONNECTOR.match(text[previous.end : mention.start]):
-                break
-            joined.append(mention)
-        rest = text[joined[-1].end :]
+        groups: list[tuple[list[DateMention], str | None]] = []
+        position, index = 0, 0
+        while index < len(dates):
+            lead = text[position : dates[index].start]
+            named = None
+            if not (_LEADER.match(lead) if not groups else _CONNECTOR.match(lead)):
+                named = self._municipality_line(re.sub(r"^\s*(?:,|och|samt|&|and)\s+", "", lead).strip(" •*–-:"))
+                if named is None:
+                    break
+            joined = [dates[index]]
+            while index + 1 < len(dates) and _CONNECTOR.match(text[dates[index].end : dates[index + 1].start]):
+                index += 1
+                joined.append(dates[index])
+            groups.append((joined, named))
+            position, index = joined[-1].end, index + 1
+        if not groups:
+            return None
+        rest = text[position:]
         if len(text) > 120 and re.match(r"\s*(?!kl\b|i\b|på\b)[a-zåäö]", rest):
             return None  # running text that begins with a date: "Den 1 mars samlades ..."
-        return joined, rest, named
+        return groups, rest
 
-    def _listed(self, block: _Block, source: Source, entries: list[_Entry], intro: list[str]) -> list[Meeting]:
+    def _listed(
+        self, block: _Block, source: Source, entries: list[_Entry], intro: list[str], outro: list[str]
+    ) -> list[Meeting]:
         intro_text = " ".join(intro)
+        around = " ".join([block.heading, intro_text, *outro])
+        heading_change = self.words.change_in(block.heading)
         shared_venue = _venue_after_dates(intro_text)
         deadlines = _deadlines(intro_text)
         address = _last_email(intro_text)
@@ -323,8 +345,13 @@ class MeetingReader:
                     continue
                 body = " ".join([entry.text, *entry.extra]).strip()
                 fields = dict(entry.fields)
+                change = self.words.change_in(body) or heading_change
+                if change == "cancelled":
+                    meeting.status = "cancelled"
+                    body = re.sub(r"\s*[–-]?\s*(?:är\s+)?inställ\w*\.?", ".", body, count=1, flags=re.I).strip(" .")
                 if body.startswith(","):
-                    pass  # "28/4 och 19/5, bägge i Haninge": only where, said below
+                    apply_times(meeting, body)  # "28/4 och 19/5, bägge i Haninge", "Friday 12 April, 8.30–10.00"
+                    meeting.venue = fields.get("venue")
                 elif entry.venue_like and len(body.split()) <= 8 and not fields:
                     venue: str | None = body.rstrip(".")
                     if any(phrase in fold(body) for phrase in _SAME_AS_ABOVE):
@@ -337,7 +364,7 @@ class MeetingReader:
                     if not meeting.venue:
                         meeting.venue = shared_venue
                 if not meeting.start:
-                    _apply_times(meeting, block.heading + " " + intro_text)
+                    apply_times(meeting, around)
                 meeting.municipality = (
                     entry.municipality
                     or self._municipality_in(fields.get("municipality", ""))
@@ -377,10 +404,10 @@ class MeetingReader:
                     if meeting is None:
                         continue
                     meeting.municipality = self._municipality_in(sentence) or self._municipality_in(block.heading)
-                    meeting.topic = _topic_in(sentence)
+                    meeting.topic = topic_in(sentence)
                     meeting.note = sentence
-                    _apply_times(meeting, sentence)
-                    meeting.venue = _venue_in(sentence)
+                    apply_times(meeting, sentence)
+                    meeting.venue = venue_in(sentence)
                     told.append(meeting)
         return [], told
 
@@ -393,7 +420,7 @@ class MeetingReader:
             meeting.speakers = self._speakers(fields["speakers"])
         if "venue" in fields:
             meeting.venue = fields["venue"].rstrip(".")
-        _apply_times(meeting, " ".join(fields.get(key, "") for key in ("time", "when", "date")))
+        apply_times(meeting, " ".join(fields.get(key, "") for key in ("time", "when", "date")))
         registration_text = fields.get("registration", "")
         deadline = next(
             (m for m in find_dates(whole_text) if self.words.is_deadline(whole_text[: m.start])),
@@ -506,24 +533,8 @@ def _paragraphs(lines: list[Line]) -> list[str]:
     return Section("", lines).paragraphs
 
 
-def _apply_times(meeting: Meeting, text: str) -> None:
-    """ "Frukost från kl. 08.00 ... Program 08.30-09.30", "kl. 08.30-12.00", "kl. 8–9.30", "kl. 9.00"."""
-    breakfast = _BREAKFAST_TIME.search(text)
-    if breakfast:
-        meeting.breakfast = _hhmm(*breakfast.group(1, 2))
-    for span in _RANGE.finditer(text):
-        if span.group(2) or span.group(4) or re.search(r"\b(?:kl\.?|klockan)\s*$", text[: span.start()]):
-            if 0 <= int(span.group(1)) <= 23 and 0 <= int(span.group(3)) <= 23:
-                meeting.start, meeting.end = _hhmm(*span.group(1, 2)), _hhmm(*span.group(3, 4))
-                return
-    if not meeting.start and not breakfast:
-        single = _SINGLE_TIME.search(text)
-        if single and int(single.group(1)) <= 23:
-            meeting.start = _hhmm(*single.group(1, 2))
-
-
 def _apply_clock_text(fields: dict[str, str], text: str) -> None:
-    if _RANGE.search(text) or _SINGLE_TIME.search(text):
+    if RANGE.search(text) or SINGLE_TIME.search(text):
         fields.setdefault("time", text)
 
 
@@ -539,7 +550,7 @@ def _labelled(paragraphs: list[str], topic_first: bool = False) -> dict[str, str
         pieces = pattern.split(paragraph)
         head = pieces[0].strip()
         if head and topic_first and "topic" not in fields:
-            when = re.match(rf"^(kl\.?\s*{_CLOCK}\s*[-–]\s*{_CLOCK})\s*:?\s*(.*)$", head, re.I)
+            when = re.match(rf"^(kl\.?\s*{CLOCK}\s*[-–]\s*{CLOCK})\s*:?\s*(.*)$", head, re.I)
             if when:
                 fields["when"] = when.group(1)
                 head = when.group(6)
@@ -582,22 +593,14 @@ def _venue_after_dates(text: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def _topic_in(text: str) -> str | None:
-    """ "... ett frukostmöte om psykisk ohälsa på arbetsplatsen, fredag ..." -> "psykisk ohälsa på arbetsplatsen"."""
-    topic = re.search(r"\b(?:om|på temat|med temat|tema:?)\s+([^,.]+)", text)
-    return topic.group(1).strip() if topic else None
-
-
-def _venue_in(text: str) -> str | None:
-    """ "... i Tyresö kommunhus, Marknadsvägen 1" / "på Folkets hus": a venue named in running text."""
-    match = re.search(
-        r"\b(?:i|på)\s+((?:[A-ZÅÄÖ][\wåäö-]*\s?)+(?:[a-zåäö]*(?:hus|huset|salen|rummet|lokalen|centrum|gården))?)",
-        text,
-    )
-    if not match:
-        return None
-    venue = match.group(1).strip()
-    return venue if len(venue.split()) >= 2 else None
+def _venue_line(lines: list[str]) -> str | None:
+    """A short line that is only a venue, after a date line ("Folkets Hus, Nynäshamn")."""
+    for line in lines:
+        words = line.rstrip(".").split()
+        if 1 <= len(words) <= 6 and line[:1].isupper() and not find_dates(line) and not RANGE.search(line):
+            if re.search(r"(?:hus|huset|sal|salen|lokal|lokalen|kommunhus|center|centrum|gården|,)", line, re.I):
+                return line.rstrip(".")
+    return None
 
 
 def _deadlines(text: str) -> list[DateMention]:
@@ -618,7 +621,3 @@ def _invitation_note(text: str) -> str | None:
 def _organiser(heading: str) -> str | None:
     match = re.match(r"^([A-ZÅÄÖ][\wåäö-]+?)s\s", heading)
     return match.group(1) if match else None
-
-
-def _hhmm(hours: str, minutes: str | None) -> str:
-    return f"{int(hours):02d}:{minutes or '00'}"

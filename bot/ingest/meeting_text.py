@@ -1,0 +1,63 @@
+"""What running text says of a meeting: its times, its topic, its venue."""
+
+from __future__ import annotations
+
+import re
+
+from bot.ingest.dates import find_dates
+from bot.knowledge.model import Meeting
+
+TIME = r"(\d{1,2})[.:](\d{2})"
+CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
+RANGE = re.compile(rf"(?<![\d/.,]){CLOCK}\s*[-–]\s*{CLOCK}(?![\d/])")
+BREAKFAST_TIME = re.compile(rf"(?:frukost|breakfast)\D{{0,25}}?{TIME}", re.I)
+SINGLE_TIME = re.compile(rf"\b(?:kl\.?|klockan|at)\s*{CLOCK}\b", re.I)
+
+
+def apply_times(meeting: Meeting, text: str) -> None:
+    """ "Frukost från kl. 08.00 ... Program 08.30-09.30", "kl. 08.30-12.00", "kl. 8–9.30", "kl. 9.00"."""
+    breakfast = BREAKFAST_TIME.search(text)
+    if breakfast:
+        meeting.breakfast = hhmm(*breakfast.group(1, 2))
+    for span in RANGE.finditer(text):
+        if span.group(2) or span.group(4) or re.search(r"\b(?:kl\.?|klockan)\s*$", text[: span.start()]):
+            if 0 <= int(span.group(1)) <= 23 and 0 <= int(span.group(3)) <= 23:
+                meeting.start, meeting.end = hhmm(*span.group(1, 2)), hhmm(*span.group(3, 4))
+                return
+    if not meeting.start:
+        after_breakfast = breakfast.end() if breakfast else 0  # "frukost från kl. 8.00, programmet börjar kl. 8.30"
+        single = SINGLE_TIME.search(text, after_breakfast)
+        if single and int(single.group(1)) <= 23:
+            meeting.start = hhmm(*single.group(1, 2))
+
+
+def topic_in(text: str, first: str | None = None) -> str | None:
+    """The topic running text gives: "Temat är X", "på temat X", "Tema: X", else "... om X" in `first`
+    (or the text), cut before a date or a time."""
+    topic = re.search(r"\b(?:temat\s+(?:är|blir)|på temat|med temat|tema:?|theme:?|topic:?)\s+([^.]+)", text, re.I)
+    if not topic:
+        topic = re.search(r"\b(?:om|about)\s+([^,.]+)", first if first is not None else text)
+    if not topic:
+        return None
+    value = topic.group(1)
+    cut = [m.start for m in find_dates(value)] + [m.start() for m in re.finditer(r"\s(?:kl\.?|klockan)\s", value)]
+    value = value[: min(cut)] if cut else value
+    value = re.sub(r"\s+(?:den|på|i)\s*$", "", value.strip(" ,–-"))
+    return value or None
+
+
+def venue_in(text: str) -> str | None:
+    """ "... i Tyresö kommunhus, Marknadsvägen 1" / "på Folkets hus": a venue named in running text
+    (two words or more, so that "i Haninge" alone is a place, not a venue)."""
+    for match in re.finditer(
+        r"\b(?:i|på|in|at)\s+((?:[A-ZÅÄÖ][\wåäö-]*\s?)+(?:[a-zåäö]*(?:hus|huset|salen|rummet|lokalen|centrum|gården))?)",
+        text,
+    ):
+        venue = match.group(1).strip()
+        if len(venue.split()) >= 2:
+            return venue
+    return None
+
+
+def hhmm(hours: str, minutes: str | None) -> str:
+    return f"{int(hours):02d}:{minutes or '00'}"
