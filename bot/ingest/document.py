@@ -166,12 +166,12 @@ def _headlines(raw_lines: list[str], start: int) -> tuple[list[str], int]:
         text = clean(raw_lines[index])
         if not text:
             continue
-        if "•" in text:
-            text = re.sub(r"^[^•:]{0,30}:\s*", "", text)  # "I detta nummer: "
-            return [part.strip(" *_") for part in text.split("•") if part.strip(" *_")], index + 1
+        parts = [part.strip(" *_") for part in re.sub(r"^[^•:]{0,30}:\s*", "", text).split("•")]  # "I detta nummer: "
+        if not _BULLET.match(text) and len([part for part in parts if part]) >= 2:
+            return [part for part in parts if part], index + 1
         seen += 1
-        if seen >= 3:
-            break
+        if seen >= 2 or text.endswith(":") or len(text) > 80:
+            break  # one line of masthead may come first ("Samordningsförbundet Östra Södertörn · Haninge")
     return [], start
 
 
@@ -191,7 +191,7 @@ def _is_heading(raw: str, text: str, headlines: list[str], blanks_before: int, n
     if is_heading_marked(raw) or _is_bold_line(raw):
         return True
     labelled = re.match(r"^[\w ]{2,25}:\s", text)  # "Tema: Hur når vi ...?" is a field, not a heading
-    short = len(text) <= 80 and len(text.split()) >= 2 and not text[0].isdigit() and not labelled
+    short = len(text) <= 80 and len(text.split()) >= 2 and text[0].isalpha() and not labelled
     over_text = next_text is not None and len(next_text) >= 80
     return short and (blanks_before >= 2 or (blanks_before >= 1 and over_text))
 

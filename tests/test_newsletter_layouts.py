@@ -1,0 +1,123 @@
+"""Newsletters laid out in ways the five sources are not (tests/newsletter_layouts/), each rule of the
+reader with a case of its own: meetings under bold or markdown sub-headings, "Kommun: d/m och d/m",
+label blocks, tables, articles dated in the heading; notices that move or cancel a meeting; open places
+one per line, "N platser på X", "inga lediga platser", "vardera"; appointments in running text."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.answers.render import Answers
+from bot.ingest.build import build
+from bot.knowledge import query
+from bot.knowledge.model import KnowledgeBase, Meeting
+from bot.knowledge.vocabulary import load_vocabulary
+from bot.nlu.catalogue import load_catalogue
+from bot.nlu.question import Question, Slots
+from bot.schedule import plan
+from bot.state.repository import Repository
+
+LAYOUTS = Path(__file__).parent / "newsletter_layouts"
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return build([LAYOUTS], load_vocabulary(), None).kb
+
+
+def meeting(kb: KnowledgeBase, day: str) -> Meeting:
+    return next(m for m in kb.meetings if m.date == date.fromisoformat(day))
+
+
+def facts(m: Meeting) -> tuple[str | None, str | None, str | None, str | None]:
+    return m.municipality, m.topic, m.venue, m.start
+
+
+def test_meetings_under_bold_and_markdown_sub_headings(kb):
+    assert facts(meeting(kb, "2024-04-12")) == ("Tyresö", "Att möta unga som inte studerar eller arbetar", None, None)
+    assert meeting(kb, "2024-04-19").municipality == "Haninge"
+    assert facts(meeting(kb, "2024-04-26")) == ("Nynäshamn", "Digitalt utanförskap och vägar in", None, None)
+
+
+def test_municipality_lines_with_dates_label_blocks_and_a_table(kb):
+    assert meeting(kb, "2024-03-15").municipality == "Haninge"
+    assert meeting(kb, "2024-03-29").municipality == "Tyresö"
+    block = meeting(kb, "2024-03-14")
+    assert facts(block) == ("Nynäshamn", "Försörjningsstöd och arbete", "Kommunhuset, Nynäshamn", "08:30")
+    assert block.end == "10:00"
+    assert facts(meeting(kb, "2024-05-24")) == ("Tyresö", "Sommarens feriejobb", None, None)
+    assert facts(meeting(kb, "2024-05-31")) == ("Haninge", "Uppföljning av insatserna", None, None)
+
+
+def test_an_article_about_one_meeting_dated_in_its_heading(kb):
+    may = meeting(kb, "2024-05-10")
+    assert facts(may) == ("Nynäshamn", "psykisk ohälsa på arbetsplatsen", "Folkets hus", "08:00")
+    assert may.end == "09:30"
+
+
+def test_a_moved_meeting_is_answered_on_its_new_day_and_the_old_one_is_not_offered(kb):
+    answers = Answers(load_catalogue())
+    today = date(2024, 3, 10)
+    text = answers.answer(
+        Question("next_meeting", Slots(municipality="Haninge", kind="frukostmöte")), kb, today, "sv"
+    ).text
+    assert text.splitlines()[:2] == [
+        "Nästa frukostmöte i Haninge är fredag 22 mars 2024.",
+        "Flyttat från fredag 15 mars 2024.",
+    ]
+    old = meeting(kb, "2024-03-15")
+    assert (old.status, old.moved_to) == ("moved", date(2024, 3, 22))
+    assert old not in query.upcoming_meetings(kb, today)
+
+
+def test_a_cancelled_meeting_is_said_so_and_never_reminded(kb):
+    cancelled = meeting(kb, "2024-03-29")
+    assert cancelled.status == "cancelled"
+    assert cancelled not in query.upcoming_meetings(kb, date(2024, 3, 10), municipality="Tyresö")
+    answers = Answers(load_catalogue())
+    slots = Slots(meeting_id=cancelled.id)  # the meeting a button or the conversation points at
+    text = answers.answer(Question("meeting_details", slots), kb, date(2024, 3, 10), "en").text
+    assert "Cancelled." in text.splitlines()
+
+
+def test_before_the_notice_appeared_the_meeting_stood(kb):
+    before = query.as_of(kb, date(2024, 2, 20))
+    assert meeting(before, "2024-03-15").stands
+    assert meeting(before, "2024-03-29").stands
+
+
+def test_open_places_in_bullets_running_text_lines_and_each(kb):
+    reports = {report.programme: {p.provider: p.count for p in report.places} for report in kb.places}
+    assert reports["Steget"] == {"Jobbverket": 5, "Grow": 3, "Café Kompassen": 2, "Bönorna": 0}
+    assert reports["Platser hos våra leverantörer"] == {"Verkstan": 4, "Trädgårdslaget i Tyresö": 2, "Återbruket": 0}
+    assert reports["Lediga arbetsträningsplatser"] == {
+        "Jobbverket": 6,
+        "Grow Tyresö": 1,
+        "Stationen": 2,
+        "Roa": 2,
+        "Verkstan": 2,
+        "Trädgårdslaget": 2,
+    }
+
+
+def test_appointments_dated_in_the_same_or_the_next_sentence(kb):
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles}
+    assert roles[("Maja Falk", "förbundschef")] == date(2024, 4, 1)
+    assert roles[("Karin Berg", "förbundschef")] == date(2025, 6, 1)
+
+
+def test_reminders_follow_the_new_day_and_a_cancelled_meeting_has_none(kb, tmp_path):
+    tz = ZoneInfo("Europe/Stockholm")
+    with Repository(tmp_path / "state.sqlite3") as repo:
+        repo.subscribe(1, "Haninge", "sv")
+        repo.subscribe(2, "Tyresö", "sv")
+        reminded = plan(kb, repo, datetime(2024, 3, 21, 19, tzinfo=tz), tz, time(18, 0)).due
+        assert [(due.chat_id, due.meeting.date) for due in reminded] == [(1, date(2024, 3, 22))]
+        night_before_old_day = plan(kb, repo, datetime(2024, 3, 14, 19, tzinfo=tz), tz, time(18, 0)).due
+        assert night_before_old_day == []
+        night_before_cancelled = plan(kb, repo, datetime(2024, 3, 28, 19, tzinfo=tz), tz, time(18, 0)).due
+        assert night_before_cancelled == []
