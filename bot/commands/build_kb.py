@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections import Counter
 from pathlib import Path
 
+from bot.failures import BadInput
 from bot.ingest.build import build
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.store import save_kb
@@ -19,6 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--out", type=Path, help="where to write the YAML (default: knowledge/base)")
     parser.add_argument("--corrections", type=Path, help="corrections file (default: knowledge/corrections.yaml)")
+    parser.add_argument("--strict", action="store_true", help="treat every warning as an error: write nothing")
+    parser.add_argument("--skipped", action="store_true", help="list every line left out of facts and passages")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,12 +31,26 @@ def run(args: argparse.Namespace) -> int:
     corrections = args.corrections or DEFAULT_CORRECTIONS
     started = time.perf_counter()
     result = build(sources, load_vocabulary(), corrections)
+    if args.strict and result.warnings:
+        for warning in result.warnings:
+            print(f"error: {warning}")
+        raise BadInput(f"{len(result.warnings)} warnings and --strict: nothing written")
     save_kb(result.kb, out)
     elapsed = time.perf_counter() - started
     print(summary(result.kb, out, elapsed))
+    print(skipped_summary(result.skipped))
+    for line in result.skipped if args.skipped else []:
+        print(f"  skipped {line}")
     for warning in result.warnings:
         print(f"warning: {warning}")
     return 0
+
+
+def skipped_summary(skipped: list[str]) -> str:
+    """ "  41 lines left out of facts and passages: page footer 12, short line 25, ... (--skipped lists them)"."""
+    reasons = Counter(line.split(": ", 2)[1] for line in skipped)
+    counts = ", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items()))
+    return f"  {len(skipped)} lines left out of facts and passages: {counts or 'none'} (--skipped lists them)"
 
 
 def summary(kb: KnowledgeBase, out: Path, elapsed: float) -> str:

@@ -13,7 +13,7 @@ from bot.folding import fold
 from bot.ingest.changes import Change, read_changes
 from bot.ingest.contacts import ContactReader, infer_successions, merge_mentions
 from bot.ingest.corrections import apply_corrections
-from bot.ingest.document import Newsletter, NewsletterError, Section, read_newsletter
+from bot.ingest.document import Newsletter, NewsletterError, Section, Skipped, read_newsletter
 from bot.ingest.formats import FORMAT_NAMES, SOURCE_SUFFIXES
 from bot.ingest.meetings import BREAKFAST, MeetingReader
 from bot.ingest.organisation import (
@@ -48,6 +48,7 @@ _OTHER_FEDERATION = re.compile(r"samordningsförbund", re.I)
 class BuildResult:
     kb: KnowledgeBase
     warnings: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # "file:line: reason: text" for every line left out
 
 
 def newsletter_files(directories: list[Path]) -> tuple[list[Path], list[str]]:
@@ -77,6 +78,7 @@ def build(directories: list[Path], vocabulary: Vocabulary, corrections: Path | N
 
     statements: Statements = defaultdict(list)
     places = []
+    read_for_facts: dict[str, set[int]] = {}
     for order, newsletter in enumerate(newsletters):
         reader = MeetingReader(newsletter, names)
         read = reader.read()
@@ -88,6 +90,7 @@ def build(directories: list[Path], vocabulary: Vocabulary, corrections: Path | N
             _state_change(statements, change, order)
         found_places, place_warnings = read_places(newsletter, vocabulary)
         places.extend(found_places)
+        read_for_facts[newsletter.id] = reader.used | _lines_of(newsletter, {r.source.section for r in found_places})
         warnings += [f"{newsletter.path}:{w.line}: {w.message}" for w in reader.warnings + place_warnings]
     meetings = [
         merge_statements([m for _, _, m in sorted(group, key=lambda s: s[:2])]) for group in statements.values()
@@ -126,12 +129,37 @@ def build(directories: list[Path], vocabulary: Vocabulary, corrections: Path | N
             for n in newsletters
             for section in n.sections
             for paragraph in section.paragraphs
-            if len(paragraph) >= 40
+            if len(paragraph) >= PASSAGE_LENGTH
         ],
     )
+    skipped = [
+        f"{n.path}:{s.line}: {s.reason}: {s.text}"
+        for n in newsletters
+        for s in n.skipped + _short_lines(n, read_for_facts[n.id])
+    ]
     if corrections is not None and corrections.exists():
         warnings += apply_corrections(kb, corrections)
-    return BuildResult(kb=kb, warnings=warnings)
+    return BuildResult(kb=kb, warnings=warnings, skipped=skipped)
+
+
+PASSAGE_LENGTH = 40  # a shorter paragraph is a label, a list item or a name: read for facts, not kept as a passage
+
+
+def _short_lines(newsletter: Newsletter, read_for_facts: set[int]) -> list[Skipped]:
+    """Paragraphs too short to be passages that no reader of meetings or places took facts from
+    (the readers of contacts and federations may still have)."""
+    return [
+        Skipped(line.number, "short, not a passage", line.text)
+        for section in newsletter.sections
+        for run in section.runs
+        if len(" ".join(line.text for line in run)) < PASSAGE_LENGTH
+        for line in run
+        if line.number not in read_for_facts
+    ]
+
+
+def _lines_of(newsletter: Newsletter, headings: set[str]) -> set[int]:
+    return {line.number for section in newsletter.sections if section.heading in headings for line in section.lines}
 
 
 Statements = dict[str, list[tuple[int, int, Meeting]]]  # meeting id -> (weight, issue order, statement)

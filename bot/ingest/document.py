@@ -24,6 +24,15 @@ class ParseWarning:
     message: str
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A line of a newsletter that is neither a fact nor a passage, and why."""
+
+    line: int
+    reason: str  # "masthead", "issue line", "headlines", "page footer", "duplicate", "short line"
+    text: str
+
+
 @dataclass
 class Line:
     number: int  # 1-based line in the file
@@ -40,17 +49,22 @@ class Section:
     def paragraphs(self) -> list[str]:
         """Runs of non-empty lines joined with spaces (items broken over lines become one);
         a bulleted line starts a paragraph of its own."""
-        paragraphs: list[str] = []
-        current: list[str] = []
+        return [" ".join(line.text for line in run) for run in self.runs]
+
+    @property
+    def runs(self) -> list[list[Line]]:
+        """The lines of each paragraph."""
+        runs: list[list[Line]] = []
+        current: list[Line] = []
         for line in self.lines:
             if current and (not line.text or _BULLET.match(line.text)):
-                paragraphs.append(" ".join(current))
+                runs.append(current)
                 current = []
             if line.text:
-                current.append(line.text)
+                current.append(line)
         if current:
-            paragraphs.append(" ".join(current))
-        return paragraphs
+            runs.append(current)
+        return runs
 
     @property
     def text(self) -> str:
@@ -66,6 +80,7 @@ class Newsletter:
     headlines: list[str]
     sections: list[Section]
     footers: list[str]  # the repeated page footer paragraphs, once each
+    skipped: list[Skipped] = field(default_factory=list)  # lines outside the sections, and why
 
     @property
     def id(self) -> str:
@@ -113,9 +128,20 @@ def read_newsletter(path: Path) -> Newsletter:
     header_index, number, year, month = _find_header(path, raw_lines)
     headlines, body_start = _headlines(raw_lines, header_index + 1)
     body = [Line(index + 1, clean(raw_lines[index])) for index in range(body_start, len(raw_lines))]
-    content, footers = _split_repeats(body)
+    content, footers, repeated = _split_repeats(body)
     sections = _sections(content, raw_lines, headlines)
-    return Newsletter(path, number, year, month, headlines, sections, footers)
+    top = [
+        Skipped(index + 1, _top_reason(index, header_index, body_start, headlines), clean(raw_lines[index]))
+        for index in range(body_start)
+        if clean(raw_lines[index])
+    ]
+    return Newsletter(path, number, year, month, headlines, sections, footers, top + repeated)
+
+
+def _top_reason(index: int, header_index: int, body_start: int, headlines: list[str]) -> str:
+    if index == header_index:
+        return "issue line"
+    return "headlines" if headlines and index == body_start - 1 else "masthead"
 
 
 def _find_header(path: Path, raw_lines: list[str]) -> tuple[int, int, int, int]:
@@ -226,13 +252,13 @@ _SIMILAR = 90  # fuzz.ratio at which two lines count as the same (catches one-le
 _LONG_LINE = 60  # a repeated line this long is a duplicated paragraph, not a repeated label
 
 
-def _split_repeats(lines: list[Line]) -> tuple[list[Line], list[str]]:
+def _split_repeats(lines: list[Line]) -> tuple[list[Line], list[str], list[Skipped]]:
     """Separate the page footer from the content and drop duplicated paragraphs.
 
     The footer is any run of two or more different lines that each recur elsewhere in the file;
     a long line repeated word for word outside such runs is a duplicated paragraph, kept once.
-    Returns the content lines and every footer line (all occurrences, for votes such as the
-    web address that one footer misspells).
+    Returns the content lines, every footer line (all occurrences, for votes such as the
+    web address that one footer misspells) and the lines left out.
     """
     texts = [fold(line.text) for line in lines]
     filled = [i for i, text in enumerate(texts) if text]
@@ -256,14 +282,16 @@ def _split_repeats(lines: list[Line]) -> tuple[list[Line], list[str]]:
         if any(other is not run and same(run[0], other[0]) and same(run[1], other[1]) for other in runs)
         for i in run
     }
-    content, footers, seen = [], [], set()
+    content, footers, left_out, seen = [], [], [], set()
     for i, line in enumerate(lines):
         if i in footer:
             footers.append(line.text)
+            left_out.append(Skipped(line.number, "page footer", line.text))
             continue
         if len(texts[i]) >= _LONG_LINE:
             if texts[i] in seen:
+                left_out.append(Skipped(line.number, "duplicate", line.text))
                 continue
             seen.add(texts[i])
         content.append(line)
-    return content, footers
+    return content, footers, left_out

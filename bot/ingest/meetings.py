@@ -71,6 +71,7 @@ class MeetingReader:
         self.vocabulary = names.vocabulary
         self.words: Lexicon = lexicon()
         self.warnings: list[ParseWarning] = []
+        self.used: set[int] = set()  # the lines of the blocks that gave meetings
 
     def read(self) -> MeetingsRead:
         """The meetings this issue announces, and those it reports as held."""
@@ -86,6 +87,8 @@ class MeetingReader:
                         f"section {block.heading!r} looks like meetings but none could be read: {text[:300]!r}",
                     )
                 )
+            if found or reported:
+                self.used.update(line.number for line in block.lines)
             announced.extend(found)
             held.extend(reported)
         return MeetingsRead(announced, held)
