@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, run_cli
+from pdf_maker import make_pdf
 
 from bot.knowledge.query import latest_places, upcoming_meetings
 from bot.knowledge.store import load_kb
@@ -83,15 +84,22 @@ def save_as_text(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-# How a communicator saves an issue into knowledge/sources, by file type. A PDF issue is walked the same
-# way once the reader takes PDFs: a writer here that renders the text as a PDF.
-SAVE_AS: dict[str, Callable[[Path, str], None]] = {"txt": save_as_text}
+def save_as_pdf(path: Path, text: str) -> None:
+    """As the layout program exports it: two columns, bold headlines, words hyphenated at line ends."""
+    written = path.with_suffix(".source.txt")
+    written.write_text(text, encoding="utf-8")
+    make_pdf(written, path)
+    written.unlink()
+
+
+# How a communicator saves an issue into knowledge/sources, by file type.
+SAVE_AS: dict[str, Callable[[Path, str], None]] = {"txt": save_as_text, "pdf": save_as_pdf}
 NEW_FILE = "nyhetsbrev-2019-nr4"
 
 
 @dataclass
 class Walk:
-    file_type: str  # how the new issue was saved: "txt"
+    file_type: str  # how the new issue was saved: "txt" or "pdf"
     project: Path  # the copy of the project: bot/ and knowledge/
     before: Path  # its knowledge base as it was before the new issue
     dropped: subprocess.CompletedProcess[str]  # `check-kb` with the issue dropped in, before `build-kb`
