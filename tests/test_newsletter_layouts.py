@@ -10,6 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from conftest import run_cli
 
 from bot.answers.render import Answers
 from bot.ingest.build import build
@@ -121,3 +122,14 @@ def test_reminders_follow_the_new_day_and_a_cancelled_meeting_has_none(kb, tmp_p
         assert night_before_old_day == []
         night_before_cancelled = plan(kb, repo, datetime(2024, 3, 28, 19, tzinfo=tz), tz, time(18, 0)).due
         assert night_before_cancelled == []
+
+
+def test_a_role_date_with_a_year_typo_stops_the_build_at_its_line(tmp_path):
+    (tmp_path / "n.txt").write_text(
+        "NYHETSBREV\n\nnr 4 2025 sep.\n\nNy förbundschef\n\n"
+        "Styrelsen har utsett Maja Falk till ny förbundschef. Hon tillträder tjänsten 12 mars 2109.\n",
+        encoding="utf-8",
+    )
+    result = run_cli("build-kb", str(tmp_path / "n.txt"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2 and not (tmp_path / "out").exists()
+    assert f"{tmp_path / 'n.txt'}:7: implausible date: 2109-03-12 lies 84 years after the issue" in result.stderr

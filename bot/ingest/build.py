@@ -11,8 +11,9 @@ from pathlib import Path
 
 from bot.folding import fold
 from bot.ingest.changes import Change, read_changes
-from bot.ingest.contacts import ContactReader, infer_successions, merge_mentions
+from bot.ingest.contacts import ContactReader, Mention, infer_successions, merge_mentions
 from bot.ingest.corrections import apply_corrections
+from bot.ingest.dates import implausible
 from bot.ingest.document import Newsletter, NewsletterError, Section, Skipped, read_newsletter
 from bot.ingest.formats import FORMAT_NAMES, SOURCE_SUFFIXES
 from bot.ingest.meetings import BREAKFAST, MeetingReader
@@ -257,10 +258,12 @@ def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str)
     for order, newsletter in enumerate(newsletters):
         for section in newsletter.sections:
             other = _federation_of_section(section, federation_name)
-            for paragraph in section.paragraphs:
+            for run in section.runs:
+                paragraph = " ".join(line.text for line in run)
                 for mention in reader.read(
                     paragraph, Source(newsletter.id, section.heading), other, newsletter.published
                 ):
+                    _check_role_dates(mention, newsletter, run[0].number)
                     mentions.append((mention, order))
         for footer in dict.fromkeys(newsletter.footers):
             for mention in reader.read(footer, Source(newsletter.id, "Sidfot")):
@@ -268,6 +271,14 @@ def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str)
     contacts = merge_mentions(mentions)
     infer_successions(contacts)
     return contacts
+
+
+def _check_role_dates(mention: Mention, newsletter: Newsletter, line: int) -> None:
+    """A role taken up or left on an impossible day ("12 mars 2109") stops the build at its line."""
+    for when in (mention.role.start, mention.role.end) if mention.role else ():
+        problem = implausible(when, newsletter.published, is_event=False) if when else None
+        if problem:
+            raise NewsletterError(f"{newsletter.path}:{line}: implausible date: {problem}; fix the newsletter")
 
 
 def _federation_of_section(section: Section, own: str) -> str | None:
