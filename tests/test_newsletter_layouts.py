@@ -133,3 +133,10 @@ def test_a_role_date_with_a_year_typo_stops_the_build_at_its_line(tmp_path):
     result = run_cli("build-kb", str(tmp_path / "n.txt"), "--out", str(tmp_path / "out"))
     assert result.returncode == 2 and not (tmp_path / "out").exists()
     assert f"{tmp_path / 'n.txt'}:7: implausible date: 2109-03-12 lies 84 years after the issue" in result.stderr
+
+
+def test_a_newsletter_with_only_its_header_is_a_warning(tmp_path):
+    (tmp_path / "n.txt").write_text("NYHETSBREV\n\nnr 4 2025 sep.\n", encoding="utf-8")
+    result = run_cli("build-kb", str(tmp_path / "n.txt"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0
+    assert f"warning: {tmp_path / 'n.txt'}:1: no articles after the header: is the file complete?" in result.stdout
