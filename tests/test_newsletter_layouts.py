@@ -140,3 +140,10 @@ def test_a_newsletter_with_only_its_header_is_a_warning(tmp_path):
     result = run_cli("build-kb", str(tmp_path / "n.txt"), "--out", str(tmp_path / "out"))
     assert result.returncode == 0
     assert f"warning: {tmp_path / 'n.txt'}:1: no articles after the header: is the file complete?" in result.stdout
+
+
+def test_a_short_line_with_a_date_and_a_municipality_anywhere_is_a_meeting(kb):
+    assert (meeting(kb, "2025-12-05").municipality, meeting(kb, "2025-12-05").topic) == ("Nynäshamn", "Julfrukost")
+    assert meeting(kb, "2025-12-12").municipality == "Tyresö"
+    assert meeting(kb, "2025-12-19").municipality == "Haninge"
+    assert facts(meeting(kb, "2025-12-19")) == ("Haninge", "Årets sista träff", "Jordbro kulturhus", None)

@@ -250,6 +250,11 @@ class MeetingReader:
                 municipality = named
                 open_entry = False
                 continue
+            inside = None if find_dates(block.heading) else self._dated_line(text, line.number, municipality)
+            if inside is not None:
+                entries.append(inside)
+                open_entry = True
+                continue
             if not entries:
                 intro.append(text)
             elif (
@@ -327,6 +332,26 @@ class MeetingReader:
         if len(text) > 120 and re.match(r"\s*(?!kl\b|i\b|på\b)[a-zåäö]", rest):
             return None  # running text that begins with a date: "Den 1 mars samlades ..."
         return groups, rest
+
+    def _dated_line(self, text: str, line: int, municipality: str | None) -> _Entry | None:
+        """A short line with a date and a municipality anywhere in it ("Julfrukost i Nynäshamn 6/12"):
+        a meeting, its other words the topic."""
+        dates = self._meeting_dates(text)
+        place = self._municipality_in(text) or municipality
+        running_text = len(text) > 100 or re.search(r"[.!?]\s+\S", text) or text.endswith(":")
+        if len(dates) != 1 or running_text or not place or self.words.change_in(text):
+            return None
+        mention = dates[0]
+        rest = (text[: mention.start] + text[mention.end :]).strip(" ,.–-:")
+        rest = re.sub(rf"\s+(?:i|in)\s+{re.escape(place)}\b", "", " ".join(rest.split())).strip(" ,.–-:")
+        own = self._municipality_at_start(rest)
+        if own:
+            rest = rest[len(own[1]) :].strip(" ,.–-:")
+        venue = venue_in(rest)
+        fields = {"venue": venue} if venue else {}
+        if venue:
+            rest = re.sub(rf"\s+(?:i|på|in|at)\s+{re.escape(venue)}", "", rest)
+        return _Entry([mention], line, rest, place, False, fields)
 
     def _listed(
         self, block: _Block, source: Source, entries: list[_Entry], intro: list[str], outro: list[str]
