@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.folding import fold
 from bot.ingest.document import Newsletter, sentences
@@ -43,6 +43,14 @@ _CARRIES_SUBJECT = re.compile(r"^(Det|Den|Där|Här|Projektet|Insatsen|Verksamhe
 _DESCRIBES = re.compile(r"\b(är|syftar|riktar sig|handlar om|innebär|bygger på|ett av)\b", re.I)
 
 
+class _Folded(dict[str, str]):
+    """fold() of each text, computed once: the same names and headings are looked at many times."""
+
+    def __missing__(self, text: str) -> str:
+        folded = self[text] = fold(text)
+        return folded
+
+
 @dataclass
 class _Candidate:
     name: str
@@ -61,23 +69,25 @@ class _Sentence:
 
 def find_projects(newsletters: list[Newsletter], places: set[str]) -> list[Project]:
     """`places`: folded municipality and district names, which name an initiative ("Ung i Nynäs")."""
+    folds = _Folded()
     paragraphs = [(n, s.heading, p) for n in newsletters for s in n.sections for p in s.paragraphs]
     headings = [s.heading for n in newsletters for s in n.sections]
-    candidates = _candidates([p for _, _, p in paragraphs] + headings, headings, places)
+    candidates = _candidates([p for _, _, p in paragraphs] + headings, headings, places, folds)
     paragraph_sentences = [
-        [_Sentence(n, heading, text, f" {fold(text)} ") for text in sentences(paragraph)]
+        [_Sentence(n, heading, text, f" {folds[text]} ") for text in sentences(paragraph)]
         for n, heading, paragraph in paragraphs
     ]
+    paragraph_headings = [f" {folds[heading]} " for _, heading, _ in paragraphs]
     words = [w.strip(".,:;!?()[]") for _, _, p in paragraphs for w in p.split()]
-    folded_words = {word: fold(word) for word in set(words)}
+    folded_words = {word: folds[word] for word in set(words)}
     owners = _Owners(candidates)
     projects = []
     for index, candidate in enumerate(candidates):
         names = [candidate.name, *sorted(candidate.aliases - {candidate.name})]
         project = Project(name=names[0], aliases=names[1:], part_of=candidate.part_of)
         mentions = _Mentions(names, folded_words)
-        for paragraph in paragraph_sentences:
-            about = mentions.found(f" {fold(paragraph[0].heading)} ")  # "the project" under its name
+        for paragraph, heading in zip(paragraph_sentences, paragraph_headings, strict=True):
+            about = mentions.found(heading)  # "the project" under its name
             units: list[list[_Sentence]] = []
             for position, sentence in enumerate(paragraph):
                 if units and units[-1][-1] is paragraph[position - 1] and _CARRIES_SUBJECT.match(sentence.text):
@@ -132,8 +142,11 @@ class _Mentions:
     def __init__(self, names: list[str], folded_words: dict[str, str]) -> None:
         self.exact = [f" {fold(name)} " for name in names]
         single = [fold(name) for name in names if " " not in fold(name) and len(name) >= 8]
+        words = list(dict.fromkeys(folded_words.values()))
         self.misprints = {
-            f" {folded} " for folded in folded_words.values() if any(fuzz.ratio(name, folded) >= 90 for name in single)
+            f" {folded} "
+            for name in single
+            for folded, _, _ in process.extract(name, words, scorer=fuzz.ratio, score_cutoff=90, limit=None)
         }
 
     def found(self, folded: str) -> bool:
@@ -154,15 +167,30 @@ def _usual_spelling(names: list[str], words: list[str], folded_words: dict[str, 
     return max(sorted(spellings), key=lambda name: (written(name), not re.search(r"(\w)\1\1", name), name == names[0]))
 
 
-def _candidates(texts: list[str], headings: list[str], places: set[str]) -> list[_Candidate]:
+def _candidates(texts: list[str], headings: list[str], places: set[str], folds: _Folded) -> list[_Candidate]:
     found: list[_Candidate] = []
+    keys: dict[str, str] = {}  # a name as two names are compared: folded, without spaces
+    recurring: dict[str, int] = {}  # name -> how many texts name it
+
+    def key(name: str) -> str:
+        if name not in keys:
+            keys[name] = folds[name].replace(" ", "")
+        return keys[name]
+
+    def same(candidate: _Candidate, name: str) -> bool:
+        return any(fuzz.ratio(key(name), key(existing)) >= 90 for existing in [candidate.name, *candidate.aliases])
+
+    def texts_naming(name: str) -> int:
+        if name not in recurring:
+            recurring[name] = sum(folds[name] in folds[text] for text in texts)
+        return recurring[name]
 
     def add(name: str, alias: str | None = None, part_of: str | None = None) -> None:
         name = name.strip(" -,.")
         if len(name) < 3:
             return
         for candidate in found:
-            if _same(candidate, name) or (alias and _same(candidate, alias)):
+            if same(candidate, name) or (alias and same(candidate, alias)):
                 candidate.aliases.update({name, *([alias] if alias else [])})
                 candidate.part_of = candidate.part_of or part_of
                 return
@@ -180,7 +208,7 @@ def _candidates(texts: list[str], headings: list[str], places: set[str]) -> list
         for pattern in (_CALLED, _SUFFIXED, _MODEL, _FOUNDATION, _SO_CALLED):
             for match in pattern.finditer(text):
                 name = match.group("name")
-                if pattern is _SO_CALLED and sum(fold(name) in fold(t) for t in texts) < 3:
+                if pattern is _SO_CALLED and texts_naming(name) < 3:
                     continue  # "s.k." also introduces passing terms; an initiative recurs
                 if name in expansions:  # "projektet Mobilisering inför arbete, MIA"
                     name, alias = expansions[name]
@@ -188,20 +216,13 @@ def _candidates(texts: list[str], headings: list[str], places: set[str]) -> list
                     continue
                 add(name[0].upper() + name[1:], acronyms.get(name))
         for match in _OWNED_BY_PLACE.finditer(text):  # "Tyresös En väg in"
-            if fold(text[match.start() : match.start("name")].strip()[:-1]) in places:
+            if folds[text[match.start() : match.start("name")].strip()[:-1]] in places:
                 add(match.group("name"))
     for heading in headings:  # an initiative named after its place, big enough for a headline
         for match in _PLACE_NAMED.finditer(heading):
-            if fold(match.group("name").split()[-1]) in places:
+            if folds[match.group("name").split()[-1]] in places:
                 add(match.group("name"))
     return found
-
-
-def _same(candidate: _Candidate, name: str) -> bool:
-    folded = fold(name).replace(" ", "")
-    return any(
-        fuzz.ratio(folded, fold(existing).replace(" ", "")) >= 90 for existing in [candidate.name, *candidate.aliases]
-    )
 
 
 def _year(sentence: str, default: int) -> int:
