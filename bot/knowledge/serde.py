@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import reprlib
 import types
 import typing
@@ -195,23 +196,35 @@ def _convert_date(data: Any, where: str, line: int) -> date:
         ) from None
 
 
+@functools.cache
+def _fields_of(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
+    """A record's fields with their types, and those it cannot do without: read once per class."""
+    hints = typing.get_type_hints(cls)
+    fields = dataclasses.fields(cls)
+    required = frozenset(
+        item.name
+        for item in fields
+        if item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING
+    )
+    return {item.name: hints[item.name] for item in fields}, required
+
+
 def _convert_record(cls: type, data: Any, where: str, line: int) -> Any:
     if not isinstance(data, dict):
         raise KnowledgeError(f"{where}: line {line}: expected a mapping for {cls.__name__}, got {excerpt(data)}")
-    hints = typing.get_type_hints(cls)
-    fields = {item.name: item for item in dataclasses.fields(cls)}
+    fields, required = _fields_of(cls)
     key_lines = getattr(data, "key_lines", {})
-    unknown = sorted(set(data) - set(fields))
+    unknown = sorted(set(data) - fields.keys())
     if unknown:
         raise KnowledgeError(
             f"{where}: line {key_lines.get(unknown[0], line)}: unknown field {excerpt(unknown[0])} in {cls.__name__} "
             f"(known: {', '.join(fields)})"
         )
     values = {}
-    for name, item in fields.items():
+    for name, kind in fields.items():
         if name in data:
-            values[name] = _convert(hints[name], data[name], where, key_lines.get(name, line))
-        elif item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING:
+            values[name] = _convert(kind, data[name], where, key_lines.get(name, line))
+        elif name in required:
             raise KnowledgeError(f"{where}: line {line}: {cls.__name__} needs the field {name!r}")
     try:
         return cls(**values)
