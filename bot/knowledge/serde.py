@@ -39,38 +39,18 @@ _EXCERPT.maxlevel, _EXCERPT.maxlist, _EXCERPT.maxdict = 2, 4, 4
 
 
 class _LineLoader(_Loader):  # type: ignore[valid-type,misc]  # the C or the Python loader, as available
-    """Safe loader that remembers line numbers and reads dates as plain strings (validated by us)."""
+    """Safe loader that reads dates as plain strings (validated by us)."""
 
 
 _LineLoader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
-    mapping = _Mapping()
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, (str, int, float, bool)) and key is not None:
-            raise KnowledgeError(f"line {key_node.start_mark.line + 1}: a key must be a word, not {excerpt(key)}")
-        if key in mapping:
-            raise KnowledgeError(f"line {key_node.start_mark.line + 1}: duplicate key {excerpt(key)}")
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[key] = key_node.start_mark.line + 1
-    return mapping
-
-
-def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> _Sequence:
-    sequence = _Sequence(loader.construct_object(child, deep=True) for child in node.value)
-    sequence.line = node.start_mark.line + 1
-    return sequence
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_STR = "tag:yaml.org,2002:str"
+_PLAIN_TAGS: dict[type, tuple[str | None, ...]] = {  # a mapping or sequence tagged as anything else is refused
+    yaml.MappingStartEvent: (None, "!", yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG),
+    yaml.SequenceStartEvent: (None, "!", yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG),
+}
 
 
 def read_yaml(path: Path) -> Any:
@@ -99,9 +79,9 @@ def parse_yaml(text: str, where: str) -> Any:
         raise KnowledgeError(
             f"{where}: line {text.count(chr(10), 0, text.index(chr(0))) + 1}: a NUL byte: not a text file"
         )
+    loader = _LineLoader(text)
     try:
-        _check_structure(text, where)
-        return yaml.load(text, Loader=_LineLoader)
+        return _build(loader)
     except KnowledgeError as error:
         raise KnowledgeError(f"{where}: {error}") from error
     except yaml.YAMLError as error:
@@ -109,21 +89,85 @@ def parse_yaml(text: str, where: str) -> Any:
         line = f"line {mark.line + 1}" if mark else "?"
         problem = getattr(error, "problem", None) or str(error)
         raise KnowledgeError(f"{where}: {line}: malformed YAML: {problem}") from error
+    finally:
+        loader.dispose()
 
 
-def _check_structure(text: str, where: str) -> None:
-    """Walk the parser's events (libyaml's parser does not recurse) before anything is built."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        line = event.start_mark.line + 1 if event.start_mark else 0
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+class _Open:
+    """A mapping or sequence being built; for a mapping, the key whose value comes next."""
+
+    __slots__ = ("collection", "key", "key_line")
+
+    def __init__(self, collection: _Mapping | _Sequence) -> None:
+        self.collection = collection
+        self.key: Any = _Open  # no key yet
+        self.key_line = 0
+
+
+def _build(loader: _LineLoader) -> Any:
+    """The document, built from the parser's events in one pass and without recursion (libyaml's
+    parser does not recurse; its composer does). Every limit is checked on an event before
+    anything deeper is read. Mappings and sequences remember the lines they and their keys are on."""
+    stack: list[_Open] = []
+    document: Any = None
+    started = False
+    while (event := loader.get_event()) is not None:
+        kind = type(event)
+        line = event.start_mark.line + 1
+        if kind is yaml.AliasEvent or getattr(event, "anchor", None):
             raise KnowledgeError(f"line {line}: YAML anchors and aliases are not allowed here")
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
+        value: Any
+        if kind is yaml.ScalarEvent:
+            value = _scalar(loader, event)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.tag not in _PLAIN_TAGS[kind]:
+                raise KnowledgeError(f"line {line}: the YAML tag {excerpt(event.tag)} is not allowed here")
+            if len(stack) >= MAX_DEPTH:
                 raise KnowledgeError(f"line {line}: nested deeper than {MAX_DEPTH} levels")
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
+            collection = _Mapping() if kind is yaml.MappingStartEvent else _Sequence()
+            collection.line = line
+            if isinstance(collection, _Mapping):
+                collection.key_lines = {}
+            stack.append(_Open(collection))
+            continue
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            value = stack.pop().collection
+            line = value.line
+        elif kind is yaml.DocumentStartEvent:
+            if started:
+                raise KnowledgeError(f"line {line}: malformed YAML: but found another document")
+            started = True
+            continue
+        else:  # the start and end of the stream, the end of a document
+            continue
+        if not stack:
+            document = value
+        elif isinstance(top := stack[-1].collection, _Sequence):
+            top.append(value)
+        elif stack[-1].key is _Open:  # the value is a key
+            if not isinstance(value, (str, int, float, bool)) and value is not None:
+                raise KnowledgeError(f"line {line}: a key must be a word, not {excerpt(value)}")
+            if value in top:
+                raise KnowledgeError(f"line {line}: duplicate key {excerpt(value)}")
+            stack[-1].key, stack[-1].key_line = value, line
+        else:
+            top[stack[-1].key] = value
+            top.key_lines[stack[-1].key] = stack[-1].key_line
+            stack[-1].key = _Open
+    return document
+
+
+def _scalar(loader: _LineLoader, event: yaml.ScalarEvent) -> Any:
+    """A scalar as the safe loader reads it: text, unless its tag or its plain spelling says otherwise."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        if not (event.implicit[0] and event.value[:1] in loader.yaml_implicit_resolvers):
+            return event.value  # quoted, or plain and not starting like a number, a boolean or null
+        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR:
+            return event.value
+    start, end = event.start_mark, event.end_mark  # libyaml's marks, which the stubs do not name
+    return loader.construct_object(yaml.ScalarNode(tag, event.value, start, end, style=event.style))  # type: ignore[arg-type]
 
 
 def excerpt(value: Any) -> str:
