@@ -7,6 +7,7 @@ import functools
 import reprlib
 import types
 import typing
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -192,41 +193,46 @@ def to_plain(value: Any) -> Any:
 
 def from_plain(cls: type, data: Any, where: str) -> Any:
     """Build `cls` from YAML data, rejecting unknown fields, missing fields and bad values."""
-    return _convert(cls, data, where, getattr(data, "line", 0))
+    return _converter(cls)(data, where, _line(data, 0))
 
 
-def _convert(kind: Any, data: Any, where: str, line: int) -> Any:
-    line = getattr(data, "line", 0) or line
+_Convert = Callable[[Any, str, int], Any]  # (data, file, line where the data is) -> the value
+
+
+def _line(data: Any, line: int) -> int:
+    """The line a mapping or sequence read from YAML starts on, else `line` (where its key is)."""
+    return getattr(data, "line", 0) or line if isinstance(data, (dict, list)) else line
+
+
+@functools.cache
+def _converter(kind: Any) -> _Convert:
+    """The function that checks and converts data to `kind`: worked out once per type."""
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
         options = [option for option in typing.get_args(kind) if option is not type(None)]
-        if data is None:
-            return None
-        return _convert(options[0], data, where, line)
+        inner = _converter(options[0])
+        return lambda data, where, line: None if data is None else inner(data, where, line)
     if origin is list:
-        if not isinstance(data, list):
-            raise KnowledgeError(f"{where}: line {line}: expected a list, got {excerpt(data)}")
         (item_kind,) = typing.get_args(kind)
-        return [_convert(item_kind, item, where, line) for item in data]
+        return functools.partial(_convert_list, _converter(item_kind))
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        return _convert_record(kind, data, where, line)
+        return functools.partial(_convert_record, kind)
     if kind is date:
-        return _convert_date(data, where, line)
+        return _convert_date
     if kind is bool:
-        if not isinstance(data, bool):
-            raise KnowledgeError(f"{where}: line {line}: expected true or false, got {excerpt(data)}")
-        return data
+        return _convert_bool
     if kind is int:
-        if isinstance(data, bool) or not isinstance(data, int):
-            raise KnowledgeError(f"{where}: line {line}: expected a whole number, got {excerpt(data)}")
-        return data
+        return _convert_int
     if kind is str:
-        if isinstance(data, (int, float)) and not isinstance(data, bool):
-            return str(data)
-        if not isinstance(data, str):
-            raise KnowledgeError(f"{where}: line {line}: expected text, got {excerpt(data)}")
-        return data
+        return _convert_str
     raise TypeError(f"unsupported field type {kind!r}")
+
+
+def _convert_list(item: _Convert, data: Any, where: str, line: int) -> list[Any]:
+    line = _line(data, line)
+    if not isinstance(data, list):
+        raise KnowledgeError(f"{where}: line {line}: expected a list, got {excerpt(data)}")
+    return [item(element, where, line) for element in data]
 
 
 def _convert_date(data: Any, where: str, line: int) -> date:
@@ -236,13 +242,35 @@ def _convert_date(data: Any, where: str, line: int) -> date:
         return date.fromisoformat(str(data))
     except ValueError:
         raise KnowledgeError(
-            f"{where}: line {line}: impossible or malformed date {excerpt(data)} (want YYYY-MM-DD)"
+            f"{where}: line {_line(data, line)}: impossible or malformed date {excerpt(data)} (want YYYY-MM-DD)"
         ) from None
 
 
+def _convert_bool(data: Any, where: str, line: int) -> bool:
+    if not isinstance(data, bool):
+        raise KnowledgeError(f"{where}: line {_line(data, line)}: expected true or false, got {excerpt(data)}")
+    return data
+
+
+def _convert_int(data: Any, where: str, line: int) -> int:
+    if isinstance(data, bool) or not isinstance(data, int):
+        raise KnowledgeError(f"{where}: line {_line(data, line)}: expected a whole number, got {excerpt(data)}")
+    return data
+
+
+def _convert_str(data: Any, where: str, line: int) -> str:
+    if type(data) is str:
+        return data
+    if isinstance(data, (int, float)) and not isinstance(data, bool):
+        return str(data)
+    if not isinstance(data, str):
+        raise KnowledgeError(f"{where}: line {_line(data, line)}: expected text, got {excerpt(data)}")
+    return data
+
+
 @functools.cache
-def _fields_of(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
-    """A record's fields with their types, and those it cannot do without: read once per class."""
+def _fields_of(cls: type) -> tuple[dict[str, _Convert], frozenset[str]]:
+    """A record's fields with their converters, and those it cannot do without: worked out once per class."""
     hints = typing.get_type_hints(cls)
     fields = dataclasses.fields(cls)
     required = frozenset(
@@ -250,10 +278,11 @@ def _fields_of(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
         for item in fields
         if item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING
     )
-    return {item.name: hints[item.name] for item in fields}, required
+    return {item.name: _converter(hints[item.name]) for item in fields}, required
 
 
 def _convert_record(cls: type, data: Any, where: str, line: int) -> Any:
+    line = _line(data, line)
     if not isinstance(data, dict):
         raise KnowledgeError(f"{where}: line {line}: expected a mapping for {cls.__name__}, got {excerpt(data)}")
     fields, required = _fields_of(cls)
@@ -265,9 +294,9 @@ def _convert_record(cls: type, data: Any, where: str, line: int) -> Any:
             f"(known: {', '.join(fields)})"
         )
     values = {}
-    for name, kind in fields.items():
+    for name, convert in fields.items():
         if name in data:
-            values[name] = _convert(kind, data[name], where, key_lines.get(name, line))
+            values[name] = convert(data[name], where, key_lines.get(name, line))
         elif name in required:
             raise KnowledgeError(f"{where}: line {line}: {cls.__name__} needs the field {name!r}")
     try:
