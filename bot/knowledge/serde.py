@@ -94,76 +94,84 @@ def parse_yaml(text: str, where: str) -> Any:
         loader.dispose()
 
 
-class _Open:
-    """A mapping or sequence being built; for a mapping, the key whose value comes next."""
-
-    __slots__ = ("collection", "key", "key_line")
-
-    def __init__(self, collection: _Mapping | _Sequence) -> None:
-        self.collection = collection
-        self.key: Any = _Open  # no key yet
-        self.key_line = 0
+_NO_KEY = object()  # a mapping waits for its next key
 
 
 def _build(loader: _LineLoader) -> Any:
     """The document, built from the parser's events in one pass and without recursion (libyaml's
     parser does not recurse; its composer does). Every limit is checked on an event before
     anything deeper is read. Mappings and sequences remember the lines they and their keys are on."""
-    stack: list[_Open] = []
+    outer: list[tuple[_Mapping | _Sequence, Any, int]] = []  # the collections around `top`, with their keys
+    top: _Mapping | _Sequence | None = None  # the collection being filled
+    key: Any = _NO_KEY  # when `top` is a mapping: the key whose value comes next, and its line
+    key_line = 0
     document: Any = None
     started = False
-    while (event := loader.get_event()) is not None:
+    get_event = loader.get_event
+    plain_first = loader.yaml_implicit_resolvers  # the first characters of plain numbers, booleans and nulls
+    while (event := get_event()) is not None:
         kind = type(event)
-        line = event.start_mark.line + 1
-        if kind is yaml.AliasEvent or getattr(event, "anchor", None):
-            raise KnowledgeError(f"line {line}: YAML anchors and aliases are not allowed here")
         value: Any
         if kind is yaml.ScalarEvent:
-            value = _scalar(loader, event)
+            if event.anchor:
+                raise KnowledgeError(f"line {_line_of(event)}: YAML anchors and aliases are not allowed here")
+            value = event.value
+            if event.tag is not None or (event.implicit[0] and value[:1] in plain_first):
+                value = _scalar(loader, event)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            value = top
+            top, key, key_line = outer.pop()
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            line = _line_of(event)
+            if event.anchor:
+                raise KnowledgeError(f"line {line}: YAML anchors and aliases are not allowed here")
             if event.tag not in _PLAIN_TAGS[kind]:
                 raise KnowledgeError(f"line {line}: the YAML tag {excerpt(event.tag)} is not allowed here")
-            if len(stack) >= MAX_DEPTH:
+            if len(outer) >= MAX_DEPTH:
                 raise KnowledgeError(f"line {line}: nested deeper than {MAX_DEPTH} levels")
-            collection = _Mapping() if kind is yaml.MappingStartEvent else _Sequence()
-            collection.line = line
-            if isinstance(collection, _Mapping):
-                collection.key_lines = {}
-            stack.append(_Open(collection))
+            outer.append((top, key, key_line))  # type: ignore[arg-type]  # None around the outermost
+            if kind is yaml.MappingStartEvent:
+                top = _Mapping()
+                top.key_lines = {}
+            else:
+                top = _Sequence()
+            top.line, key = line, _NO_KEY
             continue
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            value = stack.pop().collection
-            line = value.line
+        elif kind is yaml.AliasEvent:
+            raise KnowledgeError(f"line {_line_of(event)}: YAML anchors and aliases are not allowed here")
         elif kind is yaml.DocumentStartEvent:
             if started:
-                raise KnowledgeError(f"line {line}: malformed YAML: but found another document")
+                raise KnowledgeError(f"line {_line_of(event)}: malformed YAML: but found another document")
             started = True
             continue
         else:  # the start and end of the stream, the end of a document
             continue
-        if not stack:
+        if top is None:
             document = value
-        elif isinstance(top := stack[-1].collection, _Sequence):
+        elif type(top) is _Sequence:
             top.append(value)
-        elif stack[-1].key is _Open:  # the value is a key
+        elif key is _NO_KEY:  # the value is the next key
+            line = value.line if type(value) in (_Mapping, _Sequence) else _line_of(event)
             if not isinstance(value, (str, int, float, bool)) and value is not None:
                 raise KnowledgeError(f"line {line}: a key must be a word, not {excerpt(value)}")
             if value in top:
                 raise KnowledgeError(f"line {line}: duplicate key {excerpt(value)}")
-            stack[-1].key, stack[-1].key_line = value, line
+            key, key_line = value, line
         else:
-            top[stack[-1].key] = value
-            top.key_lines[stack[-1].key] = stack[-1].key_line
-            stack[-1].key = _Open
+            top[key] = value
+            top.key_lines[key] = key_line  # type: ignore[union-attr]  # top is a mapping
+            key = _NO_KEY
     return document
+
+
+def _line_of(event: yaml.Event) -> int:
+    return event.start_mark.line + 1 if event.start_mark else 0
 
 
 def _scalar(loader: _LineLoader, event: yaml.ScalarEvent) -> Any:
     """A scalar as the safe loader reads it: text, unless its tag or its plain spelling says otherwise."""
     tag = event.tag
     if tag is None or tag == "!":
-        if not (event.implicit[0] and event.value[:1] in loader.yaml_implicit_resolvers):
-            return event.value  # quoted, or plain and not starting like a number, a boolean or null
         tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag == _STR:
             return event.value
