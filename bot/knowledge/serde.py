@@ -109,6 +109,7 @@ def _build(loader: _LineLoader) -> Any:
     started = False
     get_event = loader.get_event
     plain_first = loader.yaml_implicit_resolvers  # the first characters of plain numbers, booleans and nulls
+    plain: dict[str, Any] = {}  # plain scalars read so far ("2018-5", "12", "true"): numbers and words do not change
     while (event := get_event()) is not None:
         kind = type(event)
         value: Any
@@ -116,8 +117,12 @@ def _build(loader: _LineLoader) -> Any:
             if event.anchor:
                 raise KnowledgeError(f"line {_line_of(event)}: YAML anchors and aliases are not allowed here")
             value = event.value
-            if event.tag is not None or (event.implicit[0] and value[:1] in plain_first):
+            if event.tag is not None:
                 value = _scalar(loader, event)
+            elif event.implicit[0] and value[:1] in plain_first:
+                if (known := plain.get(value, _NO_KEY)) is _NO_KEY:
+                    known = plain[value] = _scalar(loader, event)
+                value = known
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             value = top
             top, key, key_line = outer.pop()
