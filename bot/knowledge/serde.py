@@ -321,12 +321,61 @@ def _convert_record(cls: type, data: Any, where: str, line: int) -> Any:
 class _PlainDumper(_Dumper):  # type: ignore[valid-type,misc]  # the C or the Python dumper, as available
     """Writes a value each time it occurs: no anchors and aliases, which `read_yaml` refuses."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._plain_tags: dict[str, str] = {}
+
     def ignore_aliases(self, data: Any) -> bool:
         return True
 
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        """The tag a scalar written plain would be read as, worked out once per text (ids and
+        dates recur): the emitter asks for every scalar, to know whether it needs quotes."""
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = self._plain_tags.get(value)
+            if tag is None:
+                tag = self._plain_tags[value] = super().resolve(kind, value, implicit)
+            return tag
+        return super().resolve(kind, value, implicit)
+
+
+_MAP = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
+_SEQ = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
+
+
+class _PlainRepresenter(yaml.representer.SafeRepresenter):
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # a node made once per value: the emitter would give a repeated one an anchor
+
 
 def dump_yaml(data: Any, header: str = "") -> str:
-    body = yaml.dump(
-        data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False
-    )
+    """`data` as YAML text after `header`. Records (dataclasses) are written as `to_plain` has
+    them, in one pass: their fields in order, empty fields left out."""
+    representer = _PlainRepresenter(default_flow_style=False, sort_keys=False)
+    body = yaml.serialize(_node(data, representer), Dumper=_PlainDumper, allow_unicode=True, width=100)
     return header + body
+
+
+@functools.cache
+def _written_fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """A record's fields, each with whether false is its default (and so left out)."""
+    return tuple((item.name, item.default is False) for item in dataclasses.fields(cls))
+
+
+def _node(value: Any, representer: yaml.representer.SafeRepresenter) -> yaml.Node:
+    """The YAML node of `to_plain(value)`, as PyYAML's safe representer would make it."""
+    kind: Any = type(value)
+    if kind is str:
+        return yaml.ScalarNode(_STR, value)
+    if isinstance(value, list):
+        return yaml.SequenceNode(_SEQ, [_node(item, representer) for item in value], flow_style=False)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        pairs = []
+        for name, false_left_out in _written_fields(kind):
+            field_value = getattr(value, name)
+            if field_value is None or field_value == [] or field_value is False and false_left_out:
+                continue
+            pairs.append((yaml.ScalarNode(_STR, name), _node(field_value, representer)))
+        return yaml.MappingNode(_MAP, pairs, flow_style=False)
+    node: yaml.Node = representer.represent_data(value)  # numbers, booleans, dates, None, mappings
+    return node
