@@ -4,6 +4,7 @@ a method or a model; then every sentence that mentions a name, sorted into what 
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -81,23 +82,30 @@ def find_projects(newsletters: list[Newsletter], places: set[str]) -> list[Proje
     words = [w.strip(".,:;!?()[]") for _, _, p in paragraphs for w in p.split()]
     folded_words = {word: folds[word] for word in set(words)}
     owners = _Owners(candidates)
+    spellings = [[c.name, *sorted(c.aliases - {c.name})] for c in candidates]
+    mentions = _Mentions(spellings, folded_words)
+    named = [  # the projects a paragraph's heading names, and those named in it or under it
+        (mentions.of(heading), mentions.of(heading).union(*(mentions.of(s.folded) for s in paragraph)))
+        for paragraph, heading in zip(paragraph_sentences, paragraph_headings, strict=True)
+    ]
+    counts = Counter(words)
     projects = []
-    for index, candidate in enumerate(candidates):
-        names = [candidate.name, *sorted(candidate.aliases - {candidate.name})]
+    for index, (candidate, names) in enumerate(zip(candidates, spellings, strict=True)):
         project = Project(name=names[0], aliases=names[1:], part_of=candidate.part_of)
-        mentions = _Mentions(names, folded_words)
-        for paragraph, heading in zip(paragraph_sentences, paragraph_headings, strict=True):
-            about = mentions.found(heading)  # "the project" under its name
+        for paragraph, (in_heading, anywhere) in zip(paragraph_sentences, named, strict=True):
+            if index not in anywhere:
+                continue
+            about = index in in_heading  # "the project" under its name
             units: list[list[_Sentence]] = []
             for position, sentence in enumerate(paragraph):
                 if units and units[-1][-1] is paragraph[position - 1] and _CARRIES_SUBJECT.match(sentence.text):
                     units[-1].append(sentence)  # "Det riktar sig till ...": still about the same thing
-                elif mentions.found(sentence.folded) or (about and " projekt" in sentence.folded):
+                elif index in mentions.of(sentence.folded) or (about and " projekt" in sentence.folded):
                     units.append([sentence])
             for unit in units:
                 _add_fact(project, unit, owners, index)
         if project.sources:
-            project.name = _usual_spelling(names, words, folded_words)
+            project.name = _usual_spelling(names, counts, folded_words)
             project.aliases = [alias for alias in names if alias != project.name]
             projects.append(project)
     return projects
@@ -137,28 +145,43 @@ class _Owners:
 
 
 class _Mentions:
-    """Whether folded text names a project: exactly, or for a long one-word name with one misprint."""
+    """Which projects a folded text names: a project by one of its names exactly, or for a long
+    one-word name, with one misprint. Each name is looked for only in texts that have its first word."""
 
-    def __init__(self, names: list[str], folded_words: dict[str, str]) -> None:
-        self.exact = [f" {fold(name)} " for name in names]
-        single = [fold(name) for name in names if " " not in fold(name) and len(name) >= 8]
+    def __init__(self, spellings: list[list[str]], folded_words: dict[str, str]) -> None:
         words = list(dict.fromkeys(folded_words.values()))
-        self.misprints = {
-            f" {folded} "
-            for name in single
-            for folded, _, _ in process.extract(name, words, scorer=fuzz.ratio, score_cutoff=90, limit=None)
-        }
+        self._by_first_word: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self._wordless: list[tuple[int, str]] = []  # a name that folds to nothing
+        for index, names in enumerate(spellings):
+            exact = {f" {fold(name)} " for name in names}
+            single = [fold(name) for name in names if " " not in fold(name) and len(name) >= 8]
+            misprints = {
+                f" {folded} "
+                for name in single
+                for folded, _, _ in process.extract(name, words, scorer=fuzz.ratio, score_cutoff=90, limit=None)
+            }
+            for padded in sorted(exact | misprints):
+                first = padded.split()[:1]
+                (self._by_first_word[first[0]] if first else self._wordless).append((index, padded))
+        self._named: dict[str, set[int]] = {}
 
-    def found(self, folded: str) -> bool:
-        return any(name in folded for name in self.exact) or any(word in folded for word in self.misprints)
+    def of(self, folded: str) -> set[int]:
+        """The indices of the projects that `folded` (folded text padded with spaces) names."""
+        named = self._named.get(folded)
+        if named is None:
+            named = {index for index, padded in self._wordless if padded in folded}
+            for word in set(folded.split()):
+                named.update(index for index, padded in self._by_first_word.get(word, ()) if padded in folded)
+            self._named[folded] = named
+        return named
 
 
-def _usual_spelling(names: list[str], words: list[str], folded_words: dict[str, str]) -> str:
+def _usual_spelling(names: list[str], counts: Counter[str], folded_words: dict[str, str]) -> str:
     """The spelling of the name written most often, so that one misprint does not name a project;
     on a tie, a letter written three times in a row is the misprint."""
 
     def written(name: str) -> int:
-        return 1 if " " in name else words.count(name)
+        return 1 if " " in name else counts[name]
 
     spellings = set(names)
     if len(names) == 1 and " " not in names[0]:
