@@ -330,13 +330,15 @@ class _PlainDumper(_Dumper):  # type: ignore[valid-type,misc]  # the C or the Py
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         """The tag a scalar written plain would be read as, worked out once per text (ids and
-        dates recur): the emitter asks for every scalar, to know whether it needs quotes."""
-        if kind is yaml.ScalarNode and implicit[0]:
-            tag = self._plain_tags.get(value)
-            if tag is None:
-                tag = self._plain_tags[value] = super().resolve(kind, value, implicit)
-            return tag
-        return super().resolve(kind, value, implicit)
+        dates recur): the emitter asks twice for every scalar, to know whether it needs quotes."""
+        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        if not implicit[0]:
+            return _STR  # a quoted scalar is text (what the resolver says without path resolvers)
+        tag = self._plain_tags.get(value)
+        if tag is None:
+            tag = self._plain_tags[value] = super().resolve(kind, value, implicit)
+        return tag
 
 
 _MAP = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
