@@ -92,6 +92,7 @@ def find_projects(newsletters: list[Newsletter], places: set[str]) -> list[Proje
     projects = []
     for index, (candidate, names) in enumerate(zip(candidates, spellings, strict=True)):
         project = Project(name=names[0], aliases=names[1:], part_of=candidate.part_of)
+        sources: set[Source] = set()  # project.sources, to look up
         for paragraph, (in_heading, anywhere) in zip(paragraph_sentences, named, strict=True):
             if index not in anywhere:
                 continue
@@ -103,7 +104,7 @@ def find_projects(newsletters: list[Newsletter], places: set[str]) -> list[Proje
                 elif index in mentions.of(sentence.folded) or (about and " projekt" in sentence.folded):
                     units.append([sentence])
             for unit in units:
-                _add_fact(project, unit, owners, index)
+                _add_fact(project, sources, unit, owners, index)
         if project.sources:
             project.name = _usual_spelling(names, counts, folded_words)
             project.aliases = [alias for alias in names if alias != project.name]
@@ -111,13 +112,14 @@ def find_projects(newsletters: list[Newsletter], places: set[str]) -> list[Proje
     return projects
 
 
-def _add_fact(project: Project, unit: list[_Sentence], owners: _Owners, index: int) -> None:
+def _add_fact(project: Project, sources: set[Source], unit: list[_Sentence], owners: _Owners, index: int) -> None:
     """File a unit of sentences under what it tells. Who runs or funds something is told of the
     project named last before the verb ("parallellt med MIA löper Kugghjulet, som drivs av Famna")."""
     first = unit[0]
     text = " ".join(sentence.text for sentence in unit).strip(" •-")
     source = Source(first.newsletter.id, first.heading)
-    if source not in project.sources:
+    if source not in sources:
+        sources.add(source)
         project.sources.append(source)
     fact = Fact(text=text, source=source, year=_year(text, first.newsletter.year))
     if _DESCRIBES.search(text) and len(project.description) < 4:
