@@ -24,6 +24,15 @@ _OWNED_BY_PLACE = re.compile(r"\b[A-ZÅÄÖ][a-zåäö]+s\s+(?P<name>[A-ZÅÄÖ]
 _MODEL = re.compile(r"\b(?P<name>[A-ZÅÄÖ][\wåäö]*-?modellen)\b")
 _FOUNDATION = re.compile(r"\b(?P<name>Stiftelsen\s+[A-ZÅÄÖ][\wåäö]*)")
 _PART_OF = re.compile(rf"(?P<name>{_NAME}),\s+ett\s+av\s+delprojekten\s+(?:inom|i)\s+(?P<parent>{_NAME})")
+# what a text must contain for each pattern to match in it: most texts are passed over without a search
+_WRITTEN_IN_MATCH = {
+    _PART_OF: ("delprojekten",),
+    _CALLED: ("rojekte", "nsatsen", "etoden", "rogrammet", "atsningen"),
+    _SUFFIXED: ("-projektet", "-kurs"),
+    _MODEL: ("modellen",),
+    _FOUNDATION: ("Stiftelsen",),
+    _SO_CALLED: ("s.k.",),
+}
 _EXPANSION = re.compile(r"\b(?P<long>[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+){1,4})[,–]\s+(?P<short>[A-ZÅÄÖ]{2,6})\b")
 _EXPANSION_AFTER = re.compile(r"\b(?P<short>[A-ZÅÄÖ]{2,6})\s*[,–]\s+(?P<long>[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+){1,4})\b")
 
@@ -228,10 +237,11 @@ def _candidates(texts: list[str], headings: list[str], places: set[str], folds: 
                 acronyms.setdefault(match.group("short"), match.group("long"))
     expansions = {long.split()[0]: (long, short) for short, long in acronyms.items()}
     for text in texts:
-        for match in _PART_OF.finditer(text):
+        possible = [pattern for pattern, needed in _WRITTEN_IN_MATCH.items() if any(part in text for part in needed)]
+        for match in _PART_OF.finditer(text) if _PART_OF in possible else ():
             add(match.group("name"), part_of=match.group("parent"))
         for pattern in (_CALLED, _SUFFIXED, _MODEL, _FOUNDATION, _SO_CALLED):
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(text) if pattern in possible else ():
                 name = match.group("name")
                 if pattern is _SO_CALLED and texts_naming(name) < 3:
                     continue  # "s.k." also introduces passing terms; an initiative recurs
