@@ -32,7 +32,7 @@ class _Sequence(list[Any]):
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
 _Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-MAX_YAML_BYTES = 16_000_000  # the base of 5 issues is 0.1 MB, of 70 about 1.5 MB
+MAX_YAML_BYTES = 16_000_000  # the base of 5 issues is 0.1 MB, of 70 about 1 MB
 MAX_DEPTH = 40  # the base nests 6 levels
 _EXCERPT = reprlib.Repr()
 _EXCERPT.maxstring = _EXCERPT.maxother = 60
