@@ -3,18 +3,24 @@ one line naming the file and line for every bad input, exit 2; a failed write ex
 
 from __future__ import annotations
 
+import dataclasses
 import errno
+import importlib.util
 import os
 import shutil
 import subprocess
+import typing
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+import yaml
 from conftest import run_cli, tiny_filesystem
 
 from bot.cli import main
-from bot.knowledge import store
+from bot.knowledge import serde, store
+from bot.knowledge.model import KnowledgeBase
 
 BuildWith = Callable[[str], tuple[subprocess.CompletedProcess[str], Path]]
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
@@ -175,3 +181,46 @@ def test_a_full_disk_during_build_kb_leaves_the_old_base_whole(
         "space left on device); the base there is unchanged\n",
     )
     assert after == before
+
+
+@pytest.fixture
+def python_yaml(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    """bot.knowledge.serde as loaded where PyYAML has no libyaml: the pure-Python parser and emitter."""
+    monkeypatch.delattr(yaml, "CSafeLoader")
+    monkeypatch.delattr(yaml, "CSafeDumper")
+    spec = importlib.util.spec_from_file_location("serde_without_libyaml", ROOT / "bot/knowledge/serde.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module._LineLoader.__mro__[1] is yaml.SafeLoader
+    return module
+
+
+def test_without_libyaml_the_base_is_written_and_read_the_same(python_yaml: ModuleType, seed_kb_dir: Path) -> None:
+    kb = store.load_kb(seed_kb_dir)
+    hints = typing.get_type_hints(KnowledgeBase)
+    for item in dataclasses.fields(KnowledgeBase):
+        path = seed_kb_dir / f"{item.name}.yaml"
+        text = python_yaml.dump_yaml(getattr(kb, item.name), store.HEADER)
+        assert text == path.read_text(encoding="utf-8")
+        assert python_yaml.from_plain(hints[item.name], python_yaml.parse_yaml(text, str(path)), str(path)) == getattr(
+            kb, item.name
+        )
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        (BOMB, "line 1: YAML anchors and aliases are not allowed here"),
+        ("- " + "[" * 100_000 + "]" * 100_000 + "\n", "line 1: nested deeper than 40 levels"),
+        ("- id: x\n  id: y\n", "line 2: duplicate key 'id'"),
+        ("- ? [a]\n  : b\n", "line 1: a key must be a word, not ['a']"),
+        ("- !!set {a, b}\n", "line 1: the YAML tag 'tag:yaml.org,2002:set' is not allowed here"),
+        ("- a\n---\n- b\n", "line 2: malformed YAML: but found another document"),
+    ],
+)
+def test_the_limits_hold_with_and_without_libyaml(python_yaml: ModuleType, content: str, problem: str) -> None:
+    for module in (serde, python_yaml):
+        with pytest.raises(module.KnowledgeError) as refused:
+            module.parse_yaml(content, "meetings.yaml")
+        assert str(refused.value) == f"meetings.yaml: {problem}"

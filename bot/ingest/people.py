@@ -52,6 +52,8 @@ class Names:
         self.vocabulary = vocabulary
         self._role_words = {word for title in vocabulary.role_titles for word in fold(title).split()}
         self._authorities = {fold(authority) for authority in vocabulary.authorities}
+        self._one_word_authorities = tuple(fold(a) for a in vocabulary.authorities if " " not in a)
+        self._not_names: dict[str, bool] = {}  # word -> _not_a_name(word): the same words recur
         titles = sorted(vocabulary.role_titles, key=len, reverse=True)
         alternatives = "|".join(re.escape(title) for title in titles)
         self.role = re.compile(rf"(?<![\wåäöÅÄÖ])(?P<title>{alternatives})(?:en|n)?(?![\wåäöÅÄÖ])", re.I)
@@ -78,11 +80,13 @@ class Names:
         return fold(word) in _NOT_NAMES
 
     def _not_a_name(self, word: str) -> bool:
-        folded = fold(word)
-        if folded in self._role_words or folded in _NOT_NAMES:
-            return True
-        if self.vocabulary.municipality_of(word):
-            return True
-        return any(
-            folded.startswith(fold(authority)) for authority in self.vocabulary.authorities if " " not in authority
-        )
+        known = self._not_names.get(word)
+        if known is None:
+            folded = fold(word)
+            known = self._not_names[word] = (
+                folded in self._role_words
+                or folded in _NOT_NAMES
+                or bool(self.vocabulary.municipality_of(word))
+                or folded.startswith(self._one_word_authorities)
+            )
+        return known

@@ -4,9 +4,10 @@ a method or a model; then every sentence that mentions a name, sorted into what 
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.folding import fold
 from bot.ingest.document import Newsletter, sentences
@@ -23,6 +24,15 @@ _OWNED_BY_PLACE = re.compile(r"\b[A-ZÅÄÖ][a-zåäö]+s\s+(?P<name>[A-ZÅÄÖ]
 _MODEL = re.compile(r"\b(?P<name>[A-ZÅÄÖ][\wåäö]*-?modellen)\b")
 _FOUNDATION = re.compile(r"\b(?P<name>Stiftelsen\s+[A-ZÅÄÖ][\wåäö]*)")
 _PART_OF = re.compile(rf"(?P<name>{_NAME}),\s+ett\s+av\s+delprojekten\s+(?:inom|i)\s+(?P<parent>{_NAME})")
+# what a text must contain for each pattern to match in it: most texts are passed over without a search
+_WRITTEN_IN_MATCH = {
+    _PART_OF: ("delprojekten",),
+    _CALLED: ("rojekte", "nsatsen", "etoden", "rogrammet", "atsningen"),
+    _SUFFIXED: ("-projektet", "-kurs"),
+    _MODEL: ("modellen",),
+    _FOUNDATION: ("Stiftelsen",),
+    _SO_CALLED: ("s.k.",),
+}
 _EXPANSION = re.compile(r"\b(?P<long>[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+){1,4})[,–]\s+(?P<short>[A-ZÅÄÖ]{2,6})\b")
 _EXPANSION_AFTER = re.compile(r"\b(?P<short>[A-ZÅÄÖ]{2,6})\s*[,–]\s+(?P<long>[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+){1,4})\b")
 
@@ -43,6 +53,14 @@ _CARRIES_SUBJECT = re.compile(r"^(Det|Den|Där|Här|Projektet|Insatsen|Verksamhe
 _DESCRIBES = re.compile(r"\b(är|syftar|riktar sig|handlar om|innebär|bygger på|ett av)\b", re.I)
 
 
+class _Folded(dict[str, str]):
+    """fold() of each text, computed once: the same names and headings are looked at many times."""
+
+    def __missing__(self, text: str) -> str:
+        folded = self[text] = fold(text)
+        return folded
+
+
 @dataclass
 class _Candidate:
     name: str
@@ -61,45 +79,56 @@ class _Sentence:
 
 def find_projects(newsletters: list[Newsletter], places: set[str]) -> list[Project]:
     """`places`: folded municipality and district names, which name an initiative ("Ung i Nynäs")."""
+    folds = _Folded()
     paragraphs = [(n, s.heading, p) for n in newsletters for s in n.sections for p in s.paragraphs]
     headings = [s.heading for n in newsletters for s in n.sections]
-    candidates = _candidates([p for _, _, p in paragraphs] + headings, headings, places)
+    candidates = _candidates([p for _, _, p in paragraphs] + headings, headings, places, folds)
     paragraph_sentences = [
-        [_Sentence(n, heading, text, f" {fold(text)} ") for text in sentences(paragraph)]
+        [_Sentence(n, heading, text, f" {folds[text]} ") for text in sentences(paragraph)]
         for n, heading, paragraph in paragraphs
     ]
+    paragraph_headings = [f" {folds[heading]} " for _, heading, _ in paragraphs]
     words = [w.strip(".,:;!?()[]") for _, _, p in paragraphs for w in p.split()]
-    folded_words = {word: fold(word) for word in set(words)}
+    folded_words = {word: folds[word] for word in set(words)}
     owners = _Owners(candidates)
+    spellings = [[c.name, *sorted(c.aliases - {c.name})] for c in candidates]
+    mentions = _Mentions(spellings, folded_words)
+    named = [  # the projects a paragraph's heading names, and those named in it or under it
+        (mentions.of(heading), mentions.of(heading).union(*(mentions.of(s.folded) for s in paragraph)))
+        for paragraph, heading in zip(paragraph_sentences, paragraph_headings, strict=True)
+    ]
+    counts = Counter(words)
     projects = []
-    for index, candidate in enumerate(candidates):
-        names = [candidate.name, *sorted(candidate.aliases - {candidate.name})]
+    for index, (candidate, names) in enumerate(zip(candidates, spellings, strict=True)):
         project = Project(name=names[0], aliases=names[1:], part_of=candidate.part_of)
-        mentions = _Mentions(names, folded_words)
-        for paragraph in paragraph_sentences:
-            about = mentions.found(f" {fold(paragraph[0].heading)} ")  # "the project" under its name
+        sources: set[Source] = set()  # project.sources, to look up
+        for paragraph, (in_heading, anywhere) in zip(paragraph_sentences, named, strict=True):
+            if index not in anywhere:
+                continue
+            about = index in in_heading  # "the project" under its name
             units: list[list[_Sentence]] = []
             for position, sentence in enumerate(paragraph):
                 if units and units[-1][-1] is paragraph[position - 1] and _CARRIES_SUBJECT.match(sentence.text):
                     units[-1].append(sentence)  # "Det riktar sig till ...": still about the same thing
-                elif mentions.found(sentence.folded) or (about and " projekt" in sentence.folded):
+                elif index in mentions.of(sentence.folded) or (about and " projekt" in sentence.folded):
                     units.append([sentence])
             for unit in units:
-                _add_fact(project, unit, owners, index)
+                _add_fact(project, sources, unit, owners, index)
         if project.sources:
-            project.name = _usual_spelling(names, words, folded_words)
+            project.name = _usual_spelling(names, counts, folded_words)
             project.aliases = [alias for alias in names if alias != project.name]
             projects.append(project)
     return projects
 
 
-def _add_fact(project: Project, unit: list[_Sentence], owners: _Owners, index: int) -> None:
+def _add_fact(project: Project, sources: set[Source], unit: list[_Sentence], owners: _Owners, index: int) -> None:
     """File a unit of sentences under what it tells. Who runs or funds something is told of the
     project named last before the verb ("parallellt med MIA löper Kugghjulet, som drivs av Famna")."""
     first = unit[0]
     text = " ".join(sentence.text for sentence in unit).strip(" •-")
     source = Source(first.newsletter.id, first.heading)
-    if source not in project.sources:
+    if source not in sources:
+        sources.add(source)
         project.sources.append(source)
     fact = Fact(text=text, source=source, year=_year(text, first.newsletter.year))
     if _DESCRIBES.search(text) and len(project.description) < 4:
@@ -127,25 +156,43 @@ class _Owners:
 
 
 class _Mentions:
-    """Whether folded text names a project: exactly, or for a long one-word name with one misprint."""
+    """Which projects a folded text names: a project by one of its names exactly, or for a long
+    one-word name, with one misprint. Each name is looked for only in texts that have its first word."""
 
-    def __init__(self, names: list[str], folded_words: dict[str, str]) -> None:
-        self.exact = [f" {fold(name)} " for name in names]
-        single = [fold(name) for name in names if " " not in fold(name) and len(name) >= 8]
-        self.misprints = {
-            f" {folded} " for folded in folded_words.values() if any(fuzz.ratio(name, folded) >= 90 for name in single)
-        }
+    def __init__(self, spellings: list[list[str]], folded_words: dict[str, str]) -> None:
+        words = list(dict.fromkeys(folded_words.values()))
+        self._by_first_word: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self._wordless: list[tuple[int, str]] = []  # a name that folds to nothing
+        for index, names in enumerate(spellings):
+            exact = {f" {fold(name)} " for name in names}
+            single = [fold(name) for name in names if " " not in fold(name) and len(name) >= 8]
+            misprints = {
+                f" {folded} "
+                for name in single
+                for folded, _, _ in process.extract(name, words, scorer=fuzz.ratio, score_cutoff=90, limit=None)
+            }
+            for padded in sorted(exact | misprints):
+                first = padded.split()[:1]
+                (self._by_first_word[first[0]] if first else self._wordless).append((index, padded))
+        self._named: dict[str, set[int]] = {}
 
-    def found(self, folded: str) -> bool:
-        return any(name in folded for name in self.exact) or any(word in folded for word in self.misprints)
+    def of(self, folded: str) -> set[int]:
+        """The indices of the projects that `folded` (folded text padded with spaces) names."""
+        named = self._named.get(folded)
+        if named is None:
+            named = {index for index, padded in self._wordless if padded in folded}
+            for word in set(folded.split()):
+                named.update(index for index, padded in self._by_first_word.get(word, ()) if padded in folded)
+            self._named[folded] = named
+        return named
 
 
-def _usual_spelling(names: list[str], words: list[str], folded_words: dict[str, str]) -> str:
+def _usual_spelling(names: list[str], counts: Counter[str], folded_words: dict[str, str]) -> str:
     """The spelling of the name written most often, so that one misprint does not name a project;
     on a tie, a letter written three times in a row is the misprint."""
 
     def written(name: str) -> int:
-        return 1 if " " in name else words.count(name)
+        return 1 if " " in name else counts[name]
 
     spellings = set(names)
     if len(names) == 1 and " " not in names[0]:
@@ -154,15 +201,30 @@ def _usual_spelling(names: list[str], words: list[str], folded_words: dict[str, 
     return max(sorted(spellings), key=lambda name: (written(name), not re.search(r"(\w)\1\1", name), name == names[0]))
 
 
-def _candidates(texts: list[str], headings: list[str], places: set[str]) -> list[_Candidate]:
+def _candidates(texts: list[str], headings: list[str], places: set[str], folds: _Folded) -> list[_Candidate]:
     found: list[_Candidate] = []
+    keys: dict[str, str] = {}  # a name as two names are compared: folded, without spaces
+    recurring: dict[str, int] = {}  # name -> how many texts name it
+
+    def key(name: str) -> str:
+        if name not in keys:
+            keys[name] = folds[name].replace(" ", "")
+        return keys[name]
+
+    def same(candidate: _Candidate, name: str) -> bool:
+        return any(fuzz.ratio(key(name), key(existing)) >= 90 for existing in [candidate.name, *candidate.aliases])
+
+    def texts_naming(name: str) -> int:
+        if name not in recurring:
+            recurring[name] = sum(folds[name] in folds[text] for text in texts)
+        return recurring[name]
 
     def add(name: str, alias: str | None = None, part_of: str | None = None) -> None:
         name = name.strip(" -,.")
         if len(name) < 3:
             return
         for candidate in found:
-            if _same(candidate, name) or (alias and _same(candidate, alias)):
+            if same(candidate, name) or (alias and same(candidate, alias)):
                 candidate.aliases.update({name, *([alias] if alias else [])})
                 candidate.part_of = candidate.part_of or part_of
                 return
@@ -175,12 +237,13 @@ def _candidates(texts: list[str], headings: list[str], places: set[str]) -> list
                 acronyms.setdefault(match.group("short"), match.group("long"))
     expansions = {long.split()[0]: (long, short) for short, long in acronyms.items()}
     for text in texts:
-        for match in _PART_OF.finditer(text):
+        possible = [pattern for pattern, needed in _WRITTEN_IN_MATCH.items() if any(part in text for part in needed)]
+        for match in _PART_OF.finditer(text) if _PART_OF in possible else ():
             add(match.group("name"), part_of=match.group("parent"))
         for pattern in (_CALLED, _SUFFIXED, _MODEL, _FOUNDATION, _SO_CALLED):
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(text) if pattern in possible else ():
                 name = match.group("name")
-                if pattern is _SO_CALLED and sum(fold(name) in fold(t) for t in texts) < 3:
+                if pattern is _SO_CALLED and texts_naming(name) < 3:
                     continue  # "s.k." also introduces passing terms; an initiative recurs
                 if name in expansions:  # "projektet Mobilisering inför arbete, MIA"
                     name, alias = expansions[name]
@@ -188,20 +251,13 @@ def _candidates(texts: list[str], headings: list[str], places: set[str]) -> list
                     continue
                 add(name[0].upper() + name[1:], acronyms.get(name))
         for match in _OWNED_BY_PLACE.finditer(text):  # "Tyresös En väg in"
-            if fold(text[match.start() : match.start("name")].strip()[:-1]) in places:
+            if folds[text[match.start() : match.start("name")].strip()[:-1]] in places:
                 add(match.group("name"))
     for heading in headings:  # an initiative named after its place, big enough for a headline
         for match in _PLACE_NAMED.finditer(heading):
-            if fold(match.group("name").split()[-1]) in places:
+            if folds[match.group("name").split()[-1]] in places:
                 add(match.group("name"))
     return found
-
-
-def _same(candidate: _Candidate, name: str) -> bool:
-    folded = fold(name).replace(" ", "")
-    return any(
-        fuzz.ratio(folded, fold(existing).replace(" ", "")) >= 90 for existing in [candidate.name, *candidate.aliases]
-    )
 
 
 def _year(sentence: str, default: int) -> int:

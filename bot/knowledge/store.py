@@ -18,7 +18,6 @@ from bot.knowledge.serde import (
     from_plain,
     parse_yaml,
     read_yaml,
-    to_plain,
 )
 from bot.paths import DEFAULT_KB_DIR
 
@@ -81,8 +80,7 @@ def _sync_folder(directory: Path) -> None:
 def render_kb(kb: KnowledgeBase) -> dict[str, str]:
     """File name -> the text `save_kb` would write: used to tell whether the committed base is current."""
     return {
-        _file_name(item.name): dump_yaml(to_plain(getattr(kb, item.name)), HEADER)
-        for item in dataclasses.fields(KnowledgeBase)
+        _file_name(item.name): dump_yaml(getattr(kb, item.name), HEADER) for item in dataclasses.fields(KnowledgeBase)
     }
 
 

@@ -1,0 +1,137 @@
+"""How build-kb and start-up grow with the number of issues: 5, 35 and 70 (ten years at seven a year).
+
+    .venv/bin/python benchmarks/scale.py [--sizes 5,35,70] [--runs N]
+
+The issues are the project's five newsletters copied with a new issue line ("nr 1 2010 maj" ...
+"nr 7 2019 jan."): the text of each copy is its source's, only the number and year differ, so
+every copy is an issue of its own. The first N of the 70 are used for a size of N. Each step of
+each run is a fresh process, as `build-kb` and the bot are:
+
+- build: `build` + `save_kb`, what `python -m bot build-kb` does after its imports
+- load: `load_kb` of the base built
+- start-up: `Engine.load`, the knowledge base and everything the bot builds to answer
+- peak memory: the largest resident size of the build's process and of the start-up's, imports included
+
+Times are the median of the runs, memory the largest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+YEARS = range(2010, 2020)
+PER_YEAR = 7
+STEPS = ("build", "load", "startup")
+_ISSUE_LINE = re.compile(r"^nr\s+\d+\s+\d{4}\b", re.M)
+
+
+def make_issues(count: int, sources: Path) -> None:
+    """`count` renumbered copies of knowledge/sources/*.txt in the folder `sources`."""
+    from bot.paths import DEFAULT_SOURCES
+
+    originals = sorted(DEFAULT_SOURCES.glob("*.txt"))
+    issues = [(year, number) for year in YEARS for number in range(1, PER_YEAR + 1)]
+    if count > len(issues):
+        raise SystemExit(f"at most {len(issues)} issues")
+    sources.mkdir(parents=True)
+    for index, (year, number) in enumerate(issues[:count]):
+        original = originals[index % len(originals)]
+        text, replaced = _ISSUE_LINE.subn(f"nr {number} {year}", original.read_text(encoding="utf-8"), count=1)
+        if not replaced:
+            raise SystemExit(f"{original}: no issue line to renumber")
+        (sources / f"nyhetsbrev-{year}-nr{number}.txt").write_text(text, encoding="utf-8")
+
+
+def step(name: str, folder: Path) -> dict[str, float]:
+    """One step in this process: its seconds and the process's peak memory in MB."""
+    if name == "build":
+        from bot.ingest.build import build
+        from bot.knowledge.store import save_kb
+        from bot.knowledge.vocabulary import load_vocabulary
+        from bot.paths import DEFAULT_CORRECTIONS
+
+        started = time.perf_counter()
+        kb = build([folder / "sources"], load_vocabulary(), DEFAULT_CORRECTIONS).kb
+        save_kb(kb, folder / "base")
+        if len(kb.issues) != len(list((folder / "sources").iterdir())):
+            raise SystemExit(f"{len(kb.issues)} issues built from {folder / 'sources'}: not one per newsletter")
+    elif name == "load":
+        from bot.knowledge.store import load_kb
+
+        started = time.perf_counter()
+        load_kb(folder / "base")
+    else:
+        from bot.engine import Engine
+
+        started = time.perf_counter()
+        Engine.load(folder / "base")
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def _run(name: str, folder: Path) -> dict[str, float]:
+    command = [sys.executable, __file__, "--step", name, str(folder)]
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    result: dict[str, float] = json.loads(done.stdout.splitlines()[-1])
+    return result
+
+
+def measure(count: int, runs: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        make_issues(count, folder / "sources")
+        results: dict[str, list[dict[str, float]]] = {name: [] for name in STEPS}
+        for _ in range(runs):
+            for name in STEPS:
+                results[name].append(_run(name, folder))
+        issues = len(list((folder / "sources").iterdir()))
+        size = sum(path.stat().st_size for path in (folder / "base").iterdir())
+    row = {name: statistics.median(result["seconds"] for result in results[name]) for name in STEPS}
+    return row | {
+        "issues": issues,
+        "base_mb": size / 1e6,
+        "build_peak_mb": max(result["peak_mb"] for result in results["build"]),
+        "startup_peak_mb": max(result["peak_mb"] for result in results["startup"]),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="5,35,70", help="numbers of issues, comma-separated (at most 70)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--step", nargs=2, metavar=("STEP", "FOLDER"), help=argparse.SUPPRESS)  # one step, here
+    args = parser.parse_args()
+    if args.step:
+        print(json.dumps(step(args.step[0], Path(args.step[1]))))
+        return
+    rows = [measure(int(size), args.runs) for size in args.sizes.split(",")]
+    print(f"median of {args.runs} runs, each step in a fresh process; peak memory of build-kb / of the bot")
+    print(f"{'issues':>6} {'build':>9} {'per issue':>10} {'load':>8} {'start-up':>9} {'base':>8} {'peak memory':>14}")
+    for row in rows:
+        print(
+            f"{row['issues']:>6.0f} {row['build'] * 1000:>6.0f} ms {row['build'] * 1000 / row['issues']:>7.1f} ms "
+            f"{row['load'] * 1000:>5.0f} ms {row['startup'] * 1000:>6.0f} ms {row['base_mb']:>5.2f} MB "
+            f"{row['build_peak_mb']:>5.0f} / {row['startup_peak_mb']:.0f} MB"
+        )
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        print(
+            f"start-up with {last['issues']:.0f} issues: {(last['startup'] - first['startup']) * 1000:+.0f} ms "
+            f"against {first['issues']:.0f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
