@@ -16,7 +16,7 @@ from types import ModuleType
 
 import pytest
 import yaml
-from conftest import run_cli, tiny_filesystem
+from conftest import ROOT, run_cli, tiny_filesystem
 
 from bot.cli import main
 from bot.knowledge import serde, store
