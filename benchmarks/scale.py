@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/scale.py [--sizes 5,35,70] [--runs N]
 
 The issues are the project's five newsletters copied with a new issue line ("nr 1 2010 maj" ...
-"nr 7 2019 jan."): the text of each copy is its source's, only the number and year differ, so
+"nr 7 2019 jan."), every year in the text moved as much as the issue's: only the number and years differ, so
 every copy is an issue of its own. The first N of the 70 are used for a size of N. Each step of
 each run is a fresh process, as `build-kb` and the bot are:
 
@@ -35,6 +35,7 @@ YEARS = range(2010, 2020)
 PER_YEAR = 7
 STEPS = ("build", "load", "startup")
 _ISSUE_LINE = re.compile(r"^nr\s+\d+\s+\d{4}\b", re.M)
+_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/.-]\d)")
 
 
 def make_issues(count: int, sources: Path) -> None:
@@ -48,9 +49,13 @@ def make_issues(count: int, sources: Path) -> None:
     sources.mkdir(parents=True)
     for index, (year, number) in enumerate(issues[:count]):
         original = originals[index % len(originals)]
-        text, replaced = _ISSUE_LINE.subn(f"nr {number} {year}", original.read_text(encoding="utf-8"), count=1)
-        if not replaced:
+        text = original.read_text(encoding="utf-8")
+        found = _ISSUE_LINE.search(text)
+        if not found:
             raise SystemExit(f"{original}: no issue line to renumber")
+        shift = year - int(found.group(0).split()[-1])  # every year of the text moves with the issue's
+        text = _YEAR.sub(lambda match: str(int(match.group(0)) + shift), text)
+        text = _ISSUE_LINE.sub(f"nr {number} {year}", text, count=1)
         (sources / f"nyhetsbrev-{year}-nr{number}.txt").write_text(text, encoding="utf-8")
 
 

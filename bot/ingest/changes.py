@@ -37,6 +37,8 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
         about_meeting = words.speaks_of_meeting(section.heading)
         line = next((line.number for line in section.lines if line.text), section.heading_line)
         for paragraph in section.paragraphs:
+            if words.change_in(paragraph) is None:
+                continue
             for sentence in sentences(paragraph):
                 rest = paragraph[paragraph.find(sentence) :]
                 what = words.change_in(sentence)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.folding import fold
 from bot.ingest.dates import month_number
@@ -101,16 +101,18 @@ _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
 _ARROWS = re.compile(r"^[\s►▶]+|[\s►▶]+$")
+_MARKUP = re.compile(r"[\[#*_►▶]")
 _HEADER_SEARCH_LINES = 15
 
 
 def clean(text: str) -> str:
     """One line without markdown remnants: links keep their text, emphasis and arrows go."""
-    text = _LINK.sub(lambda match: match.group(1), text)
-    text = _HEADING_MARK.sub("", text)
-    text = _EMPHASIS.sub("", text)
-    text = _ARROWS.sub("", text)
-    return re.sub(r"\s+", " ", text).strip()
+    if _MARKUP.search(text):
+        text = _LINK.sub(lambda match: match.group(1), text)
+        text = _HEADING_MARK.sub("", text)
+        text = _EMPHASIS.sub("", text)
+        text = _ARROWS.sub("", text)
+    return " ".join(text.split())
 
 
 def sentences(text: str) -> list[str]:
@@ -262,7 +264,11 @@ def _split_repeats(lines: list[Line]) -> tuple[list[Line], list[str], list[Skipp
     """
     texts = [fold(line.text) for line in lines]
     filled = [i for i, text in enumerate(texts) if text]
-    recurs = {i: any(j != i and fuzz.ratio(texts[i], texts[j]) >= _SIMILAR for j in filled) for i in filled}
+    choices = [texts[i] for i in filled]
+    recurs = {  # the line itself is always found; another one too when it recurs
+        i: len(process.extract(texts[i], choices, scorer=fuzz.ratio, score_cutoff=_SIMILAR, limit=2)) > 1
+        for i in filled
+    }
     runs: list[list[int]] = []
     run: list[int] = []
     for i in filled + [None]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from bot.folding import fold
 from bot.ingest.dates import DateMention, find_dates, implausible
@@ -569,10 +570,7 @@ def _apply_clock_text(fields: dict[str, str], text: str) -> None:
 def _labelled(paragraphs: list[str], topic_first: bool = False) -> dict[str, str]:
     """Label: value pieces of a meeting's text ("Tema:", "Medverkande:", "Plats:", "Tid:")."""
     words = lexicon()
-    label_words = sorted(words.labels, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w])(?P<label>" + "|".join(_label_pattern(label) for label in label_words) + r")\s*:", re.I
-    )
+    pattern = _labels_pattern()
     fields: dict[str, str] = {}
     for paragraph in paragraphs:
         pieces = pattern.split(paragraph)
@@ -591,6 +589,13 @@ def _labelled(paragraphs: list[str], topic_first: bool = False) -> dict[str, str
             elif key != "date":
                 fields[key] = value.strip()
     return fields
+
+
+@cache
+def _labels_pattern() -> re.Pattern[str]:
+    """ "Tema:", "Ämne:", "Plats:" ... any label of reading.yaml, with its diacritics."""
+    labels = sorted(lexicon().labels, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?P<label>" + "|".join(_label_pattern(label) for label in labels) + r")\s*:", re.I)
 
 
 def _label_pattern(folded_label: str) -> str:
