@@ -54,7 +54,7 @@ def make_issues(count: int, sources: Path) -> None:
         if not found:
             raise SystemExit(f"{original}: no issue line to renumber")
         shift = year - int(found.group(0).split()[-1])  # every year of the text moves with the issue's
-        text = _YEAR.sub(lambda match: str(int(match.group(0)) + shift), text)
+        text = _YEAR.sub(lambda match, shift=shift: str(int(match.group(0)) + shift), text)
         text = _ISSUE_LINE.sub(f"nr {number} {year}", text, count=1)
         (sources / f"nyhetsbrev-{year}-nr{number}.txt").write_text(text, encoding="utf-8")
 
