@@ -32,6 +32,8 @@ class Lexicon:
     places: re.Pattern[str]
     no_places: re.Pattern[str]
     each: re.Pattern[str]
+    places_at: tuple[str, ...]  # "på", "hos": between a count and its provider, as written
+    list_joins: tuple[str, ...]  # "och", "samt": between the items of a list, as written
 
     def speaks_of_places(self, text: str) -> bool:
         return bool(self.places.search(fold(text)))
@@ -70,6 +72,8 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             places=_starts(data["places_headings"], inside_words=True),
             no_places=_starts(data["no_places"]),
             each=_starts(data["each"]),
+            places_at=tuple(str(word) for word in data["places_at"]),
+            list_joins=tuple(str(word) for word in data["list_joins"]),
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise KnowledgeError(f"{path}: needs meeting_kinds, labels, deadline_words, changes ({error})") from error

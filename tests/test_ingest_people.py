@@ -1,0 +1,59 @@
+"""Open places, roles, the board and contacts as newsletters of other layouts write them: each rule
+read from a small newsletter of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.ingest.build import build
+from bot.knowledge.model import KnowledgeBase
+from bot.knowledge.vocabulary import load_vocabulary
+
+
+def read(tmp_path: Path, body: str, header: str = "nr 4 2024 okt.") -> KnowledgeBase:
+    path = tmp_path / "nyhetsbrev.txt"
+    path.write_text(f"NYHETSBREV\n\n{header}\n\n{body.strip()}\n", encoding="utf-8")
+    return build([path], load_vocabulary(), None).kb
+
+
+def places(kb: KnowledgeBase) -> dict[str, int]:
+    return {place.provider: place.count for report in kb.places for place in report.places}
+
+
+def test_places_named_in_a_sentence_and_joined_by_och(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Lediga platser i november
+
+Under november finns lediga platser i Trappan hos Bageriet Dalarö 3, Tryckeriet 1 och Second Hand Vendelsö 2.
+Pappersverket har inga lediga platser.
+""",
+    )
+    assert places(kb) == {"Bageriet Dalarö": 3, "Tryckeriet": 1, "Second Hand Vendelsö": 2, "Pappersverket": 0}
+
+
+def test_places_counted_before_the_provider_and_the_second_count_alone(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Lediga platser
+
+Vi har 3 lediga platser hos Tryckeriet och 1 hos Bageriet Dalarö. Resten av insatserna är fulla till jul.
+""",
+    )
+    assert places(kb) == {"Tryckeriet": 3, "Bageriet Dalarö": 1}
+
+
+def test_a_bulleted_provider_with_none(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+## Lediga platser i Trappan
+
+- **2 platser** hos Tryckeriet
+- Pappersverket: inga lediga platser
+- Bageriet Dalarö 4
+""",
+    )
+    assert places(kb) == {"Tryckeriet": 2, "Pappersverket": 0, "Bageriet Dalarö": 4}
