@@ -57,3 +57,37 @@ def test_a_bulleted_provider_with_none(tmp_path):
 """,
     )
     assert places(kb) == {"Tryckeriet": 2, "Pappersverket": 0, "Bageriet Dalarö": 4}
+
+
+def contact(kb: KnowledgeBase, name: str) -> tuple[str | None, str | None]:
+    (found,) = [c for c in kb.contacts if c.name == name]
+    return found.email, found.phone
+
+
+def test_phone_numbers_in_groups_of_three_and_particulars_between_name_and_address(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Frågor om Trappan
+
+Frågor om insatsen? Kontakta samordnare Olle Berg, 070-123 456 78, olle.berg@tyreso.se.
+Anmälan till Karin Ström, utvecklingsledare, karin.strom@haninge.se, 08-555 012 34.
+Ansvarig utgivare är förbundschef Maria Lund, tel. 08-555 010 20.
+""",
+    )
+    assert contact(kb, "Olle Berg") == ("olle.berg@tyreso.se", "070-123 456 78")
+    assert contact(kb, "Karin Ström") == ("karin.strom@haninge.se", "08-555 012 34")
+    assert contact(kb, "Maria Lund")[1] == "08-555 010 20"
+
+
+def test_an_address_given_after_a_first_name_is_the_persons(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Ny utredare
+
+Olle Berg är ny utredare på kansliet. Olle nås på olle.berg@tyreso.se eller 070-123 45 67.
+""",
+    )
+    assert contact(kb, "Olle Berg") == ("olle.berg@tyreso.se", "070-123 45 67")
+    assert [c.name for c in kb.contacts] == ["Olle Berg"]

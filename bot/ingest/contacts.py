@@ -10,6 +10,7 @@ from datetime import date
 from bot.folding import fold
 from bot.ingest.dates import MONTH_PATTERN, MONTHS
 from bot.ingest.document import sentences
+from bot.ingest.lexicon import lexicon
 from bot.ingest.people import EMAIL, PHONE, Names
 from bot.knowledge.model import Contact, Purpose, Role, Source
 from bot.knowledge.vocabulary import load_vocabulary
@@ -72,9 +73,13 @@ class ContactReader:
         owners = {mention.name for mention in mentions if mention.kind == "person"}
         for match in PHONE.finditer(sentence):
             # "Name, 08-…", or "Hon nås på name@… eller 08-…": the one person the sentence gives an address
-            person = _just_before(people, sentence, match.start()) or (owners.pop() if len(owners) == 1 else None)
+            person = _just_before(people, sentence, match.start(), self.names.role)
+            tentative = False
+            if person is None and len(owners) == 1:
+                owner = next(m for m in mentions if m.name in owners)
+                person, tentative = owner.name, owner.tentative
             if person:
-                mentions.append(Mention(name=person, source=source, phone=match.group(0)))
+                mentions.append(Mention(name=person, source=source, phone=match.group(0), tentative=tentative))
         for match in self.names.role.finditer(sentence):
             mention = self._role(sentence, match, people, source, section_federation)
             if mention:
@@ -84,13 +89,16 @@ class ContactReader:
     def _email(self, sentence: str, match: re.Match[str], people: People, source: Source) -> Mention | None:
         address = match.group(0)
         purpose = Purpose(kind=_purpose_kind(sentence), text=sentence.strip(), source=source)
-        person = _just_before(people, sentence, match.start())
+        person = _just_before(people, sentence, match.start(), self.names.role)
         if person:
             return Mention(name=person, source=source, email=address, purpose=purpose)
+        local = address.split("@")[0]
+        first = fold(local.split(".")[0]) if "." in local else None
         for name in re.findall(r"\b[A-ZÅÄÖ][\wåäö-]{3,}\b", sentence):
+            if fold(name) == first:  # "Eva nås på eva.ek@…": a person by first name, not an organisation
+                break
             if not self.names.is_label(name) and fold(name).replace(" ", "") in fold(address).replace(" ", ""):
                 return Mention(name=name, source=source, kind="organisation", email=address, purpose=purpose)
-        local = address.split("@")[0]
         if "." in local:  # firstname.lastname@, if such a person is named elsewhere
             return Mention(
                 name=local.replace(".", " ").title(), source=source, email=address, purpose=purpose, tentative=True
@@ -183,11 +191,13 @@ class ContactReader:
         return None
 
 
-def _just_before(people: People, sentence: str, position: int) -> str | None:
-    """A name that the e-mail or phone number follows directly ("Name, address")."""
+def _just_before(people: People, sentence: str, position: int, titles: re.Pattern[str]) -> str | None:
+    """A name that the e-mail or phone number follows directly ("Name, address"), or after the
+    person's other particulars ("Name, title, 070-…, address")."""
     for _, end, name in reversed(people):
-        if end <= position and re.fullmatch(r"[\s,:]*", sentence[end:position]):
-            return name
+        if end <= position:
+            gap = lexicon().without_contact_labels(titles.sub("", PHONE.sub("", EMAIL.sub("", sentence[end:position]))))
+            return name if re.fullmatch(r"[\s,:]*", gap) else None
     return None
 
 

@@ -34,6 +34,10 @@ class Lexicon:
     each: re.Pattern[str]
     places_at: tuple[str, ...]  # "på", "hos": between a count and its provider, as written
     list_joins: tuple[str, ...]  # "och", "samt": between the items of a list, as written
+    contact_labels: re.Pattern[str]  # "tel.", "e-post:" before a phone number or address, folded
+
+    def without_contact_labels(self, text: str) -> str:
+        return self.contact_labels.sub("", fold(text))
 
     def speaks_of_places(self, text: str) -> bool:
         return bool(self.places.search(fold(text)))
@@ -74,6 +78,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             each=_starts(data["each"]),
             places_at=tuple(str(word) for word in data["places_at"]),
             list_joins=tuple(str(word) for word in data["list_joins"]),
+            contact_labels=re.compile(rf"{_starts(data['contact_labels']).pattern}(?![a-z])\.?"),
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise KnowledgeError(f"{path}: needs meeting_kinds, labels, deadline_words, changes ({error})") from error
