@@ -3,6 +3,7 @@ read from a small newsletter of its own."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from bot.ingest.build import build
@@ -91,3 +92,47 @@ Olle Berg är ny utredare på kansliet. Olle nås på olle.berg@tyreso.se eller 
     )
     assert contact(kb, "Olle Berg") == ("olle.berg@tyreso.se", "070-123 45 67")
     assert [c.name for c in kb.contacts] == ["Olle Berg"]
+
+
+def roles(kb: KnowledgeBase) -> dict[tuple[str, str], date | None]:
+    return {(c.name, r.title): r.start for c in kb.contacts for r in c.roles}
+
+
+def test_an_appointment_dated_in_the_next_sentence_by_first_name_or_pronoun(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Nytt på kansliet
+
+Sofia Lind är ny utredare för Trappan, förbundets insats för nyanlända. Sofia började hos oss
+den 7 oktober och har tidigare arbetat på Försäkringskassan.
+
+Styrelsen har den 2 oktober utsett Johan Ek till ny förbundschef. Han tillträder tjänsten 1 februari.
+""",
+    )
+    assert roles(kb)[("Sofia Lind", "utredare")] == date(2024, 10, 7)
+    assert roles(kb)[("Johan Ek", "förbundschef")] == date(2025, 2, 1)  # the start, in the coming year
+
+
+def test_the_one_who_succeeds_takes_up_the_role(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Ny ekonom
+
+Lisa Holm efterträder Bengt Sjö som ekonom. Hon börjar den 4 november.
+""",
+    )
+    assert roles(kb) == {("Lisa Holm", "ekonom"): date(2024, 11, 4)}
+
+
+def test_a_role_chosen_in_running_text(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Styrelsen kompletterad
+
+Till ersättare för Tyresö har kommunfullmäktige utsett Nils Åberg (L). Han har suttit i socialnämnden.
+""",
+    )
+    assert ("Nils Åberg", "ersättare") in roles(kb)
