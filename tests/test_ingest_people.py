@@ -136,3 +136,65 @@ Till ersättare för Tyresö har kommunfullmäktige utsett Nils Åberg (L). Han 
 """,
     )
     assert ("Nils Åberg", "ersättare") in roles(kb)
+
+
+def seats(kb: KnowledgeBase) -> list[tuple[str, str | None, str | None, str]]:
+    (board,) = kb.boards
+    return [(m.position, m.name, m.vacancy, m.represents) for m in board.members]
+
+
+def test_a_board_listed_position_first_with_a_vacant_seat(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Styrelsen 2025
+
+Styrelsen har valt om sitt presidium. Så här ser den ut från januari:
+
+Ordförande: Olle Berg (C), Nynäshamns kommun
+Vice ordförande: Vakant, Region Stockholm
+Ledamot: Karin Ström, Försäkringskassan
+""",
+    )
+    assert seats(kb) == [
+        ("ordförande", "Olle Berg", None, "Nynäshamns kommun"),
+        ("vice ordförande", None, "Vakant", "Region Stockholm"),
+        ("ledamot", "Karin Ström", None, "Försäkringskassan"),
+    ]
+    assert (kb.boards[0].start_year, kb.boards[0].source.section) == (2025, "Styrelsen 2025")
+
+
+def test_a_board_listed_organisation_first_and_its_deputies(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Vår styrelse
+
+Tyresö kommun – ordförande Olle Berg (C)
+Arbetsförmedlingen – ledamot: (Utses i mars)
+
+Ersättare
+
+Karin Ström (S), Tyresö kommun
+Vakant, Arbetsförmedlingen
+""",
+    )
+    assert seats(kb) == [
+        ("ordförande", "Olle Berg", None, "Tyresö kommun"),
+        ("ledamot", None, "Utses i mars", "Arbetsförmedlingen"),
+        ("ersättare", "Karin Ström", None, "Tyresö kommun"),
+        ("ersättare", None, "Vakant", "Arbetsförmedlingen"),
+    ]
+
+
+def test_a_sentence_about_a_board_seat_is_no_member(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Styrelsen
+
+Försäkringskassans ledamot har lämnat styrelsen, och en ny ledamot utses i vår.
+Ordförande Olle Berg, Tyresö kommun, hälsar alla välkomna.
+""",
+    )
+    assert kb.boards == []
