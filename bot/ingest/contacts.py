@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.folding import fold
-from bot.ingest.dates import MONTH_PATTERN, MONTHS
+from bot.ingest.dates import MONTH_PATTERN, MONTHS, resolve_year
 from bot.ingest.document import sentences
+from bot.ingest.lexicon import lexicon
 from bot.ingest.people import EMAIL, PHONE, Names
 from bot.knowledge.model import Contact, Purpose, Role, Source
 from bot.knowledge.vocabulary import load_vocabulary
@@ -19,12 +20,14 @@ _LEAVING = "|".join(map(re.escape, load_vocabulary().role_leaves))
 _JOINING = "|".join(map(re.escape, load_vocabulary().role_joins))
 _LEAVES = re.compile(rf"\b({_LEAVING})\b", re.I)
 _JOINS = re.compile(rf"\b({_JOINING})\b", re.I)
+_TAKES_UP = re.compile(rf"\b({'|'.join(map(re.escape, load_vocabulary().role_takes_up))})\b", re.I)
+_SUCCEEDS = re.compile(rf"\s+(?:{'|'.join(map(re.escape, load_vocabulary().role_succeeds))})\s+", re.I)
 _SEASON = re.compile(rf"\b(?:{_JOINING})\s+(i\s+(?:vår|höst|sommar|vinter)|efter\s+\w+|till\s+\w+)", re.I)
 _CONTINUES = re.compile(r"^(?:hon|han|hen|den nya|den nye|hon/han)\b", re.I)
 _NEW = {fold(word) for word in ("ny", "nya", "nye", "nyanställd", "nyanställda", "tillträdande")}
 _FEDERATION = re.compile(r"Samordningsförbundet\s+([A-ZÅÄÖ][\wåäö]*(?:\s+(?:[A-ZÅÄÖ][\wåäö]*|stad))*)")
 _ORG_AFTER = re.compile(
-    r"^\s+(?:hos|på|vid|inom|för|i)\s+(?P<org>[A-ZÅÄÖ][^,.;]*?|förbundet)(?=\s+(?:och|som|samt|sedan)\b|[,.;]|$)"
+    r"^\s+(?:hos|på|vid|inom|för|i)\s+(?P<org>[A-ZÅÄÖ][^,.;]*?|förbundet)(?=\s+(?:och|som|samt|sedan)\b|\s+(?:den\s+)?\d|[,.;]|$)"
 )
 _GAP_BEFORE = re.compile(r"^(?:,\s*|\s+(?:som\s+)?(?:är\s+)?(?:\w+\s+){0,3}?|\s+heter\s+\S+\s+(?:\w+\s+)?)$")
 
@@ -72,9 +75,13 @@ class ContactReader:
         owners = {mention.name for mention in mentions if mention.kind == "person"}
         for match in PHONE.finditer(sentence):
             # "Name, 08-…", or "Hon nås på name@… eller 08-…": the one person the sentence gives an address
-            person = _just_before(people, sentence, match.start()) or (owners.pop() if len(owners) == 1 else None)
+            person = _just_before(people, sentence, match.start(), self.names.role)
+            tentative = False
+            if person is None and len(owners) == 1:
+                owner = next(m for m in mentions if m.name in owners)
+                person, tentative = owner.name, owner.tentative
             if person:
-                mentions.append(Mention(name=person, source=source, phone=match.group(0)))
+                mentions.append(Mention(name=person, source=source, phone=match.group(0), tentative=tentative))
         for match in self.names.role.finditer(sentence):
             mention = self._role(sentence, match, people, source, section_federation)
             if mention:
@@ -84,13 +91,16 @@ class ContactReader:
     def _email(self, sentence: str, match: re.Match[str], people: People, source: Source) -> Mention | None:
         address = match.group(0)
         purpose = Purpose(kind=_purpose_kind(sentence), text=sentence.strip(), source=source)
-        person = _just_before(people, sentence, match.start())
+        person = _just_before(people, sentence, match.start(), self.names.role)
         if person:
             return Mention(name=person, source=source, email=address, purpose=purpose)
+        local = address.split("@")[0]
+        first = fold(local.split(".")[0]) if "." in local else None
         for name in re.findall(r"\b[A-ZÅÄÖ][\wåäö-]{3,}\b", sentence):
+            if fold(name) == first:  # "Eva nås på eva.ek@…": a person by first name, not an organisation
+                break
             if not self.names.is_label(name) and fold(name).replace(" ", "") in fold(address).replace(" ", ""):
                 return Mention(name=name, source=source, kind="organisation", email=address, purpose=purpose)
-        local = address.split("@")[0]
         if "." in local:  # firstname.lastname@, if such a person is named elsewhere
             return Mention(
                 name=local.replace(".", " ").title(), source=source, email=address, purpose=purpose, tentative=True
@@ -107,17 +117,19 @@ class ContactReader:
                 for start, _, name in people
                 if 0 <= start - match.end() <= 20
                 and re.fullmatch(r"[:\s]*(?:[a-zåäö.]+\s+)?", sentence[match.end() : start])
+                or _chosen(sentence[match.end() : start])
             ),
             None,
         )
         before = None
         if after is None:
             candidates = [
-                (start, end, name)
-                for start, end, name in people
+                index
+                for index, (_, end, _) in enumerate(people)
                 if end <= match.start() and _GAP_BEFORE.match(sentence[end : match.start()]) is not None
             ]
-            before = candidates[-1][2] if candidates else _chained(people, sentence, match.start())
+            before = _successor(people, sentence, candidates[-1]) if candidates else None
+            before = before or _chained(people, sentence, match.start())
         person = after or before
         if person is None:
             return None
@@ -133,8 +145,12 @@ class ContactReader:
         leaves = _LEAVES.search(sentence)
         joins = _JOINS.search(near) or is_new or (only_title and not leaves and _JOINS.search(sentence))
         when_date = self._date_in(sentence)
-        if when_date is None and (joins or leaves) and _CONTINUES.match(self._following):
-            when_date = self._date_in(self._following)  # "... till ny förbundschef. Hon tillträder 12 mars 2020"
+        continues = _CONTINUES.match(self._following) or re.match(rf"{re.escape(person.split()[0])}\b", self._following)
+        if joins and continues and _TAKES_UP.search(self._following) and not _TAKES_UP.search(sentence):
+            # "Styrelsen har den 30 november utsett X till förbundschef. Hon tillträder 12 mars 2024."
+            when_date = self._date_in(self._following) or when_date
+        elif when_date is None and (joins or leaves) and continues:
+            when_date = self._date_in(self._following)  # "... till ny förbundschef. X börjar 12 mars"
         if leaves and when_date:
             role.end = when_date
         elif joins:
@@ -155,7 +171,7 @@ class ContactReader:
         named = re.search(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\b", sentence, re.I)
         if named:
             try:
-                return date(self._published.year, MONTHS[fold(named.group(2))], int(named.group(1)))
+                return resolve_year(int(named.group(1)), MONTHS[fold(named.group(2))], self._published)
             except ValueError:
                 return None
         return None
@@ -183,12 +199,26 @@ class ContactReader:
         return None
 
 
-def _just_before(people: People, sentence: str, position: int) -> str | None:
-    """A name that the e-mail or phone number follows directly ("Name, address")."""
+def _just_before(people: People, sentence: str, position: int, titles: re.Pattern[str]) -> str | None:
+    """A name that the e-mail or phone number follows directly ("Name, address"), or after the
+    person's other particulars ("Name, title, 070-…, address")."""
     for _, end, name in reversed(people):
-        if end <= position and re.fullmatch(r"[\s,:]*", sentence[end:position]):
-            return name
+        if end <= position:
+            gap = lexicon().without_contact_labels(titles.sub("", PHONE.sub("", EMAIL.sub("", sentence[end:position]))))
+            return name if re.fullmatch(r"[\s,:]*", gap) else None
     return None
+
+
+def _chosen(gap: str) -> bool:
+    """ "Till ordförande har styrelsen valt X": a few words with a join word between the title and the name."""
+    return bool(re.fullmatch(r"\s+(?:[\wåäöÅÄÖ]+\s+){1,5}", gap)) and _JOINS.search(gap) is not None
+
+
+def _successor(people: People, sentence: str, index: int) -> str:
+    """The name before "efterträder" takes up the role of the name after it ("A efterträder B som T")."""
+    if index > 0 and _SUCCEEDS.fullmatch(sentence[people[index - 1][1] : people[index][0]]):
+        return people[index - 1][2]
+    return people[index][2]
 
 
 def _chained(people: People, sentence: str, position: int) -> str | None:

@@ -32,6 +32,21 @@ class Lexicon:
     places: re.Pattern[str]
     no_places: re.Pattern[str]
     each: re.Pattern[str]
+    places_at: tuple[str, ...]  # "på", "hos": between a count and its provider, as written
+    list_joins: tuple[str, ...]  # "och", "samt": between the items of a list, as written
+    contact_labels: re.Pattern[str]  # "tel.", "e-post:" before a phone number or address, folded
+    board: re.Pattern[str]  # "styrelse": a section about the board
+    vacancies: re.Pattern[str]  # "vakant", "utses": a seat without a member
+
+    def speaks_of_board(self, text: str) -> bool:
+        return bool(self.board.search(fold(text)))
+
+    def is_vacancy(self, text: str) -> bool:
+        """Whether a seat's text is a placeholder ("Vakant", "(Utses i februari)"), not a name."""
+        return bool(self.vacancies.match(fold(text).strip("( ")))
+
+    def without_contact_labels(self, text: str) -> str:
+        return self.contact_labels.sub("", fold(text))
 
     def speaks_of_places(self, text: str) -> bool:
         return bool(self.places.search(fold(text)))
@@ -70,6 +85,11 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             places=_starts(data["places_headings"], inside_words=True),
             no_places=_starts(data["no_places"]),
             each=_starts(data["each"]),
+            places_at=tuple(str(word) for word in data["places_at"]),
+            list_joins=tuple(str(word) for word in data["list_joins"]),
+            board=_starts(data["board_words"]),
+            vacancies=_starts(data["board_vacancies"]),
+            contact_labels=re.compile(rf"{_starts(data['contact_labels']).pattern}(?![a-z])\.?"),
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise KnowledgeError(f"{path}: needs meeting_kinds, labels, deadline_words, changes ({error})") from error

@@ -9,10 +9,11 @@ from rapidfuzz import fuzz
 
 from bot.folding import fold
 from bot.ingest.document import Newsletter, Section, sentences
+from bot.ingest.lexicon import lexicon
 from bot.knowledge.model import Board, BoardMember, Fact, Federation, Source
 from bot.knowledge.vocabulary import load_vocabulary
 
-_PERSON_OR_VACANCY = r"(?P<who>\((?:[^)]*)\)|[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+){1,2})"
+_PERSON_OR_VACANCY = r"(?P<who>\((?:[^)]*)\)|[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+){0,2})"
 _PARTY = r"(?:\s*\((?P<party>[A-ZÅÄÖ]{1,3})\))?"
 _POSITIONS = sorted(load_vocabulary().board_positions, key=len, reverse=True)  # "vice ordförande" first
 _POSITION = rf"(?P<position>{'|'.join(map(re.escape, _POSITIONS))})"
@@ -27,11 +28,28 @@ _RESULT_WORDS = ("resultat", "arsredovisning", "maluppfyllelse", "halvarsrapport
 
 
 def read_board(newsletter: Newsletter) -> Board | None:
+    """The board's members: lines "Name (party), position, organisation" anywhere, and in a section
+    about the board a line with a position, a name or placeholder and an organisation in any order
+    ("Ordförande: Name (M), Tyresö kommun", "Region Stockholm: vice ordförande Vakant"); then the
+    deputies listed under "Ersättare" as "Name (party), organisation"."""
     lines = [line.text for line in newsletter.all_lines()]
     members: list[BoardMember] = []
-    for text in lines:
-        for match in _MEMBER.finditer(text):
-            members.append(_member(match, match.group("position")))
+    heading = None
+    for section in newsletter.sections:
+        found = [
+            member
+            for line in section.lines
+            for match in _MEMBER.finditer(line.text)
+            if (member := _member(match, match.group("position")))
+        ]
+        if _about_board(section):
+            listed = [
+                member for line in section.lines if not _MEMBER.search(line.text) and (member := _listed(line.text))
+            ]
+            found += listed if len(listed) >= 2 else []
+        if found and heading is None:
+            heading = section.heading
+        members += found
     if not members:
         return None
     in_deputies = False
@@ -42,20 +60,77 @@ def read_board(newsletter: Newsletter) -> Board | None:
             continue
         if in_deputies:
             deputy = _DEPUTY.match(raw)
-            if deputy:
-                members.append(_member(deputy, "ersättare"))
+            member = _member(deputy, "ersättare") if deputy else None
+            if member:
+                members.append(member)
             elif raw:
                 in_deputies = False
     text = " ".join(lines)
     term = _TERM.search(text)
-    heading = next((s.heading for s in newsletter.sections if any(_MEMBER.search(line.text) for line in s.lines)), "")
+    year = re.search(r"\b((?:19|20)\d\d)\b", heading or "")
     start, end = (int(term.group(1)), int(term.group(2))) if term else (newsletter.year, newsletter.year)
-    return Board(start_year=start, end_year=end, members=members, source=Source(newsletter.id, heading))
+    if year and not term:  # "Styrelsen 2022"
+        start = end = int(year.group(1))
+    return Board(start_year=start, end_year=end, members=members, source=Source(newsletter.id, heading or ""))
 
 
-def _member(match: re.Match[str], position: str) -> BoardMember:
+def _about_board(section: Section) -> bool:
+    return lexicon().speaks_of_board(section.heading) or any(lexicon().speaks_of_board(p) for p in section.paragraphs)
+
+
+_FIELD = re.compile(r"\s*[,:]\s+|\s+[–-]\s+")
+_WHO = re.compile(rf"^(?P<who>\([^)]*\)|[^()]+?){_PARTY}$")
+_POSITION_FIRST = re.compile(rf"^{_POSITION}\s+(?P<rest>\S.*)$", re.I)
+
+
+def _listed(line: str) -> BoardMember | None:
+    """A member from a line of a board section whose fields (split at commas, colons and dashes) are
+    a position, a name or a placeholder, and an organisation, in any order; None for any other line."""
+    fields: list[str] = []
+    for field in (part.strip() for part in _FIELD.split(line.strip(" •-*"))):
+        first = _POSITION_FIRST.match(field)
+        fields += [first.group("position"), first.group("rest")] if first and not _is_position(field) else [field]
+    positions = [field for field in fields if _is_position(field)]
+    organisations = [field for field in fields if _is_organisation(field)]
+    others = [field for field in fields if field not in positions and field not in organisations]
+    if len(fields) != 3 or len(positions) != 1 or len(organisations) != 1 or len(others) != 1:
+        return None
+    who = _WHO.match(others[0])
+    if not who:
+        return None
+    name = who.group("who").strip()
+    vacant = lexicon().is_vacancy(name) or name.startswith("(")
+    if not vacant and (" " not in name or not re.fullmatch(_PERSON_OR_VACANCY, name)):
+        return None
+    position = next(p for p in _POSITIONS if fold(p) == fold(positions[0]))
+    return BoardMember(
+        position=position,
+        represents=organisations[0],
+        name=None if vacant else name,
+        party=who.group("party"),
+        vacancy=name.strip("()") if vacant else None,
+    )
+
+
+def _is_position(field: str) -> bool:
+    return any(fold(field) == fold(position) for position in _POSITIONS)
+
+
+def _is_organisation(field: str) -> bool:
+    vocabulary = load_vocabulary()
+    if "(" in field:
+        return False
+    return bool(vocabulary.municipality_of(field)) or any(
+        fold(authority) in fold(field) for authority in vocabulary.authorities
+    )
+
+
+def _member(match: re.Match[str], position: str) -> BoardMember | None:
+    """The member a matched line names, or None for a single word that is no placeholder."""
     who = match.group("who")
-    vacant = who.startswith("(")
+    vacant = who.startswith("(") or lexicon().is_vacancy(who)
+    if not vacant and " " not in who:
+        return None
     return BoardMember(
         position=position,
         represents=match.group("org").strip(),

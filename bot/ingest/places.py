@@ -3,7 +3,8 @@
 A notice of open places is a section whose heading (or a title line in it) speaks of places
 (`places_headings` in reading.yaml). In it, a provider's name next to a count is a count:
 "Name N", "Name: N", "Group: Name N, Name N" (a group runs over comma-separated items only),
-"N platser på Name", "Name – inga lediga platser" (0), "A, B och C: 2 platser vardera"; items are
+"N platser på Name" (and after it "och N på Name"), "Name – inga lediga platser" (0), "A, B och C: 2
+platser vardera", a list led by a sentence ("Nu finns lediga platser hos A 2 och B 1"); items are
 separated by bullets, lines or bold labels and may be split over lines ("Skyddsvärnet" / "2"):
 the section's lines are read as one text.
 """
@@ -11,6 +12,7 @@ the section's lines are read as one text.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from bot.folding import fold
 from bot.ingest.dates import month_point
@@ -30,8 +32,32 @@ _CONTACT = re.compile(
 )
 _PARENTHESIS = re.compile(r"\(([^)]*)\)")
 _NAME = r"[A-ZÅÄÖ][\w&'-]*(?:[ \t]+(?:[A-ZÅÄÖ&][\w&'-]*|i|på))*"
-_COUNT_AT = re.compile(rf"(?P<count>\d+)\s+(?:lediga\s+)?platser?\s+(?:på|hos|vid|inom)\s+(?P<name>{_NAME})")
+_PLACES = r"(?:lediga\s+)?platser?"
 _PLACES_WORD = re.compile(r"(?<=\d)\s+(?:lediga\s+)?(?:arbetstränings)?platser?\b(?:\s+kvar)?", re.I)
+
+
+@cache
+def _count_at() -> re.Pattern[str]:
+    """ "4 platser på Verkstan", and after a list join the count alone: "... och 2 på Kafé Tegel"."""
+    words = lexicon()
+    at = "|".join(map(re.escape, words.places_at))
+    joins = "|".join(map(re.escape, words.list_joins))
+    return re.compile(
+        rf"(?:(?P<count>\d+)\s+{_PLACES}|(?:,|\b(?:{joins}))\s+(?P<bare>\d+))\s+(?:{at})\s+(?P<name>{_NAME})"
+    )
+
+
+def _provider(label: str) -> str:
+    """The provider a label names: without a list join before it ("och Kafé Tegel") or the
+    sentence that leads to it ("Nu finns lediga platser hos Kafé Tegel")."""
+    words = lexicon()
+    joins = "|".join(map(re.escape, words.list_joins))
+    at = "|".join(map(re.escape, words.places_at))
+    label = re.sub(rf"^(?:{joins})\s+", "", label)
+    lead = re.match(rf"^(?P<lead>.*\b(?:{at})\s+)(?P<name>{_NAME})$", label)
+    if lead and re.search(r"(?<![\w-])[a-zåäö]", re.sub(rf"\b(?:{at})\b", "", lead.group("lead"))):
+        return lead.group("name")
+    return label
 
 
 def is_places_section(section: Section) -> bool:
@@ -63,11 +89,13 @@ def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[Pl
 
 
 def _joined(paragraphs: list[str]) -> str:
-    """The section as one text: a paragraph after one that ends with a count starts a new item
-    (a new line); otherwise it continues the item before it ("Skyddsvärnet" / "2", "• Case" / "Management: 8")."""
+    """The section as one text: a bulleted paragraph, or one after a paragraph that ends with a count,
+    starts a new item (a new line); otherwise it continues the item before it ("Skyddsvärnet" / "2",
+    "• Case" / "Management: 8")."""
     text = ""
     for paragraph in paragraphs:
-        separator = "\n" if re.search(r"\d\s*(?:platser|st)?\.?$|[.!?:]$", text) else " "
+        ended = re.search(r"\d\s*(?:platser|st)?\.?$|[.!?:]$", text) or re.match(r"[-•*]\s", paragraph)
+        separator = "\n" if ended else " "
         text = f"{text}{separator}{paragraph}" if text else paragraph
     return text
 
@@ -100,11 +128,10 @@ def _items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
     found: list[tuple[int, OpenPlace]] = []
     words = lexicon()
     spans = []
-    for match in _COUNT_AT.finditer(text):  # "4 platser på Verkstan"
+    for match in _count_at().finditer(text):  # "4 platser på Verkstan", "... och 2 på Grow"
         name, municipality = _name_and_place(match.group("name").strip(), vocabulary)
-        found.append(
-            (match.start(), OpenPlace(provider=name, count=int(match.group("count")), municipality=municipality))
-        )
+        count = int(match.group("count") or match.group("bare"))
+        found.append((match.start(), OpenPlace(provider=name, count=count, municipality=municipality)))
         spans.append(match.span())
     for sentence in re.split(
         r"(?<=[.!?])\s+|\s*[•;\n]\s*", text
@@ -113,7 +140,7 @@ def _items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
         position = text.find(sentence)
         none = words.no_places.search(folded)
         each = words.each.search(folded)
-        names = re.match(rf"^\s*({_NAME}(?:\s*(?:,|\boch\b)\s*{_NAME})*)\s*(?:[:–-]|\s+har)?\s", sentence)
+        names = re.match(rf"^[\s*•-]*({_NAME}(?:\s*(?:,|\boch\b)\s*{_NAME})*)\s*(?:[:–-]|\s+har)?\s", sentence)
         if not names or not (none or (each and re.search(r"\d", sentence))):
             continue
         count = 0 if none else int(re.search(r"\d+", sentence).group(0))  # type: ignore[union-attr]
@@ -142,6 +169,7 @@ def _listed_items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
             elif chunk[previous_end : match.start()].strip() != ",":
                 group = None
             previous_end = match.end()
+            label = _provider(label)
             if not label:
                 continue
             name, municipality = _name_and_place(label, vocabulary)

@@ -25,6 +25,8 @@ class Vocabulary:
     all_words: frozenset[str]  # words meaning "every municipality", folded
     role_joins: tuple[str, ...]  # "tillträder": a person takes up a role
     role_leaves: tuple[str, ...]  # "går i pension": a person leaves one
+    role_takes_up: tuple[str, ...]  # "tillträder": the joins that date the start
+    role_succeeds: tuple[str, ...]  # "efterträder": the name before it takes up the role of the name after
     months: tuple[tuple[str, ...], ...]  # January first: Swedish, English, other spellings
     weekdays: tuple[tuple[str, str], ...]  # Monday first: Swedish, English
 
@@ -92,6 +94,8 @@ def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
             all_words=frozenset(fold(str(word)) for word in data["all_words"]),
             role_joins=tuple(str(word) for word in data["role_changes"]["joins"]),
             role_leaves=tuple(str(word) for word in data["role_changes"]["leaves"]),
+            role_takes_up=tuple(str(word) for word in data["role_changes"]["takes_up"]),
+            role_succeeds=tuple(str(word) for word in data["role_changes"]["succeeds"]),
             months=_names(data["months"], 12, path, "months"),
             weekdays=_names(data["weekdays"], 7, path, "weekdays"),  # type: ignore[arg-type]
         )

@@ -1,0 +1,200 @@
+"""Open places, roles, the board and contacts as newsletters of other layouts write them: each rule
+read from a small newsletter of its own."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from bot.ingest.build import build
+from bot.knowledge.model import KnowledgeBase
+from bot.knowledge.vocabulary import load_vocabulary
+
+
+def read(tmp_path: Path, body: str, header: str = "nr 4 2024 okt.") -> KnowledgeBase:
+    path = tmp_path / "nyhetsbrev.txt"
+    path.write_text(f"NYHETSBREV\n\n{header}\n\n{body.strip()}\n", encoding="utf-8")
+    return build([path], load_vocabulary(), None).kb
+
+
+def places(kb: KnowledgeBase) -> dict[str, int]:
+    return {place.provider: place.count for report in kb.places for place in report.places}
+
+
+def test_places_named_in_a_sentence_and_joined_by_och(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Lediga platser i november
+
+Under november finns lediga platser i Trappan hos Bageriet Dalarö 3, Tryckeriet 1 och Second Hand Vendelsö 2.
+Pappersverket har inga lediga platser.
+""",
+    )
+    assert places(kb) == {"Bageriet Dalarö": 3, "Tryckeriet": 1, "Second Hand Vendelsö": 2, "Pappersverket": 0}
+
+
+def test_places_counted_before_the_provider_and_the_second_count_alone(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Lediga platser
+
+Vi har 3 lediga platser hos Tryckeriet och 1 hos Bageriet Dalarö. Resten av insatserna är fulla till jul.
+""",
+    )
+    assert places(kb) == {"Tryckeriet": 3, "Bageriet Dalarö": 1}
+
+
+def test_a_bulleted_provider_with_none(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+## Lediga platser i Trappan
+
+- **2 platser** hos Tryckeriet
+- Pappersverket: inga lediga platser
+- Bageriet Dalarö 4
+""",
+    )
+    assert places(kb) == {"Tryckeriet": 2, "Pappersverket": 0, "Bageriet Dalarö": 4}
+
+
+def contact(kb: KnowledgeBase, name: str) -> tuple[str | None, str | None]:
+    (found,) = [c for c in kb.contacts if c.name == name]
+    return found.email, found.phone
+
+
+def test_phone_numbers_in_groups_of_three_and_particulars_between_name_and_address(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Frågor om Trappan
+
+Frågor om insatsen? Kontakta samordnare Olle Berg, 070-123 456 78, olle.berg@tyreso.se.
+Anmälan till Karin Ström, utvecklingsledare, karin.strom@haninge.se, 08-555 012 34.
+Ansvarig utgivare är förbundschef Maria Lund, tel. 08-555 010 20.
+""",
+    )
+    assert contact(kb, "Olle Berg") == ("olle.berg@tyreso.se", "070-123 456 78")
+    assert contact(kb, "Karin Ström") == ("karin.strom@haninge.se", "08-555 012 34")
+    assert contact(kb, "Maria Lund")[1] == "08-555 010 20"
+
+
+def test_an_address_given_after_a_first_name_is_the_persons(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Ny utredare
+
+Olle Berg är ny utredare på kansliet. Olle nås på olle.berg@tyreso.se eller 070-123 45 67.
+""",
+    )
+    assert contact(kb, "Olle Berg") == ("olle.berg@tyreso.se", "070-123 45 67")
+    assert [c.name for c in kb.contacts] == ["Olle Berg"]
+
+
+def roles(kb: KnowledgeBase) -> dict[tuple[str, str], date | None]:
+    return {(c.name, r.title): r.start for c in kb.contacts for r in c.roles}
+
+
+def test_an_appointment_dated_in_the_next_sentence_by_first_name_or_pronoun(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Nytt på kansliet
+
+Sofia Lind är ny utredare för Trappan, förbundets insats för nyanlända. Sofia började hos oss
+den 7 oktober och har tidigare arbetat på Försäkringskassan.
+
+Styrelsen har den 2 oktober utsett Johan Ek till ny förbundschef. Han tillträder tjänsten 1 februari.
+""",
+    )
+    assert roles(kb)[("Sofia Lind", "utredare")] == date(2024, 10, 7)
+    assert roles(kb)[("Johan Ek", "förbundschef")] == date(2025, 2, 1)  # the start, in the coming year
+
+
+def test_the_one_who_succeeds_takes_up_the_role(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Ny ekonom
+
+Lisa Holm efterträder Bengt Sjö som ekonom. Hon börjar den 4 november.
+""",
+    )
+    assert roles(kb) == {("Lisa Holm", "ekonom"): date(2024, 11, 4)}
+
+
+def test_a_role_chosen_in_running_text(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Styrelsen kompletterad
+
+Till ersättare för Tyresö har kommunfullmäktige utsett Nils Åberg (L). Han har suttit i socialnämnden.
+""",
+    )
+    assert ("Nils Åberg", "ersättare") in roles(kb)
+
+
+def seats(kb: KnowledgeBase) -> list[tuple[str, str | None, str | None, str]]:
+    (board,) = kb.boards
+    return [(m.position, m.name, m.vacancy, m.represents) for m in board.members]
+
+
+def test_a_board_listed_position_first_with_a_vacant_seat(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Styrelsen 2025
+
+Styrelsen har valt om sitt presidium. Så här ser den ut från januari:
+
+Ordförande: Olle Berg (C), Nynäshamns kommun
+Vice ordförande: Vakant, Region Stockholm
+Ledamot: Karin Ström, Försäkringskassan
+""",
+    )
+    assert seats(kb) == [
+        ("ordförande", "Olle Berg", None, "Nynäshamns kommun"),
+        ("vice ordförande", None, "Vakant", "Region Stockholm"),
+        ("ledamot", "Karin Ström", None, "Försäkringskassan"),
+    ]
+    assert (kb.boards[0].start_year, kb.boards[0].source.section) == (2025, "Styrelsen 2025")
+
+
+def test_a_board_listed_organisation_first_and_its_deputies(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Vår styrelse
+
+Tyresö kommun – ordförande Olle Berg (C)
+Arbetsförmedlingen – ledamot: (Utses i mars)
+
+Ersättare
+
+Karin Ström (S), Tyresö kommun
+Vakant, Arbetsförmedlingen
+""",
+    )
+    assert seats(kb) == [
+        ("ordförande", "Olle Berg", None, "Tyresö kommun"),
+        ("ledamot", None, "Utses i mars", "Arbetsförmedlingen"),
+        ("ersättare", "Karin Ström", None, "Tyresö kommun"),
+        ("ersättare", None, "Vakant", "Arbetsförmedlingen"),
+    ]
+
+
+def test_a_sentence_about_a_board_seat_is_no_member(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Styrelsen
+
+Försäkringskassans ledamot har lämnat styrelsen, och en ny ledamot utses i vår.
+Ordförande Olle Berg, Tyresö kommun, hälsar alla välkomna.
+""",
+    )
+    assert kb.boards == []
