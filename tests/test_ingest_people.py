@@ -198,3 +198,39 @@ Ordförande Olle Berg, Tyresö kommun, hälsar alla välkomna.
 """,
     )
     assert kb.boards == []
+
+
+def test_deputies_under_a_heading_of_their_own_with_a_vacancy(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+## Styrelsen 2025
+
+• Petra Ek (S), ordförande, Tyresö kommun
+• Ola Berg (M), ledamot, Haninge kommun
+
+## Ersättare
+
+• Lina Hed (V), Tyresö kommun
+• Vakant, Haninge kommun
+""",
+    )
+    (board,) = kb.boards
+    deputies = [(m.name, m.vacancy, m.represents) for m in board.members if m.position == "ersättare"]
+    assert deputies == [("Lina Hed", None, "Tyresö kommun"), (None, "Vakant", "Haninge kommun")]
+
+
+def test_a_role_held_since_a_day_and_one_taken_up_earlier_in_the_year(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Nytt i förbundet
+
+Sedan årsskiftet leder Tove Lund (C) styrelsen, och Tove Lund (C) är förbundets ordförande sedan den 1 januari.
+
+Den 1 augusti tillträdde Rami Aziz som samordnare.
+""",
+    )
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles}
+    assert roles[("Tove Lund", "ordförande")] == date(2024, 1, 1)
+    assert roles[("Rami Aziz", "samordnare")] == date(2024, 8, 1)  # past tense: not next August

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.folding import fold
-from bot.ingest.dates import MONTH_PATTERN, MONTHS, resolve_year
+from bot.ingest.dates import MONTH_PATTERN, MONTHS, resolve_past_year, resolve_year
 from bot.ingest.document import sentences
 from bot.ingest.lexicon import lexicon
 from bot.ingest.people import EMAIL, PHONE, Names
@@ -21,6 +21,7 @@ _JOINING = "|".join(map(re.escape, load_vocabulary().role_joins))
 _LEAVES = re.compile(rf"\b({_LEAVING})\b", re.I)
 _JOINS = re.compile(rf"\b({_JOINING})\b", re.I)
 _TAKES_UP = re.compile(rf"\b({'|'.join(map(re.escape, load_vocabulary().role_takes_up))})\b", re.I)
+_PAST = re.compile(rf"\b({'|'.join(map(re.escape, load_vocabulary().role_past))})\b", re.I)
 _SUCCEEDS = re.compile(rf"\s+(?:{'|'.join(map(re.escape, load_vocabulary().role_succeeds))})\s+", re.I)
 _SEASON = re.compile(rf"\b(?:{_JOINING})\s+(i\s+(?:vår|höst|sommar|vinter)|efter\s+\w+|till\s+\w+)", re.I)
 _CONTINUES = re.compile(r"^(?:hon|han|hen|den nya|den nye|hon/han)\b", re.I)
@@ -29,7 +30,10 @@ _FEDERATION = re.compile(r"Samordningsförbundet\s+([A-ZÅÄÖ][\wåäö]*(?:\s+
 _ORG_AFTER = re.compile(
     r"^\s+(?:hos|på|vid|inom|för|i)\s+(?P<org>[A-ZÅÄÖ][^,.;]*?|förbundet)(?=\s+(?:och|som|samt|sedan)\b|\s+(?:den\s+)?\d|[,.;]|$)"
 )
-_GAP_BEFORE = re.compile(r"^(?:,\s*|\s+(?:som\s+)?(?:är\s+)?(?:\w+\s+){0,3}?|\s+heter\s+\S+\s+(?:\w+\s+)?)$")
+_GAP_BEFORE = re.compile(
+    r"^(?:\s*\([A-ZÅÄÖ]{1,3}\))?(?:,\s*|\s+(?:som\s+)?(?:är\s+)?(?:\w+\s+){0,3}?|\s+heter\s+\S+\s+(?:\w+\s+)?)$"
+)  # what may stand between a name and its title: "Name, title", "Name (M) är förbundets title"
+_SINCE = re.compile(rf"^\s+sedan\s+(?:den\s+)?\d{{1,2}}\s+(?:{MONTH_PATTERN})\b(?:\s+\d{{4}})?", re.I)
 
 
 People = list[tuple[int, int, str]]  # (start, end, name) of the names in a sentence
@@ -145,6 +149,9 @@ class ContactReader:
         leaves = _LEAVES.search(sentence)
         joins = _JOINS.search(near) or is_new or (only_title and not leaves and _JOINS.search(sentence))
         when_date = self._date_in(sentence)
+        since = _SINCE.match(sentence[match.end() :])
+        if since and not leaves:  # "... är förbundets ordförande sedan den 1 januari"
+            joins, when_date = True, self._date_in(since.group(0))
         continues = _CONTINUES.match(self._following) or re.match(rf"{re.escape(person.split()[0])}\b", self._following)
         if joins and continues and _TAKES_UP.search(self._following) and not _TAKES_UP.search(sentence):
             # "Styrelsen har den 30 november utsett X till förbundschef. Hon tillträder 12 mars 2024."
@@ -169,12 +176,15 @@ class ContactReader:
         if self._published is None:
             return None
         named = re.search(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\b", sentence, re.I)
-        if named:
-            try:
-                return resolve_year(int(named.group(1)), MONTHS[fold(named.group(2))], self._published)
-            except ValueError:
-                return None
-        return None
+        if not named:
+            return None
+        day, month = int(named.group(1)), MONTHS[fold(named.group(2))]
+        try:
+            if _PAST.search(sentence):  # "Den 1 juni tillträdde X": this year's June, or last year's
+                return date(resolve_past_year(month, self._published), month, day)
+            return resolve_year(day, month, self._published)
+        except ValueError:
+            return None
 
     def _organisation(
         self, sentence: str, match: re.Match[str], words_before: list[str], section_federation: str | None, title: str

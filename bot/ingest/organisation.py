@@ -53,13 +53,13 @@ def read_board(newsletter: Newsletter) -> Board | None:
     if not members:
         return None
     in_deputies = False
-    for raw in (text for text in lines if text):
+    for raw in _headings_and_lines(newsletter):
         folded = fold(raw)
         if folded in {"ersattare", "suppleanter"}:
             in_deputies = True
             continue
         if in_deputies:
-            deputy = _DEPUTY.match(raw)
+            deputy = _DEPUTY.match(raw.lstrip("•*- "))
             member = _member(deputy, "ersättare") if deputy else None
             if member:
                 members.append(member)
@@ -72,6 +72,15 @@ def read_board(newsletter: Newsletter) -> Board | None:
     if year and not term:  # "Styrelsen 2022"
         start = end = int(year.group(1))
     return Board(start_year=start, end_year=end, members=members, source=Source(newsletter.id, heading or ""))
+
+
+def _headings_and_lines(newsletter: Newsletter) -> list[str]:
+    """The text in order, headings included ("Ersättare" may be a heading of its own)."""
+    texts = []
+    for section in newsletter.sections:
+        texts += [section.heading] if section.heading else []
+        texts += [line.text for line in section.lines if line.text]
+    return texts
 
 
 def _about_board(section: Section) -> bool:

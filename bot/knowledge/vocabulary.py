@@ -27,6 +27,7 @@ class Vocabulary:
     role_leaves: tuple[str, ...]  # "går i pension": a person leaves one
     role_takes_up: tuple[str, ...]  # "tillträder": the joins that date the start
     role_succeeds: tuple[str, ...]  # "efterträder": the name before it takes up the role of the name after
+    role_past: tuple[str, ...]  # "tillträdde", "sedan": the change lies before the issue
     months: tuple[tuple[str, ...], ...]  # January first: Swedish, English, other spellings
     weekdays: tuple[tuple[str, str], ...]  # Monday first: Swedish, English
 
@@ -96,6 +97,7 @@ def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
             role_leaves=tuple(str(word) for word in data["role_changes"]["leaves"]),
             role_takes_up=tuple(str(word) for word in data["role_changes"]["takes_up"]),
             role_succeeds=tuple(str(word) for word in data["role_changes"]["succeeds"]),
+            role_past=tuple(str(word) for word in data["role_changes"]["past"]),
             months=_names(data["months"], 12, path, "months"),
             weekdays=_names(data["weekdays"], 7, path, "weekdays"),  # type: ignore[arg-type]
         )
