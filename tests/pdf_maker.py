@@ -127,20 +127,33 @@ class Layout:
         self.canvas.showPage()
         self.page += 1
 
-    def masthead(self, masthead: list[str], issue: str, headlines: list[Token]) -> None:
-        y = HEIGHT - 70
-        for line in masthead:
-            self.canvas.setFont("Vera-Bold", 30)
-            self.canvas.drawCentredString(WIDTH / 2, y, line)
-            y -= 30
-        self.canvas.setFont("Vera-Bold", BODY + 1)
-        self.canvas.drawCentredString(WIDTH / 2, y, issue)
-        y -= 20
-        for line in self.lines(headlines, WIDTH - 2 * MARGIN, BODY, hyphens=False):
-            self.draw(line, MARGIN, y, BODY, WIDTH - 2 * MARGIN, justify=False)
-            y -= BODY_LEADING
-        self.canvas.line(MARGIN, y + 4, WIDTH - MARGIN, y + 4)
-        self.y = self.column_top = y - 14
+    def masthead(self, top: list[tuple[str, str]]) -> None:
+        """The lines above the columns, centred across the page: the masthead (the name in large letters
+        above the issue line, a subtitle below it), the issue line in bold and the headlines."""
+        y = HEIGHT - 40
+        issue_seen = False
+        room = WIDTH - 2 * MARGIN
+        for reason, line in top:
+            words = tokens(line)
+            if reason == "masthead" and not issue_seen:
+                size, bold = 30.0, True
+                text = " ".join(t.text for t in words)
+                size = min(size, size * room / max(width(text, bold, size), 1.0))
+                y -= size
+                self.canvas.setFont(font(bold), size)
+                self.canvas.drawCentredString(WIDTH / 2, y, text)
+                continue
+            issue_seen = issue_seen or reason == "issue line"
+            if reason == "issue line":
+                words = [Token(t.text, True) for t in words]
+            y -= 8  # each line of the masthead a paragraph of its own
+            size = BODY + 1 if reason != "headlines" else BODY
+            for row in self.lines(words, room, size, hyphens=False):
+                y -= size + 3
+                natural = sum(width(t.text, t.bold, size) for t in row) + width(" ", False, size) * (len(row) - 1)
+                self.draw(row, (WIDTH - natural) / 2, y, size, room, justify=False)
+        self.canvas.line(MARGIN, y - 6, WIDTH - MARGIN, y - 6)
+        self.y = self.column_top = y - 12
 
     # --- text ---
 
@@ -213,16 +226,17 @@ def make_pdf(source: Path, out: Path, order: str = "rows") -> Path:
     """Lay out the newsletter text file `source` as the PDF `out`. The words are written into the file
     row by row across both columns (`order="rows"`, as some producers do: reading the file's order
     mixes the columns) or column by column (`order="columns"`)."""
-    headings = {section.heading for section in read_newsletter(source).sections if section.heading}
+    newsletter = read_newsletter(source)
+    headings = {section.heading for section in newsletter.sections if section.heading}
     raw = source.read_text(encoding="utf-8").splitlines()
-    filled = [i for i, line in enumerate(raw) if line.strip()]
-    issue_at = next(i for i in filled if _ISSUE.match(clean(raw[i])))
-    masthead = [clean(raw[i]) for i in filled if i < issue_at]
-    headline_at = next(i for i in filled if i > issue_at)
-    header = f"{' '.join(masthead).title()} {clean(raw[issue_at])} – Samordningsförbundet Östra Södertörn"
+    top = [line for line in newsletter.skipped if line.reason in ("masthead", "issue line", "headlines")]
+    body_start = max(line.line for line in top)  # the first line after the header (0-based)
+    issue = next(line.text for line in top if line.reason == "issue line")
+    before = [line.text for line in top if line.reason == "masthead" and line.text != issue][:1]
+    header = f"{' '.join(before).title()} {issue} – Samordningsförbundet Östra Södertörn".strip()
     layout = Layout(out, header, order)
-    layout.masthead(masthead, clean(raw[issue_at]), tokens(raw[headline_at]))
-    body = list(range(headline_at + 1, len(raw)))
+    layout.masthead([(line.reason, raw[line.line - 1]) for line in top])
+    body = list(range(body_start, len(raw)))
     for position, i in enumerate(body):
         if not raw[i].strip():
             continue

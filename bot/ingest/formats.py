@@ -383,9 +383,13 @@ def _gutter(rows: list[_Row]) -> float | None:
     if best is None or best[0] > len(rows) / 3:
         return None
     gutter = best[1]
-    left = sum(1 for row in rows if row.x1 < gutter)
-    right = sum(1 for row in rows if row.x0 > gutter)
-    return gutter if left >= 3 and right >= 3 else None
+    apart = [row for row in rows if not any(w.x0 - 2 <= gutter <= w.x1 + 2 for w in row.words)]
+    # A column is lines that start at one x (a row may have words on both sides of the gutter); centred
+    # lines of a masthead that happen to stand on one side are not one.
+    left = Counter(round(row.x0) for row in apart if row.x0 < gutter)
+    right = Counter(round(min(w.x0 for w in row.words if w.x0 > gutter)) for row in apart if row.x1 > gutter)
+    aligned = all(starts and starts.most_common(1)[0][1] >= 3 for starts in (left, right))
+    return gutter if aligned else None
 
 
 def _split_at(row: _Row, gutter: float) -> tuple[list[_Word], list[_Word]] | None:
