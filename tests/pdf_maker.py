@@ -241,7 +241,8 @@ def make_pdf(source: Path, out: Path, order: str = "rows") -> Path:
         if not raw[i].strip():
             continue
         text = clean(raw[i])
-        heading = text.rstrip(":!") in headings and len(text) <= 120
+        bold_line = re.fullmatch(r"\*\*[^*]+\*\*", raw[i].strip()) is not None
+        heading = text.rstrip(":!") in headings and len(text) <= 120 and not bold_line  # bold stays body size
         ends_paragraph = position + 1 == len(body) or not raw[body[position + 1]].strip()
         layout.paragraph(tokens(raw[i]), heading, 5.0 if ends_paragraph or heading else 0.0)
     layout.save()

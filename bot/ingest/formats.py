@@ -498,6 +498,9 @@ def _join(text: str, line: str, vocabulary: Counter[str], separator: str) -> str
         if bare_tail.endswith("-") and len(bare_tail) > 1 and bare_tail[-2].isalpha():
             kind = _hyphen(bare_tail[:-1], head, vocabulary)
             return text[:-1] + line if kind == "split" else text + ("" if kind == "compound" else " ") + line
+        if bare_tail.endswith("-") and bare_tail[-2:-1].isdigit() and head[:1].isalnum():
+            if _bare(head).lower() not in _CONJUNCTIONS:  # "08-" "465 004 10", "2018-" "års"
+                return text + line
     return text + separator + line
 
 
