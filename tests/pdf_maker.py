@@ -34,6 +34,7 @@ BOTTOM = 60.0  # above the page number
 BODY, BODY_LEADING = 9.5, 12.0
 HEAD, HEAD_LEADING = 14.0, 17.0
 _ISSUE = re.compile(r"^\W*nr\.?\s*\d{1,2}\s*[,/]?\s*(?:19|20)\d\d", re.I)
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _ADDRESS = re.compile(r"(?:www\.|https?://|@)")
 _VOWELS = set("aeiouyåäöéAEIOUYÅÄÖÉ")
 
@@ -61,6 +62,7 @@ def tokens(line: str) -> list[Token]:
     line = re.sub(r"^\s*#{1,6}\s*", "", line)
     line = re.sub(r"[►▶]\s*", "", line)
     line = re.sub(r"^[-*]\s+", "• ", line.strip())
+    line = re.sub(r"(?<![*\w])\*(?!\*)([^*]+?)(?<!\*)\*(?![*\w])", r"\1", line)  # *italics*: set upright
     found: list[Token] = []
     glued = False  # the part before ended inside a word
     for index, part in enumerate(re.split(r"\*\*", line)):
@@ -200,9 +202,60 @@ class Layout:
             self.column_top = TOP
         self.y = self.column_top
 
+    def rule(self) -> None:
+        """A thin line across the column ("---" in the text)."""
+        if self.y - 12 < BOTTOM:
+            self.next_column()
+        x = MARGIN + self.column * (COLUMN + GUTTER)
+        self.canvas.line(x, self.y - 5, x + COLUMN, self.y - 5)
+        self.y -= 12
+
+    def table(self, rows: list[list[str]], header: bool, space_after: float) -> None:
+        """A table across the column: each column of cells as wide as its longest cell when they fit,
+        else the room shared out; a cell's text wraps within it; the header row bold, rules between rows."""
+        cells = [[tokens(cell) for cell in row] for row in rows]
+        if header:
+            cells[0] = [[Token(t.text, True) for t in cell] for cell in cells[0]]
+        count = max(len(row) for row in cells)
+        pad = 10.0
+        natural = [
+            max((sum(width(t.text, t.bold, BODY) + 3 for t in row[k]) for row in cells if k < len(row)), default=0)
+            for k in range(count)
+        ]
+        widths = [0.0] * count
+        open_, budget = set(range(count)), COLUMN - pad * (count - 1)
+        while open_:
+            share = budget / len(open_)
+            narrow = [k for k in open_ if natural[k] <= share]
+            if not narrow:
+                widths = [share if k in open_ else w for k, w in enumerate(widths)]
+                break
+            for k in narrow:
+                widths[k], budget = natural[k], budget - natural[k]
+                open_.remove(k)
+        left = MARGIN + self.column * (COLUMN + GUTTER)
+        for row in cells:
+            wrapped = [self.lines(cell, widths[k], BODY, hyphens=False) for k, cell in enumerate(row)]
+            height = max(len(lines) for lines in wrapped) * BODY_LEADING + 4
+            if self.y - height < BOTTOM:
+                self.next_column()
+                left = MARGIN + self.column * (COLUMN + GUTTER)
+            x = left
+            for k, lines in enumerate(wrapped):
+                for index, line in enumerate(lines):
+                    self.draw(line, x, self.y - BODY_LEADING * (index + 1), BODY, widths[k], justify=False)
+                x += widths[k] + pad
+            self.y -= height
+            self.canvas.line(left, self.y + 1, left + COLUMN, self.y + 1)
+        self.y -= space_after
+
     def paragraph(self, words: list[Token], heading: bool, space_after: float) -> None:
         size, leading = (HEAD, HEAD_LEADING) if heading else (BODY, BODY_LEADING)
+        bullet = not heading and bool(words) and words[0].text == "•"
+        indent = width("• ", False, size) if bullet else 0.0  # a list item's lines start after its bullet
         lines = self.lines(words, COLUMN, size, hyphens=not heading)
+        if indent and len(lines) > 1:
+            lines = lines[:1] + self.lines([t for line in lines[1:] for t in line], COLUMN - indent, size)
         if heading:
             if self.y - leading * len(lines) - 3 * BODY_LEADING < BOTTOM:
                 self.next_column()  # a headline never stands alone at the foot of a column
@@ -212,9 +265,9 @@ class Layout:
             if self.y - leading < BOTTOM:
                 self.next_column()
             self.y -= leading
-            x = MARGIN + self.column * (COLUMN + GUTTER)
+            x = MARGIN + self.column * (COLUMN + GUTTER) + (indent if index else 0.0)
             last = index == len(lines) - 1
-            self.draw(line, x, self.y, size, COLUMN, justify=not heading and not last)
+            self.draw(line, x, self.y, size, COLUMN - (indent if index else 0.0), justify=not heading and not last)
         self.y -= space_after
 
     def save(self) -> None:
@@ -237,13 +290,26 @@ def make_pdf(source: Path, out: Path, order: str = "rows") -> Path:
     layout = Layout(out, header, order)
     layout.masthead([(line.reason, raw[line.line - 1]) for line in top])
     body = list(range(body_start, len(raw)))
+    table: list[list[str]] = []
     for position, i in enumerate(body):
+        ends_paragraph = position + 1 == len(body) or not raw[body[position + 1]].strip()
+        if _TABLE_ROW.match(raw[i]):
+            if not re.fullmatch(r"[\s|:-]+", raw[i]):  # "|---|---|" only marks the header above it
+                table.append([cell.strip() for cell in raw[i].strip().strip("|").split("|")])
+            next_row = position + 1 < len(body) and _TABLE_ROW.match(raw[body[position + 1]])
+            if not next_row and table:
+                header = any(re.fullmatch(r"[\s|:-]+", raw[j]) for j in body[:position])
+                layout.table(table, header, 5.0 if ends_paragraph else 0.0)
+                table = []
+            continue
+        if re.fullmatch(r"\s*(?:-{3,}|\*{3,}|_{3,})\s*", raw[i]):
+            layout.rule()
+            continue
         if not raw[i].strip():
             continue
         text = clean(raw[i])
         bold_line = re.fullmatch(r"\*\*[^*]+\*\*", raw[i].strip()) is not None
         heading = text.rstrip(":!") in headings and len(text) <= 120 and not bold_line  # bold stays body size
-        ends_paragraph = position + 1 == len(body) or not raw[body[position + 1]].strip()
         layout.paragraph(tokens(raw[i]), heading, 5.0 if ends_paragraph or heading else 0.0)
     layout.save()
     return out
