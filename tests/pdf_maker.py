@@ -4,7 +4,10 @@ long web addresses broken over lines, a running header from page 2 and page numb
 
     python tests/pdf_maker.py IN.txt OUT.pdf
 
-The lines the text reader takes as headings are set as headlines; "- " items become "• " items.
+The lines the text reader takes as masthead, issue line and headlines go across the top, whatever their
+wording and order; the lines it takes as headings are set as headlines, except a line wholly in bold,
+which stays a bold line; "- " items become "• " items with a hanging indent; pipe tables are set as
+tables within a column and "---" as a rule. Every other line of the text starts a line of its own.
 """
 
 from __future__ import annotations
