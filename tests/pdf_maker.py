@@ -4,7 +4,10 @@ long web addresses broken over lines, a running header from page 2 and page numb
 
     python tests/pdf_maker.py IN.txt OUT.pdf
 
-The lines the text reader takes as headings are set as headlines; "- " items become "• " items.
+The lines the text reader takes as masthead, issue line and headlines go across the top, whatever their
+wording and order; the lines it takes as headings are set as headlines, except a line wholly in bold,
+which stays a bold line; "- " items become "• " items with a hanging indent; pipe tables are set as
+tables within a column and "---" as a rule. Every other line of the text starts a line of its own.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ BOTTOM = 60.0  # above the page number
 BODY, BODY_LEADING = 9.5, 12.0
 HEAD, HEAD_LEADING = 14.0, 17.0
 _ISSUE = re.compile(r"^\W*nr\.?\s*\d{1,2}\s*[,/]?\s*(?:19|20)\d\d", re.I)
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _ADDRESS = re.compile(r"(?:www\.|https?://|@)")
 _VOWELS = set("aeiouyåäöéAEIOUYÅÄÖÉ")
 
@@ -61,6 +65,7 @@ def tokens(line: str) -> list[Token]:
     line = re.sub(r"^\s*#{1,6}\s*", "", line)
     line = re.sub(r"[►▶]\s*", "", line)
     line = re.sub(r"^[-*]\s+", "• ", line.strip())
+    line = re.sub(r"(?<![*\w])\*(?!\*)([^*]+?)(?<!\*)\*(?![*\w])", r"\1", line)  # *italics*: set upright
     found: list[Token] = []
     glued = False  # the part before ended inside a word
     for index, part in enumerate(re.split(r"\*\*", line)):
@@ -127,20 +132,33 @@ class Layout:
         self.canvas.showPage()
         self.page += 1
 
-    def masthead(self, masthead: list[str], issue: str, headlines: list[Token]) -> None:
-        y = HEIGHT - 70
-        for line in masthead:
-            self.canvas.setFont("Vera-Bold", 30)
-            self.canvas.drawCentredString(WIDTH / 2, y, line)
-            y -= 30
-        self.canvas.setFont("Vera-Bold", BODY + 1)
-        self.canvas.drawCentredString(WIDTH / 2, y, issue)
-        y -= 20
-        for line in self.lines(headlines, WIDTH - 2 * MARGIN, BODY, hyphens=False):
-            self.draw(line, MARGIN, y, BODY, WIDTH - 2 * MARGIN, justify=False)
-            y -= BODY_LEADING
-        self.canvas.line(MARGIN, y + 4, WIDTH - MARGIN, y + 4)
-        self.y = self.column_top = y - 14
+    def masthead(self, top: list[tuple[str, str]]) -> None:
+        """The lines above the columns, centred across the page: the masthead (the name in large letters
+        above the issue line, a subtitle below it), the issue line in bold and the headlines."""
+        y = HEIGHT - 40
+        issue_seen = False
+        room = WIDTH - 2 * MARGIN
+        for reason, line in top:
+            words = tokens(line)
+            if reason == "masthead" and not issue_seen:
+                size, bold = 30.0, True
+                text = " ".join(t.text for t in words)
+                size = min(size, size * room / max(width(text, bold, size), 1.0))
+                y -= size
+                self.canvas.setFont(font(bold), size)
+                self.canvas.drawCentredString(WIDTH / 2, y, text)
+                continue
+            issue_seen = issue_seen or reason == "issue line"
+            if reason == "issue line":
+                words = [Token(t.text, True) for t in words]
+            y -= 8  # each line of the masthead a paragraph of its own
+            size = BODY + 1 if reason != "headlines" else BODY
+            for row in self.lines(words, room, size, hyphens=False):
+                y -= size + 3
+                natural = sum(width(t.text, t.bold, size) for t in row) + width(" ", False, size) * (len(row) - 1)
+                self.draw(row, (WIDTH - natural) / 2, y, size, room, justify=False)
+        self.canvas.line(MARGIN, y - 6, WIDTH - MARGIN, y - 6)
+        self.y = self.column_top = y - 12
 
     # --- text ---
 
@@ -187,9 +205,60 @@ class Layout:
             self.column_top = TOP
         self.y = self.column_top
 
+    def rule(self) -> None:
+        """A thin line across the column ("---" in the text)."""
+        if self.y - 12 < BOTTOM:
+            self.next_column()
+        x = MARGIN + self.column * (COLUMN + GUTTER)
+        self.canvas.line(x, self.y - 5, x + COLUMN, self.y - 5)
+        self.y -= 12
+
+    def table(self, rows: list[list[str]], header: bool, space_after: float) -> None:
+        """A table across the column: each column of cells as wide as its longest cell when they fit,
+        else the room shared out; a cell's text wraps within it; the header row bold, rules between rows."""
+        cells = [[tokens(cell) for cell in row] for row in rows]
+        if header:
+            cells[0] = [[Token(t.text, True) for t in cell] for cell in cells[0]]
+        count = max(len(row) for row in cells)
+        pad = 10.0
+        natural = [
+            max((sum(width(t.text, t.bold, BODY) + 3 for t in row[k]) for row in cells if k < len(row)), default=0)
+            for k in range(count)
+        ]
+        widths = [0.0] * count
+        open_, budget = set(range(count)), COLUMN - pad * (count - 1)
+        while open_:
+            share = budget / len(open_)
+            narrow = [k for k in open_ if natural[k] <= share]
+            if not narrow:
+                widths = [share if k in open_ else w for k, w in enumerate(widths)]
+                break
+            for k in narrow:
+                widths[k], budget = natural[k], budget - natural[k]
+                open_.remove(k)
+        left = MARGIN + self.column * (COLUMN + GUTTER)
+        for row in cells:
+            wrapped = [self.lines(cell, widths[k], BODY, hyphens=False) for k, cell in enumerate(row)]
+            height = max(len(lines) for lines in wrapped) * BODY_LEADING + 4
+            if self.y - height < BOTTOM:
+                self.next_column()
+                left = MARGIN + self.column * (COLUMN + GUTTER)
+            x = left
+            for k, lines in enumerate(wrapped):
+                for index, line in enumerate(lines):
+                    self.draw(line, x, self.y - BODY_LEADING * (index + 1), BODY, widths[k], justify=False)
+                x += widths[k] + pad
+            self.y -= height
+            self.canvas.line(left, self.y + 1, left + COLUMN, self.y + 1)
+        self.y -= space_after
+
     def paragraph(self, words: list[Token], heading: bool, space_after: float) -> None:
         size, leading = (HEAD, HEAD_LEADING) if heading else (BODY, BODY_LEADING)
+        bullet = not heading and bool(words) and words[0].text == "•"
+        indent = width("• ", False, size) if bullet else 0.0  # a list item's lines start after its bullet
         lines = self.lines(words, COLUMN, size, hyphens=not heading)
+        if indent and len(lines) > 1:
+            lines = lines[:1] + self.lines([t for line in lines[1:] for t in line], COLUMN - indent, size)
         if heading:
             if self.y - leading * len(lines) - 3 * BODY_LEADING < BOTTOM:
                 self.next_column()  # a headline never stands alone at the foot of a column
@@ -199,9 +268,9 @@ class Layout:
             if self.y - leading < BOTTOM:
                 self.next_column()
             self.y -= leading
-            x = MARGIN + self.column * (COLUMN + GUTTER)
+            x = MARGIN + self.column * (COLUMN + GUTTER) + (indent if index else 0.0)
             last = index == len(lines) - 1
-            self.draw(line, x, self.y, size, COLUMN, justify=not heading and not last)
+            self.draw(line, x, self.y, size, COLUMN - (indent if index else 0.0), justify=not heading and not last)
         self.y -= space_after
 
     def save(self) -> None:
@@ -213,22 +282,37 @@ def make_pdf(source: Path, out: Path, order: str = "rows") -> Path:
     """Lay out the newsletter text file `source` as the PDF `out`. The words are written into the file
     row by row across both columns (`order="rows"`, as some producers do: reading the file's order
     mixes the columns) or column by column (`order="columns"`)."""
-    headings = {section.heading for section in read_newsletter(source).sections if section.heading}
+    newsletter = read_newsletter(source)
+    headings = {section.heading for section in newsletter.sections if section.heading}
     raw = source.read_text(encoding="utf-8").splitlines()
-    filled = [i for i, line in enumerate(raw) if line.strip()]
-    issue_at = next(i for i in filled if _ISSUE.match(clean(raw[i])))
-    masthead = [clean(raw[i]) for i in filled if i < issue_at]
-    headline_at = next(i for i in filled if i > issue_at)
-    header = f"{' '.join(masthead).title()} {clean(raw[issue_at])} – Samordningsförbundet Östra Södertörn"
+    top = [line for line in newsletter.skipped if line.reason in ("masthead", "issue line", "headlines")]
+    body_start = max(line.line for line in top)  # the first line after the header (0-based)
+    issue = next(line.text for line in top if line.reason == "issue line")
+    before = [line.text for line in top if line.reason == "masthead" and line.text != issue][:1]
+    header = f"{' '.join(before).title()} {issue} – Samordningsförbundet Östra Södertörn".strip()
     layout = Layout(out, header, order)
-    layout.masthead(masthead, clean(raw[issue_at]), tokens(raw[headline_at]))
-    body = list(range(headline_at + 1, len(raw)))
+    layout.masthead([(line.reason, raw[line.line - 1]) for line in top])
+    body = list(range(body_start, len(raw)))
+    table: list[list[str]] = []
     for position, i in enumerate(body):
+        ends_paragraph = position + 1 == len(body) or not raw[body[position + 1]].strip()
+        if _TABLE_ROW.match(raw[i]):
+            if not re.fullmatch(r"[\s|:-]+", raw[i]):  # "|---|---|" only marks the header above it
+                table.append([cell.strip() for cell in raw[i].strip().strip("|").split("|")])
+            next_row = position + 1 < len(body) and _TABLE_ROW.match(raw[body[position + 1]])
+            if not next_row and table:
+                header = any(re.fullmatch(r"[\s|:-]+", raw[j]) for j in body[:position])
+                layout.table(table, header, 5.0 if ends_paragraph else 0.0)
+                table = []
+            continue
+        if re.fullmatch(r"\s*(?:-{3,}|\*{3,}|_{3,})\s*", raw[i]):
+            layout.rule()
+            continue
         if not raw[i].strip():
             continue
         text = clean(raw[i])
-        heading = text.rstrip(":!") in headings and len(text) <= 120
-        ends_paragraph = position + 1 == len(body) or not raw[body[position + 1]].strip()
+        bold_line = re.fullmatch(r"\*\*[^*]+\*\*", raw[i].strip()) is not None
+        heading = text.rstrip(":!") in headings and len(text) <= 120 and not bold_line  # bold stays body size
         layout.paragraph(tokens(raw[i]), heading, 5.0 if ends_paragraph or heading else 0.0)
     layout.save()
     return out

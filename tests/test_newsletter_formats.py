@@ -21,6 +21,12 @@ from bot.paths import DEFAULT_SOURCES
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [DEFAULT_SOURCES / name for name in SEED_NEWSLETTERS]
+OWN_LAYOUTS = sorted(
+    path
+    for folder in ("newsletter_zoo/seen", "newsletter_layouts")
+    for path in (ROOT / "tests" / folder).iterdir()
+    if path.suffix in (".txt", ".md")
+)
 HTML = ROOT / "tests" / "newsletters" / "html" / "nyhetsbrev-2020-nr3.html"  # apart: the folder above is read whole
 
 
@@ -44,6 +50,28 @@ def facts(path: Path) -> dict[str, Any]:
 @pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.stem)
 def test_a_pdf_newsletter_gives_the_facts_of_its_text(source: Path, pdfs: dict[str, Path]) -> None:
     assert facts(pdfs[source.stem]) == facts(source)
+
+
+# The text's reader misses an item of open places marked "- " ("- Snickeriet Ösmo: inga lediga platser")
+# that it reads marked "• ", as the PDF sets every list item; the PDF gives the fact the issue states.
+DASH_ITEM_MISSED = {"nyhetsbrev-2022-nr3.md"}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param(
+            path,
+            marks=pytest.mark.xfail(
+                path.name in DASH_ITEM_MISSED, reason="the text reader misses a '- ' item", strict=True
+            ),
+        )
+        for path in OWN_LAYOUTS
+    ],
+    ids=lambda path: path.name,
+)
+def test_a_pdf_of_a_newsletter_in_another_layout_gives_the_facts_of_its_text(source: Path, tmp_path: Path) -> None:
+    assert facts(make_pdf(source, tmp_path / f"{source.stem}.pdf")) == facts(source)
 
 
 def test_pdf_text_is_read_column_by_column_with_hyphens_and_addresses_rejoined(pdfs: dict[str, Path]) -> None:

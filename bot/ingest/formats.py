@@ -187,6 +187,7 @@ class _Word:
 @dataclass
 class _Row:
     words: list[_Word]
+    cells: list[list[_Word]] | None = None  # a table's row: its cells' words
 
     @property
     def x0(self) -> float:
@@ -383,9 +384,13 @@ def _gutter(rows: list[_Row]) -> float | None:
     if best is None or best[0] > len(rows) / 3:
         return None
     gutter = best[1]
-    left = sum(1 for row in rows if row.x1 < gutter)
-    right = sum(1 for row in rows if row.x0 > gutter)
-    return gutter if left >= 3 and right >= 3 else None
+    apart = [row for row in rows if not any(w.x0 - 2 <= gutter <= w.x1 + 2 for w in row.words)]
+    # A column is lines that start at one x (a row may have words on both sides of the gutter); centred
+    # lines of a masthead that happen to stand on one side are not one.
+    left = Counter(round(row.x0) for row in apart if row.x0 < gutter)
+    right = Counter(round(min(w.x0 for w in row.words if w.x0 > gutter)) for row in apart if row.x1 > gutter)
+    aligned = all(starts and starts.most_common(1)[0][1] >= 3 for starts in (left, right))
+    return gutter if aligned else None
 
 
 def _split_at(row: _Row, gutter: float) -> tuple[list[_Word], list[_Word]] | None:
@@ -399,6 +404,58 @@ def _split_at(row: _Row, gutter: float) -> tuple[list[_Word], list[_Word]] | Non
     return left, right
 
 
+_CELL_GAP = 8.0  # a gap between words this wide (pt) may part two cells of a table
+
+
+def _tables(column: list[_Row]) -> list[_Row]:
+    """The column with its tables' rows as cells: two or more rows in a row whose words stand in
+    cells that start at the same x in each (wide gaps between), a cell's text wrapped onto the lines
+    below it (nothing in the first cell there) joined to its row. Justified running text also has wide
+    gaps, but not at the same x on consecutive lines."""
+    starts = [_cell_starts(row) for row in column]
+    found: list[_Row] = []
+    index = 0
+    while index < len(column):
+        grid = starts[index]
+        block = [index]
+        following = index + 1
+        while len(grid) >= 2 and following < len(column):
+            here = starts[following]
+            if not all(any(abs(x - g) <= 1.5 for g in grid) for x in here):
+                break
+            if len(here) < 2 and abs(here[0] - grid[0]) <= 1.5:
+                break  # a line of text under the table, starting where it starts
+            block.append(following)
+            following += 1
+        rows = [i for i in block if len(starts[i]) >= 2 and abs(starts[i][0] - grid[0]) <= 1.5]
+        if len(rows) < 2:
+            found.append(column[index])
+            index += 1
+            continue
+        for i in block:
+            cells: list[list[_Word]] = [[] for _ in grid]
+            for word in column[i].words:
+                at = max(k for k, g in enumerate(grid) if g <= word.x0 + 1.5) if word.x0 + 1.5 >= grid[0] else 0
+                cells[at].append(word)
+            if cells[0] or not found or found[-1].cells is None:
+                found.append(_Row(column[i].words, cells))
+            else:  # the wrapped part of a long cell
+                last = found[-1]
+                last.words = last.words + column[i].words
+                last.cells = [a + b for a, b in zip(last.cells or [], cells, strict=True)]
+        index = following
+    return found
+
+
+def _cell_starts(row: _Row) -> list[float]:
+    """Where the row's runs of words start, a run ending at a gap that could part two cells."""
+    starts = [row.words[0].x0]
+    for before, word in zip(row.words, row.words[1:], strict=False):
+        if word.x0 - before.x1 >= max(_CELL_GAP, word.size * 0.8):
+            starts.append(word.x0)
+    return starts
+
+
 def _style(row: _Row, body_size: float) -> str:
     return "heading" if all(w.size >= body_size * 1.2 for w in row.words) else "body"
 
@@ -407,6 +464,9 @@ def _marked(row: _Row, style: str) -> list[str]:
     """The row's words, with runs of bold words in a body line between ** and **."""
     if style != "body":
         return [w.text for w in row.words]
+    if row.cells is not None:  # a table's row as the text writes it: "| 24/5 | Tyresö | Tema |"
+        cells = [" ".join(_marked(_Row(cell), style)) if cell else "" for cell in row.cells]
+        return ["|", " | ".join(cells), "|"]
     words: list[str] = []
     for index, word in enumerate(row.words):
         text = word.text
@@ -422,23 +482,27 @@ def _paragraphs(columns: list[list[_Row]], body_size: float) -> list[_Paragraph]
     paragraphs: list[_Paragraph] = []
     previous: _Row | None = None
     previous_edge, previous_justified, previous_style = 0.0, False, "body"
-    for column in columns:
-        edge = _right_edge(column)
-        full = [row for row in column if len(row.words) > 1 and row.x1 >= edge - 1.0]
-        justified = len(full) >= max(3, len(column) * 0.3)
+    for column in map(_tables, columns):
+        text = [row for row in column if row.cells is None] or column
+        edge = _right_edge(text)
+        full = [row for row in text if len(row.words) > 1 and row.x1 >= edge - 1.0]
+        justified = len(full) >= max(3, len(text) * 0.3)
         for index, row in enumerate(column):
-            style = _style(row, body_size)
+            style = "body" if row.cells is not None else _style(row, body_size)
             if previous is None or not paragraphs:
                 paragraphs.append(_Paragraph(style))
             else:
                 size = max(w.size for w in row.words)
                 first = row.words[0]
-                if previous_justified and previous_style == "body" and len(previous.words) > 1:
+                if row.cells is not None or previous.cells is not None:
+                    wrapped = False  # a table's rows are lines of their own
+                elif previous_justified and previous_style == "body" and len(previous.words) > 1:
                     wrapped = previous.x1 >= previous_edge - 1.0  # a justified line ends at the edge
                 else:  # ragged: the line ended because the next word did not fit
                     wrapped = previous.x1 + size * 0.33 + first.x1 - first.x0 > previous_edge
                 gap = row.top - previous.bottom if index else 0.0  # a new column continues what it can
-                if style != paragraphs[-1].style or gap > size * 0.6:
+                same_table = row.cells is not None and previous.cells is not None and 0 < gap < size * 1.5
+                if style != paragraphs[-1].style or (gap > size * 0.6 and not same_table):
                     paragraphs.append(_Paragraph(style))
                 elif not wrapped:
                     if index == 0 or style != "body":
@@ -487,13 +551,16 @@ def _join(text: str, line: str, vocabulary: Counter[str], separator: str) -> str
         text, line = text[:-2], line[2:]  # one bold run over two lines
     tail = text.rsplit(None, 1)[-1] if text.strip() else ""
     head = line.split(None, 1)[0] if line.strip() else ""
+    if tail and head and _broken_address(tail, head) and (separator == " " or not _TLD.search(tail.rstrip(".,;:)!?"))):
+        return text + line  # an address ends only after its domain, wherever the line breaks
     if separator == " " and tail and head:
-        if _broken_address(tail, head):
-            return text + line
         bare_tail = tail.lstrip("*(\"'")
         if bare_tail.endswith("-") and len(bare_tail) > 1 and bare_tail[-2].isalpha():
             kind = _hyphen(bare_tail[:-1], head, vocabulary)
             return text[:-1] + line if kind == "split" else text + ("" if kind == "compound" else " ") + line
+        if bare_tail.endswith("-") and bare_tail[-2:-1].isdigit() and head[:1].isalnum():
+            if _bare(head).lower() not in _CONJUNCTIONS:  # "08-" "465 004 10", "2018-" "års"
+                return text + line
     return text + separator + line
 
 
