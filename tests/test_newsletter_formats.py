@@ -52,24 +52,7 @@ def test_a_pdf_newsletter_gives_the_facts_of_its_text(source: Path, pdfs: dict[s
     assert facts(pdfs[source.stem]) == facts(source)
 
 
-# The text's reader misses an item of open places marked "- " ("- Snickeriet Ösmo: inga lediga platser")
-# that it reads marked "• ", as the PDF sets every list item; the PDF gives the fact the issue states.
-DASH_ITEM_MISSED = {"nyhetsbrev-2022-nr3.md"}
-
-
-@pytest.mark.parametrize(
-    "source",
-    [
-        pytest.param(
-            path,
-            marks=pytest.mark.xfail(
-                path.name in DASH_ITEM_MISSED, reason="the text reader misses a '- ' item", strict=True
-            ),
-        )
-        for path in OWN_LAYOUTS
-    ],
-    ids=lambda path: path.name,
-)
+@pytest.mark.parametrize("source", OWN_LAYOUTS, ids=lambda path: path.name)
 def test_a_pdf_of_a_newsletter_in_another_layout_gives_the_facts_of_its_text(source: Path, tmp_path: Path) -> None:
     assert facts(make_pdf(source, tmp_path / f"{source.stem}.pdf")) == facts(source)
 

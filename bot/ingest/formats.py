@@ -553,11 +553,13 @@ def _join(text: str, line: str, vocabulary: Counter[str], separator: str) -> str
     head = line.split(None, 1)[0] if line.strip() else ""
     if tail and head and _broken_address(tail, head) and (separator == " " or not _TLD.search(tail.rstrip(".,;:)!?"))):
         return text + line  # an address ends only after its domain, wherever the line breaks
+    bare_tail = tail.lstrip("*(\"'")
+    hyphenated = bare_tail.endswith("-") and len(bare_tail) > 1 and bare_tail[-2].isalpha()
+    if hyphenated and head and (separator == " " or head[:1].islower()):
+        # a word broken at the line end, even where the line is short (a list item in a narrow column)
+        kind = _hyphen(bare_tail[:-1], head, vocabulary)
+        return text[:-1] + line if kind == "split" else text + ("" if kind == "compound" else " ") + line
     if separator == " " and tail and head:
-        bare_tail = tail.lstrip("*(\"'")
-        if bare_tail.endswith("-") and len(bare_tail) > 1 and bare_tail[-2].isalpha():
-            kind = _hyphen(bare_tail[:-1], head, vocabulary)
-            return text[:-1] + line if kind == "split" else text + ("" if kind == "compound" else " ") + line
         if bare_tail.endswith("-") and bare_tail[-2:-1].isdigit() and head[:1].isalnum():
             if _bare(head).lower() not in _CONJUNCTIONS:  # "08-" "465 004 10", "2018-" "års"
                 return text + line
