@@ -61,8 +61,9 @@ def found(kind: str, fact: dict[str, Any], kb: KnowledgeBase) -> bool:
 
 
 def newsletters(group: str) -> list[Path]:
-    """The newsletters of "seen" or "unseen" (held out)."""
-    return sorted(path for path in (ZOO / group).iterdir() if ".facts." not in path.name)
+    """The newsletters of "seen" or of a held-out group ("heldout2"); none if the group is not there."""
+    folder = ZOO / group
+    return sorted(path for path in folder.iterdir() if ".facts." not in path.name) if folder.is_dir() else []
 
 
 def expected(newsletter: Path) -> list[tuple[str, dict[str, Any]]]:
