@@ -215,7 +215,8 @@ class Layout:
 
     def table(self, rows: list[list[str]], header: bool, space_after: float) -> None:
         """A table across the column: each column of cells as wide as its longest cell when they fit,
-        else the room shared out; a cell's text wraps within it; the header row bold, rules between rows."""
+        else as its longest word and the rest of the room shared out by need; a cell's text wraps within
+        it; the header row bold, rules between rows."""
         cells = [[tokens(cell) for cell in row] for row in rows]
         if header:
             cells[0] = [[Token(t.text, True) for t in cell] for cell in cells[0]]
@@ -225,17 +226,17 @@ class Layout:
             max((sum(width(t.text, t.bold, BODY) + 3 for t in row[k]) for row in cells if k < len(row)), default=0)
             for k in range(count)
         ]
-        widths = [0.0] * count
-        open_, budget = set(range(count)), COLUMN - pad * (count - 1)
-        while open_:
-            share = budget / len(open_)
-            narrow = [k for k in open_ if natural[k] <= share]
-            if not narrow:
-                widths = [share if k in open_ else w for k, w in enumerate(widths)]
-                break
-            for k in narrow:
-                widths[k], budget = natural[k], budget - natural[k]
-                open_.remove(k)
+        longest = [  # no cell narrower than its longest word: a layout program never lets words overlap
+            max((width(t.text, t.bold, BODY) + 3 for row in cells if k < len(row) for t in row[k]), default=0)
+            for k in range(count)
+        ]
+        budget = COLUMN - pad * (count - 1)
+        need = [natural[k] - longest[k] for k in range(count)]
+        extra = max(budget - sum(longest), 0.0)
+        if sum(need) <= extra:
+            widths = natural
+        else:
+            widths = [longest[k] + extra * need[k] / sum(need) for k in range(count)]
         left = MARGIN + self.column * (COLUMN + GUTTER)
         for row in cells:
             wrapped = [self.lines(cell, widths[k], BODY, hyphens=False) for k, cell in enumerate(row)]
@@ -294,6 +295,9 @@ def make_pdf(source: Path, out: Path, order: str = "rows") -> Path:
     layout.masthead([(line.reason, raw[line.line - 1]) for line in top])
     body = list(range(body_start, len(raw)))
     table: list[list[str]] = []
+    for i in body:  # a tab-separated row is a table's row too, as a layout program sets it
+        cells = [cell.strip() for cell in raw[i].split("\t") if cell.strip()]
+        raw[i] = "| " + " | ".join(cells) + " |" if "\t" in raw[i].strip() and len(cells) >= 2 else raw[i]
     for position, i in enumerate(body):
         ends_paragraph = position + 1 == len(body) or not raw[body[position + 1]].strip()
         if _TABLE_ROW.match(raw[i]):

@@ -187,7 +187,7 @@ def _state_change(statements: Statements, change: Change, order: int) -> None:
         )
 
     if change.what == "cancelled":
-        statements[target].append((1, order, statement(change.on, status="cancelled")))
+        statements[target].append((1, order, statement(change.on, status="cancelled", **change.details)))
     elif change.what == "moved":
         statements[target].append((1, order, statement(change.on, status="moved", moved_to=change.new_date)))
         if change.new_date:

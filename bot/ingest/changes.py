@@ -37,11 +37,11 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
         about_meeting = words.speaks_of_meeting(section.heading)
         line = next((line.number for line in section.lines if line.text), section.heading_line)
         for paragraph in section.paragraphs:
-            if words.change_in(paragraph) is None:
+            if words.change_in(paragraph) is None and len(find_dates(paragraph)) < 2:
                 continue
             for sentence in sentences(paragraph):
                 rest = paragraph[paragraph.find(sentence) :]
-                what = words.change_in(sentence)
+                what = words.change_in(sentence) or _moved_without_saying(sentence)
                 if what is None or not (about_meeting or words.speaks_of_meeting(sentence)):
                     continue
                 context = f"{section.heading}. {sentence}"
@@ -50,6 +50,14 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
                 if found:
                     changes.append(found)
     return changes
+
+
+def _moved_without_saying(sentence: str) -> str | None:
+    """ "... som var planerat till 18/10 hålls i stället 25/10": two days, one of them the old one."""
+    words = lexicon()
+    dates = [m for m in find_dates(sentence) if not words.is_deadline(sentence[: m.start])]
+    olds = [m for m in dates if words.is_old_date(sentence[: m.start])]
+    return "moved" if len(dates) == 2 and len(olds) == 1 else None
 
 
 def _change(
@@ -98,8 +106,8 @@ def _details(paragraph: str, sentence: str) -> dict[str, str]:
         "start": scratch.start,
         "end": scratch.end,
         "breakfast": scratch.breakfast,
-        "venue": venue_in(after),
-        "topic": topic_in(after, first=""),
+        "venue": venue_in(after) or venue_in(sentence),
+        "topic": topic_in(after, first="") or topic_in(sentence),
     }
     return {name: value for name, value in found.items() if value}
 

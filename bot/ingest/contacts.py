@@ -33,7 +33,7 @@ _ORG_AFTER = re.compile(
 _GAP_BEFORE = re.compile(
     r"^(?:\s*\([A-ZÅÄÖ]{1,3}\))?(?:,\s*|\s+(?:som\s+)?(?:är\s+)?(?:\w+\s+){0,3}?|\s+heter\s+\S+\s+(?:\w+\s+)?)$"
 )  # what may stand between a name and its title: "Name, title", "Name (M) är förbundets title"
-_SINCE = re.compile(rf"^\s+sedan\s+(?:den\s+)?\d{{1,2}}\s+(?:{MONTH_PATTERN})\b(?:\s+\d{{4}})?", re.I)
+_SINCE = re.compile(rf"^\s*sedan\s+(?:den\s+)?\d{{1,2}}\s+(?:{MONTH_PATTERN})\b(?:\s+\d{{4}})?", re.I)
 
 
 People = list[tuple[int, int, str]]  # (start, end, name) of the names in a sentence
@@ -149,7 +149,7 @@ class ContactReader:
         leaves = _LEAVES.search(sentence)
         joins = _JOINS.search(near) or is_new or (only_title and not leaves and _JOINS.search(sentence))
         when_date = self._date_in(sentence)
-        since = _SINCE.match(sentence[match.end() :])
+        since = _SINCE.match(sentence[match.end() :]) or _SINCE.match(" " + sentence)
         if since and not leaves:  # "... är förbundets ordförande sedan den 1 januari"
             joins, when_date = True, self._date_in(since.group(0))
         continues = _CONTINUES.match(self._following) or re.match(rf"{re.escape(person.split()[0])}\b", self._following)

@@ -106,7 +106,11 @@ _HEADER_SEARCH_LINES = 15
 
 
 def clean(text: str) -> str:
-    """One line without markdown remnants: links keep their text, emphasis and arrows go."""
+    """One line without markdown remnants: links keep their text, emphasis and arrows go; cells
+    separated by tabs (a table exported as text) are kept apart as "a | b"."""
+    if "\t" in text.strip():
+        cells = [cell for cell in text.split("\t") if cell.strip()]
+        text = " | ".join(cells) if len(cells) >= 2 else text
     if _MARKUP.search(text):
         text = _LINK.sub(lambda match: match.group(1), text)
         text = _HEADING_MARK.sub("", text)
@@ -198,7 +202,7 @@ def _headlines(raw_lines: list[str], start: int) -> tuple[list[str], int]:
         if not _BULLET.match(text) and len([part for part in parts if part]) >= 2:
             return [part for part in parts if part], index + 1
         seen += 1
-        if seen >= 2 or text.endswith(":") or len(text) > 80:
+        if seen >= 2 or text.endswith(":"):
             break  # one line of masthead may come first ("Samordningsförbundet Östra Södertörn · Haninge")
     return [], start
 

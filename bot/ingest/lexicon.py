@@ -68,7 +68,7 @@ class Lexicon:
         return bool(self.deadline.search(fold(" ".join(before.split()[-3:]))))
 
     def is_old_date(self, before: str) -> bool:
-        return bool(self.old_date.search(fold(" ".join(before.split()[-3:]))))
+        return bool(self.old_date.search(fold(" ".join(before.split()[-4:]))))
 
 
 @cache

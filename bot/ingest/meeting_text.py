@@ -35,6 +35,7 @@ def topic_in(text: str, first: str | None = None) -> str | None:
     """The topic running text gives: "Temat är X", "på temat X", "Tema: X", else "... om X" in `first`
     (or the text), cut before a date or a time."""
     topic = re.search(r"\b(?:temat\s+(?:är|blir)|på temat|med temat|tema:?|theme:?|topic:?)\s+([^.]+)", text, re.I)
+    topic = topic or re.search(r"\btemat,\s+([^,]+),", text, re.I)  # "Temat, X, är oförändrat"
     if not topic:
         topic = re.search(r"\b(?:om|about)\s+([^,.]+)", first if first is not None else text)
     if not topic:
@@ -43,6 +44,7 @@ def topic_in(text: str, first: str | None = None) -> str | None:
     cut = [m.start for m in find_dates(value)] + [m.start() for m in re.finditer(r"\s(?:kl\.?|klockan)\s", value)]
     value = value[: min(cut)] if cut else value
     value = re.sub(r"\s+(?:den|på|i)\s*$", "", value.strip(" ,–-"))
+    value = re.sub(r"^(?:fortfarande|detsamma|oförändrat|densamma)[:,]?\s+", "", value)  # "Temat är fortfarande X"
     return value or None
 
 

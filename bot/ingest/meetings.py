@@ -80,7 +80,8 @@ class MeetingReader:
         held: list[Meeting] = []
         for block in self._blocks():
             found, reported = self._read_block(block)
-            if not found and not reported and self._has_dates(block):
+            told_as_change = self.words.change_in(" ".join(line.text for line in block.lines) + block.heading)
+            if not found and not reported and self._has_dates(block) and not told_as_change:
                 text = " ".join(line.text for line in block.lines if line.text)
                 self.warnings.append(
                     ParseWarning(
@@ -111,6 +112,8 @@ class MeetingReader:
                 kind = self._kind_of_dated_heading(section)
             if kind is None:
                 kind, heading, lines = self._titled_inside(section)
+            if kind is None and section.paragraphs:
+                kind = self._kind_of_first_sentence(section.paragraphs[0])
             if kind is None:
                 current = None
                 continue
@@ -118,6 +121,13 @@ class MeetingReader:
             current = _Block(heading, kind, lines, first)
             blocks.append(current)
         return blocks
+
+    def _kind_of_first_sentence(self, paragraph: str) -> str | None:
+        """A section that opens on a meeting of a municipality or a day ("Frukostmötet i Tyresö flyttas
+        från 17/4 till 8/5") is about meetings, whatever its heading."""
+        first = sentences(paragraph)[0] if paragraph else ""
+        named = self._municipality_in(first) or find_dates(first)
+        return self.words.kind_in(first) if named else None
 
     def _titled_inside(self, section: Section) -> tuple[str | None, str, list[Line]]:
         """A title line naming a kind of meeting inside a section ("Frukostmöten under våren" at the
@@ -196,9 +206,15 @@ class MeetingReader:
         municipality = None
         columns: list[str | None] | None = None
         open_entry = False  # whether the lines that follow still belong to the last entry
+        article = bool(find_dates(block.heading))  # an article about one meeting: its lines are running text
+        title: str | None = None  # the last short line without a full stop: a title for the dates under it
         for line in block.lines:
             text = line.text
+            title, previous_title = None, title
+            if text and len(text) <= 100 and not text.endswith((".", ":")) and not find_dates(text):
+                title = re.sub(r"^[^:]{0,40}:\s+", "", text) if ":" in text else text
             if not text:
+                title = previous_title
                 open_entry = bool(entries) and not _has_topic(entries[-1]) and entries[-1].text.endswith(":")
                 continue
             if text.count("|") >= 2 or (columns is not None and "|" in text):
@@ -219,6 +235,8 @@ class MeetingReader:
                 dates = self._meeting_dates(value) if label == "date" else []
                 if dates:
                     entries.append(_Entry(dates, line.number, "", municipality, False))
+                    if previous_title and len(entries) == 1:
+                        entries[-1].fields["topic"] = previous_title  # "Nordic seminar: X" over "Date: ..."
                     open_entry = True
                 elif label == "municipality" and self._municipality_in(value):
                     if entries and open_entry:
@@ -226,12 +244,14 @@ class MeetingReader:
                     else:
                         municipality = self._municipality_in(value)
                 elif entries and (open_entry or label != "date"):
-                    entries[-1].fields[label] = value
+                    named = entries[-1].fields.get(label) if label == "topic" else None
+                    entries[-1].fields[label] = f"{named}: {value}" if named and named != value else value
                     open_entry = True
                 else:
                     intro.append(text)
                 continue
-            starting = self._starting_dates(text)
+            running = len(text) > 100 and re.search(r"[.!?]\s+[A-ZÅÄÖ]", text)
+            starting = None if article and running else self._starting_dates(text)
             if starting is not None:
                 groups, rest = starting
                 venue_like = rest.startswith(":")
@@ -244,6 +264,14 @@ class MeetingReader:
                     last = index == len(groups) - 1
                     place = own[0] if own and last else municipality
                     entries.append(_Entry(dates, line.number, rest if last else "", place, venue_like))
+                if (
+                    previous_title
+                    and len(entries) == len(groups)
+                    and not re.sub(r"[\W\d_]|\b(?:kl|klockan)\b", "", rest)
+                ):
+                    entries[-1].fields.setdefault(
+                        "topic", previous_title
+                    )  # "Nordic seminar: X" / "Friday 12 April, 9.00"
                 open_entry = True
                 continue
             named = self._municipality_line(text)
@@ -381,6 +409,7 @@ class MeetingReader:
                 if body.startswith(","):
                     apply_times(meeting, body)  # "28/4 och 19/5, bägge i Haninge", "Friday 12 April, 8.30–10.00"
                     meeting.venue = fields.get("venue")
+                    meeting.topic = fields.get("topic")
                 elif entry.venue_like and len(body.split()) <= 8 and not fields:
                     venue: str | None = body.rstrip(".")
                     if any(phrase in fold(body) for phrase in _SAME_AS_ABOVE):

@@ -97,6 +97,10 @@ def _listed(line: str) -> BoardMember | None:
     a position, a name or a placeholder, and an organisation, in any order; None for any other line."""
     fields: list[str] = []
     for field in (part.strip() for part in _FIELD.split(line.strip(" •-*"))):
+        inner = re.fullmatch(r"(?P<rest>.+?)\s*\((?P<position>[^)]+)\)", field)
+        if inner and _is_position(inner.group("position")):  # "Vakant (vice ordförande)"
+            fields += [inner.group("rest"), inner.group("position")]
+            continue
         first = _POSITION_FIRST.match(field)
         fields += [first.group("position"), first.group("rest")] if first and not _is_position(field) else [field]
     positions = [field for field in fields if _is_position(field)]

@@ -33,7 +33,8 @@ _CONTACT = re.compile(
 _PARENTHESIS = re.compile(r"\(([^)]*)\)")
 _NAME = r"[A-ZÅÄÖ][\w&'-]*(?:[ \t]+(?:[A-ZÅÄÖ&][\w&'-]*|i|på))*"
 _PLACES = r"(?:lediga\s+)?platser?"
-_PLACES_WORD = re.compile(r"(?<=\d)\s+(?:lediga\s+)?(?:arbetstränings)?platser?\b(?:\s+kvar)?", re.I)
+_COUNT_AFTER = re.compile(rf"(?P<name>{_NAME})\s+\((?P<count>\d+)(?:\s+(?:lediga?\s+)?plats(?:er)?)?\)")
+_PLACES_WORD = re.compile(r"(?<=\d)\s+(?:lediga?\s+)?(?:arbetstränings)?plats(?:er)?\b(?:\s+kvar)?", re.I)
 
 
 @cache
@@ -76,7 +77,7 @@ def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[Pl
                         )
                     )
             continue
-        text = _joined(section.paragraphs)
+        text = _joined([line.text for line in section.lines if line.text])
         first_line = next((line.number for line in section.lines if line.text), 0)
         report = _read_report(section, text, newsletter, vocabulary)
         if report is None or not report.places:
@@ -88,13 +89,15 @@ def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[Pl
     return reports, warnings
 
 
-def _joined(paragraphs: list[str]) -> str:
-    """The section as one text: a bulleted paragraph, or one after a paragraph that ends with a count,
-    starts a new item (a new line); otherwise it continues the item before it ("Skyddsvärnet" / "2",
-    "• Case" / "Management: 8")."""
+def _joined(lines: list[str]) -> str:
+    """The section as one text: a bulleted line, or one after a line that ends with a count or a
+    sentence, starts a new item (a new line); otherwise it continues the item before it
+    ("Skyddsvärnet" / "2", "• Case" / "Management: 8")."""
     text = ""
-    for paragraph in paragraphs:
-        ended = re.search(r"\d\s*(?:platser|st)?\.?$|[.!?:]$", text) or re.match(r"[-•*]\s", paragraph)
+    for paragraph in lines:
+        last = text.rsplit("\n", 1)[-1]
+        ended = re.search(r"\d\s*(?:(?:lediga?\s+)?plats(?:er)?|st)?\.?$|[.!?:]$", last)
+        ended = ended or re.match(r"[-•*]\s", paragraph) or lexicon().no_places.search(fold(last))
         separator = "\n" if ended else " "
         text = f"{text}{separator}{paragraph}" if text else paragraph
     return text
@@ -109,6 +112,8 @@ def _read_report(section: Section, text: str, newsletter: Newsletter, vocabulary
     enrolled = _ENROLLED.search(text)
     contact = _CONTACT.search(text)
     start = _LIST_START.search(text)
+    if start and re.search(r"\d", text[: start.start()]):
+        start = None  # "Kafé Ankaret: inga lediga platser just nu" inside the list starts nothing
     list_text = text[start.end() :] if start else text
     end = _LIST_END.search(list_text) if start else re.search(r"\bkontakta\b", list_text, re.I)
     list_text = list_text[: end.start()] if end else list_text
@@ -128,6 +133,12 @@ def _items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
     found: list[tuple[int, OpenPlace]] = []
     words = lexicon()
     spans = []
+    for match in _COUNT_AFTER.finditer(text):  # "i Steget på Återbruket Handen (3)"
+        named = re.split(r"\s+(?:på|hos|vid)\s+", match.group("name").strip())[-1]
+        name, municipality = _name_and_place(named, vocabulary)
+        count = int(match.group("count"))
+        found.append((match.start(), OpenPlace(provider=name, count=count, municipality=municipality)))
+        spans.append(match.span())
     for match in _count_at().finditer(text):  # "4 platser på Verkstan", "... och 2 på Grow"
         name, municipality = _name_and_place(match.group("name").strip(), vocabulary)
         count = int(match.group("count") or match.group("bare"))
