@@ -123,7 +123,9 @@ Ny ekonom
 Lisa Holm efterträder Bengt Sjö som ekonom. Hon börjar den 4 november.
 """,
     )
-    assert roles(kb) == {("Lisa Holm", "ekonom"): date(2024, 11, 4)}
+    assert roles(kb) == {("Lisa Holm", "ekonom"): date(2024, 11, 4), ("Bengt Sjö", "ekonom"): None}
+    ends = {c.name: r.end for c in kb.contacts for r in c.roles}
+    assert ends["Bengt Sjö"] == date(2024, 11, 4)  # the one succeeded holds the role until that day
 
 
 def test_a_role_chosen_in_running_text(tmp_path):

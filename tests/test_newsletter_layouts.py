@@ -147,3 +147,29 @@ def test_a_short_line_with_a_date_and_a_municipality_anywhere_is_a_meeting(kb):
     assert meeting(kb, "2025-12-12").municipality == "Tyresö"
     assert meeting(kb, "2025-12-19").municipality == "Haninge"
     assert facts(meeting(kb, "2025-12-19")) == ("Haninge", "Årets sista träff", "Jordbro kulturhus", None)
+
+
+def test_a_tab_separated_table_under_a_heading_that_says_only_meetings(kb):
+    assert facts(meeting(kb, "2027-03-05")) == ("Tyresö", "Skuldsanering och arbete", "Tyresö bibliotek", "08:15")
+    assert facts(meeting(kb, "2027-03-19")) == ("Haninge", "Digital vägledning", "Jordbro kulturhus", "08:15")
+
+
+def test_a_move_told_as_planned_and_held_instead_keeps_its_topic(kb):
+    moved = meeting(kb, "2027-03-26")
+    assert (moved.municipality, moved.topic, moved.moved_from) == ("Nynäshamn", "unga och ekonomi", date(2027, 3, 12))
+    assert meeting(kb, "2027-03-12").status == "moved"
+
+
+def test_a_title_over_an_english_label_block_is_the_topic(kb):
+    conference = meeting(kb, "2027-04-14")
+    assert (conference.kind, conference.topic) == ("seminarium", "European network day on inclusive employment")
+    assert (conference.venue, conference.start, conference.end) == ("Haninge kulturhus, Stora salen", "10:00", "15:00")
+
+
+def test_counts_in_parentheses_and_a_role_handed_over_on_a_day(kb):
+    reports = {report.programme: {p.provider: p.count for p in report.places} for report in kb.places}
+    assert reports["Lediga platser"] == {"Bryggan Handen": 2, "Vävstugan": 4}
+    roles = {(c.name, r.title): (r.start, r.end) for c in kb.contacts for r in c.roles}
+    assert roles[("Lova Sten", "utvecklingsledare")] == (date(2027, 2, 1), None)
+    assert roles[("Tim Ros", "controller")] == (date(2027, 3, 1), None)
+    assert roles[("Ulla Falk", "controller")] == (None, date(2027, 3, 1))

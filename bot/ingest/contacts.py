@@ -90,7 +90,20 @@ class ContactReader:
             mention = self._role(sentence, match, people, source, section_federation)
             if mention:
                 mentions.append(mention)
+                mentions.extend(self._predecessor(sentence, people, match, mention))
         return mentions
+
+    def _predecessor(self, sentence: str, people: People, match: re.Match[str], successor: Mention) -> list[Mention]:
+        """ "A efterträder B som T från den 1 december": B holds T until that day."""
+        for (_, end, name), (start, after_end, other) in zip(people, people[1:], strict=False):
+            if name != successor.name or not _SUCCEEDS.fullmatch(sentence[end:start]):
+                continue
+            if not re.fullmatch(r"\s+som\s+(?:ny\s+)?", sentence[after_end : match.start()]) or successor.role is None:
+                return []
+            held = Role(title=successor.role.title, organisation=successor.role.organisation, source=successor.source)
+            held.end = successor.role.start
+            return [Mention(name=other, source=successor.source, role=held)]
+        return []
 
     def _email(self, sentence: str, match: re.Match[str], people: People, source: Source) -> Mention | None:
         address = match.group(0)

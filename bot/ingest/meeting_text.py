@@ -10,7 +10,7 @@ from bot.knowledge.model import Meeting
 TIME = r"(\d{1,2})[.:](\d{2})"
 CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
 RANGE = re.compile(rf"(?<![\d/.,]){CLOCK}\s*[-–]\s*{CLOCK}(?![\d/])")
-BREAKFAST_TIME = re.compile(rf"(?:frukost|breakfast)\D{{0,25}}?{TIME}", re.I)
+BREAKFAST_TIME = re.compile(rf"(?:frukost(?!m[öo]t|seminar)|breakfast(?! meeting))\D{{0,25}}?{TIME}", re.I)
 SINGLE_TIME = re.compile(rf"\b(?:kl\.?|klockan|at)\s*{CLOCK}\b", re.I)
 
 

@@ -114,6 +114,8 @@ class MeetingReader:
                 kind, heading, lines = self._titled_inside(section)
             if kind is None and section.paragraphs:
                 kind = self._kind_of_first_sentence(section.paragraphs[0])
+            if kind is None and self.words.meeting.search(fold(section.heading)):  # "Vårens möten"
+                kind = self.words.kind_in(section.text) or BREAKFAST
             if kind is None:
                 current = None
                 continue
