@@ -174,7 +174,7 @@ def _find_header(path: Path, raw_lines: list[str]) -> tuple[int, int, int, int]:
     )
 
 
-_NUMBER = re.compile(r"\bnr\.?\s*(\d{1,2})\b|\b(\d{1,2})\s*/\s*(?:19|20)\d\d\b", re.I)
+_NUMBER = re.compile(r"\b(?:nr|nummer|no|number|issue)\.?\s*(\d{1,2})\b|\b(\d{1,2})\s*/\s*(?:19|20)\d\d\b", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
@@ -198,13 +198,23 @@ def _headlines(raw_lines: list[str], start: int) -> tuple[list[str], int]:
         text = clean(raw_lines[index])
         if not text:
             continue
-        parts = [part.strip(" *_") for part in re.sub(r"^[^•:]{0,30}:\s*", "", text).split("•")]  # "I detta nummer: "
-        if not _BULLET.match(text) and len([part for part in parts if part]) >= 2:
-            return [part for part in parts if part], index + 1
+        parts = _headline_parts(re.sub(r"^[^•·:]{0,30}:\s*", "", text))  # "I detta nummer: "
+        if not _BULLET.match(text) and len(parts) >= 2:
+            return parts, index + 1
         seen += 1
         if seen >= 2 or text.endswith(":"):
             break  # one line of masthead may come first ("Samordningsförbundet Östra Södertörn · Haninge")
     return [], start
+
+
+def _headline_parts(text: str) -> list[str]:
+    """ "A • B • C", or "A · B · C" when the parts are titles of several words (not "Östra Södertörn ·
+    Haninge · Nynäshamn", a masthead)."""
+    for separator in ("•", "·"):
+        parts = [part.strip(" *_") for part in text.split(separator) if part.strip(" *_")]
+        if len(parts) >= 2 and (separator == "•" or sum(len(part.split()) >= 2 for part in parts) > len(parts) / 2):
+            return parts
+    return []
 
 
 def _is_heading(raw: str, text: str, headlines: list[str], blanks_before: int, next_text: str | None) -> bool:

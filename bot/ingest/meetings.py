@@ -230,7 +230,7 @@ class MeetingReader:
                 if entry:
                     entries.append(entry)
                 continue
-            labelled = _LABEL.match(text)
+            labelled = _LABEL.match(text.lstrip("•*–- "))  # "Tid: 8.30", "- Date: Wednesday 14 October"
             label = self.words.labels.get(fold(labelled.group("label"))) if labelled else None
             if labelled and label:
                 value = labelled.group("value").strip()
@@ -503,6 +503,9 @@ class MeetingReader:
         ("... med Sara Lund, Föreningen X")."""
         parts = sentences(text)
         meeting.topic = parts[0].rstrip(".")
+        venues = [part for part in parts[1:] if "," in part and _venue_line([part]) and not self.names.people(part)]
+        meeting.venue = meeting.venue or (venues[0].rstrip(".") if venues else None)  # "Topic. Kulturhuset, Handen."
+        parts = [part for part in parts if part not in venues]
         meeting.speakers = self._speakers_in_sentences(parts[1:])
         joining = _sentence_with(" ".join(parts[1:]), "medverkar")
         if not meeting.speakers and joining and re.search(r"\bmedverkar\b", joining, re.I):

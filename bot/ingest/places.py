@@ -89,12 +89,29 @@ def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[Pl
     return reports, warnings
 
 
+def _table_item(line: str) -> str | None:
+    """A table's row as an item ("| Lagerhallen Vega | Haninge | 2 |" -> "Lagerhallen Vega (Haninge): 2"),
+    None for its header and rule rows; any other line as it is."""
+    if line.count("|") < 2:
+        return line
+    cells = [cell.strip(" *") for cell in line.strip().strip("|").split("|")]
+    counts = [cell for cell in cells if re.fullmatch(r"\d+|inga|0", cell, re.I)]
+    names = [cell for cell in cells if cell and cell not in counts]
+    if not counts or not names:
+        return None
+    count = "0" if counts[0].lower() == "inga" else counts[0]
+    where = f" ({names[1]})" if len(names) > 1 else ""
+    return f"{names[0]}{where}: {count}"
+
+
 def _joined(lines: list[str]) -> str:
     """The section as one text: a bulleted line, or one after a line that ends with a count or a
     sentence, starts a new item (a new line); otherwise it continues the item before it
     ("Skyddsvärnet" / "2", "• Case" / "Management: 8")."""
     text = ""
-    for paragraph in lines:
+    for paragraph in (_table_item(line) for line in lines):
+        if paragraph is None:
+            continue
         last = text.rsplit("\n", 1)[-1]
         ended = re.search(r"\d\s*(?:(?:lediga?\s+)?plats(?:er)?|st)?\.?$|[.!?:]$", last)
         ended = ended or re.match(r"[-•*]\s", paragraph) or lexicon().no_places.search(fold(last))
