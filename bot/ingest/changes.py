@@ -39,8 +39,9 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
         for paragraph in section.paragraphs:
             if words.change_in(paragraph) is None and len(find_dates(paragraph)) < 2:
                 continue
-            for sentence in sentences(paragraph):
-                rest = paragraph[paragraph.find(sentence) :]
+            for written in sentences(paragraph):
+                rest = paragraph[paragraph.find(written) :]
+                sentence = _LEAD_LABEL.sub("", written)  # "Ny lokal: Frukostmötet i ... hålls på ..."
                 what = words.change_in(sentence) or _moved_without_saying(sentence)
                 if what is None or not (about_meeting or words.speaks_of_meeting(sentence)):
                     continue
@@ -50,6 +51,9 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
                 if found:
                     changes.append(found)
     return changes
+
+
+_LEAD_LABEL = re.compile(r"^(?:[\wåäöÅÄÖ]+\s){0,2}[\wåäöÅÄÖ]+:\s+(?=[A-ZÅÄÖ])")
 
 
 def _moved_without_saying(sentence: str) -> str | None:
@@ -107,7 +111,7 @@ def _details(paragraph: str, sentence: str) -> dict[str, str]:
         "end": scratch.end,
         "breakfast": scratch.breakfast,
         "venue": venue_in(after) or venue_in(sentence),
-        "topic": topic_in(after, first="") or topic_in(sentence),
+        "topic": topic_in(after, first="") or topic_in(sentence) or topic_in(after),
     }
     return {name: value for name, value in found.items() if value}
 

@@ -101,16 +101,17 @@ _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
 _ARROWS = re.compile(r"^[\s►▶]+|[\s►▶]+$")
+_ALIGNED = re.compile(r"\S\s{3,}\S.*\S\s{3,}\S")  # columns aligned with spaces: two gaps of three or more
 _MARKUP = re.compile(r"[\[#*_►▶]")
 _HEADER_SEARCH_LINES = 15
 
 
 def clean(text: str) -> str:
     """One line without markdown remnants: links keep their text, emphasis and arrows go; cells
-    separated by tabs (a table exported as text) are kept apart as "a | b"."""
-    if "\t" in text.strip():
-        cells = [cell for cell in text.split("\t") if cell.strip()]
-        text = " | ".join(cells) if len(cells) >= 2 else text
+    separated by tabs or aligned with runs of spaces (a table exported as text) are kept apart as "a | b"."""
+    if "\t" in text.strip() or _ALIGNED.search(text.strip()):
+        cells = [cell for cell in re.split(r"\t+|\s{3,}", text.strip()) if cell.strip()]
+        text = " | ".join(cells) if len(cells) >= 3 or "\t" in text.strip() else text
     if _MARKUP.search(text):
         text = _LINK.sub(lambda match: match.group(1), text)
         text = _HEADING_MARK.sub("", text)

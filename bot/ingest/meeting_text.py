@@ -45,6 +45,7 @@ def topic_in(text: str, first: str | None = None) -> str | None:
     value = value[: min(cut)] if cut else value
     value = re.sub(r"\s+(?:den|på|i)\s*$", "", value.strip(" ,–-"))
     value = re.sub(r"^(?:fortfarande|detsamma|oförändrat|densamma)[:,]?\s+", "", value)  # "Temat är fortfarande X"
+    value = re.split(r",\s+(?:och|men|så|där)\s+", value)[0]  # "X, och vi ses som planerat i ..."
     return value or None
 
 
@@ -52,7 +53,7 @@ def venue_in(text: str) -> str | None:
     """ "... i Tyresö kommunhus, Marknadsvägen 1" / "på Folkets hus": a venue named in running text
     (two words or more, so that "i Haninge" alone is a place, not a venue)."""
     for match in re.finditer(
-        r"\b(?:i|på|in|at)\s+((?:[A-ZÅÄÖ][\wåäö-]*\s?)+(?:[a-zåäö]*(?:hus|huset|salen|rummet|lokalen|centrum|gården))?)",
+        r"\b(?:i|på|in|at)\s+((?:[A-ZÅÄÖ][\wåäö-]*\s?)+(?:[a-zåäö]*(?:hus|huset|salen|rummet|lokalen|centrum|gården|konferens|bibliotek|biblioteket))?)",
         text,
     ):
         venue = match.group(1).strip()

@@ -27,7 +27,7 @@ from bot.folding import fold
 from bot.ingest.dates import DateMention, find_dates, implausible
 from bot.ingest.document import Line, Newsletter, NewsletterError, ParseWarning, Section, sentences
 from bot.ingest.lexicon import Lexicon, lexicon
-from bot.ingest.meeting_text import CLOCK, RANGE, SINGLE_TIME, apply_times, topic_in, venue_in
+from bot.ingest.meeting_text import CLOCK, RANGE, SINGLE_TIME, TIME, apply_times, hhmm, topic_in, venue_in
 from bot.ingest.people import EMAIL, Names
 from bot.knowledge.model import Meeting, Registration, Source
 
@@ -433,6 +433,7 @@ class MeetingReader:
                     or self._municipality_in(block.heading)
                     or self._municipality_in(intro_text)
                 )
+                meeting.venue = meeting.venue or self._venue_of_municipality(around, meeting.municipality)
                 if meeting.registration is None and (deadlines or address):
                     deadline = deadlines[ordinal] if ordinal < len(deadlines) else None
                     meeting.registration = Registration(
@@ -481,6 +482,9 @@ class MeetingReader:
         if "venue" in fields:
             meeting.venue = fields["venue"].rstrip(".")
         apply_times(meeting, " ".join(fields.get(key, "") for key in ("time", "when", "date")))
+        bare = re.fullmatch(rf"\s*{TIME}\s*", fields.get("time", ""))
+        if bare and not meeting.start:  # a "Start" or "Tid" column: "08.30"
+            meeting.start = hhmm(*bare.group(1, 2))
         registration_text = fields.get("registration", "")
         deadline = next(
             (m for m in find_dates(whole_text) if self.words.is_deadline(whole_text[: m.start])),
@@ -538,6 +542,18 @@ class MeetingReader:
         return speakers
 
     # -- places and dates --------------------------------------------------------------------
+
+    def _venue_of_municipality(self, text: str, municipality: str | None) -> str | None:
+        """ "mötena i Haninge hålls i Haninge kulturhus, Handen, och mötet i Tyresö i Tyresö kommunhus"."""
+        if not municipality:
+            return None
+        for match in re.finditer(
+            rf"\b(?:mötena|mötet|möten)\s+i\s+{re.escape(municipality)}\s+(?:hålls\s+)?(.*)", text
+        ):
+            venue = venue_in(match.group(1)[:80])
+            if venue:
+                return venue
+        return None
 
     def _municipality_in(self, text: str) -> str | None:
         return self.vocabulary.municipality_of(text) if text else None
