@@ -173,3 +173,17 @@ def test_counts_in_parentheses_and_a_role_handed_over_on_a_day(kb):
     assert roles[("Lova Sten", "utvecklingsledare")] == (date(2027, 2, 1), None)
     assert roles[("Tim Ros", "controller")] == (date(2027, 3, 1), None)
     assert roles[("Ulla Falk", "controller")] == (None, date(2027, 3, 1))
+
+
+def test_aligned_columns_and_venues_said_per_municipality_under_a_header_of_another_form(kb):
+    assert [issue.id for issue in kb.issues if issue.year == 2027] == ["2027-1", "2027-3"]
+    assert facts(meeting(kb, "2027-06-04")) == ("Haninge", "Sommarjobb för unga", "Jordbro kulturhus", "08:45")
+    assert facts(meeting(kb, "2027-06-11")) == ("Tyresö", "Praktik i kommunen", "Tyresö bibliotek", "08:45")
+
+
+def test_open_places_in_a_table_and_roles_dated_further_on(kb):
+    reports = {report.programme: {p.provider: p.count for p in report.places} for report in kb.places}
+    assert reports["juni"] == {"Snickarboden": 3, "Tvätteriet": 0}
+    roles = {(c.name, r.title): (r.start, r.end) for c in kb.contacts for r in c.roles}
+    assert roles[("Nora Vik", "kanslichef")] == (date(2027, 6, 1), None)
+    assert roles[("Axel Berg", "ekonom")] == (date(2027, 5, 20), None)

@@ -31,8 +31,10 @@ _ORG_AFTER = re.compile(
     r"^\s+(?:hos|på|vid|inom|för|i)\s+(?P<org>[A-ZÅÄÖ][^,.;]*?|förbundet)(?=\s+(?:och|som|samt|sedan)\b|\s+(?:den\s+)?\d|[,.;]|$)"
 )
 _GAP_BEFORE = re.compile(
-    r"^(?:\s*\([A-ZÅÄÖ]{1,3}\))?(?:,\s*|\s+(?:som\s+)?(?:är\s+)?(?:\w+\s+){0,3}?|\s+heter\s+\S+\s+(?:\w+\s+)?)$"
-)  # what may stand between a name and its title: "Name, title", "Name (M) är förbundets title"
+    r"^(?:\s*\([A-ZÅÄÖ]{1,3}\))?(?:,\s*|\s+(?:som\s+)?(?:är\s+)?(?:\w+\s+){0,4}?|\s+heter\s+\S+\s+(?:\w+\s+)?"
+    r"|,\s+som\s+(?:den\s+\d{1,2}\s+\w+\s+)?\w+\s+som\s+)$"
+)  # what may stand between a name and its title: "Name, title", "Name (M) är förbundets title",
+# "Name har utsetts till ny title", "Name, som den 12 april börjar som title"
 _SINCE = re.compile(rf"^\s*sedan\s+(?:den\s+)?\d{{1,2}}\s+(?:{MONTH_PATTERN})\b(?:\s+\d{{4}})?", re.I)
 
 
@@ -64,7 +66,7 @@ class ContactReader:
         mentions: list[Mention] = []
         parts = sentences(text)
         for index, sentence in enumerate(parts):
-            self._following = parts[index + 1] if index + 1 < len(parts) else ""
+            self._later = parts[index + 1 : index + 3]  # the sentences that may date what this one says
             self._published = published
             mentions.extend(self._sentence(sentence, source, section_federation))
         return mentions
@@ -127,7 +129,8 @@ class ContactReader:
     def _role(
         self, sentence: str, match: re.Match[str], people: People, source: Source, section_federation: str | None
     ) -> Mention | None:
-        title = next(t for t in self.names.vocabulary.role_titles if fold(t) == fold(match.group("title")))
+        written = match.group("title")
+        title = next((t for t in self.names.vocabulary.role_titles if fold(t) == fold(written)), written.lower())
         after = next(
             (
                 name
@@ -165,12 +168,12 @@ class ContactReader:
         since = _SINCE.match(sentence[match.end() :]) or _SINCE.match(" " + sentence)
         if since and not leaves:  # "... är förbundets ordförande sedan den 1 januari"
             joins, when_date = True, self._date_in(since.group(0))
-        continues = _CONTINUES.match(self._following) or re.match(rf"{re.escape(person.split()[0])}\b", self._following)
-        if joins and continues and _TAKES_UP.search(self._following) and not _TAKES_UP.search(sentence):
+        following = self._following_about(person)
+        if joins and following and _TAKES_UP.search(following) and not _TAKES_UP.search(sentence):
             # "Styrelsen har den 30 november utsett X till förbundschef. Hon tillträder 12 mars 2024."
-            when_date = self._date_in(self._following) or when_date
-        elif when_date is None and (joins or leaves) and continues:
-            when_date = self._date_in(self._following)  # "... till ny förbundschef. X börjar 12 mars"
+            when_date = self._date_in(following) or when_date
+        elif when_date is None and (joins or leaves) and following:
+            when_date = self._date_in(following)  # "... till ny förbundschef. X börjar 12 mars"
         if leaves and when_date:
             role.end = when_date
         elif joins:
@@ -179,6 +182,16 @@ class ContactReader:
             role.note = season.group(0) if season else ("tillträdande" if _JOINS.search(near) else "ny")
         purpose = Purpose("publisher", sentence.strip(), source) if fold(title) == "ansvarig utgivare" else None
         return Mention(name=person, source=source, role=role, purpose=purpose)
+
+    def _following_about(self, person: str) -> str | None:
+        """The next sentence that goes on about `person` ("Hon ...", "Jonatan ..."), within two; one
+        that takes up a role first."""
+        about = [
+            later
+            for later in self._later
+            if _CONTINUES.match(later) or re.match(rf"{re.escape(person.split()[0])}\b", later)
+        ]
+        return next((later for later in about if _TAKES_UP.search(later)), about[0] if about else None)
 
     def _date_in(self, sentence: str) -> date | None:
         """The first full date of a sentence ("1 april 2019"), or a named day and month ("Den 1 juni")

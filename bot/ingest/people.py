@@ -57,7 +57,10 @@ class Names:
         self._not_names: dict[str, bool] = {}  # word -> _not_a_name(word): the same words recur
         titles = sorted(vocabulary.role_titles, key=len, reverse=True)
         alternatives = "|".join(re.escape(title) for title in titles)
-        self.role = re.compile(rf"(?<![\wåäöÅÄÖ])(?P<title>{alternatives})(?:en|n)?(?![\wåäöÅÄÖ])", re.I)
+        # a title, or a compound that ends in one ("kanslichef", "arbetsgivarkoordinator", "styrelseledamot")
+        self.role = re.compile(
+            rf"(?<![\wåäöÅÄÖ-])(?P<title>(?:[a-zåäöé]{{3,}})?(?:{alternatives}))(?:en|n)?(?![\wåäöÅÄÖ])", re.I
+        )
 
     def people(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, name) of two or three capitalised words that are not a role title,
