@@ -216,11 +216,10 @@ class Layout:
     def table(self, rows: list[list[str]], header: bool, space_after: float) -> None:
         """A table across the column: each column of cells as wide as its longest cell when they fit,
         else as its longest word and the rest of the room shared out by need; when even the longest
-        words do not fit, the table is set in smaller type (down to 7 pt, below which its words are
-        hyphenated). A cell's text wraps within it, a row is as tall as its tallest cell, the header row
-        is bold, rules part the rows. Nothing overlaps: a table that does not fit the rest of the column
-        goes whole to the next one, or, when it is longer than a column, breaks between rows with two
-        rows or more on each side."""
+        words do not fit, the table is set in type small enough that they do. A cell's text wraps within
+        it, a row is as tall as its tallest cell, the header row is bold, rules part the rows. Nothing
+        overlaps: a table that does not fit the rest of the column goes whole to the next one, or, when
+        it is longer than a column, breaks between rows with two rows or more on each side."""
         cells = [[tokens(cell) for cell in row] for row in rows]
         if header:
             cells[0] = [[Token(t.text, True) for t in cell] for cell in cells[0]]
@@ -235,24 +234,21 @@ class Layout:
             ]
 
         size = BODY
-        while sum(longest(size)) > budget and size > 7.0:
-            size = max(size - 0.25, 7.0)
+        while sum(longest(size)) > budget and size > 4.0:
+            size -= 0.25
         leading = BODY_LEADING * size / BODY
         natural = [
             max((sum(width(t.text, t.bold, size) + 3 for t in row[k]) for row in cells if k < len(row)), default=0)
             for k in range(count)
         ]
         least = longest(size)
-        hyphens = sum(least) > budget  # too many columns even in small type: share the room, break words
-        if hyphens:
-            least = [budget * need / sum(least) for need in least]
         need = [natural[k] - least[k] for k in range(count)]
         extra = max(budget - sum(least), 0.0)
         if sum(need) <= extra:
             widths = natural
         else:
             widths = [least[k] + extra * need[k] / sum(need) for k in range(count)]
-        wrapped = [[self.lines(cell, widths[k], size, hyphens=hyphens) for k, cell in enumerate(row)] for row in cells]
+        wrapped = [[self.lines(cell, widths[k], size, hyphens=False) for k, cell in enumerate(row)] for row in cells]
         heights = [max(len(lines) for lines in row) * leading + 4 for row in wrapped]
         room = (self.column_top if self.column == 0 else TOP) - BOTTOM  # the next column's height
         if self.y - sum(heights) < BOTTOM and sum(heights) <= room:
