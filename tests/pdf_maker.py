@@ -215,41 +215,57 @@ class Layout:
 
     def table(self, rows: list[list[str]], header: bool, space_after: float) -> None:
         """A table across the column: each column of cells as wide as its longest cell when they fit,
-        else as its longest word and the rest of the room shared out by need; a cell's text wraps within
-        it; the header row bold, rules between rows."""
+        else as its longest word and the rest of the room shared out by need; when even the longest
+        words do not fit, the table is set in type small enough that they do. A cell's text wraps within
+        it, a row is as tall as its tallest cell, the header row is bold, rules part the rows. Nothing
+        overlaps: a table that does not fit the rest of the column goes whole to the next one, or, when
+        it is longer than a column, breaks between rows with two rows or more on each side."""
         cells = [[tokens(cell) for cell in row] for row in rows]
         if header:
             cells[0] = [[Token(t.text, True) for t in cell] for cell in cells[0]]
         count = max(len(row) for row in cells)
         pad = 10.0
-        natural = [
-            max((sum(width(t.text, t.bold, BODY) + 3 for t in row[k]) for row in cells if k < len(row)), default=0)
-            for k in range(count)
-        ]
-        longest = [  # no cell narrower than its longest word: a layout program never lets words overlap
-            max((width(t.text, t.bold, BODY) + 3 for row in cells if k < len(row) for t in row[k]), default=0)
-            for k in range(count)
-        ]
         budget = COLUMN - pad * (count - 1)
-        need = [natural[k] - longest[k] for k in range(count)]
-        extra = max(budget - sum(longest), 0.0)
+
+        def longest(size: float) -> list[float]:  # no cell narrower than its longest word
+            return [
+                max((width(t.text, t.bold, size) + 3 for row in cells if k < len(row) for t in row[k]), default=0)
+                for k in range(count)
+            ]
+
+        size = BODY
+        while sum(longest(size)) > budget and size > 4.0:
+            size -= 0.25
+        leading = BODY_LEADING * size / BODY
+        natural = [
+            max((sum(width(t.text, t.bold, size) + 3 for t in row[k]) for row in cells if k < len(row)), default=0)
+            for k in range(count)
+        ]
+        least = longest(size)
+        need = [natural[k] - least[k] for k in range(count)]
+        extra = max(budget - sum(least), 0.0)
         if sum(need) <= extra:
             widths = natural
         else:
-            widths = [longest[k] + extra * need[k] / sum(need) for k in range(count)]
-        left = MARGIN + self.column * (COLUMN + GUTTER)
-        for row in cells:
-            wrapped = [self.lines(cell, widths[k], BODY, hyphens=False) for k, cell in enumerate(row)]
-            height = max(len(lines) for lines in wrapped) * BODY_LEADING + 4
-            if self.y - height < BOTTOM:
-                self.next_column()
-                left = MARGIN + self.column * (COLUMN + GUTTER)
+            widths = [least[k] + extra * need[k] / sum(need) for k in range(count)]
+        wrapped = [[self.lines(cell, widths[k], size, hyphens=False) for k, cell in enumerate(row)] for row in cells]
+        heights = [max(len(lines) for lines in row) * leading + 4 for row in wrapped]
+        room = (self.column_top if self.column == 0 else TOP) - BOTTOM  # the next column's height
+        if self.y - sum(heights) < BOTTOM and sum(heights) <= room:
+            self.next_column()
+        breaks = list(range(2, len(wrapped) - 1))  # where the table may go on in the next column
+        for index, row_lines in enumerate(wrapped):
+            if index == 0 or index in breaks:  # the rows up to the next break must fit, or go on
+                until = min([i for i in breaks if i > index] + [len(wrapped)])
+                if self.y - sum(heights[index:until]) < BOTTOM and self.y < self.column_top:
+                    self.next_column()
+            left = MARGIN + self.column * (COLUMN + GUTTER)
             x = left
-            for k, lines in enumerate(wrapped):
-                for index, line in enumerate(lines):
-                    self.draw(line, x, self.y - BODY_LEADING * (index + 1), BODY, widths[k], justify=False)
+            for k, lines in enumerate(row_lines):
+                for number, line in enumerate(lines):
+                    self.draw(line, x, self.y - leading * (number + 1), size, widths[k], justify=False)
                 x += widths[k] + pad
-            self.y -= height
+            self.y -= heights[index]
             self.canvas.line(left, self.y + 1, left + COLUMN, self.y + 1)
         self.y -= space_after
 

@@ -182,6 +182,7 @@ class _Word:
     bottom: float
     bold: bool
     size: float
+    ruled: bool = False  # a horizontal rule stands just above the word (a table's row starts here)
 
 
 @dataclass
@@ -261,6 +262,11 @@ def _page_words(page: object) -> list[_Word]:
     words = page.extract_words(  # type: ignore[attr-defined]
         x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False, return_chars=True
     )
+    rules = [
+        (float(edge["x0"]), float(edge["x1"]), float(edge["top"]))
+        for edge in page.horizontal_edges  # type: ignore[attr-defined]
+        if float(edge["x1"]) - float(edge["x0"]) >= 20
+    ]
     found = []
     for word in words:
         text = str(word["text"]).strip()
@@ -269,7 +275,9 @@ def _page_words(page: object) -> list[_Word]:
             continue
         bold = sum(_is_bold(str(char["fontname"])) for char in chars) * 2 > len(chars)
         size = max(float(char["size"]) for char in chars)
-        found.append(_Word(text, word["x0"], word["x1"], word["top"], word["bottom"], bold, size))
+        top, x0, x1 = float(word["top"]), float(word["x0"]), float(word["x1"])
+        ruled = any(a - 1 <= x0 and x1 <= b + 1 and top - 0.8 * size <= y <= top + 0.5 for a, b, y in rules)
+        found.append(_Word(text, x0, x1, top, float(word["bottom"]), bold, size, ruled))
     return found
 
 
@@ -409,9 +417,9 @@ _CELL_GAP = 8.0  # a gap between words this wide (pt) may part two cells of a ta
 
 def _tables(column: list[_Row]) -> list[_Row]:
     """The column with its tables' rows as cells: two or more rows in a row whose words stand in
-    cells that start at the same x in each (wide gaps between), a cell's text wrapped onto the lines
-    below it (nothing in the first cell there) joined to its row. Justified running text also has wide
-    gaps, but not at the same x on consecutive lines."""
+    cells that start at the same x in each (wide gaps between), each row's cells with the text wrapped
+    onto the lines below them joined in. Justified running text also has wide gaps, but not at the
+    same x on consecutive lines."""
     starts = [_cell_starts(row) for row in column]
     found: list[_Row] = []
     index = 0
@@ -423,7 +431,7 @@ def _tables(column: list[_Row]) -> list[_Row]:
             here = starts[following]
             if not all(any(abs(x - g) <= 1.5 for g in grid) for x in here):
                 break
-            if len(here) < 2 and abs(here[0] - grid[0]) <= 1.5:
+            if len(here) < 2 and abs(here[0] - grid[0]) <= 1.5 and not _wraps_in_cell(column, following, grid):
                 break  # a line of text under the table, starting where it starts
             block.append(following)
             following += 1
@@ -432,19 +440,47 @@ def _tables(column: list[_Row]) -> list[_Row]:
             found.append(column[index])
             index += 1
             continue
-        for i in block:
+        beginnings = _row_beginnings([column[i] for i in block], grid)
+        for i, begins in zip(block, beginnings, strict=True):
             cells: list[list[_Word]] = [[] for _ in grid]
             for word in column[i].words:
                 at = max(k for k, g in enumerate(grid) if g <= word.x0 + 1.5) if word.x0 + 1.5 >= grid[0] else 0
                 cells[at].append(word)
-            if cells[0] or not found or found[-1].cells is None:
+            if begins or not found or found[-1].cells is None:
                 found.append(_Row(column[i].words, cells))
-            else:  # the wrapped part of a long cell
+            else:  # the wrapped part of the row's cells
                 last = found[-1]
                 last.words = last.words + column[i].words
                 last.cells = [a + b for a, b in zip(last.cells or [], cells, strict=True)]
         index = following
     return found
+
+
+def _wraps_in_cell(column: list[_Row], index: int, grid: list[float]) -> bool:
+    """Whether the line at `index`, one run starting at the table's left edge, is the first cell's
+    text wrapped: it ends before the second cell starts, no rule stands above it and it follows the
+    line above at the distance of lines within a paragraph."""
+    row, above = column[index], column[index - 1]
+    size = max(w.size for w in row.words)
+    return row.x1 < grid[1] and not any(w.ruled for w in row.words) and row.bottom - above.bottom < size * 1.5
+
+
+def _row_beginnings(lines: list[_Row], grid: list[float]) -> list[bool]:
+    """For each line of a table, whether a row of the table starts on it (else it holds the wrapped
+    text of the row above): where a rule stands above it; else where it stands a wider step below the
+    line above than the lines within a cell do (rows have padding); else, with the steps all alike, in a
+    table with rules between its rows nowhere, and in one without (or with one rule, under its header)
+    where its first cell has text."""
+    ruled = [any(w.ruled for w in line.words) for line in lines]
+    first = [any(w.x0 < grid[1] - 1.5 for w in line.words) for line in lines]
+    steps = [0.0] + [line.bottom - above.bottom for above, line in zip(lines, lines[1:], strict=False)]
+    plain = [steps[i] for i in range(1, len(lines)) if not ruled[i]]
+    spread = bool(plain) and max(plain) - min(plain) > 1.5
+    rules_part_rows = sum(ruled[1:]) >= 2
+    return [True] + [
+        ruled[i] or (steps[i] > min(plain) + 1.5 if spread else first[i] and not rules_part_rows)
+        for i in range(1, len(lines))
+    ]
 
 
 def _cell_starts(row: _Row) -> list[float]:
