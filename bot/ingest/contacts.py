@@ -74,12 +74,12 @@ class ContactReader:
     def _sentence(self, sentence: str, source: Source, section_federation: str | None) -> list[Mention]:
         people = self.names.people(sentence)
         mentions = []
-        for match in EMAIL.finditer(sentence):
+        for match in EMAIL.finditer(sentence) if "@" in sentence else ():
             mention = self._email(sentence, match, people, source)
             if mention:
                 mentions.append(mention)
         owners = {mention.name for mention in mentions if mention.kind == "person"}
-        for match in PHONE.finditer(sentence):
+        for match in PHONE.finditer(sentence) if "0" in sentence else ():
             # "Name, 08-…", or "Hon nås på name@… eller 08-…": the one person the sentence gives an address
             person = _just_before(people, sentence, match.start(), self.names.role)
             tentative = False
@@ -88,7 +88,8 @@ class ContactReader:
                 person, tentative = owner.name, owner.tentative
             if person:
                 mentions.append(Mention(name=person, source=source, phone=match.group(0), tentative=tentative))
-        for match in self.names.role.finditer(sentence):
+        titles = self.names.role.finditer(sentence) if self.names.any_title.search(fold(sentence)) else iter(())
+        for match in titles:
             mention = self._role(sentence, match, people, source, section_federation)
             if mention:
                 mentions.append(mention)

@@ -65,6 +65,7 @@ def _original_words(text: str, folded_phrase: str) -> str:
 _WEEKDAY_PATTERN = "|".join(
     sorted({fold(name) for names in load_vocabulary().weekdays for name in names}, key=len, reverse=True)
 )
+_DIGIT = re.compile(r"\d")
 _YEAR = r"(?:19|20|21)\d\d"
 # "28/9", "28/9 2024", "28/9-24"; "fredag 12 april", "tisdagen den 3 mars 2024", "12:e april"; "March 12, 2024"
 _NUMERIC = rf"(?P<nd>\d{{1,2}})/(?P<nm>\d{{1,2}})(?![\d/])(?:(?:\s+|\s*-\s*)(?P<ny>{_YEAR})\b)?"
@@ -95,6 +96,8 @@ class DateMention:
 
 def find_dates(text: str) -> list[DateMention]:
     """Every day-and-month written in `text`, in order ("28/9", "fredag 12 april 2024", "12 March")."""
+    if not _DIGIT.search(text):
+        return []  # most lines have no date at all: skip the long pattern
     found = []
     for match in _DATE.finditer(text):
         groups = match.groupdict()

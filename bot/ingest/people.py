@@ -58,6 +58,8 @@ class Names:
         titles = sorted(vocabulary.role_titles, key=len, reverse=True)
         alternatives = "|".join(re.escape(title) for title in titles)
         # a title, or a compound that ends in one ("kanslichef", "arbetsgivarkoordinator", "styrelseledamot")
+        # which sentences can hold a title at all, searched before the slower pattern below
+        self.any_title = re.compile("|".join(re.escape(fold(title)) for title in titles))
         self.role = re.compile(
             rf"(?<![\wåäöÅÄÖ-])(?P<title>(?:[a-zåäöé]{{3,}})?(?:{alternatives}))(?:en|n)?(?![\wåäöÅÄÖ])", re.I
         )
