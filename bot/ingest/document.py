@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 from bot.folding import fold
 from bot.ingest.dates import month_number
 from bot.ingest.formats import NewsletterError, newsletter_text
+from bot.ingest.lexicon import lexicon
 
 __all__ = ["NewsletterError"]  # raised by read_newsletter; defined with the formats
 
@@ -175,20 +176,36 @@ def _find_header(path: Path, raw_lines: list[str]) -> tuple[int, int, int, int]:
     )
 
 
-_NUMBER = re.compile(r"\b(?:nr|nummer|no|number|issue)\.?\s*(\d{1,2})\b|\b(\d{1,2})\s*/\s*(?:19|20)\d\d\b", re.I)
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_YEAR_NUMBER = re.compile(r"\b(?:19|20)\d\d\s*:\s*(\d{1,2})\b|\b(\d{1,2})\s*/\s*(?:19|20)\d\d\b")  # "2026:5", "3/2022"
+_SMALL_NUMBER = re.compile(r"(?<![\d/:.,-])(\d{1,2})(?![\d/:.,-])")
 
 
 def _issue_of(text: str) -> tuple[int, int, int] | None:
-    """(number, year, month) of an issue line, or None."""
-    number, year = _NUMBER.search(text), _YEAR.search(text)
-    if not number or not year or len(text) > 80:
+    """(number, year, month) of an issue line, or None: a short line with a year, a month's name and the
+    issue's number, after a word such as "nr", "nummer" or "utgåva" (reading.yaml), written "2026:5" or
+    "3/2022", or as the only other small number on the line ("Oktober 2023 | 4")."""
+    year = _YEAR.search(text)
+    if not year or len(text) > 80:
         return None
-    months = [month_number(word) for word in re.findall(r"[A-Za-zÅÄÖåäö]+", text)]
-    month = next((m for m in months if m is not None), None)
+    words = re.findall(r"[A-Za-zÅÄÖåäö]+", text)
+    month = next((m for m in (month_number(word) for word in words) if m is not None), None)
     if month is None:
         return None
-    return int(number.group(1) or number.group(2)), int(year.group(1)), month
+    named = lexicon().issue_number.search(fold(text))
+    if named:
+        return int(named.group(1)), int(year.group(1)), month
+    paired = _YEAR_NUMBER.search(text)
+    if paired:
+        return int(paired.group(1) or paired.group(2)), int(year.group(1)), month
+    alone = [m for m in _SMALL_NUMBER.finditer(text) if not _is_day(text[m.end() :])]
+    return (int(alone[0].group(1)), int(year.group(1)), month) if len(alone) == 1 else None
+
+
+def _is_day(after: str) -> bool:
+    """Whether a number is a day of the month: a month's name follows it ("12 april")."""
+    following = after.split(None, 1)
+    return bool(following) and month_number(following[0]) is not None
 
 
 def _headlines(raw_lines: list[str], start: int) -> tuple[list[str], int]:
