@@ -94,7 +94,7 @@ def test_before_the_notice_appeared_the_meeting_stood(kb):
 def test_open_places_in_bullets_running_text_lines_and_each(kb):
     reports = {report.programme: {p.provider: p.count for p in report.places} for report in kb.places}
     assert reports["Steget"] == {"Jobbverket": 5, "Grow": 3, "Café Kompassen": 2, "Bönorna": 0}
-    assert reports["Platser hos våra leverantörer"] == {"Verkstan": 4, "Trädgårdslaget i Tyresö": 2, "Återbruket": 0}
+    assert reports["Platser hos våra leverantörer"] == {"Verkstan": 4, "Trädgårdslaget": 2, "Återbruket": 0}
     assert reports["Lediga arbetsträningsplatser"] == {
         "Jobbverket": 6,
         "Grow Tyresö": 1,
@@ -187,3 +187,18 @@ def test_open_places_in_a_table_and_roles_dated_further_on(kb):
     roles = {(c.name, r.title): (r.start, r.end) for c in kb.contacts for r in c.roles}
     assert roles[("Nora Vik", "kanslichef")] == (date(2027, 6, 1), None)
     assert roles[("Axel Berg", "ekonom")] == (date(2027, 5, 20), None)
+
+
+def test_dot_leaders_rules_capitals_and_remarks_in_a_date_list(kb):
+    issue = next(issue for issue in kb.issues if issue.year == 2028)
+    assert (issue.number, issue.month) == (2, 3)
+    assert facts(meeting(kb, "2028-04-07")) == ("Haninge", "Skuld och arbete", "Jordbro kulturhus", "08:40")
+    assert meeting(kb, "2028-04-07").moved_from == date(2028, 3, 31)
+    assert facts(meeting(kb, "2028-05-12")) == ("Haninge", "vårfrukost", None, "08:40")
+    assert meeting(kb, "2028-04-21").municipality == "Tyresö"
+    assert not any(m.date == date(2028, 4, 14) for m in kb.meetings)  # a board meeting under "ÖVRIGT"
+
+
+def test_open_places_with_the_count_first(kb):
+    reports = {report.programme: {p.provider: p.count for p in report.places} for report in kb.places}
+    assert reports["LEDIGA PLATSER"] == {"Sömnadsverkstan": 4, "Cykelboden": 0}

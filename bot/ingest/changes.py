@@ -42,6 +42,7 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
             for written in sentences(paragraph):
                 rest = paragraph[paragraph.find(written) :]
                 sentence = _LEAD_LABEL.sub("", written)  # "Ny lokal: Frukostmötet i ... hålls på ..."
+                sentence = re.sub(r"\s*\([^)]*\)", "", sentence)  # "20/11 (nytt datum)": a remark, not a notice
                 what = words.change_in(sentence) or _moved_without_saying(sentence)
                 if what is None or not (about_meeting or words.speaks_of_meeting(sentence)):
                     continue

@@ -103,6 +103,7 @@ _EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
 _ARROWS = re.compile(r"^[\s►▶]+|[\s►▶]+$")
 _ALIGNED = re.compile(r"\S\s{3,}\S.*\S\s{3,}\S")  # columns aligned with spaces: two gaps of three or more
+_RULE = re.compile(r"\s*[-=_*─—~]{3,}\s*")
 _MARKUP = re.compile(r"[\[#*_►▶]")
 _HEADER_SEARCH_LINES = 15
 
@@ -113,6 +114,10 @@ def clean(text: str) -> str:
     if "\t" in text.strip() or _ALIGNED.search(text.strip()):
         cells = [cell for cell in re.split(r"\t+|\s{3,}", text.strip()) if cell.strip()]
         text = " | ".join(cells) if len(cells) >= 3 or "\t" in text.strip() else text
+    if _RULE.fullmatch(text):
+        return ""  # a drawn rule "-----" separates like an empty line
+    if "...." in text:
+        text = re.sub(r"\s*\.{4,}\s*", ": ", text)  # "Haninge ......... 20/11": a leader to what follows
     if _MARKUP.search(text):
         text = _LINK.sub(lambda match: match.group(1), text)
         text = _HEADING_MARK.sub("", text)
@@ -250,6 +255,8 @@ def _is_heading(raw: str, text: str, headlines: list[str], blanks_before: int, n
         return True  # the headline said "Lediga platser", the article "Lediga platser i MIA ..."
     if is_heading_marked(raw) or _is_bold_line(raw):
         return True
+    if text.isupper() and 4 <= len(text) <= 60 and blanks_before >= 1 and next_text is not None:
+        return True  # "ÖVRIGT", "PERSONALNYTT": a line in capitals standing alone
     labelled = re.match(r"^[\w ]{2,25}:\s", text)  # "Tema: Hur når vi ...?" is a field, not a heading
     short = len(text) <= 80 and len(text.split()) >= 2 and text[0].isalpha() and not labelled
     over_text = next_text is not None and len(next_text) >= 80

@@ -532,6 +532,8 @@ def _paragraphs(columns: list[list[_Row]], body_size: float) -> list[_Paragraph]
                 first = row.words[0]
                 if row.cells is not None or previous.cells is not None:
                     wrapped = False  # a table's rows are lines of their own
+                elif any("...." in word.text for word in previous.words):
+                    wrapped = False  # "Haninge ........ 7/4": a leader ends a line of a list
                 elif previous_justified and previous_style == "body" and len(previous.words) > 1:
                     wrapped = previous.x1 >= previous_edge - 1.0  # a justified line ends at the edge
                 else:  # ragged: the line ended because the next word did not fit

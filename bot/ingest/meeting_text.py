@@ -24,17 +24,20 @@ def apply_times(meeting: Meeting, text: str) -> None:
             if 0 <= int(span.group(1)) <= 23 and 0 <= int(span.group(3)) <= 23:
                 meeting.start, meeting.end = hhmm(*span.group(1, 2)), hhmm(*span.group(3, 4))
                 return
-    if not meeting.start:
-        after_breakfast = breakfast.end() if breakfast else 0  # "frukost från kl. 8.00, programmet börjar kl. 8.30"
-        single = SINGLE_TIME.search(text, after_breakfast)
-        if single and int(single.group(1)) <= 23:
-            meeting.start = hhmm(*single.group(1, 2))
+    if not meeting.start:  # "frukost från kl. 8.00, programmet börjar kl. 8.30": not the breakfast's own time
+        own = range(breakfast.start(), breakfast.end()) if breakfast else range(0)
+        singles = [m for m in SINGLE_TIME.finditer(text) if m.start() not in own]
+        if singles and int(singles[0].group(1)) <= 23:
+            meeting.start = hhmm(*singles[0].group(1, 2))
 
 
 def topic_in(text: str, first: str | None = None) -> str | None:
     """The topic running text gives: "Temat är X", "på temat X", "Tema: X", else "... om X" in `first`
     (or the text), cut before a date or a time."""
-    topic = re.search(r"\b(?:temat\s+(?:är|blir)|på temat|med temat|tema:?|theme:?|topic:?)\s+([^.]+)", text, re.I)
+    topic = re.search(r"\btema[^.\"”»]{0,40}[\"”»]([^\"”«]+)[\"”«]", text, re.I)  # 'Tema och lokal: "X"'
+    topic = topic or re.search(
+        r"\b(?:temat\s+(?:är|blir)|på temat|med temat|tema:?|theme:?|topic:?)\s+([^.]+)", text, re.I
+    )
     topic = topic or re.search(r"\btemat,\s+([^,]+),", text, re.I)  # "Temat, X, är oförändrat"
     if not topic:
         topic = re.search(r"\b(?:om|about)\s+([^,.]+)", first if first is not None else text)

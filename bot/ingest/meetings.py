@@ -57,6 +57,7 @@ class _Block:
     kind: str
     lines: list[Line]
     first_line: int
+    lists_only: bool = False  # found by its opening words alone: only its lists are read, not its sentences
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ class MeetingReader:
         for block in self._blocks():
             found, reported = self._read_block(block)
             told_as_change = self.words.change_in(" ".join(line.text for line in block.lines) + block.heading)
-            if not found and not reported and self._has_dates(block) and not told_as_change:
+            silent = told_as_change or block.lists_only  # a notice, or an article that only mentions meetings
+            if not found and not reported and self._has_dates(block) and not silent:
                 text = " ".join(line.text for line in block.lines if line.text)
                 self.warnings.append(
                     ParseWarning(
@@ -116,11 +118,14 @@ class MeetingReader:
                 kind = self._kind_of_first_sentence(section.paragraphs[0])
             if kind is None and self.words.meeting.search(fold(section.heading)):  # "Vårens möten"
                 kind = self.words.kind_in(section.text) or BREAKFAST
+            lists_only = False
+            if kind is None and section.paragraphs and self.words.speaks_of_meeting(section.paragraphs[0]):
+                kind, lists_only = self.words.kind_in(section.text) or BREAKFAST, True  # "Alla möten startar kl. 8.40"
             if kind is None:
                 current = None
                 continue
             first = next((line.number for line in lines if line.text), section.heading_line)
-            current = _Block(heading, kind, lines, first)
+            current = _Block(heading, kind, lines, first, lists_only)
             blocks.append(current)
         return blocks
 
@@ -169,7 +174,7 @@ class MeetingReader:
             return [], []  # a notice of a change, told in sentences: see changes.py
         if heading_dates:
             return self._single(block, source, heading_dates), []
-        return self._in_sentences(block, source)
+        return ([], []) if block.lists_only else self._in_sentences(block, source)
 
     def _single(self, block: _Block, source: Source, dates: list[DateMention]) -> list[Meeting]:
         """A section about one meeting (or one meeting on several days), its date in the heading."""
@@ -190,11 +195,14 @@ class MeetingReader:
                 or self._municipality_in(fields.get("municipality", ""))
                 or self._municipality_in(meeting.venue or "")
                 or self._municipality_in(paragraphs[0] if paragraphs else "")
+                or self._municipality_in(whole)
             )
             if not meeting.venue:
                 meeting.venue = venue_in(paragraphs[0] if paragraphs else "")
             if not meeting.topic and paragraphs:
                 meeting.topic = topic_in(whole, first=paragraphs[0])
+            if not meeting.topic:  # "SEMINARIUM 3/12 – HÄLSA, ARBETE OCH MIGRATION"
+                meeting.topic = _after_dates(block.heading) or None
             meeting.organiser = _organiser(block.heading) if block.kind == SEMINAR else None
             meetings.append(meeting)
         return meetings
@@ -261,11 +269,14 @@ class MeetingReader:
                 own = self._municipality_at_start(rest)
                 if own:
                     rest = rest[len(own[1]) :].lstrip(":,–- ").strip()
+                rest, more = self._more_dated_items(rest)
                 for index, (dates, named) in enumerate(groups):
                     municipality = named or municipality
                     last = index == len(groups) - 1
                     place = own[0] if own and last else municipality
                     entries.append(_Entry(dates, line.number, rest if last else "", place, venue_like))
+                for mention, text_of_item in more:  # "Haninge: 20/11 (nytt datum), 11/12 julfrukost, 22/1"
+                    entries.append(_Entry([mention], line.number, text_of_item, municipality, False))
                 if (
                     previous_title
                     and len(entries) == len(groups)
@@ -363,6 +374,16 @@ class MeetingReader:
         if len(text) > 120 and re.match(r"\s*(?!kl\b|i\b|på\b)[a-zåäö]", rest):
             return None  # running text that begins with a date: "Den 1 mars samlades ..."
         return groups, rest
+
+    def _more_dated_items(self, rest: str) -> tuple[str, list[tuple[DateMention, str]]]:
+        """What follows a line's first dates, split where a comma is followed by another date."""
+        parts = re.split(r",\s+(?=\d{1,2}/\d{1,2}\b)", rest)
+        items = []
+        for part in parts[1:]:
+            dates = self._meeting_dates(part)
+            if dates and dates[0].start == 0:
+                items.append((dates[0], _remark_free(part[dates[0].end :])))
+        return (_remark_free(parts[0]) if items else rest), items
 
     def _dated_line(self, text: str, line: int, municipality: str | None) -> _Entry | None:
         """A short line with a date and a municipality anywhere in it ("Julfrukost i Nynäshamn 6/12"):
@@ -600,6 +621,17 @@ class MeetingReader:
         if problem:
             raise NewsletterError(f"{self.newsletter.path}:{line}: implausible date: {problem}; fix the newsletter")
         return when
+
+
+def _after_dates(heading: str) -> str:
+    """What a dated heading says after its date: the meeting's topic."""
+    dates = find_dates(heading)
+    return heading[dates[-1].end :].strip(" :–-,.") if dates else ""
+
+
+def _remark_free(text: str) -> str:
+    """ "(nytt datum) julfrukost" -> "julfrukost": a remark in parentheses is no topic."""
+    return re.sub(r"\([^)]*\)", "", text).strip(" ,.–-")
 
 
 def _has_topic(entry: _Entry) -> bool:

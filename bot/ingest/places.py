@@ -34,6 +34,9 @@ _PARENTHESIS = re.compile(r"\(([^)]*)\)")
 _NAME = r"[A-ZÅÄÖ][\w&'-]*(?:[ \t]+(?:[A-ZÅÄÖ&][\w&'-]*|i|på))*"
 _PLACES = r"(?:lediga\s+)?platser?"
 _COUNT_AFTER = re.compile(rf"(?P<name>{_NAME})\s+\((?P<count>\d+)(?:\s+(?:lediga?\s+)?plats(?:er)?)?\)")
+_COUNT_FIRST = re.compile(
+    r"^[\s•*-]*(?P<count>\d+|inga)\s+(?:lediga?\s+)?plats(?:er)?\s*[–:-]\s*(?P<name>[A-ZÅÄÖ].*?)\.?$", re.I
+)
 _PLACES_WORD = re.compile(r"(?<=\d)\s+(?:lediga?\s+)?(?:arbetstränings)?plats(?:er)?\b(?:\s+kvar)?", re.I)
 
 
@@ -91,7 +94,13 @@ def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[Pl
 
 def _table_item(line: str) -> str | None:
     """A table's row as an item ("| Lagerhallen Vega | Haninge | 2 |" -> "Lagerhallen Vega (Haninge): 2"),
-    None for its header and rule rows; any other line as it is."""
+    None for its header and rule rows; a count written first as an item too ("3 platser – Snickarglädjen",
+    "Inga lediga platser – X"); any other line as it is."""
+    first = _COUNT_FIRST.match(line)
+    if first:
+        count = "0" if first.group("count").lower() == "inga" else first.group("count")
+        name = re.sub(r",\s*(.+)$", r" (\1)", first.group("name").strip())  # "Cykelboden, Tyresö"
+        return f"{name}: {count}"
     if line.count("|") < 2:
         return line
     cells = [cell.strip(" *") for cell in line.strip().strip("|").split("|")]
@@ -208,8 +217,13 @@ def _listed_items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
 
 
 def _name_and_place(label: str, vocabulary: Vocabulary) -> tuple[str, str | None]:
+    """ "Grow (Tyresö)", "Fiskrökeriet Bryggan, Nynäshamn", "Snickarglädjen i Västerhaninge": the
+    provider and the municipality it is in; the place is not part of the name."""
     municipality = None
     for inner in _PARENTHESIS.findall(label):
         municipality = municipality or vocabulary.municipality_of(inner)
     name = _PARENTHESIS.sub("", label).strip() if municipality else label
+    placed = re.match(r"^(?P<name>.+?)(?:,\s+|\s+i\s+)(?P<place>[A-ZÅÄÖ][\wåäö]*(?:\s+[\wåäö]+)?)$", name)
+    if placed and vocabulary.municipality_of(placed.group("place")):
+        return placed.group("name"), municipality or vocabulary.municipality_of(placed.group("place"))
     return name, municipality
