@@ -202,3 +202,17 @@ def test_dot_leaders_rules_capitals_and_remarks_in_a_date_list(kb):
 def test_open_places_with_the_count_first(kb):
     reports = {report.programme: {p.provider: p.count for p in report.places} for report in kb.places}
     assert reports["LEDIGA PLATSER"] == {"Sömnadsverkstan": 4, "Cykelboden": 0}
+
+
+def test_meetings_told_in_running_text_with_their_details_in_the_next_sentence(kb):
+    october = meeting(kb, "2029-10-05")
+    assert (october.municipality, october.venue) == ("Tyresö", "Alléhuset")
+    assert "unga hittar sitt första jobb" in (october.topic or "")
+    assert (meeting(kb, "2029-10-26").municipality, meeting(kb, "2029-10-26").start) == ("Nynäshamn", "08:20")
+    cancelled = meeting(kb, "2029-10-19")
+    assert (cancelled.municipality, cancelled.status, cancelled.topic) == ("Haninge", "cancelled", "boendefrågor")
+
+
+def test_open_places_said_with_has_and_numbers_in_words(kb):
+    issue_2029 = next(r for r in kb.places if r.source.issue == "2029-4")
+    assert {p.provider: p.count for p in issue_2029.places} == {"Mattverkstaden": 4, "Växthuset": 2}

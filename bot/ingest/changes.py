@@ -112,7 +112,7 @@ def _details(paragraph: str, sentence: str) -> dict[str, str]:
         "end": scratch.end,
         "breakfast": scratch.breakfast,
         "venue": venue_in(after) or venue_in(sentence),
-        "topic": topic_in(after, first="") or topic_in(sentence) or topic_in(after),
+        "topic": topic_in(sentence) or topic_in(after, first="") or topic_in(after),
     }
     return {name: value for name, value in found.items() if value}
 

@@ -258,9 +258,12 @@ def _is_heading(raw: str, text: str, headlines: list[str], blanks_before: int, n
     if text.isupper() and 4 <= len(text) <= 60 and blanks_before >= 1 and next_text is not None:
         return True  # "ÖVRIGT", "PERSONALNYTT": a line in capitals standing alone
     labelled = re.match(r"^[\w ]{2,25}:\s", text)  # "Tema: Hur når vi ...?" is a field, not a heading
-    short = len(text) <= 80 and len(text.split()) >= 2 and text[0].isalpha() and not labelled
+    one_word = len(text.split()) == 1 and len(text) >= 5 and text[0].isupper()  # "Inställt", "Personalnytt"
+    if one_word and next_text and next_text[:1].isdigit():
+        return False  # "Nynäshamn" over "8/2 Topic ...": a list's municipality
+    short = len(text) <= 80 and (len(text.split()) >= 2 or one_word) and text[0].isalpha() and not labelled
     over_text = next_text is not None and len(next_text) >= 80
-    return short and (blanks_before >= 2 or (blanks_before >= 1 and over_text))
+    return short and ((blanks_before >= 2 and not one_word) or (blanks_before >= 1 and over_text))
 
 
 def _is_bold_line(raw: str) -> bool:

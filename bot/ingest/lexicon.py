@@ -30,6 +30,7 @@ class Lexicon:
     changes: dict[str, re.Pattern[str]]  # cancelled, moved, topic, venue -> words
     old_date: re.Pattern[str]
     issue_number: re.Pattern[str]  # "nr 5": group 1 is the number
+    numbers: dict[str, int]  # "tre" -> 3
     places: re.Pattern[str]
     no_places: re.Pattern[str]
     each: re.Pattern[str]
@@ -83,6 +84,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             deadline=_starts(data["deadline_words"]),
             changes={change: _starts(words) for change, words in data["changes"].items()},
             old_date=_starts(data["old_date_words"]),
+            numbers={fold(str(word)): int(value) for word, value in data["number_words"].items()},
             issue_number=re.compile(rf"{_starts(data['issue_number_words']).pattern}\s*(\d{{1,2}})\b"),
             places=_starts(data["places_headings"], inside_words=True),
             no_places=_starts(data["no_places"]),

@@ -49,7 +49,11 @@ def topic_in(text: str, first: str | None = None) -> str | None:
     value = re.sub(r"\s+(?:den|på|i)\s*$", "", value.strip(" ,–-"))
     value = re.sub(r"^(?:fortfarande|detsamma|oförändrat|densamma)[:,]?\s+", "", value)  # "Temat är fortfarande X"
     value = re.split(r",\s+(?:och|men|så|där)\s+", value)[0]  # "X, och vi ses som planerat i ..."
+    value = re.split(r"\s+(?:är|blir|hålls|ställs|flyttas)\s", value)[0]  # "om X är tyvärr inställt"
     return value or None
+
+
+_VENUE_WORD = re.compile(r"(?:hus|huset|salen|gården|biblioteket|scenen|lokalen|centret)$")
 
 
 def venue_in(text: str) -> str | None:
@@ -60,7 +64,7 @@ def venue_in(text: str) -> str | None:
         text,
     ):
         venue = match.group(1).strip()
-        if len(venue.split()) >= 2:
+        if len(venue.split()) >= 2 or _VENUE_WORD.search(venue):  # "Haninge kulturhus", "Alléhuset"
             return venue
     return None
 

@@ -174,7 +174,7 @@ class MeetingReader:
             return [], []  # a notice of a change, told in sentences: see changes.py
         if heading_dates:
             return self._single(block, source, heading_dates), []
-        return ([], []) if block.lists_only else self._in_sentences(block, source)
+        return self._in_sentences(block, source)
 
     def _single(self, block: _Block, source: Source, dates: list[DateMention]) -> list[Meeting]:
         """A section about one meeting (or one meeting on several days), its date in the heading."""
@@ -469,27 +469,29 @@ class MeetingReader:
         return meetings
 
     def _in_sentences(self, block: _Block, source: Source) -> tuple[list[Meeting], list[Meeting]]:
-        """Meetings written in running text: a sentence of the block's first paragraph, or one that
-        speaks of a meeting, with a date. Told in passing ("Den 1 mars samlades ..."), they count
-        as reported: they never override what a list or an article about the meeting says."""
+        """Meetings written in running text: a sentence with a date that speaks of a meeting or names a
+        municipality ("Fredagen den 12 november träffas vi i Folkets hus i Nynäshamn"), or any sentence
+        of an article's first paragraph. Told in passing, they count as reported: they never override
+        what a list or an article about the meeting says."""
         told: list[Meeting] = []
         paragraphs = _paragraphs(block.lines)
         for index, paragraph in enumerate(paragraphs):
             for sentence in sentences(paragraph):
                 if self.words.change_in(sentence):
                     continue
-                if index > 0 and not self.words.speaks_of_meeting(sentence):
+                named = self._municipality_in(sentence)
+                if not (named or self.words.speaks_of_meeting(sentence) or (index == 0 and not block.lists_only)):
                     continue
-                dates = self._meeting_dates(sentence)
-                for mention in dates:
+                for mention in self._meeting_dates(sentence):
                     meeting = self._meeting(block.kind, mention, source, block.first_line)
                     if meeting is None:
                         continue
-                    meeting.municipality = self._municipality_in(sentence) or self._municipality_in(block.heading)
-                    meeting.topic = topic_in(sentence)
+                    meeting.municipality = named or self._municipality_in(block.heading)
+                    following = " ".join(sentences(paragraph[paragraph.find(sentence) :])[:2])  # it and the next
+                    meeting.topic = topic_in(sentence) or topic_in(following)
                     meeting.note = sentence
-                    apply_times(meeting, sentence)
-                    meeting.venue = venue_in(sentence)
+                    apply_times(meeting, following)
+                    meeting.venue = venue_in(sentence) or venue_in(following)
                     told.append(meeting)
         return [], told
 

@@ -15,14 +15,16 @@ import re
 from functools import cache
 
 from bot.folding import fold
-from bot.ingest.dates import month_point
+from bot.ingest.dates import MONTH_PATTERN, month_point
 from bot.ingest.document import Newsletter, ParseWarning, Section
 from bot.ingest.lexicon import lexicon
 from bot.knowledge.model import OpenPlace, PlacesReport, Source
 from bot.knowledge.vocabulary import Vocabulary
 
 _ITEM = re.compile(
-    r"(?P<label>[^\d•:,;]+?(?::\s*[^\d•:,;]+?)?)\s*:?\s*(?P<count>\d+)(?![\d.,]\d|\s*(?:procent|%|deltagare))"
+    r"(?P<label>[^\d•:,;]+?(?::\s*[^\d•:,;]+?)?)\s*:?\s*(?P<count>\d+)"
+    rf"(?![\d.,/]\d|\s*(?:procent|%|deltagare|kr\b|(?:{MONTH_PATTERN})\b))",  # not a share, a sum or a day
+    re.I,
 )
 _ENROLLED = re.compile(r"(\d+)\s+(?:deltagare\s+(?:var|är)\s+(?:nu\s+)?inskrivna|inskrivna\s+deltagare)", re.I)
 _LIST_START = re.compile(r"lediga\s+platser[^:.!]*:", re.I)
@@ -34,6 +36,10 @@ _PARENTHESIS = re.compile(r"\(([^)]*)\)")
 _NAME = r"[A-ZÅÄÖ][\w&'-]*(?:[ \t]+(?:[A-ZÅÄÖ&][\w&'-]*|i|på))*"
 _PLACES = r"(?:lediga\s+)?platser?"
 _COUNT_AFTER = re.compile(rf"(?P<name>{_NAME})\s+\((?P<count>\d+)(?:\s+(?:lediga?\s+)?plats(?:er)?)?\)")
+_HAS_COUNT = re.compile(  # "Vedboden har tre lediga platser", "Just nu har Vedboden i Ösmo tre lediga platser"
+    rf"(?:(?P<name>{_NAME})\s+har|\bhar\s+(?P<after>{_NAME}))\s+(?:(?:nu|just nu|fortfarande|även)\s+)?"
+    r"(?P<count>\d+|[a-zåäö]+)\s+(?:lediga?\s+)?plats(?:er)?\b(?!\s+(?:hos|på|vid)\b)"  # "Vi har 3 platser hos X"
+)
 _COUNT_FIRST = re.compile(
     r"^[\s•*-]*(?P<count>\d+|inga)\s+(?:lediga?\s+)?plats(?:er)?\s*[–:-]\s*(?P<name>[A-ZÅÄÖ].*?)\.?$", re.I
 )
@@ -159,6 +165,14 @@ def _items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
     found: list[tuple[int, OpenPlace]] = []
     words = lexicon()
     spans = []
+    for match in _HAS_COUNT.finditer(text):  # "Just nu har Vedboden i Ösmo tre lediga platser"
+        count_word = fold(match.group("count"))
+        count = int(count_word) if count_word.isdigit() else words.numbers.get(count_word)
+        if count is None:
+            continue
+        name, municipality = _name_and_place((match.group("name") or match.group("after")).strip(), vocabulary)
+        found.append((match.start(), OpenPlace(provider=name, count=count, municipality=municipality)))
+        spans.append(match.span())
     for match in _COUNT_AFTER.finditer(text):  # "i Steget på Återbruket Handen (3)"
         named = re.split(r"\s+(?:på|hos|vid)\s+", match.group("name").strip())[-1]
         name, municipality = _name_and_place(named, vocabulary)
