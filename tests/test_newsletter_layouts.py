@@ -216,3 +216,16 @@ def test_meetings_told_in_running_text_with_their_details_in_the_next_sentence(k
 def test_open_places_said_with_has_and_numbers_in_words(kb):
     issue_2029 = next(r for r in kb.places if r.source.issue == "2029-4")
     assert {p.provider: p.count for p in issue_2029.places} == {"Mattverkstaden": 4, "Växthuset": 2}
+
+
+def test_a_board_table_with_padded_cells_and_meetings_listed_on_one_labelled_line(kb):
+    board = next(board for board in kb.boards if board.source.issue == "2030-1")
+    assert [(m.position, m.name, m.vacancy, m.represents) for m in board.members] == [
+        ("ordförande", "Vera Holmgren", None, "Nynäshamns kommun"),
+        ("vice ordförande", None, "Vakant", "Region Stockholm"),
+        ("ledamot", "Nils Ekström", None, "Tyresö kommun"),
+    ]
+    listed = {(m.date, m.municipality, m.kind) for m in kb.meetings if m.date.year == 2030}
+    assert {(date(2030, 3, 22), "Haninge", "frukostmöte"), (date(2030, 4, 5), "Tyresö", "frukostmöte")} <= listed
+    assert (date(2030, 4, 19), "Nynäshamn", "frukostmöte") in listed
+    assert (date(2030, 3, 13), "Haninge", "seminarium") in listed

@@ -111,7 +111,7 @@ _HEADER_SEARCH_LINES = 15
 def clean(text: str) -> str:
     """One line without markdown remnants: links keep their text, emphasis and arrows go; cells
     separated by tabs or aligned with runs of spaces (a table exported as text) are kept apart as "a | b"."""
-    if "\t" in text.strip() or _ALIGNED.search(text.strip()):
+    if "|" not in text and ("\t" in text.strip() or _ALIGNED.search(text.strip())):
         cells = [cell for cell in re.split(r"\t+|\s{3,}", text.strip()) if cell.strip()]
         text = " | ".join(cells) if len(cells) >= 3 or "\t" in text.strip() else text
     if _RULE.fullmatch(text):

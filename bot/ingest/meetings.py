@@ -49,6 +49,7 @@ class _Entry:
     venue_like: bool  # "2/9: Kulturhuset, Handen." — a colon right after the dates
     fields: dict[str, str] = field(default_factory=dict)
     extra: list[str] = field(default_factory=list)
+    kind: str | None = None  # when the line names a kind of its own ("Höstens frukostmöten: Tyresö 15/9")
 
 
 @dataclass
@@ -168,13 +169,18 @@ class MeetingReader:
         source = Source(self.newsletter.id, block.heading)
         heading_dates = self._meeting_dates(block.heading)
         entries, intro, outro = self._entries(block)
-        if entries:
-            return self._listed(block, source, entries, intro, outro), []
+        listed = self._listed(block, source, entries, intro, outro) if entries else []
+        if any(entry.kind is None for entry in entries):
+            return listed, []
+        # no list of the block's own: the article is about its meeting ("Seminarium om X" with its day in the
+        # text), even where a line lists meetings of another kind ("Vårens frukostmöten: Haninge 22/3")
         if self.words.change_in(block.heading):
-            return [], []  # a notice of a change, told in sentences: see changes.py
+            return listed, []  # a notice of a change, told in sentences: see changes.py
         if heading_dates:
-            return self._single(block, source, heading_dates), []
-        return self._in_sentences(block, source)
+            return listed + self._single(block, source, heading_dates), []
+        announced, told = self._in_sentences(block, source)
+        listed_days = {meeting.date for meeting in listed}
+        return listed + announced, [meeting for meeting in told if meeting.date not in listed_days]
 
     def _single(self, block: _Block, source: Source, dates: list[DateMention]) -> list[Meeting]:
         """A section about one meeting (or one meeting on several days), its date in the heading."""
@@ -240,6 +246,12 @@ class MeetingReader:
                 continue
             labelled = _LABEL.match(text.lstrip("•*–- "))  # "Tid: 8.30", "- Date: Wednesday 14 October"
             label = self.words.labels.get(fold(labelled.group("label"))) if labelled else None
+            own_kind = self.words.kind_in(labelled.group("label")) if labelled and not label else None
+            if own_kind and labelled and self._starting_dates(labelled.group("value")):
+                groups, _ = self._starting_dates(labelled.group("value")) or ([], "")
+                for dates, named in groups:  # "Höstens frukostmöten: Tyresö 15/9, Haninge 6/10 och Nynäshamn 27/10"
+                    entries.append(_Entry(dates, line.number, "", named or municipality, False, kind=own_kind))
+                continue
             if labelled and label:
                 value = labelled.group("value").strip()
                 dates = self._meeting_dates(value) if label == "date" else []
@@ -420,7 +432,7 @@ class MeetingReader:
         ordinal = 0
         for entry in entries:
             for mention in entry.dates:
-                meeting = self._meeting(block.kind, mention, source, entry.line)
+                meeting = self._meeting(entry.kind or block.kind, mention, source, entry.line)
                 if meeting is None:
                     continue
                 body = " ".join([entry.text, *entry.extra]).strip()

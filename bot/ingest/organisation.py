@@ -96,6 +96,7 @@ def _listed(line: str) -> BoardMember | None:
     """A member from a line of a board section whose fields (split at commas, colons and dashes) are
     a position, a name or a placeholder, and an organisation, in any order; None for any other line."""
     fields: list[str] = []
+    line = ", ".join(cell.strip() for cell in line.strip().strip("|").split("|")) if "|" in line else line  # a table
     for field in (part.strip() for part in _FIELD.split(line.strip(" •-*"))):
         inner = re.fullmatch(r"(?P<rest>.+?)\s*\((?P<position>[^)]+)\)", field)
         if inner and _is_position(inner.group("position")):  # "Vakant (vice ordförande)"
