@@ -229,3 +229,11 @@ def test_a_board_table_with_padded_cells_and_meetings_listed_on_one_labelled_lin
     assert {(date(2030, 3, 22), "Haninge", "frukostmöte"), (date(2030, 4, 5), "Tyresö", "frukostmöte")} <= listed
     assert (date(2030, 4, 19), "Nynäshamn", "frukostmöte") in listed
     assert (date(2030, 3, 13), "Haninge", "seminarium") in listed
+
+
+def test_each_day_of_a_sentence_with_its_own_municipality_and_times_said_for_all(kb):
+    assert facts(meeting(kb, "2030-04-05")) == ("Tyresö", None, "Strandsalen", "08:15")
+    assert (meeting(kb, "2030-05-03").municipality, meeting(kb, "2030-05-03").start) == ("Nynäshamn", "08:15")
+    assert (meeting(kb, "2030-05-24").municipality, meeting(kb, "2030-05-24").end) == ("Haninge", "09:45")
+    issue = next(r for r in kb.places if r.source.issue == "2030-2")
+    assert {p.provider: p.count for p in issue.places} == {"Pilgården": 2, "Lokstallet": 0}

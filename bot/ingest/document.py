@@ -103,7 +103,7 @@ _EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
 _ARROWS = re.compile(r"^[\s►▶]+|[\s►▶]+$")
 _ALIGNED = re.compile(r"\S\s{3,}\S.*\S\s{3,}\S")  # columns aligned with spaces: two gaps of three or more
-_RULE = re.compile(r"\s*[-=_*─—~]{3,}\s*")
+_RULE = re.compile(r"\s*(?:[-=_*─—~]\s?){3,}\s*")  # "-----", "- - - - -"
 _MARKUP = re.compile(r"[\[#*_►▶]")
 _HEADER_SEARCH_LINES = 15
 
@@ -191,7 +191,7 @@ def _issue_of(text: str) -> tuple[int, int, int] | None:
     issue's number, after a word such as "nr", "nummer" or "utgåva" (reading.yaml), written "2026:5" or
     "3/2022", or as the only other small number on the line ("Oktober 2023 | 4")."""
     year = _YEAR.search(text)
-    if not year or len(text) > 80:
+    if not year or len(text) > 160:
         return None
     words = re.findall(r"[A-Za-zÅÄÖåäö]+", text)
     month = next((m for m in (month_number(word) for word in words) if m is not None), None)

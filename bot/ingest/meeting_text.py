@@ -53,14 +53,14 @@ def topic_in(text: str, first: str | None = None) -> str | None:
     return value or None
 
 
-_VENUE_WORD = re.compile(r"(?:hus|huset|salen|gården|biblioteket|scenen|lokalen|centret)$")
+_VENUE_WORD = re.compile(r"(?:hus|huset|sal|salen|gården|biblioteket|scenen|lokalen|centret)$")
 
 
 def venue_in(text: str) -> str | None:
     """ "... i Tyresö kommunhus, Marknadsvägen 1" / "på Folkets hus": a venue named in running text
     (two words or more, so that "i Haninge" alone is a place, not a venue)."""
     for match in re.finditer(
-        r"\b(?:i|på|in|at)\s+((?:[A-ZÅÄÖ][\wåäö-]*\s?)+(?:[a-zåäö]*(?:hus|huset|salen|rummet|lokalen|centrum|gården|konferens|bibliotek|biblioteket))?)",
+        r"\b(?:i|på|in|at)\s+((?:[A-ZÅÄÖ][\wåäö-]*\s?)+(?:[a-zåäö]*(?:hus|huset|sal|salen|rummet|lokalen|centrum|gården|konferens|bibliotek|biblioteket))?)",
         text,
     ):
         venue = match.group(1).strip()

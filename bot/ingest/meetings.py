@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from bot.folding import fold
@@ -402,7 +402,8 @@ class MeetingReader:
         a meeting, its other words the topic."""
         dates = self._meeting_dates(text)
         place = self._municipality_in(text) or municipality
-        running_text = len(text) > 100 or re.search(r"[.!?]\s+\S", text) or text.endswith(":")
+        sentence = text.endswith(".") and len(text.split()) >= 6  # "Vi börjar i Tyresö den 5 april i X."
+        running_text = len(text) > 100 or re.search(r"[.!?]\s+\S", text) or text.endswith(":") or sentence
         if len(dates) != 1 or running_text or not place or self.words.change_in(text):
             return None
         mention = dates[0]
@@ -456,7 +457,7 @@ class MeetingReader:
                     self._apply_fields(meeting, fields, " ".join([body, *entry.fields.values()]), entry.line)
                     if not meeting.venue:
                         meeting.venue = shared_venue
-                if not meeting.start:
+                if not meeting.start and entry.kind in (None, block.kind):
                     apply_times(meeting, around)
                 meeting.municipality = (
                     entry.municipality
@@ -498,14 +499,22 @@ class MeetingReader:
                     meeting = self._meeting(block.kind, mention, source, block.first_line)
                     if meeting is None:
                         continue
-                    meeting.municipality = named or self._municipality_in(block.heading)
+                    # "i Haninge den 23 februari och i Nynäshamn den 9 mars": the place named last before the day
+                    before = self._municipality_in(_last_clause(sentence[: mention.start]))
+                    meeting.municipality = before or named or self._municipality_in(block.heading)
                     following = " ".join(sentences(paragraph[paragraph.find(sentence) :])[:2])  # it and the next
                     meeting.topic = topic_in(sentence) or topic_in(following)
                     meeting.note = sentence
                     apply_times(meeting, following)
                     meeting.venue = venue_in(sentence) or venue_in(following)
                     told.append(meeting)
-        return [], told
+        undated = " ".join(p for p in paragraphs if not self._meeting_dates(p))  # "Alla frukostmöten pågår 8.30–10.00"
+        for meeting in told:
+            if not meeting.start:
+                apply_times(meeting, undated)
+        # a day well after the issue's month is announced; one near it may be a report of a meeting held
+        ahead = [m for m in told if m.date >= self.newsletter.published + timedelta(days=31)]
+        return ahead, [m for m in told if m not in ahead]
 
     # -- fields ------------------------------------------------------------------------------
 
@@ -635,6 +644,11 @@ class MeetingReader:
         if problem:
             raise NewsletterError(f"{self.newsletter.path}:{line}: implausible date: {problem}; fix the newsletter")
         return when
+
+
+def _last_clause(text: str) -> str:
+    """The words since the last date or "och" before a point of a sentence."""
+    return re.split(r"\boch\b|\d{1,2}\s+[a-zåäö]+\b|\d{1,2}/\d{1,2}", text)[-1]
 
 
 def _after_dates(heading: str) -> str:

@@ -129,7 +129,7 @@ def _joined(lines: list[str]) -> str:
             continue
         last = text.rsplit("\n", 1)[-1]
         ended = re.search(r"\d\s*(?:(?:lediga?\s+)?plats(?:er)?|st)?\.?$|[.!?:]$", last)
-        ended = ended or re.match(r"[-•*]\s", paragraph) or lexicon().no_places.search(fold(last))
+        ended = ended or re.match(r"\s*[-–•*]\s", paragraph) or lexicon().no_places.search(fold(last))
         separator = "\n" if ended else " "
         text = f"{text}{separator}{paragraph}" if text else paragraph
     return text
@@ -191,7 +191,7 @@ def _items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
         position = text.find(sentence)
         none = words.no_places.search(folded)
         each = words.each.search(folded)
-        names = re.match(rf"^[\s*•-]*({_NAME}(?:\s*(?:,|\boch\b)\s*{_NAME})*)\s*(?:[:–-]|\s+har)?\s", sentence)
+        names = re.match(rf"^[\s*•–-]*({_NAME}(?:\s*(?:,|\boch\b)\s*{_NAME})*)\s*(?:[:–-]|\s+har)?\s", sentence)
         if not names or not (none or (each and re.search(r"\d", sentence))):
             continue
         count = 0 if none else int(re.search(r"\d+", sentence).group(0))  # type: ignore[union-attr]
