@@ -237,3 +237,22 @@ def test_each_day_of_a_sentence_with_its_own_municipality_and_times_said_for_all
     assert (meeting(kb, "2030-05-24").municipality, meeting(kb, "2030-05-24").end) == ("Haninge", "09:45")
     issue = next(r for r in kb.places if r.source.issue == "2030-2")
     assert {p.provider: p.count for p in issue.places} == {"Pilgården": 2, "Lokstallet": 0}
+
+
+@pytest.mark.parametrize(
+    ("first_lines", "issue"),
+    [
+        ("Östra Södertörn informerar\nFjärde numret 2031 | maj", (4, 2031, 5)),
+        ("Nyheter från förbundet\nHösten 2031 – september", (7, 2031, 9)),  # no number: the file name's
+    ],
+)
+def test_an_issue_line_in_words_or_none_at_all(tmp_path, first_lines, issue):
+    path = tmp_path / "nyhetsbrev-2031-nr7.txt"
+    path.write_text(f"{first_lines}\n\nFrukostmöten\n\nTyresö 12/10 Samverkan i skolan\n", encoding="utf-8")
+    result = build([path], load_vocabulary(), None)
+    (read,) = result.kb.issues
+    assert (read.number, read.year, read.month) == issue
+    said = [w for w in result.warnings if "no issue line recognised" in w]
+    assert said == (
+        [] if issue[0] == 4 else [f"{path}:2: no issue line recognised; nr 7 2031 taken from the file name"]
+    )

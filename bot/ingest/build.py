@@ -93,6 +93,8 @@ def build(directories: list[Path], vocabulary: Vocabulary, corrections: Path | N
         places.extend(found_places)
         read_for_facts[newsletter.id] = reader.used | _lines_of(newsletter, {r.source.section for r in found_places})
         warnings += [f"{newsletter.path}:{w.line}: {w.message}" for w in reader.warnings + place_warnings]
+        if newsletter.header_note:
+            warnings.append(newsletter.header_note)
         if not any(section.lines for section in newsletter.sections):
             warnings.append(f"{newsletter.path}:1: no articles after the header: is the file complete?")
     meetings = [

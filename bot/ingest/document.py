@@ -82,6 +82,7 @@ class Newsletter:
     sections: list[Section]
     footers: list[str]  # the repeated page footer paragraphs, once each
     skipped: list[Skipped] = field(default_factory=list)  # lines outside the sections, and why
+    header_note: str | None = None  # how the issue was named when no issue line was recognised
 
     @property
     def id(self) -> str:
@@ -138,7 +139,7 @@ def is_heading_marked(raw: str) -> bool:
 
 def read_newsletter(path: Path) -> Newsletter:
     raw_lines = newsletter_text(path).splitlines()  # .txt, .md, .pdf or .html, as plain text
-    header_index, number, year, month = _find_header(path, raw_lines)
+    header_index, number, year, month, header_note = _find_header(path, raw_lines)
     headlines, body_start = _headlines(raw_lines, header_index + 1)
     body = [Line(index + 1, clean(raw_lines[index])) for index in range(body_start, len(raw_lines))]
     content, footers, repeated = _split_repeats(body)
@@ -148,7 +149,7 @@ def read_newsletter(path: Path) -> Newsletter:
         for index in range(body_start)
         if clean(raw_lines[index])
     ]
-    return Newsletter(path, number, year, month, headlines, sections, footers, top + repeated)
+    return Newsletter(path, number, year, month, headlines, sections, footers, top + repeated, header_note)
 
 
 def _top_reason(index: int, header_index: int, body_start: int, headlines: list[str]) -> str:
@@ -157,10 +158,13 @@ def _top_reason(index: int, header_index: int, body_start: int, headlines: list[
     return "headlines" if headlines and index == body_start - 1 else "masthead"
 
 
-def _find_header(path: Path, raw_lines: list[str]) -> tuple[int, int, int, int]:
+def _find_header(path: Path, raw_lines: list[str]) -> tuple[int, int, int, int, str | None]:
     """The line naming the issue: its number, year and month in any order and punctuation
-    ("nr 5 2018 aug.", "Nr 6, december 2021", "Nyhetsbrev 3/2022 – juni", "Nyhetsbrev | Nr 3 | Maj 2025")."""
+    ("nr 5 2018 aug.", "Nr 6, december 2021", "Nyhetsbrev 3/2022 – juni", "Nyhetsbrev | Nr 3 | Maj 2025").
+    Without one, the number and year of a file named like the others ("nyhetsbrev-2026-nr6") and the
+    first month named near the top, with a note saying so; else a NewsletterError."""
     seen = 0
+    top: list[tuple[int, str]] = []
     for index, raw in enumerate(raw_lines):
         text = clean(raw)
         if not text:
@@ -168,9 +172,17 @@ def _find_header(path: Path, raw_lines: list[str]) -> tuple[int, int, int, int]:
         seen += 1
         if seen > _HEADER_SEARCH_LINES:
             break
+        top.append((index, text))
         found = _issue_of(text)
         if found:
-            return index, *found
+            return index, *found, None
+    named = _FILE_NAME.search(path.stem)
+    month_line = next(((index, month) for index, text in top for month in _months_in(text) if _YEAR.search(text)), None)
+    if named and month_line:
+        index, month = month_line
+        number, year = int(named.group(2)), int(named.group(1))
+        note = f"{path}:{index + 1}: no issue line recognised; nr {number} {year} taken from the file name"
+        return index, number, year, month, note
     masthead = next(
         (i + 1 for i, raw in enumerate(raw_lines[:40]) if fuzz.ratio(fold(raw).replace(" ", ""), _MASTHEAD) >= 80),
         None,
@@ -181,6 +193,11 @@ def _find_header(path: Path, raw_lines: list[str]) -> tuple[int, int, int, int]:
     )
 
 
+def _months_in(text: str) -> list[int]:
+    return [month for month in (month_number(word) for word in re.findall(r"[A-Za-zÅÄÖåäö]+", text)) if month]
+
+
+_FILE_NAME = re.compile(r"((?:19|20)\d\d)\D+nr\D?(\d{1,2})\b", re.I)  # "nyhetsbrev-2026-nr6"
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _YEAR_NUMBER = re.compile(r"\b(?:19|20)\d\d\s*:\s*(\d{1,2})\b|\b(\d{1,2})\s*/\s*(?:19|20)\d\d\b")  # "2026:5", "3/2022"
 _SMALL_NUMBER = re.compile(r"(?<![\d/:.,-])(\d{1,2})(?![\d/:.,-])")
@@ -200,6 +217,9 @@ def _issue_of(text: str) -> tuple[int, int, int] | None:
     named = lexicon().issue_number.search(fold(text))
     if named:
         return int(named.group(1)), int(year.group(1)), month
+    ordinal = lexicon().issue_ordinal.search(fold(text))  # "Sjätte numret 2026 | December"
+    if ordinal:
+        return lexicon().ordinals[ordinal.group(1)], int(year.group(1)), month
     paired = _YEAR_NUMBER.search(text)
     if paired:
         return int(paired.group(1) or paired.group(2)), int(year.group(1)), month

@@ -31,6 +31,8 @@ class Lexicon:
     old_date: re.Pattern[str]
     issue_number: re.Pattern[str]  # "nr 5": group 1 is the number
     numbers: dict[str, int]  # "tre" -> 3
+    ordinals: dict[str, int]  # "sjatte" -> 6 (folded)
+    issue_ordinal: re.Pattern[str]  # "sjatte numret": group 1 is the ordinal
     places: re.Pattern[str]
     no_places: re.Pattern[str]
     each: re.Pattern[str]
@@ -84,6 +86,11 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             deadline=_starts(data["deadline_words"]),
             changes={change: _starts(words) for change, words in data["changes"].items()},
             old_date=_starts(data["old_date_words"]),
+            ordinals={fold(str(word)): int(value) for word, value in data["ordinal_words"].items()},
+            issue_ordinal=re.compile(
+                rf"\b({'|'.join(map(re.escape, (fold(str(w)) for w in data['ordinal_words'])))})\s+"
+                rf"(?:{'|'.join(map(re.escape, (fold(str(w)) for w in data['issue_words'])))})\b"
+            ),
             numbers={fold(str(word)): int(value) for word, value in data["number_words"].items()},
             issue_number=re.compile(rf"{_starts(data['issue_number_words']).pattern}\s*(\d{{1,2}})\b"),
             places=_starts(data["places_headings"], inside_words=True),
