@@ -311,9 +311,11 @@ def make_pdf(source: Path, out: Path, order: str = "rows") -> Path:
     layout.masthead([(line.reason, raw[line.line - 1]) for line in top])
     body = list(range(body_start, len(raw)))
     table: list[list[str]] = []
-    for i in body:  # a tab-separated row is a table's row too, as a layout program sets it
-        cells = [cell.strip() for cell in raw[i].split("\t") if cell.strip()]
-        raw[i] = "| " + " | ".join(cells) + " |" if "\t" in raw[i].strip() and len(cells) >= 2 else raw[i]
+    for i in body:  # a row with tabs, or columns aligned with spaces, is a table's row too, as the reader sees it
+        aligned = "|" not in raw[i] and re.search(r"\S\s{3,}\S(?:.*\S)?\s{3,}\S", raw[i].strip())
+        cells = [cell.strip() for cell in re.split(r"\t+|\s{3,}", raw[i].strip()) if cell.strip()]
+        if ("\t" in raw[i].strip() or aligned) and len(cells) >= 2:
+            raw[i] = "| " + " | ".join(cells) + " |"
     for position, i in enumerate(body):
         ends_paragraph = position + 1 == len(body) or not raw[body[position + 1]].strip()
         if _TABLE_ROW.match(raw[i]):

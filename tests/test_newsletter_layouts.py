@@ -256,3 +256,8 @@ def test_an_issue_line_in_words_or_none_at_all(tmp_path, first_lines, issue):
     assert said == (
         [] if issue[0] == 4 else [f"{path}:2: no issue line recognised; nr 7 2031 taken from the file name"]
     )
+
+
+def test_places_in_an_aligned_table_with_the_place_after_a_comma_and_where_something_is_found(kb):
+    read = {p.provider: p.count for r in kb.places if r.source.issue == "2031-3" for p in r.places}
+    assert read == {"Tegelbruket Lövsta": 3, "Kvarnen Solberga": 4, "Sågen Årsta": 0, "Glasbruket Orhem": 2}

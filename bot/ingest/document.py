@@ -103,7 +103,7 @@ _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
 _ARROWS = re.compile(r"^[\s►▶]+|[\s►▶]+$")
-_ALIGNED = re.compile(r"\S\s{3,}\S.*\S\s{3,}\S")  # columns aligned with spaces: two gaps of three or more
+_ALIGNED = re.compile(r"\S\s{3,}\S(?:.*\S)?\s{3,}\S")  # columns aligned with spaces: two gaps of three or more
 _RULE = re.compile(r"\s*(?:[-=_*─—~]\s?){3,}\s*")  # "-----", "- - - - -"
 _MARKUP = re.compile(r"[\[#*_►▶]")
 _HEADER_SEARCH_LINES = 15
@@ -347,8 +347,10 @@ def _split_repeats(lines: list[Line]) -> tuple[list[Line], list[str], list[Skipp
     footer = {
         i
         for run in runs
-        if any(other is not run and same(run[0], other[0]) and same(run[1], other[1]) for other in runs)
+        for other in runs
+        if other is not run and same(run[0], other[0]) and same(run[1], other[1])
         for i in run
+        if any(same(i, j) for j in other)  # only the lines the other page's footer has too
     }
     content, footers, left_out, seen = [], [], [], set()
     for i, line in enumerate(lines):

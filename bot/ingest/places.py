@@ -40,6 +40,12 @@ _HAS_COUNT = re.compile(  # "Vedboden har tre lediga platser", "Just nu har Vedb
     rf"(?:(?P<name>{_NAME})\s+har|\bhar\s+(?P<after>{_NAME}))\s+(?:(?:nu|just nu|fortfarande|även)\s+)?"
     r"(?P<count>\d+|[a-zåäö]+)\s+(?:lediga?\s+)?plats(?:er)?\b(?!\s+(?:hos|på|vid)\b)"  # "Vi har 3 platser hos X"
 )
+_NAME_PLACE_COUNT = re.compile(
+    r"^[\s•*–-]*(?P<name>[A-ZÅÄÖ][^,:()]+?),\s*(?P<place>[A-ZÅÄÖ][^–:,-]+?)\s*[–:-]\s*(?P<count>\d+|inga)\b", re.I
+)
+_FINNS = re.compile(  # "Hos Lerverkstaden Ugglebo i Tyresö finns två lediga platser"
+    rf"\b[Hh]os\s+(?P<name>{_NAME})\s+finns\s+(?:det\s+)?(?P<count>\d+|[a-zåäö]+)\b(?:\s+(?:lediga?\s+)?plats(?:er)?)?"
+)
 _COUNT_FIRST = re.compile(
     r"^[\s•*-]*(?P<count>\d+|inga)\s+(?:lediga?\s+)?plats(?:er)?\s*[–:-]\s*(?P<name>[A-ZÅÄÖ].*?)\.?$", re.I
 )
@@ -78,6 +84,10 @@ def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[Pl
     reports, warnings = [], []
     for section in newsletter.sections:
         if not is_places_section(section):
+            told = _told_in_passing(section, newsletter, vocabulary)  # "Hos X finns tre lediga platser"
+            if told:
+                reports.append(told)
+                continue
             for line in section.lines:
                 if "lediga platser" in fold(line.text) and re.search(r"\w+:?\s+\d+\s*(?:[•,]|$)", line.text):
                     warnings.append(
@@ -86,7 +96,7 @@ def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[Pl
                         )
                     )
             continue
-        text = _joined([line.text for line in section.lines if line.text])
+        text = _joined([line.text for line in section.lines if line.text], vocabulary)
         first_line = next((line.number for line in section.lines if line.text), 0)
         report = _read_report(section, text, newsletter, vocabulary)
         if report is None or not report.places:
@@ -98,10 +108,40 @@ def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[Pl
     return reports, warnings
 
 
-def _table_item(line: str) -> str | None:
+def _told_in_passing(section: Section, newsletter: Newsletter, vocabulary: Vocabulary) -> PlacesReport | None:
+    """Open places a sentence states outright in any article: "Hos X finns tre lediga platser", "X har
+    2 lediga platser" (the sentence itself says "ledig plats" or "lediga platser")."""
+    stated = " ".join(p for p in section.paragraphs if re.search(r"\bledig(?:a)?\s+plats", p, re.I))
+    if not stated:
+        return None
+    places: list[OpenPlace] = []
+    for pattern in (_FINNS, _HAS_COUNT):
+        for match in pattern.finditer(stated):
+            count_word = fold(match.group("count"))
+            count = int(count_word) if count_word.isdigit() else lexicon().numbers.get(count_word)
+            name = match.groupdict().get("name") or match.groupdict().get("after")
+            if count is not None and name:
+                provider, municipality = _name_and_place(name.strip(), vocabulary)
+                places.append(OpenPlace(provider=provider, count=count, municipality=municipality))
+    if not places:
+        return None
+    return PlacesReport(
+        programme=section.heading,
+        as_of=newsletter.published,
+        as_of_text="just nu",
+        places=places,
+        source=Source(newsletter.id, section.heading),
+    )
+
+
+def _table_item(line: str, vocabulary: Vocabulary) -> str | None:
     """A table's row as an item ("| Lagerhallen Vega | Haninge | 2 |" -> "Lagerhallen Vega (Haninge): 2"),
     None for its header and rule rows; a count written first as an item too ("3 platser – Snickarglädjen",
     "Inga lediga platser – X"); any other line as it is."""
+    placed = _NAME_PLACE_COUNT.match(line)  # "- Sömnadsateljén Trådrullen, Jordbro – 4 platser"
+    if placed and vocabulary.municipality_of(placed.group("place")):
+        count = "0" if placed.group("count").lower() == "inga" else placed.group("count")
+        return f"{placed.group('name').strip()} ({placed.group('place').strip()}): {count}"
     first = _COUNT_FIRST.match(line)
     if first:
         count = "0" if first.group("count").lower() == "inga" else first.group("count")
@@ -115,16 +155,16 @@ def _table_item(line: str) -> str | None:
     if not counts or not names:
         return None
     count = "0" if counts[0].lower() == "inga" else counts[0]
-    where = f" ({names[1]})" if len(names) > 1 else ""
+    where = f" ({names[1]})" if len(names) > 1 and vocabulary.municipality_of(names[1]) else ""
     return f"{names[0]}{where}: {count}"
 
 
-def _joined(lines: list[str]) -> str:
+def _joined(lines: list[str], vocabulary: Vocabulary) -> str:
     """The section as one text: a bulleted line, or one after a line that ends with a count or a
     sentence, starts a new item (a new line); otherwise it continues the item before it
     ("Skyddsvärnet" / "2", "• Case" / "Management: 8")."""
     text = ""
-    for paragraph in (_table_item(line) for line in lines):
+    for paragraph in (_table_item(line, vocabulary) for line in lines):
         if paragraph is None:
             continue
         last = text.rsplit("\n", 1)[-1]
@@ -165,6 +205,14 @@ def _items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
     found: list[tuple[int, OpenPlace]] = []
     words = lexicon()
     spans = []
+    for match in _FINNS.finditer(text):
+        count_word = fold(match.group("count"))
+        count = int(count_word) if count_word.isdigit() else words.numbers.get(count_word)
+        if count is None:
+            continue
+        name, municipality = _name_and_place(match.group("name").strip(), vocabulary)
+        found.append((match.start(), OpenPlace(provider=name, count=count, municipality=municipality)))
+        spans.append(match.span())
     for match in _HAS_COUNT.finditer(text):  # "Just nu har Vedboden i Ösmo tre lediga platser"
         count_word = fold(match.group("count"))
         count = int(count_word) if count_word.isdigit() else words.numbers.get(count_word)
