@@ -261,3 +261,9 @@ def test_an_issue_line_in_words_or_none_at_all(tmp_path, first_lines, issue):
 def test_places_in_an_aligned_table_with_the_place_after_a_comma_and_where_something_is_found(kb):
     read = {p.provider: p.count for r in kb.places if r.source.issue == "2031-3" for p in r.places}
     assert read == {"Tegelbruket Lövsta": 3, "Kvarnen Solberga": 4, "Sågen Årsta": 0, "Glasbruket Orhem": 2}
+
+
+def test_a_numbered_article_about_one_meeting_and_no_meeting_from_an_address(kb):
+    november = meeting(kb, "2031-11-14")
+    assert facts(november) == ("Nynäshamn", "Unga och skärmtid", "Sjökrogen Udden", "08:40")
+    assert not any(m.date == date(2031, 11, 3) for m in kb.meetings)  # "…@haninge.se" names no meeting's place

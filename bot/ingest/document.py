@@ -105,6 +105,7 @@ _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
 _ARROWS = re.compile(r"^[\s►▶]+|[\s►▶]+$")
 _ALIGNED = re.compile(r"\S\s{3,}\S(?:.*\S)?\s{3,}\S")  # columns aligned with spaces: two gaps of three or more
 _RULE = re.compile(r"\s*(?:[-=_*─—~]\s?){3,}\s*")  # "-----", "- - - - -"
+_ENUMERATOR = re.compile(r"^\d{1,2}\s*[.·)–:-]\s+(?=\D)")
 _MARKUP = re.compile(r"[\[#*_►▶]")
 _HEADER_SEARCH_LINES = 15
 
@@ -278,6 +279,7 @@ def _is_heading(raw: str, text: str, headlines: list[str], blanks_before: int, n
     if text.isupper() and 4 <= len(text) <= 60 and blanks_before >= 1 and next_text is not None:
         return True  # "ÖVRIGT", "PERSONALNYTT": a line in capitals standing alone
     labelled = re.match(r"^[\w ]{2,25}:\s", text)  # "Tema: Hur når vi ...?" is a field, not a heading
+    text = _ENUMERATOR.sub("", text)  # "1 · Ny förbundschef klar", "5. Lediga platser": a numbered heading
     one_word = len(text.split()) == 1 and len(text) >= 5 and text[0].isupper()  # "Inställt", "Personalnytt"
     if one_word and next_text and next_text[:1].isdigit():
         return False  # "Nynäshamn" over "8/2 Topic ...": a list's municipality

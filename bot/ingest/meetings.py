@@ -492,8 +492,9 @@ class MeetingReader:
             for sentence in sentences(paragraph):
                 if self.words.change_in(sentence):
                     continue
-                named = self._municipality_in(sentence)
-                if not (named or self.words.speaks_of_meeting(sentence) or (index == 0 and not block.lists_only)):
+                named = self._municipality_in(EMAIL.sub("", sentence))  # not "…@haninge.se"
+                speaks = self.words.speaks_of_meeting(sentence)
+                if not (named or speaks or (index == 0 and not block.lists_only)):
                     continue
                 for mention in self._meeting_dates(sentence):
                     meeting = self._meeting(block.kind, mention, source, block.first_line)
@@ -512,6 +513,13 @@ class MeetingReader:
         for meeting in told:
             if not meeting.start:
                 apply_times(meeting, undated)
+        if len(told) == 1 and not block.lists_only:  # an article about one meeting: all of it is about that one
+            whole = " ".join(paragraphs)
+            only = told[0]
+            only.topic = only.topic or topic_in(whole, first="")
+            only.venue = only.venue or venue_in(whole)
+            if not only.start:
+                apply_times(only, whole)
         # a day well after the month is announced; one near it may be a report of a meeting held
         ahead = [m for m in told if m.date >= self.newsletter.published + timedelta(days=31)]
         return ahead, [m for m in told if m not in ahead]
