@@ -38,7 +38,7 @@ def score(newsletter: Path, show_missed: bool) -> tuple[int, int]:
 
 def main() -> None:
     show_missed = "--missed" in sys.argv
-    for group in ("seen", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"):
+    for group in ("seen", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"):
         print(f"{group}:")
         totals = [score(path, show_missed) for path in newsletters(group)]
         hit, want = sum(t[0] for t in totals), sum(t[1] for t in totals)
