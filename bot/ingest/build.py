@@ -13,7 +13,7 @@ from bot.folding import fold
 from bot.ingest.changes import Change, read_changes
 from bot.ingest.contacts import ContactReader, Mention, infer_successions, merge_mentions
 from bot.ingest.corrections import apply_corrections
-from bot.ingest.dates import implausible
+from bot.ingest.dates import check_plausible
 from bot.ingest.document import Newsletter, NewsletterError, Section, Skipped, read_newsletter
 from bot.ingest.formats import FORMAT_NAMES, SOURCE_SUFFIXES
 from bot.ingest.meetings import BREAKFAST, MeetingReader
@@ -280,9 +280,8 @@ def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str)
 def _check_role_dates(mention: Mention, newsletter: Newsletter, line: int) -> None:
     """A role taken up or left on an impossible day ("12 mars 2109") stops the build at its line."""
     for when in (mention.role.start, mention.role.end) if mention.role else ():
-        problem = implausible(when, newsletter.published, is_event=False) if when else None
-        if problem:
-            raise NewsletterError(f"{newsletter.path}:{line}: implausible date: {problem}; fix the newsletter")
+        if when:
+            check_plausible(when, newsletter.published, f"{newsletter.path}:{line}", is_event=False)
 
 
 def _federation_of_section(section: Section, own: str) -> str | None:

@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.ingest.dates import DateMention, find_dates, implausible
-from bot.ingest.document import Newsletter, NewsletterError, sentences
+from bot.ingest.dates import DateMention, find_dates, full_date
+from bot.ingest.document import Newsletter, sentences
 from bot.ingest.lexicon import lexicon
 from bot.ingest.meeting_text import apply_times, topic_in, venue_in
 from bot.knowledge.model import Meeting, Source
@@ -136,13 +136,4 @@ def _new_value(what: str, sentence: str) -> str | None:
 
 
 def _full(newsletter: Newsletter, mention: DateMention, line: int) -> date:
-    try:
-        when = mention.on(newsletter.published)
-    except ValueError as error:
-        raise NewsletterError(
-            f"{newsletter.path}:{line}: impossible date {mention.day}/{mention.month} in a notice of change"
-        ) from error
-    problem = implausible(when, newsletter.published, is_event=True)
-    if problem:
-        raise NewsletterError(f"{newsletter.path}:{line}: implausible date in a notice of change: {problem}")
-    return when
+    return full_date(mention, newsletter.published, f"{newsletter.path}:{line}", is_event=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.folding import fold
+from bot.ingest.formats import NewsletterError
 from bot.knowledge.vocabulary import load_vocabulary
 
 MONTHS = load_vocabulary().month_numbers()  # folded name -> number
@@ -121,3 +122,20 @@ def implausible(when: date, published: date, is_event: bool) -> str | None:
     if is_event and when < published.replace(year=published.year - 1):
         return f"{when.isoformat()} lies more than a year before the issue"
     return None
+
+
+def full_date(mention: DateMention, published: date, where: str, is_event: bool) -> date:
+    """The date a mention means in an issue published on `published`; an impossible or implausible one
+    stops the build with `where` (file:line)."""
+    try:
+        when = mention.on(published)
+    except ValueError as error:
+        raise NewsletterError(f"{where}: impossible date {mention.day}/{mention.month}: fix the newsletter") from error
+    check_plausible(when, published, where, is_event)
+    return when
+
+
+def check_plausible(when: date, published: date, where: str, is_event: bool) -> None:
+    problem = implausible(when, published, is_event)
+    if problem:
+        raise NewsletterError(f"{where}: implausible date: {problem}; fix the newsletter")

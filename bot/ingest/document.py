@@ -302,10 +302,14 @@ def _is_bold_line(raw: str) -> bool:
 def _sections(lines: list[Line], raw_lines: list[str], headlines: list[str]) -> list[Section]:
     sections = [Section(heading="")]
     blanks = 2  # the top of the text is like the top of a page
+    next_text: list[str | None] = [None] * len(lines)  # the next non-empty line after each, found in one pass
+    for index in range(len(lines) - 2, -1, -1):
+        later = lines[index + 1]
+        next_text[index] = later.text or next_text[index + 1]
     for index, line in enumerate(lines):
         after = lines[index + 1] if index + 1 < len(lines) else None
         stands_alone = after is None or not after.text
-        following = next((later.text for later in lines[index + 1 :] if later.text), None) if stands_alone else None
+        following = next_text[index] if stands_alone else None
         if _is_heading(raw_lines[line.number - 1], line.text, headlines, blanks, following):
             sections.append(Section(heading=line.text.rstrip(":!"), heading_line=line.number))
         else:

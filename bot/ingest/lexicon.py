@@ -31,6 +31,7 @@ class Lexicon:
     old_date: re.Pattern[str]
     issue_number: re.Pattern[str]  # "nr 5": group 1 is the number
     numbers: dict[str, int]  # "tre" -> 3
+    venue_end: str  # a pattern: the end of a word naming a venue ("kulturhus", "Stora salen")
     ordinals: dict[str, int]  # "sjatte" -> 6 (folded)
     issue_ordinal: re.Pattern[str]  # "sjatte numret": group 1 is the ordinal
     places: re.Pattern[str]
@@ -91,6 +92,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
                 rf"\b({'|'.join(map(re.escape, (fold(str(w)) for w in data['ordinal_words'])))})\s+"
                 rf"(?:{'|'.join(map(re.escape, (fold(str(w)) for w in data['issue_words'])))})\b"
             ),
+            venue_end="(?:" + "|".join(map(re.escape, (str(word) for word in data["venue_words"]))) + ")",
             numbers={fold(str(word)): int(value) for word, value in data["number_words"].items()},
             issue_number=re.compile(rf"{_starts(data['issue_number_words']).pattern}\s*(\d{{1,2}})\b"),
             places=_starts(data["places_headings"], inside_words=True),

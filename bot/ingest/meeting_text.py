@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.ingest.dates import find_dates
+from bot.ingest.lexicon import lexicon
 from bot.knowledge.model import Meeting
 
 TIME = r"(\d{1,2})[.:](\d{2})"
@@ -53,18 +54,14 @@ def topic_in(text: str, first: str | None = None) -> str | None:
     return value or None
 
 
-_VENUE_WORD = re.compile(r"(?:hus|huset|sal|salen|gården|biblioteket|scenen|lokalen|centret)$")
-
-
 def venue_in(text: str) -> str | None:
     """ "... i Tyresö kommunhus, Marknadsvägen 1" / "på Folkets hus": a venue named in running text
-    (two words or more, so that "i Haninge" alone is a place, not a venue)."""
-    for match in re.finditer(
-        r"\b(?:i|på|in|at)\s+((?:[A-ZÅÄÖ][\wåäö-]*\s?)+(?:[a-zåäö]*(?:hus|huset|sal|salen|rummet|lokalen|centrum|gården|konferens|bibliotek|biblioteket))?)",
-        text,
-    ):
+    (two words or more, so that "i Haninge" alone is a place, not a venue, or one ending in a venue word:
+    "Alléhuset")."""
+    ending = lexicon().venue_end
+    for match in re.finditer(rf"\b(?:i|på|in|at)\s+((?:[A-ZÅÄÖ][\wåäö-]*\s?)+(?:[a-zåäö]*{ending})?)", text):
         venue = match.group(1).strip()
-        if len(venue.split()) >= 2 or _VENUE_WORD.search(venue):  # "Haninge kulturhus", "Alléhuset"
+        if len(venue.split()) >= 2 or re.search(rf"{ending}$", venue):
             return venue
     return None
 

@@ -24,8 +24,8 @@ from datetime import date, timedelta
 from functools import cache
 
 from bot.folding import fold
-from bot.ingest.dates import DateMention, find_dates, implausible
-from bot.ingest.document import Line, Newsletter, NewsletterError, ParseWarning, Section, sentences
+from bot.ingest.dates import DateMention, find_dates, full_date
+from bot.ingest.document import Line, Newsletter, ParseWarning, Section, sentences
 from bot.ingest.lexicon import Lexicon, lexicon
 from bot.ingest.meeting_text import CLOCK, RANGE, SINGLE_TIME, TIME, apply_times, hhmm, topic_in, venue_in
 from bot.ingest.people import EMAIL, Names
@@ -191,8 +191,6 @@ class MeetingReader:
         meetings = []
         for mention in dates:
             meeting = self._meeting(block.kind, mention, source, line)
-            if meeting is None:
-                continue
             self._apply_fields(meeting, fields, whole, line)
             if not meeting.start:
                 apply_times(meeting, block.heading + " " + whole)
@@ -434,8 +432,6 @@ class MeetingReader:
         for entry in entries:
             for mention in entry.dates:
                 meeting = self._meeting(entry.kind or block.kind, mention, source, entry.line)
-                if meeting is None:
-                    continue
                 body = " ".join([entry.text, *entry.extra]).strip()
                 fields = dict(entry.fields)
                 change = self.words.change_in(body) or heading_change
@@ -498,8 +494,6 @@ class MeetingReader:
                     continue
                 for mention in self._meeting_dates(sentence):
                     meeting = self._meeting(block.kind, mention, source, block.first_line)
-                    if meeting is None:
-                        continue
                     # "i Haninge den 23 februari och i Nynäshamn den 9 mars": the place named last before the day
                     before = self._municipality_in(_last_clause(sentence[: mention.start]))
                     meeting.municipality = before or named or self._municipality_in(block.heading)
@@ -634,24 +628,13 @@ class MeetingReader:
         """The dates in `text` that may be meetings: not deadlines ("anmälan senast 24/5")."""
         return [m for m in find_dates(text) if not self.words.is_deadline(text[: m.start])]
 
-    def _meeting(self, kind: str, mention: DateMention, source: Source, line: int) -> Meeting | None:
+    def _meeting(self, kind: str, mention: DateMention, source: Source, line: int) -> Meeting:
         when = self._date(mention, line, is_event=True)
-        if when is None:
-            return None
         return Meeting(id=f"{kind}-{when.isoformat()}", kind=kind, date=when, sources=[source])
 
-    def _date(self, mention: DateMention, line: int, is_event: bool) -> date | None:
+    def _date(self, mention: DateMention, line: int, is_event: bool) -> date:
         """The full date; an impossible or implausible one stops the build with file:line."""
-        try:
-            when = mention.on(self.newsletter.published)
-        except ValueError as error:
-            raise NewsletterError(
-                f"{self.newsletter.path}:{line}: impossible date {mention.day}/{mention.month}: fix the newsletter"
-            ) from error
-        problem = implausible(when, self.newsletter.published, is_event)
-        if problem:
-            raise NewsletterError(f"{self.newsletter.path}:{line}: implausible date: {problem}; fix the newsletter")
-        return when
+        return full_date(mention, self.newsletter.published, f"{self.newsletter.path}:{line}", is_event)
 
 
 def _last_clause(text: str) -> str:
@@ -749,7 +732,7 @@ def _venue_line(lines: list[str]) -> str | None:
     for line in lines:
         words = line.rstrip(".").split()
         if 1 <= len(words) <= 6 and line[:1].isupper() and not find_dates(line) and not RANGE.search(line):
-            if re.search(r"(?:hus|huset|sal|salen|lokal|lokalen|kommunhus|center|centrum|gården|,)", line, re.I):
+            if "," in line or re.search(rf"{lexicon().venue_end}\b", line, re.I):
                 return line.rstrip(".")
     return None
 

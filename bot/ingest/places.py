@@ -108,21 +108,33 @@ def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[Pl
     return reports, warnings
 
 
+def _stated(
+    text: str, vocabulary: Vocabulary, patterns: tuple[re.Pattern[str], ...]
+) -> list[tuple[tuple[int, int], OpenPlace]]:
+    """Counts a sentence states outright, each with where it stands: "Hos X finns tre lediga platser",
+    "X har 2 lediga platser", "på X (3)", "4 platser på X"; the count as a number or a word."""
+    found = []
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            groups = match.groupdict()
+            written = groups.get("count") or groups.get("bare") or ""
+            count = int(written) if written.isdigit() else lexicon().numbers.get(fold(written))
+            name = groups.get("name") or groups.get("after")
+            if count is None or not name:
+                continue
+            named = re.split(r"\s+(?:på|hos|vid)\s+", name.strip())[-1]  # "i Steget på Återbruket Handen"
+            provider, municipality = _name_and_place(named, vocabulary)
+            found.append((match.span(), OpenPlace(provider=provider, count=count, municipality=municipality)))
+    return found
+
+
 def _told_in_passing(section: Section, newsletter: Newsletter, vocabulary: Vocabulary) -> PlacesReport | None:
     """Open places a sentence states outright in any article: "Hos X finns tre lediga platser", "X har
     2 lediga platser" (the sentence itself says "ledig plats" or "lediga platser")."""
     stated = " ".join(p for p in section.paragraphs if re.search(r"\bledig(?:a)?\s+plats", p, re.I))
     if not stated:
         return None
-    places: list[OpenPlace] = []
-    for pattern in (_FINNS, _HAS_COUNT):
-        for match in pattern.finditer(stated):
-            count_word = fold(match.group("count"))
-            count = int(count_word) if count_word.isdigit() else lexicon().numbers.get(count_word)
-            name = match.groupdict().get("name") or match.groupdict().get("after")
-            if count is not None and name:
-                provider, municipality = _name_and_place(name.strip(), vocabulary)
-                places.append(OpenPlace(provider=provider, count=count, municipality=municipality))
+    places = [place for _, place in _stated(stated, vocabulary, (_FINNS, _HAS_COUNT))]
     if not places:
         return None
     return PlacesReport(
@@ -205,33 +217,9 @@ def _items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
     found: list[tuple[int, OpenPlace]] = []
     words = lexicon()
     spans = []
-    for match in _FINNS.finditer(text):
-        count_word = fold(match.group("count"))
-        count = int(count_word) if count_word.isdigit() else words.numbers.get(count_word)
-        if count is None:
-            continue
-        name, municipality = _name_and_place(match.group("name").strip(), vocabulary)
-        found.append((match.start(), OpenPlace(provider=name, count=count, municipality=municipality)))
-        spans.append(match.span())
-    for match in _HAS_COUNT.finditer(text):  # "Just nu har Vedboden i Ösmo tre lediga platser"
-        count_word = fold(match.group("count"))
-        count = int(count_word) if count_word.isdigit() else words.numbers.get(count_word)
-        if count is None:
-            continue
-        name, municipality = _name_and_place((match.group("name") or match.group("after")).strip(), vocabulary)
-        found.append((match.start(), OpenPlace(provider=name, count=count, municipality=municipality)))
-        spans.append(match.span())
-    for match in _COUNT_AFTER.finditer(text):  # "i Steget på Återbruket Handen (3)"
-        named = re.split(r"\s+(?:på|hos|vid)\s+", match.group("name").strip())[-1]
-        name, municipality = _name_and_place(named, vocabulary)
-        count = int(match.group("count"))
-        found.append((match.start(), OpenPlace(provider=name, count=count, municipality=municipality)))
-        spans.append(match.span())
-    for match in _count_at().finditer(text):  # "4 platser på Verkstan", "... och 2 på Grow"
-        name, municipality = _name_and_place(match.group("name").strip(), vocabulary)
-        count = int(match.group("count") or match.group("bare"))
-        found.append((match.start(), OpenPlace(provider=name, count=count, municipality=municipality)))
-        spans.append(match.span())
+    for span, place in _stated(text, vocabulary, (_FINNS, _HAS_COUNT, _COUNT_AFTER, _count_at())):
+        found.append((span[0], place))
+        spans.append(span)
     for sentence in re.split(
         r"(?<=[.!?])\s+|\s*[•;\n]\s*", text
     ):  # "Bönorna – inga lediga platser", "A och B: 2 platser vardera"
