@@ -13,36 +13,48 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from zoo import expected, found, newsletters  # noqa: E402
+from zoo import ZOO, expected, found, newsletters  # noqa: E402
 
 from bot.failures import BadInput  # noqa: E402
 from bot.ingest.build import build  # noqa: E402
 from bot.knowledge.vocabulary import load_vocabulary  # noqa: E402
 
 
-def score(newsletter: Path, show_missed: bool) -> tuple[int, int]:
+def score(newsletter: Path, show_missed: bool) -> tuple[int, int, int]:
+    """(facts found, facts expected, meetings read that no fact has: read where there is none)."""
     wanted = expected(newsletter)
     try:
         kb = build([newsletter], load_vocabulary(), None).kb
     except BadInput as error:
         print(f"  {newsletter.name}: not read: {error}")
-        return 0, len(wanted)
+        return 0, len(wanted), 0
     hits = [(kind, fact) for kind, fact in wanted if found(kind, fact, kb)]
-    print(f"  {newsletter.name}: {len(hits)}/{len(wanted)}")
+    days = {str(fact["date"]) for kind, fact in wanted if kind == "meetings"}
+    extra = [m for m in kb.meetings if str(m.date) not in days and m.status != "moved"]  # a moved one keeps its old day
+    print(
+        f"  {newsletter.name}: {len(hits)}/{len(wanted)}" + (f", {len(extra)} meetings not expected" if extra else "")
+    )
     if show_missed:
         for kind, fact in wanted:
             if (kind, fact) not in hits:
                 print(f"    missed {kind}: {fact}")
-    return len(hits), len(wanted)
+        for meeting in extra:
+            print(f"    not expected: {meeting.kind} {meeting.date} {meeting.municipality} {meeting.topic!r}")
+    return len(hits), len(wanted), len(extra)
 
 
 def main() -> None:
     show_missed = "--missed" in sys.argv
-    for group in ("seen", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"):
+    groups = sorted(
+        (path.name for path in ZOO.iterdir() if path.is_dir()), key=lambda name: (name != "seen", len(name), name)
+    )
+    for group in groups:
         print(f"{group}:")
         totals = [score(path, show_missed) for path in newsletters(group)]
-        hit, want = sum(t[0] for t in totals), sum(t[1] for t in totals)
-        print(f"{group}: {hit}/{want} facts ({100 * hit / max(want, 1):.1f}%)")
+        hit, want, extra = (sum(t[i] for t in totals) for i in range(3))
+        print(
+            f"{group}: {hit}/{want} facts ({100 * hit / max(want, 1):.1f}%), {extra} meetings read that are not there"
+        )
 
 
 if __name__ == "__main__":

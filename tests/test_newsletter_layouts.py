@@ -267,3 +267,25 @@ def test_a_numbered_article_about_one_meeting_and_no_meeting_from_an_address(kb)
     november = meeting(kb, "2031-11-14")
     assert facts(november) == ("Nynäshamn", "Unga och skärmtid", "Sjökrogen Udden", "08:40")
     assert not any(m.date == date(2031, 11, 3) for m in kb.meetings)  # "…@haninge.se" names no meeting's place
+
+
+def test_a_list_led_by_a_sentence_about_its_first_meeting_and_changes_of_venue_and_topic(kb):
+    assert facts(meeting(kb, "2032-02-13")) == ("Tyresö", "sitt arbete med unga vuxna", None, "08:15")
+    # "flyttar från Kulturhuset till Handens bibliotek": a new venue, not a new day; a topic not a venue
+    assert facts(meeting(kb, "2032-02-20")) == ("Haninge", "Samtal om skulder", "Handens bibliotek", "08:15")
+    assert meeting(kb, "2032-02-20").status is None
+    # "Nynäshamnsmötet ... byter tema. Nu handlar det om ...": the new topic in the next sentence
+    assert meeting(kb, "2032-02-27").topic == "sommarjobb för unga"
+
+
+def test_places_in_wrapped_sentences_and_in_aligned_columns_with_a_header_row(kb):
+    issue = [r for r in kb.places if r.source.issue == "2032-1"]
+    places = {p.provider: p.count for report in issue for p in report.places}
+    assert places == {
+        "Cykelverkstaden Ekern": 2,  # "två lediga platser hos X" over a line break "och fyra på Y i Haninge"
+        "Kafé Mullvaden": 4,
+        "Syateljén Tråden": 3,  # under a numbered heading "3) ..." standing alone over a table
+        "Snickeriet Kvisten": 0,
+        "Bageriet Degen": 2,  # "Kontakta ..." before the list does not end it; the header row is no provider
+        "Verkstaden Spånet": 1,
+    }

@@ -82,6 +82,8 @@ def _change(
     if not dates:
         return None
     old, new = dates[0], None
+    if what == "moved" and len(dates) == 1 and _venue_moved_to(sentence):
+        what = "venue"  # "Mötet den 18/9 flyttar från Handens bibliotek till Kulturhuset Poseidon"
     if what == "moved" and len(dates) >= 2:
         olds = [m for m in dates if words.is_old_date(sentence[: m.start])]
         old = olds[0] if olds else dates[0]
@@ -96,7 +98,7 @@ def _change(
         text=sentence,
         line=line,
         new_date=_full(newsletter, new, line) if new else None,
-        new_value=_new_value(what, sentence) if what in ("topic", "venue") else None,
+        new_value=_new_value(what, sentence, paragraph[len(sentence) :]) if what in ("topic", "venue") else None,
         details=_details(paragraph, sentence),
     )
 
@@ -117,10 +119,24 @@ def _details(paragraph: str, sentence: str) -> dict[str, str]:
     return {name: value for name, value in found.items() if value}
 
 
-def _new_value(what: str, sentence: str) -> str | None:
-    """ "... får nytt tema: Unga och psykisk hälsa." / "... hålls i stället i Folkets hus"."""
+def _venue_moved_to(sentence: str) -> str | None:
+    """ "flyttar från Handens bibliotek till Kulturhuset Poseidon": where a meeting moves, not where it was."""
+    return venue_in(sentence, after="till|to")
+
+
+def _new_value(what: str, sentence: str, after: str) -> str | None:
+    """ "... får nytt tema: Unga och psykisk hälsa." / "... hålls i stället i Folkets hus"; a notice
+    that only says there is a new one ("Mötet den 25/9 får nytt tema.") gives it in the next sentence."""
+    value = _value_in(what, sentence)
+    if value is None and not find_dates(after[:200]):
+        following = " ".join(sentences(after)[:1])
+        value = topic_in(following) if what == "topic" else venue_in(following)
+    return value
+
+
+def _value_in(what: str, sentence: str) -> str | None:
     if what == "venue":
-        named = venue_in(sentence)
+        named = _venue_moved_to(sentence) or venue_in(sentence)
         if named:
             return named
     after_colon = re.search(r":\s*[»\"”']?([^»\"”']+?)[»\"”']?\.?$", sentence)

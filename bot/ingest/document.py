@@ -261,9 +261,12 @@ def _headline_parts(text: str) -> list[str]:
     return []
 
 
-def _is_heading(raw: str, text: str, headlines: list[str], blanks_before: int, next_text: str | None) -> bool:
+def _is_heading(
+    raw: str, text: str, headlines: list[str], blanks_before: int, next_text: str | None, continued: bool = False
+) -> bool:
     """A heading is marked (►, #), repeats a headline, is a line in bold of its own, or stands alone
-    (after a page break, or between blank lines over a paragraph of running text).
+    (after a page break, or between blank lines over a paragraph of running text); a line whose sentence
+    goes on in the next one (`continued`: it starts in lower case) is not.
     Deep markdown headings (####) and lines ending a sentence are sub-headings: content."""
     if not text or len(text) > 120 or re.match(r"^\s*#{4,}", raw) or text.count("|") >= 2:
         return False  # a deep sub-heading, or a table's row
@@ -276,16 +279,22 @@ def _is_heading(raw: str, text: str, headlines: list[str], blanks_before: int, n
         return True  # the headline said "Lediga platser", the article "Lediga platser i MIA ..."
     if is_heading_marked(raw) or _is_bold_line(raw):
         return True
+    if continued:
+        return False
     if text.isupper() and 4 <= len(text) <= 60 and blanks_before >= 1 and next_text is not None:
         return True  # "ÖVRIGT", "PERSONALNYTT": a line in capitals standing alone
     labelled = re.match(r"^[\w ]{2,25}:\s", text)  # "Tema: Hur når vi ...?" is a field, not a heading
+    numbered = _ENUMERATOR.match(text)
     text = _ENUMERATOR.sub("", text)  # "1 · Ny förbundschef klar", "5. Lediga platser": a numbered heading
     one_word = len(text.split()) == 1 and len(text) >= 5 and text[0].isupper()  # "Inställt", "Personalnytt"
     if one_word and next_text and next_text[:1].isdigit():
         return False  # "Nynäshamn" over "8/2 Topic ...": a list's municipality
     short = len(text) <= 80 and (len(text.split()) >= 2 or one_word) and text[0].isalpha() and not labelled
     over_text = next_text is not None and len(next_text) >= 80
-    return short and ((blanks_before >= 2 and not one_word) or (blanks_before >= 1 and over_text))
+    alone = blanks_before >= 1 and next_text is not None
+    return short and (
+        (blanks_before >= 2 and not one_word) or (blanks_before >= 1 and over_text) or bool(numbered and alone)
+    )
 
 
 def _is_bold_line(raw: str) -> bool:
@@ -310,7 +319,8 @@ def _sections(lines: list[Line], raw_lines: list[str], headlines: list[str]) -> 
         after = lines[index + 1] if index + 1 < len(lines) else None
         stands_alone = after is None or not after.text
         following = next_text[index] if stands_alone else None
-        if _is_heading(raw_lines[line.number - 1], line.text, headlines, blanks, following):
+        continued = after is not None and after.text[:1].islower()
+        if _is_heading(raw_lines[line.number - 1], line.text, headlines, blanks, following, continued):
             sections.append(Section(heading=line.text.rstrip(":!"), heading_line=line.number))
         else:
             sections[-1].lines.append(line)

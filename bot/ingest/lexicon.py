@@ -24,7 +24,7 @@ def _starts(words: list[str], inside_words: bool = False) -> re.Pattern[str]:
 @dataclass(frozen=True)
 class Lexicon:
     kinds: dict[str, re.Pattern[str]]  # kind of meeting -> its words
-    meeting: re.Pattern[str]
+    meeting: re.Pattern[str]  # at the start of a word, or ending a compound ("Tyresömötet")
     labels: dict[str, str]  # folded label -> field
     deadline: re.Pattern[str]
     changes: dict[str, re.Pattern[str]]  # cancelled, moved, topic, venue -> words
@@ -82,7 +82,11 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
     try:
         return Lexicon(
             kinds={kind: _starts(words, inside_words=True) for kind, words in data["meeting_kinds"].items()},
-            meeting=_starts(data["meeting_words"]),
+            meeting=re.compile(
+                rf"{_starts(data['meeting_words']).pattern}|"
+                rf"(?<![a-z])(?!{'|'.join(map(re.escape, map(fold, data['other_meetings'])))})"
+                rf"[a-z]+(?:{'|'.join(map(re.escape, map(fold, data['meeting_compound_ends'])))})(?![a-z])"
+            ),
             labels={fold(label): name for name, labels in data["labels"].items() for label in labels},
             deadline=_starts(data["deadline_words"]),
             changes={change: _starts(words) for change, words in data["changes"].items()},

@@ -54,12 +54,12 @@ def topic_in(text: str, first: str | None = None) -> str | None:
     return value or None
 
 
-def venue_in(text: str) -> str | None:
+def venue_in(text: str, after: str = r"i|på|in|at") -> str | None:
     """ "... i Tyresö kommunhus, Marknadsvägen 1" / "på Folkets hus": a venue named in running text
     (two words or more, so that "i Haninge" alone is a place, not a venue, or one ending in a venue word:
     "Alléhuset")."""
     ending = lexicon().venue_end
-    for match in re.finditer(rf"\b(?:i|på|in|at)\s+((?:[A-ZÅÄÖ][\wåäö-]*\s?)+(?:[a-zåäö]*{ending})?)", text):
+    for match in re.finditer(rf"\b(?:{after})\s+((?:[A-ZÅÄÖ][\wåäö-]*\s?)+(?:[a-zåäö]*{ending})?)", text):
         venue = match.group(1).strip()
         if len(venue.split()) >= 2 or re.search(rf"{ending}$", venue):
             return venue

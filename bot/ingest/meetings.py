@@ -18,6 +18,7 @@ Dates after "senast" or "anmälan" are deadlines, not meetings.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -171,7 +172,16 @@ class MeetingReader:
         entries, intro, outro = self._entries(block)
         listed = self._listed(block, source, entries, intro, outro) if entries else []
         if any(entry.kind is None for entry in entries):
-            return listed, []
+            # "Höstens första frukostmöte blir i Nynäshamn den 28 augusti. Därefter följer:" over the list
+            first = min(entry.line for entry in entries)
+            intro_block = dataclasses.replace(block, lines=[line for line in block.lines if line.number < first])
+            told, _ = self._in_sentences(intro_block, source)
+            undated = " ".join(p for p in _paragraphs(block.lines) if not self._meeting_dates(p))
+            for meeting in told:
+                if not meeting.start:
+                    apply_times(meeting, undated)  # "Programmet börjar kl. 8.30 vid samtliga möten."
+            listed_days = {meeting.date for meeting in listed}
+            return listed + [meeting for meeting in told if meeting.date not in listed_days], []
         # no list of the block's own: the article is about its meeting ("Seminarium om X" with its day in the
         # text), even where a line lists meetings of another kind ("Vårens frukostmöten: Haninge 22/3")
         if self.words.change_in(block.heading):
@@ -442,7 +452,7 @@ class MeetingReader:
                     apply_times(meeting, body)  # "28/4 och 19/5, bägge i Haninge", "Friday 12 April, 8.30–10.00"
                     meeting.venue = fields.get("venue")
                     meeting.topic = fields.get("topic")
-                elif entry.venue_like and len(body.split()) <= 8 and not fields:
+                elif entry.venue_like and len(body.split()) <= 8 and not fields and _names_a_venue(body):
                     venue: str | None = body.rstrip(".")
                     if any(phrase in fold(body) for phrase in _SAME_AS_ABOVE):
                         venue = previous_venue
@@ -725,6 +735,11 @@ def _venue_after_dates(text: str) -> str | None:
         r"\d{1,2}/\d{1,2}(?:\s*(?:,|och|respektive)\s*\d{1,2}/\d{1,2})*\s+i\s+([^.,]+?)(?:\s+och\s|[.,]|$)", text
     )
     return match.group(1).strip() if match else None
+
+
+def _names_a_venue(text: str) -> bool:
+    """ "Kulturhuset, Handen." or "Samma lokal som ovan", not a topic ("Samverkan med psykiatrin")."""
+    return bool(_venue_line([text])) or any(phrase in fold(text) for phrase in _SAME_AS_ABOVE)
 
 
 def _venue_line(lines: list[str]) -> str | None:

@@ -23,7 +23,7 @@ from bot.knowledge.vocabulary import Vocabulary
 
 _ITEM = re.compile(
     r"(?P<label>[^\d•:,;]+?(?::\s*[^\d•:,;]+?)?)\s*:?\s*(?P<count>\d+)"
-    rf"(?![\d.,/]\d|\s*(?:procent|%|deltagare|kr\b|(?:{MONTH_PATTERN})\b))",  # not a share, a sum or a day
+    rf"(?!\d|[.,/]\d|\s*(?:procent|%|deltagare|kr\b|(?:{MONTH_PATTERN})\b))",  # not a share, a sum or a day
     re.I,
 )
 _ENROLLED = re.compile(r"(\d+)\s+(?:deltagare\s+(?:var|är)\s+(?:nu\s+)?inskrivna|inskrivna\s+deltagare)", re.I)
@@ -58,8 +58,9 @@ def _count_at() -> re.Pattern[str]:
     words = lexicon()
     at = "|".join(map(re.escape, words.places_at))
     joins = "|".join(map(re.escape, words.list_joins))
+    number = r"\d+|[a-zåäö]+"  # a word only counts if it is one of `number_words` (see _stated)
     return re.compile(
-        rf"(?:(?P<count>\d+)\s+{_PLACES}|(?:,|\b(?:{joins}))\s+(?P<bare>\d+))\s+(?:{at})\s+(?P<name>{_NAME})"
+        rf"(?:\b(?P<count>{number})\s+{_PLACES}|(?:,|\b(?:{joins}))\s+(?P<bare>{number}))\s+(?:{at})\s+(?P<name>{_NAME})"
     )
 
 
@@ -176,8 +177,9 @@ def _joined(lines: list[str], vocabulary: Vocabulary) -> str:
     sentence, starts a new item (a new line); otherwise it continues the item before it
     ("Skyddsvärnet" / "2", "• Case" / "Management: 8")."""
     text = ""
-    for paragraph in (_table_item(line, vocabulary) for line in lines):
-        if paragraph is None:
+    items = [_table_item(line, vocabulary) for line in lines]
+    for index, paragraph in enumerate(items):
+        if paragraph is None or _is_column_header(paragraph, items[index + 1 : index + 3]):
             continue
         last = text.rsplit("\n", 1)[-1]
         ended = re.search(r"\d\s*(?:(?:lediga?\s+)?plats(?:er)?|st)?\.?$|[.!?:]$", last)
@@ -185,6 +187,17 @@ def _joined(lines: list[str], vocabulary: Vocabulary) -> str:
         separator = "\n" if ended else " "
         text = f"{text}{separator}{paragraph}" if text else paragraph
     return text
+
+
+def _is_column_header(line: str, following: list[str | None]) -> bool:
+    """ "Anordnare   Lediga platser" over "Återbruket Jordbro   3": a line without a count over two or more
+    that each name a provider with one."""
+    named_count = re.compile(r"^[^\d•*–-]*[A-Za-zÅÄÖåäö][^\d]*\s\d+\s*$")
+    return (
+        not re.search(r"\d|^[•*–-]|[.!?:]$", line)
+        and len(following) == 2
+        and all(item is not None and named_count.match(item) for item in following)
+    )
 
 
 def _read_report(section: Section, text: str, newsletter: Newsletter, vocabulary: Vocabulary) -> PlacesReport | None:
@@ -199,7 +212,9 @@ def _read_report(section: Section, text: str, newsletter: Newsletter, vocabulary
     if start and re.search(r"\d", text[: start.start()]):
         start = None  # "Kafé Ankaret: inga lediga platser just nu" inside the list starts nothing
     list_text = text[start.end() :] if start else text
-    end = _LIST_END.search(list_text) if start else re.search(r"\bkontakta\b", list_text, re.I)
+    first_count = re.search(r"\d", list_text)  # "Kontakta X om ..." before the list does not end it
+    after = first_count.start() if first_count else 0
+    end = _LIST_END.search(list_text, after) if start else re.compile(r"\bkontakta\b", re.I).search(list_text, after)
     list_text = list_text[: end.start()] if end else list_text
     return PlacesReport(
         programme=programme,
@@ -226,9 +241,10 @@ def _items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
         folded = fold(sentence)
         position = text.find(sentence)
         none = words.no_places.search(folded)
-        each = words.each.search(folded)
+        digit = re.search(r"\d", sentence)
+        each = digit and words.each.search(fold(sentence[digit.end() :]))  # "2 platser var", not "Totalt var 124"
         names = re.match(rf"^[\s*•–-]*({_NAME}(?:\s*(?:,|\boch\b)\s*{_NAME})*)\s*(?:[:–-]|\s+har)?\s", sentence)
-        if not names or not (none or (each and re.search(r"\d", sentence))):
+        if not names or not (none or each):
             continue
         count = 0 if none else int(re.search(r"\d+", sentence).group(0))  # type: ignore[union-attr]
         for name in re.split(r"\s*,\s*|\s+och\s+", names.group(1)):
