@@ -289,3 +289,18 @@ def test_places_in_wrapped_sentences_and_in_aligned_columns_with_a_header_row(kb
         "Bageriet Degen": 2,  # "Kontakta ..." before the list does not end it; the header row is no provider
         "Verkstaden Spånet": 1,
     }
+
+
+def test_appointments_with_a_party_and_member_between_name_and_title_or_hired_as_or_taking_over(kb):
+    roles = {
+        (contact.name, role.title): role.start
+        for contact in kb.contacts
+        for role in contact.roles
+        if role.source.issue == "2032-1"
+    }
+    assert roles == {
+        ("Vendela Brask", "samordnare"): date(2032, 3, 2),  # "har anställt X som T. Vendela tillträder den 2 mars"
+        ("Oskar Lindgren", "vice ordförande"): date(2032, 2, 1),  # "är X (M), Nynäshamns kommun, ny T"
+        ("Tomás Ferreira-Lund", "projektledare"): date(2032, 1, 12),  # "X tog över som T för Lyftet den 12 januari"
+        ("Maja Öhrn", "ekonom"): date(2032, 1, 1),  # "X, som är förbundets T sedan den 1 januari"
+    }

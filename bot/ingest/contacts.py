@@ -31,7 +31,8 @@ _ORG_AFTER = re.compile(
     r"^\s+(?:hos|på|vid|inom|för|i)\s+(?P<org>[A-ZÅÄÖ][^,.;]*?|förbundet)(?=\s+(?:och|som|samt|sedan)\b|\s+(?:den\s+)?\d|[,.;]|$)"
 )
 _GAP_BEFORE = re.compile(
-    r"^(?:\s*\([A-ZÅÄÖ]{1,3}\))?(?:,\s*|\s+(?:som\s+)?(?:är\s+)?(?:\w+\s+){0,4}?|\s+heter\s+\S+\s+(?:\w+\s+)?"
+    r"^(?:\s*\([A-ZÅÄÖ]{1,3}\))?(?:,\s+[A-ZÅÄÖ][\w ]{1,40},)?"  # "Name (C), Haninge kommun, ny title"
+    r"(?:,\s*|,?\s+(?:som\s+)?(?:är\s+)?(?:\w+\s+){0,4}?|\s+heter\s+\S+\s+(?:\w+\s+)?"
     r"|,\s+som\s+(?:den\s+\d{1,2}\s+\w+\s+)?\w+\s+som\s+)$"
 )  # what may stand between a name and its title: "Name, title", "Name (M) är förbundets title",
 # "Name har utsetts till ny title", "Name, som den 12 april börjar som title"
@@ -137,7 +138,9 @@ class ContactReader:
                 name
                 for start, _, name in people
                 if 0 <= start - match.end() <= 20
-                and re.fullmatch(r"[:\s]*(?:[a-zåäö.]+\s+)?", sentence[match.end() : start])
+                and re.fullmatch(
+                    r"[:\s]*(?:(?!för\b|i\b|på\b|inom\b|vid\b)[a-zåäö.]+\s+)?", sentence[match.end() : start]
+                )
                 or _chosen(sentence[match.end() : start])
             ),
             None,
@@ -159,7 +162,8 @@ class ContactReader:
         organisation = self._organisation(sentence, match, words_before, section_federation, title)
         role = Role(title=title, organisation=organisation, source=source)
         following_title = next((m.start() for m in self.names.role.finditer(sentence, match.end())), len(sentence))
-        near = sentence[max(0, match.start() - 15) : following_title].rstrip()
+        named_at = next((start for start, _, name in people if name == person), match.start())
+        near = sentence[max(0, min(match.start(), named_at) - 15) : following_title].rstrip()  # "har anställt X som T"
         if near.split() and fold(near.split()[-1]) in _NEW:  # "... och tillträdande <next title>"
             near = near.rsplit(None, 1)[0]
         only_title = len(list(self.names.role.finditer(sentence))) == 1

@@ -7,7 +7,7 @@ import re
 from bot.folding import fold
 from bot.knowledge.vocabulary import Vocabulary
 
-_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüíáèë]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüíáèë]+)?"
+_WORD = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?"  # Latin-1 letters: "Szabó", "Haraldsdóttir"
 _PERSON = re.compile(rf"\b{_WORD}(?:\s+(?:von\s+|af\s+|de\s+)?{_WORD}){{1,2}}\b")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # "08-606 82 41", "070-174 06 12", "08-465 004 10": area code, then groups of two or three digits
