@@ -201,7 +201,7 @@ def test_dot_leaders_rules_capitals_and_remarks_in_a_date_list(kb):
 
 def test_open_places_with_the_count_first(kb):
     reports = {report.programme: {p.provider: p.count for p in report.places} for report in kb.places}
-    assert reports["LEDIGA PLATSER"] == {"Sömnadsverkstan": 4, "Cykelboden": 0}
+    assert reports["LEDIGA PLATSER"] == {"Sömnadsverkstan i Handen": 4, "Cykelboden": 0}  # a locality is part of a name
 
 
 def test_meetings_told_in_running_text_with_their_details_in_the_next_sentence(kb):
@@ -215,7 +215,7 @@ def test_meetings_told_in_running_text_with_their_details_in_the_next_sentence(k
 
 def test_open_places_said_with_has_and_numbers_in_words(kb):
     issue_2029 = next(r for r in kb.places if r.source.issue == "2029-4")
-    assert {p.provider: p.count for p in issue_2029.places} == {"Mattverkstaden": 4, "Växthuset": 2}
+    assert {p.provider: p.count for p in issue_2029.places} == {"Mattverkstaden i Handen": 4, "Växthuset": 2}
 
 
 def test_a_board_table_with_padded_cells_and_meetings_listed_on_one_labelled_line(kb):
@@ -304,3 +304,37 @@ def test_appointments_with_a_party_and_member_between_name_and_title_or_hired_as
         ("Tomás Ferreira-Lund", "projektledare"): date(2032, 1, 12),  # "X tog över som T för Lyftet den 12 januari"
         ("Maja Öhrn", "ekonom"): date(2032, 1, 1),  # "X, som är förbundets T sedan den 1 januari"
     }
+
+
+def test_a_calendar_without_a_header_row_under_framed_headings_and_notices_in_wrapped_lines(kb):
+    # "ons 16 mars | Seminarium (webb) | kl 9.00–11.30 | Zoom" with its topic on the line below
+    seminar = meeting(kb, "2033-03-16")
+    assert (seminar.kind, seminar.municipality, seminar.topic, seminar.venue, seminar.start) == (
+        "seminarium",
+        None,
+        "Arbetsförmåga och sjukpenning i praktiken",
+        "Zoom",
+        "09:00",
+    )
+    assert facts(meeting(kb, "2033-03-18")) == (
+        "Nynäshamn",
+        "Unga som söker sitt första jobb",
+        "Sjöbodarna, Nynäshamn",
+        "08:15",
+    )
+    # "har vi tyvärr fått ställa in," / "ställer tyvärr in": cancelled, without the next meeting's details
+    for day in ("2033-03-04", "2033-03-11"):
+        assert (meeting(kb, day).status, meeting(kb, day).topic, meeting(kb, day).start) == ("cancelled", None, None)
+    # a wrapped sentence whose line begins with the day: "Vi träffas i stället i Haninge" / "fredag 8 april ..."
+    assert facts(meeting(kb, "2033-04-08")) == ("Haninge", "hälsa och arbete", "Torvalla gård", "08:15")
+
+
+def test_places_with_none_just_now_and_a_first_working_day_in_the_next_sentence(kb):
+    issue = next(r for r in kb.places if r.source.issue == "2033-1")
+    assert {p.provider: p.count for p in issue.places} == {
+        "Väveriet Skytteln": 2,
+        "Glasverkstaden Prisma": 0,  # "inga just nu" after dot leaders
+        "Cykelköket": 1,
+    }
+    selma = next(contact for contact in kb.contacts if contact.name == "Selma Åberg")
+    assert [(role.title, role.start) for role in selma.roles] == [("samordnare", date(2033, 9, 16))]

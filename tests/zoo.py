@@ -33,7 +33,9 @@ def found(kind: str, fact: dict[str, Any], kb: KnowledgeBase) -> bool:
         )
     if kind == "open_places":
         return any(
-            fold(p.provider) == fold(fact["provider"]) and p.count == fact["count"] for r in kb.places for p in r.places
+            same_provider(p.provider, fact["provider"]) and p.count == fact["count"]
+            for r in kb.places
+            for p in r.places
         )
     if kind == "roles":
         return any(
@@ -58,6 +60,13 @@ def found(kind: str, fact: dict[str, Any], kb: KnowledgeBase) -> bool:
             for c in kb.contacts
         )
     return False
+
+
+def same_provider(read: str, wanted: str) -> bool:
+    """The same name, or one of them the other with its place after "i" ("Stallet i Sorunda" / "Stallet"):
+    writers differ on whether the place is part of the name, and either names the provider."""
+    short, long = sorted((fold(read), fold(wanted)), key=len)
+    return short == long or (long.startswith(short + " i ") and len(long.split()) - len(short.split()) <= 3)
 
 
 def newsletters(group: str) -> list[Path]:

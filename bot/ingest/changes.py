@@ -106,15 +106,17 @@ def _change(
 def _details(paragraph: str, sentence: str) -> dict[str, str]:
     """Times, venue and topic the notice's paragraph gives ("Temat är detsamma: X. Mötet hålls i
     Haninge kulturhus, och programmet börjar kl. 8.30.")."""
-    scratch = Meeting(id="", kind="", date=date.min)
-    apply_times(scratch, paragraph)
     after = paragraph[len(sentence) :]
+    other_day = next(iter(find_dates(after)), None)
+    after = after[: other_day.start] if other_day else after  # "Vi träffas i stället 8 april ...": another meeting
+    scratch = Meeting(id="", kind="", date=date.min)
+    apply_times(scratch, sentence + after)
     found = {
         "start": scratch.start,
         "end": scratch.end,
         "breakfast": scratch.breakfast,
         "venue": venue_in(after) or venue_in(sentence),
-        "topic": topic_in(sentence) or topic_in(after, first="") or topic_in(after),
+        "topic": topic_in(sentence) or topic_in(after, first=""),  # "Temat är detsamma: X", not any "om"
     }
     return {name: value for name, value in found.items() if value}
 

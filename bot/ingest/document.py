@@ -105,6 +105,7 @@ _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
 _ARROWS = re.compile(r"^[\s►▶]+|[\s►▶]+$")
 _ALIGNED = re.compile(r"\S\s{3,}\S(?:.*\S)?\s{3,}\S")  # columns aligned with spaces: two gaps of three or more
 _RULE = re.compile(r"\s*(?:[-=_*─—~]\s?){3,}\s*")  # "-----", "- - - - -"
+_FRAMED = re.compile(r"^\s*[-=─—~*#]{2,}\s+(\S.*?\S)\s+[-=─—~*#]{2,}\s*$")
 _ENUMERATOR = re.compile(r"^\d{1,2}\s*[.·)–:-]\s+(?=\D)")
 _MARKUP = re.compile(r"[\[#*_►▶]")
 _HEADER_SEARCH_LINES = 15
@@ -125,6 +126,7 @@ def clean(text: str) -> str:
         text = _HEADING_MARK.sub("", text)
         text = _EMPHASIS.sub("", text)
         text = _ARROWS.sub("", text)
+    text = _FRAMED.sub(r"\1", text)  # "---- LEDIGA PLATSER ----", "== Kalender ==": a heading between rules
     return " ".join(text.split())
 
 

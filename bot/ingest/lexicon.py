@@ -16,8 +16,12 @@ READING_PATH = Path(__file__).with_name("reading.yaml")
 
 def _starts(words: list[str], inside_words: bool = False) -> re.Pattern[str]:
     """Any of the folded `words` at the start of a word of a folded text (or anywhere in one:
-    Swedish compounds put the kind of meeting last, "kunskapsseminarier")."""
-    alternatives = "|".join(re.escape(fold(word)) for word in sorted(words, key=len, reverse=True))
+    Swedish compounds put the kind of meeting last, "kunskapsseminarier"); " … " in a word stands for
+    up to two words ("ställer … in" finds "ställer tyvärr in")."""
+    alternatives = "|".join(
+        r"(?:\s+\w+){0,2}\s+".join(re.escape(fold(part)) for part in word.split(" … "))  # "staller … in"
+        for word in sorted(words, key=len, reverse=True)
+    )
     return re.compile(alternatives if inside_words else rf"(?<![a-z0-9])(?:{alternatives})")
 
 
@@ -32,6 +36,7 @@ class Lexicon:
     issue_number: re.Pattern[str]  # "nr 5": group 1 is the number
     numbers: dict[str, int]  # "tre" -> 3
     venue_end: str  # a pattern: the end of a word naming a venue ("kulturhus", "Stora salen")
+    online: re.Pattern[str]  # "Teams", "Zoom", "digitalt": a venue online, matched in the text as written
     ordinals: dict[str, int]  # "sjatte" -> 6 (folded)
     issue_ordinal: re.Pattern[str]  # "sjatte numret": group 1 is the ordinal
     places: re.Pattern[str]
@@ -52,6 +57,11 @@ class Lexicon:
 
     def without_contact_labels(self, text: str) -> str:
         return self.contact_labels.sub("", fold(text))
+
+    def online_venue(self, text: str) -> str | None:
+        """The word that names an online venue in `text` ("via Teams" -> "Teams"), as written."""
+        match = self.online.search(text)
+        return match.group(0) if match else None
 
     def speaks_of_places(self, text: str) -> bool:
         return bool(self.places.search(fold(text)))
@@ -97,6 +107,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
                 rf"(?:{'|'.join(map(re.escape, (fold(str(w)) for w in data['issue_words'])))})\b"
             ),
             venue_end="(?:" + "|".join(map(re.escape, (str(word) for word in data["venue_words"]))) + ")",
+            online=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, map(str, data['online_venues'])))})\w*", re.I),
             numbers={fold(str(word)): int(value) for word, value in data["number_words"].items()},
             issue_number=re.compile(rf"{_starts(data['issue_number_words']).pattern}\s*(\d{{1,2}})\b"),
             places=_starts(data["places_headings"], inside_words=True),

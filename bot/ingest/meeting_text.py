@@ -63,7 +63,8 @@ def venue_in(text: str, after: str = r"i|på|in|at") -> str | None:
         venue = match.group(1).strip()
         if len(venue.split()) >= 2 or re.search(rf"{ending}$", venue):
             return venue
-    return None
+    online = re.search(rf"\b(?:via|på|i|över|in|on)\s+({lexicon().online.pattern})", text, re.I)
+    return online.group(1) if online else None  # "via Teams", "på Zoom"
 
 
 def hhmm(hours: str, minutes: str | None) -> str:

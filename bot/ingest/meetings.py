@@ -118,6 +118,8 @@ class MeetingReader:
                 kind, heading, lines = self._titled_inside(section)
             if kind is None and section.paragraphs:
                 kind = self._kind_of_first_sentence(section.paragraphs[0])
+            if kind is None:
+                kind = self._kind_of_listed_lines(lines)
             if kind is None and self.words.meeting.search(fold(section.heading)):  # "Vårens möten"
                 kind = self.words.kind_in(section.text) or BREAKFAST
             lists_only = False
@@ -138,11 +140,26 @@ class MeetingReader:
         named = self._municipality_in(first) or find_dates(first)
         return self.words.kind_in(first) if named else None
 
+    def _kind_of_listed_lines(self, lines: list[Line]) -> str | None:
+        """A calendar under any heading ("KALENDER HÖSTEN"): two or more short lines that each have a
+        day and a kind of meeting ("fre 28 okt | Frukostmöte Haninge | kl 8.30–10")."""
+        kinds = [
+            kind
+            for line in lines
+            if len(line.text) <= 160 and not self.words.change_in(line.text) and self._meeting_dates(line.text)
+            for kind in [self.words.kind_in(line.text)]
+            if kind
+        ]
+        return max(set(kinds), key=kinds.count) if len(kinds) >= 2 else None
+
     def _titled_inside(self, section: Section) -> tuple[str | None, str, list[Line]]:
         """A title line naming a kind of meeting inside a section ("Frukostmöten under våren" at the
         top of the text): the block starts there."""
         for index, line in enumerate(section.lines):
             text = line.text
+            after = section.lines[index + 1].text if index + 1 < len(section.lines) else ""
+            if re.search(r"[.!?]\s", text) or after[:1].islower():
+                continue  # a sentence, or one going on in the next line ("... Frukosten står framme" / "från kl 8.")
             if text and len(text) <= 80 and not text.endswith((".", "!", "?")) and not find_dates(text):
                 kind = self.words.kind_in(text)
                 if kind and not self.words.change_in(text):
@@ -190,6 +207,7 @@ class MeetingReader:
             return listed + self._single(block, source, heading_dates), []
         announced, told = self._in_sentences(block, source)
         listed_days = {meeting.date for meeting in listed}
+        announced = [meeting for meeting in announced if meeting.date not in listed_days]
         return listed + announced, [meeting for meeting in told if meeting.date not in listed_days]
 
     def _single(self, block: _Block, source: Source, dates: list[DateMention]) -> list[Meeting]:
@@ -232,8 +250,10 @@ class MeetingReader:
         open_entry = False  # whether the lines that follow still belong to the last entry
         article = bool(find_dates(block.heading))  # an article about one meeting: its lines are running text
         title: str | None = None  # the last short line without a full stop: a title for the dates under it
+        previous_text_next = ""  # the line before in the same paragraph ("" after a blank line)
         for line in block.lines:
-            text = line.text
+            text, previous_text = line.text, previous_text_next
+            previous_text_next = line.text
             title, previous_title = None, title
             if text and len(text) <= 100 and not text.endswith((".", ":")) and not find_dates(text):
                 title = re.sub(r"^[^:]{0,40}:\s+", "", text) if ":" in text else text
@@ -251,6 +271,7 @@ class MeetingReader:
                 entry = self._table_row(cells, columns or [], line.number, municipality)
                 if entry:
                     entries.append(entry)
+                    open_entry = columns is None  # a calendar's row may have its topic on the line below
                 continue
             labelled = _LABEL.match(text.lstrip("•*–- "))  # "Tid: 8.30", "- Date: Wednesday 14 October"
             label = self.words.labels.get(fold(labelled.group("label"))) if labelled else None
@@ -281,7 +302,15 @@ class MeetingReader:
                     intro.append(text)
                 continue
             running = len(text) > 100 and re.search(r"[.!?]\s+[A-ZÅÄÖ]", text)
-            starting = None if article and running else self._starting_dates(text)
+            # a line of a wrapped paragraph that begins with a day ("... blir" / "fredag 20 september kl 8.30")
+            wrapped = (
+                len(previous_text) > 50
+                and not previous_text.endswith((".", ":", "!", "?", ";"))
+                # going on in lower case, or with sentences of its own: not "Thursday 28 November" under a title
+                and (text[:1].islower() or text.endswith(",") or re.search(r"[.!?]\s+[A-ZÅÄÖ]", text) is not None)
+                and not re.match(r"[-–•*]\s", text)  # an item of a list
+            )
+            starting = None if (article and running) or wrapped else self._starting_dates(text)
             if starting is not None:
                 groups, rest = starting
                 venue_like = rest.startswith(":")
@@ -345,6 +374,7 @@ class MeetingReader:
         fields: dict[str, str] = {}
         dates: list[DateMention] = []
         rest: list[str] = []
+        kind: str | None = None
         for index, cell in enumerate(cells):
             column = columns[index] if index < len(columns) else None
             if not cell:
@@ -357,14 +387,23 @@ class MeetingReader:
             if column == "municipality" or (column is None and self._municipality_line(cell)):
                 municipality = self._municipality_in(cell) or municipality
                 continue
+            if column is None and len(cell.split()) <= 4 and self.words.kind_in(cell):
+                kind = self.words.kind_in(cell)  # "Frukostmöte Haninge", "Seminarium (digitalt)"
+                municipality = self._municipality_in(cell) or municipality
+                continue
+            if column is None and RANGE.search(cell) and not re.sub(rf"{RANGE.pattern}|\bkl\w*\.?", "", cell).strip():
+                _apply_clock_text(fields, cell)  # "kl 8.30–10"
+                continue
+            if column is None and "venue" not in fields and _names_a_venue(cell) and not self.names.people(cell):
+                fields["venue"] = cell.rstrip(".")  # "Kulturhuset, Handen"
+                continue
             if column and column != "date":
                 fields[column] = cell
             else:
                 rest.append(cell)
         if not dates:
             return None
-        entry = _Entry(dates, line, ". ".join(rest), municipality, False, fields)
-        return entry
+        return _Entry(dates, line, ". ".join(rest), municipality, False, fields, kind=kind)
 
     def _starting_dates(self, text: str) -> tuple[list[tuple[list[DateMention], str | None]], str] | None:
         """The dates a line starts with, each group with the municipality written before it ("Tyresö
@@ -442,7 +481,7 @@ class MeetingReader:
         for entry in entries:
             for mention in entry.dates:
                 meeting = self._meeting(entry.kind or block.kind, mention, source, entry.line)
-                body = " ".join([entry.text, *entry.extra]).strip()
+                body = _as_sentences([entry.text, *entry.extra])
                 fields = dict(entry.fields)
                 change = self.words.change_in(body) or heading_change
                 if change == "cancelled":
@@ -517,8 +556,9 @@ class MeetingReader:
         for meeting in told:
             if not meeting.start:
                 apply_times(meeting, undated)
-        if len(told) == 1 and not block.lists_only:  # an article about one meeting: all of it is about that one
-            whole = " ".join(paragraphs)
+        whole = " ".join(paragraphs)
+        # an article about one meeting: all of it is about that one (not a page of notices about others)
+        if len(told) == 1 and not block.lists_only and not self.words.change_in(whole):
             only = told[0]
             only.topic = only.topic or topic_in(whole, first="")
             only.venue = only.venue or venue_in(whole)
@@ -663,6 +703,12 @@ def _remark_free(text: str) -> str:
     return re.sub(r"\([^)]*\)", "", text).strip(" ,.–-")
 
 
+def _as_sentences(lines: list[str]) -> str:
+    """Lines as one text, each ending a sentence: a line's end is where its topic ends."""
+    parts = [line.strip() for line in lines if line.strip()]
+    return " ".join(part if part.endswith((".", "!", "?", ":", ",")) else f"{part}." for part in parts).strip()
+
+
 def _has_topic(entry: _Entry) -> bool:
     """Whether an entry has more than its dates and times ("22/3 kl. 08.30-12.00:" has not)."""
     bare = re.sub(r"\b(?:kl|klockan)\b|[\W\d_]", "", entry.text)
@@ -739,6 +785,8 @@ def _venue_after_dates(text: str) -> str | None:
 
 def _names_a_venue(text: str) -> bool:
     """ "Kulturhuset, Handen." or "Samma lokal som ovan", not a topic ("Samverkan med psykiatrin")."""
+    if len(text.split()) <= 2 and lexicon().online_venue(text):
+        return True  # "Teams", "Digitalt via Zoom"
     return bool(_venue_line([text])) or any(phrase in fold(text) for phrase in _SAME_AS_ABOVE)
 
 

@@ -284,12 +284,18 @@ def _listed_items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
 
 def _name_and_place(label: str, vocabulary: Vocabulary) -> tuple[str, str | None]:
     """ "Grow (Tyresö)", "Fiskrökeriet Bryggan, Nynäshamn", "Snickarglädjen i Västerhaninge": the
-    provider and the municipality it is in; the place is not part of the name."""
+    provider and the municipality it is in; a place in parentheses or after a comma is not part of the
+    name, nor a municipality after "i"; a locality after "i" is ("Stallet i Sorunda")."""
     municipality = None
     for inner in _PARENTHESIS.findall(label):
         municipality = municipality or vocabulary.municipality_of(inner)
     name = _PARENTHESIS.sub("", label).strip() if municipality else label
-    placed = re.match(r"^(?P<name>.+?)(?:,\s+|\s+i\s+)(?P<place>[A-ZÅÄÖ][\wåäö]*(?:\s+[\wåäö]+)?)$", name)
-    if placed and vocabulary.municipality_of(placed.group("place")):
-        return placed.group("name"), municipality or vocabulary.municipality_of(placed.group("place"))
+    placed = re.match(r"^(?P<name>.+?)(?P<join>,\s+|\s+i\s+)(?P<place>[A-ZÅÄÖ][\wåäö]*(?:\s+[\wåäö]+)?)$", name)
+    where = vocabulary.municipality_of(placed.group("place")) if placed else None
+    if placed and where:
+        # "Kafé Tegel i Haninge" is Kafé Tegel; a locality after "i" is part of a name ("Stallet i Sorunda")
+        named = (
+            placed.group("name") if "," in placed.group("join") or fold(placed.group("place")) == fold(where) else name
+        )
+        return named, municipality or where
     return name, municipality
