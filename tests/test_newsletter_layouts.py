@@ -338,3 +338,13 @@ def test_places_with_none_just_now_and_a_first_working_day_in_the_next_sentence(
     }
     selma = next(contact for contact in kb.contacts if contact.name == "Selma Åberg")
     assert [(role.title, role.start) for role in selma.roles] == [("samordnare", date(2033, 9, 16))]
+
+
+def test_an_html_page_laid_out_in_one_table_cell_with_remarks_in_its_list_items(kb):
+    # <td> holding headings and lists is a page, not a cell; "Fre 6/10" is a day; "Ny lokal!" is no topic
+    october = meeting(kb, "2034-10-06")
+    assert facts(october) == ("Nynäshamn", "Samtal om arbetsträning", "Ösmo bibliotek", "08:15")
+    assert (october.breakfast, october.end) == ("07:45", "09:30")  # "kl. 7.45–9.30 (programmet börjar 8.15)"
+    assert facts(meeting(kb, "2034-10-20")) == ("Tyresö", "Sömn och stress hos unga vuxna?", "Alléhuset", "08:15")
+    issue = next(r for r in kb.places if r.source.issue == "2034-4")
+    assert {p.provider: p.count for p in issue.places} == {"Ramverkstaden Listen": 3, "Kaféet Bönan": 0}

@@ -82,8 +82,22 @@ class _HtmlText(HTMLParser):
         self.dropped = 0
         self.heading = False
         self.cells = 0  # cells seen in the current table row
-        self.in_cell = 0
+        self.open_cells: list[_Cell] = []  # the table cells the parser is inside, innermost last
         self.pre = 0
+
+    @property
+    def in_cell(self) -> bool:
+        """Inside a data cell, whose text is one cell of a row ("Kvarnens Återbruk | 4"), not a cell that
+        lays out a page (an e-mail's headings and paragraphs inside one big <td>)."""
+        return bool(self.open_cells) and self.open_cells[-1].data
+
+    def _layout_in_cell(self, tag: str) -> None:
+        """A heading, list or table, or a second paragraph, inside a cell: the cell lays out a page."""
+        cell = self.open_cells[-1]
+        cell.blocks += tag in ("p", "div")
+        if tag in _HEADINGS or tag in ("ul", "ol", "table", "blockquote") or cell.blocks >= 2:
+            cell.data = False
+            self.flush()
 
     def flush(self) -> None:
         text = "".join(self.current)
@@ -110,9 +124,13 @@ class _HtmlText(HTMLParser):
         elif tag in ("td", "th"):
             self.current.append(" | " if self.cells else "")
             self.cells += 1
-            self.in_cell += 1
+            self.open_cells.append(_Cell())
         elif self.in_cell and (tag in _BLOCKS or tag in _HEADINGS or tag == "li"):
-            self.current.append(" ")
+            self._layout_in_cell(tag)
+            if self.in_cell:
+                self.current.append(" ")
+            else:
+                self.handle_starttag(tag, attrs)
         elif tag in _HEADINGS:
             self.flush()
             self.heading = True
@@ -130,7 +148,8 @@ class _HtmlText(HTMLParser):
         if tag in _DROPPED:
             self.dropped = max(0, self.dropped - 1)
         elif tag in ("td", "th"):
-            self.in_cell = max(0, self.in_cell - 1)
+            if self.open_cells and not self.open_cells.pop().data:
+                self.flush()
         elif tag == "tr":
             self.flush()
         elif self.in_cell and (tag in _BLOCKS or tag in _HEADINGS or tag == "li"):
@@ -146,6 +165,12 @@ class _HtmlText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.dropped:
             self.current.append(data if self.pre else re.sub(r"\s+", " ", data))
+
+
+@dataclass
+class _Cell:
+    data: bool = True  # False once it holds headings, lists or paragraphs: a page's layout
+    blocks: int = 0  # paragraphs started in it
 
 
 def _tidy_bold(line: str) -> str:

@@ -13,6 +13,7 @@ CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
 RANGE = re.compile(rf"(?<![\d/.,]){CLOCK}\s*[-–]\s*{CLOCK}(?![\d/])")
 BREAKFAST_TIME = re.compile(rf"(?:frukost(?!m[öo]t|seminar)|breakfast(?! meeting))\D{{0,25}}?{TIME}", re.I)
 SINGLE_TIME = re.compile(rf"\b(?:kl\.?|klockan|at)\s*{CLOCK}\b", re.I)
+PROGRAMME_START = re.compile(rf"\bprogram(?:met)?\s+(?:börjar|startar|från)\s+(?:kl\.?\s*)?{TIME}", re.I)
 
 
 def apply_times(meeting: Meeting, text: str) -> None:
@@ -24,6 +25,9 @@ def apply_times(meeting: Meeting, text: str) -> None:
         if span.group(2) or span.group(4) or re.search(r"\b(?:kl\.?|klockan)\s*$", text[: span.start()]):
             if 0 <= int(span.group(1)) <= 23 and 0 <= int(span.group(3)) <= 23:
                 meeting.start, meeting.end = hhmm(*span.group(1, 2)), hhmm(*span.group(3, 4))
+                programme = PROGRAMME_START.search(text)  # "kl. 8.00–9.30 (programmet börjar 8.30)"
+                if programme and meeting.start < hhmm(*programme.group(1, 2)) < meeting.end:
+                    meeting.breakfast, meeting.start = meeting.start, hhmm(*programme.group(1, 2))
                 return
     if not meeting.start:  # "frukost från kl. 8.00, programmet börjar kl. 8.30": not the breakfast's own time
         own = range(breakfast.start(), breakfast.end()) if breakfast else range(0)

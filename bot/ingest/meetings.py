@@ -284,8 +284,8 @@ class MeetingReader:
             if labelled and label:
                 value = labelled.group("value").strip()
                 dates = self._meeting_dates(value) if label == "date" else []
-                if dates:
-                    entries.append(_Entry(dates, line.number, "", municipality, False))
+                if dates:  # "När: onsdag 21 april, kl 9.00–12.00": its times too
+                    entries.append(_Entry(dates, line.number, "", municipality, False, {"when": value}))
                     if previous_title and len(entries) == 1:
                         entries[-1].fields["topic"] = previous_title  # "Nordic seminar: X" over "Date: ..."
                     open_entry = True
@@ -576,7 +576,7 @@ class MeetingReader:
         if "speakers" in fields:
             meeting.speakers = self._speakers(fields["speakers"])
         if "venue" in fields:
-            meeting.venue = fields["venue"].rstrip(".")
+            meeting.venue = _without_old_value(fields["venue"])
         apply_times(meeting, " ".join(fields.get(key, "") for key in ("time", "when", "date")))
         bare = re.fullmatch(rf"\s*{TIME}\s*", fields.get("time", ""))
         if bare and not meeting.start:  # a "Start" or "Tid" column: "08.30"
@@ -602,9 +602,18 @@ class MeetingReader:
         ("Per Holm, Arbetsförmedlingen.", "Bl.a. medverkar Manscentrum."), or the topic may
         ("... med Sara Lund, Föreningen X")."""
         parts = sentences(text)
+        if len(parts) > 1 and self.words.change_in(parts[0]) and len(parts[0].split()) <= 3:
+            parts = parts[1:]  # "Nytt tema! Digital delaktighet": the remark is not the topic
         meeting.topic = parts[0].rstrip(".")
-        venues = [part for part in parts[1:] if "," in part and _venue_line([part]) and not self.names.people(part)]
-        meeting.venue = meeting.venue or (venues[0].rstrip(".") if venues else None)  # "Topic. Kulturhuset, Handen."
+        venues = [
+            part
+            for part in parts[1:]
+            if ("," in part or len(part.split()) <= 4)
+            and _venue_line([_without_old_value(part)])
+            and not self.names.people(part)
+        ]
+        venue = _without_old_value(venues[0]) if venues else None  # "Topic. Kulturhuset, Handen.", "Tyresö bibliotek."
+        meeting.venue = meeting.venue or venue
         parts = [part for part in parts if part not in venues]
         meeting.speakers = self._speakers_in_sentences(parts[1:])
         joining = _sentence_with(" ".join(parts[1:]), "medverkar")
@@ -701,6 +710,11 @@ def _after_dates(heading: str) -> str:
 def _remark_free(text: str) -> str:
     """ "(nytt datum) julfrukost" -> "julfrukost": a remark in parentheses is no topic."""
     return re.sub(r"\([^)]*\)", "", text).strip(" ,.–-")
+
+
+def _without_old_value(text: str) -> str:
+    """ "Brandbergens bibliotek, i stället för Kulturhuset." -> "Brandbergens bibliotek"."""
+    return re.split(r",?\s+(?:i stället för|istället för|instead of)\s", text.rstrip("."), maxsplit=1)[0]
 
 
 def _as_sentences(lines: list[str]) -> str:

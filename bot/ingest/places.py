@@ -160,14 +160,15 @@ def _table_item(line: str, vocabulary: Vocabulary) -> str | None:
         count = "0" if first.group("count").lower() == "inga" else first.group("count")
         name = re.sub(r",\s*(.+)$", r" (\1)", first.group("name").strip())  # "Cykelboden, Tyresö"
         return f"{name}: {count}"
-    if line.count("|") < 2:
+    if "|" not in line:
         return line
     cells = [cell.strip(" *") for cell in line.strip().strip("|").split("|")]
-    counts = [cell for cell in cells if re.fullmatch(r"\d+|inga|0", cell, re.I)]
+    none = lexicon().no_places
+    counts = [cell for cell in cells if re.fullmatch(r"\d+|inga", cell, re.I) or none.match(fold(cell))]
     names = [cell for cell in cells if cell and cell not in counts]
     if not counts or not names:
         return None
-    count = "0" if counts[0].lower() == "inga" else counts[0]
+    count = counts[0] if counts[0].isdigit() else "0"  # "inga", "Inga just nu", "Fullbelagt"
     where = f" ({names[1]})" if len(names) > 1 and vocabulary.municipality_of(names[1]) else ""
     return f"{names[0]}{where}: {count}"
 
