@@ -348,3 +348,23 @@ def test_an_html_page_laid_out_in_one_table_cell_with_remarks_in_its_list_items(
     assert facts(meeting(kb, "2034-10-20")) == ("Tyresö", "Sömn och stress hos unga vuxna?", "Alléhuset", "08:15")
     issue = next(r for r in kb.places if r.source.issue == "2034-4")
     assert {p.provider: p.count for p in issue.places} == {"Ramverkstaden Listen": 3, "Kaféet Bönan": 0}
+
+
+def test_a_move_named_only_by_its_old_day_and_board_seats_on_the_line_below_short_leaders(kb):
+    assert facts(meeting(kb, "2035-04-13")) == (
+        "Nynäshamn",
+        "samtal som leder till jobb",  # "Vårens tema är ..."
+        "Skärgårdshotellet",
+        "08:20",
+    )
+    # "* Mötet i Tyresö var först planerat till fredag 4 maj." under a table that lists it on 11 May
+    assert (meeting(kb, "2035-05-11").moved_from, meeting(kb, "2035-05-04").status) == (date(2035, 5, 4), "moved")
+    board = next(board for board in kb.boards if board.source.issue == "2035-2")
+    assert [(m.position, m.name, m.vacancy, m.represents) for m in board.members] == [
+        ("ordförande", "Greta Holm", None, "Haninge kommun"),
+        ("ersättare", "Ali Demir", None, "Haninge kommun"),
+        ("vice ordförande", "Jan Öst", None, "Tyresö kommun"),
+        ("ersättare", None, "utses senare", "Tyresö kommun"),
+    ]
+    jan = next(contact for contact in kb.contacts if contact.name == "Jan Öst")
+    assert [role.title for role in jan.roles] == ["vice ordförande"]  # not the seat below's "ersättare"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from bot.folding import fold
@@ -191,13 +191,33 @@ def _state_change(statements: Statements, change: Change, order: int) -> None:
     if change.what == "cancelled":
         statements[target].append((1, order, statement(change.on, status="cancelled", **change.details)))
     elif change.what == "moved":
-        statements[target].append((1, order, statement(change.on, status="moved", moved_to=change.new_date)))
-        if change.new_date:
-            moved = statement(change.new_date, moved_from=change.on, **change.details)
+        new_date = change.new_date or _new_day_in_issue(statements, change, order, kind, target)
+        statements[target].append((1, order, statement(change.on, status="moved", moved_to=new_date)))
+        if new_date:
+            moved = statement(new_date, moved_from=change.on, **change.details)
             statements[moved.id].append((1, order, moved))
     elif change.new_value:
         details = {**change.details, change.what: change.new_value}
         statements[target].append((1, order, statement(change.on, **details)))
+
+
+def _new_day_in_issue(statements: Statements, change: Change, order: int, kind: str, target: str) -> date | None:
+    """A notice that names only the old day ("mötet i Nynäshamn var först planerat till 23 januari"): the
+    new one is the meeting the same issue lists for that municipality within eight weeks after it, if one."""
+    if change.municipality is None:
+        return None
+    later = {
+        meeting.date
+        for meeting_id, group in statements.items()
+        if meeting_id != target
+        for priority, said_in, meeting in group
+        if priority == 1
+        and said_in == order
+        and meeting.kind == kind
+        and meeting.municipality == change.municipality
+        and change.on < meeting.date <= change.on + timedelta(weeks=8)
+    }
+    return later.pop() if len(later) == 1 else None
 
 
 def _changed_meeting(statements: Statements, change: Change) -> str | None:

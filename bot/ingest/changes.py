@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.folding import fold
 from bot.ingest.dates import DateMention, find_dates, full_date
 from bot.ingest.document import Newsletter, sentences
 from bot.ingest.lexicon import lexicon
@@ -37,11 +38,15 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
         about_meeting = words.speaks_of_meeting(section.heading)
         line = next((line.number for line in section.lines if line.text), section.heading_line)
         for paragraph in section.paragraphs:
-            if words.change_in(paragraph) is None and len(find_dates(paragraph)) < 2:
+            if (
+                words.change_in(paragraph) is None
+                and len(find_dates(paragraph)) < 2
+                and not words.moved_from.search(fold(paragraph))
+            ):
                 continue
             for written in sentences(paragraph):
                 rest = paragraph[paragraph.find(written) :]
-                sentence = _LEAD_LABEL.sub("", written)  # "Ny lokal: Frukostmötet i ... hålls på ..."
+                sentence = _LEAD_LABEL.sub("", written.lstrip("•*–- "))  # "Ny lokal: Frukostmötet i ... hålls på ..."
                 sentence = re.sub(r"\s*\([^)]*\)", "", sentence)  # "20/11 (nytt datum)": a remark, not a notice
                 what = words.change_in(sentence) or _moved_without_saying(sentence)
                 if what is None or not (about_meeting or words.speaks_of_meeting(sentence)):
@@ -58,10 +63,13 @@ _LEAD_LABEL = re.compile(r"^(?:[\wåäöÅÄÖ]+\s){0,2}[\wåäöÅÄÖ]+:\s+(?=
 
 
 def _moved_without_saying(sentence: str) -> str | None:
-    """ "... som var planerat till 18/10 hålls i stället 25/10": two days, one of them the old one."""
+    """ "... som var planerat till 18/10 hålls i stället 25/10": two days, one of them the old one; or
+    one day said to be the old one ("Mötet i Tyresö var först planerat till 4 maj")."""
     words = lexicon()
     dates = [m for m in find_dates(sentence) if not words.is_deadline(sentence[: m.start])]
     olds = [m for m in dates if words.is_old_date(sentence[: m.start])]
+    if len(dates) == 1 and words.was_moved_from(sentence[: dates[0].start]):
+        return "moved"
     return "moved" if len(dates) == 2 and len(olds) == 1 else None
 
 

@@ -150,7 +150,9 @@ class ContactReader:
             candidates = [
                 index
                 for index, (_, end, _) in enumerate(people)
-                if end <= match.start() and _GAP_BEFORE.match(sentence[end : match.start()]) is not None
+                if end <= match.start()
+                and _GAP_BEFORE.match(sentence[end : match.start()]) is not None
+                and not self.names.role.search(sentence[end : match.start()])  # "X, vice ordförande ersättare:"
             ]
             before = _successor(people, sentence, candidates[-1]) if candidates else None
             before = before or _chained(people, sentence, match.start())

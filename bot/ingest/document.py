@@ -119,8 +119,9 @@ def clean(text: str) -> str:
         text = " | ".join(cells) if len(cells) >= 3 or "\t" in text.strip() else text
     if _RULE.fullmatch(text):
         return ""  # a drawn rule "-----" separates like an empty line
-    if "...." in text:
-        text = re.sub(r"\s*\.{4,}\s*", ": ", text)  # "Haninge ......... 20/11": a leader to what follows
+    if ".." in text:  # "Haninge ......... 20/11", "Försäkringskassan ... Per Sandell": a leader to what follows
+        text = re.sub(r"\s*\.{4,}\s*", ": ", text)
+        text = re.sub(r"^(\s*\S.{0,40}?)\s+\.{2,3}\s+(?=\S)", r"\1: ", text)
     if _MARKUP.search(text):
         text = _LINK.sub(lambda match: match.group(1), text)
         text = _HEADING_MARK.sub("", text)

@@ -17,9 +17,11 @@ READING_PATH = Path(__file__).with_name("reading.yaml")
 def _starts(words: list[str], inside_words: bool = False) -> re.Pattern[str]:
     """Any of the folded `words` at the start of a word of a folded text (or anywhere in one:
     Swedish compounds put the kind of meeting last, "kunskapsseminarier"); " … " in a word stands for
-    up to two words ("ställer … in" finds "ställer tyvärr in")."""
+    up to two words ("ställer … in" finds "ställer tyvärr in"), and a word ending in "$" must end there
+    ("före$" is not "företag")."""
     alternatives = "|".join(
-        r"(?:\s+\w+){0,2}\s+".join(re.escape(fold(part)) for part in word.split(" … "))  # "staller … in"
+        r"(?:\s+\w+){0,2}\s+".join(re.escape(fold(part)) for part in word.removesuffix("$").split(" … "))
+        + (r"(?![a-z])" if word.endswith("$") else "")
         for word in sorted(words, key=len, reverse=True)
     )
     return re.compile(alternatives if inside_words else rf"(?<![a-z0-9])(?:{alternatives})")
@@ -33,6 +35,7 @@ class Lexicon:
     deadline: re.Pattern[str]
     changes: dict[str, re.Pattern[str]]  # cancelled, moved, topic, venue -> words
     old_date: re.Pattern[str]
+    moved_from: re.Pattern[str]  # "var först planerat till": the day before these was the meeting's old day
     issue_number: re.Pattern[str]  # "nr 5": group 1 is the number
     numbers: dict[str, int]  # "tre" -> 3
     venue_end: str  # a pattern: the end of a word naming a venue ("kulturhus", "Stora salen")
@@ -82,6 +85,9 @@ class Lexicon:
         """Whether the words just before a date make it a deadline ("anmälan senast 24/5")."""
         return bool(self.deadline.search(fold(" ".join(before.split()[-3:]))))
 
+    def was_moved_from(self, before: str) -> bool:
+        return bool(self.moved_from.search(fold(" ".join(before.split()[-5:]))))
+
     def is_old_date(self, before: str) -> bool:
         return bool(self.old_date.search(fold(" ".join(before.split()[-4:]))))
 
@@ -101,6 +107,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             deadline=_starts(data["deadline_words"]),
             changes={change: _starts(words) for change, words in data["changes"].items()},
             old_date=_starts(data["old_date_words"]),
+            moved_from=_starts(data["moved_from_words"]),
             ordinals={fold(str(word)): int(value) for word, value in data["ordinal_words"].items()},
             issue_ordinal=re.compile(
                 rf"\b({'|'.join(map(re.escape, (fold(str(w)) for w in data['ordinal_words'])))})\s+"

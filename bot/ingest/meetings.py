@@ -363,7 +363,8 @@ class MeetingReader:
                 entries[-1].extra.append(text)
             else:
                 open_entry = False
-                if text.startswith(("•", "-", "–")) or len(text) > 300:
+                remark = text.endswith(".") and len(text) <= 300  # "• Mötet i Tyresö var först planerat till 4 maj."
+                if (text.startswith(("•", "-", "–")) and not remark) or len(text) > 300:
                     break  # the list has ended; what follows is another article's layout spill
                 outro.append(text)
         return entries, intro, outro
@@ -469,7 +470,9 @@ class MeetingReader:
         self, block: _Block, source: Source, entries: list[_Entry], intro: list[str], outro: list[str]
     ) -> list[Meeting]:
         intro_text = " ".join(intro)
-        around = " ".join([block.heading, intro_text, *outro])
+        # what the lines around the list say of all its meetings ("Programmet pågår kl 8.30–10 alla gånger"),
+        # not a sentence about a meeting of its own ("Välkommen till vårfrukost 13 april ... kl 8.20")
+        around = " ".join([block.heading, *(text for text in [*intro, *outro] if not self._meeting_dates(text))])
         heading_change = self.words.change_in(block.heading)
         shared_venue = _venue_after_dates(intro_text)
         deadlines = _deadlines(intro_text)

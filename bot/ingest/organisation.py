@@ -43,9 +43,13 @@ def read_board(newsletter: Newsletter) -> Board | None:
             if (member := _member(match, match.group("position")))
         ]
         if _about_board(section):
-            listed = [
-                member for line in section.lines if not _MEMBER.search(line.text) and (member := _listed(line.text))
-            ]
+            listed: list[BoardMember] = []
+            for line in section.lines:
+                if _MEMBER.search(line.text):
+                    continue
+                member = _listed(line.text) or (_seat_below(line.text, listed[-1]) if listed else None)
+                if member:
+                    listed.append(member)
             found += listed if len(listed) >= 2 else []
         if found and heading is None:
             heading = section.heading
@@ -123,6 +127,28 @@ def _listed(line: str) -> BoardMember | None:
         name=None if vacant else name,
         party=who.group("party"),
         vacancy=name.strip("()") if vacant else None,
+    )
+
+
+_SEAT_BELOW = re.compile(rf"^[\s•*–-]*{_POSITION}\s*:\s*(?P<who>[^,]+?){_PARTY}\s*$", re.I)
+
+
+def _seat_below(line: str, above: BoardMember) -> BoardMember | None:
+    """ "ersättare: Sofia Rehn (S)" under "Haninge kommun: Ahmed Yusuf (M), ordförande": a seat of the
+    organisation on the line above."""
+    seat = _SEAT_BELOW.match(line)
+    if not seat:
+        return None
+    who = seat.group("who").strip()
+    vacant = lexicon().is_vacancy(who)
+    if not vacant and (" " not in who or not re.fullmatch(_PERSON_OR_VACANCY, who)):
+        return None
+    return BoardMember(
+        position=next(p for p in _POSITIONS if fold(p) == fold(seat.group("position"))),
+        represents=above.represents,
+        name=None if vacant else who,
+        party=seat.group("party"),
+        vacancy=who if vacant else None,
     )
 
 
