@@ -368,3 +368,32 @@ def test_a_move_named_only_by_its_old_day_and_board_seats_on_the_line_below_shor
     ]
     jan = next(contact for contact in kb.contacts if contact.name == "Jan Öst")
     assert [role.title for role in jan.roles] == ["vice ordförande"]  # not the seat below's "ersättare"
+
+
+def test_wrapped_paragraphs_a_move_with_its_topic_said_after_and_places_in_sentences_with_som_har(kb):
+    # "... fredag den 9 maj, i Strandsalen på" / "Tyresö centrum. Tema: ...": a wrapped sentence, not a list
+    assert facts(meeting(kb, "2036-05-09")) == (
+        "Tyresö",
+        "arbetsgivare som vågar och deras erfarenheter",
+        "Strandsalen",
+        "08:40",
+    )
+    # "Tyresömötet får nytt datum: fredag 23 maj i stället för 16 maj. Vi ses i Alléhuset och samtalar om ..."
+    moved = meeting(kb, "2036-05-23")
+    assert facts(moved) == ("Tyresö", "unga vuxnas ekonomi", "Alléhuset", "08:40")
+    assert moved.moved_from == date(2036, 5, 16)
+    # "Tisdag 13 maj kl 13–15 ordnar vi ett öppet seminarium om" / "arbetsförmåga, ...": a seminar in running text
+    seminar = meeting(kb, "2036-05-13")
+    assert (seminar.kind, seminar.topic, seminar.start, seminar.end) == (
+        "seminarium",
+        "arbetsförmåga",
+        "13:00",
+        "15:00",
+    )
+    issue = next(r for r in kb.places if r.source.issue == "2036-2")
+    assert {p.provider: p.count for p in issue.places} == {
+        "Lindgården i Ösmo": 3,  # "Ett undantag är X, som har 3 lediga platser"
+        "Bageriet Kringlan": 0,  # "A, B och C har inga lediga platser just nu"
+        "Syateljén Nålen": 0,
+        "Tryckeriet Pressen": 0,
+    }

@@ -55,6 +55,8 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
                 source = Source(newsletter.id, section.heading)
                 found = _change(newsletter, what, sentence, context, vocabulary, source, line, rest)
                 if found:
+                    if found.what != "cancelled" and "start" not in found.details:
+                        _times_for_all(found.details, section.paragraphs)
                     changes.append(found)
     return changes
 
@@ -96,7 +98,11 @@ def _change(
         olds = [m for m in dates if words.is_old_date(sentence[: m.start])]
         old = olds[0] if olds else dates[0]
         new = next(m for m in dates if m is not old)
-    municipality = vocabulary.municipality_of(sentence) or vocabulary.municipality_of(source.section)
+    municipality = (
+        vocabulary.municipality_of(sentence)
+        or vocabulary.municipality_of(words.split_compounds(sentence))  # "Tyresömötet får nytt datum"
+        or vocabulary.municipality_of(source.section)
+    )
     return Change(
         what=what,
         kind=words.kind_in(context),
@@ -124,7 +130,8 @@ def _details(paragraph: str, sentence: str) -> dict[str, str]:
         "end": scratch.end,
         "breakfast": scratch.breakfast,
         "venue": venue_in(after) or venue_in(sentence),
-        "topic": topic_in(sentence) or topic_in(after, first=""),  # "Temat är detsamma: X", not any "om"
+        # "Temat är detsamma: X", "Vi ... pratar om X", not any "om" ("Vi ber om ursäkt")
+        "topic": topic_in(sentence) or topic_in(after, first="") or _told_topic(after),
     }
     return {name: value for name, value in found.items() if value}
 
@@ -132,6 +139,23 @@ def _details(paragraph: str, sentence: str) -> dict[str, str]:
 def _venue_moved_to(sentence: str) -> str | None:
     """ "flyttar från Handens bibliotek till Kulturhuset Poseidon": where a meeting moves, not where it was."""
     return venue_in(sentence, after="till|to")
+
+
+def _times_for_all(details: dict[str, str], paragraphs: list[str]) -> None:
+    """The times the section gives without a day ("Programmet börjar kl 8.30 alla gånger")."""
+    scratch = Meeting(id="", kind="", date=date.min)
+    apply_times(scratch, " ".join(p for p in paragraphs if not find_dates(p)))
+    times = {"start": scratch.start, "end": scratch.end, "breakfast": scratch.breakfast}
+    details.update({name: value for name, value in times.items() if value})
+
+
+def _told_topic(text: str) -> str | None:
+    """ "Vi ses på Folkets hus och pratar om Jobbspår Nynäshamn." -> "Jobbspår Nynäshamn"."""
+    for sentence in sentences(text)[:1]:
+        verb = lexicon().topic_verbs.search(fold(sentence))
+        if verb and re.search(r"\bom\s", sentence):
+            return topic_in(sentence)
+    return None
 
 
 def _new_value(what: str, sentence: str, after: str) -> str | None:

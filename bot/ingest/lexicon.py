@@ -27,6 +27,12 @@ def _starts(words: list[str], inside_words: bool = False) -> re.Pattern[str]:
     return re.compile(alternatives if inside_words else rf"(?<![a-z0-9])(?:{alternatives})")
 
 
+def as_written(folded: str) -> str:
+    """A folded word as a pattern that matches it as written ("motet" -> "m[oö]tet")."""
+    swaps = {"a": "[aåä]", "o": "[oö]", "e": "[eé]"}
+    return "".join(swaps.get(char, re.escape(char)) for char in folded)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     kinds: dict[str, re.Pattern[str]]  # kind of meeting -> its words
@@ -35,6 +41,9 @@ class Lexicon:
     deadline: re.Pattern[str]
     changes: dict[str, re.Pattern[str]]  # cancelled, moved, topic, venue -> words
     old_date: re.Pattern[str]
+    compound_end: re.Pattern[str]  # "mötet" ending a word: "Tyresömötet" is "Tyresö" + "mötet"
+    topic_verbs: re.Pattern[str]  # "pratar", "handlar": the topic follows "om" after one of these
+    open_ends: frozenset[str]  # "på", "och": words a line does not end on unless it goes on in the next
     moved_from: re.Pattern[str]  # "var först planerat till": the day before these was the meeting's old day
     issue_number: re.Pattern[str]  # "nr 5": group 1 is the number
     numbers: dict[str, int]  # "tre" -> 3
@@ -85,6 +94,15 @@ class Lexicon:
         """Whether the words just before a date make it a deadline ("anmälan senast 24/5")."""
         return bool(self.deadline.search(fold(" ".join(before.split()[-3:]))))
 
+    def split_compounds(self, text: str) -> str:
+        """ "Tyresömötet får nytt datum" -> "Tyresö mötet får nytt datum": the place in a compound found."""
+        return self.compound_end.sub(r" \1", text)
+
+    def ends_open(self, line: str) -> bool:
+        """Whether a line stops mid-sentence: on a comma or on a word like "på" ("... den 19 maj, på")."""
+        words = line.rstrip().split()
+        return bool(words) and (line.rstrip().endswith(",") or fold(words[-1]) in self.open_ends)
+
     def was_moved_from(self, before: str) -> bool:
         return bool(self.moved_from.search(fold(" ".join(before.split()[-5:]))))
 
@@ -108,6 +126,11 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             changes={change: _starts(words) for change, words in data["changes"].items()},
             old_date=_starts(data["old_date_words"]),
             moved_from=_starts(data["moved_from_words"]),
+            compound_end=re.compile(
+                rf"(?<=[a-zåäö])s?((?:{'|'.join(as_written(str(end)) for end in data['meeting_compound_ends'])}))\b"
+            ),
+            topic_verbs=_starts(data["topic_verbs"]),
+            open_ends=frozenset(fold(str(word)) for word in data["open_ends"]),
             ordinals={fold(str(word)): int(value) for word, value in data["ordinal_words"].items()},
             issue_ordinal=re.compile(
                 rf"\b({'|'.join(map(re.escape, (fold(str(w)) for w in data['ordinal_words'])))})\s+"

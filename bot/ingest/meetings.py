@@ -27,7 +27,7 @@ from functools import cache
 from bot.folding import fold
 from bot.ingest.dates import DateMention, find_dates, full_date
 from bot.ingest.document import Line, Newsletter, ParseWarning, Section, sentences
-from bot.ingest.lexicon import Lexicon, lexicon
+from bot.ingest.lexicon import Lexicon, as_written, lexicon
 from bot.ingest.meeting_text import CLOCK, RANGE, SINGLE_TIME, TIME, apply_times, hhmm, topic_in, venue_in
 from bot.ingest.people import EMAIL, Names
 from bot.knowledge.model import Meeting, Registration, Source
@@ -250,10 +250,11 @@ class MeetingReader:
         open_entry = False  # whether the lines that follow still belong to the last entry
         article = bool(find_dates(block.heading))  # an article about one meeting: its lines are running text
         title: str | None = None  # the last short line without a full stop: a title for the dates under it
-        previous_text_next = ""  # the line before in the same paragraph ("" after a blank line)
-        for line in block.lines:
-            text, previous_text = line.text, previous_text_next
-            previous_text_next = line.text
+        texts = [line.text for line in block.lines]
+        for index, line in enumerate(block.lines):
+            text = line.text
+            previous_text = texts[index - 1] if index else ""  # "" after a blank line
+            next_text = texts[index + 1] if index + 1 < len(texts) else ""
             title, previous_title = None, title
             if text and len(text) <= 100 and not text.endswith((".", ":")) and not find_dates(text):
                 title = re.sub(r"^[^:]{0,40}:\s+", "", text) if ":" in text else text
@@ -304,13 +305,15 @@ class MeetingReader:
             running = len(text) > 100 and re.search(r"[.!?]\s+[A-ZÅÄÖ]", text)
             # a line of a wrapped paragraph that begins with a day ("... blir" / "fredag 20 september kl 8.30")
             wrapped = (
-                len(previous_text) > 50
+                (len(previous_text) > 50 or self.words.ends_open(previous_text))
                 and not previous_text.endswith((".", ":", "!", "?", ";"))
                 # going on in lower case, or with sentences of its own: not "Thursday 28 November" under a title
                 and (text[:1].islower() or text.endswith(",") or re.search(r"[.!?]\s+[A-ZÅÄÖ]", text) is not None)
                 and not re.match(r"[-–•*]\s", text)  # an item of a list
             )
             starting = None if (article and running) or wrapped else self._starting_dates(text)
+            if starting is not None and next_text[:1].islower() and re.match(r"\s*[a-zåäö]", _clock_free(starting[1])):
+                starting = None  # "Tisdag 25 april kl 9–12 håller vi ett seminarium om IPS," / "individuell ..."
             if starting is not None:
                 groups, rest = starting
                 venue_like = rest.startswith(":")
@@ -341,7 +344,10 @@ class MeetingReader:
                 municipality = named
                 open_entry = False
                 continue
-            inside = None if find_dates(block.heading) else self._dated_line(text, line.number, municipality)
+            open_ended = self.words.ends_open(text) and bool(next_text)  # "... fredag den 19 maj, på" / "Brandbergens"
+            inside = (
+                None if find_dates(block.heading) or open_ended else self._dated_line(text, line.number, municipality)
+            )
             if inside is not None:
                 entries.append(inside)
                 open_entry = True
@@ -545,7 +551,8 @@ class MeetingReader:
                 if not (named or speaks or (index == 0 and not block.lists_only)):
                     continue
                 for mention in self._meeting_dates(sentence):
-                    meeting = self._meeting(block.kind, mention, source, block.first_line)
+                    own_kind = self.words.kind_in(sentence)  # "ordnar vi ett seminarium" in a block of breakfasts
+                    meeting = self._meeting(own_kind or block.kind, mention, source, block.first_line)
                     # "i Haninge den 23 februari och i Nynäshamn den 9 mars": the place named last before the day
                     before = self._municipality_in(_last_clause(sentence[: mention.start]))
                     meeting.municipality = before or named or self._municipality_in(block.heading)
@@ -664,7 +671,11 @@ class MeetingReader:
         return None
 
     def _municipality_in(self, text: str) -> str | None:
-        return self.vocabulary.municipality_of(text) if text else None
+        if not text:
+            return None
+        return self.vocabulary.municipality_of(text) or self.vocabulary.municipality_of(
+            self.words.split_compounds(text)
+        )
 
     def _municipality_line(self, text: str) -> str | None:
         """The municipality a short line names and nothing else ("Haninge", "Tyresö:", "I Nynäshamn")."""
@@ -720,10 +731,20 @@ def _without_old_value(text: str) -> str:
     return re.split(r",?\s+(?:i stället för|istället för|instead of)\s", text.rstrip("."), maxsplit=1)[0]
 
 
+def _clock_free(text: str) -> str:
+    """ "kl 9–12 håller vi ..." -> "håller vi ..."."""
+    return re.sub(rf"^[\s,]*(?:kl\.?|klockan)?\s*(?:{RANGE.pattern}|{CLOCK})[\s,]*", "", text)
+
+
 def _as_sentences(lines: list[str]) -> str:
-    """Lines as one text, each ending a sentence: a line's end is where its topic ends."""
+    """Lines as one text, each ending a sentence (a line's end is where its topic ends) unless the next
+    goes on in lower case ("... och vägen" / "till arbete.")."""
     parts = [line.strip() for line in lines if line.strip()]
-    return " ".join(part if part.endswith((".", "!", "?", ":", ",")) else f"{part}." for part in parts).strip()
+    ended = [
+        part if part.endswith((".", "!", "?", ":", ",")) or following[:1].islower() else f"{part}."
+        for part, following in zip(parts, [*parts[1:], ""], strict=False)
+    ]
+    return " ".join(ended).strip()
 
 
 def _has_topic(entry: _Entry) -> bool:
@@ -769,13 +790,7 @@ def _labelled(paragraphs: list[str], topic_first: bool = False) -> dict[str, str
 def _labels_pattern() -> re.Pattern[str]:
     """ "Tema:", "Ämne:", "Plats:" ... any label of reading.yaml, with its diacritics."""
     labels = sorted(lexicon().labels, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?P<label>" + "|".join(_label_pattern(label) for label in labels) + r")\s*:", re.I)
-
-
-def _label_pattern(folded_label: str) -> str:
-    """A folded label as a pattern that also matches its diacritics ("amne" -> "ämne")."""
-    swaps = {"a": "[aåä]", "o": "[oö]", "e": "[eé]"}
-    return "".join(swaps.get(char, re.escape(char)) for char in folded_label)
+    return re.compile(r"(?<![\w])(?P<label>" + "|".join(as_written(label) for label in labels) + r")\s*:", re.I)
 
 
 def _belongs_to_entry(text: str, kind: str, same_paragraph: bool) -> bool:

@@ -37,7 +37,8 @@ _NAME = r"[A-ZÅÄÖ][\w&'-]*(?:[ \t]+(?:[A-ZÅÄÖ&][\w&'-]*|i|på))*"
 _PLACES = r"(?:lediga\s+)?platser?"
 _COUNT_AFTER = re.compile(rf"(?P<name>{_NAME})\s+\((?P<count>\d+)(?:\s+(?:lediga?\s+)?plats(?:er)?)?\)")
 _HAS_COUNT = re.compile(  # "Vedboden har tre lediga platser", "Just nu har Vedboden i Ösmo tre lediga platser"
-    rf"(?:(?P<name>{_NAME})\s+har|\bhar\s+(?P<after>{_NAME}))\s+(?:(?:nu|just nu|fortfarande|även)\s+)?"
+    rf"(?:(?P<name>{_NAME}(?:\s*(?:,|\boch\b)\s*{_NAME})*)(?:,\s+som)?\s+har|\bhar\s+(?P<after>{_NAME}))"
+    r"\s+(?:(?:nu|just nu|fortfarande|även)\s+)?"
     r"(?P<count>\d+|[a-zåäö]+)\s+(?:lediga?\s+)?plats(?:er)?\b(?!\s+(?:hos|på|vid)\b)"  # "Vi har 3 platser hos X"
 )
 _NAME_PLACE_COUNT = re.compile(
@@ -124,8 +125,9 @@ def _stated(
             if count is None or not name:
                 continue
             named = re.split(r"\s+(?:på|hos|vid)\s+", name.strip())[-1]  # "i Steget på Återbruket Handen"
-            provider, municipality = _name_and_place(named, vocabulary)
-            found.append((match.span(), OpenPlace(provider=provider, count=count, municipality=municipality)))
+            for one in re.split(r"\s*,\s*|\s+och\s+", named):  # "A, B och C har inga lediga platser"
+                provider, municipality = _name_and_place(one, vocabulary)
+                found.append((match.span(), OpenPlace(provider=provider, count=count, municipality=municipality)))
     return found
 
 
@@ -244,9 +246,11 @@ def _items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
         none = words.no_places.search(folded)
         digit = re.search(r"\d", sentence)
         each = digit and words.each.search(fold(sentence[digit.end() :]))  # "2 platser var", not "Totalt var 124"
-        names = re.match(rf"^[\s*•–-]*({_NAME}(?:\s*(?:,|\boch\b)\s*{_NAME})*)\s*(?:[:–-]|\s+har)?\s", sentence)
+        names = re.match(rf"^[\s*•–-]*({_NAME}(?:\s*(?:,|\boch\b)\s*{_NAME})*)\s*([:–-]|\s+har|\s+är)?\s", sentence)
         if not names or not (none or each):
             continue
+        if not names.group(2) and not words.no_places.match(fold(sentence[names.end() :])) and not each:
+            continue  # "Just nu är det fullt hos de flesta": no provider named before what it has
         count = 0 if none else int(re.search(r"\d+", sentence).group(0))  # type: ignore[union-attr]
         for name in re.split(r"\s*,\s*|\s+och\s+", names.group(1)):
             provider, municipality = _name_and_place(name.strip(), vocabulary)
@@ -256,7 +260,8 @@ def _items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
         text = text[:start] + " • " + text[end:]
     text = _PLACES_WORD.sub("", text)
     found.extend((0, place) for place in _listed_items(text, vocabulary))
-    return [place for _, place in sorted(found, key=lambda item: item[0])]
+    ordered = [place for _, place in sorted(found, key=lambda item: item[0])]
+    return [place for index, place in enumerate(ordered) if place not in ordered[:index]]  # said twice: once
 
 
 def _listed_items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
