@@ -397,3 +397,16 @@ def test_wrapped_paragraphs_a_move_with_its_topic_said_after_and_places_in_sente
         "Syateljén Nålen": 0,
         "Tryckeriet Pressen": 0,
     }
+
+
+def test_a_numbered_list_of_days_with_municipality_and_venue_over_the_topic_and_no_board_meeting(kb):
+    assert facts(meeting(kb, "2037-09-18")) == ("Tyresö", "Unga och ekonomi", "Alléhuset", "08:20")
+    assert facts(meeting(kb, "2037-10-02")) == (
+        "Haninge",
+        "Kollegialt lärande i socialtjänsten",
+        "digitalt via Zoom",
+        "08:20",  # "Programmet startar 08.20 vid samtliga möten."
+    )
+    assert not any(m.date == date(2037, 10, 9) for m in kb.meetings)  # "Styrelsen sammanträder fredag 9 oktober"
+    issue = next(r for r in kb.places if r.source.issue == "2037-4")
+    assert {p.provider: p.count for p in issue.places} == {"Odlingen Fröet": 3, "Snickeriet Hyveln": 0}

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from bot.failures import BadInput
+from bot.ingest.lexicon import lexicon
 
 SOURCE_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm")
 FORMAT_NAMES = ".txt, .md, .pdf, .html"  # as said to the person who dropped another kind of file
@@ -544,7 +545,7 @@ def _paragraphs(columns: list[list[_Row]], body_size: float) -> list[_Paragraph]
     previous: _Row | None = None
     previous_edge, previous_justified, previous_style = 0.0, False, "body"
     for column in map(_tables, columns):
-        text = [row for row in column if row.cells is None] or column
+        text = _margin_lines([row for row in column if row.cells is None] or column)
         edge = _right_edge(text)
         full = [row for row in text if len(row.words) > 1 and row.x1 >= edge - 1.0]
         justified = len(full) >= max(3, len(text) * 0.3)
@@ -557,12 +558,18 @@ def _paragraphs(columns: list[list[_Row]], body_size: float) -> list[_Paragraph]
                 first = row.words[0]
                 if row.cells is not None or previous.cells is not None:
                     wrapped = False  # a table's rows are lines of their own
-                elif any("...." in word.text for word in previous.words):
-                    wrapped = False  # "Haninge ........ 7/4": a leader ends a line of a list
+                elif style == "heading" and previous_style == "heading":
+                    wrapped = True  # a headline set over two lines
+                elif any("...." in word.text or re.fullmatch(r"\.{2,}", word.text) for word in previous.words):
+                    wrapped = False  # "Haninge ........ 7/4", "Haninge kommun ... Name": a leader ends a list's line
                 elif previous_justified and previous_style == "body" and len(previous.words) > 1:
                     wrapped = previous.x1 >= previous_edge - 1.0  # a justified line ends at the edge
-                else:  # ragged: the line ended because the next word did not fit
-                    wrapped = previous.x1 + size * 0.33 + first.x1 - first.x0 > previous_edge
+                else:  # ragged: the line ended because the next word did not fit, unless it ended a line
+                    # of its own: one that ends a phrase ("Tyresö firar ... 12 december") over one that
+                    # starts anew ("Haninge: ...")
+                    wrapped = previous.x1 + size * 0.33 + first.x1 - first.x0 > previous_edge and (
+                        not first.text[:1].isupper() or lexicon().ends_open(previous.text)
+                    )
                 gap = row.top - previous.bottom if index else 0.0  # a new column continues what it can
                 same_table = row.cells is not None and previous.cells is not None and 0 < gap < size * 1.5
                 if style != paragraphs[-1].style or (gap > size * 0.6 and not same_table):
@@ -579,11 +586,19 @@ def _paragraphs(columns: list[list[_Row]], body_size: float) -> list[_Paragraph]
     return paragraphs
 
 
-def _right_edge(column: list[_Row]) -> float:
-    """Where the column's full lines end: the most frequent line end (justified lines share it)."""
-    ends = Counter(round(row.x1) for row in column)
-    common = [end for end, count in ends.items() if count >= 2]
-    return float(max(common)) if common else max(row.x1 for row in column)
+def _margin_lines(column: list[_Row]) -> list[_Row]:
+    """The lines set from the column's left margin: not a centred masthead or an indented table."""
+    margin = Counter(round(row.x0) for row in column).most_common(1)[0][0]
+    return [row for row in column if abs(row.x0 - margin) <= 2.0] or column
+
+
+def _right_edge(lines: list[_Row]) -> float:
+    """Where the column's full lines end: the most frequent line end (justified lines share it) that at
+    most one line passes; else the longest line's end (a ragged column, where two short lines may end
+    alike)."""
+    ends = Counter(round(row.x1) for row in lines)
+    common = [end for end, count in ends.items() if count >= 2 and sum(row.x1 > end + 2.0 for row in lines) <= 1]
+    return float(max(common)) if common else max(row.x1 for row in lines)
 
 
 def _vocabulary(paragraphs: list[_Paragraph]) -> Counter[str]:

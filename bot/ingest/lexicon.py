@@ -37,6 +37,7 @@ def as_written(folded: str) -> str:
 class Lexicon:
     kinds: dict[str, re.Pattern[str]]  # kind of meeting -> its words
     meeting: re.Pattern[str]  # at the start of a word, or ending a compound ("Tyresömötet")
+    not_meeting: re.Pattern[str]  # "sammanträder", "publicerades": the day is another kind of event
     labels: dict[str, str]  # folded label -> field
     deadline: re.Pattern[str]
     changes: dict[str, re.Pattern[str]]  # cancelled, moved, topic, venue -> words
@@ -121,6 +122,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
                 rf"(?<![a-z])(?!{'|'.join(map(re.escape, map(fold, data['other_meetings'])))})"
                 rf"[a-z]+(?:{'|'.join(map(re.escape, map(fold, data['meeting_compound_ends'])))})(?![a-z])"
             ),
+            not_meeting=_starts(data["not_meeting_words"]),
             labels={fold(label): name for name, labels in data["labels"].items() for label in labels},
             deadline=_starts(data["deadline_words"]),
             changes={change: _starts(words) for change, words in data["changes"].items()},

@@ -36,7 +36,7 @@ BREAKFAST = "frukostmöte"
 SEMINAR = "seminarium"
 
 _CONNECTOR = re.compile(r"^\s*(?:,|och|respektive|resp\.?|samt|&|and|\+)?\s*$", re.I)
-_LEADER = re.compile(r"^[\s•*\-–|#]*$")
+_LEADER = re.compile(r"^[\s•*\-–|#]*(?:\d{1,2}[.)]\s+)?$")  # "• ", "1. " before a list's dates
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-zÅÄÖåäö][\wÅÄÖåäö /]{1,30}?)\s*:\s*(?P<value>.*)$")
 _SAME_AS_ABOVE = ("samma som ovan", "samma plats", "som ovan")
 
@@ -319,14 +319,19 @@ class MeetingReader:
                 venue_like = rest.startswith(":")
                 rest = rest.lstrip(":–- ").strip()
                 own = self._municipality_at_start(rest)
+                fields: dict[str, str] = {}
                 if own:
-                    rest = rest[len(own[1]) :].lstrip(":,–- ").strip()
+                    after_place = rest[len(own[1]) :]
+                    rest = after_place.lstrip(":,–- ").strip()
+                    if after_place.startswith(",") and _names_a_venue(rest) and next_text:
+                        fields, rest = {"venue": rest}, ""  # "24 september – Haninge, Folkets hus" over its topic
                 rest, more = self._more_dated_items(rest)
                 for index, (dates, named) in enumerate(groups):
                     municipality = named or municipality
                     last = index == len(groups) - 1
                     place = own[0] if own and last else municipality
-                    entries.append(_Entry(dates, line.number, rest if last else "", place, venue_like))
+                    own_fields = dict(fields) if last else {}
+                    entries.append(_Entry(dates, line.number, rest if last else "", place, venue_like, own_fields))
                 for mention, text_of_item in more:  # "Haninge: 20/11 (nytt datum), 11/12 julfrukost, 22/1"
                     entries.append(_Entry([mention], line.number, text_of_item, municipality, False))
                 if (
@@ -698,7 +703,10 @@ class MeetingReader:
         return None
 
     def _meeting_dates(self, text: str) -> list[DateMention]:
-        """The dates in `text` that may be meetings: not deadlines ("anmälan senast 24/5")."""
+        """The dates in `text` that may be meetings: not deadlines ("anmälan senast 24/5"), nor days of
+        other events ("Styrelsen sammanträder den 8 oktober")."""
+        if self.words.not_meeting.search(fold(text)) and not self.words.kind_in(text):
+            return []
         return [m for m in find_dates(text) if not self.words.is_deadline(text[: m.start])]
 
     def _meeting(self, kind: str, mention: DateMention, source: Source, line: int) -> Meeting:
@@ -817,8 +825,8 @@ def _venue_after_dates(text: str) -> str | None:
 
 def _names_a_venue(text: str) -> bool:
     """ "Kulturhuset, Handen." or "Samma lokal som ovan", not a topic ("Samverkan med psykiatrin")."""
-    if len(text.split()) <= 2 and lexicon().online_venue(text):
-        return True  # "Teams", "Digitalt via Zoom"
+    if len(text.split()) <= 3 and lexicon().online_venue(text):
+        return True  # "Teams", "digitalt via Zoom"
     return bool(_venue_line([text])) or any(phrase in fold(text) for phrase in _SAME_AS_ABOVE)
 
 
