@@ -143,8 +143,9 @@ async def start_services(application: App) -> None:
 
 
 async def register_commands(application: App) -> None:
-    swedish = [BotCommand(command.names[0], command.about["sv"]) for command in commands()]
-    english = [BotCommand(command.names[1], command.about["en"]) for command in commands()]
+    menu = [command for command in commands() if command.menu and not command.admin]
+    swedish = [BotCommand(command.name("sv"), command.about["sv"]) for command in menu]
+    english = [BotCommand(command.name("en"), command.about["en"]) for command in menu]
     await application.bot.set_my_commands(swedish, scope=BotCommandScopeDefault())
     await application.bot.set_my_commands(english, scope=BotCommandScopeDefault(), language_code="en")
 
