@@ -104,8 +104,12 @@ class Understander:
             and ranking.score >= self.threshold
             and ranking.score - ranking.second_score >= self.margin
         )
+        intent = ranking.best if accepted else None
+        keyed = self._keyword_intent(tokens)
+        if keyed is not None and (intent is None or keyed == ranking.second):
+            intent = keyed
         return Parse(
-            intent=ranking.best if accepted else None,
+            intent=intent,
             confidence=round(ranking.score / 100, 3),
             slots=Slots.of(slots),
             lang=lang,
@@ -181,6 +185,16 @@ class Understander:
                     hit = f" {word} " in joined
                 if hit:
                     slots.setdefault(slot, value)
+
+    def _keyword_intent(self, tokens: list[str]) -> str | None:
+        """The intent a word of the catalogue's `keywords` names ("påminnelser": the bot's reminders).
+        It is taken when no intent was accepted, or over the best one when it came second."""
+        for intent, words in self.catalogue.keywords.items():
+            for word in words:
+                stem = word.rstrip("*")
+                if any(token == word or (word.endswith("*") and token.startswith(stem)) for token in tokens):
+                    return intent
+        return None
 
     def _correct(self, token: str) -> tuple[str, float]:
         """The catalogue word a misspelt word stands for, with how similar it is (100 = unchanged)."""
