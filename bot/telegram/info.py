@@ -1,0 +1,62 @@
+"""Commands about the bot itself: every command (/hjalp), the menu, what the bot is (/om), what it
+stores (/integritet), and the answer to a command it does not know."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.answers.bot_info import Operator, about_bot, commands_help, privacy
+from bot.telegram import keyboards
+from bot.telegram.replies import lang_of, record_chat, send_text
+from bot.telegram.services import Services, message_of, services
+from bot.texts import say
+
+
+def operator_of(svc: Services) -> Operator:
+    return Operator(svc.settings.operator, svc.settings.operator_contact)
+
+
+async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, key: str, menu: bool = False) -> None:
+    svc = services(context)
+    lang = lang_of(update, svc)
+    record_chat(update, svc, lang)
+    texts = {
+        "help": lambda: commands_help(lang),
+        "menu": lambda: say(lang, "menu"),
+        "about": lambda: about_bot(svc.engine.kb, svc.today(), lang, operator_of(svc)),
+        "privacy": lambda: privacy(lang, operator_of(svc)),
+        "watch": lambda: say(lang, "watch_not_ready"),
+    }
+    await send_text(message_of(update).reply_text, texts[key](), keyboards.main_menu(lang) if menu else None)
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every command, one line each, from the one list; the menu's buttons under it."""
+    await _answer(update, context, "help", menu=True)
+
+
+async def menu_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _answer(update, context, "menu", menu=True)
+
+
+async def about_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _answer(update, context, "about")
+
+
+async def privacy_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _answer(update, context, "privacy")
+
+
+async def watch_pending(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/bevaka until watching providers for open places is in place (built apart; its handler replaces this)."""
+    await _answer(update, context, "watch")
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE, word: str) -> None:
+    """A command no name of the list matches: say so, with the menu."""
+    svc = services(context)
+    lang = lang_of(update, svc)
+    record_chat(update, svc, lang)
+    text = say(lang, "unknown_command", command=word)
+    await send_text(message_of(update).reply_text, text, keyboards.main_menu(lang))
