@@ -55,7 +55,8 @@ def about_bot(kb: KnowledgeBase, today: date, lang: str, operator: Operator) -> 
         month = issue_month(newest, lang)
         read = say(lang, "about_newsletters", count=count, number=newest.number, year=newest.year, month=month)
     if operator.name and operator.contact:
-        runs = say(lang, "about_operator_contact", operator=operator.name, contact=operator.contact)
+        who = say(lang, "operator_with_contact", operator=operator.name, contact=operator.contact)
+        runs = say(lang, "about_operator", operator=who)
     elif operator.name or operator.contact:
         runs = say(lang, "about_operator", operator=operator.name or operator.contact)
     else:
@@ -67,7 +68,7 @@ def privacy(lang: str, operator: Operator) -> str:
     """/integritet: what is stored about a chat, why, for how long, and how to delete it."""
     who = operator.name or say(lang, "privacy_operator_unknown")
     if operator.contact:
-        who = f"{who} ({operator.contact})"
+        who = say(lang, "operator_with_contact", operator=who, contact=operator.contact)
     return say(lang, "privacy", operator=who)
 
 
