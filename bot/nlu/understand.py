@@ -27,6 +27,7 @@ CORRECTION_MIN_LENGTH = 4
 MEETING_INTENTS = frozenset({"next_meeting", "upcoming_meetings", "past_meetings", "meeting_details"})
 TOPIC_TYPO_SIMILARITY = 90  # a word this close to a catalogue word is that word misspelt, not a topic
 _CACHE_LIMIT = 20000
+KEYWORD_BLOCKERS = ("provider", "group", "person", "project", "role", "when", "topic", "other_place")
 
 
 @dataclass
@@ -106,7 +107,7 @@ class Understander:
         )
         intent = ranking.best if accepted else None
         keyed = self._keyword_intent(tokens)
-        if keyed is not None and (intent is None or keyed == ranking.second):
+        if keyed is not None and (intent is None or (keyed == ranking.second and not _names_a_subject(slots))):
             intent = keyed
         return Parse(
             intent=intent,
@@ -188,7 +189,8 @@ class Understander:
 
     def _keyword_intent(self, tokens: list[str]) -> str | None:
         """The intent a word of the catalogue's `keywords` names ("påminnelser": the bot's reminders).
-        It is taken when no intent was accepted, or over the best one when it came second."""
+        It is taken when no intent was accepted, or over the best one when it came second and the
+        question names nothing but a municipality ("remind me who the chair is" is about the chair)."""
         for intent, words in self.catalogue.keywords.items():
             for word in words:
                 stem = word.rstrip("*")
@@ -250,6 +252,11 @@ class Understander:
         if hint and hint[:2].lower() in ("sv", "en"):
             return hint[:2].lower(), False
         return "sv", False
+
+
+def _names_a_subject(slots: dict[str, Any]) -> bool:
+    """A question naming a provider, person, project, role, day or topic is about that."""
+    return any(slots.get(name) for name in KEYWORD_BLOCKERS)
 
 
 def _as_written(token: str, text: str) -> str:
