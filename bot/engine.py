@@ -121,6 +121,11 @@ class Engine:
         self._remember(chat, question, answer, reply_lang, datetime.now(UTC))
         return self._reply(answer, reply_lang, intent, 1.0, today)
 
+    def forget(self, *chats: str) -> None:
+        """Drop what the engine remembers of these conversations (a chat's data deleted at its request)."""
+        for chat in chats:
+            self._contexts.pop(chat, None)
+
     def _reply(self, answer: Answer, lang: str, intent: str | None, confidence: float, today: date) -> Reply:
         upcoming = [meeting for meeting in answer.meetings if meeting.date >= today]
         return Reply(answer.text, lang, intent, confidence, meetings=upcoming, choices=answer.choices)

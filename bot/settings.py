@@ -41,6 +41,8 @@ class Settings:
     webhook_secret: str | None = field(default=None, repr=False)
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
+    operator: str | None = None  # who runs the bot, for /om and /integritet
+    operator_contact: str | None = None  # how to reach them: an e-mail address, phone or web page
 
     @property
     def has_token(self) -> bool:
@@ -90,6 +92,8 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
         webhook_secret=_secret(get("WEBHOOK_SECRET")),
         webhook_listen=get("WEBHOOK_LISTEN") or "127.0.0.1",
         webhook_port=_port(get("WEBHOOK_PORT") or "8443"),
+        operator=_short("BOT_OPERATOR", get("BOT_OPERATOR")),
+        operator_contact=_short("BOT_OPERATOR_CONTACT", get("BOT_OPERATOR_CONTACT")),
     )
 
 
@@ -100,6 +104,13 @@ def _token(value: str | None) -> str | None:
             "TELEGRAM_BOT_TOKEN does not look like a bot token from @BotFather (digits, a colon, "
             "then letters, digits, _ or -): check for quotes, spaces or a missing part"
         )
+    return value
+
+
+def _short(name: str, value: str | None, limit: int = 200) -> str | None:
+    """A line of text the bot repeats to people: one line, not a page."""
+    if value is not None and (len(value) > limit or not value.isprintable()):
+        raise SettingsError(f"{name} must be one line of at most {limit} characters")
     return value
 
 

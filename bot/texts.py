@@ -5,7 +5,8 @@ all speak through this module."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -15,12 +16,29 @@ from bot.paths import TEXTS_PATH
 LANGUAGES = ("sv", "en")
 
 
+_COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")  # what Telegram's command menu accepts
+
+
 @dataclass(frozen=True)
 class Command:
-    """A command of the menu: its Swedish and English names and what it does in each language."""
+    """A command of the one list (texts.yaml `commands:`): what answers it, its names, what it does."""
 
-    names: tuple[str, str]
-    about: dict[str, str]
+    key: str
+    names: tuple[str, str]  # Swedish, English: the names in Telegram's menu
+    about: dict[str, str]  # language -> one line for /hjalp and the menu
+    also: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> other names that work
+    intent: str | None = None  # a command that asks this question
+    place: bool = False  # ... and takes a municipality
+    menu: bool = True  # in Telegram's command menu
+    admin: bool = False  # for BOT_ADMIN_IDS only: in no menu and no list
+
+    def name(self, lang: str) -> str:
+        return self.names[1] if lang == "en" else self.names[0]
+
+    @property
+    def listed(self) -> bool:
+        """In /hjalp's list."""
+        return not self.admin
 
 
 def say(lang: str, key: str, **values: object) -> str:
@@ -51,7 +69,43 @@ def examples(lang: str) -> list[str]:
 
 
 def commands() -> list[Command]:
-    return [Command((entry["sv"], entry["en"]), dict(entry["about"])) for entry in _data()["commands"]]
+    """Every command, in the order of the menu and of /hjalp."""
+    return list(_commands())
+
+
+def command(key: str) -> Command:
+    """The command `key` (KeyError for a key the list lacks)."""
+    for found in _commands():
+        if found.key == key:
+            return found
+    raise KeyError(key)
+
+
+@cache
+def _commands() -> tuple[Command, ...]:
+    found: list[Command] = []
+    for entry in _data().get("commands") or []:
+        where = f"{TEXTS_PATH}: line {getattr(entry, 'line', '?')}: commands"
+        try:
+            made = Command(
+                key=str(entry["key"]),
+                names=(str(entry["sv"]), str(entry["en"])),
+                about={lang: str(entry["about"][lang]) for lang in LANGUAGES},
+                also={str(lang): tuple(map(str, names)) for lang, names in (entry.get("also") or {}).items()},
+                intent=str(entry["intent"]) if entry.get("intent") else None,
+                place=bool(entry.get("place", False)),
+                menu=bool(entry.get("menu", True)),
+                admin=bool(entry.get("admin", False)),
+            )
+        except (KeyError, TypeError, AttributeError) as error:
+            raise KnowledgeError(f"{where}: each needs key, sv, en and about (sv, en): {error!r}") from error
+        bad = [name for name in made.names if not _COMMAND_NAME.fullmatch(name)]
+        if bad:
+            raise KnowledgeError(f"{where}: {bad[0]!r} is not a Telegram command name (a-z, 0-9, _; up to 32)")
+        if made.key in {other.key for other in found}:
+            raise KnowledgeError(f"{where}: key {made.key!r} twice")
+        found.append(made)
+    return tuple(found)
 
 
 def language_of(code: str | None) -> str:

@@ -144,7 +144,8 @@ class Bot:
         return [job for job in self.app.job_queue.jobs() if job.name and job.name.startswith("reminders:20")]
 
 
-def build_bot(api: FakeBotApi, db: Path, clock: Clock, kb: KnowledgeBase | None = None) -> Bot:
+def build_bot(api: FakeBotApi, db: Path, clock: Clock, kb: KnowledgeBase | None = None, **settings: Any) -> Bot:
+    """`settings`: more settings for the bot (e.g. `operator=`), beside the fake API, database and admin."""
     kb = kb or sample_kb()
     repo = Repository(db, clock=clock)
     vtime = VirtualTime()
@@ -153,14 +154,14 @@ def build_bot(api: FakeBotApi, db: Path, clock: Clock, kb: KnowledgeBase | None 
     async def record_sleep(seconds: float) -> None:
         slept.append(seconds)
 
-    settings = settings_for(api, db)
+    config = settings_for(api, db, **settings)
     engine = make_engine(kb)
     limiter = MessageRateLimiter(clock=vtime, sleep=vtime.sleep)
     reminders = ReminderService(
-        repo, lambda: app.bot_data["fedbot"].engine.kb, render, TZ, settings.reminder_time, clock, sleep=record_sleep
+        repo, lambda: app.bot_data["fedbot"].engine.kb, render, TZ, config.reminder_time, clock, sleep=record_sleep
     )
     app = build_application(
-        settings,
+        config,
         engine,
         repo,
         render=render,
@@ -211,7 +212,11 @@ def private_chat(chat_id: int) -> dict[str, Any]:
     return {"id": chat_id, "type": "private", "first_name": "Anna"}
 
 
-def message(chat_id: int, text: str | None = None, lang: str = "sv", **extra: Any) -> dict[str, Any]:
+def message(
+    chat_id: int, text: str | None = None, lang: str = "sv", *, as_command: bool = True, **extra: Any
+) -> dict[str, Any]:
+    """A message as Telegram sends it. A text starting with "/" is marked a command, as Telegram marks
+    "/nasta"; `as_command=False` leaves the mark out, as Telegram does for "/nästa" (ä is no command letter)."""
     body: dict[str, Any] = {
         "message_id": next(_ids),
         "date": int(_time.time()),
@@ -221,7 +226,7 @@ def message(chat_id: int, text: str | None = None, lang: str = "sv", **extra: An
     }
     if text is not None:
         body["text"] = text
-        if text.startswith("/"):
+        if text.startswith("/") and as_command:
             body["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
     return {"message": body}
 

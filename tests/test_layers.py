@@ -11,7 +11,7 @@ BOT = Path(__file__).resolve().parents[1] / "bot"
 LAYERS = {
     "failures": 0, "paths": 0, "folding": 0, "private_files": 0,
     "knowledge": 1, "settings": 1, "ops": 1,
-    "ingest": 2, "state": 2, "texts": 2,
+    "ingest": 2, "state": 2, "texts": 2, "slash": 2,
     "nlu": 3,
     "answers": 4, "schedule": 4,
     "engine": 5,

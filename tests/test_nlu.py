@@ -188,3 +188,28 @@ def test_a_follow_up_replaces_the_subject_and_keeps_the_rest() -> None:
     assert asked.followed_by(Slots(aspect="speakers")) == Slots(
         municipality="Haninge", kind="frukostmöte", topic=("tillit",), aspect="speakers"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("hur prenumererar jag på påminnelser?", "bot_reminders"),
+        ("kan jag bevaka lediga platser?", "bot_reminders"),
+        ("how do I get notified about meetings", "bot_reminders"),  # a keyword, where no phrasing matched
+        ("hur anmäler jag mig till påminnelser för Tyresö", "bot_reminders"),  # a keyword, the intent second
+        ("hur prenumererar jag på nyhetsbrevet", "newsletter_subscribe"),  # the newsletter's own e-mail list
+        ("remind me who the chair is", "role_holder"),  # a keyword, but the question is about a role
+        ("påminnelse om frukostmötet 15/3, vem talar?", "meeting_details"),  # ... or about a day's meeting
+    ],
+)
+def test_reminders_are_the_bots_own_unless_the_question_is_about_something_named(
+    understander: Understander, text: str, intent: str
+) -> None:
+    assert understander.parse(text, TODAY).intent == intent
+
+
+def test_a_keyword_for_an_intent_the_catalogue_lacks_is_reported(tmp_path) -> None:
+    catalogue = tmp_path / "phrases.yaml"
+    catalogue.write_text("intents:\n  greeting:\n    sv: [hej]\nkeywords:\n  reminders: [paminn*]\n", encoding="utf-8")
+    with pytest.raises(CatalogueError, match="keywords: no intent 'reminders'"):
+        load_catalogue(catalogue)

@@ -9,8 +9,6 @@ from collections.abc import Iterator
 import pytest
 import telegram_harness as harness
 from fake_bot_api import FakeBotApi
-from telegram import Update
-from telegram.ext import CommandHandler, ContextTypes
 
 from bot.ops.logging import configure  # noqa: E402
 from bot.telegram import update_log
@@ -37,21 +35,20 @@ def update_lines(stream: io.StringIO) -> list[str]:
 async def test_each_update_gives_one_line_with_kind_intent_and_latency_and_never_the_text(
     lines: io.StringIO, tmp_path
 ) -> None:
-    async def boom(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        update_log.note_intent(context, "explode")
-        raise RuntimeError("handler bug")
-
-    async def noted(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        update_log.note_intent(context, "next_meeting")
-        await update.effective_message.reply_text("ok")
-
     with FakeBotApi() as api:
         bot = harness.build_bot(api, tmp_path / "fedbot.sqlite3", harness.Clock(harness.local(2019, 3, 20, 10, 0)))
-        bot.app.add_handler(CommandHandler("boom", boom))
-        bot.app.add_handler(CommandHandler("noted", noted))
+        engine = bot.app.bot_data["fedbot"].engine
+        asked = engine.answer_intent
+
+        def boom(intent: str, *args: object, **kwargs: object) -> object:
+            if intent == "open_places":
+                raise RuntimeError("handler bug")
+            return asked(intent, *args, **kwargs)
+
+        engine.answer_intent = boom
         update_log.install(bot.app)
         async with harness.running(bot):
-            for text in ("/start", SECRET_QUESTION, "/noted", "/boom"):
+            for text in ("/start", SECRET_QUESTION, "/nästa", "/lediga", "/kallesvensson"):
                 api.queue_update(harness.message(CHAT, text))
             api.queue_update(
                 harness.message(
@@ -69,17 +66,18 @@ async def test_each_update_gives_one_line_with_kind_intent_and_latency_and_never
             )
             api.queue_update(harness.callback(CHAT, "i|next_meeting|Haninge"))
             await api.wait_for("answerCallbackQuery")
-            await api.wait_for("sendMessage", 5, chat_id=CHAT)
+            await api.wait_for("sendMessage", 7, chat_id=CHAT)
 
     found = update_lines(lines)
-    assert len(found) == 6, found
-    start, question, noted_line, failed, sticker, button = found
+    assert len(found) == 7, found
+    start, question, noted_line, failed, unknown, sticker, button = found
     assert "event=update kind=command command=start" in start and "latency_ms=" in start
     assert "event=update kind=text" in question
-    assert "event=update kind=command command=noted intent=next_meeting" in noted_line
-    assert "level=ERROR" in failed and "event=update_failed kind=command command=boom intent=explode" in failed
+    assert "event=update kind=command command=next intent=next_meeting" in noted_line  # "/nästa": its key
+    assert "level=ERROR" in failed and "event=update_failed kind=command command=vacancies intent=open_places" in failed
     assert "error=RuntimeError" in failed
+    assert "event=update kind=command command=other" in unknown  # an unknown command is not repeated
     assert "kind=non_text" in sticker
     assert "kind=button button=i" in button
     everything = lines.getvalue()
-    assert "Kalle" not in everything and "frukostmöte i Haninge" not in everything
+    assert "Kalle" not in everything and "kalle" not in everything and "frukostmöte i Haninge" not in everything

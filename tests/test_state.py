@@ -127,3 +127,25 @@ def test_a_known_user_writing_again_costs_no_disk_write_unless_something_changed
     repo.mark_blocked(5)
     repo.touch_user(5, "en")
     assert not repo.is_blocked(5)
+
+
+def test_forgetting_a_chat_deletes_its_rows_from_every_table_with_a_chat_id_even_ones_added_later(repo, tmp_path):
+    for chat in (7, 8):
+        repo.subscribe(chat, "Haninge")
+        repo.watch_meeting(chat, "frukostmöte-2019-03-28")
+        assert repo.claim_reminder(chat, "frukostmöte-2019-03-28", "day_before")
+    repo._write(  # as a later migration might: a table that points at users, cleared after users
+        "CREATE TABLE watched_providers (chat_id INTEGER NOT NULL REFERENCES users(chat_id), issue TEXT NOT NULL)"
+    )
+    repo._write("INSERT INTO watched_providers VALUES (7, '2019-1'), (8, '2019-1')")
+    deleted = repo.forget_chat(7)
+    assert deleted == {
+        "watched_providers": 1,
+        "meeting_watches": 1,
+        "reminders_sent": 1,
+        "subscriptions": 1,
+        "users": 1,
+    }
+    assert repo.forget_chat(7) == dict.fromkeys(deleted, 0)
+    assert repo.subscriptions_of(8) == ["Haninge"] and repo.watches_of(8) == ["frukostmöte-2019-03-28"]
+    assert repo.stats().users == 1 and repo.language(7) is None

@@ -51,6 +51,7 @@ def test_every_button_the_bot_makes_passes_the_check():
     kb = sample_kb()
     markups = [
         keyboards.main_menu("sv"),
+        keyboards.forget_confirm("en"),
         keyboards.places(keyboards.SUBSCRIBE, ["Haninge", "Nynäshamn", "Tyresö"], "sv", with_all=True),
         keyboards.places(keyboards.UNSUBSCRIBE, ["Haninge", "alla"], "en"),
         keyboards.places(keyboards.ASK, ["Haninge", "Nynäshamn"], "sv", intent="next_meeting"),
@@ -74,6 +75,9 @@ def test_every_button_the_bot_makes_passes_the_check():
         ("sub", "wrong_arguments"),
         ("subm|x", "wrong_arguments"),
         ("sub|x'); DROP TABLE users; --", "malformed"),
+        ("del", "wrong_arguments"),
+        ("del|maybe", "malformed"),
+        ("del|yes|now", "wrong_arguments"),
     ],
 )
 def test_callback_data_over_64_bytes_or_of_the_wrong_shape_is_refused(data, reason):

@@ -20,6 +20,16 @@ def test_defaults_without_anything_set(tmp_path):
     assert settings.timezone.key == "Europe/Stockholm"
     assert settings.reminder_time == time(18, 0)
     assert settings.admin_ids == frozenset() and settings.webhook_url is None
+    assert settings.operator is None and settings.operator_contact is None
+
+
+def test_who_runs_the_bot_is_read_as_written():
+    settings = load_settings(
+        {"BOT_OPERATOR": "Samordningsförbundet Östra Södertörn", "BOT_OPERATOR_CONTACT": " info@example.se "},
+        dotenv=None,
+    )
+    assert settings.operator == "Samordningsförbundet Östra Södertörn"
+    assert settings.operator_contact == "info@example.se"
 
 
 def test_dotenv_is_read_and_the_environment_wins(tmp_path):
@@ -55,6 +65,8 @@ def test_the_token_and_webhook_secret_never_appear_in_repr(tmp_path):
         ("WEBHOOK_URL", "bot.example.se/telegram"),
         ("WEBHOOK_URL", "ftp://x"),
         ("WEBHOOK_SECRET", "bad secret!"),
+        ("BOT_OPERATOR", "x" * 201),
+        ("BOT_OPERATOR_CONTACT", "line one\nline two"),
     ],
 )
 def test_bad_values_name_the_variable(name, value):
@@ -72,6 +84,8 @@ def test_env_example_documents_every_variable():
         "BOT_REMINDER_TIME",
         "BOT_ADMIN_IDS",
         "BOT_KB_DIR",
+        "BOT_OPERATOR",
+        "BOT_OPERATOR_CONTACT",
         "WEBHOOK_URL",
         "WEBHOOK_SECRET",
         "WEBHOOK_LISTEN",

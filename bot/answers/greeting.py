@@ -43,7 +43,8 @@ def topics(lang: str, catalogue: Catalogue | None) -> str:
 
 
 def help_text(kb: KnowledgeBase, lang: str, catalogue: Catalogue | None) -> str:
-    return say(lang, "help", topics=topics(lang, catalogue), examples=example_questions(kb, lang))
+    text = say(lang, "help", topics=topics(lang, catalogue), examples=example_questions(kb, lang))
+    return f"{text}\n\n{say(lang, 'help_commands')}"
 
 
 def unknown(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from bot.answers import meetings, organisation, people, places, projects
+from bot.answers import bot_info, meetings, organisation, people, places, projects
 from bot.answers.common import Answer
 from bot.answers.greeting import greeting, help_text, unknown
 from bot.knowledge.model import KnowledgeBase
@@ -35,6 +35,7 @@ ANSWERS: dict[str, AnswerFunction] = {
     "newsletter_latest": organisation.newsletter_latest,
     "newsletter_subscribe": organisation.newsletter_subscribe,
     "about": organisation.about_us,
+    "bot_reminders": bot_info.reminders_help,
     "thanks": lambda kb, today, lang, slots: Answer(say(lang, "thanks")),
 }
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
+from bot.answers.bot_info import Operator
 from bot.commands.options import add_answer_arguments
 from bot.console import chat
 from bot.engine import Engine
+from bot.settings import Settings, SettingsError, load_settings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -14,4 +17,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return chat(Engine.load(args.kb), today=args.today, lang=args.lang)
+    return chat(Engine.load(args.kb), today=args.today, lang=args.lang, operator=operator_of(_settings()))
+
+
+def operator_of(settings: Settings) -> Operator:
+    return Operator(settings.operator, settings.operator_contact)
+
+
+def _settings() -> Settings:
+    """The settings for /om; a setting the Telegram bot could not use is no reason not to chat."""
+    try:
+        return load_settings()
+    except SettingsError as error:
+        print(f"warning: {error}; chatting without the settings", file=sys.stderr)
+        return Settings()

@@ -10,8 +10,10 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from datetime import date
 from urllib.parse import urlsplit
 
+from bot.commands.options import parse_day
 from bot.failures import BadInput
 from bot.settings import Settings, load_settings
 
@@ -21,10 +23,17 @@ NO_TOKEN = """\
 No Telegram token: set TELEGRAM_BOT_TOKEN (from @BotFather) in the environment or in .env
 (see .env.example), then run `python -m bot run` again.
 To try the bot without Telegram: python -m bot chat"""
+TODAY_NEEDS_CONSOLE = (
+    "--today is for the console chat (no TELEGRAM_BOT_TOKEN): the Telegram bot answers and sends reminders "
+    "for the real date"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--log-level", default="INFO", help="DEBUG, INFO, WARNING (default INFO)")
+    parser.add_argument(
+        "--today", type=parse_day, default=None, help="console chat only: answer as on this date, YYYY-MM-DD"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,8 +42,10 @@ def run(args: argparse.Namespace) -> int:
         if sys.stdin.isatty() and sys.stdout.isatty():
             print(NO_TOKEN, file=sys.stderr)
             print("Starting the console chat now.\n", file=sys.stderr)
-            return _console(settings)
+            return _console(settings, args.today)
         raise BadInput(" ".join(NO_TOKEN.split()))
+    if args.today is not None:
+        raise BadInput(TODAY_NEEDS_CONSOLE)
     _configure_logging(args.log_level, settings)
     return serve(settings)
 
@@ -83,11 +94,12 @@ def _path_of(url: str) -> str:
     return urlsplit(url).path.lstrip("/")
 
 
-def _console(settings: Settings) -> int:
+def _console(settings: Settings, today: date | None) -> int:
+    from bot.commands.chat import operator_of
     from bot.console import chat
     from bot.engine import Engine
 
-    return chat(Engine.load(settings.kb_dir))
+    return chat(Engine.load(settings.kb_dir), today=today, operator=operator_of(settings))
 
 
 def _configure_logging(level: str, settings: Settings) -> None:

@@ -36,6 +36,7 @@ class Catalogue:
     word_slots: dict[str, dict[str, str]] = field(default_factory=dict)  # slot -> word (or stem*) -> value
     language_words: dict[str, list[str]] = field(default_factory=dict)
     markers: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> words that announce it
+    keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)  # intent -> words (or stems*) only it uses
 
 
 def split_placeholders(phrase: str) -> list[str]:
@@ -86,6 +87,14 @@ def load_catalogue(path: Path = PHRASES_PATH) -> Catalogue:
             },
             language_words={lang: [str(w) for w in words] for lang, words in (data.get("language") or {}).items()},
             markers={kind: frozenset(str(w) for w in words) for kind, words in (data.get("markers") or {}).items()},
+            keywords=_keywords(path, data.get("keywords") or {}, intents),
         )
     except (AttributeError, KeyError, TypeError) as error:
         raise CatalogueError(f"{path}: needs `intents:` with sv/en phrase lists ({error!r})") from error
+
+
+def _keywords(path: Path, data: dict[str, list[str]], intents: dict[str, Intent]) -> dict[str, tuple[str, ...]]:
+    unknown = sorted(set(data) - set(intents))
+    if unknown:
+        raise CatalogueError(f"{path}: keywords: no intent {unknown[0]!r}")
+    return {intent: tuple(str(word) for word in words) for intent, words in data.items()}

@@ -27,6 +27,7 @@ CORRECTION_MIN_LENGTH = 4
 MEETING_INTENTS = frozenset({"next_meeting", "upcoming_meetings", "past_meetings", "meeting_details"})
 TOPIC_TYPO_SIMILARITY = 90  # a word this close to a catalogue word is that word misspelt, not a topic
 _CACHE_LIMIT = 20000
+KEYWORD_BLOCKERS = ("provider", "group", "person", "project", "role", "when", "topic", "other_place")
 
 
 @dataclass
@@ -104,8 +105,12 @@ class Understander:
             and ranking.score >= self.threshold
             and ranking.score - ranking.second_score >= self.margin
         )
+        intent = ranking.best if accepted else None
+        keyed = self._keyword_intent(tokens)
+        if keyed is not None and (intent is None or (keyed == ranking.second and not _names_a_subject(slots))):
+            intent = keyed
         return Parse(
-            intent=ranking.best if accepted else None,
+            intent=intent,
             confidence=round(ranking.score / 100, 3),
             slots=Slots.of(slots),
             lang=lang,
@@ -182,6 +187,17 @@ class Understander:
                 if hit:
                     slots.setdefault(slot, value)
 
+    def _keyword_intent(self, tokens: list[str]) -> str | None:
+        """The intent a word of the catalogue's `keywords` names ("påminnelser": the bot's reminders).
+        It is taken when no intent was accepted, or over the best one when it came second and the
+        question names nothing but a municipality ("remind me who the chair is" is about the chair)."""
+        for intent, words in self.catalogue.keywords.items():
+            for word in words:
+                stem = word.rstrip("*")
+                if any(token == word or (word.endswith("*") and token.startswith(stem)) for token in tokens):
+                    return intent
+        return None
+
     def _correct(self, token: str) -> tuple[str, float]:
         """The catalogue word a misspelt word stands for, with how similar it is (100 = unchanged)."""
         if token.startswith("<") or token in self._protected or len(token) < CORRECTION_MIN_LENGTH:
@@ -236,6 +252,11 @@ class Understander:
         if hint and hint[:2].lower() in ("sv", "en"):
             return hint[:2].lower(), False
         return "sv", False
+
+
+def _names_a_subject(slots: dict[str, Any]) -> bool:
+    """A question naming a provider, person, project, role, day or topic is about that."""
+    return any(slots.get(name) for name in KEYWORD_BLOCKERS)
 
 
 def _as_written(token: str, text: str) -> str:

@@ -206,6 +206,19 @@ class Repository:
             db.execute("UPDATE meeting_watches SET active = 0 WHERE chat_id = ?", (chat_id,))
         return ended
 
+    def forget_chat(self, chat_id: int) -> dict[str, int]:
+        """Delete every row about the chat, in one transaction: table -> rows deleted.
+
+        Every table with a `chat_id` column is cleared of the chat, whatever migration added it, so a
+        table added later is covered without a change here. Foreign keys are checked at the commit,
+        when the rows that point at the user are gone too."""
+        deleted: dict[str, int] = {}
+        with self._transaction() as db:
+            db.execute("PRAGMA defer_foreign_keys = ON")  # reset by SQLite at the end of the transaction
+            for table in _tables_with_column(db, "chat_id"):
+                deleted[table] = db.execute(f"DELETE FROM {_quoted(table)} WHERE chat_id = ?", (chat_id,)).rowcount
+        return deleted
+
     # subscriptions
 
     def subscribe(self, chat_id: int, municipality: str, language: str | None = None) -> bool:
@@ -385,3 +398,23 @@ def _opening_error(path: Path, error: sqlite3.Error) -> Failure:
     if "readonly" in reason:
         return DatabaseUnusable(f"database {path}: cannot be written ({reason}); the bot needs to write it")
     return DatabaseUnusable(f"database {path}: {reason}")
+
+
+def _tables_with_column(db: sqlite3.Connection, column: str) -> list[str]:
+    """The database's own tables that have `column`, by name."""
+    tables = [
+        row[0]
+        for row in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
+    return [
+        table
+        for table in tables
+        if any(info[1] == column for info in db.execute(f"PRAGMA table_info({_quoted(table)})"))
+    ]
+
+
+def _quoted(name: str) -> str:
+    """An SQL identifier, quoted: table names come from the database itself, never from a person."""
+    return '"' + name.replace('"', '""') + '"'

@@ -8,14 +8,12 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from telegram import Bot, BotCommand, BotCommandScopeDefault, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
     ChatMemberHandler,
-    CommandHandler,
     Defaults,
     InlineQueryHandler,
     MessageHandler,
@@ -31,6 +29,7 @@ from bot.telegram import (
     errors,
     handlers,
     inline,
+    routes,
     startup,
     subscriptions,
     update_log,
@@ -46,6 +45,8 @@ log = logging.getLogger(__name__)
 
 # Only new messages: an edited message or a channel post is not a new question.
 NEW_MESSAGE = filters.UpdateType.MESSAGE
+# Any text starting with "/" is a command, whatever Telegram marked: it marks "/hjälp" as no command at all.
+SLASH = filters.TEXT & filters.Regex(r"^/")
 CONNECTIONS = 128  # HTTP connections for sending: updates handled at once (64) and the reminder fan-out
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY, Update.MY_CHAT_MEMBER]
 
@@ -101,28 +102,13 @@ def build_application(
 
 
 def add_handlers(application: App) -> None:
-    def command(names: list[str], callback: handlers.Handler) -> CommandHandler[Any, None]:
-        return CommandHandler(names, callback, filters=NEW_MESSAGE)
-
     application.add_handlers(
         [
-            command(["start"], handlers.start),
-            command(["help", "hjalp"], handlers.help_command),
-            command(["nasta", "next"], handlers.intent_command("next_meeting")),
-            command(["moten", "meetings"], handlers.intent_command("upcoming_meetings")),
-            command(["lediga", "vacancies"], handlers.intent_command("open_places", takes_place=False)),
-            command(["kontakt", "contact"], handlers.intent_command("contacts", takes_place=False)),
-            command(["prenumerera", "subscribe"], handlers.subscribe),
-            command(["avsluta", "unsubscribe"], handlers.unsubscribe),
-            command(["mina", "subscriptions"], handlers.my_subscriptions),
-            command(["reload"], handlers.reload_command),
-            command(["stats"], handlers.stats_command),
+            MessageHandler(NEW_MESSAGE & SLASH, routes.route),  # every command, in any chat: bot/telegram/routes.py
             CallbackQueryHandler(buttons.button),
             ChatMemberHandler(subscriptions.membership, ChatMemberHandler.MY_CHAT_MEMBER),
             InlineQueryHandler(inline.inline_query),
-            MessageHandler(
-                NEW_MESSAGE & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, handlers.text_message
-            ),
+            MessageHandler(NEW_MESSAGE & filters.ChatType.PRIVATE & filters.TEXT & ~SLASH, handlers.text_message),
             MessageHandler(
                 NEW_MESSAGE & filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.not_text
             ),
@@ -143,8 +129,9 @@ async def start_services(application: App) -> None:
 
 
 async def register_commands(application: App) -> None:
-    swedish = [BotCommand(command.names[0], command.about["sv"]) for command in commands()]
-    english = [BotCommand(command.names[1], command.about["en"]) for command in commands()]
+    menu = [command for command in commands() if command.menu and not command.admin]
+    swedish = [BotCommand(command.name("sv"), command.about["sv"]) for command in menu]
+    english = [BotCommand(command.name("en"), command.about["en"]) for command in menu]
     await application.bot.set_my_commands(swedish, scope=BotCommandScopeDefault())
     await application.bot.set_my_commands(english, scope=BotCommandScopeDefault(), language_code="en")
 

@@ -19,6 +19,7 @@ from bot.nlu.question import Slots
 from bot.ops.logging import log_event
 from bot.state import ALL
 from bot.telegram import keyboards
+from bot.telegram.forget import forget_chat
 from bot.telegram.ics import ics_filename, meeting_ics
 from bot.telegram.municipalities import municipalities, resolve_place
 from bot.telegram.replies import Send, lang_of, record_chat_id, send_reply, send_text
@@ -80,6 +81,9 @@ async def _press(
         await _retire_keyboard(query)
     elif action == keyboards.UNSUBSCRIBE and args:
         await send_text(send, unsubscribe_chat(chat_id, args[0], lang, context))
+        await _retire_keyboard(query)
+    elif action == keyboards.FORGET and args:
+        await send_text(send, forget_chat(chat_id, args[0] == "yes", lang, context))
         await _retire_keyboard(query)
     elif action == keyboards.REMIND and args:
         return watch_meeting(chat_id, args[0], lang, context)

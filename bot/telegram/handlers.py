@@ -72,7 +72,6 @@ def intent_command(intent: str, takes_place: bool = True, menu: bool = False) ->
 
 
 start = intent_command("greeting", takes_place=False, menu=True)
-help_command = intent_command("help", takes_place=False, menu=True)
 
 
 # subscriptions
@@ -110,6 +109,20 @@ async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     choose = keyboards.places(keyboards.UNSUBSCRIBE, [p for p in current if p != ALL], lang, with_all=True)
     await _say(update, say(lang, "choose_unsubscribe"), choose)
+
+
+async def stop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/stop: says what it does, then ends every reminder as /avsluta alla does."""
+    svc = services(context)
+    lang = lang_of(update, svc)
+    record_chat(update, svc, lang)
+    note_intent(context, "unsubscribe")
+    chat_id = chat_of(update).id
+    if svc.repo.subscriptions_of(chat_id) or svc.repo.watches_of(chat_id):
+        done = unsubscribe_chat(chat_id, ALL, lang, context)
+    else:
+        done = say(lang, "no_subscriptions")
+    await _say(update, f"{say(lang, 'stop_says')}\n{done}")
 
 
 async def my_subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -19,6 +19,7 @@ UNSUBSCRIBE = "unsub"
 REMIND = "rem"
 CALENDAR = "ics"
 MENU_SUBSCRIBE = "subm"
+FORGET = "del"  # del|yes or del|no: the answer to /radera's question
 MAX_DATA = 64  # bytes, Telegram's limit
 
 
@@ -39,6 +40,7 @@ _INTENT = re.compile(r"[a-z][a-z_]{0,39}")
 _PLACE = re.compile(r"[^\W\d_][\w .'-]{0,39}")  # a municipality (or district) name, or "alla"
 _PLACE_OR_NONE = re.compile(rf"(?:{_PLACE.pattern})?")
 _MEETING = re.compile(r"[\w-]{1,60}")  # e.g. frukostmöte-2019-03-28
+_YES_NO = re.compile(r"yes|no")
 _CHOICE = re.compile(r"[^\x00-\x1f\x7f]*\S[^\x00-\x1f\x7f]*")  # one line of text, not blank
 # Each action and the shape of each of its arguments, as pack() was called for it above.
 SHAPES: dict[str, tuple[re.Pattern[str], ...]] = {
@@ -49,6 +51,7 @@ SHAPES: dict[str, tuple[re.Pattern[str], ...]] = {
     REMIND: (_MEETING,),
     CALENDAR: (_MEETING,),
     MENU_SUBSCRIBE: (),
+    FORGET: (_YES_NO,),
 }
 
 
@@ -97,6 +100,11 @@ def main_menu(lang: str) -> InlineKeyboardMarkup | None:
             [_button(say(lang, "menu_subscribe"), MENU_SUBSCRIBE)],
         ]
     )
+
+
+def forget_confirm(lang: str) -> InlineKeyboardMarkup | None:
+    """/radera's question: delete everything about this chat, or keep it."""
+    return _markup([[_button(say(lang, "forget_yes"), FORGET, "yes"), _button(say(lang, "forget_no"), FORGET, "no")]])
 
 
 def places(

@@ -17,6 +17,7 @@ from telegram import Update
 from telegram.ext import ContextTypes, TypeHandler
 
 from bot.ops.logging import log_event
+from bot.slash import read_slash
 from bot.telegram.services import App
 
 log = logging.getLogger("bot.updates")
@@ -55,9 +56,10 @@ def describe(update: Update) -> dict[str, Any]:
     if message is None:
         return {"kind": "other"}
     where = None if message.chat.type == "private" else message.chat.type
-    if message.text and message.text.startswith("/"):
-        command = message.text.split(maxsplit=1)[0][1:].split("@", 1)[0]
-        return {"kind": "command", "command": command[:32], "chat_type": where}
+    slash = read_slash(message.text) if message.text else None
+    if slash is not None:
+        # The command of the list it names, else "other": what people type after "/" is not logged.
+        return {"kind": "command", "command": slash.command.key if slash.command else "other", "chat_type": where}
     return {"kind": "text" if message.text else "non_text", "chat_type": where}
 
 
