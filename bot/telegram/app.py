@@ -1,4 +1,4 @@
-"""The python-telegram-bot Application: handlers wired, commands registered, reminders scheduled."""
+"""The python-telegram-bot Application: handlers wired, commands registered, reminders and alerts scheduled."""
 
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ from bot.telegram import (
     subscriptions,
     update_log,
 )
+from bot.telegram.alerts import AlertService
 from bot.telegram.flow import ChatFlow, FedbotApplication
 from bot.telegram.intake import IntakeBot
 from bot.telegram.ratelimit import MessageRateLimiter
@@ -60,6 +61,7 @@ def build_application(
     clock: Callable[[], datetime] = utc_now,
     limiter: MessageRateLimiter | None = None,
     reminders: ReminderService | None = None,
+    alerts: AlertService | None = None,
     flow: ChatFlow | None = None,
 ) -> App:
     if not settings.token:
@@ -94,6 +96,7 @@ def build_application(
         or ReminderService(repo, lambda: svc.engine.kb, render, settings.timezone, settings.reminder_time, clock),
         clock=clock,
         load_engine=load_engine,
+        alerts=alerts or AlertService(repo, lambda: svc.engine.kb, settings.timezone, clock),
     )
     application.bot_data[KEY] = svc
     add_handlers(application)
@@ -115,6 +118,7 @@ def add_handlers(application: App) -> None:
             command(["prenumerera", "subscribe"], handlers.subscribe),
             command(["avsluta", "unsubscribe"], handlers.unsubscribe),
             command(["mina", "subscriptions"], handlers.my_subscriptions),
+            command(["bevaka", "watch"], handlers.watch_places),
             command(["reload"], handlers.reload_command),
             command(["stats"], handlers.stats_command),
             CallbackQueryHandler(buttons.button),
@@ -140,6 +144,8 @@ async def start_services(application: App) -> None:
     await _resume_kept(application, svc.repo)
     times = svc.reminders.reschedule(job_queue(application))
     log.info("reminders scheduled from the database: %d future reminder times", times)
+    svc.alerts.check()  # the base may differ from the one last announced: alerts are queued, then sent
+    svc.alerts.schedule(job_queue(application))
 
 
 async def register_commands(application: App) -> None:
