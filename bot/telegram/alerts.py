@@ -8,9 +8,9 @@ How: `check` compares the snapshot of the base (`bot.knowledge.news`) with the o
 writes the new snapshot and the news, queued as an announcement, in one transaction: a crash
 leaves either neither or both. The first base ever is recorded as announced without alerts (the
 baseline), so a first start never tells everyone that every meeting is new. `send_pending` sends
-each queued announcement: to each chat at most one message about meetings (those of the
-municipalities it subscribes to, or all, and those it asked to be reminded of) and one about the
-open places it watches. They go through the reminders' fan-out (`bot.telegram.fanout`): claimed
+each queued announcement: to each chat at most one message, about the meetings it cares for (those
+of the municipalities it subscribes to, or all, and those it asked to be reminded of) and the open
+places it watches. They go through the reminders' fan-out (`bot.telegram.fanout`): claimed
 in the sent log under "announcement-<id>" before they are sent, with the same rate limits and 403
 handling. A restart in the middle resumes the announcement and skips whoever was claimed; an
 announcement is done once a pass over it leaves nothing to retry.
@@ -43,8 +43,7 @@ from bot.telegram.reminders import SWEEP
 log = logging.getLogger(__name__)
 
 JOB_PREFIX = "alerts"
-MEETINGS = "changes"  # kinds in the sent log: the message about meetings, the one about open places
-PLACES = "places"
+KIND = "alert"  # in the sent log, beside the reminders' "day_before"
 
 
 @dataclass
@@ -165,24 +164,24 @@ class AlertService:
         logged = self.repo.logged_reminders([subject])
 
         @functools.cache
-        def about_meetings(indices: tuple[int, ...], labels: tuple[str, ...], lang: str) -> str:
-            return meetings_alert([found.meetings[i] for i in indices], list(labels), kb, lang)
-
-        @functools.cache
-        def about_places(indices: tuple[int, ...], lang: str) -> str:
-            return places_alert([found.places[i] for i in indices], kb, lang)
+        def word(meetings: tuple[int, ...], labels: tuple[str, ...], places: tuple[int, ...], lang: str) -> str:
+            parts = []
+            if meetings:
+                parts.append(meetings_alert([found.meetings[i] for i in meetings], list(labels), kb, lang))
+            if places:
+                parts.append(places_alert([found.places[i] for i in places], kb, lang))
+            return "\n\n".join(parts)
 
         items = []
         for chat_id, chat in sorted(chats.items()):
-            lang = chat.language
+            if (chat_id, subject, KIND) in logged:
+                continue
             meetings = tuple(i for i, item in enumerate(found.meetings) if chat.wants(item))
-            if meetings and (chat_id, subject, MEETINGS) not in logged:
-                labels = chat.labels([found.meetings[i] for i in meetings], lang)
-                text = functools.partial(about_meetings, meetings, labels, lang)
-                items.append(Outgoing(chat_id, subject, MEETINGS, text))
             places = tuple(i for i, item in enumerate(found.places) if fold(item.now.name) in chat.targets)
-            if places and (chat_id, subject, PLACES) not in logged:
-                items.append(Outgoing(chat_id, subject, PLACES, functools.partial(about_places, places, lang)))
+            if meetings or places:
+                labels = chat.labels([found.meetings[i] for i in meetings], chat.language)
+                text = functools.partial(word, meetings, labels, places, chat.language)
+                items.append(Outgoing(chat_id, subject, KIND, text))
         return items
 
     def _chats(self) -> dict[int, _Chat]:

@@ -34,6 +34,7 @@ BACKOFF = (0.5, 1.0, 2.0, 4.0)
 # Messages claimed and not yet confirmed at any moment: what a SIGKILL can leave "uncertain".
 # 12 keeps 28.5 msg/s flowing with up to ~400 ms of Telegram latency.
 WORKERS = 12
+BLOCKED = "blocked"
 
 
 @dataclass(frozen=True)
@@ -77,17 +78,22 @@ class Fanout:
         queue: asyncio.Queue[Outgoing] = asyncio.Queue()
         for item in items:
             queue.put_nowait(item)
+        blocked: set[int] = set()  # chats that answered 403 in this fan-out: nothing more is tried for them
 
         async def worker() -> None:
             while not queue.empty() and keep_going():
                 item = queue.get_nowait()
+                if item.chat_id in blocked:
+                    report.skipped += 1
+                    continue
                 try:
                     text = item.text()
                 except Exception:  # noqa: BLE001 -- one subject's wording must not stop the others
                     log.exception("%s: could not word %s", self.label, item.subject)
                     report.failed += 1
                     continue
-                await self._deliver(bot, item, text, report)
+                if await self._deliver(bot, item, text, report) == BLOCKED:
+                    blocked.add(item.chat_id)
 
         await asyncio.gather(*(worker() for _ in range(min(self.workers, len(items)))))
         log.info(
@@ -102,16 +108,17 @@ class Fanout:
         )
         return report
 
-    async def _deliver(self, bot: Bot, item: Outgoing, text: str, report: Report) -> None:
+    async def _deliver(self, bot: Bot, item: Outgoing, text: str, report: Report) -> str | None:
+        """Claim, send, record; returns BLOCKED when the chat blocked the bot."""
         chat, subject, kind = item.chat_id, item.subject, item.kind
         try:
             claimed = await self._db(self.repo.claim_reminder, chat, subject, kind)
         except CannotWrite:  # unclaimed, so unsent: the sweep tries again once the database can be written
             report.retry_later += 1
-            return
+            return None
         if not claimed:
             report.skipped += 1
-            return
+            return None
         for attempt, pause in enumerate((*BACKOFF, None)):
             try:
                 message = await bot.send_message(chat, text)
@@ -120,12 +127,12 @@ class Fanout:
                 ended = await self._record(self.repo.mark_blocked, chat)
                 log.info("%s: chat %s blocked the bot; %d subscriptions ended", self.label, chat, ended)
                 report.blocked += 1
-                return
+                return BLOCKED
             except RetryAfter:
                 # certainly not sent; the sweep retries
                 await self._record(self.repo.release_claim, chat, subject, kind)
                 report.retry_later += 1
-                return
+                return None
             except NetworkError as error:  # TimedOut is a NetworkError too
                 if may_have_arrived(error):
                     log.warning(
@@ -136,7 +143,7 @@ class Fanout:
                         error,
                     )
                     report.uncertain += 1
-                    return
+                    return None
                 if pause is None:
                     await self._record(self.repo.release_claim, chat, subject, kind)
                     log.warning(
@@ -148,17 +155,18 @@ class Fanout:
                         error,
                     )
                     report.retry_later += 1
-                    return
+                    return None
                 await self.sleep(pause)
                 continue
             except TelegramError as error:  # refused for good: chat not found, migrated, bad request
                 await self._record(self.repo.mark_failed, chat, subject, kind, str(error))
                 log.warning("%s: chat %s refused %s: %s", self.label, chat, subject, error)
                 report.failed += 1
-                return
+                return None
             await self._record(self.repo.mark_sent, chat, subject, kind, message.message_id)
             report.sent += 1
-            return
+            return None
+        return None
 
     @staticmethod
     async def _db(write: Callable[..., Any], *args: Any) -> Any:
