@@ -414,3 +414,26 @@ async def test_a_forged_or_stale_watch_button_is_checked_like_a_typed_name(api, 
         await api.wait_for("answerCallbackQuery", 3)
         assert bot.repo.place_watches_of(chat) == []
     assert texts_to(api, chat)[1:] == [say("sv", "button_stale")]
+
+
+async def test_remind_me_of_a_meeting_that_then_moves_tells_of_the_move_and_reminds_on_the_new_day(
+    api, tmp_path, bases
+):
+    february, march = bases
+    chat = 8201
+    clock = Clock(local(2024, 3, 1, 10, 0))
+    bot = bot_with(api, tmp_path / "db.sqlite3", clock, february, march)
+    async with running(bot):
+        api.queue_update(callback(chat, "rem|frukostmöte-2024-03-15", lang="en"))  # "Remind me" under an answer
+        await api.wait_for("answerCallbackQuery")
+        await reload(api)
+        await bot.alerts.send_pending(bot.app.bot)
+        [told] = texts_to(api, chat)
+        assert told.splitlines()[:2] == [
+            "News of a meeting you asked to be reminded of:",
+            "• Moved from Friday 15 March 2024 to Friday 22 March 2024: Breakfast meeting in Haninge – Samverkan "
+            "kring sjukskrivna",
+        ]
+        clock.set(local(2024, 3, 21, 18, 0))
+        assert (await bot.reminders.run_due(bot.app.bot)).sent == 1
+    assert texts_to(api, chat)[-1].startswith("Reminder: Breakfast meeting Friday 22 March 2024 in Haninge.")

@@ -23,7 +23,7 @@ from bot.knowledge.model import KnowledgeBase, Meeting, PlacesReport, Source
 from bot.knowledge.query import as_of, proposal_contact
 
 NEW, MOVED, CANCELLED, CHANGED = "new", "moved", "cancelled", "changed"
-CHANGEABLE = ("topic", "venue", "municipality")  # a change of these is news; of the rest (times, speakers) not
+CHANGEABLE = ("municipality", "topic", "venue")  # a change of these is news; of the rest (times, speakers) not
 _MEETING, _PLACES = "meeting:", "places:"
 Day = date  # for annotations beside a field named `date`
 
