@@ -2,6 +2,10 @@
 
     .venv/bin/python benchmarks/reminder_fanout.py                   # 10,000 subscribers, about 6 minutes
     .venv/bin/python benchmarks/reminder_fanout.py --subscribers 300
+    .venv/bin/python benchmarks/reminder_fanout.py --alerts          # a change alert to each instead
+
+With --alerts, the base last announced is the sample one and the bot then knows it with one meeting
+more in Haninge: each subscriber gets one change alert, through the same fan-out.
 
 The fake server runs in its own process (so its clock and CPU are not the bot's) and answers 429
 to any message beyond 30 in a sliding second. The bot side is the production code: the real
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import multiprocessing
 import resource
 import sqlite3
@@ -20,7 +25,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -90,19 +95,31 @@ class _Engine:
         self.kb = kb
 
 
-async def fan_out(base_url: str, token: str, db: Path, count: int) -> dict:
+def with_one_more_meeting(kb: KnowledgeBase) -> KnowledgeBase:
+    """The base with a new meeting in Haninge: news for every Haninge subscriber."""
+    first = kb.meetings[0]
+    new = dataclasses.replace(first, id="frukostmöte-2019-04-25", date=date(2019, 4, 25), topic="Nytt möte")
+    return dataclasses.replace(kb, meetings=[*kb.meetings, new])
+
+
+async def fan_out(base_url: str, token: str, db: Path, count: int, alerts: bool = False) -> dict:
     now = datetime(2019, 3, 27, 18, 0, tzinfo=TZ)
     settings = Settings(token=token, api_base_url=base_url, db_path=db)
     repo = Repository(db, clock=lambda: now)
     limiter = MessageRateLimiter()
-    # Only the reminder path is measured: the engine is never asked a question here.
+    # Only the sending path is measured: the engine is never asked a question here.
     engine = _Engine(sample_kb())
     app = build_application(
         settings, engine, repo, render=reminder_text, load_engine=lambda: engine, clock=lambda: now, limiter=limiter
     )
     await app.initialize()
+    svc = app.bot_data["fedbot"]
+    if alerts:
+        svc.alerts.check()  # the baseline: the sample base
+        engine.kb = with_one_more_meeting(engine.kb)
+        svc.alerts.check()
     started = time.monotonic()
-    report = await app.bot_data["fedbot"].reminders.run_due(app.bot)
+    report = await (svc.alerts.send_pending(app.bot) if alerts else svc.reminders.run_due(app.bot))
     elapsed = time.monotonic() - started
     stats = repo.stats()
     await app.shutdown()
@@ -119,6 +136,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--subscribers", type=int, default=10_000)
     parser.add_argument("--flood-limit", type=int, default=30, help="messages per second the fake server allows")
+    parser.add_argument("--alerts", action="store_true", help="send a change alert to each instead of a reminder")
     options = parser.parse_args()
 
     parent, child = multiprocessing.Pipe()
@@ -128,7 +146,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.sqlite3"
         add_subscribers(db, options.subscribers)
-        result = asyncio.run(fan_out(base_url, token, db, options.subscribers))
+        result = asyncio.run(fan_out(base_url, token, db, options.subscribers, options.alerts))
     parent.send("stop")
     seen = parent.recv()
     server.join(timeout=10)
@@ -152,7 +170,7 @@ def main() -> int:
     print(f"duplicates                {duplicates}")
     print(f"lost                      {lost}")
     print(f"peak memory (max RSS)     {peak_mb:.0f} MB (bot process)")
-    print(f"reminder report           {result['report']}")
+    print(f"{'alert report' if options.alerts else 'reminder report':26}{result['report']}")
     ok = duplicates == 0 and lost == 0 and seen["rejected_429"] == 0
     return 0 if ok else 1
 

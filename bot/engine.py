@@ -44,6 +44,7 @@ class Reply:
     confidence: float
     meetings: list[Meeting] = field(default_factory=list)  # meetings the answer is about (for buttons)
     choices: list[str] = field(default_factory=list)  # e.g. municipality names when asking which one
+    watch: list[str] = field(default_factory=list)  # providers or kinds of place one could watch
 
 
 @dataclass
@@ -128,7 +129,9 @@ class Engine:
 
     def _reply(self, answer: Answer, lang: str, intent: str | None, confidence: float, today: date) -> Reply:
         upcoming = [meeting for meeting in answer.meetings if meeting.date >= today]
-        return Reply(answer.text, lang, intent, confidence, meetings=upcoming, choices=answer.choices)
+        return Reply(
+            answer.text, lang, intent, confidence, meetings=upcoming, choices=answer.choices, watch=answer.watch
+        )
 
     def _resolve(self, parse: Parse, context: _Context | None) -> Question:
         intent, slots = parse.intent, parse.slots

@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.knowledge.model import KnowledgeBase, Meeting
-from bot.knowledge.query import upcoming_meetings
+from bot.knowledge.query import as_of, follow_moves, upcoming_meetings
 from bot.state import ALL, Repository
 
 KIND = "day_before"
@@ -69,11 +69,15 @@ def plan(
             wanted.setdefault((sub.chat_id, meeting.id), Due(sub.chat_id, meeting, sub.language))
     if watches := repo.active_watches():
         known = {meeting.id: meeting for meeting in meetings(None)}
+        everything: dict[str, Meeting] = {}
         for watch in watches:
-            if watch.meeting_id in known:
-                wanted.setdefault(
-                    (watch.chat_id, watch.meeting_id), Due(watch.chat_id, known[watch.meeting_id], watch.language)
-                )
+            # A watched meeting that moved is reminded on its new day; a cancelled one never.
+            watched = known.get(watch.meeting_id)
+            if watched is None:
+                everything = everything or {meeting.id: meeting for meeting in as_of(kb, today).meetings}
+                watched = follow_moves(everything, watch.meeting_id)
+            if watched is not None and watched.id in known:
+                wanted.setdefault((watch.chat_id, watched.id), Due(watch.chat_id, watched, watch.language))
 
     result = Plan()
     logged = repo.logged_reminders([meeting_id for _, meeting_id in wanted])

@@ -25,6 +25,7 @@ from bot.engine import Engine
 from bot.knowledge.model import Issue, KnowledgeBase, Meeting, Registration, Source
 from bot.settings import Settings
 from bot.state import Repository
+from bot.telegram.alerts import AlertService
 from bot.telegram.app import build_application
 from bot.telegram.ratelimit import MessageRateLimiter
 from bot.telegram.reminders import ReminderService
@@ -139,6 +140,10 @@ class Bot:
     @property
     def reminders(self) -> ReminderService:
         return self.app.bot_data["fedbot"].reminders
+
+    @property
+    def alerts(self) -> AlertService:
+        return self.app.bot_data["fedbot"].alerts
 
     def reminder_jobs(self) -> list[Any]:
         return [job for job in self.app.job_queue.jobs() if job.name and job.name.startswith("reminders:20")]

@@ -77,7 +77,7 @@ def test_the_console_answers_commands_as_telegram_spells_them(engine: Engine):
     assert say("sv", "console_unknown_command", command="foo") in out
     assert "Jag känner inte till orten Stockholm." in out and "[Haninge | Nynäshamn | Tyresö]" in out
     assert say("sv", "console_telegram_only", command="prenumerera") in out
-    assert "/watch – Watch a provider for open places" in out  # /help in English, from the one list
+    assert "/watch – Watch open places [provider]" in out  # /help in English, from the one list
     assert "Jag har läst 4 nyhetsbrev. Det senaste är nr 5 2018 (augusti 2018)." in out
     assert "Boten drivs av Förbundets kansli (info@example.se)." in out
 

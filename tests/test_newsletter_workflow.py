@@ -252,9 +252,13 @@ async def test_reload_puts_the_new_meetings_in_front_of_users_without_a_restart(
             api.queue_update(harness.message(harness.ADMIN, "/reload"))
             [reloaded] = await api.wait_for("sendMessage", chat_id=harness.ADMIN)
             assert f"{len(load_kb(after).meetings)} möten" in reloaded.text
+            # The subscriber hears of the new meeting in Nynäshamn, once.
+            await bot_.alerts.send_pending(bot_.app.bot)
+            alert = (await api.wait_for("sendMessage", 2, chat_id=chat))[-1]
+            assert alert.text.startswith("Nytt om mötena i Nynäshamn:\n• Nytt: Frukostmöte fredag 4 oktober 2019")
 
             api.queue_update(harness.message(chat, "/nasta Nynäshamn"))
-            new = (await api.wait_for("sendMessage", 2, chat_id=chat))[-1]
+            new = (await api.wait_for("sendMessage", 3, chat_id=chat))[-1]
             assert "Psykisk ohälsa och arbetsliv" in new.text and "Nyhetsbrev nr 4 2019" in new.text
             assert any(NEW_NYNASHAMN in data for data in harness.keyboard_data(new))
             # The subscriber's reminder of the new meeting is scheduled, still without a restart.

@@ -141,6 +141,7 @@ def test_forgetting_a_chat_deletes_its_rows_from_every_table_with_a_chat_id_even
     deleted = repo.forget_chat(7)
     assert deleted == {
         "watched_providers": 1,
+        "place_watches": 0,
         "meeting_watches": 1,
         "reminders_sent": 1,
         "subscriptions": 1,
@@ -149,3 +150,33 @@ def test_forgetting_a_chat_deletes_its_rows_from_every_table_with_a_chat_id_even
     assert repo.forget_chat(7) == dict.fromkeys(deleted, 0)
     assert repo.subscriptions_of(8) == ["Haninge"] and repo.watches_of(8) == ["frukostmöte-2019-03-28"]
     assert repo.stats().users == 1 and repo.language(7) is None
+
+
+def test_watches_of_open_places_are_kept_by_chat_and_end_when_the_chat_blocks_the_bot_or_ends_everything(repo):
+    assert repo.watch_places(1, "jobbverket", "Jobbverket", "sv") is True
+    assert repo.watch_places(1, "jobbverket", "JobbVerket") is False  # the same, however it is spelt
+    assert repo.watch_places(2, "grow", "Grow", "en") is True
+    assert repo.place_watches_of(1) == ["Jobbverket"]
+    assert [(w.chat_id, w.target, w.language) for w in repo.active_place_watches()] == [
+        (1, "Jobbverket", "sv"),
+        (2, "Grow", "en"),
+    ]
+    repo.mark_blocked(1)
+    assert repo.place_watches_of(1) == [] and [w.chat_id for w in repo.active_place_watches()] == [2]
+    repo.unsubscribe(2)  # "/avsluta alla"
+    assert repo.place_watches_of(2) == []
+    columns = [row[1] for row in repo._db.execute("PRAGMA table_info(place_watches)")]
+    assert "chat_id" in columns  # what /radera deletes by
+
+
+def test_the_announced_snapshot_and_its_news_are_written_together(repo):
+    assert not repo.has_announced()
+    assert repo.announce({"meeting:a": "1"}, None, baseline=True) is None
+    assert repo.has_announced() and repo.pending_announcements() == []
+    number = repo.announce({"meeting:a": "2", "meeting:b": "3"}, '{"meetings": []}')
+    assert repo.announced_facts() == {"meeting:a": "2", "meeting:b": "3"}
+    assert [a.id for a in repo.pending_announcements()] == [number]
+    repo.announce({"meeting:b": "3"}, None)  # a change that is no news: the snapshot only
+    assert repo.announced_facts() == {"meeting:b": "3"} and len(repo.pending_announcements()) == 1
+    repo.finish_announcement(number)
+    assert repo.pending_announcements() == []

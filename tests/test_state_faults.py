@@ -23,6 +23,7 @@ from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.store import save_kb
 from bot.ops.instance import InstanceLock
 from bot.state import CannotWrite, DatabaseUnusable, Repository
+from bot.state.schema import MIGRATIONS
 from bot.texts import say
 
 ANNA, BO = 3001, 3002
@@ -146,8 +147,8 @@ def test_health_fails_whenever_run_would(tmp_path: Path, capsys: pytest.CaptureF
     connection.close()
     assert main(health) == 1
     assert capsys.readouterr().err == (
-        f"unhealthy: database {db}: written by a newer version of the bot (schema 99, this one knows 3): "
-        "`run` would refuse it\n"
+        f"unhealthy: database {db}: written by a newer version of the bot "
+        f"(schema 99, this one knows {len(MIGRATIONS)}): `run` would refuse it\n"
     )
 
 

@@ -14,6 +14,7 @@ class Answer:
     meetings: list[Meeting] = field(default_factory=list)
     choices: list[str] = field(default_factory=list)
     answered: bool = True  # False when the bot had to say it does not know
+    watch: list[str] = field(default_factory=list)  # providers or kinds of place the answer is about (to watch)
 
 
 def cite(kb: KnowledgeBase, sources: list[Source], lang: str) -> str:

@@ -27,7 +27,9 @@ def open_places(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
     if provider:
         place = next((p for p in report.places if p.provider == provider), None) or query.find_place(report, provider)
         if place is None:
-            return _sourced([say(lang, "place_missing", provider=provider, **facts)], report, kb, lang)
+            missing = _sourced([say(lang, "place_missing", provider=provider, **facts)], report, kb, lang)
+            missing.watch = [provider]  # a provider the newsletters know: one may watch for places there
+            return missing
         text = say(
             lang,
             "places_one",
@@ -36,7 +38,9 @@ def open_places(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
             places=plural(lang, "place_word", place.count),
             **facts,
         )
-        return _sourced([text, _propose_line(report, kb, today, lang)], report, kb, lang)
+        answer = _sourced([text, _propose_line(report, kb, today, lang)], report, kb, lang)
+        answer.watch = [place.provider]
+        return answer
     places = report.places
     what = None
     if slots.group:
@@ -52,7 +56,9 @@ def open_places(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
     if report.enrolled is not None and not what:
         lines.append(say(lang, "enrolled", count=report.enrolled, **facts))
     lines.append(_propose_line(report, kb, today, lang))
-    return _sourced(lines, report, kb, lang)
+    answer = _sourced(lines, report, kb, lang)
+    answer.watch = [slots.group] if slots.group else [place.provider for place in places]
+    return answer
 
 
 def _sourced(lines: list[str], report: PlacesReport, kb: KnowledgeBase, lang: str) -> Answer:
@@ -60,15 +66,8 @@ def _sourced(lines: list[str], report: PlacesReport, kb: KnowledgeBase, lang: st
 
 
 def _propose_line(report: PlacesReport, kb: KnowledgeBase, today: date, lang: str) -> str:
-    who = report.contact or _proposal_contact(kb, today)
+    who = report.contact or query.proposal_contact(kb, today)
     return say(lang, "propose", contact=say(lang, "propose_contact", who=who)) if who else ""
-
-
-def _proposal_contact(kb: KnowledgeBase, today: date) -> str | None:
-    for contact in query.as_of(kb, today).contacts:
-        if any(purpose.kind == "proposal" for purpose in contact.contact_for):
-            return contact.name + (f" ({contact.email})" if contact.email else "")
-    return None
 
 
 def enrolled(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
@@ -89,7 +88,7 @@ def propose(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     report = query.latest_places(kb, today)
     line = _propose_line(report, kb, today, lang) if report else None
     if not line or report is None:
-        who = _proposal_contact(kb, today)
+        who = query.proposal_contact(kb, today)
         if not who:
             return Answer(say(lang, "no_propose"), answered=False)
         return Answer(say(lang, "propose", contact=say(lang, "propose_contact", who=who)))

@@ -131,6 +131,17 @@ def meeting_by_id(kb: KnowledgeBase, today: date, meeting_id: str) -> Meeting | 
     return next((m for m in as_of(kb, today).meetings if m.id == meeting_id), None)
 
 
+def follow_moves(meetings: dict[str, Meeting], meeting_id: str) -> Meeting | None:
+    """The meeting as it now stands among `meetings` (by id), following its moves to a new day ("remind me"
+    of a meeting that moved); None when it is unknown, cancelled, or moved to a day still to be announced."""
+    meeting = meetings.get(meeting_id)
+    for _ in range(len(meetings)):  # a move's chain ends; a cycle of corrections must not hang
+        if meeting is None or meeting.status != "moved" or meeting.moved_to is None:
+            break
+        meeting = meetings.get(f"{meeting.kind}-{meeting.moved_to.isoformat()}")
+    return meeting if meeting is not None and meeting.stands else None
+
+
 def _matches(meeting: Meeting, municipality: str | None, kind: str | None) -> bool:
     return (municipality is None or meeting.municipality == municipality) and (kind is None or meeting.kind == kind)
 
@@ -139,6 +150,33 @@ def latest_places(kb: KnowledgeBase, today: date) -> PlacesReport | None:
     """The most recent open-places notice published by today."""
     reports = as_of(kb, today).places
     return max(reports, key=lambda report: (report.as_of, report.source.issue)) if reports else None
+
+
+def place_names(kb: KnowledgeBase, today: date) -> list[str]:
+    """The providers and kinds of place ("Arbetsträning") the open-places notices published by today name,
+    the latest notice's first, each once."""
+    reports = sorted(as_of(kb, today).places, key=lambda report: (report.as_of, report.source.issue), reverse=True)
+    names: dict[str, str] = {}
+    for report in reports:
+        for place in report.places:
+            names.setdefault(fold(place.provider), place.provider)
+        for place in report.places:
+            if place.group:
+                names.setdefault(fold(place.group), place.group)
+    return list(names.values())
+
+
+def find_place_name(kb: KnowledgeBase, today: date, name: str) -> str | None:
+    """A provider or kind of place by name, tolerant of case, diacritics and typos."""
+    return _best(name, place_names(kb, today), score_cutoff=80)
+
+
+def proposal_contact(kb: KnowledgeBase, today: date) -> str | None:
+    """Whom the newsletters say to contact to propose a participant, with the address when known."""
+    for contact in as_of(kb, today).contacts:
+        if any(purpose.kind == "proposal" for purpose in contact.contact_for):
+            return contact.name + (f" ({contact.email})" if contact.email else "")
+    return None
 
 
 def find_place(report: PlacesReport, name: str) -> OpenPlace | None:

@@ -1,9 +1,12 @@
-"""Persistent state of the bot in SQLite: users, subscriptions and the sent-reminder log."""
+"""Persistent state of the bot in SQLite: users, subscriptions, watches, the sent-reminder log, and the
+knowledge base last announced."""
 
 from bot.state.repository import (
     ALL,
+    Announcement,
     CannotWrite,
     DatabaseUnusable,
+    PlaceWatch,
     Repository,
     Stats,
     Subscription,
@@ -13,8 +16,10 @@ from bot.state.schema import SchemaTooNew
 
 __all__ = [
     "ALL",
+    "Announcement",
     "CannotWrite",
     "DatabaseUnusable",
+    "PlaceWatch",
     "Repository",
     "SchemaTooNew",
     "Stats",

@@ -1,4 +1,5 @@
-"""SQLite repository: users, subscriptions, "remind me" watches and the sent-reminder log.
+"""SQLite repository: users, subscriptions, "remind me" watches, watches of open places, the sent-reminder
+log and the knowledge base last announced.
 
 One connection in autocommit mode; every write is its own short `BEGIN IMMEDIATE` transaction,
 so a second process (a backup, `stats`) never sees half a change. WAL lets readers run while
@@ -46,6 +47,20 @@ class Watch:
     chat_id: int
     meeting_id: str
     language: str
+
+
+@dataclass(frozen=True)
+class PlaceWatch:
+    chat_id: int
+    target_key: str  # folded, as bot.knowledge.news keys open places
+    target: str  # the provider or kind of place as the chat asked for it
+    language: str
+
+
+@dataclass(frozen=True)
+class Announcement:
+    id: int
+    news: str  # JSON, as bot.knowledge.news.News.encode wrote it
 
 
 @dataclass(frozen=True)
@@ -204,6 +219,7 @@ class Repository:
                 (now, chat_id),
             ).rowcount
             db.execute("UPDATE meeting_watches SET active = 0 WHERE chat_id = ?", (chat_id,))
+            db.execute("UPDATE place_watches SET active = 0 WHERE chat_id = ?", (chat_id,))
         return ended
 
     def forget_chat(self, chat_id: int) -> dict[str, int]:
@@ -237,7 +253,8 @@ class Repository:
         )
 
     def unsubscribe(self, chat_id: int, municipality: str | None = None) -> int:
-        """End one subscription, or every subscription and watch of the chat when `municipality` is None."""
+        """End one subscription, or every subscription and watch (of meetings and of open places) of the chat
+        when `municipality` is None."""
         now = self._now()
         if municipality is not None:
             return self._write(
@@ -247,6 +264,7 @@ class Repository:
             )
         with self._transaction() as db:
             db.execute("UPDATE meeting_watches SET active = 0 WHERE chat_id = ? AND active = 1", (chat_id,))
+            db.execute("UPDATE place_watches SET active = 0 WHERE chat_id = ? AND active = 1", (chat_id,))
             return db.execute(
                 "UPDATE subscriptions SET active = 0, updated_at = ? WHERE chat_id = ? AND active = 1",
                 (now, chat_id),
@@ -292,6 +310,87 @@ class Repository:
                WHERE w.active = 1 AND u.blocked = 0"""
         )
         return [Watch(*row) for row in rows]
+
+    # watching open places at a provider or of a kind ("Jobbverket", "Arbetsträning")
+
+    def watch_places(self, chat_id: int, target_key: str, target: str, language: str | None = None) -> bool:
+        """Returns False when the chat already watched it."""
+        self.touch_user(chat_id, language)
+        return (
+            self._write(
+                """INSERT INTO place_watches (chat_id, target_key, target, active, created_at) VALUES (?, ?, ?, 1, ?)
+               ON CONFLICT (chat_id, target_key) DO UPDATE SET active = 1, target = excluded.target
+               WHERE active = 0""",
+                (chat_id, target_key, target, self._now()),
+            )
+            == 1
+        )
+
+    def unwatch_places(self, chat_id: int, target_key: str) -> bool:
+        return (
+            self._write(
+                "UPDATE place_watches SET active = 0 WHERE chat_id = ? AND target_key = ? AND active = 1",
+                (chat_id, target_key),
+            )
+            == 1
+        )
+
+    def place_watches_of(self, chat_id: int) -> list[str]:
+        rows = self._rows(
+            "SELECT target FROM place_watches WHERE chat_id = ? AND active = 1 ORDER BY target_key", (chat_id,)
+        )
+        return [row[0] for row in rows]
+
+    def active_place_watches(self) -> list[PlaceWatch]:
+        rows = self._rows(
+            """SELECT w.chat_id, w.target_key, w.target, u.language FROM place_watches w JOIN users u USING (chat_id)
+               WHERE w.active = 1 AND u.blocked = 0 ORDER BY w.chat_id"""
+        )
+        return [PlaceWatch(*row) for row in rows]
+
+    # change alerts: the snapshot of the knowledge base last announced, and the news queued to be sent
+
+    def has_announced(self) -> bool:
+        """Whether any knowledge base was ever recorded as announced (else the next one is the baseline)."""
+        return self._first("SELECT 1 FROM announcements LIMIT 1") is not None
+
+    def announced_facts(self) -> dict[str, str]:
+        return dict(self._rows("SELECT key, fact FROM announced_facts"))
+
+    def announce(self, facts: dict[str, str], news: str | None, *, baseline: bool = False) -> int | None:
+        """Make `facts` the announced snapshot and queue `news` (JSON) to be sent, in one transaction:
+        a crash leaves either the old snapshot and nothing queued, or both new. Returns the queued id.
+        `baseline`: the first base ever, recorded as announced without any news."""
+        now = self._now()
+        with self._transaction() as db:
+            stored = dict(db.execute("SELECT key, fact FROM announced_facts").fetchall())
+            gone = [(key,) for key in stored if key not in facts]
+            db.executemany("DELETE FROM announced_facts WHERE key = ?", gone)
+            db.executemany(
+                "INSERT OR REPLACE INTO announced_facts (key, fact) VALUES (?, ?)",
+                [(key, fact) for key, fact in facts.items() if stored.get(key) != fact],
+            )
+            if baseline:
+                db.execute(
+                    "INSERT INTO announcements (status, news, created_at, done_at) VALUES ('baseline', '{}', ?, ?)",
+                    (now, now),
+                )
+            elif news is not None:
+                return db.execute(
+                    "INSERT INTO announcements (status, news, created_at) VALUES ('pending', ?, ?)", (news, now)
+                ).lastrowid
+        return None
+
+    def pending_announcements(self) -> list[Announcement]:
+        rows = self._rows("SELECT id, news FROM announcements WHERE status = 'pending' ORDER BY id")
+        return [Announcement(*row) for row in rows]
+
+    def finish_announcement(self, announcement_id: int) -> None:
+        """Everyone it was for has been sent it (or certainly cannot be)."""
+        self._write(
+            "UPDATE announcements SET status = 'done', done_at = ? WHERE id = ? AND status = 'pending'",
+            (self._now(), announcement_id),
+        )
 
     # the sent-reminder log: claim, then send, then record the outcome
 

@@ -63,6 +63,32 @@ MIGRATIONS: list[str] = [
         kept_at   TEXT NOT NULL
     );
     """,
+    # 4: change alerts and watches of open places. `announced_facts` is the snapshot of the knowledge
+    # base last announced (bot.knowledge.news: one line of JSON per meeting and per provider or kind of
+    # place); `announcements` the news queued to be sent (its messages go through reminders_sent, with
+    # meeting_id "announcement-<id>"); `place_watches` who wants to hear of open places where
+    # (`target_key` folded, like the snapshot's keys).
+    """
+    CREATE TABLE announced_facts (
+        key  TEXT PRIMARY KEY,
+        fact TEXT NOT NULL
+    );
+    CREATE TABLE announcements (
+        id         INTEGER PRIMARY KEY,
+        status     TEXT NOT NULL CHECK (status IN ('baseline', 'pending', 'done')),
+        news       TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        done_at    TEXT
+    );
+    CREATE TABLE place_watches (
+        chat_id    INTEGER NOT NULL REFERENCES users(chat_id),
+        target_key TEXT NOT NULL,
+        target     TEXT NOT NULL,
+        active     INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (chat_id, target_key)
+    );
+    """,
 ]
 
 

@@ -1,4 +1,4 @@
-"""The python-telegram-bot Application: handlers wired, commands registered, reminders scheduled."""
+"""The python-telegram-bot Application: handlers wired, commands registered, reminders and alerts scheduled."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ from bot.telegram import (
     subscriptions,
     update_log,
 )
+from bot.telegram.alerts import AlertService
 from bot.telegram.flow import ChatFlow, FedbotApplication
 from bot.telegram.intake import IntakeBot
 from bot.telegram.ratelimit import MessageRateLimiter
@@ -61,6 +62,7 @@ def build_application(
     clock: Callable[[], datetime] = utc_now,
     limiter: MessageRateLimiter | None = None,
     reminders: ReminderService | None = None,
+    alerts: AlertService | None = None,
     flow: ChatFlow | None = None,
 ) -> App:
     if not settings.token:
@@ -95,6 +97,7 @@ def build_application(
         or ReminderService(repo, lambda: svc.engine.kb, render, settings.timezone, settings.reminder_time, clock),
         clock=clock,
         load_engine=load_engine,
+        alerts=alerts or AlertService(repo, lambda: svc.engine.kb, settings.timezone, clock),
     )
     application.bot_data[KEY] = svc
     add_handlers(application)
@@ -126,6 +129,8 @@ async def start_services(application: App) -> None:
     await _resume_kept(application, svc.repo)
     times = svc.reminders.reschedule(job_queue(application))
     log.info("reminders scheduled from the database: %d future reminder times", times)
+    svc.alerts.check()  # the base may differ from the one last announced: alerts are queued, then sent
+    svc.alerts.schedule(job_queue(application))
 
 
 async def register_commands(application: App) -> None:

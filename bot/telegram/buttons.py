@@ -1,4 +1,4 @@
-"""Inline keyboard presses: answers, (un)subscribing, "remind me", and the calendar file.
+"""Inline keyboard presses: answers, (un)subscribing, "remind me", watching open places, the calendar file.
 
 Callback data comes from the person's client and may be stale (a keyboard from last month) or
 forged: every argument is checked again here, as if typed.
@@ -18,7 +18,7 @@ from bot.knowledge.query import meeting_by_id
 from bot.nlu.question import Slots
 from bot.ops.logging import log_event
 from bot.state import ALL
-from bot.telegram import keyboards
+from bot.telegram import keyboards, place_watches
 from bot.telegram.forget import forget_chat
 from bot.telegram.ics import ics_filename, meeting_ics
 from bot.telegram.municipalities import municipalities, resolve_place
@@ -84,6 +84,18 @@ async def _press(
         await _retire_keyboard(query)
     elif action == keyboards.FORGET and args:
         await send_text(send, forget_chat(chat_id, args[0] == "yes", lang, context))
+        await _retire_keyboard(query)
+    elif action == keyboards.MENU_WATCH:
+        text, choose = place_watches.watch(chat_id, "", lang, context)
+        await send_text(send, text, choose)
+    elif action == keyboards.WATCH and args:  # the name is checked against the newsletters, as if typed
+        text, choose = place_watches.watch(chat_id, args[0], lang, context)
+        if choose is not None:  # no longer known: the reply lists what is
+            await send_text(send, text, choose)
+            return None
+        return text
+    elif action == keyboards.UNWATCH and args:
+        await send_text(send, place_watches.unwatch(chat_id, args[0], lang, context) or say(lang, "button_stale"))
         await _retire_keyboard(query)
     elif action == keyboards.REMIND and args:
         return watch_meeting(chat_id, args[0], lang, context)

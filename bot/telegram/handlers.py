@@ -13,7 +13,7 @@ from telegram.ext import ContextTypes
 
 from bot.nlu.question import Slots
 from bot.state import ALL
-from bot.telegram import keyboards
+from bot.telegram import keyboards, place_watches
 from bot.telegram.municipalities import municipalities, place_label, resolve_place
 from bot.telegram.replies import (
     MAX_QUESTION,
@@ -101,13 +101,16 @@ async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     chat_id = chat_of(update).id
     argument = _argument(context)
     if argument:
-        await _say(update, unsubscribe_chat(chat_id, resolve_place(argument) or argument, lang, context))
+        place = resolve_place(argument)
+        ended = place_watches.unwatch(chat_id, argument, lang, context) if place is None else None
+        await _say(update, ended or unsubscribe_chat(chat_id, place or argument, lang, context))
         return
     current = svc.repo.subscriptions_of(chat_id)
-    if not current and not svc.repo.watches_of(chat_id):
+    watched = svc.repo.place_watches_of(chat_id)
+    if not current and not watched and not svc.repo.watches_of(chat_id):
         await _say(update, say(lang, "no_subscriptions"))
         return
-    choose = keyboards.places(keyboards.UNSUBSCRIBE, [p for p in current if p != ALL], lang, with_all=True)
+    choose = keyboards.unsubscribe_choices([p for p in current if p != ALL], watched, lang)
     await _say(update, say(lang, "choose_unsubscribe"), choose)
 
 
@@ -132,12 +135,25 @@ async def my_subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     chat_id = chat_of(update).id
     places = svc.repo.subscriptions_of(chat_id)
     watches = svc.repo.watches_of(chat_id)
+    watched_places = svc.repo.place_watches_of(chat_id)
     lines = []
     if places:
         lines.append(say(lang, "subscriptions", places=", ".join(place_label(p, lang) for p in places)))
     if watches:
         lines.append(say(lang, "watches", meetings=", ".join(watches)))
+    if watched_places:
+        lines.append(say(lang, "place_watches", names=", ".join(watched_places)))
     await _say(update, "\n".join(lines) or say(lang, "no_subscriptions"))
+
+
+async def watch_places(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`/bevaka Jobbverket`: hear of open places there when a new newsletter reports them."""
+    svc = services(context)
+    lang = lang_of(update, svc)
+    record_chat(update, svc, lang)
+    note_intent(context, "watch_places")
+    text, choose = place_watches.watch(chat_of(update).id, _argument(context), lang, context)
+    await _say(update, text, choose)
 
 
 # admin
@@ -174,7 +190,12 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     svc.engine = engine
     jobs = svc.reminders.reschedule(job_queue(context))
     log.info("knowledge base reloaded by %s; %d reminder times", user_of(update).id, jobs)
-    await _say(update, say(lang, "reloaded", meetings=len(engine.kb.meetings), issues=len(engine.kb.issues), jobs=jobs))
+    text = say(lang, "reloaded", meetings=len(engine.kb.meetings), issues=len(engine.kb.issues), jobs=jobs)
+    news = svc.alerts.check()
+    if news:
+        text += "\n" + say(lang, "reload_news", meetings=len(news.meetings), places=len(news.places))
+    await _say(update, text)
+    svc.alerts.schedule(job_queue(context))  # sent in the background, after this answer
 
 
 @admin_only

@@ -46,11 +46,6 @@ async def privacy_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await _reply(update, context, lambda svc, lang: privacy(lang, operator_of(svc)))
 
 
-async def watch_pending(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/bevaka until watching providers for open places is in place (built apart; its handler replaces this)."""
-    await _reply(update, context, lambda svc, lang: say(lang, "watch_not_ready"))
-
-
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE, word: str) -> None:
     """A command no name of the list matches: say so, with the menu."""
     await _reply(update, context, lambda svc, lang: say(lang, "unknown_command", command=word), menu=True)

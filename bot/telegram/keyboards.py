@@ -20,6 +20,9 @@ REMIND = "rem"
 CALENDAR = "ics"
 MENU_SUBSCRIBE = "subm"
 FORGET = "del"  # del|yes or del|no: the answer to /radera's question
+WATCH = "bev"  # bev|<provider or kind of place>: watch for open places there
+UNWATCH = "ubev"
+MENU_WATCH = "bevm"  # the chooser of providers to watch
 MAX_DATA = 64  # bytes, Telegram's limit
 
 
@@ -42,6 +45,7 @@ _PLACE_OR_NONE = re.compile(rf"(?:{_PLACE.pattern})?")
 _MEETING = re.compile(r"[\w-]{1,60}")  # e.g. frukostmöte-2019-03-28
 _YES_NO = re.compile(r"yes|no")
 _CHOICE = re.compile(r"[^\x00-\x1f\x7f]*\S[^\x00-\x1f\x7f]*")  # one line of text, not blank
+_TARGET = re.compile(r"\w[^|\x00-\x1f\x7f]{0,59}")  # a provider or kind of place ("Case Management", "KBT-samtal")
 # Each action and the shape of each of its arguments, as pack() was called for it above.
 SHAPES: dict[str, tuple[re.Pattern[str], ...]] = {
     ASK: (_INTENT, _PLACE_OR_NONE),
@@ -52,6 +56,9 @@ SHAPES: dict[str, tuple[re.Pattern[str], ...]] = {
     CALENDAR: (_MEETING,),
     MENU_SUBSCRIBE: (),
     FORGET: (_YES_NO,),
+    WATCH: (_TARGET,),
+    UNWATCH: (_TARGET,),
+    MENU_WATCH: (),
 }
 
 
@@ -121,12 +128,31 @@ def places(
     return _markup([buttons[i : i + 3] for i in range(0, len(buttons), 3)])
 
 
+def watch_choices(names: Sequence[str]) -> InlineKeyboardMarkup | None:
+    """One button per provider or kind of place, to watch it."""
+    buttons = [_button(name, WATCH, name) for name in names]
+    return _markup([buttons[i : i + 3] for i in range(0, len(buttons), 3)])
+
+
+def unsubscribe_choices(subscribed: Sequence[str], watched: Sequence[str], lang: str) -> InlineKeyboardMarkup | None:
+    """The chat's subscriptions and "all", then its watches of open places, each a button ending it."""
+    rows = places(UNSUBSCRIBE, subscribed, lang, with_all=True)
+    ends = [_button(say(lang, "unwatch_button", name=name), UNWATCH, name) for name in watched]
+    return _markup([*(rows.inline_keyboard if rows else ()), *(ends[i : i + 3] for i in range(0, len(ends), 3))])
+
+
 def for_reply(reply: Any, lang: str) -> InlineKeyboardMarkup | None:
-    """Buttons under an engine answer: its choices, or remind/calendar for the meetings it is about."""
+    """Buttons under an engine answer: its choices, remind/calendar for the meetings it is about, or watching
+    the open places it is about."""
     if reply.choices:
         if reply.intent:
             return places(ASK, list(reply.choices), lang, intent=reply.intent)
         return _markup([[_button(choice, QUESTION, choice) for choice in reply.choices]])
+    watch: list[str] = list(getattr(reply, "watch", []))
+    if watch and not reply.meetings:
+        if len(watch) == 1:
+            return _markup([[_button(say(lang, "watch_button", name=watch[0]), WATCH, watch[0])]])
+        return _markup([[_button(say(lang, "watch_menu_button"), MENU_WATCH)]])
     meetings: list[Meeting] = list(reply.meetings)[:5]
     if not meetings:
         return None

@@ -29,7 +29,7 @@ ROUTES: dict[str, Handler] = {
     "subscribe": handlers.subscribe,
     "unsubscribe": handlers.unsubscribe,
     "mine": handlers.my_subscriptions,
-    "watch": info.watch_pending,  # watching a provider for open places: its own handler goes here
+    "watch": handlers.watch_places,
     "about": info.about_command,
     "privacy": info.privacy_command,
     "delete": forget.forget_command,

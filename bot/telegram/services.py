@@ -14,6 +14,7 @@ from bot.knowledge.model import KnowledgeBase
 from bot.nlu.question import Slots
 from bot.settings import Settings
 from bot.state import Repository
+from bot.telegram.alerts import AlertService
 from bot.telegram.reminders import ReminderService
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ class Services:
     reminders: ReminderService
     clock: Callable[[], datetime]
     load_engine: Callable[[], AnswerEngine]  # a fresh engine from the knowledge base on disk, for /reload
+    alerts: AlertService
 
     def now(self) -> datetime:
         return self.clock().astimezone(self.settings.timezone)
