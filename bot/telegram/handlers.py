@@ -121,7 +121,7 @@ async def stop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     record_chat(update, svc, lang)
     note_intent(context, "unsubscribe")
     chat_id = chat_of(update).id
-    if svc.repo.subscriptions_of(chat_id) or svc.repo.watches_of(chat_id):
+    if svc.repo.subscriptions_of(chat_id) or svc.repo.watches_of(chat_id) or svc.repo.place_watches_of(chat_id):
         done = unsubscribe_chat(chat_id, ALL, lang, context)
     else:
         done = say(lang, "no_subscriptions")
