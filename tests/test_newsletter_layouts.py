@@ -410,3 +410,13 @@ def test_a_numbered_list_of_days_with_municipality_and_venue_over_the_topic_and_
     assert not any(m.date == date(2037, 10, 9) for m in kb.meetings)  # "Styrelsen sammanträder fredag 9 oktober"
     issue = next(r for r in kb.places if r.source.issue == "2037-4")
     assert {p.provider: p.count for p in issue.places} == {"Odlingen Fröet": 3, "Snickeriet Hyveln": 0}
+
+
+def test_month_sub_headings_over_items_with_fields_between_dots_and_a_new_topic_said_after_a_label(kb):
+    # "### Maj" / "- **Fre 7/5** · Nynäshamn · *Topic* · Venue": a month is a sub-heading, the venue comes last
+    assert facts(meeting(kb, "2038-05-07")) == ("Nynäshamn", "Skuld och arbete", "Sjöbodarna, Nynäshamn", "08:15")
+    # "(nytt tema)" is a remark; "**Nytt tema i Haninge:** ... skulle ha handlat om X. I stället blir temat Y."
+    assert facts(meeting(kb, "2038-05-20")) == ("Haninge", "Unga i sommarjobb", "Haninge Forum", "08:15")
+    assert facts(meeting(kb, "2038-06-04")) == ("Tyresö", "Samtal om framtiden", "Alléhuset", "08:15")
+    issue = next(r for r in kb.places if r.source.issue == "2038-3")
+    assert {p.provider: p.count for p in issue.places} == {"Krukmakeriet Leran i Ösmo": 3, "Kaffestugan": 1}

@@ -45,15 +45,18 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
             ):
                 continue
             for written in sentences(paragraph):
-                rest = paragraph[paragraph.find(written) :]
-                sentence = _LEAD_LABEL.sub("", written.lstrip("•*–- "))  # "Ny lokal: Frukostmötet i ... hålls på ..."
+                following = paragraph[paragraph.find(written) + len(written) :]  # what the next sentences add
+                written = written.lstrip("•*–- ")
+                label = _LEAD_LABEL.match(written)  # "Ny lokal: Frukostmötet i ... hålls på ..."
+                sentence = written[label.end() :] if label else written
                 sentence = re.sub(r"\s*\([^)]*\)", "", sentence)  # "20/11 (nytt datum)": a remark, not a notice
                 what = words.change_in(sentence) or _moved_without_saying(sentence)
+                what = what or (words.change_in(label.group(0)) if label else None)  # "Ändrat tema i Tyresö: ..."
                 if what is None or not (about_meeting or words.speaks_of_meeting(sentence)):
                     continue
                 context = f"{section.heading}. {sentence}"
                 source = Source(newsletter.id, section.heading)
-                found = _change(newsletter, what, sentence, context, vocabulary, source, line, rest)
+                found = _change(newsletter, what, sentence, context, vocabulary, source, line, following)
                 if found:
                     if found.what != "cancelled" and "start" not in found.details:
                         _times_for_all(found.details, section.paragraphs)
@@ -61,7 +64,7 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
     return changes
 
 
-_LEAD_LABEL = re.compile(r"^(?:[\wåäöÅÄÖ]+\s){0,2}[\wåäöÅÄÖ]+:\s+(?=[A-ZÅÄÖ])")
+_LEAD_LABEL = re.compile(r"^(?:[\wåäöÅÄÖ]+\s){0,3}[\wåäöÅÄÖ]+:\s+(?=[A-ZÅÄÖ])")
 
 
 def _moved_without_saying(sentence: str) -> str | None:
@@ -83,7 +86,7 @@ def _change(
     vocabulary: Vocabulary,
     source: Source,
     line: int,
-    paragraph: str,
+    following: str,
 ) -> Change | None:
     words = lexicon()
     dates = [m for m in find_dates(sentence) if not words.is_deadline(sentence[: m.start])]
@@ -112,15 +115,15 @@ def _change(
         text=sentence,
         line=line,
         new_date=_full(newsletter, new, line) if new else None,
-        new_value=_new_value(what, sentence, paragraph[len(sentence) :]) if what in ("topic", "venue") else None,
-        details=_details(paragraph, sentence),
+        new_value=_new_value(what, sentence, following) if what in ("topic", "venue") else None,
+        details=_details(sentence, following),
     )
 
 
-def _details(paragraph: str, sentence: str) -> dict[str, str]:
+def _details(sentence: str, following: str) -> dict[str, str]:
     """Times, venue and topic the notice's paragraph gives ("Temat är detsamma: X. Mötet hålls i
     Haninge kulturhus, och programmet börjar kl. 8.30.")."""
-    after = paragraph[len(sentence) :]
+    after = following
     other_day = next(iter(find_dates(after)), None)
     after = after[: other_day.start] if other_day else after  # "Vi träffas i stället 8 april ...": another meeting
     scratch = Meeting(id="", kind="", date=date.min)

@@ -43,7 +43,9 @@ def topic_in(text: str, first: str | None = None) -> str | None:
     (or the text), cut before a date or a time."""
     topic = re.search(r"\btema[^.\"”»]{0,40}[\"”»]([^\"”«]+)[\"”«]", text, re.I)  # 'Tema och lokal: "X"'
     topic = topic or re.search(
-        r"\b(?:tema(?:t)?\s+(?:är|blir)|på temat|med temat|tema:?|theme:?|topic:?)\s+([^.]+)", text, re.I
+        r"\b(?:tema(?:t)?\s+(?:är|blir)|(?:blir|är)\s+temat|på temat|med temat|tema:|theme:?|topic:?)\s+([^.]+)",
+        text,
+        re.I,
     )
     topic = topic or re.search(r"\btemat,\s+([^,]+),", text, re.I)  # "Temat, X, är oförändrat"
     if not topic:

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from bot.folding import fold
-from bot.ingest.dates import DateMention, find_dates, full_date
+from bot.ingest.dates import MONTH_PATTERN, DateMention, find_dates, full_date
 from bot.ingest.document import Line, Newsletter, ParseWarning, Section, sentences
 from bot.ingest.lexicon import Lexicon, as_written, lexicon
 from bot.ingest.meeting_text import CLOCK, RANGE, SINGLE_TIME, TIME, apply_times, hhmm, topic_in, venue_in
@@ -169,7 +169,8 @@ class MeetingReader:
     def _is_subheading(self, section: Section) -> bool:
         """ "Tyresö 7/3", "### Haninge", "Fredag 12 april": a heading under a block about meetings."""
         heading = section.heading
-        return len(heading.split()) <= 8 and bool(self._municipality_in(heading) or find_dates(heading))
+        month = re.fullmatch(rf"(?:{MONTH_PATTERN})(?:\s+\d{{4}})?", fold(heading))  # "### September"
+        return len(heading.split()) <= 8 and bool(self._municipality_in(heading) or find_dates(heading) or month)
 
     def _kind_of_dated_heading(self, section: Section) -> str | None:
         """A heading with a date and a municipality, over a text that speaks of a meeting."""
@@ -314,6 +315,13 @@ class MeetingReader:
             starting = None if (article and running) or wrapped else self._starting_dates(text)
             if starting is not None and next_text[:1].islower() and re.match(r"\s*[a-zåäö]", _clock_free(starting[1])):
                 starting = None  # "Tisdag 25 april kl 9–12 håller vi ett seminarium om IPS," / "individuell ..."
+            fields_in_line = re.split(r"\s+[·|]\s+", text)  # "Fre 9/9 · Haninge · Topic · Venue"
+            if starting is not None and len(fields_in_line) >= 3:
+                entry = self._table_row(fields_in_line, [], line.number, municipality)
+                if entry:
+                    entries.append(entry)
+                    open_entry = True
+                    continue
             if starting is not None:
                 groups, rest = starting
                 venue_like = rest.startswith(":")
@@ -406,7 +414,9 @@ class MeetingReader:
             if column is None and RANGE.search(cell) and not re.sub(rf"{RANGE.pattern}|\bkl\w*\.?", "", cell).strip():
                 _apply_clock_text(fields, cell)  # "kl 8.30–10"
                 continue
-            if column is None and "venue" not in fields and _names_a_venue(cell) and not self.names.people(cell):
+            if column is None and _names_a_venue(cell) and not self.names.people(cell):
+                if "venue" in fields:  # the last of two venue-like cells is the venue ("Folkhälsa i skärgården")
+                    rest.append(fields["venue"])
                 fields["venue"] = cell.rstrip(".")  # "Kulturhuset, Handen"
                 continue
             if column and column != "date":
@@ -415,6 +425,8 @@ class MeetingReader:
                 rest.append(cell)
         if not dates:
             return None
+        if not columns and "venue" not in fields and len(rest) >= 2 and len(rest[-1].split()) <= 5:
+            fields["venue"] = rest.pop().rstrip(".")  # "fre 9/4 · Tyresö · Topic · Tyresö Forum": the venue last
         return _Entry(dates, line, ". ".join(rest), municipality, False, fields, kind=kind)
 
     def _starting_dates(self, text: str) -> tuple[list[tuple[list[DateMention], str | None]], str] | None:
@@ -619,7 +631,9 @@ class MeetingReader:
         parts = sentences(text)
         if len(parts) > 1 and self.words.change_in(parts[0]) and len(parts[0].split()) <= 3:
             parts = parts[1:]  # "Nytt tema! Digital delaktighet": the remark is not the topic
-        meeting.topic = parts[0].rstrip(".")
+        meeting.topic = re.sub(  # "Psykisk hälsa (nytt tema)": a remark of a change is not part of the topic
+            r"\s*\(([^)]*)\)", lambda m: "" if self.words.change_in(m.group(1)) else m.group(0), parts[0]
+        ).rstrip(".")
         venues = [
             part
             for part in parts[1:]

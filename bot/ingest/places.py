@@ -230,10 +230,22 @@ def _read_report(section: Section, text: str, newsletter: Newsletter, vocabulary
     )
 
 
+def _in_digits(text: str) -> str:
+    """ "Verkstan Vega – två platser" -> "Verkstan Vega – 2 platser": a count written as a word."""
+    numbers = lexicon().numbers
+
+    def digits(match: re.Match[str]) -> str:
+        count = numbers.get(fold(match.group(1)))
+        return f"{count}{match.group(2)}" if count else match.group(0)  # "inga lediga platser": see no_places
+
+    return re.sub(r"\b([a-zåäö]+)(\s+(?:lediga?\s+)?plats(?:er)?\b)", digits, text)
+
+
 def _items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
     """Providers with counts, in the order written."""
     found: list[tuple[int, OpenPlace]] = []
     words = lexicon()
+    text = _in_digits(text)
     spans = []
     for span, place in _stated(text, vocabulary, (_FINNS, _HAS_COUNT, _COUNT_AFTER, _count_at())):
         found.append((span[0], place))
