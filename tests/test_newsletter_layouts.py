@@ -420,3 +420,18 @@ def test_month_sub_headings_over_items_with_fields_between_dots_and_a_new_topic_
     assert facts(meeting(kb, "2038-06-04")) == ("Tyresö", "Samtal om framtiden", "Alléhuset", "08:15")
     issue = next(r for r in kb.places if r.source.issue == "2038-3")
     assert {p.provider: p.count for p in issue.places} == {"Krukmakeriet Leran i Ösmo": 3, "Kaffestugan": 1}
+
+
+def test_items_with_fields_between_dashes_a_new_venue_in_the_next_sentence_and_a_pair_taking_office(kb):
+    assert facts(meeting(kb, "2039-03-04")) == ("Haninge", "Arbete efter sjukskrivning", "Kulturhuset, Handen", None)
+    # "... byter lokal. I stället för i Strandsalen ses vi i Alléhuset, sal Björken.": the new venue, not the old
+    assert facts(meeting(kb, "2039-03-18")) == ("Tyresö", "Unga vuxna och skuld", "Alléhuset", None)
+    seminar = meeting(kb, "2039-04-14")  # "Seminarium om arbetsgivarkontakter" over "När: ... Var: ..."
+    assert (seminar.kind, seminar.topic, seminar.venue, seminar.start) == (
+        "seminarium",
+        "arbetsgivarkontakter",
+        "Nynäshamns kommunhus, Nynäshamn",
+        "09:00",
+    )
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2039-2"}
+    assert roles == {("Agnes Lund", "ordförande"): date(2039, 2, 1), ("Pål Berg", "vice ordförande"): date(2039, 2, 1)}

@@ -184,7 +184,8 @@ def _value_in(what: str, sentence: str) -> str | None:
         return quoted.group(1).strip()
     if what == "venue":
         place = re.search(r"\b(?:till|i stället i|istället i|på|i)\s+([A-ZÅÄÖ][^,.]*)\.?$", sentence)
-        return place.group(1).strip() if place else None
+        named = place.group(1).strip() if place else None  # not "i Tyresö den 12 februari byter lokal"
+        return named if named and not re.search(r"\d", named) and len(named.split()) <= 5 else None
     return None
 
 

@@ -68,6 +68,8 @@ def venue_in(text: str, after: str = r"i|på|in|at") -> str | None:
     "Alléhuset")."""
     ending = lexicon().venue_end
     for match in re.finditer(rf"\b(?:{after})\s+((?:[A-ZÅÄÖ][\wåäö-]*\s?)+(?:[a-zåäö]*{ending})?)", text):
+        if re.search(r"(?:i stället|istället|instead)\s+(?:för|of)\s*$", text[: match.start()], re.I):
+            continue  # "I stället för i Strandsalen ses vi i Alléhuset": the old venue
         venue = match.group(1).strip()
         if len(venue.split()) >= 2 or re.search(rf"{ending}$", venue):
             return venue

@@ -316,6 +316,9 @@ class MeetingReader:
             if starting is not None and next_text[:1].islower() and re.match(r"\s*[a-zåäö]", _clock_free(starting[1])):
                 starting = None  # "Tisdag 25 april kl 9–12 håller vi ett seminarium om IPS," / "individuell ..."
             fields_in_line = re.split(r"\s+[·|]\s+", text)  # "Fre 9/9 · Haninge · Topic · Venue"
+            dashed = re.split(r"\s+–\s+", text)  # "Fredag 6 februari – Topic – Poseidon, Handen"
+            if len(fields_in_line) < 3 and len(dashed) >= 3 and "," in dashed[-1] and _names_a_venue(dashed[-1]):
+                fields_in_line = dashed
             if starting is not None and len(fields_in_line) >= 3:
                 entry = self._table_row(fields_in_line, [], line.number, municipality)
                 if entry:
@@ -545,6 +548,11 @@ class MeetingReader:
                         deadline=self._date(deadline, entry.line, is_event=False) if deadline else None,
                         contact=address,
                         text=_sentence_with(intro_text, "anmälan"),
+                    )
+                if not meeting.topic and len(entries) == 1:  # "Länsseminarium om sociala företag" over "När: ..."
+                    opening = next(iter(sentences(intro_text)), "")
+                    meeting.topic = topic_in(block.heading) or (
+                        topic_in(intro_text, first=opening) if opening else None
                     )
                 meeting.note = meeting.note or note
                 meeting.organiser = _organiser(block.heading) if block.kind == SEMINAR else None
