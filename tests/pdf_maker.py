@@ -7,7 +7,8 @@ long web addresses broken over lines, a running header from page 2 and page numb
 The lines the text reader takes as masthead, issue line and headlines go across the top, whatever their
 wording and order; the lines it takes as headings are set as headlines, except a line wholly in bold,
 which stays a bold line; "- " items become "• " items with a hanging indent; pipe tables are set as
-tables within a column and "---" as a rule. Every other line of the text starts a line of its own.
+tables within a column and "---" as a rule; a box drawn with "+---+" and "|" loses its lines. Every
+other line of the text starts a line of its own.
 """
 
 from __future__ import annotations
@@ -312,6 +313,11 @@ def make_pdf(source: Path, out: Path, order: str = "rows") -> Path:
     body = list(range(body_start, len(raw)))
     table: list[list[str]] = []
     for i in body:  # a row with tabs, or columns aligned with spaces, is a table's row too, as the reader sees it
+        boxed = re.fullmatch(r"\s*[|│]\s(.*?)\s*[|│]\s*", raw[i])  # a line of a drawn box: its inside
+        if boxed and "|" not in boxed.group(1):
+            raw[i] = boxed.group(1)
+        if re.fullmatch(r"\s*\+[-=]{3,}\+\s*", raw[i]):
+            raw[i] = ""  # the box's top and bottom
         aligned = "|" not in raw[i] and re.search(r"\S\s{3,}\S(?:.*\S)?\s{3,}\S", raw[i].strip())
         cells = [cell.strip() for cell in re.split(r"\t+|\s{3,}", raw[i].strip()) if cell.strip()]
         if ("\t" in raw[i].strip() or aligned) and len(cells) >= 2:

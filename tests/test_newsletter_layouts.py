@@ -435,3 +435,11 @@ def test_items_with_fields_between_dashes_a_new_venue_in_the_next_sentence_and_a
     )
     roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2039-2"}
     assert roles == {("Agnes Lund", "ordförande"): date(2039, 2, 1), ("Pål Berg", "vice ordförande"): date(2039, 2, 1)}
+
+
+def test_a_calendar_in_a_drawn_box_under_a_title_of_its_own_and_a_notice_headed_by_its_change(kb):
+    # "|  tors 13/9   HANINGE     Torvalla gård  |" inside "+----+" rules, under "BOKA IN"
+    assert facts(meeting(kb, "2040-09-13")) == ("Haninge", "Unga och idrott", "Torvalla gård", "08:30")
+    moved = meeting(kb, "2040-09-21")  # "Nytt datum i Tyresö" is a notice, not a sub-heading of the calendar
+    assert facts(moved) == ("Tyresö", "Vägen från försörjningsstöd", "Alléhuset, Stora salen", "08:30")
+    assert (moved.moved_from, meeting(kb, "2040-09-14").status) == (date(2040, 9, 14), "moved")

@@ -104,7 +104,8 @@ _EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
 _ARROWS = re.compile(r"^[\s►▶]+|[\s►▶]+$")
 _ALIGNED = re.compile(r"\S\s{3,}\S(?:.*\S)?\s{3,}\S")  # columns aligned with spaces: two gaps of three or more
-_RULE = re.compile(r"\s*(?:[-=_*─—~]\s?){3,}\s*")  # "-----", "- - - - -"
+_RULE = re.compile(r"\s*\+?(?:[-=_*─—~]\s?){3,}\+?\s*")  # "-----", "- - - - -", "+------+"
+_BOXED = re.compile(r"\s*[|│]\s(.*?)\s*[|│]\s*")
 _FRAMED = re.compile(r"^\s*[-=─—~*#]{2,}\s+(\S.*?\S)\s+[-=─—~*#]{2,}\s*$")
 _ENUMERATOR = re.compile(r"^\d{1,2}\s*[.·)–:-]\s+(?=\D)")
 _MARKUP = re.compile(r"[\[#*_►▶]")
@@ -114,6 +115,9 @@ _HEADER_SEARCH_LINES = 15
 def clean(text: str) -> str:
     """One line without markdown remnants: links keep their text, emphasis and arrows go; cells
     separated by tabs or aligned with runs of spaces (a table exported as text) are kept apart as "a | b"."""
+    boxed = _BOXED.fullmatch(text)  # "|  tors 12/4   TYRESÖ   Tyresö bibliotek  |": a line of a drawn box
+    if boxed and "|" not in boxed.group(1):
+        text = boxed.group(1)
     if "|" not in text and ("\t" in text.strip() or _ALIGNED.search(text.strip())):
         cells = [cell for cell in re.split(r"\t+|\s{3,}", text.strip()) if cell.strip()]
         text = " | ".join(cells) if len(cells) >= 3 or "\t" in text.strip() else text

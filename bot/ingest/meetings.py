@@ -107,7 +107,8 @@ class MeetingReader:
         current: _Block | None = None
         for section in self.newsletter.sections:
             kind = self.words.kind_in(section.heading)
-            if kind is None and current is not None and self._is_subheading(section):
+            notice = self.words.change_in(section.heading)  # "Nytt datum i Haninge": a notice of its own
+            if kind is None and current is not None and self._is_subheading(section) and not notice:
                 current.lines.append(Line(section.heading_line, section.heading))
                 current.lines.extend(section.lines)
                 continue
@@ -119,7 +120,7 @@ class MeetingReader:
             if kind is None and section.paragraphs:
                 kind = self._kind_of_first_sentence(section.paragraphs[0])
             if kind is None:
-                kind = self._kind_of_listed_lines(lines)
+                kind = self._kind_of_listed_lines(lines, blocks[-1].kind if blocks else None)
             if kind is None and self.words.meeting.search(fold(section.heading)):  # "Vårens möten"
                 kind = self.words.kind_in(section.text) or BREAKFAST
             lists_only = False
@@ -140,17 +141,20 @@ class MeetingReader:
         named = self._municipality_in(first) or find_dates(first)
         return self.words.kind_in(first) if named else None
 
-    def _kind_of_listed_lines(self, lines: list[Line]) -> str | None:
-        """A calendar under any heading ("KALENDER HÖSTEN"): two or more short lines that each have a
-        day and a kind of meeting ("fre 28 okt | Frukostmöte Haninge | kl 8.30–10")."""
-        kinds = [
-            kind
+    def _kind_of_listed_lines(self, lines: list[Line], kind_before: str | None) -> str | None:
+        """A calendar under any heading ("KALENDER HÖSTEN", "SPARA DATUMET"): two or more short lines that
+        each have a day and a kind of meeting or a municipality ("fre 28 okt | Frukostmöte Haninge",
+        "tors 12/4 | TYRESÖ | Tyresö bibliotek"); the kind they name, else that of the meetings before."""
+        listed = [
+            line.text
             for line in lines
             if len(line.text) <= 160 and not self.words.change_in(line.text) and self._meeting_dates(line.text)
-            for kind in [self.words.kind_in(line.text)]
-            if kind
         ]
-        return max(set(kinds), key=kinds.count) if len(kinds) >= 2 else None
+        kinds = [kind for text in listed if (kind := self.words.kind_in(text))]
+        if len(kinds) >= 2:
+            return max(set(kinds), key=kinds.count)
+        placed = [text for text in listed if self._municipality_in(text)]
+        return (kinds[0] if kinds else kind_before or BREAKFAST) if len(placed) >= 2 else None
 
     def _titled_inside(self, section: Section) -> tuple[str | None, str, list[Line]]:
         """A title line naming a kind of meeting inside a section ("Frukostmöten under våren" at the
@@ -334,7 +338,8 @@ class MeetingReader:
                 if own:
                     after_place = rest[len(own[1]) :]
                     rest = after_place.lstrip(":,–- ").strip()
-                    if after_place.startswith(",") and _names_a_venue(rest) and next_text:
+                    set_apart = after_place.startswith(",") or own[1].isupper()  # "Haninge, X", "HANINGE  X"
+                    if set_apart and _names_a_venue(rest) and any(texts[index + 1 :]):
                         fields, rest = {"venue": rest}, ""  # "24 september – Haninge, Folkets hus" over its topic
                 rest, more = self._more_dated_items(rest)
                 for index, (dates, named) in enumerate(groups):
