@@ -1,0 +1,66 @@
+"""How current the knowledge is, on the five seed newsletters: old open places, enrolment and roles say how
+old they are."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.answers import render
+from bot.answers.common import Answer
+from bot.knowledge.model import KnowledgeBase
+from bot.nlu.catalogue import load_catalogue
+from bot.nlu.question import Question, Slots
+
+LATER = date(2026, 11, 23)  # everything the seeds say is years old
+AUTUMN_2018 = date(2018, 9, 1)  # nr 5 2018 (August) is a month old
+JUNE_2019 = date(2019, 6, 1)  # nr 5 2018 is ten months old, nr 1 2019 (January) five
+
+AUGUST_2018 = {"sv": "(Obs: uppgift från augusti 2018", "en": "(Note: as of August 2018"}
+JANUARY_2019 = {"sv": "(Obs: uppgift från januari 2019", "en": "(Note: as of January 2019"}
+ANY_AGE = {"sv": "Obs: uppgift från", "en": "Note: as of"}
+
+
+def ask(kb: KnowledgeBase, intent: str, today: date, lang: str, slots: Slots | None = None) -> Answer:
+    return render.Answers(load_catalogue()).answer(Question(intent, slots or Slots()), kb, today, lang)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("intent", ["open_places", "enrolled"])
+def test_open_places_and_enrolment_from_an_old_issue_say_how_old_they_are(seed_kb, intent, lang):
+    for today in (LATER, JUNE_2019):
+        answer = ask(seed_kb, intent, today, lang)
+        assert AUGUST_2018[lang] in answer.text, (today, answer.text)
+        assert answer.text.splitlines()[-1].startswith(("Källa", "Source"))  # the note comes before the source
+    recent = ask(seed_kb, intent, AUTUMN_2018, lang)
+    assert ANY_AGE[lang] not in recent.text
+    assert "82" in recent.text
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_one_providers_places_say_how_old_they_are_too(seed_kb, lang):
+    old = ask(seed_kb, "open_places", JUNE_2019, lang, Slots(provider="Jobbverket"))
+    assert "Jobbverket" in old.text and AUGUST_2018[lang] in old.text
+    assert ANY_AGE[lang] not in ask(seed_kb, "open_places", AUTUMN_2018, lang, Slots(provider="Jobbverket")).text
+
+
+def test_six_months_after_the_issue_is_not_yet_old_the_day_after_is(seed_kb):
+    """nr 5 2018 counts from 1 August 2018: on 1 February 2019 it is six months old, a day later more."""
+    assert ANY_AGE["sv"] not in ask(seed_kb, "open_places", date(2019, 2, 1), "sv").text
+    assert AUGUST_2018["sv"] in ask(seed_kb, "open_places", date(2019, 2, 2), "sv").text
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_role_from_an_old_issue_says_how_old_it_is(seed_kb, lang):
+    chief = ask(seed_kb, "role_holder", LATER, lang, Slots(role="förbundschef"))
+    assert "Anna Lexelius" in chief.text and JANUARY_2019[lang] in chief.text
+    chair = ask(seed_kb, "role_holder", LATER, lang, Slots(role="ordförande"))
+    assert "Agneta Tjärnhammar" in chair.text and JANUARY_2019[lang] in chair.text
+    person = ask(seed_kb, "person", LATER, lang, Slots(person="Ritva Widgren"))
+    assert JANUARY_2019[lang] in person.text
+    # five months after nr 1 2019 the new chief is not old news
+    assert ANY_AGE[lang] not in ask(seed_kb, "role_holder", JUNE_2019, lang, Slots(role="förbundschef")).text
+    # in September 2018 the chief's leaving date, from nr 5 2018, is a month old
+    autumn = ask(seed_kb, "role_holder", AUTUMN_2018, lang, Slots(role="förbundschef"))
+    assert "Ritva Widgren" in autumn.text and ANY_AGE[lang] not in autumn.text
