@@ -1,5 +1,5 @@
 """How current the knowledge is, on the five seed newsletters: old open places, enrolment and roles say how
-old they are."""
+old they are, and "no upcoming meeting" says up to which issue the bot knows meetings."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from bot.answers import render
 from bot.answers.common import Answer
 from bot.knowledge.model import KnowledgeBase
 from bot.nlu.catalogue import load_catalogue
+from bot.nlu.dates import When
 from bot.nlu.question import Question, Slots
 
 LATER = date(2026, 11, 23)  # everything the seeds say is years old
@@ -64,3 +65,33 @@ def test_a_role_from_an_old_issue_says_how_old_it_is(seed_kb, lang):
     # in September 2018 the chief's leaving date, from nr 5 2018, is a month old
     autumn = ask(seed_kb, "role_holder", AUTUMN_2018, lang, Slots(role="förbundschef"))
     assert "Ritva Widgren" in autumn.text and ANY_AGE[lang] not in autumn.text
+
+
+MEETINGS_KNOWN = {
+    "sv": "Jag känner till möten t.o.m. nyhetsbrev nr {number} {year} ({month}).",
+    "en": "I know of meetings up to newsletter nr {number} {year} ({month}).",
+}
+
+
+@pytest.mark.parametrize(("lang", "month"), [("sv", "januari 2019"), ("en", "January 2019")])
+@pytest.mark.parametrize("intent", ["next_meeting", "upcoming_meetings"])
+def test_no_upcoming_meeting_says_up_to_which_issue_meetings_are_known(seed_kb, intent, lang, month):
+    answer = ask(seed_kb, intent, LATER, lang)
+    assert MEETINGS_KNOWN[lang].format(number=1, year=2019, month=month) in answer.text
+    assert "24" in answer.text  # still the latest meeting known, 24 May 2019
+
+
+def test_no_upcoming_meeting_in_a_municipality_names_the_issue_known_that_day(seed_kb):
+    answer = ask(seed_kb, "next_meeting", date(2018, 11, 1), "sv", Slots(municipality="Tyresö"))
+    assert MEETINGS_KNOWN["sv"].format(number=5, year=2018, month="augusti 2018") in answer.text
+    assert "12 oktober 2018" in answer.text
+
+
+def test_no_meeting_in_a_coming_period_says_it_too(seed_kb):
+    answer = ask(seed_kb, "upcoming_meetings", JUNE_2019, "en", Slots(when=When(text="in May", months=(5, 5))))
+    assert MEETINGS_KNOWN["en"].format(number=1, year=2019, month="January 2019") in answer.text
+
+
+def test_an_upcoming_meeting_needs_no_such_line(seed_kb):
+    answer = ask(seed_kb, "next_meeting", AUTUMN_2018, "sv")
+    assert "fredag 21 september 2018" in answer.text and "Jag känner till möten" not in answer.text
