@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from bot.answers import render
+from bot.answers import greeting, render
 from bot.answers.common import Answer
 from bot.knowledge.model import KnowledgeBase
 from bot.nlu.catalogue import load_catalogue
@@ -95,3 +95,11 @@ def test_no_meeting_in_a_coming_period_says_it_too(seed_kb):
 def test_an_upcoming_meeting_needs_no_such_line(seed_kb):
     answer = ask(seed_kb, "next_meeting", AUTUMN_2018, "sv")
     assert "fredag 21 september 2018" in answer.text and "Jag känner till möten" not in answer.text
+
+
+def test_the_greetings_examples_name_only_what_is_known_that_day(seed_kb):
+    """The open places (nr 5 2018) are unknown in 2017: no example asks about their providers."""
+    assert "Bönorna" in ask(seed_kb, "greeting", AUTUMN_2018, "sv").text
+    assert "Bönorna" not in ask(seed_kb, "greeting", date(2017, 6, 1), "sv").text
+    assert "Bönorna" in greeting.unknown("sv", load_catalogue(), kb=seed_kb, today=AUTUMN_2018).text
+    assert "Bönorna" not in greeting.unknown("sv", load_catalogue(), kb=seed_kb, today=date(2017, 6, 1)).text
