@@ -1,5 +1,6 @@
-"""How current the knowledge is, on the five seed newsletters: old open places, enrolment and roles say how
-old they are, and "no upcoming meeting" says up to which issue the bot knows meetings."""
+"""How current the knowledge is, on the five seed newsletters: the greeting and the help name the newest issue
+known on the day answered, old open places, enrolment and roles say how old they are, and "no upcoming
+meeting" says up to which issue the bot knows meetings."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import date
 import pytest
 
 from bot.answers import greeting, render
+from bot.answers.bot_info import commands_help
 from bot.answers.common import Answer
 from bot.knowledge.model import KnowledgeBase
 from bot.nlu.catalogue import load_catalogue
@@ -67,6 +69,42 @@ def test_a_role_from_an_old_issue_says_how_old_it_is(seed_kb, lang):
     assert "Ritva Widgren" in autumn.text and ANY_AGE[lang] not in autumn.text
 
 
+KNOWN = {
+    "sv": "Jag känner till nyhetsbreven t.o.m. nr {number} {year} ({month}).",
+    "en": "I know the newsletters up to nr {number} {year} ({month}).",
+}
+
+
+@pytest.mark.parametrize(
+    ("today", "lang", "number", "year", "month"),
+    [
+        (LATER, "sv", 1, 2019, "januari 2019"),
+        (LATER, "en", 1, 2019, "January 2019"),
+        (AUTUMN_2018, "sv", 5, 2018, "augusti 2018"),
+        (AUTUMN_2018, "en", 5, 2018, "August 2018"),
+        (date(2017, 3, 15), "sv", 2, 2017, "mars 2017"),
+    ],
+)
+def test_greeting_and_help_name_the_newest_issue_known_that_day(seed_kb, today, lang, number, year, month):
+    known = KNOWN[lang].format(number=number, year=year, month=month)
+    assert known in ask(seed_kb, "greeting", today, lang).text
+    assert known in ask(seed_kb, "help", today, lang).text
+    assert known in commands_help(lang, seed_kb, today)  # /hjalp
+
+
+def test_before_the_first_issue_the_greeting_says_it_knows_none(seed_kb):
+    text = ask(seed_kb, "greeting", date(2016, 1, 1), "sv").text
+    assert "Jag känner inte till något nyhetsbrev ännu." in text and "t.o.m." not in text
+
+
+def test_the_greetings_examples_name_only_what_is_known_that_day(seed_kb):
+    """The open places (nr 5 2018) are unknown in 2017: no example asks about their providers."""
+    assert "Bönorna" in ask(seed_kb, "greeting", AUTUMN_2018, "sv").text
+    assert "Bönorna" not in ask(seed_kb, "greeting", date(2017, 6, 1), "sv").text
+    assert "Bönorna" in greeting.unknown("sv", load_catalogue(), kb=seed_kb, today=AUTUMN_2018).text
+    assert "Bönorna" not in greeting.unknown("sv", load_catalogue(), kb=seed_kb, today=date(2017, 6, 1)).text
+
+
 MEETINGS_KNOWN = {
     "sv": "Jag känner till möten t.o.m. nyhetsbrev nr {number} {year} ({month}).",
     "en": "I know of meetings up to newsletter nr {number} {year} ({month}).",
@@ -95,11 +133,3 @@ def test_no_meeting_in_a_coming_period_says_it_too(seed_kb):
 def test_an_upcoming_meeting_needs_no_such_line(seed_kb):
     answer = ask(seed_kb, "next_meeting", AUTUMN_2018, "sv")
     assert "fredag 21 september 2018" in answer.text and "Jag känner till möten" not in answer.text
-
-
-def test_the_greetings_examples_name_only_what_is_known_that_day(seed_kb):
-    """The open places (nr 5 2018) are unknown in 2017: no example asks about their providers."""
-    assert "Bönorna" in ask(seed_kb, "greeting", AUTUMN_2018, "sv").text
-    assert "Bönorna" not in ask(seed_kb, "greeting", date(2017, 6, 1), "sv").text
-    assert "Bönorna" in greeting.unknown("sv", load_catalogue(), kb=seed_kb, today=AUTUMN_2018).text
-    assert "Bönorna" not in greeting.unknown("sv", load_catalogue(), kb=seed_kb, today=date(2017, 6, 1)).text

@@ -1,12 +1,12 @@
 """The bot's greeting, its help and its honest "I don't know", with example questions from the knowledge base
-as known on the day answered."""
+as known on the day answered; the greeting and the help name the newest newsletter known that day."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from bot.answers import meetings
-from bot.answers.common import Answer
+from bot.answers.common import Answer, known_through
 from bot.answers.words import capital
 from bot.knowledge import query
 from bot.knowledge.model import KnowledgeBase
@@ -34,8 +34,9 @@ def example_questions(kb: KnowledgeBase, today: date, lang: str) -> str:
 
 
 def greeting(kb: KnowledgeBase, today: date, lang: str) -> str:
-    """/start: what the bot answers, with example questions it can answer on `today`."""
-    return say(lang, "greeting", name=_name(kb, lang), examples=example_questions(kb, today, lang))
+    """/start: what the bot answers, example questions, and the newest newsletter it knows on `today`."""
+    text = say(lang, "greeting", name=_name(kb, lang), examples=example_questions(kb, today, lang))
+    return f"{text}\n\n{known_through(kb, today, lang)}"
 
 
 def topics(lang: str, catalogue: Catalogue | None) -> str:
@@ -49,9 +50,9 @@ def topics(lang: str, catalogue: Catalogue | None) -> str:
 
 
 def help_text(kb: KnowledgeBase, today: date, lang: str, catalogue: Catalogue | None) -> str:
-    """ "hjälp": what the bot answers, examples it can answer on `today`, where the commands are."""
+    """ "hjälp": what the bot answers, examples, the newest newsletter it knows on `today`, where the commands are."""
     text = say(lang, "help", topics=topics(lang, catalogue), examples=example_questions(kb, today, lang))
-    return f"{text}\n\n{say(lang, 'help_commands')}"
+    return f"{text}\n\n{known_through(kb, today, lang)}\n{say(lang, 'help_commands')}"
 
 
 def unknown(
