@@ -103,7 +103,7 @@ class Engine:
                 if parse.ranking and parse.ranking.score >= self.understander.threshold
                 else []
             )
-            answer = greeting.unknown(reply_lang, self.catalogue, maybe, self.kb)
+            answer = greeting.unknown(reply_lang, self.catalogue, maybe, self.kb, today)
             return Reply(answer.text, reply_lang, None, parse.confidence)
         answer = self.answers.answer(question, self.kb, today, reply_lang)
         self._remember(chat, question, answer, reply_lang, now)

@@ -84,9 +84,11 @@ def test_the_console_answers_commands_as_telegram_spells_them(engine: Engine):
 
 def test_the_console_greeting_says_the_day_it_answers_for_and_the_newest_newsletter(engine: Engine):
     out = run_chat(engine, "")
-    assert "(Jag svarar som den lördag 1 september 2018. Senaste nyhetsbrevet jag känner till är nr 5 2018" in out
+    known = "Jag känner till nyhetsbreven t.o.m. nr 5 2018 (augusti 2018)."
+    assert f"{known}\n(Jag svarar som den lördag 1 september 2018.)" in out
     english = run_chat(engine, "", lang="en")
-    assert "(I answer as on Saturday 1 September 2018. The newest newsletter I know of is nr 5 2018, from" in english
+    known = "I know the newsletters up to nr 5 2018 (August 2018)."
+    assert f"{known}\n(I answer as on Saturday 1 September 2018.)" in english
 
 
 def read_until(fd: int, wanted: str, timeout: float = 60.0) -> str:
@@ -133,7 +135,7 @@ def test_scripts_start_with_today_and_no_token_opens_the_console_for_that_day(se
     assert process.returncode == 0
     assert "No Telegram token" in greeting and "Starting the console chat now." in greeting
     assert "Jag svarar som den tisdag 15 januari 2019." in greeting
-    assert "nr 1 2019, från januari 2019" in greeting
+    assert "Jag känner till nyhetsbreven t.o.m. nr 1 2019 (januari 2019)." in greeting
     assert "fredag 8 februari 2019" in answer
 
 

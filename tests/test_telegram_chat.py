@@ -35,6 +35,7 @@ async def test_start_registers_commands_in_both_languages_and_greets_with_button
         assert greeting.text.startswith(
             "Hej! Jag svarar på frågor om samordningsförbundet utifrån förbundets nyhetsbrev. Fråga till exempel:"
         )
+        assert greeting.text.endswith("Jag känner till nyhetsbreven t.o.m. nr 1 2019 (februari 2019).")
         assert "i|next_meeting|" in keyboard_data(greeting)
         assert "subm" in keyboard_data(greeting)
 

@@ -108,6 +108,9 @@ async def test_help_lists_every_command_one_line_each_in_swedish_and_english(api
         assert "i|next_meeting|" in keyboard_data(answer)
     assert "/bevaka – Bevaka lediga platser [utförare]" in swedish.text.splitlines()
     assert "/watch – Watch open places [provider]" in english.text.splitlines()
+    # the newest newsletter known on the bot's day (20 March 2019)
+    assert swedish.text.endswith("Jag känner till nyhetsbreven t.o.m. nr 1 2019 (februari 2019).")
+    assert english.text.endswith("I know the newsletters up to nr 1 2019 (February 2019).")
     assert "/stats" not in swedish.text and "/reload" not in english.text
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.answers.common import Answer
+from bot.answers.common import Answer, known_through, newest_known
 from bot.answers.words import long_date, month_year
 from bot.knowledge import query
 from bot.knowledge.model import Issue, KnowledgeBase
@@ -29,17 +29,17 @@ def command_line(found: Command, lang: str) -> str:
     return say(lang, "commands_line", name=found.name(lang), about=found.about[lang])
 
 
-def commands_help(lang: str) -> str:
-    """Every command anyone may use, one line each, from the one list in texts.yaml."""
+def commands_help(lang: str, kb: KnowledgeBase, today: date) -> str:
+    """/hjalp: every command anyone may use, one line each, from the one list in texts.yaml, and the
+    newest newsletter known on `today`."""
     lines = [command_line(found, lang) for found in commands() if found.listed]
-    return "\n".join([say(lang, "commands_lead"), *lines, "", say(lang, "commands_tail")])
+    tail = [say(lang, "commands_tail"), "", known_through(kb, today, lang)]
+    return "\n".join([say(lang, "commands_lead"), *lines, "", *tail])
 
 
 def newest_issue(kb: KnowledgeBase, today: date) -> tuple[Issue | None, int]:
     """The newest newsletter published by `today`, and how many are."""
-    issues = query.as_of(kb, today).issues
-    newest = max(issues, key=lambda issue: (issue.published, issue.number), default=None)
-    return newest, len(issues)
+    return newest_known(kb, today), len(query.as_of(kb, today).issues)
 
 
 def issue_month(issue: Issue, lang: str) -> str:
@@ -72,15 +72,10 @@ def privacy(lang: str, operator: Operator) -> str:
     return say(lang, "privacy", operator=who)
 
 
-def console_today(kb: KnowledgeBase, today: date, lang: str) -> str:
-    """The console's note of the day it answers for and the newest newsletter it knows then."""
-    newest, _ = newest_issue(kb, today)
-    known = (
-        say(lang, "console_newest", number=newest.number, year=newest.year, month=issue_month(newest, lang))
-        if newest
-        else say(lang, "about_no_newsletters")
-    )
-    return say(lang, "console_today", day=long_date(today, lang), newest=known)
+def console_today(today: date, lang: str) -> str:
+    """The console's note of the day it answers for (the greeting before it names the newest newsletter
+    known that day)."""
+    return say(lang, "console_today", day=long_date(today, lang))
 
 
 def reminders_help(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:

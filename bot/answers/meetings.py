@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.answers.common import Answer, with_source
+from bot.answers.common import Answer, known_through, with_source
 from bot.answers.words import capital, clock, join_list, kind_name, long_date
 from bot.folding import fold
 from bot.knowledge import query
@@ -146,7 +146,7 @@ def _nothing_upcoming(
     topic: tuple[str, ...] | None = None,
 ) -> Answer:
     what = where_words(municipality, kind, lang) + (say(lang, "about_topic", topic=" ".join(topic)) if topic else "")
-    none = say(lang, "none_upcoming", what=what, today=long_date(today, lang))
+    none = say(lang, "none_upcoming", what=what, today=long_date(today, lang)) + " " + _known_meetings(kb, today, lang)
     past = on_topic(query.past_meetings(kb, today, municipality, kind), topic)
     if not past:
         return Answer(none + " " + say(lang, "none_known"), answered=True)
@@ -162,6 +162,12 @@ def _nothing_upcoming(
         )
     )
     return Answer(describe(latest, kb, lang, lead), meetings=[latest])
+
+
+def _known_meetings(kb: KnowledgeBase, today: date, lang: str) -> str:
+    """ "Jag känner till möten t.o.m. nyhetsbrev nr 1 2019 (januari 2019).": with "no upcoming meeting",
+    how far the bot's knowledge of meetings reaches."""
+    return known_through(kb, today, lang, "meetings_known_through")
 
 
 def upcoming(
@@ -219,6 +225,8 @@ def in_period(
         key = "on_day" if first == last else "in_period"
         return _listing(kb, lang, say(lang, key, what=capital(what), span=span), meetings)
     none = say(lang, "none_in_period", what=what, span=span)
+    if prefer == "coming":
+        none += " " + _known_meetings(kb, today, lang)
     if prefer == "coming" and when.year is None and when.first is None:
         past_first, past_last = resolve_span(kb, today, when, "past")
         earlier = _between(kb, today, past_first, past_last, municipality, kind, None)

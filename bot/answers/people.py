@@ -1,11 +1,12 @@
-"""Answers about people: who holds a role, how to reach someone, the board."""
+"""Answers about people: who holds a role, how to reach someone, the board. An answer about a role says
+how old it is when its newsletter is more than six months old."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
 
-from bot.answers.common import Answer, with_source
+from bot.answers.common import Answer, age_note, with_source
 from bot.answers.meetings import headline
 from bot.answers.words import capital, join_list, long_date
 from bot.folding import fold
@@ -108,6 +109,8 @@ def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
         sources.append(role.source)
     if not lines:
         return Answer(say(lang, "role_unknown", title=shown_title), answered=False)
+    dated = [*sources, *(r.dates_from for _, r in [*current, *coming] if r.dates_from)]
+    lines.append(age_note(kb, dated, today, lang))
     return Answer(with_source(lines, kb, sources, lang))
 
 
@@ -147,7 +150,10 @@ def person(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
             if member.name == name:
                 return Answer(
                     with_source(
-                        [say(lang, "board_member", name=name, what=_member_what(member, lang))],
+                        [
+                            say(lang, "board_member", name=name, what=_member_what(member, lang)),
+                            age_note(kb, [board_.source], today, lang),
+                        ],
                         kb,
                         [board_.source],
                         lang,
@@ -190,6 +196,8 @@ def describe_contact(contact: Contact, kb: KnowledgeBase, lang: str, today: date
     purposes = [purpose_name(purpose.kind, lang) for purpose in contact.contact_for]
     if purposes:
         lines.append(say(lang, "contact_for", what=", ".join(dict.fromkeys(purposes))))
+    if contact.roles:
+        lines.append(age_note(kb, contact.sources, today, lang))
     return with_source(lines, kb, contact.sources, lang)
 
 
@@ -243,7 +251,9 @@ def board(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
             for m in members
         ]
         lines.append(say(lang, "board_lead", start=found.start_year, end=found.end_year).rstrip(":") + ".")
+        lines.append(age_note(kb, [found.source], today, lang))
         return Answer(with_source(lines, kb, [found.source], lang))
     lines = [say(lang, "board_lead", start=found.start_year, end=found.end_year)]
     lines.extend(_member_line(member, lang) for member in members)
+    lines.append(age_note(kb, [found.source], today, lang))
     return Answer(with_source(lines, kb, [found.source], lang))

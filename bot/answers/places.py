@@ -1,10 +1,11 @@
-"""Answers about open places, enrolled participants and how to propose a participant."""
+"""Answers about open places, enrolled participants and how to propose a participant; each says how old
+its notice is when the newsletter is more than six months old."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from bot.answers.common import Answer, with_source
+from bot.answers.common import Answer, age_note, with_source
 from bot.answers.words import as_of_phrase
 from bot.knowledge import query
 from bot.knowledge.model import KnowledgeBase, OpenPlace, PlacesReport
@@ -27,7 +28,7 @@ def open_places(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
     if provider:
         place = next((p for p in report.places if p.provider == provider), None) or query.find_place(report, provider)
         if place is None:
-            missing = _sourced([say(lang, "place_missing", provider=provider, **facts)], report, kb, lang)
+            missing = _sourced([say(lang, "place_missing", provider=provider, **facts)], report, kb, today, lang)
             missing.watch = [provider]  # a provider the newsletters know: one may watch for places there
             return missing
         text = say(
@@ -38,7 +39,7 @@ def open_places(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
             places=plural(lang, "place_word", place.count),
             **facts,
         )
-        answer = _sourced([text, _propose_line(report, kb, today, lang)], report, kb, lang)
+        answer = _sourced([text, _propose_line(report, kb, today, lang)], report, kb, today, lang)
         answer.watch = [place.provider]
         return answer
     places = report.places
@@ -50,19 +51,20 @@ def open_places(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
         what = slots.municipality
         places = [p for p in places if p.municipality == what]
     if what and not places:
-        return _sourced([say(lang, "places_none_in", what=what, **facts)], report, kb, lang)
+        return _sourced([say(lang, "places_none_in", what=what, **facts)], report, kb, today, lang)
     lines = [say(lang, "places_lead", **facts), *(_line(p) for p in places)]
     lines.append(say(lang, "places_total", count=sum(p.count for p in places)))
     if report.enrolled is not None and not what:
         lines.append(say(lang, "enrolled", count=report.enrolled, **facts))
     lines.append(_propose_line(report, kb, today, lang))
-    answer = _sourced(lines, report, kb, lang)
+    answer = _sourced(lines, report, kb, today, lang)
     answer.watch = [slots.group] if slots.group else [place.provider for place in places]
     return answer
 
 
-def _sourced(lines: list[str], report: PlacesReport, kb: KnowledgeBase, lang: str) -> Answer:
-    return Answer(with_source(lines, kb, [report.source], lang))
+def _sourced(lines: list[str], report: PlacesReport, kb: KnowledgeBase, today: date, lang: str) -> Answer:
+    """The answer with the notice's age when it is old, and its source."""
+    return Answer(with_source([*lines, age_note(kb, [report.source], today, lang)], kb, [report.source], lang))
 
 
 def _propose_line(report: PlacesReport, kb: KnowledgeBase, today: date, lang: str) -> str:
@@ -81,7 +83,7 @@ def enrolled(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
         programme=report.programme,
         when=as_of_phrase(report.as_of_text, report.as_of, lang),
     )
-    return _sourced([text], report, kb, lang)
+    return _sourced([text], report, kb, today, lang)
 
 
 def propose(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
@@ -92,4 +94,4 @@ def propose(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
         if not who:
             return Answer(say(lang, "no_propose"), answered=False)
         return Answer(say(lang, "propose", contact=say(lang, "propose_contact", who=who)))
-    return _sourced([line], report, kb, lang)
+    return _sourced([line], report, kb, today, lang)

@@ -50,11 +50,11 @@ class Answers:
     def answer(self, question: Question, kb: KnowledgeBase, today: date, lang: str) -> Answer:
         found = self.table.get(question.intent or "")
         if found is None:
-            return unknown(lang, self.catalogue, kb=kb)
+            return unknown(lang, self.catalogue, kb=kb, today=today)
         return found(kb, today, lang, question.slots)
 
     def greeting(self, kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
-        return Answer(greeting(kb, lang))
+        return Answer(greeting(kb, today, lang))
 
     def help(self, kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
-        return Answer(help_text(kb, lang, self.catalogue))
+        return Answer(help_text(kb, today, lang, self.catalogue))

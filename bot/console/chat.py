@@ -25,16 +25,14 @@ def chat(
     operator: Operator | None = None,
 ) -> int:
     """Answer line by line until end of input or Ctrl-C; `today` None: the real date at each line.
-    The greeting says the day answered for and the newest newsletter known on it."""
+    The greeting names the newest newsletter known on the day answered for, and a note says the day."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     operator = operator or Operator()
     fixed_today = today
     first_day = fixed_today or date.today()
     hello = engine.answer_intent("greeting", today=first_day, chat=CHAT, lang=lang)
-    stdout.write(
-        "\n".join([hello.text, console_today(engine.kb, first_day, hello.lang), say(hello.lang, "console_hint")]) + "\n"
-    )
+    stdout.write("\n".join([hello.text, console_today(first_day, hello.lang), say(hello.lang, "console_hint")]) + "\n")
     while True:
         stdout.write(PROMPT)
         stdout.flush()

@@ -19,8 +19,8 @@ CHAT = "console"
 Answer = Callable[[Engine, date, str, Operator], str]
 ANSWERS: dict[str, Answer] = {
     "start": lambda engine, today, lang, _: engine.answer_intent("greeting", today=today, chat=CHAT, lang=lang).text,
-    "help": lambda engine, today, lang, _: commands_help(lang),
-    "menu": lambda engine, today, lang, _: commands_help(lang),
+    "help": lambda engine, today, lang, _: commands_help(lang, engine.kb, today),
+    "menu": lambda engine, today, lang, _: commands_help(lang, engine.kb, today),
     "about": lambda engine, today, lang, operator: about_bot(engine.kb, today, lang, operator),
     "privacy": lambda engine, today, lang, operator: privacy(lang, operator),
 }

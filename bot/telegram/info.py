@@ -30,8 +30,8 @@ async def _reply(
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Every command, one line each, from the one list; the menu's buttons under it."""
-    await _reply(update, context, lambda svc, lang: commands_help(lang), menu=True)
+    """Every command, one line each, from the one list, and the newest newsletter known; the menu's buttons."""
+    await _reply(update, context, lambda svc, lang: commands_help(lang, svc.engine.kb, svc.today()), menu=True)
 
 
 async def menu_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
