@@ -40,8 +40,10 @@ class Normaliser:
         """Remember the sources' acronyms and word forms (call for every text before indexing)."""
         for token in tokens(text):
             for part in _parts(token):
-                if len(part) >= 2 and part.isupper() and part.isalpha():
-                    self.names.add(fold(part))
+                short = len(part) < self.min_word and part[:1].isupper() and part.isalpha()
+                if len(part) >= 2 and (part.isupper() or short) and fold(part) not in self.words.stop_words:
+                    self.names.add(fold(part))  # "LOV", "NNS", "Ali", "Ola"
+
 
     def terms(self, text: str) -> list[str]:
         """The terms of a sentence of the sources (Swedish)."""
@@ -93,18 +95,23 @@ class Normaliser:
             return None
         if word.isupper() and len(word) >= 2:  # an acronym: never lemmatised or cut
             return folded
-        return self._term(word.lower(), lang)
+        return self._term(word.lower(), lang) or None
 
     def _term_uncached(self, word: str, lang: str) -> str:
         lemma = simplemma.lemmatize(word, lang="sv")
         if lang == "en" and lemma == word:
             lemma = _english_lemma(word)
-        return self.stem(fold(lemma))
+        folded = fold(lemma)
+        return "" if folded in self.words.stop_words else self.stem(folded)
 
     def stem(self, folded: str) -> str:
-        for suffix in self.words.suffixes:
-            if folded.endswith(suffix) and len(folded) - len(suffix) >= self.words.min_stem:
-                return folded[: -len(suffix)]
+        for _ in range(self.words.stem_rounds):
+            for suffix in self.words.suffixes:
+                if folded.endswith(suffix) and len(folded) - len(suffix) >= self.words.min_stem:
+                    folded = folded[: -len(suffix)]
+                    break
+            else:
+                break
         return folded
 
 

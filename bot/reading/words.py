@@ -19,6 +19,7 @@ KINDS = ("when", "number", "person", "place", "reason", "define")
 class ReadingWords:
     settings: dict[str, float]
     min_stem: int
+    stem_rounds: int
     suffixes: tuple[str, ...]
     stop_words: frozenset[str]
     kinds: dict[str, tuple[re.Pattern[str], ...]]  # what a question asks for, on its folded text
@@ -40,6 +41,7 @@ def load_words(path: Path = READING_WORDS_PATH) -> ReadingWords:
     return ReadingWords(
         settings={str(key): float(value) for key, value in (data.get("settings") or {}).items()},
         min_stem=int(data.get("min_stem", 4)),
+        stem_rounds=int(data.get("stem_rounds", 1)),
         suffixes=tuple(sorted((fold(str(s)) for s in data.get("suffixes") or ()), key=len, reverse=True)),
         stop_words=frozenset(stop),
         kinds=_patterns(data.get("kinds") or {}, f"{path}: kinds"),
