@@ -108,6 +108,10 @@ class Engine:
             answer = greeting.unknown(reply_lang, self.catalogue, maybe, self.kb)
             return Reply(answer.text, reply_lang, None, parse.confidence, answered=False)
         answer = self.answers.answer(question, self.kb, today, reply_lang)
+        if not answer.answered and not answer.choices:  # the intent found nothing: the articles may say it
+            found = self.reader.find(text, today, reply_lang, self.reader.min_coverage_after_intent)
+            if found:
+                return Reply(quote(found, self.kb, reply_lang).text, reply_lang, "reading", round(found.coverage, 3))
         self._remember(chat, question, answer, reply_lang, now)
         return self._reply(answer, reply_lang, question.intent, parse.confidence, today)
 

@@ -14,7 +14,7 @@ from bot.reading.sentences import Sentence, sentences_of
 
 
 class SentenceIndex:
-    def __init__(self, kb: KnowledgeBase, normaliser: Normaliser | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, normaliser: Normaliser | None = None, unknown_factor: float = 1.0) -> None:
         self.normaliser = normaliser or Normaliser()
         self.sentences: list[Sentence] = sentences_of(kb)
         for passage in kb.passages:
@@ -40,7 +40,7 @@ class SentenceIndex:
                 self.context_postings[term].append(number)
         total = max(len(self.sentences), 1)
         self.idf = {term: math.log((1 + total) / len(found)) for term, found in self.postings.items()}
-        self.unknown_idf = math.log(1 + total)  # a word the newsletters never use weighs most
+        self.unknown_idf = unknown_factor * math.log(1 + total)  # a word the newsletters never use weighs most
 
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.unknown_idf)

@@ -29,9 +29,10 @@ class Found:
 class Reader:
     def __init__(self, kb: KnowledgeBase, words: ReadingWords | None = None) -> None:
         self.words = words or load_words()
-        self.index = SentenceIndex(kb, Normaliser(self.words))
         settings = self.words.settings
+        self.index = SentenceIndex(kb, Normaliser(self.words), settings.get("unknown_factor", 1.0))
         self.min_coverage = settings.get("min_coverage", 0.6)
+        self.min_coverage_after_intent = settings.get("min_coverage_after_intent", 0.75)
         self.min_matched = int(settings.get("min_matched", 1))
         self.kind_bonus = settings.get("kind_bonus", 0.25)
         self.context_weight = settings.get("context_weight", 0.5)
@@ -55,7 +56,7 @@ class Reader:
 
     def find(self, question: str, today: date, lang: str, min_coverage: float | None = None) -> Found | None:
         terms = self.index.normaliser.question_terms(question, lang)
-        if not terms:
+        if all(term.isdigit() for term in terms):  # "hur mycket är 2+2": no word to read by
             return None
         total = sum(self.index.weight(term) for term in terms)
         kind = self.kind_of(question)
