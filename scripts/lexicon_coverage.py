@@ -31,18 +31,20 @@ def main() -> int:
     normaliser = index.normaliser
     counts: Counter[str] = Counter()
     example: dict[str, str] = {}
-    for sentence, terms in zip(index.sentences, index.terms, strict=True):
+    for terms in index.terms:
         for term in terms:
             if not term.isdigit() and term not in normaliser.names:
                 counts[term] += 1
-        for word, term in normaliser.known.items():
-            example.setdefault(term, word)
+    for word, term in normaliser.known.items():
+        example.setdefault(term, word)
     covered = {term for terms in normaliser.lexicon.values() for term in terms}
     top = [term for term, _ in counts.most_common(args.top)]
     hit = [term for term in top if term in covered]
     print(f"lexicon: {len(load_lexicon())} English words -> {len(covered)} Swedish terms")
-    print(f"content lemmas in the sources: {len(counts)}; of the {len(top)} most frequent, {len(hit)} covered "
-          f"({len(hit) / max(len(top), 1):.0%}); of all, {len(covered & set(counts))} ({len(covered & set(counts)) / max(len(counts), 1):.0%})")
+    print(
+        f"content lemmas in the sources: {len(counts)}; of the {len(top)} most frequent, {len(hit)} covered "
+        f"({len(hit) / max(len(top), 1):.0%}); of all, {len(covered & set(counts))} ({len(covered & set(counts)) / max(len(counts), 1):.0%})"
+    )
     if args.missing:
         for term in top:
             if term not in covered:

@@ -23,9 +23,7 @@ def tokens(text: str) -> list[str]:
 
 
 class Normaliser:
-    def __init__(
-        self, words: ReadingWords | None = None, lexicon: dict[str, tuple[str, ...]] | None = None
-    ) -> None:
+    def __init__(self, words: ReadingWords | None = None, lexicon: dict[str, tuple[str, ...]] | None = None) -> None:
         self.words = words or load_words()
         self.min_word = int(self.words.settings.get("min_word", 4))
         self.names: set[str] = set()  # short words the sources write as acronyms: kept in questions too
@@ -43,7 +41,6 @@ class Normaliser:
                 short = len(part) < self.min_word and part[:1].isupper() and part.isalpha()
                 if len(part) >= 2 and (part.isupper() or short) and fold(part) not in self.words.stop_words:
                     self.names.add(fold(part))  # "LOV", "NNS", "Ali", "Ola"
-
 
     def terms(self, text: str) -> list[str]:
         """The terms of a sentence of the sources (Swedish)."""

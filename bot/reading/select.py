@@ -38,11 +38,12 @@ class Reader:
         self.context_weight = settings.get("context_weight", 0.5)
         self.newer_bonus = settings.get("newer_bonus", 0.02)
         self.max_sentences = int(settings.get("max_sentences", 3))
+        self.short = int(settings.get("short_sentence", 60))  # a shorter sentence brings the next along
         self._holds: dict[tuple[int, str], bool] = {}
 
     def kind_of(self, question: str) -> str | None:
         folded = fold(question)
-        for kind in ("reason", "number", "when", "define", "place", "person"):
+        for kind in ("reason", "number", "when", "origin", "define", "place", "person"):
             if any(pattern.search(folded) for pattern in self.words.kinds[kind]):
                 return kind
         return None
@@ -70,7 +71,7 @@ class Reader:
             coverage = weight / total
             if coverage < floor or len(self.index.terms[number] & set(terms)) < self.min_matched:
                 continue
-            score = coverage + self.newer_bonus * sentence.published.year
+            score = coverage + self.newer_bonus * sentence.published.toordinal() / 365.25
             if kind and self.holds(sentence, kind):
                 score += self.kind_bonus
             if best is None or score > best[0]:
@@ -89,8 +90,14 @@ class Reader:
         if before and before.passage == sentence.passage and _CONTINUES.search(sentence.text):
             chosen.insert(0, before)
         lacking = kind is not None and not self.holds(sentence, kind)
-        if after and after.passage == sentence.passage and (
-            (lacking and kind and self.holds(after, kind)) or len(sentence.text) < 60 or sentence.text.endswith(":")
+        if (
+            after
+            and after.passage == sentence.passage
+            and (
+                (lacking and kind and self.holds(after, kind))
+                or len(sentence.text) < self.short
+                or sentence.text.endswith(":")
+            )
         ):
             chosen.append(after)
         return chosen[: self.max_sentences]
