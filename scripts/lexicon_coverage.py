@@ -41,9 +41,10 @@ def main() -> int:
     top = [term for term, _ in counts.most_common(args.top)]
     hit = [term for term in top if term in covered]
     print(f"lexicon: {len(load_lexicon())} English words -> {len(covered)} Swedish terms")
+    everywhere = len(covered & set(counts))
     print(
         f"content lemmas in the sources: {len(counts)}; of the {len(top)} most frequent, {len(hit)} covered "
-        f"({len(hit) / max(len(top), 1):.0%}); of all, {len(covered & set(counts))} ({len(covered & set(counts)) / max(len(counts), 1):.0%})"
+        f"({len(hit) / max(len(top), 1):.0%}); of all, {everywhere} ({everywhere / max(len(counts), 1):.0%})"
     )
     if args.missing:
         for term in top:

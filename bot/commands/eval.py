@@ -132,7 +132,7 @@ def _check_reading(question: Question, reply: Reply) -> list[str]:
 def evaluate(engine: Engine, questions: list[Question]) -> Report:
     outcomes = []
     for number, question in enumerate(questions):
-        chat = f"eval-{number}"
+        chat = f"eval-{question.category}-{question.split}-{number}"  # no context shared between sets
         for earlier in question.after:
             engine.answer(earlier, today=question.today, chat=chat)
         reply = engine.answer(question.text, today=question.today, chat=chat)
