@@ -13,11 +13,12 @@ from pathlib import Path
 
 from bot.answers import greeting, render
 from bot.answers.common import Answer
-from bot.answers.passages import PassageIndex
+from bot.answers.reading import quote
 from bot.knowledge.model import KnowledgeBase, Meeting
 from bot.knowledge.store import load_kb
 from bot.nlu.question import Question, Slots
 from bot.nlu.understand import Parse, Understander
+from bot.reading.select import Reader
 from bot.texts import say
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,7 @@ class Reply:
     meetings: list[Meeting] = field(default_factory=list)  # meetings the answer is about (for buttons)
     choices: list[str] = field(default_factory=list)  # e.g. municipality names when asking which one
     watch: list[str] = field(default_factory=list)  # providers or kinds of place one could watch
+    answered: bool = True  # False when the bot said it does not know
 
 
 @dataclass
@@ -61,7 +63,7 @@ class Engine:
         self.understander = Understander(kb)
         self.catalogue = self.understander.catalogue
         self.answers = render.Answers(self.catalogue)
-        self.passages = PassageIndex(kb, common_words=self.understander.matcher.vocabulary)
+        self.reader = Reader(kb)
         self._contexts: dict[str, _Context] = {}
 
     @classmethod
@@ -93,10 +95,10 @@ class Engine:
             reply_lang = context.lang
         question = self._resolve(parse, context)
         if question.intent is None:
-            found = self.passages.search(text, today)
+            found = self.reader.find(text, today, reply_lang)
             if found:
-                answer = self.passages.answer(found[0], reply_lang)
-                return Reply(answer.text, reply_lang, "passage", round(found[1], 3))
+                answer = quote(found, self.kb, reply_lang)
+                return Reply(answer.text, reply_lang, "reading", round(found.coverage, 3))
             # near misses (rejected only for the margin) are offered as "did you mean"
             maybe = (
                 [name for name in (parse.ranking.best, parse.ranking.second) if name]
@@ -104,8 +106,12 @@ class Engine:
                 else []
             )
             answer = greeting.unknown(reply_lang, self.catalogue, maybe, self.kb, today)
-            return Reply(answer.text, reply_lang, None, parse.confidence)
+            return Reply(answer.text, reply_lang, None, parse.confidence, answered=False)
         answer = self.answers.answer(question, self.kb, today, reply_lang)
+        if not answer.answered and not answer.choices:  # the intent found nothing: the articles may say it
+            found = self.reader.find(text, today, reply_lang, self.reader.min_coverage_after_intent)
+            if found:
+                return Reply(quote(found, self.kb, reply_lang).text, reply_lang, "reading", round(found.coverage, 3))
         self._remember(chat, question, answer, reply_lang, now)
         return self._reply(answer, reply_lang, question.intent, parse.confidence, today)
 
@@ -130,7 +136,14 @@ class Engine:
     def _reply(self, answer: Answer, lang: str, intent: str | None, confidence: float, today: date) -> Reply:
         upcoming = [meeting for meeting in answer.meetings if meeting.date >= today]
         return Reply(
-            answer.text, lang, intent, confidence, meetings=upcoming, choices=answer.choices, watch=answer.watch
+            answer.text,
+            lang,
+            intent,
+            confidence,
+            meetings=upcoming,
+            choices=answer.choices,
+            watch=answer.watch,
+            answered=answer.answered,
         )
 
     def _resolve(self, parse: Parse, context: _Context | None) -> Question:

@@ -13,3 +13,10 @@ VOCABULARY_PATH = KNOWLEDGE / "vocabulary.yaml"
 PHRASES_PATH = PROJECT_ROOT / "bot" / "nlu" / "phrases.yaml"
 QUESTIONS_PATH = PROJECT_ROOT / "tests" / "eval" / "questions.yaml"
 TEXTS_PATH = PROJECT_ROOT / "bot" / "texts.yaml"
+READING_WORDS_PATH = PROJECT_ROOT / "bot" / "reading" / "reading.yaml"
+LEXICON_PATH = KNOWLEDGE / "lexicon.yaml"  # English -> the newsletters' Swedish words
+# the reading questions: read only the split asked for (the held-out half only when asked by name)
+READING_QUESTIONS = {
+    "tuning": PROJECT_ROOT / "tests" / "eval" / "reading_tuning.yaml",
+    "heldout": PROJECT_ROOT / "tests" / "eval" / "reading_heldout.yaml",
+}

@@ -12,7 +12,7 @@ LAYERS = {
     "failures": 0, "paths": 0, "folding": 0, "private_files": 0,
     "knowledge": 1, "settings": 1, "ops": 1,
     "ingest": 2, "state": 2, "texts": 2, "slash": 2,
-    "nlu": 3,
+    "nlu": 3, "reading": 3,
     "answers": 4, "schedule": 4,
     "engine": 5,
     "telegram": 6, "console": 6,

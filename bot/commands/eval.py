@@ -11,11 +11,11 @@ from typing import Any
 
 import yaml
 
-from bot.engine import Engine
+from bot.engine import Engine, Reply
 from bot.knowledge.store import load_kb
 from bot.nlu.matcher import SCORERS
 from bot.nlu.understand import Understander
-from bot.paths import QUESTIONS_PATH
+from bot.paths import QUESTIONS_PATH, READING_QUESTIONS
 
 SPLITS = ("tuning", "heldout")
 
@@ -31,6 +31,7 @@ class Question:
     slots: dict[str, Any] = field(default_factory=dict)
     after: list[str] = field(default_factory=list)  # earlier questions in the same chat
     lang: str | None = None
+    category: str = "intents"  # or "reading": questions about the articles (tests/eval/reading_*.yaml)
 
 
 @dataclass
@@ -54,6 +55,9 @@ class Report:
 
     def out_of_scope(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.question.intent is None]
+
+    def of(self, category: str) -> Report:
+        return Report([o for o in self.outcomes if o.question.category == category])
 
     @property
     def accuracy(self) -> float:
@@ -98,13 +102,43 @@ def load_questions(path: Path = QUESTIONS_PATH) -> list[Question]:
     return questions
 
 
+def load_reading(split: str) -> list[Question]:
+    """The reading questions of one split; only that split's file is read (the held-out one only when asked)."""
+    data = yaml.safe_load(READING_QUESTIONS[split].read_text(encoding="utf-8"))
+    default_today = date.fromisoformat(str(data.get("today", "2019-06-01")))
+    return [
+        Question(
+            text=str(item["q"]),
+            intent=item.get("intent"),
+            today=date.fromisoformat(str(item["today"])) if item.get("today") else default_today,
+            split=split,
+            facts=[str(f) for f in item.get("facts") or []],
+            lang=item.get("lang"),
+            category="reading",
+        )
+        for item in data.get("questions") or []
+    ]
+
+
+def _check_reading(question: Question, reply: Reply) -> list[str]:
+    """Right when the reply holds every fact and is not "I don't know"; out of scope, when it is."""
+    folded = reply.text.casefold()
+    if question.intent is None:
+        return [] if not reply.answered else [f"answered ({reply.intent}) instead of not knowing"]
+    problems = [] if reply.answered else ["said it does not know"]
+    return problems + [f"missing {fact!r}" for fact in question.facts if fact.casefold() not in folded]
+
+
 def evaluate(engine: Engine, questions: list[Question]) -> Report:
     outcomes = []
     for number, question in enumerate(questions):
-        chat = f"eval-{number}"
+        chat = f"eval-{question.category}-{question.split}-{number}"  # no context shared between sets
         for earlier in question.after:
             engine.answer(earlier, today=question.today, chat=chat)
         reply = engine.answer(question.text, today=question.today, chat=chat)
+        if question.category == "reading":
+            outcomes.append(Outcome(question, reply.intent, reply.text, _check_reading(question, reply)))
+            continue
         problems = []
         if reply.intent != question.intent:
             problems.append(f"intent {reply.intent} (want {question.intent})")
@@ -128,11 +162,18 @@ def evaluate(engine: Engine, questions: list[Question]) -> Report:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="heldout", help="which part to report on")
     parser.add_argument("--questions", type=Path, default=QUESTIONS_PATH)
+    parser.add_argument(
+        "--reading",
+        choices=(*SPLITS, "none"),
+        default="tuning",
+        help="which reading questions to add (default tuning; the held-out file is read only when named)",
+    )
     parser.add_argument("--kb", type=Path, default=None)
     parser.add_argument("--scorer", choices=SCORERS, default=None, help="compare another intent scorer")
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument("--margin", type=float, default=None)
     parser.add_argument("--failures", action="store_true", help="list every failed question")
+    parser.add_argument("--show-answers", action="store_true", help="with --failures: the answer given too")
     parser.add_argument(
         "--tune", action="store_true", help="scan thresholds and margins on the tuning part and print the best"
     )
@@ -170,6 +211,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     questions = [q for q in load_questions(args.questions) if args.split == "all" or q.split == args.split]
     report = evaluate(engine, questions)
+    reading = evaluate(engine, load_reading(args.reading)) if args.reading != "none" else Report([])
     understander = engine.understander
     print(
         f"{len(questions)} questions ({args.split}); scorer {understander.matcher.scorer}, "
@@ -186,9 +228,19 @@ def run(args: argparse.Namespace) -> int:
         print("confusions (expected -> got: count):")
         for (want, got), count in confusions.most_common():
             print(f"  {want} -> {got}: {count}")
-    failures = [o for o in report.outcomes if not o.ok]
+    if reading.outcomes:
+        scope, oos = reading.in_scope(), reading.out_of_scope()
+        print(f"reading questions ({args.reading}):")
+        print(f"  in-scope accuracy: {reading.accuracy:.1%} ({sum(o.ok for o in scope)}/{len(scope)})")
+        print(f"  out-of-scope recall: {reading.oos_recall:.1%} ({sum(o.ok for o in oos)}/{len(oos)})")
+        answered_by = Counter(o.intent for o in scope if o.ok)
+        print("  answered by: " + ", ".join(f"{name}: {count}" for name, count in answered_by.most_common()))
+    failures = [o for o in report.outcomes + reading.outcomes if not o.ok]
     if args.failures and failures:
         print("failures:")
         for outcome in failures:
-            print(f"  [{outcome.question.split}] {outcome.question.text!r}: {'; '.join(outcome.problems)}")
+            where = f"{outcome.question.category} {outcome.question.split}"
+            print(f"  [{where}] {outcome.question.text!r}: {'; '.join(outcome.problems)}")
+            if args.show_answers:
+                print("      " + outcome.answer.replace("\n", "\n      ")[:600])
     return 0

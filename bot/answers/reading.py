@@ -1,0 +1,23 @@
+"""The reading layer's answer: the sentences that answer, under their headline, with the issue and its month."""
+
+from __future__ import annotations
+
+from bot.answers.common import Answer
+from bot.answers.words import month_year
+from bot.knowledge.model import KnowledgeBase
+from bot.reading.select import Found
+from bot.texts import say
+
+
+def quote(found: Found, kb: KnowledgeBase, lang: str) -> Answer:
+    first = found.sentences[0]
+    issue = kb.issue(first.issue)
+    text = " ".join(sentence.text for sentence in found.sentences)
+    if issue is None:  # an index built from this base always finds its issue
+        return Answer(f"»{text}«")
+    fields = {"number": issue.number, "year": issue.year, "month": month_year(issue.published, lang)}
+    if first.headline:
+        lead = say(lang, "reading_source", headline=first.headline, **fields)
+    else:
+        lead = say(lang, "reading_source_plain", **fields)
+    return Answer(f"{lead} »{text}«")

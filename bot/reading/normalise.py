@@ -1,0 +1,129 @@
+"""Text -> index terms: Swedish (and English) lemmas from simplemma, folded, with common endings cut so
+that inflections, derivations and compounds' forms meet (frukostmötena ~ frukostmöte, efterträder ~
+efterträdare, tillträdde ~ tillträda). Short words go unless written as acronyms or known as names
+("LOV", "MIA", "NNS"). English words go through the lexicon to the newsletters' Swedish words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import simplemma
+
+from bot.folding import fold
+from bot.reading.words import ReadingWords, load_lexicon, load_words
+
+_TOKEN = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-:][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
+_GENITIVE = re.compile(r":s$|:n$")  # "MIA:s", "ESF:n"
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+class Normaliser:
+    def __init__(self, words: ReadingWords | None = None, lexicon: dict[str, tuple[str, ...]] | None = None) -> None:
+        self.words = words or load_words()
+        self.min_word = int(self.words.settings.get("min_word", 4))
+        self.names: set[str] = set()  # short words the sources write as acronyms: kept in questions too
+        self.known: dict[str, str] = {}  # a source word, folded -> its term: questions typed without å, ä, ö
+        lexicon = load_lexicon() if lexicon is None else lexicon
+        self._lexicon_words = lexicon
+        self._lexicon: dict[str, tuple[str, ...]] | None = None
+        self._term = lru_cache(maxsize=65536)(self._term_uncached)
+
+    # --- the sources -------------------------------------------------------------------------
+    def learn(self, text: str) -> None:
+        """Remember the sources' acronyms and word forms (call for every text before indexing)."""
+        for token in tokens(text):
+            for part in _parts(token):
+                short = len(part) < self.min_word and part[:1].isupper() and part.isalpha()
+                if len(part) >= 2 and (part.isupper() or short) and fold(part) not in self.words.stop_words:
+                    self.names.add(fold(part))  # "LOV", "NNS", "Ali", "Ola"
+
+    def terms(self, text: str) -> list[str]:
+        """The terms of a sentence of the sources (Swedish)."""
+        found: list[str] = []
+        for token in tokens(text):
+            for part in _parts(token):
+                term = self._word(part, "sv")
+                if term:
+                    folded = fold(part)
+                    self.known.setdefault(folded, term)
+                    found.append(term)
+        return found
+
+    # --- questions ---------------------------------------------------------------------------
+    def question_terms(self, text: str, lang: str) -> list[str]:
+        """The terms of a question; English words the lexicon knows become the Swedish words it gives."""
+        found: list[str] = []
+        for token in tokens(text):
+            for part in _parts(token):
+                if lang == "en":
+                    swedish = self.lexicon.get(part.lower()) or self.lexicon.get(_english_lemma(part.lower()))
+                    if swedish:
+                        found.extend(term for term in swedish if term not in found)
+                        continue
+                folded = fold(part)
+                term = self.known.get(folded) if folded not in self.words.stop_words else None
+                term = term or self._word(part, lang)
+                if term and term not in found:
+                    found.append(term)
+        return found
+
+    @property
+    def lexicon(self) -> dict[str, tuple[str, ...]]:
+        """English word -> terms, built on first use (after the sources are learnt)."""
+        if self._lexicon is None:
+            self._lexicon = {
+                english: tuple(dict.fromkeys(t for word in swedish for t in self.terms(word)))
+                for english, swedish in self._lexicon_words.items()
+            }
+        return self._lexicon
+
+    def _word(self, word: str, lang: str) -> str | None:
+        folded = fold(word)
+        if not folded or folded in self.words.stop_words:
+            return None
+        if folded.isdigit():
+            return folded
+        if len(folded) < self.min_word and not (word.isupper() and len(word) >= 2) and folded not in self.names:
+            return None
+        if word.isupper() and len(word) >= 2:  # an acronym: never lemmatised or cut
+            return folded
+        return self._term(word.lower(), lang) or None
+
+    def _term_uncached(self, word: str, lang: str) -> str:
+        lemma = simplemma.lemmatize(word, lang="sv")
+        if lang == "en" and lemma == word:
+            lemma = _english_lemma(word)
+        folded = fold(lemma)
+        return "" if folded in self.words.stop_words else self.stem(folded)
+
+    def stem(self, folded: str) -> str:
+        for _ in range(self.words.stem_rounds):
+            for suffix in self.words.suffixes:
+                if folded.endswith(suffix) and len(folded) - len(suffix) >= self.words.min_stem:
+                    folded = folded[: -len(suffix)]
+                    break
+            else:
+                break
+        return folded
+
+
+def _parts(token: str) -> Iterator[str]:
+    token = _GENITIVE.sub("", token)
+    pieces = [piece for piece in re.split(r"[-:]", token) if piece]
+    yield from pieces
+    if len(pieces) > 1 and not any(piece.isupper() for piece in pieces):
+        yield "".join(pieces)  # "kick-off" also as "kickoff"
+
+
+@lru_cache(maxsize=16384)
+def _english_lemma(word: str) -> str:
+    return str(simplemma.lemmatize(word, lang="en"))
+
+
+def unique(terms: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(terms))

@@ -1,0 +1,61 @@
+"""The reading layer's words and settings (bot/reading/reading.yaml) and the lexicon (knowledge/lexicon.yaml)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from bot.folding import fold
+from bot.knowledge.serde import read_yaml
+from bot.paths import LEXICON_PATH, READING_WORDS_PATH
+
+KINDS = ("when", "number", "person", "origin", "place", "reason", "define")
+
+
+@dataclass(frozen=True)
+class ReadingWords:
+    settings: dict[str, float]
+    min_stem: int
+    stem_rounds: int
+    suffixes: tuple[str, ...]
+    stop_words: frozenset[str]
+    kinds: dict[str, tuple[re.Pattern[str], ...]]  # what a question asks for, on its folded text
+    markers: dict[str, tuple[re.Pattern[str], ...]]  # what a sentence holds, on its own text
+
+
+def _patterns(data: Any, where: str) -> dict[str, tuple[re.Pattern[str], ...]]:
+    found = {kind: tuple(re.compile(str(p)) for p in data.get(kind) or ()) for kind in KINDS}
+    unknown = set(data) - set(KINDS)
+    if unknown:
+        raise ValueError(f"{where}: unknown kind {sorted(unknown)[0]!r}")
+    return found
+
+
+@cache
+def load_words(path: Path = READING_WORDS_PATH) -> ReadingWords:
+    data = read_yaml(path)
+    stop = {fold(str(word)) for words in (data.get("stop_words") or {}).values() for word in words}
+    return ReadingWords(
+        settings={str(key): float(value) for key, value in (data.get("settings") or {}).items()},
+        min_stem=int(data.get("min_stem", 4)),
+        stem_rounds=int(data.get("stem_rounds", 1)),
+        suffixes=tuple(sorted((fold(str(s)) for s in data.get("suffixes") or ()), key=len, reverse=True)),
+        stop_words=frozenset(stop),
+        kinds=_patterns(data.get("kinds") or {}, f"{path}: kinds"),
+        markers=_patterns(data.get("markers") or {}, f"{path}: markers"),
+    )
+
+
+@cache
+def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, tuple[str, ...]]:
+    """English word (lower case) -> the Swedish words the newsletters use for it."""
+    data = read_yaml(path) or {}
+    lexicon: dict[str, tuple[str, ...]] = {}
+    for entries in (data.get("words") or {}).values():  # grouped by theme for the people who edit it
+        for english, swedish in (entries or {}).items():
+            words = [swedish] if isinstance(swedish, str) else list(swedish or ())
+            lexicon[str(english).lower()] = tuple(str(word) for word in words)
+    return lexicon

@@ -1,0 +1,117 @@
+"""The reading layer: normalisation, the sentence index and choosing the sentence that answers, on sentences
+written here; then end to end through the engine on the seed newsletters."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.engine import Engine
+from bot.knowledge.model import Issue, KnowledgeBase, Passage, Source
+from bot.reading.normalise import Normaliser
+from bot.reading.select import Reader
+from bot.reading.sentences import split_sentences
+
+LATER = date(2030, 1, 1)
+
+
+def _kb(*issues: tuple[str, int, list[tuple[str, str]]]) -> KnowledgeBase:
+    kb = KnowledgeBase()
+    for issue_id, month, passages in issues:
+        year, number = (int(part) for part in issue_id.split("-"))
+        kb.issues.append(Issue(issue_id, number, year, month, date(year, month, 1), f"{issue_id}.txt"))
+        kb.passages += [Passage(text, Source(issue_id, headline)) for headline, text in passages]
+    return kb
+
+
+def test_inflections_derivations_and_compounds_meet() -> None:
+    normaliser = Normaliser()
+    for one, other in (("frukostmötena", "frukostmöte"), ("efterträder", "efterträdare"), ("tillträdde", "tillträda")):
+        assert normaliser.terms(one) == normaliser.terms(other), (one, other)
+
+
+def test_acronyms_and_short_names_are_kept_and_function_words_dropped() -> None:
+    normaliser = Normaliser()
+    normaliser.learn("Enligt LOV och NNS har MIA börjat.")
+    assert {"lov", "nns", "mia"} <= set(normaliser.terms("Enligt LOV och NNS har MIA börjat."))
+    assert "och" not in normaliser.terms("Enligt LOV och NNS har MIA börjat.")
+    assert "lov" in normaliser.question_terms("vad betyder lov", "sv")  # typed in lower case
+
+
+def test_questions_typed_without_swedish_letters_find_the_words() -> None:
+    normaliser = Normaliser()
+    assert normaliser.terms("Försäkringskassan betalar sjukpenning") == normaliser.question_terms(
+        "forsakringskassan betalar sjukpenning", "sv"
+    )
+
+
+def test_sentences_are_cut_at_their_ends_not_at_abbreviations() -> None:
+    text = "Frukost från kl. 08.00 i Handen. Anmälan senast 24/5 till bl.a. Cecilia. – Välkomna!"
+    assert split_sentences(text) == [
+        "Frukost från kl. 08.00 i Handen.",
+        "Anmälan senast 24/5 till bl.a. Cecilia.",
+        "– Välkomna!",
+    ]
+
+
+KB = _kb(
+    (
+        "2020-2",
+        3,
+        [
+            ("Ny kassör", "Pelle Svensson är ny kassör i Båtklubben Ankaret. Han tillträder den 1 maj 2020."),
+            ("Ny kassör", "Pelle kommer närmast från Sjöbanken, där han arbetade med lån."),
+            ("Båtklubbens år", "Båtklubben hade 140 medlemmar under 2019. Klubben ordnade sex seglingar."),
+            ("Båtklubbens år", "Förbundschefen Eva Ek går i pension i juni eftersom hon fyller 65 år."),
+        ],
+    ),
+    ("2020-5", 9, [("Höstens nyheter", "Båtklubben har nu 150 medlemmar.")]),
+)
+
+
+def test_the_question_word_chooses_the_sentence_holding_what_is_sought() -> None:
+    reader = Reader(KB)
+    when = reader.find("när tillträder Pelle Svensson som kassör?", LATER, "sv")
+    assert when and "1 maj 2020" in " ".join(s.text for s in when.sentences)
+    where = reader.find("var kommer Pelle ifrån?", LATER, "sv")
+    assert where and "Sjöbanken" in where.sentences[0].text
+    why = reader.find("varför går Eva Ek i pension?", LATER, "sv")
+    assert why and "eftersom" in why.sentences[0].text
+
+
+def test_only_issues_published_by_the_day_count_and_the_later_comes_first() -> None:
+    reader = Reader(KB)
+    before = reader.find("hur många medlemmar har båtklubben?", date(2020, 4, 1), "sv")
+    assert before and "140" in before.sentences[0].text
+    after = reader.find("hur många medlemmar har båtklubben?", date(2020, 10, 1), "sv")
+    assert after and "150" in after.sentences[0].text
+    assert reader.find("hur många medlemmar har båtklubben?", date(2019, 1, 1), "sv") is None
+
+
+def test_words_the_sources_do_not_contain_get_nothing() -> None:
+    reader = Reader(KB)
+    assert reader.find("vad kostar en bussbiljett till Stockholm?", LATER, "sv") is None
+    assert reader.find("hur mycket är 2+2", LATER, "sv") is None
+
+
+def test_english_questions_map_through_the_lexicon() -> None:
+    reader = Reader(KB)
+    normaliser = reader.index.normaliser
+    assert normaliser.question_terms("retire", "en") == normaliser.terms("pension")
+    assert normaliser.question_terms("chief", "en") == normaliser.terms("förbundschef")
+    found = reader.find("when does the chief retire?", LATER, "en")
+    assert found and "Eva Ek" in found.sentences[0].text
+
+
+def test_engine_quotes_the_sentence_with_issue_month_and_headline(seed_kb: KnowledgeBase) -> None:
+    engine = Engine(seed_kb)
+    reply = engine.answer("var hölls MIA:s kick-off?", today=date(2019, 6, 1))
+    assert reply.intent == "reading" and reply.answered
+    assert "Saturnus" in reply.text and "nr 3 2017 (april 2017)" in reply.text and '"Lyckad Kick-off' in reply.text
+    english = engine.answer("where was the MIA kickoff held?", today=date(2019, 6, 1))
+    assert "Saturnus" in english.text and "quoted in Swedish" in english.text
+    assert not engine.answer("vad kostar en bussbiljett till Nynäshamn?", today=date(2019, 6, 1)).answered
+
+
+def test_the_reading_layer_answers_nothing_from_issues_not_yet_published(seed_kb: KnowledgeBase) -> None:
+    reply = Engine(seed_kb).answer("var hölls MIA:s kick-off?", today=date(2017, 1, 15))
+    assert "Saturnus" not in reply.text
