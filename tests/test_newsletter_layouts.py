@@ -443,3 +443,12 @@ def test_a_calendar_in_a_drawn_box_under_a_title_of_its_own_and_a_notice_headed_
     moved = meeting(kb, "2040-09-21")  # "Nytt datum i Tyresö" is a notice, not a sub-heading of the calendar
     assert facts(moved) == ("Tyresö", "Vägen från försörjningsstöd", "Alléhuset, Stora salen", "08:30")
     assert (moved.moved_from, meeting(kb, "2040-09-14").status) == (date(2040, 9, 14), "moved")
+
+
+def test_days_over_their_details_in_a_definition_list_and_notices_led_by_a_dated_label(kb):
+    # <dt>Fredag 8 mars</dt><dd>Tyresö – Topic. Venue, kl. 08.30–09.45.</dd>
+    eighth = meeting(kb, "2041-03-08")
+    assert facts(eighth) == ("Tyresö", "Att läsa av en arbetsplats", "Alléhuset, sal Ekorren", "08:30")
+    assert eighth.end == "09:45"
+    # "Nynäshamn 22 mars: mötet byter lokal ...": a notice, not a meeting whose topic is "mötet byter lokal"
+    assert facts(meeting(kb, "2041-03-22")) == ("Nynäshamn", "Skrivstöd i vardagen", "Sjöbodarna, Nynäshamn", "08:30")

@@ -64,7 +64,10 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
     return changes
 
 
-_LEAD_LABEL = re.compile(r"^(?:[\wåäöÅÄÖ]+\s){0,3}[\wåäöÅÄÖ]+:\s+(?=[A-ZÅÄÖ])")
+# "Ny lokal: Frukostmötet ...", "Tyresö 28 mars: mötet får ett nytt tema": a label before the notice
+_LEAD_LABEL = re.compile(
+    r"^(?:(?:[\wåäöÅÄÖ]+\s){0,3}[\wåäöÅÄÖ]+:\s+(?=[A-ZÅÄÖ])|(?=[^:]*\d[^:]*:)(?:[\wåäöÅÄÖ/.]+\s){1,3}[\wåäöÅÄÖ/.]+:\s+)"
+)
 
 
 def _moved_without_saying(sentence: str) -> str | None:

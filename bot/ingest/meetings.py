@@ -265,7 +265,14 @@ class MeetingReader:
                 title = re.sub(r"^[^:]{0,40}:\s+", "", text) if ":" in text else text
             if not text:
                 title = previous_title
-                open_entry = bool(entries) and not _has_topic(entries[-1]) and entries[-1].text.endswith(":")
+                # "22/3 kl. 8.30:", or a day alone ("Fredag 7 mars", not "Tyresö: 1/3" in a list of days):
+                # what follows the blank line is about it
+                latest = entries[-1] if entries else None
+                open_entry = (
+                    latest is not None
+                    and not _has_topic(latest)
+                    and (latest.text.endswith(":") or (not latest.text.strip() and latest.municipality is None))
+                )
                 continue
             if text.count("|") >= 2 or (columns is not None and "|" in text):
                 cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
@@ -342,12 +349,12 @@ class MeetingReader:
                     if set_apart and _names_a_venue(rest) and any(texts[index + 1 :]):
                         fields, rest = {"venue": rest}, ""  # "24 september – Haninge, Folkets hus" over its topic
                 rest, more = self._more_dated_items(rest)
-                for index, (dates, named) in enumerate(groups):
+                for number, (dates, named) in enumerate(groups, start=1):
                     municipality = named or municipality
-                    last = index == len(groups) - 1
-                    place = own[0] if own and last else municipality
-                    own_fields = dict(fields) if last else {}
-                    entries.append(_Entry(dates, line.number, rest if last else "", place, venue_like, own_fields))
+                    final = number == len(groups)
+                    place = own[0] if own and final else municipality
+                    own_fields = dict(fields) if final else {}
+                    entries.append(_Entry(dates, line.number, rest if final else "", place, venue_like, own_fields))
                 for mention, text_of_item in more:  # "Haninge: 20/11 (nytt datum), 11/12 julfrukost, 22/1"
                     entries.append(_Entry([mention], line.number, text_of_item, municipality, False))
                 if (
@@ -385,6 +392,9 @@ class MeetingReader:
                     "."
                 )  # "Friday 12 April, 8.30–10.00" / "Folkets Hus, Nynäshamn"
             elif open_entry and not _has_topic(entries[-1]) and not text.startswith(("•", "-", "–")):
+                own = None if entries[-1].municipality else self._municipality_at_start(text)
+                if own:  # "Fredag 7 mars" over "Haninge – Topic. Venue, kl. 08.30–10.00."
+                    entries[-1].municipality, text = own[0], text[len(own[1]) :].lstrip(":,–- ")
                 entries[-1].text = f"{entries[-1].text} {text}".strip()  # "**Tyresö 7/3**", its topic below
             elif _belongs_to_entry(text, block.kind, open_entry):
                 entries[-1].extra.append(text)
@@ -518,6 +528,11 @@ class MeetingReader:
                 body = _as_sentences([entry.text, *entry.extra])
                 fields = dict(entry.fields)
                 change = self.words.change_in(body) or heading_change
+                opening = next(iter(sentences(_remark_free(body))), "")
+                subject = (opening.split() or [""])[0]  # "mötet får ett nytt tema", not "Frukostmöte: NYTT TEMA – X"
+                if self.words.change_in(opening) in ("topic", "venue") and not subject.endswith(":"):
+                    if self.words.speaks_of_meeting(subject):
+                        continue  # "Tyresö 28 mars: mötet får ett nytt tema. ...": a notice, read in changes.py
                 if change == "cancelled":
                     meeting.status = "cancelled"
                     body = re.sub(r"\s*[–-]?\s*(?:är\s+)?inställ\w*\.?", ".", body, count=1, flags=re.I).strip(" .")
@@ -536,6 +551,8 @@ class MeetingReader:
                     self._apply_fields(meeting, fields, " ".join([body, *entry.fields.values()]), entry.line)
                     if not meeting.venue:
                         meeting.venue = shared_venue
+                if not meeting.start:
+                    apply_times(meeting, body)  # "Topic. Poseidon, Handen, kl. 08.30–10.00."
                 if not meeting.start and entry.kind in (None, block.kind):
                     apply_times(meeting, around)
                 meeting.municipality = (
@@ -648,13 +665,12 @@ class MeetingReader:
             r"\s*\(([^)]*)\)", lambda m: "" if self.words.change_in(m.group(1)) else m.group(0), parts[0]
         ).rstrip(".")
         venues = [
-            part
+            place
             for part in parts[1:]
-            if ("," in part or len(part.split()) <= 4)
-            and _venue_line([_without_old_value(part)])
-            and not self.names.people(part)
+            for place in [_without_old_value(_without_clock(part))]
+            if ("," in place or len(place.split()) <= 4) and _venue_line([place]) and not self.names.people(place)
         ]
-        venue = _without_old_value(venues[0]) if venues else None  # "Topic. Kulturhuset, Handen.", "Tyresö bibliotek."
+        venue = venues[0] if venues else None  # "Topic. Kulturhuset, Handen, kl. 8.30–10.", "Tyresö bibliotek."
         meeting.venue = meeting.venue or venue
         parts = [part for part in parts if part not in venues]
         meeting.speakers = self._speakers_in_sentences(parts[1:])
@@ -764,6 +780,11 @@ def _remark_free(text: str) -> str:
 def _without_old_value(text: str) -> str:
     """ "Brandbergens bibliotek, i stället för Kulturhuset." -> "Brandbergens bibliotek"."""
     return re.split(r",?\s+(?:i stället för|istället för|instead of)\s", text.rstrip("."), maxsplit=1)[0]
+
+
+def _without_clock(text: str) -> str:
+    """ "Poseidon, Handen, kl. 08.30–10.00." -> "Poseidon, Handen"."""
+    return re.sub(rf",?\s*(?:kl\.?|klockan)\s*(?:{RANGE.pattern}|{CLOCK})\.?\s*$", "", text.strip()).rstrip(" .,")
 
 
 def _clock_free(text: str) -> str:
