@@ -4,6 +4,7 @@ real SQLite database, knowledge bases built by the project's builder from newsle
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 import pytest
@@ -437,3 +438,37 @@ async def test_remind_me_of_a_meeting_that_then_moves_tells_of_the_move_and_remi
         clock.set(local(2024, 3, 21, 18, 0))
         assert (await bot.reminders.run_due(bot.app.bot)).sent == 1
     assert texts_to(api, chat)[-1].startswith("Reminder: Breakfast meeting Friday 22 March 2024 in Haninge.")
+
+
+async def test_a_chat_that_deletes_its_data_while_the_alerts_go_out_is_not_sent_one_nor_written_back(
+    api, tmp_path, bases
+):
+    february, march = bases
+    first, leaving = 9101, 9102
+    bot = bot_with(api, tmp_path / "db.sqlite3", Clock(local(2024, 3, 1, 10, 0)), february, march)
+    for chat in (first, leaving):
+        bot.repo.subscribe(chat, "Haninge")
+    bot.alerts.workers = 1  # one at a time, by chat: `first` first
+    async with running(bot):
+        api.queue_update(message(leaving, "/radera"))
+        await api.wait_for("sendMessage", chat_id=leaving)
+
+        def press_yes(call) -> None:  # noqa: ANN001 -- while Telegram has not yet answered the send to `first`
+            if call.chat_id != first:
+                return
+            api.on_send = None
+            api.queue_update(callback(leaving, "del|yes"))
+            for _ in range(500):
+                if bot.repo.language(leaving) is None:
+                    return
+                time.sleep(0.01)
+
+        api.on_send = press_yes
+        bot.app.bot_data["fedbot"].engine = Engine(march)  # what /reload does
+        bot.alerts.check()
+        report = await bot.alerts.send_pending(bot.app.bot)
+        assert report.sent == 1
+        assert bot.repo.language(leaving) is None
+        assert bot.repo._rows("SELECT * FROM reminders_sent WHERE chat_id = ?", (leaving,)) == []
+    assert texts_to(api, first) == [HANINGE_NEWS]
+    assert HANINGE_NEWS not in texts_to(api, leaving)

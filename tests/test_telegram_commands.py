@@ -10,6 +10,7 @@ from pathlib import Path
 from telegram_harness import HANINGE_ID, build_bot, callback, keyboard_data, message, running
 
 from bot.answers.bot_info import Operator, privacy
+from bot.state import Reason
 from bot.telegram import routes
 from bot.texts import commands, say
 
@@ -187,7 +188,7 @@ async def test_delete_asks_first_and_then_leaves_nothing_about_the_chat_in_any_t
     for chat in (CHAT, CHAT + 1):
         bot.repo.subscribe(chat, "Haninge")
         bot.repo.watch_meeting(chat, HANINGE_ID)
-        assert bot.repo.claim_reminder(chat, HANINGE_ID, "day_before")
+        assert bot.repo.claim_reminder(chat, HANINGE_ID, "day_before", Reason(("Haninge",)))
         bot.repo.mark_sent(chat, HANINGE_ID, "day_before", 55)
         bot.repo.watch_places(chat, "jobbverket", "Jobbverket", "sv")
     bot.repo.subscribe(CHAT, "alla")

@@ -58,6 +58,16 @@ class PlaceWatch:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """Why a chat is sent a message: the subscriptions (municipalities, or ALL), meeting watches and watches of
+    open places (folded keys) that made it a recipient. A claim holds only while one of them still does."""
+
+    municipalities: tuple[str, ...] = ()
+    meetings: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Announcement:
     id: int
     news: str  # JSON, as bot.knowledge.news.News.encode wrote it
@@ -394,18 +404,46 @@ class Repository:
 
     # the sent-reminder log: claim, then send, then record the outcome
 
-    def claim_reminder(self, chat_id: int, meeting_id: str, kind: str) -> bool:
-        """Reserve the right to send one reminder. True for exactly one caller, ever, per key.
+    def claim_reminder(self, chat_id: int, meeting_id: str, kind: str, reason: Reason) -> bool:
+        """Reserve the right to send one reminder. True for exactly one caller, ever, per key, and only
+        while the chat is still a recipient: it exists, has not blocked the bot, and still has one of the
+        subscriptions or watches in `reason`. Checked in the same statement as the claim, so a chat that
+        /radera, /avsluta or /stop reached a moment ago is neither sent the message nor written back.
 
         The claim is committed before the message is sent. If the process dies after the claim,
         the row stays 'claimed' and is never sent again: a reminder may then be lost, but it can
         never arrive twice. `release_claim` undoes a claim when the send certainly failed.
         """
+
+        def among(values: tuple[str, ...]) -> str:
+            return f"IN ({','.join('?' * len(values))})" if values else "IN (NULL)"
+
+        municipalities, meetings, targets = reason.municipalities, reason.meetings, reason.targets
         return (
             self._write(
-                """INSERT INTO reminders_sent (chat_id, meeting_id, kind, status, claimed_at)
-               VALUES (?, ?, ?, 'claimed', ?) ON CONFLICT DO NOTHING""",
-                (chat_id, meeting_id, kind, self._now()),
+                f"""INSERT INTO reminders_sent (chat_id, meeting_id, kind, status, claimed_at)
+               SELECT ?, ?, ?, 'claimed', ?
+               WHERE EXISTS (SELECT 1 FROM users WHERE chat_id = ? AND blocked = 0)
+                 AND (EXISTS (SELECT 1 FROM subscriptions WHERE chat_id = ? AND active = 1
+                              AND municipality {among(municipalities)})
+                      OR EXISTS (SELECT 1 FROM meeting_watches WHERE chat_id = ? AND active = 1
+                                 AND meeting_id {among(meetings)})
+                      OR EXISTS (SELECT 1 FROM place_watches WHERE chat_id = ? AND active = 1
+                                 AND target_key {among(targets)}))
+               ON CONFLICT DO NOTHING""",
+                (
+                    chat_id,
+                    meeting_id,
+                    kind,
+                    self._now(),
+                    chat_id,
+                    chat_id,
+                    *municipalities,
+                    chat_id,
+                    *meetings,
+                    chat_id,
+                    *targets,
+                ),
             )
             == 1
         )

@@ -35,7 +35,7 @@ from bot.folding import fold
 from bot.knowledge import news
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.news import MeetingNews, News, Snapshot, SnapshotUnreadable
-from bot.state import ALL, Announcement, CannotWrite, Repository
+from bot.state import ALL, Announcement, CannotWrite, Reason, Repository
 from bot.telegram.fanout import WORKERS, Fanout, Outgoing, Report
 from bot.telegram.municipalities import place_label
 from bot.telegram.reminders import SWEEP
@@ -57,6 +57,13 @@ class _Chat:
 
     def wants(self, item: MeetingNews) -> bool:
         return ALL in self.places or bool(item.municipalities & self.places) or bool(item.meeting_ids & self.meetings)
+
+    def reason(self, items: list[MeetingNews], targets: set[str]) -> Reason:
+        """The subscriptions and watches that make the chat hear of these items."""
+        where = {place for item in items for place in item.municipalities if place}
+        places = self.places & (where | {ALL})
+        watched = {meeting for item in items for meeting in item.meeting_ids} & self.meetings
+        return Reason(tuple(sorted(places)), tuple(sorted(watched)), tuple(sorted(targets)))
 
     def labels(self, items: list[MeetingNews], lang: str) -> tuple[str, ...]:
         """The subscriptions the news concern, as the lead of the message names them."""
@@ -179,9 +186,11 @@ class AlertService:
             meetings = tuple(i for i, item in enumerate(found.meetings) if chat.wants(item))
             places = tuple(i for i, item in enumerate(found.places) if fold(item.now.name) in chat.targets)
             if meetings or places:
-                labels = chat.labels([found.meetings[i] for i in meetings], chat.language)
+                concerned = [found.meetings[i] for i in meetings]
+                labels = chat.labels(concerned, chat.language)
                 text = functools.partial(word, meetings, labels, places, chat.language)
-                items.append(Outgoing(chat_id, subject, KIND, text))
+                targets = {fold(found.places[i].now.name) for i in places}
+                items.append(Outgoing(chat_id, subject, KIND, text, chat.reason(concerned, targets)))
         return items
 
     def _chats(self) -> dict[int, _Chat]:

@@ -25,7 +25,7 @@ from typing import Any
 from telegram import Bot
 from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError
 
-from bot.state import CannotWrite, Repository
+from bot.state import CannotWrite, Reason, Repository
 from bot.telegram.network import may_have_arrived
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,7 @@ class Outgoing:
     subject: str  # a meeting id, or an announcement ("announcement-7")
     kind: str  # what kind of message about it: a day-before reminder, a change alert, open places
     text: Callable[[], str]
+    reason: Reason  # the subscriptions and watches that make the chat a recipient: claimed only while one holds
 
 
 @dataclass
@@ -112,11 +113,11 @@ class Fanout:
         """Claim, send, record; returns BLOCKED when the chat blocked the bot."""
         chat, subject, kind = item.chat_id, item.subject, item.kind
         try:
-            claimed = await self._db(self.repo.claim_reminder, chat, subject, kind)
+            claimed = await self._db(self.repo.claim_reminder, chat, subject, kind, item.reason)
         except CannotWrite:  # unclaimed, so unsent: the sweep tries again once the database can be written
             report.retry_later += 1
             return None
-        if not claimed:
+        if not claimed:  # claimed before, or the chat is no longer a recipient (/radera, /stop a moment ago)
             report.skipped += 1
             return None
         for attempt, pause in enumerate((*BACKOFF, None)):
