@@ -3,6 +3,7 @@ real SQLite database, knowledge bases built by the project's builder from newsle
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from pathlib import Path
@@ -472,3 +473,18 @@ async def test_a_chat_that_deletes_its_data_while_the_alerts_go_out_is_not_sent_
         assert bot.repo._rows("SELECT * FROM reminders_sent WHERE chat_id = ?", (leaving,)) == []
     assert texts_to(api, first) == [HANINGE_NEWS]
     assert HANINGE_NEWS not in texts_to(api, leaving)
+
+
+async def test_a_smaller_base_and_then_the_full_one_again_announces_nothing_as_new(api, tmp_path, bases):
+    _, march = bases
+    smaller = dataclasses.replace(march, meetings=march.meetings[:1])
+    bot = bot_with(api, tmp_path / "db.sqlite3", Clock(local(2024, 3, 1, 10, 0)), march, march)
+    bot.repo.subscribe(EVERYWHERE, ALL)
+    async with running(bot):  # the first start: March's base is the one announced
+        bot.app.bot_data["fedbot"].load_engine = lambda: Engine(smaller)
+        assert len((await reload(api)).splitlines()) == 1  # meetings left out are no news
+        bot.app.bot_data["fedbot"].load_engine = lambda: Engine(march)
+        assert len((await reload(api)).splitlines()) == 1  # ... nor when they come back
+        assert (await bot.alerts.send_pending(bot.app.bot)).sent == 0
+        assert bot.repo.pending_announcements() == []
+    assert texts_to(api, EVERYWHERE) == []

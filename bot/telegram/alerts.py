@@ -123,8 +123,11 @@ class AlertService:
             )
             self.repo.announce(facts, None)
             return None
+        kept = news.remembered(before, current, today).encode()  # what left the base stays announced
+        if stored == kept:
+            return None
         found = news.diff(before, current, today)
-        number = self.repo.announce(facts, found.encode() if found else None)
+        number = self.repo.announce(kept, found.encode() if found else None)
         if not found:
             return None
         log.info(
