@@ -3,6 +3,7 @@ real SQLite database, knowledge bases built by the project's builder from newsle
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
 import time
@@ -169,7 +170,9 @@ async def test_a_reload_tells_each_subscriber_once_what_changed_where_they_subsc
         assert watching.text == say("sv", "watching_places", name="Jobbverket")
 
         reply = await reload(api)
-        assert reply.splitlines()[1] == say("sv", "reload_news", meetings=5, places=4)
+        assert reply.splitlines()[1] == say(
+            "sv", "reload_news", meetings=5, places=4, when=say("sv", "reload_news_now")
+        )
         await bot.alerts.send_pending(bot.app.bot)  # waits for the fan-out the reload started
         assert bot.repo.pending_announcements() == []
 
@@ -236,7 +239,7 @@ async def test_an_issue_counts_from_the_first_of_its_month_and_is_announced_then
     bot.repo.subscribe(HANINGE, "Haninge")
     async with initialized(bot):
         assert bot.alerts.check() is None  # the baseline: February's knowledge
-        clock.set(local(2024, 3, 1, 6, 0))
+        clock.set(local(2024, 3, 1, 8, 0))
         found = bot.alerts.check()  # what the sweep does every 15 minutes
         assert found is not None and len(found.meetings) == 5
         assert (await bot.alerts.send_pending(bot.app.bot)).sent == 1
@@ -488,3 +491,45 @@ async def test_a_smaller_base_and_then_the_full_one_again_announces_nothing_as_n
         assert (await bot.alerts.send_pending(bot.app.bot)).sent == 0
         assert bot.repo.pending_announcements() == []
     assert texts_to(api, EVERYWHERE) == []
+
+
+def alert_jobs(bot: Bot, name: str) -> list:
+    return [job for job in bot.app.job_queue.jobs() if job.name == name]
+
+
+async def test_the_sweep_that_finds_a_new_issue_just_after_midnight_waits_for_sending_hours(api, tmp_path, bases):
+    _, march = bases
+    clock = Clock(local(2024, 2, 29, 20, 0))  # the March issue is in the base but not yet published
+    bot = bot_with(api, tmp_path / "db.sqlite3", clock, march, march)
+    bot.repo.subscribe(HANINGE, "Haninge")
+    async with running(bot):
+        [sweep] = alert_jobs(bot, "alerts:sweep")
+        clock.set(local(2024, 3, 1, 0, 5))
+        await sweep.run(bot.app)  # finds the March issue published: queued, not sent
+        assert len(bot.repo.pending_announcements()) == 1
+        clock.set(local(2024, 3, 1, 7, 50))
+        await sweep.run(bot.app)
+        assert texts_to(api, HANINGE) == []
+        clock.set(local(2024, 3, 1, 8, 5))
+        await sweep.run(bot.app)  # the first sweep in sending hours sends it, once
+        await sweep.run(bot.app)
+        assert bot.repo.pending_announcements() == []
+    assert texts_to(api, HANINGE) == [HANINGE_NEWS]
+
+
+async def test_a_reload_at_night_answers_when_the_alerts_go_out_and_sends_them_then(api, tmp_path, bases):
+    february, march = bases
+    clock = Clock(local(2024, 3, 1, 22, 30))
+    bot = bot_with(api, tmp_path / "db.sqlite3", clock, february, march)
+    bot.repo.subscribe(HANINGE, "Haninge")
+    async with running(bot):
+        reply = await reload(api)
+        assert reply.splitlines()[1] == say(
+            "sv", "reload_news", meetings=5, places=4, when=say("sv", "reload_news_later", time="08:00")
+        )
+        [opening] = alert_jobs(bot, "alerts:2024-03-02T08:00:00+01:00")
+        await asyncio.sleep(0.2)
+        assert texts_to(api, HANINGE) == []
+        clock.set(local(2024, 3, 2, 8, 0))
+        await opening.run(bot.app)
+    assert texts_to(api, HANINGE) == [HANINGE_NEWS]

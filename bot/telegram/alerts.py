@@ -23,7 +23,7 @@ import functools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -81,10 +81,22 @@ class AlertService:
     clock: Callable[[], datetime]
     sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep
     workers: int = WORKERS
+    hours: tuple[time, time] = (time(8, 0), time(21, 0))  # sent only from, until (local; BOT_ALERT_HOURS)
     _sending: asyncio.Lock = field(default_factory=asyncio.Lock, init=False, repr=False)
 
     def today(self) -> date:
         return self.clock().astimezone(self.tz).date()
+
+    def sending_hours(self) -> bool:
+        """Whether alerts may go out now: nobody is woken by the sweep that finds a new issue at 00:05."""
+        start, end = self.hours
+        return start <= self.clock().astimezone(self.tz).time() < end
+
+    def next_opening(self) -> datetime:
+        """When sending hours next begin (today's opening while it is ahead, else tomorrow's)."""
+        now = self.clock().astimezone(self.tz)
+        opening = datetime.combine(now.date(), self.hours[0], self.tz)
+        return opening if opening > now else datetime.combine(now.date() + timedelta(days=1), self.hours[0], self.tz)
 
     # finding what changed
 
@@ -142,8 +154,10 @@ class AlertService:
 
     async def send_pending(self, bot: Bot, keep_going: Callable[[], bool] = lambda: True) -> Report:
         """Send every queued announcement to whom it concerns. One fan-out at a time: a second call waits,
-        then finds what the first sent claimed."""
+        then finds what the first sent claimed. Outside sending hours nothing is sent: it stays queued."""
         total = Report()
+        if not self.sending_hours():
+            return total
         async with self._sending:
             for announcement in self.repo.pending_announcements():
                 if not keep_going():
@@ -209,10 +223,16 @@ class AlertService:
     # the JobQueue
 
     def schedule(self, job_queue: JobQueue[Any]) -> None:
-        """Send what is queued now (in the background: a fan-out to thousands takes minutes), and look for
-        changes every SWEEP."""
+        """Send what is queued now (in the background: a fan-out to thousands takes minutes), or when sending
+        hours next begin, and look for changes every SWEEP (whose finds wait for sending hours too)."""
         options = {"misfire_grace_time": None, "coalesce": True}
-        job_queue.run_once(self._send_job, when=0, name=f"{JOB_PREFIX}:now", job_kwargs=options)
+        if self.sending_hours():
+            job_queue.run_once(self._send_job, when=0, name=f"{JOB_PREFIX}:now", job_kwargs=options)
+        else:
+            opening = self.next_opening()
+            name = f"{JOB_PREFIX}:{opening.isoformat()}"
+            if not job_queue.get_jobs_by_name(name):
+                job_queue.run_once(self._send_job, when=opening - self.clock(), name=name, job_kwargs=options)
         sweep = f"{JOB_PREFIX}:sweep"
         if not job_queue.get_jobs_by_name(sweep):
             job_queue.run_repeating(self._sweep_job, interval=SWEEP, first=SWEEP, name=sweep, job_kwargs=options)

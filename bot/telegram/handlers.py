@@ -193,7 +193,11 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     text = say(lang, "reloaded", meetings=len(engine.kb.meetings), issues=len(engine.kb.issues), jobs=jobs)
     news = svc.alerts.check()
     if news:
-        text += "\n" + say(lang, "reload_news", meetings=len(news.meetings), places=len(news.places))
+        if svc.alerts.sending_hours():
+            when = say(lang, "reload_news_now")
+        else:
+            when = say(lang, "reload_news_later", time=svc.alerts.hours[0].strftime("%H:%M"))
+        text += "\n" + say(lang, "reload_news", meetings=len(news.meetings), places=len(news.places), when=when)
     await _say(update, text)
     svc.alerts.schedule(job_queue(context))  # sent in the background, after this answer
 
