@@ -533,3 +533,29 @@ async def test_a_reload_at_night_answers_when_the_alerts_go_out_and_sends_them_t
         clock.set(local(2024, 3, 2, 8, 0))
         await opening.run(bot.app)
     assert texts_to(api, HANINGE) == [HANINGE_NEWS]
+
+
+async def test_remind_me_of_a_meeting_that_moved_tells_when_it_is_then_cancelled_on_its_new_day(api, tmp_path, bases):
+    february, march = bases
+    cancelled = dataclasses.replace(
+        march,
+        meetings=[
+            dataclasses.replace(meeting, status="cancelled") if meeting.id == "frukostmöte-2024-03-22" else meeting
+            for meeting in march.meetings
+        ],
+    )
+    chat = 8202
+    bot = bot_with(api, tmp_path / "db.sqlite3", Clock(local(2024, 3, 1, 10, 0)), february, march)
+    async with running(bot):
+        api.queue_update(callback(chat, "rem|frukostmöte-2024-03-15", lang="en"))  # on its first day
+        await api.wait_for("answerCallbackQuery")
+        await reload(api)  # moved to 22 March: told
+        await bot.alerts.send_pending(bot.app.bot)
+        bot.app.bot_data["fedbot"].load_engine = lambda: Engine(cancelled)
+        await reload(api)  # then cancelled on 22 March
+        await bot.alerts.send_pending(bot.app.bot)
+    moved, told = texts_to(api, chat)
+    assert told.splitlines()[:2] == [
+        "News of a meeting you asked to be reminded of:",
+        "• Cancelled: Breakfast meeting Friday 22 March 2024 in Haninge – Samverkan kring sjukskrivna",
+    ]

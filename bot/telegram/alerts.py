@@ -33,8 +33,9 @@ from telegram.ext import ContextTypes, JobQueue
 from bot.answers.alerts import meetings_alert, places_alert
 from bot.folding import fold
 from bot.knowledge import news
-from bot.knowledge.model import KnowledgeBase
+from bot.knowledge.model import KnowledgeBase, Meeting
 from bot.knowledge.news import MeetingNews, News, Snapshot, SnapshotUnreadable
+from bot.knowledge.query import as_of, moves_of
 from bot.state import ALL, Announcement, CannotWrite, Reason, Repository
 from bot.telegram.fanout import WORKERS, Fanout, Outgoing, Report
 from bot.telegram.municipalities import place_label
@@ -52,17 +53,22 @@ class _Chat:
 
     language: str
     places: set[str] = field(default_factory=set)  # municipalities subscribed to, or ALL
-    meetings: set[str] = field(default_factory=set)  # meetings it asked to be reminded of
+    meetings: dict[str, str] = field(default_factory=dict)  # meetings it asked to be reminded of, as they moved:
+    # each id the meeting has had -> the id it was watched by
     targets: set[str] = field(default_factory=set)  # folded providers and kinds of place it watches
 
     def wants(self, item: MeetingNews) -> bool:
-        return ALL in self.places or bool(item.municipalities & self.places) or bool(item.meeting_ids & self.meetings)
+        return (
+            ALL in self.places
+            or bool(item.municipalities & self.places)
+            or bool(item.meeting_ids & self.meetings.keys())
+        )
 
     def reason(self, items: list[MeetingNews], targets: set[str]) -> Reason:
         """The subscriptions and watches that make the chat hear of these items."""
         where = {place for item in items for place in item.municipalities if place}
         places = self.places & (where | {ALL})
-        watched = {meeting for item in items for meeting in item.meeting_ids} & self.meetings
+        watched = {self.meetings[meeting] for item in items for meeting in item.meeting_ids if meeting in self.meetings}
         return Reason(tuple(sorted(places)), tuple(sorted(watched)), tuple(sorted(targets)))
 
     def labels(self, items: list[MeetingNews], lang: str) -> tuple[str, ...]:
@@ -214,8 +220,17 @@ class AlertService:
         chats: dict[int, _Chat] = {}
         for subscription in self.repo.active_subscriptions():
             chats.setdefault(subscription.chat_id, _Chat(subscription.language)).places.add(subscription.municipality)
+        known: dict[str, Meeting] | None = None
         for watch in self.repo.active_watches():
-            chats.setdefault(watch.chat_id, _Chat(watch.language)).meetings.add(watch.meeting_id)
+            # "Remind me" of a meeting that moved concerns it on its new day too (cancelled or changed there)
+            known = (
+                known
+                if known is not None
+                else {meeting.id: meeting for meeting in as_of(self.kb(), self.today()).meetings}
+            )
+            chat = chats.setdefault(watch.chat_id, _Chat(watch.language))
+            for meeting_id in moves_of(known, watch.meeting_id):
+                chat.meetings.setdefault(meeting_id, watch.meeting_id)
         for place_watch in self.repo.active_place_watches():
             chats.setdefault(place_watch.chat_id, _Chat(place_watch.language)).targets.add(place_watch.target_key)
         return chats
