@@ -172,6 +172,16 @@ async def test_stop_says_what_it_does_and_then_ends_every_reminder(api, clock, t
     assert nothing.text == f"{say('en', 'stop_says')}\n{say('en', 'no_subscriptions')}"
 
 
+async def test_stop_with_only_watches_of_open_places_ends_them(api, clock, tmp_path):
+    bot = build_bot(api, tmp_path / "db.sqlite3", clock)
+    bot.repo.watch_places(CHAT, "jobbverket", "Jobbverket", "sv")
+    async with running(bot):
+        api.queue_update(message(CHAT, "/stop"))
+        [stopped] = await api.wait_for("sendMessage", chat_id=CHAT)
+        assert bot.repo.place_watches_of(CHAT) == []
+    assert stopped.text == f"{say('sv', 'stop_says')}\n{say('sv', 'unsubscribed_all')}"
+
+
 async def test_watch_has_its_place_in_the_list_and_answers(api, clock, tmp_path):
     async with running(build_bot(api, tmp_path / "db.sqlite3", clock)):
         api.queue_update(message(CHAT, "/bevaka Jobbverket"))
