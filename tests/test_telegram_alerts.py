@@ -24,9 +24,11 @@ from telegram_harness import (
     running,
 )
 
+from bot.answers.alerts import fitted
 from bot.engine import Engine
+from bot.folding import fold
 from bot.ingest.build import build
-from bot.knowledge.model import KnowledgeBase
+from bot.knowledge.model import KnowledgeBase, OpenPlace
 from bot.knowledge.vocabulary import load_vocabulary
 from bot.state import ALL
 from bot.telegram import keyboards
@@ -559,3 +561,32 @@ async def test_remind_me_of_a_meeting_that_moved_tells_when_it_is_then_cancelled
         "News of a meeting you asked to be reminded of:",
         "• Cancelled: Breakfast meeting Friday 22 March 2024 in Haninge – Samverkan kring sjukskrivna",
     ]
+
+
+async def test_an_alert_of_very_many_open_places_is_capped_and_fits_in_one_telegram_message(api, tmp_path, bases):
+    february, march = bases
+    many = [
+        OpenPlace(f"Arbetsträningsutföraren nummer {n} i Haninge med ett mycket långt namn", n) for n in range(1, 61)
+    ]
+    [notice] = [report for report in march.places if report.source.issue == "2024-2"] or march.places[-1:]
+    flooded = dataclasses.replace(march, places=[*march.places, dataclasses.replace(notice, places=many)])
+    bot = bot_with(api, tmp_path / "db.sqlite3", Clock(local(2024, 3, 1, 10, 0)), february, flooded)
+    for n in range(1, 61):
+        bot.repo.watch_places(WATCHER, fold(many[n - 1].provider), many[n - 1].provider)
+    async with running(bot):
+        await reload(api)
+        await bot.alerts.send_pending(bot.app.bot)
+    [told] = texts_to(api, WATCHER)
+    assert len(told.encode("utf-16-le")) // 2 <= 4096
+    lines = told.splitlines()
+    assert say("sv", "and_more", count=45) in lines
+    assert sum(line.startswith("Arbetsträningsutföraren") for line in lines) == 15
+
+
+def test_any_alert_text_is_cut_to_telegrams_limit_at_whole_lines():
+    text = "\n".join(f"• Nytt: Frukostmöte {n} – " + "ö" * 120 for n in range(100))
+    cut = fitted(text, "sv")
+    assert len(cut.encode("utf-16-le")) // 2 <= 4096 and cut.splitlines()[0] == text.splitlines()[0]
+    kept = len(cut.splitlines()) - 1
+    assert cut.splitlines()[-1] == say("sv", "and_more", count=100 - kept)
+    assert len(fitted("x" * 9000, "sv")) <= 4096

@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 from telegram import Bot
 from telegram.ext import ContextTypes, JobQueue
 
-from bot.answers.alerts import meetings_alert, places_alert
+from bot.answers.alerts import fitted, meetings_alert, places_alert
 from bot.folding import fold
 from bot.knowledge import news
 from bot.knowledge.model import KnowledgeBase, Meeting
@@ -200,7 +200,7 @@ class AlertService:
                 parts.append(meetings_alert([found.meetings[i] for i in meetings], list(labels), kb, lang))
             if places:
                 parts.append(places_alert([found.places[i] for i in places], kb, lang))
-            return "\n\n".join(parts)
+            return fitted("\n\n".join(parts), lang)
 
         items = []
         for chat_id, chat in sorted(chats.items()):
