@@ -245,6 +245,21 @@ class Repository:
                 deleted[table] = db.execute(f"DELETE FROM {_quoted(table)} WHERE chat_id = ?", (chat_id,)).rowcount
         return deleted
 
+    def move_chat(self, old: int, new: int) -> dict[str, int]:
+        """A group became a supergroup with a new chat id: move every row about it (users, subscriptions,
+        watches, the sent log, any table with a `chat_id`) to the new id, in one transaction; table -> rows
+        moved. A row the new id already has (the same subscription, say) is kept and the old one dropped."""
+        moved: dict[str, int] = {}
+        with self._transaction() as db:
+            db.execute("PRAGMA defer_foreign_keys = ON")  # users move with the rows that point at them
+            for table in _tables_with_column(db, "chat_id"):
+                name = _quoted(table)
+                moved[table] = db.execute(
+                    f"UPDATE OR IGNORE {name} SET chat_id = ? WHERE chat_id = ?", (new, old)
+                ).rowcount
+                db.execute(f"DELETE FROM {name} WHERE chat_id = ?", (old,))
+        return moved
+
     # subscriptions
 
     def subscribe(self, chat_id: int, municipality: str, language: str | None = None) -> bool:
