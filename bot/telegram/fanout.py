@@ -25,7 +25,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from telegram import Bot
-from telegram.error import ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.state import CannotWrite, Reason, Repository
 from bot.telegram.network import may_have_arrived
@@ -157,6 +157,9 @@ class Fanout:
                 await self._record(self.repo.release_claim, chat, subject, kind)
                 report.retry_later += 1
                 return None
+            except BadRequest as error:  # a NetworkError in python-telegram-bot, but Telegram answered: for good
+                await self._refused(chat, subject, kind, error, report)
+                return None
             except NetworkError as error:  # TimedOut is a NetworkError too
                 if may_have_arrived(error):
                     log.warning(
@@ -182,14 +185,17 @@ class Fanout:
                     return None
                 await self.sleep(pause)
                 continue
-            except TelegramError as error:  # refused for good: chat not found, bad request
-                await self._record(self.repo.mark_failed, chat, subject, kind, str(error))
-                log.warning("%s: chat %s refused %s: %s", self.label, chat, subject, error)
-                report.failed += 1
+            except TelegramError as error:  # refused for good
+                await self._refused(chat, subject, kind, error, report)
                 return None
             await self._record(self.repo.mark_sent, chat, subject, kind, message.message_id)
             report.sent += 1
             return None
+
+    async def _refused(self, chat: int, subject: str, kind: str, error: TelegramError, report: Report) -> None:
+        await self._record(self.repo.mark_failed, chat, subject, kind, str(error))
+        log.warning("%s: chat %s refused %s: %s", self.label, chat, subject, error)
+        report.failed += 1
 
     @staticmethod
     async def _db(write: Callable[..., Any], *args: Any) -> Any:
