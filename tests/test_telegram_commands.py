@@ -148,6 +148,10 @@ async def test_menu_about_and_privacy_answer_in_both_languages(api, clock, tmp_p
         assert words in privacy_sv.text
     for words in ("id number and language", "subscriptions", "log", "until you delete", "/delete"):
         assert words in privacy_en.text
+    # what the operator's logs hold, and how long: stderr to journald or Docker (5 files of 10 MB, deploy/compose.yaml)
+    assert "Driftens loggar innehåller chattens id-nummer" in privacy_sv.text and "5 × 10 MB" in privacy_sv.text
+    assert "The operator's logs contain the chat's id number" in privacy_en.text
+    assert "journald" in privacy_en.text and "5 × 10 MB" in privacy_en.text
 
 
 async def test_about_without_an_operator_setting_says_so(api, clock, tmp_path):
