@@ -12,6 +12,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.nlu.question import Slots
+from bot.slash import argument as slash_argument
 from bot.state import ALL
 from bot.telegram import keyboards, place_watches
 from bot.telegram.municipalities import municipalities, place_label, resolve_place
@@ -31,11 +32,10 @@ from bot.texts import say
 log = logging.getLogger(__name__)
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
-MAX_ARGUMENT = 100  # characters of a command's argument; a place name is short
 
 
 def _argument(context: ContextTypes.DEFAULT_TYPE) -> str:
-    return " ".join(context.args or [])[:MAX_ARGUMENT]
+    return slash_argument(context.args or [])
 
 
 async def _say(update: Update, text: str, markup: Any = None) -> None:
