@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from bot.knowledge.model import KnowledgeBase, Meeting
 from bot.knowledge.query import as_of, follow_moves, upcoming_meetings
-from bot.state import ALL, Repository
+from bot.state import ALL, Reason, Repository
 
 KIND = "day_before"
 UNKNOWN_START = time(8, 0)  # breakfast meetings start early; assume so when a newsletter gives no time
@@ -39,6 +39,7 @@ class Due:
     chat_id: int
     meeting: Meeting
     language: str
+    reason: Reason = Reason()  # the subscriptions and watches that make it due
 
 
 @dataclass
@@ -64,9 +65,12 @@ def plan(
         return by_place[place]
 
     wanted: dict[tuple[int, str], Due] = {}
+    places: dict[tuple[int, str], set[str]] = {}
+    watched_ids: dict[tuple[int, str], set[str]] = {}
     for sub in repo.active_subscriptions():
         for meeting in meetings(None if sub.municipality == ALL else sub.municipality):
             wanted.setdefault((sub.chat_id, meeting.id), Due(sub.chat_id, meeting, sub.language))
+            places.setdefault((sub.chat_id, meeting.id), set()).add(sub.municipality)
     if watches := repo.active_watches():
         known = {meeting.id: meeting for meeting in meetings(None)}
         everything: dict[str, Meeting] = {}
@@ -78,6 +82,10 @@ def plan(
                 watched = follow_moves(everything, watch.meeting_id)
             if watched is not None and watched.id in known:
                 wanted.setdefault((watch.chat_id, watched.id), Due(watch.chat_id, watched, watch.language))
+                watched_ids.setdefault((watch.chat_id, watched.id), set()).add(watch.meeting_id)
+    for key, due in wanted.items():
+        reason = Reason(tuple(sorted(places.get(key, ()))), tuple(sorted(watched_ids.get(key, ()))))
+        wanted[key] = Due(due.chat_id, due.meeting, due.language, reason)
 
     result = Plan()
     logged = repo.logged_reminders([meeting_id for _, meeting_id in wanted])

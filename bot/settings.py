@@ -35,6 +35,7 @@ class Settings:
     db_path: Path = Path("data/fedbot.sqlite3")
     timezone: ZoneInfo = ZoneInfo("Europe/Stockholm")
     reminder_time: time = time(18, 0)
+    alert_hours: tuple[time, time] = (time(8, 0), time(21, 0))  # change alerts go out from, until (local)
     admin_ids: frozenset[int] = frozenset()
     kb_dir: Path = DEFAULT_KB_DIR
     webhook_url: str | None = None
@@ -86,6 +87,7 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
         db_path=Path(get("BOT_DB_PATH") or "data/fedbot.sqlite3"),
         timezone=_zone(get("BOT_TIMEZONE") or "Europe/Stockholm"),
         reminder_time=_time(get("BOT_REMINDER_TIME") or "18:00"),
+        alert_hours=_hours(get("BOT_ALERT_HOURS") or "08:00-21:00"),
         admin_ids=_ids(get("BOT_ADMIN_IDS") or ""),
         kb_dir=Path(get("BOT_KB_DIR") or DEFAULT_KB_DIR),
         webhook_url=_optional_url("WEBHOOK_URL", get("WEBHOOK_URL"), WEB),
@@ -146,12 +148,21 @@ def _zone(name: str) -> ZoneInfo:
         raise SettingsError(f"BOT_TIMEZONE={name!r} is not a known time zone (try Europe/Stockholm)") from error
 
 
-def _time(text: str) -> time:
+def _time(text: str, name: str = "BOT_REMINDER_TIME") -> time:
     try:
         hours, minutes = text.split(":")
         return time(int(hours), int(minutes))
     except ValueError as error:
-        raise SettingsError(f"BOT_REMINDER_TIME={text!r} must be HH:MM, e.g. 18:00") from error
+        raise SettingsError(f"{name}={text!r} must be HH:MM, e.g. 18:00") from error
+
+
+def _hours(text: str) -> tuple[time, time]:
+    """ "08:00-21:00": from, until; the first before the second."""
+    start, _, end = text.replace(" ", "").partition("-")
+    hours = (_time(start, "BOT_ALERT_HOURS"), _time(end, "BOT_ALERT_HOURS"))
+    if not hours[0] < hours[1]:
+        raise SettingsError(f"BOT_ALERT_HOURS={text!r} must be HH:MM-HH:MM with the first before the second")
+    return hours
 
 
 def _ids(text: str) -> frozenset[int]:

@@ -14,10 +14,13 @@ from functools import cache
 
 from bot.folding import fold
 from bot.knowledge.serde import KnowledgeError
+from bot.knowledge.vocabulary import Vocabulary, load_vocabulary
 from bot.paths import TEXTS_PATH
+from bot.state import ALL
 from bot.texts import Command, commands
 
 MAX_SHOWN = 32  # characters of an unknown command repeated back to the person
+MAX_ARGUMENT = 100  # characters of a command's argument; a place name is short
 _SLASH = re.compile(r"/(?P<word>[^\s@]*)(?:@(?P<bot>\S*))?(?:\s+(?P<rest>.*))?", re.DOTALL)
 
 
@@ -30,6 +33,18 @@ class Slash:
     args: list[str] = field(default_factory=list)
     command: Command | None = None  # None: no command of the list has that name
     lang: str | None = None  # the language of the name used ("/help": en), None for an unknown command
+
+
+def argument(args: list[str]) -> str:
+    """A command's argument as one string, at most MAX_ARGUMENT characters: never echoed back longer."""
+    return " ".join(args)[:MAX_ARGUMENT]
+
+
+def resolve_place(text: str, vocabulary: Vocabulary | None = None) -> str | None:
+    """A command's place argument: the canonical municipality, ALL for "alla"/"all", None when nothing matches
+    well enough. Telegram and the console alike."""
+    vocabulary = vocabulary or load_vocabulary()
+    return ALL if vocabulary.means_all(text) else vocabulary.resolve_municipality(text)
 
 
 def read_slash(text: str) -> Slash | None:

@@ -56,6 +56,9 @@ class FakeBotApi:
         self.calls: list[Call] = []
         self.rejected_for_flood = 0
         self.forbidden_chats: set[int] = set()
+        # Called with each sending call before it is answered, in the server's thread: a test can make
+        # something happen while the bot waits for that answer (another chat pressing a button).
+        self.on_send: Callable[[Call], None] | None = None
         self._failures: dict[str, deque[tuple[int, dict[str, Any]]]] = {}
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
@@ -134,6 +137,9 @@ class FakeBotApi:
     # serving
 
     def _handle(self, method: str, params: dict[str, str], files: dict[str, tuple[str, bytes]]) -> tuple[int, dict]:
+        hook = self.on_send
+        if hook is not None and method in SENDING:
+            hook(Call(method, params, files))
         now = time.monotonic()
         with self._cond:
             call = Call(method, params, files, at=now)

@@ -19,7 +19,7 @@ from bot.answers.bot_info import Operator
 from bot.console import chat
 from bot.console.commands import ANSWERS, NEEDS_TELEGRAM, answer_command
 from bot.engine import Engine
-from bot.slash import read_slash
+from bot.slash import MAX_ARGUMENT, read_slash
 from bot.telegram import routes
 from bot.texts import commands, say
 
@@ -165,3 +165,8 @@ def test_run_with_today_and_a_token_refuses_in_one_line(tmp_path: Path):
         check=False,
     )
     assert bad.returncode == 2 and "not a date YYYY-MM-DD: '15/1'" in bad.stderr
+
+
+def test_a_very_long_place_argument_is_echoed_at_most_as_far_as_telegram_does(engine: Engine):
+    out = run_chat(engine, "/nasta " + "x" * 3000 + "\n")
+    assert "x" * MAX_ARGUMENT in out and "x" * (MAX_ARGUMENT + 1) not in out

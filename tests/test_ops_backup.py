@@ -12,7 +12,7 @@ import pytest
 
 from bot.cli import main
 from bot.ops.backup import BackupError, backup
-from bot.state import Repository
+from bot.state import Reason, Repository
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -74,7 +74,7 @@ def test_backup_command_copies_the_bots_database_and_the_copy_restores(
     with Repository(db) as repository:
         repository.subscribe(1001, "Haninge", "sv")
         repository.subscribe(1002, "alla", "en")
-        assert repository.claim_reminder(1001, "frukostmöte-2026-09-28", "day_before")
+        assert repository.claim_reminder(1001, "frukostmöte-2026-09-28", "day_before", Reason(("Haninge",)))
         repository.mark_sent(1001, "frukostmöte-2026-09-28", "day_before", 77)
         expected = repository.stats()
 

@@ -10,7 +10,7 @@ import pytest
 from bot.cli import main
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.store import save_kb
-from bot.state import Repository
+from bot.state import ALL, Reason, Repository
 
 
 @pytest.fixture(autouse=True)
@@ -26,13 +26,13 @@ def make_db(path: Path) -> None:
         repository.subscribe(2, "Haninge", "en")
         repository.subscribe(2, "Tyresö", "en")
         repository.subscribe(3, "alla", "sv")
-        repository.mark_blocked(3)
         repository.watch_meeting(1, "frukostmöte-2026-09-28")
         for chat in (1, 2):
-            repository.claim_reminder(chat, "frukostmöte-2026-09-28", "day_before")
+            repository.claim_reminder(chat, "frukostmöte-2026-09-28", "day_before", Reason(("Haninge",)))
             repository.mark_sent(chat, "frukostmöte-2026-09-28", "day_before", 10 + chat)
-        repository.claim_reminder(3, "frukostmöte-2026-09-28", "day_before")
+        repository.claim_reminder(3, "frukostmöte-2026-09-28", "day_before", Reason((ALL,)))
         repository.mark_failed(3, "frukostmöte-2026-09-28", "day_before", "Forbidden: bot was blocked by the user")
+        repository.mark_blocked(3)
 
 
 def test_stats_prints_users_subscriptions_and_reminders(

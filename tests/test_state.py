@@ -7,8 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.state import ALL, Repository
+from bot.state import ALL, Reason, Repository
 from bot.state.schema import MIGRATIONS
+
+HANINGE = Reason(("Haninge",))
 
 
 @pytest.fixture
@@ -84,26 +86,30 @@ def test_blocking_deactivates_subscriptions_and_watches(repo):
 def test_a_reminder_can_be_claimed_once_even_from_a_second_connection(tmp_path):
     path = tmp_path / "c.sqlite3"
     with Repository(path) as first, Repository(path) as second:
-        assert first.claim_reminder(1, "m1", "day_before") is True
-        assert second.claim_reminder(1, "m1", "day_before") is False
-        assert second.claim_reminder(1, "m1", "other_kind") is True
-        assert second.claim_reminder(2, "m1", "day_before") is True
+        first.subscribe(1, "Haninge")
+        first.subscribe(2, "Haninge")
+        assert first.claim_reminder(1, "m1", "day_before", HANINGE) is True
+        assert second.claim_reminder(1, "m1", "day_before", HANINGE) is False
+        assert second.claim_reminder(1, "m1", "other_kind", HANINGE) is True
+        assert second.claim_reminder(2, "m1", "day_before", HANINGE) is True
 
 
 def test_claim_outcomes(repo):
-    repo.claim_reminder(1, "m1", "k")
+    for chat in (1, 2, 3):
+        repo.subscribe(chat, "Haninge")
+    repo.claim_reminder(1, "m1", "k", HANINGE)
     assert repo.reminder_status(1, "m1", "k") == "claimed"
     repo.mark_sent(1, "m1", "k", 42)
     assert repo.reminder_status(1, "m1", "k") == "sent"
     repo.release_claim(1, "m1", "k")  # a sent reminder is never released
     assert repo.reminder_status(1, "m1", "k") == "sent"
 
-    repo.claim_reminder(2, "m1", "k")
+    repo.claim_reminder(2, "m1", "k", HANINGE)
     repo.release_claim(2, "m1", "k")
     assert repo.reminder_status(2, "m1", "k") is None
-    assert repo.claim_reminder(2, "m1", "k") is True
+    assert repo.claim_reminder(2, "m1", "k", HANINGE) is True
 
-    repo.claim_reminder(3, "m1", "k")
+    repo.claim_reminder(3, "m1", "k", HANINGE)
     repo.mark_failed(3, "m1", "k", "Forbidden")
     stats = repo.stats()
     assert (stats.reminders_sent, stats.reminders_uncertain, stats.reminders_failed) == (1, 1, 1)
@@ -133,7 +139,7 @@ def test_forgetting_a_chat_deletes_its_rows_from_every_table_with_a_chat_id_even
     for chat in (7, 8):
         repo.subscribe(chat, "Haninge")
         repo.watch_meeting(chat, "frukostmöte-2019-03-28")
-        assert repo.claim_reminder(chat, "frukostmöte-2019-03-28", "day_before")
+        assert repo.claim_reminder(chat, "frukostmöte-2019-03-28", "day_before", HANINGE)
     repo._write(  # as a later migration might: a table that points at users, cleared after users
         "CREATE TABLE watched_providers (chat_id INTEGER NOT NULL REFERENCES users(chat_id), issue TEXT NOT NULL)"
     )

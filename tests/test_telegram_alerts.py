@@ -3,7 +3,10 @@ real SQLite database, knowledge bases built by the project's builder from newsle
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import logging
+import time
 from pathlib import Path
 
 import pytest
@@ -21,9 +24,11 @@ from telegram_harness import (
     running,
 )
 
+from bot.answers.alerts import fitted
 from bot.engine import Engine
+from bot.folding import fold
 from bot.ingest.build import build
-from bot.knowledge.model import KnowledgeBase
+from bot.knowledge.model import KnowledgeBase, OpenPlace
 from bot.knowledge.vocabulary import load_vocabulary
 from bot.state import ALL
 from bot.telegram import keyboards
@@ -167,7 +172,9 @@ async def test_a_reload_tells_each_subscriber_once_what_changed_where_they_subsc
         assert watching.text == say("sv", "watching_places", name="Jobbverket")
 
         reply = await reload(api)
-        assert reply.splitlines()[1] == say("sv", "reload_news", meetings=5, places=4)
+        assert reply.splitlines()[1] == say(
+            "sv", "reload_news", meetings=5, places=4, when=say("sv", "reload_news_now")
+        )
         await bot.alerts.send_pending(bot.app.bot)  # waits for the fan-out the reload started
         assert bot.repo.pending_announcements() == []
 
@@ -234,7 +241,7 @@ async def test_an_issue_counts_from_the_first_of_its_month_and_is_announced_then
     bot.repo.subscribe(HANINGE, "Haninge")
     async with initialized(bot):
         assert bot.alerts.check() is None  # the baseline: February's knowledge
-        clock.set(local(2024, 3, 1, 6, 0))
+        clock.set(local(2024, 3, 1, 8, 0))
         found = bot.alerts.check()  # what the sweep does every 15 minutes
         assert found is not None and len(found.meetings) == 5
         assert (await bot.alerts.send_pending(bot.app.bot)).sent == 1
@@ -437,3 +444,149 @@ async def test_remind_me_of_a_meeting_that_then_moves_tells_of_the_move_and_remi
         clock.set(local(2024, 3, 21, 18, 0))
         assert (await bot.reminders.run_due(bot.app.bot)).sent == 1
     assert texts_to(api, chat)[-1].startswith("Reminder: Breakfast meeting Friday 22 March 2024 in Haninge.")
+
+
+async def test_a_chat_that_deletes_its_data_while_the_alerts_go_out_is_not_sent_one_nor_written_back(
+    api, tmp_path, bases
+):
+    february, march = bases
+    first, leaving = 9101, 9102
+    bot = bot_with(api, tmp_path / "db.sqlite3", Clock(local(2024, 3, 1, 10, 0)), february, march)
+    for chat in (first, leaving):
+        bot.repo.subscribe(chat, "Haninge")
+    bot.alerts.workers = 1  # one at a time, by chat: `first` first
+    async with running(bot):
+        api.queue_update(message(leaving, "/radera"))
+        await api.wait_for("sendMessage", chat_id=leaving)
+
+        def press_yes(call) -> None:  # noqa: ANN001 -- while Telegram has not yet answered the send to `first`
+            if call.chat_id != first:
+                return
+            api.on_send = None
+            api.queue_update(callback(leaving, "del|yes"))
+            for _ in range(500):
+                if bot.repo.language(leaving) is None:
+                    return
+                time.sleep(0.01)
+
+        api.on_send = press_yes
+        bot.app.bot_data["fedbot"].engine = Engine(march)  # what /reload does
+        bot.alerts.check()
+        report = await bot.alerts.send_pending(bot.app.bot)
+        assert report.sent == 1
+        assert bot.repo.language(leaving) is None
+        assert bot.repo._rows("SELECT * FROM reminders_sent WHERE chat_id = ?", (leaving,)) == []
+    assert texts_to(api, first) == [HANINGE_NEWS]
+    assert HANINGE_NEWS not in texts_to(api, leaving)
+
+
+async def test_a_smaller_base_and_then_the_full_one_again_announces_nothing_as_new(api, tmp_path, bases):
+    _, march = bases
+    smaller = dataclasses.replace(march, meetings=march.meetings[:1])
+    bot = bot_with(api, tmp_path / "db.sqlite3", Clock(local(2024, 3, 1, 10, 0)), march, march)
+    bot.repo.subscribe(EVERYWHERE, ALL)
+    async with running(bot):  # the first start: March's base is the one announced
+        bot.app.bot_data["fedbot"].load_engine = lambda: Engine(smaller)
+        assert len((await reload(api)).splitlines()) == 1  # meetings left out are no news
+        bot.app.bot_data["fedbot"].load_engine = lambda: Engine(march)
+        assert len((await reload(api)).splitlines()) == 1  # ... nor when they come back
+        assert (await bot.alerts.send_pending(bot.app.bot)).sent == 0
+        assert bot.repo.pending_announcements() == []
+    assert texts_to(api, EVERYWHERE) == []
+
+
+def alert_jobs(bot: Bot, name: str) -> list:
+    return [job for job in bot.app.job_queue.jobs() if job.name == name]
+
+
+async def test_the_sweep_that_finds_a_new_issue_just_after_midnight_waits_for_sending_hours(api, tmp_path, bases):
+    _, march = bases
+    clock = Clock(local(2024, 2, 29, 20, 0))  # the March issue is in the base but not yet published
+    bot = bot_with(api, tmp_path / "db.sqlite3", clock, march, march)
+    bot.repo.subscribe(HANINGE, "Haninge")
+    async with running(bot):
+        [sweep] = alert_jobs(bot, "alerts:sweep")
+        clock.set(local(2024, 3, 1, 0, 5))
+        await sweep.run(bot.app)  # finds the March issue published: queued, not sent
+        assert len(bot.repo.pending_announcements()) == 1
+        clock.set(local(2024, 3, 1, 7, 50))
+        await sweep.run(bot.app)
+        assert texts_to(api, HANINGE) == []
+        clock.set(local(2024, 3, 1, 8, 5))
+        await sweep.run(bot.app)  # the first sweep in sending hours sends it, once
+        await sweep.run(bot.app)
+        assert bot.repo.pending_announcements() == []
+    assert texts_to(api, HANINGE) == [HANINGE_NEWS]
+
+
+async def test_a_reload_at_night_answers_when_the_alerts_go_out_and_sends_them_then(api, tmp_path, bases):
+    february, march = bases
+    clock = Clock(local(2024, 3, 1, 22, 30))
+    bot = bot_with(api, tmp_path / "db.sqlite3", clock, february, march)
+    bot.repo.subscribe(HANINGE, "Haninge")
+    async with running(bot):
+        reply = await reload(api)
+        assert reply.splitlines()[1] == say(
+            "sv", "reload_news", meetings=5, places=4, when=say("sv", "reload_news_later", time="08:00")
+        )
+        [opening] = alert_jobs(bot, "alerts:2024-03-02T08:00:00+01:00")
+        await asyncio.sleep(0.2)
+        assert texts_to(api, HANINGE) == []
+        clock.set(local(2024, 3, 2, 8, 0))
+        await opening.run(bot.app)
+    assert texts_to(api, HANINGE) == [HANINGE_NEWS]
+
+
+async def test_remind_me_of_a_meeting_that_moved_tells_when_it_is_then_cancelled_on_its_new_day(api, tmp_path, bases):
+    february, march = bases
+    cancelled = dataclasses.replace(
+        march,
+        meetings=[
+            dataclasses.replace(meeting, status="cancelled") if meeting.id == "frukostmöte-2024-03-22" else meeting
+            for meeting in march.meetings
+        ],
+    )
+    chat = 8202
+    bot = bot_with(api, tmp_path / "db.sqlite3", Clock(local(2024, 3, 1, 10, 0)), february, march)
+    async with running(bot):
+        api.queue_update(callback(chat, "rem|frukostmöte-2024-03-15", lang="en"))  # on its first day
+        await api.wait_for("answerCallbackQuery")
+        await reload(api)  # moved to 22 March: told
+        await bot.alerts.send_pending(bot.app.bot)
+        bot.app.bot_data["fedbot"].load_engine = lambda: Engine(cancelled)
+        await reload(api)  # then cancelled on 22 March
+        await bot.alerts.send_pending(bot.app.bot)
+    moved, told = texts_to(api, chat)
+    assert told.splitlines()[:2] == [
+        "News of a meeting you asked to be reminded of:",
+        "• Cancelled: Breakfast meeting Friday 22 March 2024 in Haninge – Samverkan kring sjukskrivna",
+    ]
+
+
+async def test_an_alert_of_very_many_open_places_is_capped_and_fits_in_one_telegram_message(api, tmp_path, bases):
+    february, march = bases
+    many = [
+        OpenPlace(f"Arbetsträningsutföraren nummer {n} i Haninge med ett mycket långt namn", n) for n in range(1, 61)
+    ]
+    [notice] = [report for report in march.places if report.source.issue == "2024-2"] or march.places[-1:]
+    flooded = dataclasses.replace(march, places=[*march.places, dataclasses.replace(notice, places=many)])
+    bot = bot_with(api, tmp_path / "db.sqlite3", Clock(local(2024, 3, 1, 10, 0)), february, flooded)
+    for n in range(1, 61):
+        bot.repo.watch_places(WATCHER, fold(many[n - 1].provider), many[n - 1].provider)
+    async with running(bot):
+        await reload(api)
+        await bot.alerts.send_pending(bot.app.bot)
+    [told] = texts_to(api, WATCHER)
+    assert len(told.encode("utf-16-le")) // 2 <= 4096
+    lines = told.splitlines()
+    assert say("sv", "and_more", count=45) in lines
+    assert sum(line.startswith("Arbetsträningsutföraren") for line in lines) == 15
+
+
+def test_any_alert_text_is_cut_to_telegrams_limit_at_whole_lines():
+    text = "\n".join(f"• Nytt: Frukostmöte {n} – " + "ö" * 120 for n in range(100))
+    cut = fitted(text, "sv")
+    assert len(cut.encode("utf-16-le")) // 2 <= 4096 and cut.splitlines()[0] == text.splitlines()[0]
+    kept = len(cut.splitlines()) - 1
+    assert cut.splitlines()[-1] == say("sv", "and_more", count=100 - kept)
+    assert len(fitted("x" * 9000, "sv")) <= 4096

@@ -10,6 +10,7 @@ from pathlib import Path
 from telegram_harness import HANINGE_ID, build_bot, callback, keyboard_data, message, running
 
 from bot.answers.bot_info import Operator, privacy
+from bot.state import Reason
 from bot.telegram import routes
 from bot.texts import commands, say
 
@@ -150,6 +151,10 @@ async def test_menu_about_and_privacy_answer_in_both_languages(api, clock, tmp_p
         assert words in privacy_sv.text
     for words in ("id number and language", "subscriptions", "log", "until you delete", "/delete"):
         assert words in privacy_en.text
+    # what the operator's logs hold, and how long: stderr to journald or Docker (5 files of 10 MB, deploy/compose.yaml)
+    assert "Driftens loggar innehåller chattens id-nummer" in privacy_sv.text and "5 × 10 MB" in privacy_sv.text
+    assert "The operator's logs contain the chat's id number" in privacy_en.text
+    assert "journald" in privacy_en.text and "5 × 10 MB" in privacy_en.text
 
 
 async def test_about_without_an_operator_setting_says_so(api, clock, tmp_path):
@@ -174,6 +179,16 @@ async def test_stop_says_what_it_does_and_then_ends_every_reminder(api, clock, t
     assert nothing.text == f"{say('en', 'stop_says')}\n{say('en', 'no_subscriptions')}"
 
 
+async def test_stop_with_only_watches_of_open_places_ends_them(api, clock, tmp_path):
+    bot = build_bot(api, tmp_path / "db.sqlite3", clock)
+    bot.repo.watch_places(CHAT, "jobbverket", "Jobbverket", "sv")
+    async with running(bot):
+        api.queue_update(message(CHAT, "/stop"))
+        [stopped] = await api.wait_for("sendMessage", chat_id=CHAT)
+        assert bot.repo.place_watches_of(CHAT) == []
+    assert stopped.text == f"{say('sv', 'stop_says')}\n{say('sv', 'unsubscribed_all')}"
+
+
 async def test_watch_has_its_place_in_the_list_and_answers(api, clock, tmp_path):
     async with running(build_bot(api, tmp_path / "db.sqlite3", clock)):
         api.queue_update(message(CHAT, "/bevaka Jobbverket"))
@@ -190,7 +205,7 @@ async def test_delete_asks_first_and_then_leaves_nothing_about_the_chat_in_any_t
     for chat in (CHAT, CHAT + 1):
         bot.repo.subscribe(chat, "Haninge")
         bot.repo.watch_meeting(chat, HANINGE_ID)
-        assert bot.repo.claim_reminder(chat, HANINGE_ID, "day_before")
+        assert bot.repo.claim_reminder(chat, HANINGE_ID, "day_before", Reason(("Haninge",)))
         bot.repo.mark_sent(chat, HANINGE_ID, "day_before", 55)
         bot.repo.watch_places(chat, "jobbverket", "Jobbverket", "sv")
     bot.repo.subscribe(CHAT, "alla")

@@ -44,6 +44,8 @@ def test_dotenv_is_read_and_the_environment_wins(tmp_path):
     assert settings.reminder_time == time(19, 15)
     assert settings.admin_ids == {1, 2} and settings.is_admin(2) and not settings.is_admin(3)
     assert settings.webhook_port == 9000
+    assert settings.alert_hours == (time(8, 0), time(21, 0))
+    assert load_settings({"BOT_ALERT_HOURS": "09:30-20:00"}, dotenv=None).alert_hours == (time(9, 30), time(20, 0))
 
 
 def test_the_token_and_webhook_secret_never_appear_in_repr(tmp_path):
@@ -56,6 +58,8 @@ def test_the_token_and_webhook_secret_never_appear_in_repr(tmp_path):
     "name, value",
     [
         ("BOT_REMINDER_TIME", "6pm"),
+        ("BOT_ALERT_HOURS", "8-21"),
+        ("BOT_ALERT_HOURS", "21:00-08:00"),
         ("BOT_TIMEZONE", "Mars/Olympus"),
         ("BOT_ADMIN_IDS", "alice"),
         ("WEBHOOK_PORT", "x"),
@@ -82,6 +86,7 @@ def test_env_example_documents_every_variable():
         "BOT_DB_PATH",
         "BOT_TIMEZONE",
         "BOT_REMINDER_TIME",
+        "BOT_ALERT_HOURS",
         "BOT_ADMIN_IDS",
         "BOT_KB_DIR",
         "BOT_OPERATOR",

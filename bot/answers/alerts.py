@@ -12,7 +12,26 @@ from bot.knowledge.model import KnowledgeBase, Source
 from bot.knowledge.news import CANCELLED, CHANGED, MOVED, NEW, MeetingFact, MeetingNews, PlacesNews, changed_fields
 from bot.texts import plural, say
 
-MAX_LINES = 15  # a message stays far below Telegram's 4096 characters however much a new base changes
+MAX_LINES = 15  # of meetings, and of open places: a message stays below Telegram's limit however much changes
+MAX_CHARS = 4096  # Telegram's limit for one message, in UTF-16 code units
+
+
+def fitted(text: str, lang: str) -> str:
+    """`text` within MAX_CHARS: whole lines as long as they fit, then "… and N more." for the lines left out."""
+    if _length(text) <= MAX_CHARS:
+        return text
+    lines = [line if _length(line) <= MAX_CHARS // 4 else line[: MAX_CHARS // 8] + "…" for line in text.split("\n")]
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        more = say(lang, "and_more", count=len(lines) - index)
+        if _length("\n".join([*kept, line, more])) > MAX_CHARS:
+            return "\n".join([*kept, more])
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def _length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
 
 
 def meetings_alert(news: list[MeetingNews], places: list[str], kb: KnowledgeBase, lang: str) -> str:
@@ -67,7 +86,7 @@ def _change(name: str, before: MeetingFact, now: MeetingFact, lang: str) -> str:
 def places_alert(news: list[PlacesNews], kb: KnowledgeBase, lang: str) -> str:
     """One message of the open places a newer notice reports where the chat watches: count, notice, whom to contact."""
     lines = [say(lang, "watch_news_lead")]
-    for item in news:
+    for item in news[:MAX_LINES]:
         fact = item.now
         facts = {
             "count": fact.count,
@@ -83,6 +102,8 @@ def places_alert(news: list[PlacesNews], kb: KnowledgeBase, lang: str) -> str:
         if item.before is not None and item.before.count != fact.count:
             line += " " + say(lang, "watch_before", count=item.before.count)
         lines.append(line)
+    if len(news) > MAX_LINES:
+        lines.append(say(lang, "and_more", count=len(news) - MAX_LINES))
     contacts = list(dict.fromkeys(item.now.contact for item in news if item.now.contact))
     if contacts:
         lines.append(say(lang, "propose", contact=say(lang, "propose_contact", who=join_list(contacts, lang))))

@@ -11,6 +11,7 @@ from bot.answers.words import long_date, month_year
 from bot.knowledge import query
 from bot.knowledge.model import Issue, KnowledgeBase
 from bot.nlu.question import Slots
+from bot.settings import Settings
 from bot.texts import Command, command, commands, say
 
 # the commands a question about reminders and watches is answered with, in this order
@@ -23,6 +24,11 @@ class Operator:
 
     name: str | None = None
     contact: str | None = None
+
+
+def operator_of(settings: Settings) -> Operator:
+    """Who runs the bot, as BOT_OPERATOR and BOT_OPERATOR_CONTACT say: for /om and /integritet, everywhere."""
+    return Operator(settings.operator, settings.operator_contact)
 
 
 def command_line(found: Command, lang: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bot.answers.bot_info import Operator
+from bot.answers.bot_info import operator_of
 from bot.commands.options import add_answer_arguments
 from bot.console import chat
 from bot.engine import Engine
@@ -18,10 +18,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     return chat(Engine.load(args.kb), today=args.today, lang=args.lang, operator=operator_of(_settings()))
-
-
-def operator_of(settings: Settings) -> Operator:
-    return Operator(settings.operator, settings.operator_contact)
 
 
 def _settings() -> Settings:

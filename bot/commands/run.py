@@ -95,7 +95,7 @@ def _path_of(url: str) -> str:
 
 
 def _console(settings: Settings, today: date | None) -> int:
-    from bot.commands.chat import operator_of
+    from bot.answers.bot_info import operator_of
     from bot.console import chat
     from bot.engine import Engine
 

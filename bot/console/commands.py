@@ -10,7 +10,8 @@ from datetime import date
 from bot.answers.bot_info import Operator, about_bot, commands_help, privacy
 from bot.engine import Engine, Reply
 from bot.nlu.question import Slots
-from bot.slash import Slash
+from bot.slash import Slash, argument, resolve_place
+from bot.state import ALL
 from bot.texts import say
 
 CHAT = "console"
@@ -44,12 +45,13 @@ def answer_command(slash: Slash, engine: Engine, today: date, lang: str | None, 
 def _ask(intent: str, takes_place: bool, args: list[str], engine: Engine, today: date, lang: str) -> Reply:
     """A command that asks a question, with a municipality as argument ("/nasta Handen", "/moten alla")."""
     slots = Slots()
-    place = " ".join(args)
+    place = argument(args)
     vocabulary = engine.understander.vocabulary
-    if takes_place and place and not vocabulary.means_all(place):
-        municipality = vocabulary.resolve_municipality(place)
+    if takes_place and place:
+        municipality = resolve_place(place, vocabulary)
         if municipality is None:
             known = list(vocabulary.municipalities)
             return Reply(say(lang, "unknown_place", place=place), lang, None, 0.0, choices=known)
-        slots = Slots(municipality=municipality)
+        if municipality != ALL:
+            slots = Slots(municipality=municipality)
     return engine.answer_intent(intent, slots, today=today, chat=CHAT, lang=lang)

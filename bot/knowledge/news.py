@@ -132,6 +132,20 @@ def snapshot(kb: KnowledgeBase, today: date) -> Snapshot:
     return found
 
 
+def remembered(before: Snapshot, now: Snapshot, today: date) -> Snapshot:
+    """The snapshot to record as announced: `now`, plus what was announced before and is missing from it,
+    meetings while still ahead and every count of open places. A base that leaves facts out (a smaller
+    base, an issue taken back for a correction) must not make them news when they come back: only an id
+    never announced is new."""
+    kept = Snapshot(dict(now.meetings), dict(now.places))
+    for key, fact in before.meetings.items():
+        if key not in kept.meetings and fact.day >= today:
+            kept.meetings[key] = fact
+    for key, places in before.places.items():
+        kept.places.setdefault(key, places)
+    return kept
+
+
 def _notice_order(kb: KnowledgeBase, report: PlacesReport) -> tuple[date, date, int]:
     issue = kb.issue(report.source.issue)
     return (report.as_of, issue.published, issue.number) if issue else (report.as_of, date.min, 0)

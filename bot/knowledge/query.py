@@ -134,12 +134,25 @@ def meeting_by_id(kb: KnowledgeBase, today: date, meeting_id: str) -> Meeting | 
 def follow_moves(meetings: dict[str, Meeting], meeting_id: str) -> Meeting | None:
     """The meeting as it now stands among `meetings` (by id), following its moves to a new day ("remind me"
     of a meeting that moved); None when it is unknown, cancelled, or moved to a day still to be announced."""
+    chain = moves_of(meetings, meeting_id)
+    meeting = meetings.get(chain[-1])
+    return meeting if meeting is not None and meeting.stands else None
+
+
+def moves_of(meetings: dict[str, Meeting], meeting_id: str) -> list[str]:
+    """The ids a meeting has had, following its moves among `meetings`: itself first, the day it stands on (or
+    was last moved to, or cancelled on) last."""
+    chain = [meeting_id]
     meeting = meetings.get(meeting_id)
     for _ in range(len(meetings)):  # a move's chain ends; a cycle of corrections must not hang
         if meeting is None or meeting.status != "moved" or meeting.moved_to is None:
             break
-        meeting = meetings.get(f"{meeting.kind}-{meeting.moved_to.isoformat()}")
-    return meeting if meeting is not None and meeting.stands else None
+        next_id = f"{meeting.kind}-{meeting.moved_to.isoformat()}"
+        if next_id in chain:
+            break
+        chain.append(next_id)
+        meeting = meetings.get(next_id)
+    return chain
 
 
 def _matches(meeting: Meeting, municipality: str | None, kind: str | None) -> bool:

@@ -58,6 +58,16 @@ class PlaceWatch:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """Why a chat is sent a message: the subscriptions (municipalities, or ALL), meeting watches and watches of
+    open places (folded keys) that made it a recipient. A claim holds only while one of them still does."""
+
+    municipalities: tuple[str, ...] = ()
+    meetings: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Announcement:
     id: int
     news: str  # JSON, as bot.knowledge.news.News.encode wrote it
@@ -235,6 +245,21 @@ class Repository:
                 deleted[table] = db.execute(f"DELETE FROM {_quoted(table)} WHERE chat_id = ?", (chat_id,)).rowcount
         return deleted
 
+    def move_chat(self, old: int, new: int) -> dict[str, int]:
+        """A group became a supergroup with a new chat id: move every row about it (users, subscriptions,
+        watches, the sent log, any table with a `chat_id`) to the new id, in one transaction; table -> rows
+        moved. A row the new id already has (the same subscription, say) is kept and the old one dropped."""
+        moved: dict[str, int] = {}
+        with self._transaction() as db:
+            db.execute("PRAGMA defer_foreign_keys = ON")  # users move with the rows that point at them
+            for table in _tables_with_column(db, "chat_id"):
+                name = _quoted(table)
+                moved[table] = db.execute(
+                    f"UPDATE OR IGNORE {name} SET chat_id = ? WHERE chat_id = ?", (new, old)
+                ).rowcount
+                db.execute(f"DELETE FROM {name} WHERE chat_id = ?", (old,))
+        return moved
+
     # subscriptions
 
     def subscribe(self, chat_id: int, municipality: str, language: str | None = None) -> bool:
@@ -394,18 +419,46 @@ class Repository:
 
     # the sent-reminder log: claim, then send, then record the outcome
 
-    def claim_reminder(self, chat_id: int, meeting_id: str, kind: str) -> bool:
-        """Reserve the right to send one reminder. True for exactly one caller, ever, per key.
+    def claim_reminder(self, chat_id: int, meeting_id: str, kind: str, reason: Reason) -> bool:
+        """Reserve the right to send one reminder. True for exactly one caller, ever, per key, and only
+        while the chat is still a recipient: it exists, has not blocked the bot, and still has one of the
+        subscriptions or watches in `reason`. Checked in the same statement as the claim, so a chat that
+        /radera, /avsluta or /stop reached a moment ago is neither sent the message nor written back.
 
         The claim is committed before the message is sent. If the process dies after the claim,
         the row stays 'claimed' and is never sent again: a reminder may then be lost, but it can
         never arrive twice. `release_claim` undoes a claim when the send certainly failed.
         """
+
+        def among(values: tuple[str, ...]) -> str:
+            return f"IN ({','.join('?' * len(values))})" if values else "IN (NULL)"
+
+        municipalities, meetings, targets = reason.municipalities, reason.meetings, reason.targets
         return (
             self._write(
-                """INSERT INTO reminders_sent (chat_id, meeting_id, kind, status, claimed_at)
-               VALUES (?, ?, ?, 'claimed', ?) ON CONFLICT DO NOTHING""",
-                (chat_id, meeting_id, kind, self._now()),
+                f"""INSERT INTO reminders_sent (chat_id, meeting_id, kind, status, claimed_at)
+               SELECT ?, ?, ?, 'claimed', ?
+               WHERE EXISTS (SELECT 1 FROM users WHERE chat_id = ? AND blocked = 0)
+                 AND (EXISTS (SELECT 1 FROM subscriptions WHERE chat_id = ? AND active = 1
+                              AND municipality {among(municipalities)})
+                      OR EXISTS (SELECT 1 FROM meeting_watches WHERE chat_id = ? AND active = 1
+                                 AND meeting_id {among(meetings)})
+                      OR EXISTS (SELECT 1 FROM place_watches WHERE chat_id = ? AND active = 1
+                                 AND target_key {among(targets)}))
+               ON CONFLICT DO NOTHING""",
+                (
+                    chat_id,
+                    meeting_id,
+                    kind,
+                    self._now(),
+                    chat_id,
+                    chat_id,
+                    *municipalities,
+                    chat_id,
+                    *meetings,
+                    chat_id,
+                    *targets,
+                ),
             )
             == 1
         )

@@ -23,19 +23,20 @@ import functools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import Bot
 from telegram.ext import ContextTypes, JobQueue
 
-from bot.answers.alerts import meetings_alert, places_alert
+from bot.answers.alerts import fitted, meetings_alert, places_alert
 from bot.folding import fold
 from bot.knowledge import news
-from bot.knowledge.model import KnowledgeBase
+from bot.knowledge.model import KnowledgeBase, Meeting
 from bot.knowledge.news import MeetingNews, News, Snapshot, SnapshotUnreadable
-from bot.state import ALL, Announcement, CannotWrite, Repository
+from bot.knowledge.query import as_of, moves_of
+from bot.state import ALL, Announcement, CannotWrite, Reason, Repository
 from bot.telegram.fanout import WORKERS, Fanout, Outgoing, Report
 from bot.telegram.municipalities import place_label
 from bot.telegram.reminders import SWEEP
@@ -52,11 +53,23 @@ class _Chat:
 
     language: str
     places: set[str] = field(default_factory=set)  # municipalities subscribed to, or ALL
-    meetings: set[str] = field(default_factory=set)  # meetings it asked to be reminded of
+    meetings: dict[str, str] = field(default_factory=dict)  # meetings it asked to be reminded of, as they moved:
+    # each id the meeting has had -> the id it was watched by
     targets: set[str] = field(default_factory=set)  # folded providers and kinds of place it watches
 
     def wants(self, item: MeetingNews) -> bool:
-        return ALL in self.places or bool(item.municipalities & self.places) or bool(item.meeting_ids & self.meetings)
+        return (
+            ALL in self.places
+            or bool(item.municipalities & self.places)
+            or bool(item.meeting_ids & self.meetings.keys())
+        )
+
+    def reason(self, items: list[MeetingNews], targets: set[str]) -> Reason:
+        """The subscriptions and watches that make the chat hear of these items."""
+        where = {place for item in items for place in item.municipalities if place}
+        places = self.places & (where | {ALL})
+        watched = {self.meetings[meeting] for item in items for meeting in item.meeting_ids if meeting in self.meetings}
+        return Reason(tuple(sorted(places)), tuple(sorted(watched)), tuple(sorted(targets)))
 
     def labels(self, items: list[MeetingNews], lang: str) -> tuple[str, ...]:
         """The subscriptions the news concern, as the lead of the message names them."""
@@ -74,10 +87,22 @@ class AlertService:
     clock: Callable[[], datetime]
     sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep
     workers: int = WORKERS
+    hours: tuple[time, time] = (time(8, 0), time(21, 0))  # sent only from, until (local; BOT_ALERT_HOURS)
     _sending: asyncio.Lock = field(default_factory=asyncio.Lock, init=False, repr=False)
 
     def today(self) -> date:
         return self.clock().astimezone(self.tz).date()
+
+    def sending_hours(self) -> bool:
+        """Whether alerts may go out now: nobody is woken by the sweep that finds a new issue at 00:05."""
+        start, end = self.hours
+        return start <= self.clock().astimezone(self.tz).time() < end
+
+    def next_opening(self) -> datetime:
+        """When sending hours next begin (today's opening while it is ahead, else tomorrow's)."""
+        now = self.clock().astimezone(self.tz)
+        opening = datetime.combine(now.date(), self.hours[0], self.tz)
+        return opening if opening > now else datetime.combine(now.date() + timedelta(days=1), self.hours[0], self.tz)
 
     # finding what changed
 
@@ -116,8 +141,11 @@ class AlertService:
             )
             self.repo.announce(facts, None)
             return None
+        kept = news.remembered(before, current, today).encode()  # what left the base stays announced
+        if stored == kept:
+            return None
         found = news.diff(before, current, today)
-        number = self.repo.announce(facts, found.encode() if found else None)
+        number = self.repo.announce(kept, found.encode() if found else None)
         if not found:
             return None
         log.info(
@@ -132,8 +160,10 @@ class AlertService:
 
     async def send_pending(self, bot: Bot, keep_going: Callable[[], bool] = lambda: True) -> Report:
         """Send every queued announcement to whom it concerns. One fan-out at a time: a second call waits,
-        then finds what the first sent claimed."""
+        then finds what the first sent claimed. Outside sending hours nothing is sent: it stays queued."""
         total = Report()
+        if not self.sending_hours():
+            return total
         async with self._sending:
             for announcement in self.repo.pending_announcements():
                 if not keep_going():
@@ -170,7 +200,7 @@ class AlertService:
                 parts.append(meetings_alert([found.meetings[i] for i in meetings], list(labels), kb, lang))
             if places:
                 parts.append(places_alert([found.places[i] for i in places], kb, lang))
-            return "\n\n".join(parts)
+            return fitted("\n\n".join(parts), lang)
 
         items = []
         for chat_id, chat in sorted(chats.items()):
@@ -179,17 +209,28 @@ class AlertService:
             meetings = tuple(i for i, item in enumerate(found.meetings) if chat.wants(item))
             places = tuple(i for i, item in enumerate(found.places) if fold(item.now.name) in chat.targets)
             if meetings or places:
-                labels = chat.labels([found.meetings[i] for i in meetings], chat.language)
+                concerned = [found.meetings[i] for i in meetings]
+                labels = chat.labels(concerned, chat.language)
                 text = functools.partial(word, meetings, labels, places, chat.language)
-                items.append(Outgoing(chat_id, subject, KIND, text))
+                targets = {fold(found.places[i].now.name) for i in places}
+                items.append(Outgoing(chat_id, subject, KIND, text, chat.reason(concerned, targets)))
         return items
 
     def _chats(self) -> dict[int, _Chat]:
         chats: dict[int, _Chat] = {}
         for subscription in self.repo.active_subscriptions():
             chats.setdefault(subscription.chat_id, _Chat(subscription.language)).places.add(subscription.municipality)
+        known: dict[str, Meeting] | None = None
         for watch in self.repo.active_watches():
-            chats.setdefault(watch.chat_id, _Chat(watch.language)).meetings.add(watch.meeting_id)
+            # "Remind me" of a meeting that moved concerns it on its new day too (cancelled or changed there)
+            known = (
+                known
+                if known is not None
+                else {meeting.id: meeting for meeting in as_of(self.kb(), self.today()).meetings}
+            )
+            chat = chats.setdefault(watch.chat_id, _Chat(watch.language))
+            for meeting_id in moves_of(known, watch.meeting_id):
+                chat.meetings.setdefault(meeting_id, watch.meeting_id)
         for place_watch in self.repo.active_place_watches():
             chats.setdefault(place_watch.chat_id, _Chat(place_watch.language)).targets.add(place_watch.target_key)
         return chats
@@ -197,10 +238,16 @@ class AlertService:
     # the JobQueue
 
     def schedule(self, job_queue: JobQueue[Any]) -> None:
-        """Send what is queued now (in the background: a fan-out to thousands takes minutes), and look for
-        changes every SWEEP."""
+        """Send what is queued now (in the background: a fan-out to thousands takes minutes), or when sending
+        hours next begin, and look for changes every SWEEP (whose finds wait for sending hours too)."""
         options = {"misfire_grace_time": None, "coalesce": True}
-        job_queue.run_once(self._send_job, when=0, name=f"{JOB_PREFIX}:now", job_kwargs=options)
+        if self.sending_hours():
+            job_queue.run_once(self._send_job, when=0, name=f"{JOB_PREFIX}:now", job_kwargs=options)
+        else:
+            opening = self.next_opening()
+            name = f"{JOB_PREFIX}:{opening.isoformat()}"
+            if not job_queue.get_jobs_by_name(name):
+                job_queue.run_once(self._send_job, when=opening - self.clock(), name=name, job_kwargs=options)
         sweep = f"{JOB_PREFIX}:sweep"
         if not job_queue.get_jobs_by_name(sweep):
             job_queue.run_repeating(self._sweep_job, interval=SWEEP, first=SWEEP, name=sweep, job_kwargs=options)

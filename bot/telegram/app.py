@@ -97,7 +97,8 @@ def build_application(
         or ReminderService(repo, lambda: svc.engine.kb, render, settings.timezone, settings.reminder_time, clock),
         clock=clock,
         load_engine=load_engine,
-        alerts=alerts or AlertService(repo, lambda: svc.engine.kb, settings.timezone, clock),
+        alerts=alerts
+        or AlertService(repo, lambda: svc.engine.kb, settings.timezone, clock, hours=settings.alert_hours),
     )
     application.bot_data[KEY] = svc
     add_handlers(application)

@@ -8,7 +8,9 @@ message twice is the failure we promised never to make. The same holds when the 
 and its answer was lost (read timeout, connection dropped). Such rows show as "uncertain" in
 /stats; at most `workers` of them can be open at any moment. A send that certainly failed (429
 after retries, connection refused, 5xx) releases its claim so that the next wake-up tries again.
-A chat that blocked the bot (403) is marked blocked, which ends its subscriptions and watches.
+A chat that blocked the bot (403) is marked blocked, which ends its subscriptions and watches. A group that
+became a supergroup (ChatMigrated) has its rows moved to the new chat id in one transaction and is sent the
+message there, once.
 
 The pace is the bot's `MessageRateLimiter`: every message of every fan-out goes through it.
 Log lines name the chat and the subject, never the text.
@@ -23,9 +25,9 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from telegram import Bot
-from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from bot.state import CannotWrite, Repository
+from bot.state import CannotWrite, Reason, Repository
 from bot.telegram.network import may_have_arrived
 
 log = logging.getLogger(__name__)
@@ -46,6 +48,7 @@ class Outgoing:
     subject: str  # a meeting id, or an announcement ("announcement-7")
     kind: str  # what kind of message about it: a day-before reminder, a change alert, open places
     text: Callable[[], str]
+    reason: Reason  # the subscriptions and watches that make the chat a recipient: claimed only while one holds
 
 
 @dataclass
@@ -112,16 +115,37 @@ class Fanout:
         """Claim, send, record; returns BLOCKED when the chat blocked the bot."""
         chat, subject, kind = item.chat_id, item.subject, item.kind
         try:
-            claimed = await self._db(self.repo.claim_reminder, chat, subject, kind)
+            claimed = await self._db(self.repo.claim_reminder, chat, subject, kind, item.reason)
         except CannotWrite:  # unclaimed, so unsent: the sweep tries again once the database can be written
             report.retry_later += 1
             return None
-        if not claimed:
+        if not claimed:  # claimed before, or the chat is no longer a recipient (/radera, /stop a moment ago)
             report.skipped += 1
             return None
-        for attempt, pause in enumerate((*BACKOFF, None)):
+        migrated = False
+        attempt = 0  # sends tried to this chat; a move to a supergroup's new id starts again
+        while True:
+            pause = BACKOFF[attempt] if attempt < len(BACKOFF) else None
+            attempt += 1
             try:
                 message = await bot.send_message(chat, text)
+            except ChatMigrated as error:  # a group became a supergroup: certainly not sent; move it, send once more
+                new = int(error.new_chat_id)
+                if migrated or await self._db(self.repo.reminder_status, new, subject, kind) is not None:
+                    await self._record(self.repo.mark_failed, chat, subject, kind, str(error))
+                    report.failed += 1
+                    return None
+                try:
+                    await self._db(self.repo.move_chat, chat, new)
+                except CannotWrite:
+                    await self._record(self.repo.release_claim, chat, subject, kind)
+                    report.retry_later += 1
+                    return None
+                log.info(
+                    "%s: chat %s became chat %s (a supergroup); its rows moved, sending there", self.label, chat, new
+                )
+                chat, migrated, attempt = new, True, 0
+                continue
             except Forbidden as error:
                 await self._record(self.repo.mark_failed, chat, subject, kind, str(error))
                 ended = await self._record(self.repo.mark_blocked, chat)
@@ -132,6 +156,9 @@ class Fanout:
                 # certainly not sent; the sweep retries
                 await self._record(self.repo.release_claim, chat, subject, kind)
                 report.retry_later += 1
+                return None
+            except BadRequest as error:  # a NetworkError in python-telegram-bot, but Telegram answered: for good
+                await self._refused(chat, subject, kind, error, report)
                 return None
             except NetworkError as error:  # TimedOut is a NetworkError too
                 if may_have_arrived(error):
@@ -151,22 +178,24 @@ class Fanout:
                         self.label,
                         subject,
                         chat,
-                        attempt + 1,
+                        attempt,
                         error,
                     )
                     report.retry_later += 1
                     return None
                 await self.sleep(pause)
                 continue
-            except TelegramError as error:  # refused for good: chat not found, migrated, bad request
-                await self._record(self.repo.mark_failed, chat, subject, kind, str(error))
-                log.warning("%s: chat %s refused %s: %s", self.label, chat, subject, error)
-                report.failed += 1
+            except TelegramError as error:  # refused for good
+                await self._refused(chat, subject, kind, error, report)
                 return None
             await self._record(self.repo.mark_sent, chat, subject, kind, message.message_id)
             report.sent += 1
             return None
-        return None
+
+    async def _refused(self, chat: int, subject: str, kind: str, error: TelegramError, report: Report) -> None:
+        await self._record(self.repo.mark_failed, chat, subject, kind, str(error))
+        log.warning("%s: chat %s refused %s: %s", self.label, chat, subject, error)
+        report.failed += 1
 
     @staticmethod
     async def _db(write: Callable[..., Any], *args: Any) -> Any:

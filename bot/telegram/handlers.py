@@ -12,6 +12,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.nlu.question import Slots
+from bot.slash import argument as slash_argument
 from bot.state import ALL
 from bot.telegram import keyboards, place_watches
 from bot.telegram.municipalities import municipalities, place_label, resolve_place
@@ -31,11 +32,10 @@ from bot.texts import say
 log = logging.getLogger(__name__)
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
-MAX_ARGUMENT = 100  # characters of a command's argument; a place name is short
 
 
 def _argument(context: ContextTypes.DEFAULT_TYPE) -> str:
-    return " ".join(context.args or [])[:MAX_ARGUMENT]
+    return slash_argument(context.args or [])
 
 
 async def _say(update: Update, text: str, markup: Any = None) -> None:
@@ -193,7 +193,11 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     text = say(lang, "reloaded", meetings=len(engine.kb.meetings), issues=len(engine.kb.issues), jobs=jobs)
     news = svc.alerts.check()
     if news:
-        text += "\n" + say(lang, "reload_news", meetings=len(news.meetings), places=len(news.places))
+        if svc.alerts.sending_hours():
+            when = say(lang, "reload_news_now")
+        else:
+            when = say(lang, "reload_news_later", time=svc.alerts.hours[0].strftime("%H:%M"))
+        text += "\n" + say(lang, "reload_news", meetings=len(news.meetings), places=len(news.places), when=when)
     await _say(update, text)
     svc.alerts.schedule(job_queue(context))  # sent in the background, after this answer
 

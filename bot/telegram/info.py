@@ -8,15 +8,11 @@ from collections.abc import Callable
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.answers.bot_info import Operator, about_bot, commands_help, privacy
+from bot.answers.bot_info import about_bot, commands_help, operator_of, privacy
 from bot.telegram import keyboards
 from bot.telegram.replies import lang_of, record_chat, send_text
 from bot.telegram.services import Services, message_of, services
 from bot.texts import say
-
-
-def operator_of(svc: Services) -> Operator:
-    return Operator(svc.settings.operator, svc.settings.operator_contact)
 
 
 async def _reply(
@@ -39,11 +35,13 @@ async def menu_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def about_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await _reply(update, context, lambda svc, lang: about_bot(svc.engine.kb, svc.today(), lang, operator_of(svc)))
+    await _reply(
+        update, context, lambda svc, lang: about_bot(svc.engine.kb, svc.today(), lang, operator_of(svc.settings))
+    )
 
 
 async def privacy_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await _reply(update, context, lambda svc, lang: privacy(lang, operator_of(svc)))
+    await _reply(update, context, lambda svc, lang: privacy(lang, operator_of(svc.settings)))
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE, word: str) -> None:

@@ -65,7 +65,9 @@ class ReminderService:
             return texts[key]
 
         items = [
-            Outgoing(item.chat_id, item.meeting.id, KIND, functools.partial(word, item.meeting, item.language))
+            Outgoing(
+                item.chat_id, item.meeting.id, KIND, functools.partial(word, item.meeting, item.language), item.reason
+            )
             for item in due
         ]
         return await Fanout(self.repo, "reminders", self.sleep, self.workers).send(bot, items, keep_going)
