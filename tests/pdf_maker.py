@@ -329,7 +329,8 @@ def make_pdf(source: Path, out: Path, order: str = "rows") -> Path:
                 table.append([cell.strip() for cell in raw[i].strip().strip("|").split("|")])
             next_row = position + 1 < len(body) and _TABLE_ROW.match(raw[body[position + 1]])
             if not next_row and table:
-                header = any(re.fullmatch(r"[\s|:-]+", raw[j]) for j in body[:position])
+                first = position - len(table) + 1  # the table's first row (a "|---|" line counts as none)
+                header = any(re.fullmatch(r"[\s|:-]+", raw[j]) and "|" in raw[j] for j in body[first : position + 1])
                 layout.table(table, header, 5.0 if ends_paragraph else 0.0)
                 table = []
             continue

@@ -452,3 +452,17 @@ def test_days_over_their_details_in_a_definition_list_and_notices_led_by_a_dated
     assert eighth.end == "09:45"
     # "Nynäshamn 22 mars: mötet byter lokal ...": a notice, not a meeting whose topic is "mötet byter lokal"
     assert facts(meeting(kb, "2041-03-22")) == ("Nynäshamn", "Skrivstöd i vardagen", "Sjöbodarna, Nynäshamn", "08:30")
+
+
+def test_days_under_month_lines_venues_listed_by_municipality_and_a_topic_from_a_heading_in_capitals(kb):
+    # "September" / "  fre 12   Haninge   Topic"; "Lokaler: Haninge – Torvalla gård. Tyresö – Strandsalen, ..."
+    assert facts(meeting(kb, "2042-09-12")) == ("Haninge", "Unga och arbetsmarknaden", "Torvalla gård", "08:20")
+    assert facts(meeting(kb, "2042-10-03")) == ("Tyresö", "Stöd till anhöriga", "Strandsalen, Tyresö centrum", "08:20")
+    assert facts(meeting(kb, "2042-10-17")) == ("Haninge", "Skuldrådgivning i praktiken", "Torvalla gård", "08:20")
+    webinar = meeting(kb, "2042-11-09")  # "WEBBSEMINARIUM OM ARBETSFÖRMÅGA" over "Söndag 9 november 2042, ..."
+    assert (webinar.kind, webinar.topic, webinar.venue, webinar.start) == (
+        "seminarium",
+        "arbetsförmåga",
+        "Zoom",
+        "10:00",
+    )

@@ -70,6 +70,7 @@ class MeetingsRead:
 
 class MeetingReader:
     def __init__(self, newsletter: Newsletter, names: Names) -> None:
+        self._weekdays = {fold(name) for names_of_day in names.vocabulary.weekdays for name in names_of_day}
         self.newsletter = newsletter
         self.names = names
         self.vocabulary = names.vocabulary
@@ -256,8 +257,14 @@ class MeetingReader:
         article = bool(find_dates(block.heading))  # an article about one meeting: its lines are running text
         title: str | None = None  # the last short line without a full stop: a title for the dates under it
         texts = [line.text for line in block.lines]
+        month_above: str | None = None  # "Januari" over "fre 22   Tyresö   Topic": the month of the days below
         for index, line in enumerate(block.lines):
             text = line.text
+            if re.fullmatch(rf"(?:{MONTH_PATTERN})(?:\s+\d{{4}})?", fold(text)):
+                month_above = text
+                continue
+            if month_above and text:
+                text = texts[index] = self._with_month(text, month_above)
             previous_text = texts[index - 1] if index else ""  # "" after a blank line
             next_text = texts[index + 1] if index + 1 < len(texts) else ""
             title, previous_title = None, title
@@ -405,6 +412,17 @@ class MeetingReader:
                     break  # the list has ended; what follows is another article's layout spill
                 outro.append(text)
         return entries, intro, outro
+
+    def _with_month(self, text: str, month: str) -> str:
+        """ "fre 22   Tyresö   Topic" under "Januari" -> "fre 22 Januari Tyresö Topic"; in a table, its first cell."""
+        if text.lstrip().startswith("|"):
+            cells = text.strip().strip("|").split("|")
+            return "| " + " | ".join([self._with_month(cells[0].strip(), month), *cells[1:]]) + " |"
+        row = re.match(r"^(\s*[•*–-]?\s*)(?:(\w{2,7})\.?\s+)?(\d{1,2})(?:[:.]?[ae])?(?![\d/.:])", text)
+        if not row or (row.group(2) and fold(row.group(2)) not in self._weekdays):
+            return text
+        weekday = f"{row.group(2)} " if row.group(2) else ""
+        return f"{row.group(1)}{weekday}{row.group(3)} {month}{text[row.end() :]}"
 
     def _table_row(
         self, cells: list[str], columns: list[str | None], line: int, municipality: str | None
@@ -573,7 +591,7 @@ class MeetingReader:
                     )
                 if not meeting.topic and len(entries) == 1:  # "Länsseminarium om sociala företag" over "När: ..."
                     opening = next(iter(sentences(intro_text)), "")
-                    meeting.topic = topic_in(block.heading) or (
+                    meeting.topic = topic_in(_as_sentence_case(block.heading)) or (
                         topic_in(intro_text, first=opening) if opening else None
                     )
                 meeting.note = meeting.note or note
@@ -617,7 +635,7 @@ class MeetingReader:
         # an article about one meeting: all of it is about that one (not a page of notices about others)
         if len(told) == 1 and not block.lists_only and not self.words.change_in(whole):
             only = told[0]
-            only.topic = only.topic or topic_in(whole, first="")
+            only.topic = only.topic or topic_in(whole, first="") or topic_in(_as_sentence_case(block.heading))
             only.venue = only.venue or venue_in(whole)
             if not only.start:
                 apply_times(only, whole)
@@ -716,7 +734,9 @@ class MeetingReader:
             venue = venue_in(match.group(1)[:80])
             if venue:
                 return venue
-        return None
+        # "Lokaler: Haninge – Poseidon, Handen. Nynäshamn – Folkets hus.": a venue after the municipality's name
+        listed = re.search(rf"(?<![\wåäö]){re.escape(municipality)}\s*[–:-]\s+([A-ZÅÄÖ][^.;]*)", text)
+        return listed.group(1).strip() if listed and _names_a_venue(listed.group(1).strip()) else None
 
     def _municipality_in(self, text: str) -> str | None:
         if not text:
@@ -780,6 +800,11 @@ def _remark_free(text: str) -> str:
 def _without_old_value(text: str) -> str:
     """ "Brandbergens bibliotek, i stället för Kulturhuset." -> "Brandbergens bibliotek"."""
     return re.split(r",?\s+(?:i stället för|istället för|instead of)\s", text.rstrip("."), maxsplit=1)[0]
+
+
+def _as_sentence_case(heading: str) -> str:
+    """ "SEMINARIUM OM SAMORDNAD REHABILITERING" -> "Seminarium om samordnad rehabilitering"."""
+    return heading.capitalize() if heading.isupper() else heading
 
 
 def _without_clock(text: str) -> str:
