@@ -466,3 +466,13 @@ def test_days_under_month_lines_venues_listed_by_municipality_and_a_topic_from_a
         "Zoom",
         "10:00",
     )
+
+
+def test_running_text_led_by_municipalities_around_a_line_that_looks_like_a_list_and_a_start_in_words(kb):
+    # "**Nynäshamn.** Vi ses på Sjöboden i Ösmo fredagarna 22 maj och 5 juni. Den 22 maj pratar vi om X,
+    # och den 5 juni om Y." and "programmet börjar kvart över åtta"
+    assert facts(meeting(kb, "2043-05-22")) == ("Nynäshamn", "läsfrämjande för vuxna", "Sjöboden i Ösmo", "08:15")
+    assert facts(meeting(kb, "2043-06-05")) == ("Nynäshamn", "cykelpendling till jobbet", "Sjöboden i Ösmo", "08:15")
+    assert facts(meeting(kb, "2043-05-29")) == ("Tyresö", "hälsosamma arbetsplatser", None, "08:15")
+    # "**Haninge.** Nästa frukostmöte blir fredag" / "11 september på Jordbro kulturhus.": a wrapped sentence
+    assert facts(meeting(kb, "2043-09-11")) == ("Haninge", None, "Jordbro kulturhus", "08:15")

@@ -42,12 +42,15 @@ class Lexicon:
     deadline: re.Pattern[str]
     changes: dict[str, re.Pattern[str]]  # cancelled, moved, topic, venue -> words
     old_date: re.Pattern[str]
+    held: re.Pattern[str]  # "samlade", "hölls": a meeting told of as held
     compound_end: re.Pattern[str]  # "mötet" ending a word: "Tyresömötet" is "Tyresö" + "mötet"
     topic_verbs: re.Pattern[str]  # "pratar", "handlar": the topic follows "om" after one of these
     open_ends: frozenset[str]  # "på", "och": words a line does not end on unless it goes on in the next
     moved_from: re.Pattern[str]  # "var först planerat till": the day before these was the meeting's old day
     issue_number: re.Pattern[str]  # "nr 5": group 1 is the number
     numbers: dict[str, int]  # "tre" -> 3
+    spoken_time: re.Pattern[str]  # "börjar halv nio": group "shift" (halv, kvart i, ...) and "hour" (a number word)
+    clock_shifts: dict[str, int]  # "halv" -> -30 minutes
     venue_end: str  # a pattern: the end of a word naming a venue ("kulturhus", "Stora salen")
     online: re.Pattern[str]  # "Teams", "Zoom", "digitalt": a venue online, matched in the text as written
     ordinals: dict[str, int]  # "sjatte" -> 6 (folded)
@@ -86,6 +89,9 @@ class Lexicon:
 
     def speaks_of_meeting(self, text: str) -> bool:
         return self.kind_in(text) is not None or bool(self.meeting.search(fold(text)))
+
+    def tells_of_held(self, text: str) -> bool:
+        return bool(self.held.search(fold(text)))
 
     def change_in(self, text: str) -> str | None:
         folded = fold(text)
@@ -127,6 +133,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             deadline=_starts(data["deadline_words"]),
             changes={change: _starts(words) for change, words in data["changes"].items()},
             old_date=_starts(data["old_date_words"]),
+            held=_starts(data["held_words"]),
             moved_from=_starts(data["moved_from_words"]),
             compound_end=re.compile(
                 rf"(?<=[a-zåäö])s?((?:{'|'.join(as_written(str(end)) for end in data['meeting_compound_ends'])}))\b"
@@ -141,6 +148,13 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             venue_end="(?:" + "|".join(map(re.escape, (str(word) for word in data["venue_words"]))) + ")",
             online=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, map(str, data['online_venues'])))})\w*", re.I),
             numbers={fold(str(word)): int(value) for word, value in data["number_words"].items()},
+            spoken_time=re.compile(
+                rf"\b(?:{'|'.join(map(re.escape, data['clock_leads']))})\.?\s+"
+                rf"(?:(?P<shift>{'|'.join(map(re.escape, data['clock_words']))})\s+)?"
+                rf"(?P<hour>{'|'.join(map(re.escape, (str(w) for w in data['number_words'])))})\b",
+                re.I,
+            ),
+            clock_shifts={str(word): int(minutes) for word, minutes in data["clock_words"].items()},
             issue_number=re.compile(rf"{_starts(data['issue_number_words']).pattern}\s*(\d{{1,2}})\b"),
             places=_starts(data["places_headings"], inside_words=True),
             no_places=_starts(data["no_places"]),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.folding import fold
 from bot.ingest.dates import find_dates
 from bot.ingest.lexicon import lexicon
 from bot.knowledge.model import Meeting
@@ -31,11 +32,28 @@ def apply_times(meeting: Meeting, text: str) -> None:
                 if programme and meeting.start < hhmm(*programme.group(1, 2)) < meeting.end:
                     meeting.breakfast, meeting.start = meeting.start, hhmm(*programme.group(1, 2))
                 return
+    if not meeting.start:
+        meeting.start = _spoken_start(text)  # "Frukost från klockan åtta, och programmet börjar halv nio."
     if not meeting.start:  # "frukost från kl. 8.00, programmet börjar kl. 8.30": not the breakfast's own time
         own = range(breakfast.start(), breakfast.end()) if breakfast else range(0)
         singles = [m for m in SINGLE_TIME.finditer(text) if m.start() not in own]
         if singles and int(singles[0].group(1)) <= 23:
             meeting.start = hhmm(*singles[0].group(1, 2))
+
+
+def _spoken_start(text: str) -> str | None:
+    """The programme's start said in words, the last such time ("frukost från klockan åtta ... programmet
+    börjar halv nio" -> 08:30), as HH:MM; morning hours are read as such (no meeting starts at 20.30)."""
+    words = lexicon()
+    said = list(words.spoken_time.finditer(text))
+    if not said:
+        return None
+    last = said[-1]
+    hour = words.numbers.get(fold(last.group("hour")))
+    if not hour:
+        return None
+    minutes = hour * 60 + words.clock_shifts.get((last.group("shift") or "").lower(), 0)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def topic_in(text: str, first: str | None = None) -> str | None:
@@ -73,6 +91,9 @@ def venue_in(text: str, after: str = r"i|på|in|at") -> str | None:
         venue = match.group(1).strip()
         if len(venue.split()) >= 2 or re.search(rf"{ending}$", venue):
             return venue
+        placed = re.match(r"\s*i\s+([A-ZÅÄÖ][\wåäö]+)", text[match.end(1) :])  # "på Poseidon i Handen"
+        if placed and not re.search(r"\d", venue):
+            return f"{venue} i {placed.group(1)}"
     online = re.search(rf"\b(?:via|på|i|över|in|on)\s+({lexicon().online.pattern})", text, re.I)
     return online.group(1) if online else None  # "via Teams", "på Zoom"
 

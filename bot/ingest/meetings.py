@@ -196,15 +196,31 @@ class MeetingReader:
         listed = self._listed(block, source, entries, intro, outro) if entries else []
         if any(entry.kind is None for entry in entries):
             # "Höstens första frukostmöte blir i Nynäshamn den 28 augusti. Därefter följer:" over the list
-            first = min(entry.line for entry in entries)
-            intro_block = dataclasses.replace(block, lines=[line for line in block.lines if line.number < first])
-            told, _ = self._in_sentences(intro_block, source)
+            # the block's running text around its list: "Tyresö. Fredag 3 juni ..." before, "Haninge. Nästa
+            # frukostmöte blir fredag" / "11 september på ..." after
+            listed_lines = {entry.line for entry in entries}
+            prose = set(intro) | set(outro)
+            prose_lines = [
+                line
+                for line in block.lines
+                if line.number not in listed_lines and (line.text in prose or not line.text)
+            ]
+            told, reported = self._in_sentences(dataclasses.replace(block, lines=prose_lines), source)
             undated = " ".join(p for p in _paragraphs(block.lines) if not self._meeting_dates(p))
-            for meeting in told:
+            for meeting in told + reported:
                 if not meeting.start:
                     apply_times(meeting, undated)  # "Programmet börjar kl. 8.30 vid samtliga möten."
             listed_days = {meeting.date for meeting in listed}
-            return listed + [meeting for meeting in told if meeting.date not in listed_days], []
+            return (
+                listed + [meeting for meeting in told if meeting.date not in listed_days],
+                [  # a day the intro tells of in passing, if it speaks of a meeting (not "Anmälan ... 17/3")
+                    meeting
+                    for meeting in reported
+                    if meeting.date not in listed_days
+                    and (meeting.municipality or self.words.speaks_of_meeting(meeting.note or ""))
+                    and not self.words.tells_of_held(meeting.note or "")  # "Julfrukosten 11/12 lockade 64"
+                ],
+            )
         # no list of the block's own: the article is about its meeting ("Seminarium om X" with its day in the
         # text), even where a line lists meetings of another kind ("Vårens frukostmöten: Haninge 22/3")
         if self.words.change_in(block.heading):
@@ -323,11 +339,18 @@ class MeetingReader:
                 continue
             running = len(text) > 100 and re.search(r"[.!?]\s+[A-ZÅÄÖ]", text)
             # a line of a wrapped paragraph that begins with a day ("... blir" / "fredag 20 september kl 8.30")
+            on_a_weekday = bool(previous_text) and fold(previous_text.split()[-1]) in self._weekdays
             wrapped = (
-                (len(previous_text) > 50 or self.words.ends_open(previous_text))
+                (len(previous_text) > 50 or self.words.ends_open(previous_text) or on_a_weekday)
                 and not previous_text.endswith((".", ":", "!", "?", ";"))
                 # going on in lower case, or with sentences of its own: not "Thursday 28 November" under a title
-                and (text[:1].islower() or text.endswith(",") or re.search(r"[.!?]\s+[A-ZÅÄÖ]", text) is not None)
+                and (
+                    # lower case, but not a list's "fre 19 februari  Nynäshamn" under another day of the list
+                    (text[:1].islower() and not (self._starts_with_day(text) and self._is_listed_day(previous_text)))
+                    or text.endswith(",")
+                    or re.search(r"[.!?]\s+[A-ZÅÄÖ]", text) is not None
+                    or on_a_weekday  # "Nästa frukostmöte blir fredag" / "11 september på ..."
+                )
                 and not re.match(r"[-–•*]\s", text)  # an item of a list
             )
             starting = None if (article and running) or wrapped else self._starting_dates(text)
@@ -380,9 +403,8 @@ class MeetingReader:
                 open_entry = False
                 continue
             open_ended = self.words.ends_open(text) and bool(next_text)  # "... fredag den 19 maj, på" / "Brandbergens"
-            inside = (
-                None if find_dates(block.heading) or open_ended else self._dated_line(text, line.number, municipality)
-            )
+            skip_line = find_dates(block.heading) or open_ended or wrapped
+            inside = None if skip_line else self._dated_line(text, line.number, municipality)
             if inside is not None:
                 entries.append(inside)
                 open_entry = True
@@ -412,6 +434,14 @@ class MeetingReader:
                     break  # the list has ended; what follows is another article's layout spill
                 outro.append(text)
         return entries, intro, outro
+
+    def _is_listed_day(self, text: str) -> bool:
+        """A line of a list of days: it starts with a day, or is a table's row."""
+        return "|" in text or self._starts_with_day(re.sub(r"^[\s•*–-]+", "", text))
+
+    def _starts_with_day(self, text: str) -> bool:
+        days = self._meeting_dates(text)
+        return bool(days) and days[0].start == 0
 
     def _with_month(self, text: str, month: str) -> str:
         """ "fre 22   Tyresö   Topic" under "Januari" -> "fre 22 Januari Tyresö Topic"; in a table, its first cell."""
@@ -608,21 +638,26 @@ class MeetingReader:
         told: list[Meeting] = []
         paragraphs = _paragraphs(block.lines)
         for index, paragraph in enumerate(paragraphs):
-            for sentence in sentences(paragraph):
-                if self.words.change_in(sentence):
-                    continue
-                named = self._municipality_in(EMAIL.sub("", sentence))  # not "…@haninge.se"
+            parts = sentences(paragraph)
+            # "Tyresö. Fredag 3 juni handlar mötet om ...": a paragraph led by its municipality's name
+            lead = self._municipality_line(parts[0].rstrip(".:")) if len(parts) > 1 else None
+            for sentence in parts:
+                if self.words.change_in(sentence) or self.words.moved_from.search(fold(sentence)):
+                    continue  # a notice of a change ("... var först planerat till 4 maj"): see changes.py
+                named = self._municipality_in(EMAIL.sub("", sentence)) or lead  # not "…@haninge.se"
                 speaks = self.words.speaks_of_meeting(sentence)
                 if not (named or speaks or (index == 0 and not block.lists_only)):
                     continue
                 for mention in self._meeting_dates(sentence):
                     own_kind = self.words.kind_in(sentence)  # "ordnar vi ett seminarium" in a block of breakfasts
                     meeting = self._meeting(own_kind or block.kind, mention, source, block.first_line)
+                    if self.words.tells_of_held(sentence) and mention.year is None:
+                        meeting = self._held(meeting)  # "i Nynäshamn den 5 juni samlade 52 deltagare": this past June
                     # "i Haninge den 23 februari och i Nynäshamn den 9 mars": the place named last before the day
                     before = self._municipality_in(_last_clause(sentence[: mention.start]))
-                    meeting.municipality = before or named or self._municipality_in(block.heading)
+                    meeting.municipality = before or lead or named or self._municipality_in(block.heading)
                     following = " ".join(sentences(paragraph[paragraph.find(sentence) :])[:2])  # it and the next
-                    meeting.topic = topic_in(sentence) or topic_in(following)
+                    meeting.topic = _topic_after_day(paragraph, mention) or topic_in(sentence) or topic_in(following)
                     meeting.note = sentence
                     apply_times(meeting, following)
                     meeting.venue = venue_in(sentence) or venue_in(following)
@@ -682,6 +717,8 @@ class MeetingReader:
         meeting.topic = re.sub(  # "Psykisk hälsa (nytt tema)": a remark of a change is not part of the topic
             r"\s*\(([^)]*)\)", lambda m: "" if self.words.change_in(m.group(1)) else m.group(0), parts[0]
         ).rstrip(".")
+        if parts[0][:1].islower():  # "handlar mötet om hälsosamma arbetsplatser": what it is about
+            meeting.topic = topic_in(parts[0], first=parts[0]) or meeting.topic
         venues = [
             place
             for part in parts[1:]
@@ -776,6 +813,14 @@ class MeetingReader:
         when = self._date(mention, line, is_event=True)
         return Meeting(id=f"{kind}-{when.isoformat()}", kind=kind, date=when, sources=[source])
 
+    def _held(self, meeting: Meeting) -> Meeting:
+        """A meeting told of as held lies before its issue: the year before, if its day and month put it after
+        the issue's month (an issue dated by its month may come out late in it)."""
+        if meeting.date < self.newsletter.published + timedelta(days=31):
+            return meeting
+        when = meeting.date.replace(year=meeting.date.year - 1)
+        return dataclasses.replace(meeting, id=f"{meeting.kind}-{when.isoformat()}", date=when)
+
     def _date(self, mention: DateMention, line: int, is_event: bool) -> date:
         """The full date; an impossible or implausible one stops the build with file:line."""
         return full_date(mention, self.newsletter.published, f"{self.newsletter.path}:{line}", is_event)
@@ -800,6 +845,21 @@ def _remark_free(text: str) -> str:
 def _without_old_value(text: str) -> str:
     """ "Brandbergens bibliotek, i stället för Kulturhuset." -> "Brandbergens bibliotek"."""
     return re.split(r",?\s+(?:i stället för|istället för|instead of)\s", text.rstrip("."), maxsplit=1)[0]
+
+
+def _topic_after_day(paragraph: str, day: DateMention) -> str | None:
+    """ "Den 27 maj pratar vi om X, och den 10 juni om Y": the topic said right after this very day,
+    up to the next day named."""
+    mentions = find_dates(paragraph)
+    for mention, following in zip(mentions, [*mentions[1:], None], strict=True):
+        if (mention.day, mention.month) != (day.day, day.month):
+            continue
+        end = following.start if following else len(paragraph)
+        segment = re.split(r"(?<=[.!?])\s", paragraph[mention.end : end], maxsplit=1)[0]
+        topic = topic_in(segment, first=segment)
+        if topic:
+            return topic.strip(" ,")
+    return None
 
 
 def _as_sentence_case(heading: str) -> str:
