@@ -45,15 +45,15 @@ class SentenceIndex:
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.unknown_idf)
 
-    def matches(self, terms: list[str], context_weight: float) -> dict[int, float]:
+    def matches(self, weights: dict[str, float], context_weight: float) -> dict[int, float]:
         """Sentence -> the weight of the question's terms it holds (its context's count `context_weight`);
         only sentences holding at least one term themselves."""
         direct: dict[int, float] = defaultdict(float)
-        for term in terms:
+        for term, weight in weights.items():
             for number in self.postings.get(term, ()):
-                direct[number] += self.weight(term)
-        for term in terms:
-            weight = self.weight(term) * context_weight
+                direct[number] += weight
+        for term, weight in weights.items():
+            weight *= context_weight
             for number in self.context_postings.get(term, ()):
                 if number in direct:
                     direct[number] += weight

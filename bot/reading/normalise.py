@@ -31,6 +31,7 @@ class Normaliser:
         lexicon = load_lexicon() if lexicon is None else lexicon
         self._lexicon_words = lexicon
         self._lexicon: dict[str, tuple[str, ...]] | None = None
+        self._phrase: re.Pattern[str] | None = None
         self._term = lru_cache(maxsize=65536)(self._term_uncached)
 
     # --- the sources -------------------------------------------------------------------------
@@ -57,7 +58,16 @@ class Normaliser:
     # --- questions ---------------------------------------------------------------------------
     def question_terms(self, text: str, lang: str) -> list[str]:
         """The terms of a question; English words the lexicon knows become the Swedish words it gives."""
+        return self.question(text, lang)[0]
+
+    def question(self, text: str, lang: str) -> tuple[list[str], frozenset[str]]:
+        """The terms of a question and, in English, those that are foreign: words neither the lexicon nor the
+        newsletters know ("opening hours"), which should weigh less than a Swedish word the sources lack.
+        The lexicon's phrases ("work training", "income support") are read before single words."""
         found: list[str] = []
+        foreign: set[str] = set()
+        if lang == "en":
+            text = self._phrases(text, found)
         for token in tokens(text):
             for part in _parts(token):
                 if lang == "en":
@@ -66,11 +76,23 @@ class Normaliser:
                         found.extend(term for term in swedish if term not in found)
                         continue
                 folded = fold(part)
-                term = self.known.get(folded) if folded not in self.words.stop_words else None
-                term = term or self._word(part, lang)
+                known = self.known.get(folded) if folded not in self.words.stop_words else None
+                term = known or self._word(part, lang)
                 if term and term not in found:
                     found.append(term)
-        return found
+                    if lang == "en" and not known:
+                        foreign.add(term)
+        return found, frozenset(foreign)
+
+    def _phrases(self, text: str, found: list[str]) -> str:
+        """Take the lexicon's phrases out of an English question, their terms into `found`."""
+        if self._phrase is None:
+            phrases = sorted((p for p in self.lexicon if " " in p), key=len, reverse=True) or ["\0"]
+            self._phrase = re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.IGNORECASE)
+        before = len(found)
+        for match in self._phrase.finditer(text):
+            found.extend(term for term in self.lexicon[match.group().lower()] if term not in found)
+        return self._phrase.sub(" ", text) if len(found) > before else text
 
     @property
     def lexicon(self) -> dict[str, tuple[str, ...]]:

@@ -33,6 +33,7 @@ class Reader:
         self.index = SentenceIndex(kb, Normaliser(self.words), settings.get("unknown_factor", 1.0))
         self.min_coverage = settings.get("min_coverage", 0.6)
         self.min_coverage_after_intent = settings.get("min_coverage_after_intent", 0.75)
+        self.foreign_factor = settings.get("foreign_factor", 1.0)
         self.min_matched = int(settings.get("min_matched", 1))
         self.kind_bonus = settings.get("kind_bonus", 0.25)
         self.context_weight = settings.get("context_weight", 0.5)
@@ -40,6 +41,13 @@ class Reader:
         self.max_sentences = int(settings.get("max_sentences", 3))
         self.short = int(settings.get("short_sentence", 60))  # a shorter sentence brings the next along
         self._holds: dict[tuple[int, str], bool] = {}
+
+    def weight(self, term: str, foreign: frozenset[str]) -> float:
+        """A term's rarity; an English word neither the lexicon nor the sources know counts for less (it may
+        be a word the lexicon lacks rather than a subject the newsletters lack)."""
+        if term in foreign and term not in self.index.idf:
+            return self.index.unknown_idf * self.foreign_factor
+        return self.index.weight(term)
 
     def kind_of(self, question: str) -> str | None:
         folded = fold(question)
@@ -56,15 +64,16 @@ class Reader:
         return found
 
     def find(self, question: str, today: date, lang: str, min_coverage: float | None = None) -> Found | None:
-        terms = self.index.normaliser.question_terms(question, lang)
+        terms, foreign = self.index.normaliser.question(question, lang)
         if all(term.isdigit() for term in terms):  # "hur mycket är 2+2": no word to read by
             return None
-        total = sum(self.index.weight(term) for term in terms)
+        weights = {term: self.weight(term, foreign) for term in terms}
+        total = sum(weights.values())
         kind = self.kind_of(question)
         floor = self.min_coverage if min_coverage is None else min_coverage
         best: tuple[float, float, Sentence] | None = None
         sentences = self.index.sentences
-        for number, weight in self.index.matches(terms, self.context_weight).items():
+        for number, weight in self.index.matches(weights, self.context_weight).items():
             sentence = sentences[number]
             if sentence.published > today:
                 continue
