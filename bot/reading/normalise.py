@@ -58,41 +58,52 @@ class Normaliser:
     # --- questions ---------------------------------------------------------------------------
     def question_terms(self, text: str, lang: str) -> list[str]:
         """The terms of a question; English words the lexicon knows become the Swedish words it gives."""
-        return self.question(text, lang)[0]
+        return unique(term for group in self.question(text, lang)[0] for term in group)
 
-    def question(self, text: str, lang: str) -> tuple[list[str], frozenset[str]]:
-        """The terms of a question and, in English, those that are foreign: words neither the lexicon nor the
-        newsletters know ("opening hours"), which should weigh less than a Swedish word the sources lack.
-        The lexicon's phrases ("work training", "income support") are read before single words."""
-        found: list[str] = []
+    def question(self, text: str, lang: str) -> tuple[list[tuple[str, ...]], frozenset[str]]:
+        """The question's words, each as the group of terms that stand for it (an English word's Swedish
+        alternatives: money -> medel, kronor, mkr; any one of them matches it), and, in English, the terms that
+        are foreign: words neither the lexicon nor the newsletters know ("opening hours"), which weigh less
+        than a Swedish word the sources lack. The lexicon's phrases ("work training") go before single words."""
+        groups: list[tuple[str, ...]] = []
+        seen: set[str] = set()
         foreign: set[str] = set()
+
+        def add(terms: Iterable[str]) -> None:
+            fresh = tuple(term for term in unique(terms) if term not in seen)
+            if fresh:
+                seen.update(fresh)
+                groups.append(fresh)
+
         if lang == "en":
-            text = self._phrases(text, found)
+            for phrase in self._phrases_in(text):
+                add(self.lexicon[phrase])
+            text = self._phrase_pattern().sub(" ", text)
         for token in tokens(text):
             for part in _parts(token):
                 if lang == "en":
                     swedish = self.lexicon.get(part.lower()) or self.lexicon.get(_english_lemma(part.lower()))
                     if swedish:
-                        found.extend(term for term in swedish if term not in found)
+                        add(swedish)
                         continue
                 folded = fold(part)
                 known = self.known.get(folded) if folded not in self.words.stop_words else None
                 term = known or self._word(part, lang)
-                if term and term not in found:
-                    found.append(term)
+                if term and term not in seen:
+                    add((term,))
                     if lang == "en" and not known:
                         foreign.add(term)
-        return found, frozenset(foreign)
+        return groups, frozenset(foreign)
 
-    def _phrases(self, text: str, found: list[str]) -> str:
-        """Take the lexicon's phrases out of an English question, their terms into `found`."""
+    def _phrase_pattern(self) -> re.Pattern[str]:
         if self._phrase is None:
-            phrases = sorted((p for p in self.lexicon if " " in p), key=len, reverse=True) or ["\0"]
+            phrases = sorted((p for p in self.lexicon if " " in p or "-" in p), key=len, reverse=True) or ["\0"]
             self._phrase = re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.IGNORECASE)
-        before = len(found)
-        for match in self._phrase.finditer(text):
-            found.extend(term for term in self.lexicon[match.group().lower()] if term not in found)
-        return self._phrase.sub(" ", text) if len(found) > before else text
+        return self._phrase
+
+    def _phrases_in(self, text: str) -> list[str]:
+        """The lexicon's phrases in an English question ("work training", "work-integrating")."""
+        return [match.group().lower() for match in self._phrase_pattern().finditer(text)]
 
     @property
     def lexicon(self) -> dict[str, tuple[str, ...]]:
@@ -117,9 +128,7 @@ class Normaliser:
         return self._term(word.lower(), lang) or None
 
     def _term_uncached(self, word: str, lang: str) -> str:
-        lemma = simplemma.lemmatize(word, lang="sv")
-        if lang == "en" and lemma == word:
-            lemma = _english_lemma(word)
+        lemma = _english_lemma(word) if lang == "en" else simplemma.lemmatize(word, lang="sv")
         folded = fold(lemma)
         return "" if folded in self.words.stop_words else self.stem(folded)
 
