@@ -115,3 +115,41 @@ def test_engine_quotes_the_sentence_with_issue_month_and_headline(seed_kb: Knowl
 def test_the_reading_layer_answers_nothing_from_issues_not_yet_published(seed_kb: KnowledgeBase) -> None:
     reply = Engine(seed_kb).answer("var hölls MIA:s kick-off?", today=date(2017, 1, 15))
     assert "Saturnus" not in reply.text
+
+
+WAYS = _kb(
+    (
+        "2021-1",
+        2,
+        [
+            ("Trädgårdsgruppen", "Trädgårdsgruppen odlar grönsaker i Jordbro. Gruppen söker fler odlare till våren."),
+            ("Trädgårdsgruppen", "Anmäl dig till gruppen på odla@exempel.se senast 1 mars."),
+            ("Språkcafé", "Deltagarna studerar svenska i Jordbro varje tisdag."),
+            ("Kassörstjänst", "Föreningen söker en ny kassör. Kassören ansvarar för kassan, 12 000 kronor."),
+        ],
+    )
+)
+
+
+def test_an_english_word_with_several_swedish_words_matches_through_any_one_of_them() -> None:
+    found = Reader(WAYS).find("how much money does the association have?", LATER, "en")
+    assert found and "12 000 kronor" in found.sentences[0].text
+
+
+def test_one_english_word_the_lexicon_lacks_weighs_little_but_several_point_elsewhere() -> None:
+    reader = Reader(WAYS)
+    one = reader.find("what do the participants zorble in Jordbro?", LATER, "en")
+    assert one and "svenska i Jordbro" in one.sentences[0].text
+    assert reader.find("what are the blorp flimflam hours of the participants in Jordbro?", LATER, "en") is None
+
+
+def test_a_compound_the_sentences_never_use_is_read_as_its_two_words() -> None:
+    found = Reader(WAYS).find("vad gör kassörstjänsten i föreningen?", LATER, "sv")
+    assert found and "ansvarar" in " ".join(s.text for s in found.sentences)
+
+
+def test_how_do_i_is_answered_only_by_a_sentence_that_says_how() -> None:
+    reader = Reader(WAYS)
+    found = reader.find("hur anmäler jag mig till trädgårdsgruppen?", LATER, "sv")
+    assert found and "odla@exempel.se" in " ".join(s.text for s in found.sentences)
+    assert reader.find("how do I become treasurer of the association?", LATER, "en") is None

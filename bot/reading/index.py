@@ -26,7 +26,7 @@ class SentenceIndex:
             head = headlines.get(sentence.headline)
             if head is None:
                 head = headlines[sentence.headline] = frozenset(self.normaliser.terms(sentence.headline))
-            around = set(head)
+            around = set(head) | {str(sentence.published.year)}  # "vem blev projektledare 2016?"
             for other in (number - 1, number + 1):
                 if 0 <= other < len(self.sentences) and self.sentences[other].passage == sentence.passage:
                     around |= self.terms[other]
@@ -45,16 +45,33 @@ class SentenceIndex:
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.unknown_idf)
 
-    def matches(self, terms: list[str], context_weight: float) -> dict[int, float]:
-        """Sentence -> the weight of the question's terms it holds (its context's count `context_weight`);
-        only sentences holding at least one term themselves."""
-        direct: dict[int, float] = defaultdict(float)
-        for term in terms:
-            for number in self.postings.get(term, ()):
-                direct[number] += self.weight(term)
-        for term in terms:
-            weight = self.weight(term) * context_weight
-            for number in self.context_postings.get(term, ()):
-                if number in direct:
-                    direct[number] += weight
-        return direct
+    def matches(
+        self, groups: list[tuple[tuple[str, ...], float]], context_weight: float, floor: float = 0.0
+    ) -> dict[int, float]:
+        """Sentence -> the weight of the question's words it holds (a word is a group of alternative terms with
+        one weight; its context's count `context_weight`); only sentences holding at least one term themselves.
+
+        Only sentences that can reach `floor` (a share of the question's weight) are looked at: those holding
+        one of the rarest words, enough of them that a sentence holding none of them falls short. Common words'
+        long posting lists (they grow with every issue) are then never walked."""
+        total = sum(weight for _, weight in groups)
+        ordered = sorted(groups, key=lambda group: group[1], reverse=True)
+        rest, needed = total, 0
+        while needed < len(ordered) and rest + context_weight * (total - rest) >= floor * total:
+            rest -= ordered[needed][1]
+            needed += 1
+        candidates: set[int] = set()
+        for terms, _ in ordered[: max(needed, 1)]:
+            for term in terms:
+                candidates.update(self.postings.get(term, ()))
+        found: dict[int, float] = {}
+        for sentence in candidates:
+            own, around = self.terms[sentence], self.context[sentence]
+            score = 0.0
+            for terms, weight in groups:
+                if any(term in own for term in terms):
+                    score += weight
+                elif any(term in around for term in terms):
+                    score += weight * context_weight
+            found[sentence] = score
+        return found

@@ -31,6 +31,7 @@ class Normaliser:
         lexicon = load_lexicon() if lexicon is None else lexicon
         self._lexicon_words = lexicon
         self._lexicon: dict[str, tuple[str, ...]] | None = None
+        self._phrase: re.Pattern[str] | None = None
         self._term = lru_cache(maxsize=65536)(self._term_uncached)
 
     # --- the sources -------------------------------------------------------------------------
@@ -57,20 +58,52 @@ class Normaliser:
     # --- questions ---------------------------------------------------------------------------
     def question_terms(self, text: str, lang: str) -> list[str]:
         """The terms of a question; English words the lexicon knows become the Swedish words it gives."""
-        found: list[str] = []
+        return unique(term for group in self.question(text, lang)[0] for term in group)
+
+    def question(self, text: str, lang: str) -> tuple[list[tuple[str, ...]], frozenset[str]]:
+        """The question's words, each as the group of terms that stand for it (an English word's Swedish
+        alternatives: money -> medel, kronor, mkr; any one of them matches it), and, in English, the terms that
+        are foreign: words neither the lexicon nor the newsletters know ("opening hours"), which weigh less
+        than a Swedish word the sources lack. The lexicon's phrases ("work training") go before single words."""
+        groups: list[tuple[str, ...]] = []
+        seen: set[str] = set()
+        foreign: set[str] = set()
+
+        def add(terms: Iterable[str]) -> None:
+            fresh = tuple(term for term in unique(terms) if term not in seen)
+            if fresh:
+                seen.update(fresh)
+                groups.append(fresh)
+
+        if lang == "en":
+            for phrase in self._phrases_in(text):
+                add(self.lexicon[phrase])
+            text = self._phrase_pattern().sub(" ", text)
         for token in tokens(text):
             for part in _parts(token):
                 if lang == "en":
                     swedish = self.lexicon.get(part.lower()) or self.lexicon.get(_english_lemma(part.lower()))
                     if swedish:
-                        found.extend(term for term in swedish if term not in found)
+                        add(swedish)
                         continue
                 folded = fold(part)
-                term = self.known.get(folded) if folded not in self.words.stop_words else None
-                term = term or self._word(part, lang)
-                if term and term not in found:
-                    found.append(term)
-        return found
+                known = self.known.get(folded) if folded not in self.words.stop_words else None
+                term = known or self._word(part, lang)
+                if term and term not in seen:
+                    add((term,))
+                    if lang == "en" and not known:
+                        foreign.add(term)
+        return groups, frozenset(foreign)
+
+    def _phrase_pattern(self) -> re.Pattern[str]:
+        if self._phrase is None:
+            phrases = sorted((p for p in self.lexicon if " " in p or "-" in p), key=len, reverse=True) or ["\0"]
+            self._phrase = re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.IGNORECASE)
+        return self._phrase
+
+    def _phrases_in(self, text: str) -> list[str]:
+        """The lexicon's phrases in an English question ("work training", "work-integrating")."""
+        return [match.group().lower() for match in self._phrase_pattern().finditer(text)]
 
     @property
     def lexicon(self) -> dict[str, tuple[str, ...]]:
@@ -95,9 +128,7 @@ class Normaliser:
         return self._term(word.lower(), lang) or None
 
     def _term_uncached(self, word: str, lang: str) -> str:
-        lemma = simplemma.lemmatize(word, lang="sv")
-        if lang == "en" and lemma == word:
-            lemma = _english_lemma(word)
+        lemma = _english_lemma(word) if lang == "en" else simplemma.lemmatize(word, lang="sv")
         folded = fold(lemma)
         return "" if folded in self.words.stop_words else self.stem(folded)
 

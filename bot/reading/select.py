@@ -33,6 +33,9 @@ class Reader:
         self.index = SentenceIndex(kb, Normaliser(self.words), settings.get("unknown_factor", 1.0))
         self.min_coverage = settings.get("min_coverage", 0.6)
         self.min_coverage_after_intent = settings.get("min_coverage_after_intent", 0.75)
+        self.foreign_factor = settings.get("foreign_factor", 1.0)
+        self.min_part = int(settings.get("min_compound_part", 4))
+        self.light_foreign = int(settings.get("light_foreign", 1))
         self.min_matched = int(settings.get("min_matched", 1))
         self.kind_bonus = settings.get("kind_bonus", 0.25)
         self.context_weight = settings.get("context_weight", 0.5)
@@ -41,9 +44,39 @@ class Reader:
         self.short = int(settings.get("short_sentence", 60))  # a shorter sentence brings the next along
         self._holds: dict[tuple[int, str], bool] = {}
 
+    def weight(self, term: str, foreign: set[str] | frozenset[str]) -> float:
+        """A term's rarity; an English word neither the lexicon nor the sources know counts for less (it may
+        be a word the lexicon lacks rather than a subject the newsletters lack), but only the first
+        `light_foreign` of them: several such words ("opening hours", "ferry times") point at a subject the
+        newsletters lack."""
+        if term in foreign and term not in self.index.idf:
+            return self.index.unknown_idf * self.foreign_factor
+        return self.index.weight(term)
+
+    def _split(self, group: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """A compound the sentences never use, as the two words they do ("förbundschefstjänsten" ->
+        förbundschef + tjänst), the longest first part first; a linking s is dropped."""
+        idf, stem = self.index.idf, self.index.normaliser.stem
+        term = group[0]
+        if len(group) > 1 or term in idf or len(term) < 2 * self.min_part:
+            return [group]
+        for cut in range(len(term) - self.min_part, self.min_part - 1, -1):
+            head, tail = term[:cut], stem(term[cut:])
+            if tail not in idf:
+                continue
+            for first in (head, head[:-1] if head.endswith("s") else None, stem(head)):
+                if first and len(first) >= self.min_part and first in idf:
+                    return [(first,), (tail,)]
+        return [group]
+
+    def group_weight(self, group: tuple[str, ...], foreign: set[str] | frozenset[str]) -> float:
+        """A word's weight: of its alternatives the newsletters use, the commonest's (any one matches it)."""
+        known = [self.index.idf[term] for term in group if term in self.index.idf]
+        return min(known) if known else max(self.weight(term, foreign) for term in group)
+
     def kind_of(self, question: str) -> str | None:
         folded = fold(question)
-        for kind in ("reason", "number", "when", "origin", "define", "place", "person"):
+        for kind in ("way", "reason", "number", "when", "origin", "define", "place", "person"):
             if any(pattern.search(folded) for pattern in self.words.kinds[kind]):
                 return kind
         return None
@@ -56,24 +89,30 @@ class Reader:
         return found
 
     def find(self, question: str, today: date, lang: str, min_coverage: float | None = None) -> Found | None:
-        terms = self.index.normaliser.question_terms(question, lang)
+        groups, foreign = self.index.normaliser.question(question, lang)
+        groups = [part for group in groups for part in self._split(group)]
+        terms = {term for group in groups for term in group}
         if all(term.isdigit() for term in terms):  # "hur mycket är 2+2": no word to read by
             return None
-        total = sum(self.index.weight(term) for term in terms)
+        light = set(sorted(foreign, key=lambda term: self.index.idf.get(term, 0.0))[: self.light_foreign])
+        weighted = [(group, self.group_weight(group, light)) for group in groups]
+        total = sum(weight for _, weight in weighted)
         kind = self.kind_of(question)
         floor = self.min_coverage if min_coverage is None else min_coverage
         best: tuple[float, float, Sentence] | None = None
         sentences = self.index.sentences
-        for number, weight in self.index.matches(terms, self.context_weight).items():
+        for number, weight in self.index.matches(weighted, self.context_weight, floor).items():
             sentence = sentences[number]
             if sentence.published > today:
                 continue
             coverage = weight / total
-            if coverage < floor or len(self.index.terms[number] & set(terms)) < self.min_matched:
+            if coverage < floor or len(self.index.terms[number] & terms) < self.min_matched:
                 continue
             score = coverage + self.newer_bonus * sentence.published.toordinal() / 365.25
             if kind and self.holds(sentence, kind):
                 score += self.kind_bonus
+            elif kind == "way":  # "how do I apply?": only a sentence that says how (a contact, a web page) answers
+                continue
             if best is None or score > best[0]:
                 best = (score, coverage, sentence)
         if best is None:
