@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from bot.answers import greeting, render
+from bot.answers.bot_info import Operator
 from bot.answers.common import Answer
 from bot.answers.reading import quote
 from bot.knowledge.model import KnowledgeBase, Meeting
@@ -58,17 +59,18 @@ class _Context:
 
 
 class Engine:
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, operator: Operator | None = None) -> None:
         self.kb = kb
         self.understander = Understander(kb)
         self.catalogue = self.understander.catalogue
-        self.answers = render.Answers(self.catalogue)
+        self.answers = render.Answers(self.catalogue, operator)
         self.reader = Reader(kb)
         self._contexts: dict[str, _Context] = {}
 
     @classmethod
-    def load(cls, kb_dir: Path | None = None) -> Engine:
-        return cls(load_kb(kb_dir))
+    def load(cls, kb_dir: Path | None = None, operator: Operator | None = None) -> Engine:
+        """The engine of the knowledge base in `kb_dir`; `operator` (who runs the bot) for questions about it."""
+        return cls(load_kb(kb_dir), operator)
 
     def answer(
         self, text: str, *, today: date, chat: str = "console", lang: str | None = None, now: datetime | None = None

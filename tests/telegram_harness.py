@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from fake_bot_api import BOT_ID, FakeBotApi
 from telegram.ext import Application
 
+from bot.answers.bot_info import Operator, operator_of
 from bot.answers.meetings import reminder_text
 from bot.engine import Engine
 from bot.knowledge.model import Issue, KnowledgeBase, Meeting, Registration, Source
@@ -115,8 +116,8 @@ class VirtualTime:
         self.t = max(self.t, entry[0])
 
 
-def make_engine(kb: KnowledgeBase) -> Engine:
-    return Engine(kb)
+def make_engine(kb: KnowledgeBase, operator: Operator | None = None) -> Engine:
+    return Engine(kb, operator)
 
 
 def render(meeting: Meeting, kb: KnowledgeBase, lang: str) -> str:
@@ -160,7 +161,7 @@ def build_bot(api: FakeBotApi, db: Path, clock: Clock, kb: KnowledgeBase | None 
         slept.append(seconds)
 
     config = settings_for(api, db, **settings)
-    engine = make_engine(kb)
+    engine = make_engine(kb, operator_of(config))
     limiter = MessageRateLimiter(clock=vtime, sleep=vtime.sleep)
     reminders = ReminderService(
         repo, lambda: app.bot_data["fedbot"].engine.kb, render, TZ, config.reminder_time, clock, sleep=record_sleep
@@ -170,7 +171,7 @@ def build_bot(api: FakeBotApi, db: Path, clock: Clock, kb: KnowledgeBase | None 
         engine,
         repo,
         render=render,
-        load_engine=lambda: make_engine(sample_kb()),
+        load_engine=lambda: make_engine(sample_kb(), operator_of(config)),
         clock=clock,
         limiter=limiter,
         reminders=reminders,

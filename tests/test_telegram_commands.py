@@ -276,8 +276,11 @@ async def test_questions_about_reminders_and_watching_are_answered_with_the_bots
         ("how do I subscribe to reminders for Nynäshamn?", "en", ["/subscribe Nynäshamn", "/unsubscribe"]),
         ("hur avslutar jag påminnelser?", "sv", ["/avsluta"]),
         ("kan jag bevaka lediga platser?", "sv", ["/bevaka", say("sv", "reminders_lead")]),
+        # the bot itself and what it stores: what /om and /integritet say, who runs it included
+        ("vem står bakom den här boten?", "sv", ["Förbundets kansli", "/integritet"]),
+        ("what do you keep about me", "en", ["/delete", "Förbundets kansli"]),
     ]
-    async with running(build_bot(api, tmp_path / "db.sqlite3", clock)):
+    async with running(build_bot(api, tmp_path / "db.sqlite3", clock, operator="Förbundets kansli")):
         for offset, (text, lang, _) in enumerate(questions):
             api.queue_update(message(CHAT + offset, text, lang=lang))
         for offset, (text, _, expected) in enumerate(questions):

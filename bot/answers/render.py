@@ -43,9 +43,16 @@ ANSWERS: dict[str, AnswerFunction] = {
 class Answers:
     """Question + knowledge + today + language -> the answer, through one table of answer functions."""
 
-    def __init__(self, catalogue: Catalogue | None = None) -> None:
+    def __init__(self, catalogue: Catalogue | None = None, operator: bot_info.Operator | None = None) -> None:
         self.catalogue = catalogue
-        self.table: dict[str, AnswerFunction] = {**ANSWERS, "greeting": self.greeting, "help": self.help}
+        self.operator = operator or bot_info.Operator()
+        self.table: dict[str, AnswerFunction] = {
+            **ANSWERS,
+            "greeting": self.greeting,
+            "help": self.help,
+            "bot_about": self.bot_about,
+            "bot_privacy": self.bot_privacy,
+        }
 
     def answer(self, question: Question, kb: KnowledgeBase, today: date, lang: str) -> Answer:
         found = self.table.get(question.intent or "")
@@ -55,6 +62,14 @@ class Answers:
 
     def greeting(self, kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
         return Answer(greeting(kb, today, lang))
+
+    def bot_about(self, kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
+        """ "Vem driver boten?": what /om says."""
+        return Answer(bot_info.about_bot(kb, today, lang, self.operator))
+
+    def bot_privacy(self, kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
+        """ "Vad sparar ni om mig?": what /integritet says."""
+        return Answer(bot_info.privacy(lang, self.operator))
 
     def help(self, kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
         return Answer(help_text(kb, today, lang, self.catalogue))

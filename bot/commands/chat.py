@@ -17,7 +17,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return chat(Engine.load(args.kb), today=args.today, lang=args.lang, operator=operator_of(_settings()))
+    operator = operator_of(_settings())
+    return chat(Engine.load(args.kb, operator), today=args.today, lang=args.lang, operator=operator)
 
 
 def _settings() -> Settings:

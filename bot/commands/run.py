@@ -13,6 +13,7 @@ import sys
 from datetime import date
 from urllib.parse import urlsplit
 
+from bot.answers.bot_info import operator_of
 from bot.commands.options import parse_day
 from bot.failures import BadInput
 from bot.settings import Settings, load_settings
@@ -60,11 +61,16 @@ def serve(settings: Settings) -> int:
 
     lock = InstanceLock(settings.db_path).acquire()
     try:
-        engine = Engine.load(settings.kb_dir)
+        operator = operator_of(settings)
+        engine = Engine.load(settings.kb_dir, operator)
         repo = Repository(settings.db_path)
         with repo:
             application = build_application(
-                settings, engine, repo, render=reminder_text, load_engine=lambda: Engine.load(settings.kb_dir)
+                settings,
+                engine,
+                repo,
+                render=reminder_text,
+                load_engine=lambda: Engine.load(settings.kb_dir, operator),
             )
             if not connect(application):  # SIGTERM before Telegram ever answered
                 return 0
@@ -95,11 +101,10 @@ def _path_of(url: str) -> str:
 
 
 def _console(settings: Settings, today: date | None) -> int:
-    from bot.answers.bot_info import operator_of
     from bot.console import chat
     from bot.engine import Engine
 
-    return chat(Engine.load(settings.kb_dir), today=today, operator=operator_of(settings))
+    return chat(Engine.load(settings.kb_dir, operator_of(settings)), today=today, operator=operator_of(settings))
 
 
 def _configure_logging(level: str, settings: Settings) -> None:

@@ -107,8 +107,8 @@ class Understander:
         )
         intent = ranking.best if accepted else None
         keyed = self._keyword_intent(tokens)
-        if keyed is not None and (intent is None or (keyed == ranking.second and not _names_a_subject(slots))):
-            intent = keyed
+        if keyed is not None and not _names_a_subject(slots) and (intent is None or keyed == ranking.second):
+            intent = keyed  # not "har boten koll på lediga platser hos Bönorna": that names what it is about
         return Parse(
             intent=intent,
             confidence=round(ranking.score / 100, 3),
@@ -189,8 +189,8 @@ class Understander:
 
     def _keyword_intent(self, tokens: list[str]) -> str | None:
         """The intent a word of the catalogue's `keywords` names ("påminnelser": the bot's reminders).
-        It is taken when no intent was accepted, or over the best one when it came second and the
-        question names nothing but a municipality ("remind me who the chair is" is about the chair)."""
+        It is taken when no intent was accepted or over the best one when it came second, if the question
+        names nothing but a municipality ("remind me who the chair is" is about the chair)."""
         for intent, words in self.catalogue.keywords.items():
             for word in words:
                 stem = word.rstrip("*")
