@@ -476,3 +476,23 @@ def test_running_text_led_by_municipalities_around_a_line_that_looks_like_a_list
     assert facts(meeting(kb, "2043-05-29")) == ("Tyresö", "hälsosamma arbetsplatser", None, "08:15")
     # "**Haninge.** Nästa frukostmöte blir fredag" / "11 september på Jordbro kulturhus.": a wrapped sentence
     assert facts(meeting(kb, "2043-09-11")) == ("Haninge", None, "Jordbro kulturhus", "08:15")
+
+
+def test_an_article_that_goes_on_after_the_page_footer_keeps_its_paragraphs(tmp_path):
+    footer = "Nyhetsbrevet ges ut av förbundet.\n\nAnsvarig utgivare: Vera Holm, 08-465 004 10\n"
+    text = (
+        "Östra Södertörn\nnr 2 2036 mars\n\n"
+        "► Nytt projekt för unga vuxna\n\n"
+        "Förbundet har beviljats medel för projektet Brobygget, som ska stödja unga vuxna med "
+        "aktivitetsersättning. ▶▶\n\n"
+        "► Frukostmöte 14/3\n\nVi ses i Folkets hus i Nynäshamn.\n\n"
+        f"{footer}\n"
+        "Projektet Brobygget pågår i tre år och leds av en styrgrupp med representanter för "
+        "kommunerna, Arbetsförmedlingen och Försäkringskassan.\n\n"
+        "► Lediga platser\n\nBageriet Degen: 2\n\n"
+        f"{footer}"
+    )
+    (tmp_path / "nyhetsbrev-2036-nr2.txt").write_text(text, encoding="utf-8")
+    kb = build([tmp_path], load_vocabulary(), None).kb
+    sections = {passage.text[:20]: passage.source.section for passage in kb.passages}
+    assert sections["Projektet Brobygget "] == "Nytt projekt för unga vuxna"  # not "Frukostmöte 14/3"

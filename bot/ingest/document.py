@@ -151,7 +151,7 @@ def read_newsletter(path: Path) -> Newsletter:
     headlines, body_start = _headlines(raw_lines, header_index + 1)
     body = [Line(index + 1, clean(raw_lines[index])) for index in range(body_start, len(raw_lines))]
     content, footers, repeated = _split_repeats(body)
-    sections = _sections(content, raw_lines, headlines)
+    sections = _continued_after_footers(_sections(content, raw_lines, headlines), {s.line for s in repeated}, raw_lines)
     top = [
         Skipped(index + 1, _top_reason(index, header_index, body_start, headlines), clean(raw_lines[index]))
         for index in range(body_start)
@@ -333,6 +333,59 @@ def _sections(lines: list[Line], raw_lines: list[str], headlines: list[str]) -> 
             sections[-1].lines.append(line)
         blanks = 0 if line.text else blanks + 1
     return [section for section in sections if section.heading or any(line.text for line in section.lines)]
+
+
+def _continued_after_footers(sections: list[Section], left_out: set[int], raw_lines: list[str]) -> list[Section]:
+    """Text after a page footer that goes on with an earlier article than the one before the footer (a
+    layout breaks articles over pages): it is moved to the article that said it goes on ("... ▶▶",
+    "forts.") or else to the one whose words it shares most, when that one shares clearly more than the
+    article it follows."""
+    continued = [
+        section
+        for section in sections
+        if any(line.text for line in section.lines)
+        and _GOES_ON.search(raw_lines[max(line.number for line in section.lines if line.text) - 1])
+    ]
+    for index, section in enumerate(sections):
+        if index == 0:
+            continue
+        numbers = [line.number for line in section.lines]
+        breaks = [
+            at
+            for at, number in enumerate(numbers)
+            if at and any(n in left_out for n in range(numbers[at - 1] + 1, number))
+        ]
+        if not breaks:
+            continue
+        before, after = section.lines[: breaks[0]], section.lines[breaks[0] :]
+        words_after = _content_words(" ".join(line.text for line in after))
+        if len(words_after) < 5:
+            continue
+        own = len(words_after & _content_words(" ".join(line.text for line in before) + " " + section.heading))
+        scored = [
+            (
+                len(words_after & _content_words(" ".join(line.text for line in other.lines) + " " + other.heading)),
+                other,
+            )
+            for other in sections[:index]
+            if other.heading
+        ]
+        best_score, best = max(scored, key=lambda pair: pair[0], default=(0, None))
+        said = [other for other in continued if other in sections[:index]]
+        if said and len(words_after & _content_words(" ".join(line.text for line in said[0].lines))) > own:
+            best, best_score = said[0], 3 * max(own, 1)  # the article said it goes on after the page
+            continued.remove(said[0])
+        if best is not None and best_score >= 3 and best_score >= 2 * max(own, 1):
+            best.lines.extend([Line(after[0].number, ""), *after])
+            del section.lines[breaks[0] :]
+    return sections
+
+
+_GOES_ON = re.compile(r"(?:[▶►»]{2}|→|\bforts(?:\.|ättning)(?:\s+på\s+sid(?:an)?\.?\s*\d+)?)\s*$", re.I)
+
+
+def _content_words(text: str) -> set[str]:
+    return {word for word in fold(text).split() if len(word) >= 6}
 
 
 _SIMILAR = 90  # fuzz.ratio at which two lines count as the same (catches one-letter misprints)
