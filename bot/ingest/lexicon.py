@@ -44,6 +44,7 @@ class Lexicon:
     old_date: re.Pattern[str]
     held: re.Pattern[str]  # "samlade", "hölls": a meeting told of as held
     compound_end: re.Pattern[str]  # "mötet" ending a word: "Tyresömötet" is "Tyresö" + "mötet"
+    topic_placeholders: re.Pattern[str]  # "Tema meddelas senare": no topic yet
     topic_verbs: re.Pattern[str]  # "pratar", "handlar": the topic follows "om" after one of these
     open_ends: frozenset[str]  # "på", "och": words a line does not end on unless it goes on in the next
     moved_from: re.Pattern[str]  # "var först planerat till": the day before these was the meeting's old day
@@ -139,6 +140,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
                 rf"(?<=[a-zåäö])s?((?:{'|'.join(as_written(str(end)) for end in data['meeting_compound_ends'])}))\b"
             ),
             topic_verbs=_starts(data["topic_verbs"]),
+            topic_placeholders=_starts(data["topic_placeholders"]),
             open_ends=frozenset(fold(str(word)) for word in data["open_ends"]),
             ordinals={fold(str(word)): int(value) for word, value in data["ordinal_words"].items()},
             issue_ordinal=re.compile(

@@ -98,6 +98,9 @@ class MeetingReader:
                 self.used.update(line.number for line in block.lines)
             announced.extend(found)
             held.extend(reported)
+        for meeting in announced + held:
+            if meeting.topic and self.words.topic_placeholders.match(fold(meeting.topic)):
+                meeting.topic = None  # "Tema meddelas senare"
         return MeetingsRead(announced, held)
 
     # -- blocks ------------------------------------------------------------------------------
