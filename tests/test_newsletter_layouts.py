@@ -461,6 +461,8 @@ def test_days_under_month_lines_venues_listed_by_municipality_and_a_topic_from_a
     assert facts(meeting(kb, "2042-10-17")) == ("Haninge", "Skuldrådgivning i praktiken", "Torvalla gård", "08:20")
     # "Tema meddelas senare" says there is no topic yet
     assert facts(meeting(kb, "2042-10-31")) == ("Tyresö", None, "Strandsalen, Tyresö centrum", "08:20")
+    # "Haningemötet i november har flyttats från den 7:e till den 14:e"
+    assert (meeting(kb, "2042-11-14").moved_from, meeting(kb, "2042-11-07").status) == (date(2042, 11, 7), "moved")
     webinar = meeting(kb, "2042-11-09")  # "WEBBSEMINARIUM OM ARBETSFÖRMÅGA" over "Söndag 9 november 2042, ..."
     assert (webinar.kind, webinar.topic, webinar.venue, webinar.start) == (
         "seminarium",

@@ -14,7 +14,7 @@ from bot.ingest.document import Newsletter, sentences
 from bot.ingest.lexicon import lexicon
 from bot.ingest.meeting_text import apply_times, topic_in, venue_in
 from bot.knowledge.model import Meeting, Source
-from bot.knowledge.vocabulary import Vocabulary
+from bot.knowledge.vocabulary import Vocabulary, load_vocabulary
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,21 @@ def _moved_without_saying(sentence: str) -> str | None:
     return "moved" if len(dates) == 2 and len(olds) == 1 else None
 
 
+def _days_of_a_named_month(sentence: str) -> list[DateMention]:
+    """ "Tyresömötet i januari har flyttats från den 15:e till den 22:a": days written as ordinals, the
+    month named once elsewhere in the sentence."""
+    months_written_out = enumerate(load_vocabulary().months, start=1)  # Swedish and English names, no abbreviations
+    written_out = {fold(name): number for number, names in months_written_out for name in names[:2]}
+    months = {written_out[word] for word in fold(sentence).split() if word in written_out}  # "januari", not "jul"
+    if len(months) != 1:
+        return []
+    month = months.pop()
+    return [
+        DateMention(match.start(), match.end(), int(match.group(1)), month, None)
+        for match in re.finditer(r"\bden\s+(\d{1,2}):[ae]\b", sentence)
+    ]
+
+
 def _change(
     newsletter: Newsletter,
     what: str,
@@ -93,6 +108,8 @@ def _change(
 ) -> Change | None:
     words = lexicon()
     dates = [m for m in find_dates(sentence) if not words.is_deadline(sentence[: m.start])]
+    if what == "moved" and len(dates) < 2:
+        dates = _days_of_a_named_month(sentence) or dates
     if not dates:
         dates = find_dates(source.section)
     if not dates:
