@@ -500,3 +500,9 @@ def test_an_article_that_goes_on_after_the_page_footer_keeps_its_paragraphs(tmp_
     kb = build([tmp_path], load_vocabulary(), None).kb
     sections = {passage.text[:20]: passage.source.section for passage in kb.passages}
     assert sections["Projektet Brobygget "] == "Nytt projekt för unga vuxna"  # not "Frukostmöte 14/3"
+
+
+def test_appointments_dated_by_a_sentence_about_the_election_or_the_person_taking_office(kb):
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2036-2"}
+    assert roles[("Klara Ek", "vice ordförande")] == date(2036, 4, 2)  # "... till ny vice ordförande. Valet skedde ..."
+    assert roles[("Bo Sand", "samordnare")] == date(2036, 4, 1)  # "är X på plats som T. Han tillträdde den 1 april."

@@ -24,7 +24,10 @@ _TAKES_UP = re.compile(rf"\b({'|'.join(map(re.escape, load_vocabulary().role_tak
 _PAST = re.compile(rf"\b({'|'.join(map(re.escape, load_vocabulary().role_past))})\b", re.I)
 _SUCCEEDS = re.compile(rf"\s+(?:{'|'.join(map(re.escape, load_vocabulary().role_succeeds))})\s+", re.I)
 _SEASON = re.compile(rf"\b(?:{_JOINING})\s+(i\s+(?:vår|höst|sommar|vinter)|efter\s+\w+|till\s+\w+)", re.I)
-_CONTINUES = re.compile(r"^(?:hon|han|hen|hans|hennes|hens|den nya|den nye|hon/han|båda|bägge|de)\b", re.I)
+# a sentence that goes on about the person just named, or about the appointment ("Valet skedde den 16 januari")
+_CONTINUES = re.compile(
+    r"^(?:hon|han|hen|hans|hennes|hens|den nya|den nye|hon/han|båda|bägge|de|valet|beslutet|utnämningen)\b", re.I
+)
 _NEW = {fold(word) for word in ("ny", "nya", "nye", "nyanställd", "nyanställda", "tillträdande")}
 _FEDERATION = re.compile(r"Samordningsförbundet\s+([A-ZÅÄÖ][\wåäö]*(?:\s+(?:[A-ZÅÄÖ][\wåäö]*|stad))*)")
 _ORG_AFTER = re.compile(
@@ -176,6 +179,8 @@ class ContactReader:
         if since and not leaves:  # "... är förbundets ordförande sedan den 1 januari"
             joins, when_date = True, self._date_in(since.group(0))
         following = self._following_about(person)
+        if following and only_title and not leaves and _TAKES_UP.search(following):
+            joins = True  # "X är på plats som förbundschef. Hon tillträdde den 7 januari."
         if joins and following and _TAKES_UP.search(following) and not _TAKES_UP.search(sentence):
             # "Styrelsen har den 30 november utsett X till förbundschef. Hon tillträder 12 mars 2024."
             when_date = self._date_in(following) or when_date
