@@ -35,12 +35,10 @@ def by_size(sizes: list[int], rounds: int) -> int:
 
     from scale import make_issues
 
+    from bot.commands.build_kb import build_base
     from bot.commands.eval import load_questions, load_reading
     from bot.engine import Engine
-    from bot.ingest.build import build
     from bot.knowledge.store import save_kb
-    from bot.knowledge.vocabulary import load_vocabulary
-    from bot.paths import DEFAULT_CORRECTIONS
 
     texts = [q.text for q in load_questions()] + [q.text for q in load_reading("tuning")]
     after_all = date(2100, 1, 1)
@@ -49,7 +47,7 @@ def by_size(sizes: list[int], rounds: int) -> int:
         with tempfile.TemporaryDirectory() as temporary:
             folder = Path(temporary)
             make_issues(size, folder / "sources")
-            save_kb(build([folder / "sources"], load_vocabulary(), DEFAULT_CORRECTIONS).kb, folder / "base")
+            save_kb(build_base([folder / "sources"]).kb, folder / "base")
             engine = Engine.load(folder / "base")
         gc.collect()
         gc.freeze()  # the long-lived knowledge base out of the collector's scans, as `run` does

@@ -7,7 +7,8 @@ The issues are the project's five newsletters copied with a new issue line ("nr 
 every copy is an issue of its own. The first N of the 70 are used for a size of N. Each step of
 each run is a fresh process, as `build-kb` and the bot are:
 
-- build: `build` + `save_kb`, what `python -m bot build-kb` does after its imports
+- build: `build_base` (the records and the lemma table) + `save_kb`, what `python -m bot build-kb` does after
+  its imports
 - load: `load_kb` of the base built
 - start-up: `Engine.load`, the knowledge base and everything the bot builds to answer
 - peak memory: the largest resident size of the build's process and of the start-up's, imports included
@@ -62,13 +63,11 @@ def make_issues(count: int, sources: Path) -> None:
 def step(name: str, folder: Path) -> dict[str, float]:
     """One step in this process: its seconds and the process's peak memory in MB."""
     if name == "build":
-        from bot.ingest.build import build
+        from bot.commands.build_kb import build_base
         from bot.knowledge.store import save_kb
-        from bot.knowledge.vocabulary import load_vocabulary
-        from bot.paths import DEFAULT_CORRECTIONS
 
         started = time.perf_counter()
-        kb = build([folder / "sources"], load_vocabulary(), DEFAULT_CORRECTIONS).kb
+        kb = build_base([folder / "sources"]).kb
         save_kb(kb, folder / "base")
         if len(kb.issues) != len(list((folder / "sources").iterdir())):
             raise SystemExit(f"{len(kb.issues)} issues built from {folder / 'sources'}: not one per newsletter")

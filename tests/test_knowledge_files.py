@@ -154,7 +154,7 @@ def test_a_failed_write_leaves_the_old_base_whole_and_other_files_alone(
     def fsync(fd: int) -> None:
         nonlocal synced
         synced += 1
-        if synced == 5:  # the fifth of eight files: the disk is full
+        if synced == 5:  # the fifth of nine files: the disk is full
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(store.os, "fsync", fsync)
@@ -169,9 +169,9 @@ def test_a_failed_write_leaves_the_old_base_whole_and_other_files_alone(
 def test_a_full_disk_during_build_kb_leaves_the_old_base_whole(
     tmp_path: Path, seed_sources: Path, seed_kb_dir: Path
 ) -> None:
-    with tiny_filesystem(tmp_path / "disk", "160k") as disk:
+    with tiny_filesystem(tmp_path / "disk", "400k") as disk:
         base = disk / "base"
-        shutil.copytree(seed_kb_dir, base)  # about 100 KB: no room for a second copy
+        shutil.copytree(seed_kb_dir, base)  # about 270 KB with the lemma table: no room for a second copy
         before = {path.name: path.read_bytes() for path in base.iterdir()}
         done = run_cli("build-kb", str(seed_sources), "--out", str(base))
         after = {path.name: path.read_bytes() for path in base.iterdir()}

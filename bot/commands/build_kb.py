@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from bot.failures import BadInput
-from bot.ingest.build import build
+from bot.ingest.build import BuildResult, build
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.store import save_kb
 from bot.knowledge.vocabulary import load_vocabulary
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     out = args.out or DEFAULT_KB_DIR
     corrections = args.corrections or DEFAULT_CORRECTIONS
     started = time.perf_counter()
-    result = build(sources, load_vocabulary(), corrections)
+    result = build_base(sources, corrections)
     if args.strict and result.warnings:
         for warning in result.warnings:
             print(f"error: {warning}")
@@ -44,6 +44,15 @@ def run(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"warning: {warning}")
     return 0
+
+
+def build_base(sources: list[Path], corrections: Path | None = DEFAULT_CORRECTIONS) -> BuildResult:
+    """The base `build-kb` writes: the newsletters' records, and the reading layer's lemma table for their words."""
+    from bot.reading.lemma_table import lemmas_of  # loads simplemma's dictionaries: only when building
+
+    result = build(sources, load_vocabulary(), corrections)
+    result.kb.lemmas = lemmas_of(result.kb)
+    return result
 
 
 def skipped_summary(skipped: list[str]) -> str:

@@ -6,10 +6,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from bot.commands.build_kb import build_base
 from bot.failures import Failure
-from bot.ingest.build import build
 from bot.knowledge.store import load_kb, render_kb
-from bot.knowledge.vocabulary import load_vocabulary
 from bot.paths import DEFAULT_CORRECTIONS, DEFAULT_KB_DIR, DEFAULT_SOURCES
 
 
@@ -33,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
 
 def stale_files(directory: Path) -> list[str]:
     """Files of the base that differ from a fresh build of the project's own sources."""
-    fresh = render_kb(build([DEFAULT_SOURCES], load_vocabulary(), DEFAULT_CORRECTIONS).kb)
+    fresh = render_kb(build_base([DEFAULT_SOURCES], DEFAULT_CORRECTIONS).kb)
     return [
         name
         for name, text in fresh.items()

@@ -215,6 +215,15 @@ class Passage:
 
 
 @dataclass
+class Lemmas:
+    """Word form (lower case) -> its lemma, for the forms the reading layer can meet that are not their own
+    lemma: written by `build-kb` from simplemma's dictionaries, so that the bot never loads them."""
+
+    sv: dict[str, str] = field(default_factory=dict)
+    en: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
 class KnowledgeBase:
     issues: list[Issue] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
@@ -224,6 +233,7 @@ class KnowledgeBase:
     projects: list[Project] = field(default_factory=list)
     organisation: Organisation = field(default_factory=Organisation)
     passages: list[Passage] = field(default_factory=list)
+    lemmas: Lemmas | None = None  # None: a base built before the lemma table (words are folded and cut only)
 
     def issue(self, issue_id: str) -> Issue | None:
         return next((i for i in self.issues if i.id == issue_id), None)

@@ -90,6 +90,7 @@ def _restrict(kb: KnowledgeBase, published: frozenset[str]) -> KnowledgeBase:
         projects=projects,
         organisation=organisation,
         passages=[passage for passage in kb.passages if known(passage.source)],
+        lemmas=kb.lemmas,
     )
 
 

@@ -228,6 +228,11 @@ def _converter(kind: Any) -> _Convert:
     if origin is list:
         (item_kind,) = typing.get_args(kind)
         return functools.partial(_convert_list, _converter(item_kind))
+    if origin is dict:
+        key_kind, value_kind = typing.get_args(kind)
+        if key_kind is not str:
+            raise TypeError(f"unsupported mapping type {kind!r}: keys must be text")
+        return functools.partial(_convert_dict, _converter(value_kind))
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         return functools.partial(_convert_record, kind)
     if kind is date:
@@ -246,6 +251,19 @@ def _convert_list(item: _Convert, data: Any, where: str, line: int) -> list[Any]
     if not isinstance(data, list):
         raise KnowledgeError(f"{where}: line {line}: expected a list, got {excerpt(data)}")
     return [item(element, where, line) for element in data]
+
+
+def _convert_dict(value: _Convert, data: Any, where: str, line: int) -> dict[str, Any]:
+    line = _line(data, line)
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{where}: line {line}: expected a mapping, got {excerpt(data)}")
+    key_lines = getattr(data, "key_lines", {})
+    converted = {}
+    for key, item in data.items():
+        if type(key) is not str:
+            raise KnowledgeError(f"{where}: line {key_lines.get(key, line)}: a key must be text, not {excerpt(key)}")
+        converted[key] = value(item, where, key_lines.get(key, line))
+    return converted
 
 
 def _convert_date(data: Any, where: str, line: int) -> date:

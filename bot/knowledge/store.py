@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import re
 import typing
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.failures import Failure
-from bot.knowledge.model import PURPOSE_KINDS, KnowledgeBase, Source
+from bot.knowledge.model import PURPOSE_KINDS, KnowledgeBase, Lemmas, Source
 from bot.knowledge.serde import (
     KnowledgeError,
     dump_yaml,
@@ -27,6 +28,12 @@ HEADER = (
     "# The fields are described in knowledge/README.md.\n"
 )
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_WORD = re.compile(r"^[0-9a-zß-öø-ÿ]+$")  # a form in the lemma table: one word as the reader splits them, lower case
+log = logging.getLogger(__name__)
+# files a base may lack (one built before they existed), and what the bot does without them
+_OPTIONAL = {
+    "lemmas": "the reading layer folds words and cuts their endings only; rebuild with `python -m bot build-kb`",
+}
 
 
 def _file_name(field_name: str) -> str:
@@ -80,7 +87,9 @@ def _sync_folder(directory: Path) -> None:
 def render_kb(kb: KnowledgeBase) -> dict[str, str]:
     """File name -> the text `save_kb` would write: used to tell whether the committed base is current."""
     return {
-        _file_name(item.name): dump_yaml(getattr(kb, item.name), HEADER) for item in dataclasses.fields(KnowledgeBase)
+        _file_name(item.name): dump_yaml(getattr(kb, item.name), HEADER)
+        for item in dataclasses.fields(KnowledgeBase)
+        if getattr(kb, item.name) is not None  # an optional file the base has not got
     }
 
 
@@ -92,6 +101,9 @@ def load_kb(directory: Path | None = None) -> KnowledgeBase:
     data = {}
     for item in dataclasses.fields(KnowledgeBase):
         path = directory / _file_name(item.name)
+        if not path.exists() and item.name in _OPTIONAL:
+            log.warning("%s: no %s (a base built before it): %s", directory, path.name, _OPTIONAL[item.name])
+            continue
         if not path.exists():
             raise KnowledgeError(f"{path}: missing file of the knowledge base")
         if not path.is_file():
@@ -105,6 +117,8 @@ def kb_from_texts(texts: dict[str, str], where: str) -> KnowledgeBase:
     data = {}
     for item in dataclasses.fields(KnowledgeBase):
         name = _file_name(item.name)
+        if name not in texts and item.name in _OPTIONAL:
+            continue
         data[item.name] = (parse_yaml(texts[name], f"{where}/{name}"), f"{where}/{name}")
     return _kb_from_data(data, where)
 
@@ -168,6 +182,21 @@ def validate(kb: KnowledgeBase, where: str) -> None:
     for project in kb.projects:
         for source in project.sources:
             check_source(source, f"project {project.name}")
+    if kb.lemmas is not None:
+        problems += _lemma_problems(kb.lemmas)
     if problems:
         more = f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
         raise KnowledgeError(f"{where}: " + "; ".join(problems[:3]) + more)
+
+
+def _lemma_problems(lemmas: Lemmas) -> list[str]:
+    """A form is one word in lower case (the reading layer looks up words as typed, lower-cased), its lemma
+    is not empty."""
+    problems = []
+    for lang, table in (("sv", lemmas.sv), ("en", lemmas.en)):
+        for form, lemma in table.items():
+            if not _WORD.match(form):
+                problems.append(f"lemmas {lang}: {excerpt(form)} is not one word in lower case")
+            elif not lemma.strip():
+                problems.append(f"lemmas {lang}: {excerpt(form)} has an empty lemma")
+    return problems

@@ -16,6 +16,8 @@ from bot.reading.sentences import Sentence, sentences_of
 class SentenceIndex:
     def __init__(self, kb: KnowledgeBase, normaliser: Normaliser | None = None, unknown_factor: float = 1.0) -> None:
         self.normaliser = normaliser or Normaliser()
+        if kb.lemmas is not None:  # a base built before the lemma table: words are folded and cut only
+            self.normaliser.use_lemmas(kb.lemmas)
         self.sentences: list[Sentence] = sentences_of(kb)
         for passage in kb.passages:
             self.normaliser.learn(passage.text)

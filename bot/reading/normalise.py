@@ -1,7 +1,10 @@
-"""Text -> index terms: Swedish (and English) lemmas from simplemma, folded, with common endings cut so
-that inflections, derivations and compounds' forms meet (frukostmötena ~ frukostmöte, efterträder ~
-efterträdare, tillträdde ~ tillträda). Short words go unless written as acronyms or known as names
-("LOV", "MIA", "NNS"). English words go through the lexicon to the newsletters' Swedish words."""
+"""Text -> index terms: Swedish (and English) lemmas, folded, with common endings cut so that inflections,
+derivations and compounds' forms meet (frukostmötena ~ frukostmöte, efterträder ~ efterträdare, tillträdde ~
+tillträda). Short words go unless written as acronyms or known as names ("LOV", "MIA", "NNS"). English words
+go through the lexicon to the newsletters' Swedish words.
+
+The lemmas come from the base's lemma table (`Lemmas`, written by build-kb from simplemma's dictionaries: see
+lemma_table.py); a word it lacks, or every word when the base has none, is folded and cut as it is."""
 
 from __future__ import annotations
 
@@ -9,9 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-import simplemma
-
 from bot.folding import fold
+from bot.knowledge.model import Lemmas
 from bot.reading.words import ReadingWords, load_lexicon, load_words
 
 _TOKEN = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-:][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
@@ -23,8 +25,14 @@ def tokens(text: str) -> list[str]:
 
 
 class Normaliser:
-    def __init__(self, words: ReadingWords | None = None, lexicon: dict[str, tuple[str, ...]] | None = None) -> None:
+    def __init__(
+        self,
+        words: ReadingWords | None = None,
+        lexicon: dict[str, tuple[str, ...]] | None = None,
+        lemmas: Lemmas | None = None,
+    ) -> None:
         self.words = words or load_words()
+        self.lemmas = lemmas or Lemmas()
         self.min_word = int(self.words.settings.get("min_word", 4))
         self.names: set[str] = set()  # short words the sources write as acronyms: kept in questions too
         self.known: dict[str, str] = {}  # a source word, folded -> its term: questions typed without å, ä, ö
@@ -33,6 +41,12 @@ class Normaliser:
         self._lexicon: dict[str, tuple[str, ...]] | None = None
         self._phrase: re.Pattern[str] | None = None
         self._term = lru_cache(maxsize=65536)(self._term_uncached)
+
+    def use_lemmas(self, lemmas: Lemmas | None) -> None:
+        """Look words up in this table from now on (None: fold and cut them only)."""
+        self.lemmas = lemmas or Lemmas()
+        self._term.cache_clear()
+        self._lexicon = None
 
     # --- the sources -------------------------------------------------------------------------
     def learn(self, text: str) -> None:
@@ -82,7 +96,7 @@ class Normaliser:
         for token in tokens(text):
             for part in _parts(token):
                 if lang == "en":
-                    swedish = self.lexicon.get(part.lower()) or self.lexicon.get(_english_lemma(part.lower()))
+                    swedish = self.lexicon.get(part.lower()) or self.lexicon.get(self.english_lemma(part.lower()))
                     if swedish:
                         add(swedish)
                         continue
@@ -128,9 +142,12 @@ class Normaliser:
         return self._term(word.lower(), lang) or None
 
     def _term_uncached(self, word: str, lang: str) -> str:
-        lemma = _english_lemma(word) if lang == "en" else simplemma.lemmatize(word, lang="sv")
+        lemma = self.english_lemma(word) if lang == "en" else self.lemmas.sv.get(word, word)
         folded = fold(lemma)
         return "" if folded in self.words.stop_words else self.stem(folded)
+
+    def english_lemma(self, word: str) -> str:
+        return self.lemmas.en.get(word, word)
 
     def stem(self, folded: str) -> str:
         for _ in range(self.words.stem_rounds):
@@ -149,11 +166,6 @@ def _parts(token: str) -> Iterator[str]:
     yield from pieces
     if len(pieces) > 1 and not any(piece.isupper() for piece in pieces):
         yield "".join(pieces)  # "kick-off" also as "kickoff"
-
-
-@lru_cache(maxsize=16384)
-def _english_lemma(word: str) -> str:
-    return str(simplemma.lemmatize(word, lang="en"))
 
 
 def unique(terms: Iterable[str]) -> list[str]:
