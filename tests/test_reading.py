@@ -153,3 +153,62 @@ def test_how_do_i_is_answered_only_by_a_sentence_that_says_how() -> None:
     found = reader.find("hur anmäler jag mig till trädgårdsgruppen?", LATER, "sv")
     assert found and "odla@exempel.se" in " ".join(s.text for s in found.sentences)
     assert reader.find("how do I become treasurer of the association?", LATER, "en") is None
+
+
+NUMBERS = _kb(
+    (
+        "2022-3",
+        4,
+        [
+            ("Seglarskolan", "Seglarskolan startade sommaren 2021 med en kurs i Dalarö."),
+            ("Seglarskolan", "Skolan fick fler elever än väntat."),
+            ("Seglarskolan", "Till seglarskolans kurser kom 36 elever, de flesta från Haninge."),
+            ("Kanotskolan", "Kanotskolan leds av Lisa Berg."),
+            ("Klubbens hamn", "Klubben har 40 medlemmar, och i hamnen ligger många av deras båtar."),
+            ("Klubbens hamn", "Klubben har 12 båtar och en stor hamn för alla medlemmar."),
+            ("Klubbens mål", "Av medlemmarna seglar 60 procent varje vecka."),
+            ("Klubbens mål", "Klubbhuset målades om i våras."),
+        ],
+    )
+)
+
+
+def test_the_questions_own_number_is_not_the_number_it_asks_for() -> None:
+    found = Reader(NUMBERS).find("hur många elever kom till seglarskolan 2021?", LATER, "sv")
+    assert found and "36 elever" in " ".join(s.text for s in found.sentences)
+
+
+def test_of_two_sentences_with_a_number_the_one_whose_number_stands_by_the_questions_words_answers() -> None:
+    found = Reader(NUMBERS).find("hur många båtar har klubben?", LATER, "sv")
+    assert found and "12 båtar" in found.sentences[0].text
+
+
+def test_words_that_only_say_a_number_is_sought_carry_no_weight() -> None:
+    found = Reader(NUMBERS).find("hur stor andel av medlemmarna seglar?", LATER, "sv")
+    assert found and "60 procent" in found.sentences[0].text
+
+
+def test_two_question_words_the_sentences_write_as_one_compound_are_read_as_it() -> None:
+    found = Reader(NUMBERS).find("vem leder kanot skolan?", LATER, "sv")
+    assert found and "Lisa Berg" in found.sentences[0].text
+
+
+def test_between_sentences_matching_as_much_the_one_holding_the_rarest_word_itself_wins() -> None:
+    # of 15 sentences, kanotskolan is in one, sommarlovet and badplatsen in four each, sjön in two: the sentence
+    # with kanotskolan and the one with sommarlovet and badplatsen match the same share of the question
+    fillers = ["Sommarlovet är långt.", "Sommarlovet börjar i juni.", "Sommarlovet slutar i augusti."]
+    fillers += ["Badplatsen är öppen.", "Badplatsen har bryggor.", "Badplatsen städas varje dag."]
+    fillers += [f"Ordet nummer {word} står här." for word in ("ett", "två", "tre", "fyra", "fem", "sex", "sju")]
+    kb = _kb(
+        (
+            "2023-1",
+            5,
+            [
+                ("Sommar", "Sommarlovet ger gott om tid vid badplatsen och sjön."),
+                ("Kanoter", "Kanotskolan håller till vid sjön."),
+                *(("Annat", text) for text in fillers),
+            ],
+        )
+    )
+    found = Reader(kb).find("kanotskolan sommarlovet badplatsen sjön", LATER, "sv")
+    assert found and "Kanotskolan" in found.sentences[0].text
