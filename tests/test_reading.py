@@ -212,3 +212,21 @@ def test_between_sentences_matching_as_much_the_one_holding_the_rarest_word_itse
     )
     found = Reader(kb).find("kanotskolan sommarlovet badplatsen sjön", LATER, "sv")
     assert found and "Kanotskolan" in found.sentences[0].text
+
+
+def test_who_is_x_gets_the_sentences_saying_what_x_is_and_where_from_not_ones_already_said() -> None:
+    reader = Reader(KB)
+    found = [s.text for s in reader.about("Pelle Svensson", LATER, "Pelle Svensson – kassör")]
+    assert found == [
+        "Pelle Svensson är ny kassör i Båtklubben Ankaret.",
+        "Pelle kommer närmast från Sjöbanken, där han arbetade med lån.",
+    ]
+    said = "Pelle Svensson är ny kassör i Båtklubben Ankaret. Han tillträder den 1 maj 2020. Pelle kommer"
+    assert reader.about("Pelle Svensson", LATER, said + " närmast från Sjöbanken, där han arbetade med lån.") == []
+    assert reader.about("Pelle Svensson", date(2020, 1, 1), "") == []  # not yet published
+
+
+def test_who_is_keeps_the_role_and_adds_what_the_articles_say(seed_kb: KnowledgeBase) -> None:
+    reply = Engine(seed_kb).answer("Vem är Rosario Alí?", today=date(2019, 6, 1))
+    assert reply.intent == "person" and "projektledare" in reply.text and "rosario.ali@haninge.se" in reply.text
+    assert "Sensus" in reply.text and "Nr 3 2016 (maj 2016)" in reply.text

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.answers.common import Answer
 from bot.answers.words import month_year
 from bot.knowledge.model import KnowledgeBase
 from bot.reading.select import Found
+from bot.reading.sentences import Sentence
 from bot.texts import say
 
 
@@ -21,3 +24,19 @@ def quote(found: Found, kb: KnowledgeBase, lang: str) -> Answer:
     else:
         lead = say(lang, "reading_source_plain", **fields)
     return Answer(f"{lead} »{text}«")
+
+
+def about(answer: Answer, sentences: list[Sentence], kb: KnowledgeBase, lang: str) -> Answer:
+    """The answer with what the newsletters also say about its subject, each sentence with its issue."""
+    if not sentences:
+        return answer
+    lines = [answer.text, say(lang, "reading_about")]
+    for sentence in sentences:
+        issue = kb.issue(sentence.issue)
+        if issue is None:
+            continue
+        month = month_year(issue.published, lang)
+        lines.append(
+            say(lang, "reading_about_line", number=issue.number, year=issue.year, month=month, text=sentence.text)
+        )
+    return replace(answer, text="\n".join(lines))

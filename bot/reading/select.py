@@ -55,6 +55,8 @@ class Reader:
         self.min_part = int(settings.get("min_compound_part", 4))
         self.compound_ending = int(settings.get("compound_ending", 3))
         self._terms: list[str] | None = None  # the sentences' terms in order, for compounds
+        self.about_sentences = int(settings.get("about_sentences", 0))
+        self.about_when_quoted = int(settings.get("about_when_quoted", 0))
         self.light_foreign = int(settings.get("light_foreign", 1))
         self.min_matched = int(settings.get("min_matched", 1))
         self.kind_bonus = settings.get("kind_bonus", 0.25)
@@ -236,6 +238,44 @@ class Reader:
                 (m.start(), m.end(), frozenset(terms(m.group()))) for m in _WORD.finditer(sentence.text)
             ]
         return words
+
+    def about(self, name: str, today: date, answer: str) -> list[Sentence]:
+        """For "Vem är X?" / "Vad är X?": the most informative sentences about `name` that `answer` lacks,
+        when it quotes at most `about_when_quoted` of them itself (a role line, a paragraph's first lines).
+        Informative: what X is ("X är ..."), a role, where X comes from (`about_markers`), more when the
+        sentence starts with X; between equals the later issue. In the newsletters' order, at most
+        `about_sentences`; no one's words quoted ("– Jag ...")."""
+        naming = self._naming(name, today)
+        if sum(sentence.text in answer for sentence in naming) > self.about_when_quoted:
+            return []
+        first = fold(name.split()[0]) if name.split() else ""
+        ranked: list[tuple[tuple[int, date], Sentence]] = []
+        for sentence in naming:
+            if sentence.text in answer or sentence.text.startswith(("–", "-", "»", '"')):
+                continue
+            held = sum(bool(pattern.search(sentence.text)) for pattern in self.words.about)
+            if held:
+                held += fold(sentence.text).startswith(first)
+                ranked.append(((held, sentence.published), sentence))
+        ranked.sort(key=lambda pair: pair[0], reverse=True)
+        return sorted((sentence for _, sentence in ranked[: self.about_sentences]), key=lambda s: s.number)
+
+    def _naming(self, name: str, today: date) -> list[Sentence]:
+        """The sentences published by `today` about `name`: those holding all its words, and in the same
+        article (issue and headline) those holding one ("Rosario Alí är ..." then "Rosario kommer från ...")."""
+        wanted = set(self.index.normaliser.question_terms(name, "sv"))
+        if not wanted:
+            return []
+        sentences = self.index.sentences
+        full = set.intersection(*(set(self.index.postings.get(term, ())) for term in wanted))
+        articles = {(sentences[number].issue, sentences[number].headline) for number in full}
+        some = {
+            n
+            for term in wanted
+            for n in self.index.postings.get(term, ())
+            if (sentences[n].issue, sentences[n].headline) in articles
+        }
+        return [sentences[n] for n in sorted(full | some) if sentences[n].published <= today]
 
     def _around(self, sentence: Sentence, query: Query) -> list[Sentence]:
         """The sentence, with the one before when it continues it, and the one after when it holds what

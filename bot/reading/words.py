@@ -25,6 +25,7 @@ class ReadingWords:
     kinds: dict[str, tuple[re.Pattern[str], ...]]  # what a question asks for, on its folded text
     markers: dict[str, tuple[re.Pattern[str], ...]]  # what a sentence holds, on its own text
     asking: dict[str, tuple[str, ...]]  # words that, in a question of that kind, name what is sought ("andel")
+    about: tuple[re.Pattern[str], ...] = ()  # what makes a sentence about a person or project informative
 
 
 def _patterns(data: Any, where: str) -> dict[str, tuple[re.Pattern[str], ...]]:
@@ -48,6 +49,7 @@ def load_words(path: Path = READING_WORDS_PATH) -> ReadingWords:
         kinds=_patterns(data.get("kinds") or {}, f"{path}: kinds"),
         markers=_patterns(data.get("markers") or {}, f"{path}: markers"),
         asking=_asking(data.get("asking_words") or {}, f"{path}: asking_words"),
+        about=tuple(re.compile(str(pattern)) for pattern in data.get("about_markers") or ()),
     )
 
 
