@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.answers.reading import quote
 from bot.engine import Engine
 from bot.knowledge.model import Issue, KnowledgeBase, Passage, Source
 from bot.reading.normalise import Normaliser
@@ -230,3 +231,22 @@ def test_who_is_keeps_the_role_and_adds_what_the_articles_say(seed_kb: Knowledge
     reply = Engine(seed_kb).answer("Vem är Rosario Alí?", today=date(2019, 6, 1))
     assert reply.intent == "person" and "projektledare" in reply.text and "rosario.ali@haninge.se" in reply.text
     assert "Sensus" in reply.text and "Nr 3 2016 (maj 2016)" in reply.text
+
+
+def test_when_two_issues_give_different_numbers_the_later_comes_first_and_the_earlier_is_named() -> None:
+    found = Reader(KB).find("hur många medlemmar har båtklubben?", date(2020, 10, 1), "sv")
+    assert found and "150" in found.sentences[0].text
+    assert found.earlier and "140" in found.earlier.text and found.earlier.issue == "2020-2"
+    alone = Reader(KB).find("hur många medlemmar har båtklubben?", date(2020, 4, 1), "sv")
+    assert alone and alone.earlier is None  # before the later issue there is nothing to contradict
+    same = Reader(KB).find("när tillträder Pelle Svensson som kassör?", LATER, "sv")
+    assert same and same.earlier is None  # one issue only
+
+
+def test_the_reply_says_which_earlier_issue_said_otherwise_in_both_languages() -> None:
+    engine = Engine(KB)
+    swedish = engine.answer("hur många medlemmar har båtklubben?", today=date(2020, 10, 1), lang="sv")
+    assert swedish.text.index("150 medlemmar") < swedish.text.index("140 medlemmar")
+    assert "nyhetsbrev nr 2 2020 (mars 2020) sa något annat" in swedish.text
+    found = Reader(KB).find("hur många medlemmar har båtklubben?", date(2020, 10, 1), "sv")
+    assert found and "newsletter nr 2 2020 (March 2020) said otherwise" in quote(found, KB, "en").text

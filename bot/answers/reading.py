@@ -23,7 +23,17 @@ def quote(found: Found, kb: KnowledgeBase, lang: str) -> Answer:
         lead = say(lang, "reading_source", headline=first.headline, **fields)
     else:
         lead = say(lang, "reading_source_plain", **fields)
-    return Answer(f"{lead} »{text}«")
+    return Answer(f"{lead} »{text}«" + _earlier(found, kb, lang))
+
+
+def _earlier(found: Found, kb: KnowledgeBase, lang: str) -> str:
+    """A line naming the earlier issue that said otherwise, with what it said; "" when none did."""
+    sentence = found.earlier
+    issue = kb.issue(sentence.issue) if sentence else None
+    if sentence is None or issue is None:
+        return ""
+    month = month_year(issue.published, lang)
+    return "\n" + say(lang, "reading_earlier", number=issue.number, year=issue.year, month=month, text=sentence.text)
 
 
 def about(answer: Answer, sentences: list[Sentence], kb: KnowledgeBase, lang: str) -> Answer:

@@ -42,6 +42,7 @@ class Found:
     sentences: list[Sentence]  # in the newsletter's order, at most max_sentences
     coverage: float  # share of the question's content weight matched (0..1)
     kind: str | None  # what the question asked for
+    earlier: Sentence | None = None  # an earlier issue's sentence that said otherwise (another number, name)
 
 
 class Reader:
@@ -55,6 +56,8 @@ class Reader:
         self.min_part = int(settings.get("min_compound_part", 4))
         self.compound_ending = int(settings.get("compound_ending", 3))
         self._terms: list[str] | None = None  # the sentences' terms in order, for compounds
+        self.disagree_kinds = frozenset(self.words.disagree)
+        self.disagree_margin = settings.get("disagree_margin", 0.0)
         self.about_sentences = int(settings.get("about_sentences", 0))
         self.about_when_quoted = int(settings.get("about_when_quoted", 0))
         self.light_foreign = int(settings.get("light_foreign", 1))
@@ -170,23 +173,67 @@ class Reader:
         query = self.question(question, lang)
         if query is None:
             return None
-        total = query.total
         floor = self.min_coverage if min_coverage is None else min_coverage
-        best: tuple[float, float, Sentence] | None = None
+        scored = sorted(self._scored(query, today, floor), key=lambda found: found[0], reverse=True)
+        if not scored:
+            return None
+        _, coverage, best = scored[0]
+        later, earlier = self._disagreeing(scored, query)
+        if later is not None:
+            coverage, best = later
+        return Found(self._around(best, query), min(coverage, 1.0), query.kind, earlier)
+
+    def _scored(self, query: Query, today: date, floor: float) -> list[tuple[float, float, Sentence]]:
+        """(score, coverage, sentence) of every sentence published by `today` that can answer."""
+        found: list[tuple[float, float, Sentence]] = []
         sentences = self.index.sentences
         for number, weight in self.index.matches(query.weighted, self.context_weight, floor).items():
             sentence = sentences[number]
-            if sentence.published > today:
+            coverage = weight / query.total
+            if sentence.published > today or coverage < floor:
                 continue
-            coverage = weight / total
-            if coverage < floor or len(self.index.terms[number] & query.terms) < self.min_matched:
+            if len(self.index.terms[number] & query.terms) < self.min_matched:
                 continue
             score = self.score(sentence, coverage, query)
-            if score is not None and (best is None or score > best[0]):
-                best = (score, coverage, sentence)
-        if best is None:
-            return None
-        return Found(self._around(best[2], query), min(best[1], 1.0), query.kind)
+            if score is not None:
+                found.append((score, coverage, sentence))
+        return found
+
+    def _disagreeing(
+        self, scored: list[tuple[float, float, Sentence]], query: Query
+    ) -> tuple[tuple[float, Sentence] | None, Sentence | None]:
+        """When a sentence of another issue answers nearly as well as the best (within `disagree_margin`) but
+        holds the same question words in its own and says another number, date or name ("140 medlemmar" in
+        spring, "150" in autumn): the later issue's (coverage, sentence) when it is not the best, and the
+        earlier issue's sentence, which said otherwise."""
+        kind = query.kind
+        top, coverage, best = scored[0]
+        if kind not in self.disagree_kinds:
+            return None, None
+        said, held = self._values(best, kind, query.numbers), self._held(best, query)
+        for score, other_coverage, sentence in scored[1:]:
+            if score < top - self.disagree_margin:
+                break
+            other = self._values(sentence, kind, query.numbers)
+            if sentence.issue == best.issue or not (said and other) or said & other:
+                continue
+            if self._held(sentence, query) != held:  # about something else ("43 mkr" for another project)
+                continue
+            if sentence.published > best.published:
+                return (other_coverage, sentence), best
+            return None, sentence
+        return None, None
+
+    def _held(self, sentence: Sentence, query: Query) -> frozenset[int]:
+        """Which of the question's words the sentence's own words hold."""
+        own = self.index.terms[sentence.number]
+        return frozenset(n for n, (group, _) in enumerate(query.weighted) if any(term in own for term in group))
+
+    def _values(self, sentence: Sentence, kind: str, numbers: frozenset[str]) -> frozenset[str]:
+        """What the sentence says of the sought kind: its numbers (not the question's own), else its names."""
+        found = [text for _, _, text in self.sought(sentence, kind) if _answers(text, numbers)]
+        digits = {digit for text in found for digit in _DIGITS.findall(text)}
+        return frozenset(digits - numbers) if digits else frozenset(fold(text) for text in found)
 
     def score(self, sentence: Sentence, coverage: float, query: Query) -> float | None:
         """How well the sentence answers: its coverage, more when it holds what is sought (more again when
