@@ -14,7 +14,7 @@ from pathlib import Path
 from bot.answers import greeting, render
 from bot.answers.bot_info import Operator
 from bot.answers.common import Answer
-from bot.answers.reading import quote
+from bot.answers.reading import about, quote
 from bot.knowledge.model import KnowledgeBase, Meeting
 from bot.knowledge.store import load_kb
 from bot.nlu.question import Question, Slots
@@ -109,7 +109,9 @@ class Engine:
             )
             answer = greeting.unknown(reply_lang, self.catalogue, maybe, self.kb, today)
             return Reply(answer.text, reply_lang, None, parse.confidence, answered=False)
-        answer = self.answers.answer(question, self.kb, today, reply_lang)
+        answer = self._with_about(
+            question, self.answers.answer(question, self.kb, today, reply_lang), today, reply_lang
+        )
         if not answer.answered and not answer.choices:  # the intent found nothing: the articles may say it
             found = self.reader.find(text, today, reply_lang, self.reader.min_coverage_after_intent)
             if found:
@@ -134,6 +136,14 @@ class Engine:
         """Drop what the engine remembers of these conversations (a chat's data deleted at its request)."""
         for chat in chats:
             self._contexts.pop(chat, None)
+
+    def _with_about(self, question: Question, answer: Answer, today: date, lang: str) -> Answer:
+        """ "Vem är X?" / "Vad är X?": a short answer about a person or project gets the reading layer's most
+        informative sentences about X."""
+        name = {"person": question.slots.person, "project": question.slots.project}.get(question.intent or "")
+        if not name or not answer.answered:
+            return answer
+        return about(answer, self.reader.about(name, today, answer.text), self.kb, lang)
 
     def _reply(self, answer: Answer, lang: str, intent: str | None, confidence: float, today: date) -> Reply:
         upcoming = [meeting for meeting in answer.meetings if meeting.date >= today]

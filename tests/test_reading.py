@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.answers.reading import quote
 from bot.engine import Engine
 from bot.knowledge.model import Issue, KnowledgeBase, Passage, Source
 from bot.reading.lemma_table import lemma_table, lemmas_of, words_of
@@ -160,3 +161,99 @@ def test_how_do_i_is_answered_only_by_a_sentence_that_says_how() -> None:
     found = reader.find("hur anmäler jag mig till trädgårdsgruppen?", LATER, "sv")
     assert found and "odla@exempel.se" in " ".join(s.text for s in found.sentences)
     assert reader.find("how do I become treasurer of the association?", LATER, "en") is None
+
+
+NUMBERS = _kb(
+    (
+        "2022-3",
+        4,
+        [
+            ("Seglarskolan", "Seglarskolan startade sommaren 2021 med en kurs i Dalarö."),
+            ("Seglarskolan", "Skolan fick fler elever än väntat."),
+            ("Seglarskolan", "Till seglarskolans kurser kom 36 elever, de flesta från Haninge."),
+            ("Kanotskolan", "Kanotskolan leds av Lisa Berg."),
+            ("Klubbens hamn", "Klubben har 40 medlemmar, och i hamnen ligger många av deras båtar."),
+            ("Klubbens hamn", "Klubben har 12 båtar och en stor hamn för alla medlemmar."),
+            ("Klubbens mål", "Av medlemmarna seglar 60 procent varje vecka."),
+            ("Klubbens mål", "Klubbhuset målades om i våras."),
+        ],
+    )
+)
+
+
+def test_the_questions_own_number_is_not_the_number_it_asks_for() -> None:
+    found = Reader(NUMBERS).find("hur många elever kom till seglarskolan 2021?", LATER, "sv")
+    assert found and "36 elever" in " ".join(s.text for s in found.sentences)
+
+
+def test_of_two_sentences_with_a_number_the_one_whose_number_stands_by_the_questions_words_answers() -> None:
+    found = Reader(NUMBERS).find("hur många båtar har klubben?", LATER, "sv")
+    assert found and "12 båtar" in found.sentences[0].text
+
+
+def test_words_that_only_say_a_number_is_sought_carry_no_weight() -> None:
+    found = Reader(NUMBERS).find("hur stor andel av medlemmarna seglar?", LATER, "sv")
+    assert found and "60 procent" in found.sentences[0].text
+
+
+def test_two_question_words_the_sentences_write_as_one_compound_are_read_as_it() -> None:
+    found = Reader(NUMBERS).find("vem leder kanot skolan?", LATER, "sv")
+    assert found and "Lisa Berg" in found.sentences[0].text
+
+
+def test_between_sentences_matching_as_much_the_one_holding_the_rarest_word_itself_wins() -> None:
+    # of 15 sentences, kanotskolan is in one, sommarlovet and badplatsen in four each, sjön in two: the sentence
+    # with kanotskolan and the one with sommarlovet and badplatsen match the same share of the question
+    fillers = ["Sommarlovet är långt.", "Sommarlovet börjar i juni.", "Sommarlovet slutar i augusti."]
+    fillers += ["Badplatsen är öppen.", "Badplatsen har bryggor.", "Badplatsen städas varje dag."]
+    fillers += [f"Ordet nummer {word} står här." for word in ("ett", "två", "tre", "fyra", "fem", "sex", "sju")]
+    kb = _kb(
+        (
+            "2023-1",
+            5,
+            [
+                ("Sommar", "Sommarlovet ger gott om tid vid badplatsen och sjön."),
+                ("Kanoter", "Kanotskolan håller till vid sjön."),
+                *(("Annat", text) for text in fillers),
+            ],
+        )
+    )
+    found = Reader(kb).find("kanotskolan sommarlovet badplatsen sjön", LATER, "sv")
+    assert found and "Kanotskolan" in found.sentences[0].text
+
+
+def test_who_is_x_gets_the_sentences_saying_what_x_is_and_where_from_not_ones_already_said() -> None:
+    reader = Reader(KB)
+    found = [s.text for s in reader.about("Pelle Svensson", LATER, "Pelle Svensson – kassör")]
+    assert found == [
+        "Pelle Svensson är ny kassör i Båtklubben Ankaret.",
+        "Pelle kommer närmast från Sjöbanken, där han arbetade med lån.",
+    ]
+    said = "Pelle Svensson är ny kassör i Båtklubben Ankaret. Han tillträder den 1 maj 2020. Pelle kommer"
+    assert reader.about("Pelle Svensson", LATER, said + " närmast från Sjöbanken, där han arbetade med lån.") == []
+    assert reader.about("Pelle Svensson", date(2020, 1, 1), "") == []  # not yet published
+
+
+def test_who_is_keeps_the_role_and_adds_what_the_articles_say(seed_kb: KnowledgeBase) -> None:
+    reply = Engine(seed_kb).answer("Vem är Rosario Alí?", today=date(2019, 6, 1))
+    assert reply.intent == "person" and "projektledare" in reply.text and "rosario.ali@haninge.se" in reply.text
+    assert "Sensus" in reply.text and "Nr 3 2016 (maj 2016)" in reply.text
+
+
+def test_when_two_issues_give_different_numbers_the_later_comes_first_and_the_earlier_is_named() -> None:
+    found = Reader(KB).find("hur många medlemmar har båtklubben?", date(2020, 10, 1), "sv")
+    assert found and "150" in found.sentences[0].text
+    assert found.earlier and "140" in found.earlier.text and found.earlier.issue == "2020-2"
+    alone = Reader(KB).find("hur många medlemmar har båtklubben?", date(2020, 4, 1), "sv")
+    assert alone and alone.earlier is None  # before the later issue there is nothing to contradict
+    same = Reader(KB).find("när tillträder Pelle Svensson som kassör?", LATER, "sv")
+    assert same and same.earlier is None  # one issue only
+
+
+def test_the_reply_says_which_earlier_issue_said_otherwise_in_both_languages() -> None:
+    engine = Engine(KB)
+    swedish = engine.answer("hur många medlemmar har båtklubben?", today=date(2020, 10, 1), lang="sv")
+    assert swedish.text.index("150 medlemmar") < swedish.text.index("140 medlemmar")
+    assert "nyhetsbrev nr 2 2020 (mars 2020) sa något annat" in swedish.text
+    found = Reader(KB).find("hur många medlemmar har båtklubben?", date(2020, 10, 1), "sv")
+    assert found and "newsletter nr 2 2020 (March 2020) said otherwise" in quote(found, KB, "en").text

@@ -6,6 +6,7 @@ equals the later issue wins."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,7 +17,24 @@ from bot.reading.normalise import Normaliser
 from bot.reading.sentences import Sentence
 from bot.reading.words import KINDS, ReadingWords, load_words
 
+_WORD = re.compile(r"\S+")  # a sentence's words, punctuation attached: distance counts every word
+_DIGITS = re.compile(r"\d+")
 _CONTINUES = re.compile(r"^(?:[a-zåäö–\-]|(?:Det|Den|De|Dessa|Detta|Han|Hon|Där|Då|Hennes|Hans)\b)")
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question as the reader weighs it: its words (each a group of alternative terms, with a weight), what
+    it asks for, and the numbers it names itself ("2016" in "hur många ... 2016?" is not the answer)."""
+
+    weighted: list[tuple[tuple[str, ...], float]]
+    terms: frozenset[str]
+    kind: str | None
+    numbers: frozenset[str]
+
+    @property
+    def total(self) -> float:
+        return sum(weight for _, weight in self.weighted)
 
 
 @dataclass(frozen=True)
@@ -24,6 +42,7 @@ class Found:
     sentences: list[Sentence]  # in the newsletter's order, at most max_sentences
     coverage: float  # share of the question's content weight matched (0..1)
     kind: str | None  # what the question asked for
+    earlier: Sentence | None = None  # an earlier issue's sentence that said otherwise (another number, name)
 
 
 class Reader:
@@ -35,6 +54,12 @@ class Reader:
         self.min_coverage_after_intent = settings.get("min_coverage_after_intent", 0.75)
         self.foreign_factor = settings.get("foreign_factor", 1.0)
         self.min_part = int(settings.get("min_compound_part", 4))
+        self.compound_ending = int(settings.get("compound_ending", 3))
+        self._terms: list[str] | None = None  # the sentences' terms in order, for compounds
+        self.disagree_kinds = frozenset(self.words.disagree)
+        self.disagree_margin = settings.get("disagree_margin", 0.0)
+        self.about_sentences = int(settings.get("about_sentences", 0))
+        self.about_when_quoted = int(settings.get("about_when_quoted", 0))
         self.light_foreign = int(settings.get("light_foreign", 1))
         self.min_matched = int(settings.get("min_matched", 1))
         self.kind_bonus = settings.get("kind_bonus", 0.25)
@@ -42,7 +67,16 @@ class Reader:
         self.newer_bonus = settings.get("newer_bonus", 0.02)
         self.max_sentences = int(settings.get("max_sentences", 3))
         self.short = int(settings.get("short_sentence", 60))  # a shorter sentence brings the next along
-        self._holds: dict[tuple[int, str], bool] = {}
+        self.near_window = int(settings.get("near_window", 0))
+        self.near_bonus = settings.get("near_bonus", 0.0)
+        self.own_bonus = settings.get("own_bonus", 0.0)
+        self._spans: dict[tuple[int, str], tuple[tuple[int, int, str], ...]] = {}
+        self._words: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
+        question_terms = self.index.normaliser.question_terms
+        self.asking = {
+            kind: frozenset(term for word in words for lang in ("sv", "en") for term in question_terms(word, lang))
+            for kind, words in self.words.asking.items()
+        }
 
     def weight(self, term: str, foreign: set[str] | frozenset[str]) -> float:
         """A term's rarity; an English word neither the lexicon nor the sources know counts for less (it may
@@ -69,6 +103,34 @@ class Reader:
                     return [(first,), (tail,)]
         return [group]
 
+    def _join(self, groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+        """Two words the sentences use only as one compound, as that compound ("establishment centres" ->
+        etablering + centrum -> etableringscentrum, "kanot skolan" -> kanotskolan)."""
+        idf = self.index.idf
+        joined: list[tuple[str, ...]] = []
+        for group in groups:
+            last = joined[-1] if joined else None
+            if last and len(last) == 1 and len(group) == 1 and not (last[0] in idf and group[0] in idf):
+                compound = self._compound(last[0], group[0])
+                if compound:
+                    joined[-1] = (compound,)
+                    continue
+            joined.append(group)
+        return joined
+
+    def _compound(self, first: str, second: str) -> str | None:
+        """The sentences' first term (alphabetically) written as `first` + `second`, a linking s allowed
+        between them and at most `compound_ending` letters of an ending after."""
+        if self._terms is None:
+            self._terms = sorted(self.index.idf)
+        for start in (first + second, first + "s" + second):
+            position = bisect_left(self._terms, start)
+            if position < len(self._terms):
+                term = self._terms[position]
+                if term.startswith(start) and len(term) - len(start) <= self.compound_ending:
+                    return term
+        return None
+
     def group_weight(self, group: tuple[str, ...], foreign: set[str] | frozenset[str]) -> float:
         """A word's weight: of its alternatives the newsletters use, the commonest's (any one matches it)."""
         known = [self.index.idf[term] for term in group if term in self.index.idf]
@@ -81,45 +143,188 @@ class Reader:
                 return kind
         return None
 
-    def holds(self, sentence: Sentence, kind: str) -> bool:
+    def sought(self, sentence: Sentence, kind: str) -> tuple[tuple[int, int, str], ...]:
+        """Where the sentence holds what `kind` asks for: (start, end, text) of each marker's match."""
         key = (sentence.number, kind)
-        found = self._holds.get(key)
+        found = self._spans.get(key)
         if found is None:
-            found = self._holds[key] = any(p.search(sentence.text) for p in self.words.markers[kind])
+            matches = (m for pattern in self.words.markers[kind] for m in pattern.finditer(sentence.text))
+            found = self._spans[key] = tuple((m.start(), m.end(), m.group()) for m in matches)
         return found
 
-    def find(self, question: str, today: date, lang: str, min_coverage: float | None = None) -> Found | None:
-        groups, foreign = self.index.normaliser.question(question, lang)
-        groups = [part for group in groups for part in self._split(group)]
-        terms = {term for group in groups for term in group}
+    def holds(self, sentence: Sentence, kind: str, numbers: frozenset[str] = frozenset()) -> bool:
+        """Whether the sentence holds what `kind` asks for, other than the question's own numbers."""
+        return any(_answers(text, numbers) for _, _, text in self.sought(sentence, kind))
+
+    def question(self, text: str, lang: str) -> Query | None:
+        groups, foreign = self.index.normaliser.question(text, lang)
+        groups = [part for group in self._join(groups) for part in self._split(group)]
+        kind = self.kind_of(text)
+        asking = self.asking.get(kind, frozenset()) if kind else frozenset()
+        groups = [group for group in groups if not set(group) <= asking] or groups
+        terms = frozenset(term for group in groups for term in group)
         if all(term.isdigit() for term in terms):  # "hur mycket är 2+2": no word to read by
             return None
         light = set(sorted(foreign, key=lambda term: self.index.idf.get(term, 0.0))[: self.light_foreign])
         weighted = [(group, self.group_weight(group, light)) for group in groups]
-        total = sum(weight for _, weight in weighted)
-        kind = self.kind_of(question)
-        floor = self.min_coverage if min_coverage is None else min_coverage
-        best: tuple[float, float, Sentence] | None = None
-        sentences = self.index.sentences
-        for number, weight in self.index.matches(weighted, self.context_weight, floor).items():
-            sentence = sentences[number]
-            if sentence.published > today:
-                continue
-            coverage = weight / total
-            if coverage < floor or len(self.index.terms[number] & terms) < self.min_matched:
-                continue
-            score = coverage + self.newer_bonus * sentence.published.toordinal() / 365.25
-            if kind and self.holds(sentence, kind):
-                score += self.kind_bonus
-            elif kind == "way":  # "how do I apply?": only a sentence that says how (a contact, a web page) answers
-                continue
-            if best is None or score > best[0]:
-                best = (score, coverage, sentence)
-        if best is None:
-            return None
-        return Found(self._around(best[2], kind), min(best[1], 1.0), kind)
+        return Query(weighted, terms, kind, frozenset(_DIGITS.findall(text)))
 
-    def _around(self, sentence: Sentence, kind: str | None) -> list[Sentence]:
+    def find(self, question: str, today: date, lang: str, min_coverage: float | None = None) -> Found | None:
+        query = self.question(question, lang)
+        if query is None:
+            return None
+        floor = self.min_coverage if min_coverage is None else min_coverage
+        scored = sorted(self._scored(query, today, floor), key=lambda found: found[0], reverse=True)
+        if not scored:
+            return None
+        _, coverage, best = scored[0]
+        later, earlier = self._disagreeing(scored, query)
+        if later is not None:
+            coverage, best = later
+        return Found(self._around(best, query), min(coverage, 1.0), query.kind, earlier)
+
+    def _scored(self, query: Query, today: date, floor: float) -> list[tuple[float, float, Sentence]]:
+        """(score, coverage, sentence) of every sentence published by `today` that can answer."""
+        found: list[tuple[float, float, Sentence]] = []
+        sentences = self.index.sentences
+        for number, weight in self.index.matches(query.weighted, self.context_weight, floor).items():
+            sentence = sentences[number]
+            coverage = weight / query.total
+            if sentence.published > today or coverage < floor:
+                continue
+            if len(self.index.terms[number] & query.terms) < self.min_matched:
+                continue
+            score = self.score(sentence, coverage, query)
+            if score is not None:
+                found.append((score, coverage, sentence))
+        return found
+
+    def _disagreeing(
+        self, scored: list[tuple[float, float, Sentence]], query: Query
+    ) -> tuple[tuple[float, Sentence] | None, Sentence | None]:
+        """When a sentence of another issue answers nearly as well as the best (within `disagree_margin`) but
+        holds the same question words in its own and says another number, date or name ("140 medlemmar" in
+        spring, "150" in autumn): the later issue's (coverage, sentence) when it is not the best, and the
+        earlier issue's sentence, which said otherwise."""
+        kind = query.kind
+        top, coverage, best = scored[0]
+        if kind not in self.disagree_kinds:
+            return None, None
+        said, held = self._values(best, kind, query.numbers), self._held(best, query)
+        for score, other_coverage, sentence in scored[1:]:
+            if score < top - self.disagree_margin:
+                break
+            other = self._values(sentence, kind, query.numbers)
+            if sentence.issue == best.issue or not (said and other) or said & other:
+                continue
+            if self._held(sentence, query) != held:  # about something else ("43 mkr" for another project)
+                continue
+            if sentence.published > best.published:
+                return (other_coverage, sentence), best
+            return None, sentence
+        return None, None
+
+    def _held(self, sentence: Sentence, query: Query) -> frozenset[int]:
+        """Which of the question's words the sentence's own words hold."""
+        own = self.index.terms[sentence.number]
+        return frozenset(n for n, (group, _) in enumerate(query.weighted) if any(term in own for term in group))
+
+    def _values(self, sentence: Sentence, kind: str, numbers: frozenset[str]) -> frozenset[str]:
+        """What the sentence says of the sought kind: its numbers (not the question's own), else its names."""
+        found = [text for _, _, text in self.sought(sentence, kind) if _answers(text, numbers)]
+        digits = {digit for text in found for digit in _DIGITS.findall(text)}
+        return frozenset(digits - numbers) if digits else frozenset(fold(text) for text in found)
+
+    def score(self, sentence: Sentence, coverage: float, query: Query) -> float | None:
+        """How well the sentence answers: its coverage, more when it holds what is sought (more again when
+        the question's words stand next to it) and when its own words hold the question's rarest; a little
+        for a later issue. None when it cannot answer ("how do I ...?" without a how)."""
+        score = coverage + self.newer_bonus * sentence.published.toordinal() / 365.25
+        score += self.own_bonus * self.own_share(sentence, query)
+        kind = query.kind
+        if kind and self.holds(sentence, kind, query.numbers):
+            score += self.kind_bonus + self.near_bonus * self.near_share(sentence, query)
+        elif kind == "way":  # "how do I apply?": only a sentence that says how (a contact, a web page) answers
+            return None
+        return score
+
+    def own_share(self, sentence: Sentence, query: Query) -> float:
+        """The share of the question's weight the sentence's own words hold, each word weighted by its
+        rarity once more: a sentence holding the question's rarest words itself beats one that has them
+        only around it (in its headline or a neighbour)."""
+        own = self.index.terms[sentence.number]
+        squares = [(weight * weight, any(term in own for term in group)) for group, weight in query.weighted]
+        total = sum(square for square, _ in squares)
+        return sum(square for square, held in squares if held) / total if total else 0.0
+
+    def near_share(self, sentence: Sentence, query: Query) -> float:
+        """The share of the question's weight within `near_window` words of what is sought (the number, the
+        date): of two sentences with a number, the one whose number stands by the question's words answers
+        ("85 anställda", not "60 mkr" two clauses from "sociala företag")."""
+        if not query.kind or self.near_window <= 0:
+            return 0.0
+        words = self._words_of(sentence)
+        hits = [
+            position
+            for position, (start, end, _) in enumerate(words)
+            for first, last, text in self.sought(sentence, query.kind)
+            if start < last and first < end and _answers(text, query.numbers)
+        ]
+        near: set[str] = set()
+        for position in hits:
+            for _, _, terms in words[max(0, position - self.near_window) : position + self.near_window + 1]:
+                near |= terms
+        held = sum(weight for group, weight in query.weighted if any(term in near for term in group))
+        return held / query.total if query.total else 0.0
+
+    def _words_of(self, sentence: Sentence) -> list[tuple[int, int, frozenset[str]]]:
+        words = self._words.get(sentence.number)
+        if words is None:
+            terms = self.index.normaliser.terms
+            words = self._words[sentence.number] = [
+                (m.start(), m.end(), frozenset(terms(m.group()))) for m in _WORD.finditer(sentence.text)
+            ]
+        return words
+
+    def about(self, name: str, today: date, answer: str) -> list[Sentence]:
+        """For "Vem är X?" / "Vad är X?": the most informative sentences about `name` that `answer` lacks,
+        when it quotes at most `about_when_quoted` of them itself (a role line, a paragraph's first lines).
+        Informative: what X is ("X är ..."), a role, where X comes from (`about_markers`), more when the
+        sentence starts with X; between equals the later issue. In the newsletters' order, at most
+        `about_sentences`; no one's words quoted ("– Jag ...")."""
+        naming = self._naming(name, today)
+        if sum(sentence.text in answer for sentence in naming) > self.about_when_quoted:
+            return []
+        first = fold(name.split()[0]) if name.split() else ""
+        ranked: list[tuple[tuple[int, date], Sentence]] = []
+        for sentence in naming:
+            if sentence.text in answer or sentence.text.startswith(("–", "-", "»", '"')):
+                continue
+            held = sum(bool(pattern.search(sentence.text)) for pattern in self.words.about)
+            if held:
+                held += fold(sentence.text).startswith(first)
+                ranked.append(((held, sentence.published), sentence))
+        ranked.sort(key=lambda pair: pair[0], reverse=True)
+        return sorted((sentence for _, sentence in ranked[: self.about_sentences]), key=lambda s: s.number)
+
+    def _naming(self, name: str, today: date) -> list[Sentence]:
+        """The sentences published by `today` about `name`: those holding all its words, and in the same
+        article (issue and headline) those holding one ("Rosario Alí är ..." then "Rosario kommer från ...")."""
+        wanted = set(self.index.normaliser.question_terms(name, "sv"))
+        if not wanted:
+            return []
+        sentences = self.index.sentences
+        full = set.intersection(*(set(self.index.postings.get(term, ())) for term in wanted))
+        articles = {(sentences[number].issue, sentences[number].headline) for number in full}
+        some = {
+            n
+            for term in wanted
+            for n in self.index.postings.get(term, ())
+            if (sentences[n].issue, sentences[n].headline) in articles
+        }
+        return [sentences[n] for n in sorted(full | some) if sentences[n].published <= today]
+
+    def _around(self, sentence: Sentence, query: Query) -> list[Sentence]:
         """The sentence, with the one before when it continues it, and the one after when it holds what
         the sentence lacks or the sentence is short."""
         chosen = [sentence]
@@ -128,18 +333,25 @@ class Reader:
         after = sentences[sentence.number + 1] if sentence.number + 1 < len(sentences) else None
         if before and before.passage == sentence.passage and _CONTINUES.search(sentence.text):
             chosen.insert(0, before)
-        lacking = kind is not None and not self.holds(sentence, kind)
+        kind, numbers = query.kind, query.numbers
+        lacking = kind is not None and not self.holds(sentence, kind, numbers)
         if (
             after
             and after.passage == sentence.passage
             and (
-                (lacking and kind and self.holds(after, kind))
+                (lacking and kind and self.holds(after, kind, numbers))
                 or len(sentence.text) < self.short
                 or sentence.text.endswith(":")
             )
         ):
             chosen.append(after)
         return chosen[: self.max_sentences]
+
+
+def _answers(found: str, numbers: frozenset[str]) -> bool:
+    """A marker's match answers unless it is only the question's own numbers."""
+    digits = _DIGITS.findall(found)
+    return not digits or not set(digits) <= numbers
 
 
 KIND_NAMES = KINDS

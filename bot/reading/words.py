@@ -24,6 +24,9 @@ class ReadingWords:
     stop_words: frozenset[str]
     kinds: dict[str, tuple[re.Pattern[str], ...]]  # what a question asks for, on its folded text
     markers: dict[str, tuple[re.Pattern[str], ...]]  # what a sentence holds, on its own text
+    asking: dict[str, tuple[str, ...]]  # words that, in a question of that kind, name what is sought ("andel")
+    about: tuple[re.Pattern[str], ...] = ()  # what makes a sentence about a person or project informative
+    disagree: tuple[str, ...] = ()  # kinds whose answers from two issues are compared (another number, name)
 
 
 def _patterns(data: Any, where: str) -> dict[str, tuple[re.Pattern[str], ...]]:
@@ -46,7 +49,25 @@ def load_words(path: Path = READING_WORDS_PATH) -> ReadingWords:
         stop_words=frozenset(stop),
         kinds=_patterns(data.get("kinds") or {}, f"{path}: kinds"),
         markers=_patterns(data.get("markers") or {}, f"{path}: markers"),
+        asking=_asking(data.get("asking_words") or {}, f"{path}: asking_words"),
+        about=tuple(re.compile(str(pattern)) for pattern in data.get("about_markers") or ()),
+        disagree=_kinds(data.get("disagree_kinds") or (), f"{path}: disagree_kinds"),
     )
+
+
+def _kinds(data: Any, where: str) -> tuple[str, ...]:
+    kinds = tuple(str(kind) for kind in data)
+    unknown = set(kinds) - set(KINDS)
+    if unknown:
+        raise ValueError(f"{where}: unknown kind {sorted(unknown)[0]!r}")
+    return kinds
+
+
+def _asking(data: Any, where: str) -> dict[str, tuple[str, ...]]:
+    unknown = set(data) - set(KINDS)
+    if unknown:
+        raise ValueError(f"{where}: unknown kind {sorted(unknown)[0]!r}")
+    return {kind: tuple(str(word) for word in data.get(kind) or ()) for kind in KINDS}
 
 
 @cache
