@@ -83,41 +83,30 @@ class Report:
 def load_questions(path: Path = QUESTIONS_PATH) -> list[Question]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     default_today = date.fromisoformat(str(data.get("today", "2018-09-01")))
-    questions = []
-    for split in SPLITS:
-        for item in data.get(split) or []:
-            questions.append(
-                Question(
-                    text=str(item["q"]),
-                    intent=item.get("intent"),
-                    today=date.fromisoformat(str(item["today"])) if item.get("today") else default_today,
-                    split=split,
-                    facts=[str(f) for f in item.get("facts") or []],
-                    absent=[str(f) for f in item.get("absent") or []],
-                    slots=dict(item.get("slots") or {}),
-                    after=[str(a) for a in item.get("after") or []],
-                    lang=item.get("lang"),
-                )
-            )
-    return questions
+    return [_question(item, split, default_today) for split in SPLITS for item in data.get(split) or []]
+
+
+def _question(item: dict[str, Any], split: str, default_today: date, category: str = "intents") -> Question:
+    """One question of an evaluation file ("q", "intent", "facts", ... as its header says)."""
+    return Question(
+        text=str(item["q"]),
+        intent=item.get("intent"),
+        today=date.fromisoformat(str(item["today"])) if item.get("today") else default_today,
+        split=split,
+        facts=[str(f) for f in item.get("facts") or []],
+        absent=[str(f) for f in item.get("absent") or []],
+        slots=dict(item.get("slots") or {}),
+        after=[str(a) for a in item.get("after") or []],
+        lang=item.get("lang"),
+        category=category,
+    )
 
 
 def load_reading(split: str) -> list[Question]:
     """The reading questions of one split; only that split's file is read (the held-out one only when asked)."""
     data = yaml.safe_load(READING_QUESTIONS[split].read_text(encoding="utf-8"))
     default_today = date.fromisoformat(str(data.get("today", "2019-06-01")))
-    return [
-        Question(
-            text=str(item["q"]),
-            intent=item.get("intent"),
-            today=date.fromisoformat(str(item["today"])) if item.get("today") else default_today,
-            split=split,
-            facts=[str(f) for f in item.get("facts") or []],
-            lang=item.get("lang"),
-            category="reading",
-        )
-        for item in data.get("questions") or []
-    ]
+    return [_question(item, split, default_today, category="reading") for item in data.get("questions") or []]
 
 
 def _check_reading(question: Question, reply: Reply) -> list[str]:
