@@ -506,3 +506,19 @@ def test_appointments_dated_by_a_sentence_about_the_election_or_the_person_takin
     roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2036-2"}
     assert roles[("Klara Ek", "vice ordförande")] == date(2036, 4, 2)  # "... till ny vice ordförande. Valet skedde ..."
     assert roles[("Bo Sand", "samordnare")] == date(2036, 4, 1)  # "är X på plats som T. Han tillträdde den 1 april."
+
+
+def test_days_written_with_a_point_after_a_weekday_and_a_remark_before_the_topic_line(kb):
+    # "fre 20.5  TYRESÖ" over the topic and the venue; "fre 3.6   NYNÄSHAMN  (OBS ny lokal)"
+    assert facts(meeting(kb, "2044-05-20")) == (
+        "Tyresö",
+        "Föräldraskap och arbetsliv",
+        "Alléhuset, Tyresö centrum",
+        "08:15",
+    )
+    assert facts(meeting(kb, "2044-06-03")) == (
+        "Nynäshamn",
+        "Sjukskrivning och ekonomi",
+        "Sjöbodarna, Nynäshamn",
+        "08:15",
+    )

@@ -72,8 +72,10 @@ _YEAR = r"(?:19|20|21)\d\d"
 _NUMERIC = rf"(?P<nd>\d{{1,2}})/(?P<nm>\d{{1,2}})(?![\d/])(?:(?:\s+|\s*-\s*)(?P<ny>{_YEAR})\b)?"
 _NAMED = rf"(?P<d>\d{{1,2}})(?::[ae]|\.)?\s+(?P<m>{MONTH_PATTERN})\.?(?![a-zåäö])(?:\s+(?P<y>{_YEAR})\b)?"
 _MONTH_FIRST = rf"(?P<m2>{MONTH_PATTERN})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(?P<y2>{_YEAR}))?\b(?![/.:]\d)"
+# "fre 25.5": a day and month with a point, only after a weekday (alone it may be a time or a decimal)
+_DOTTED = rf"(?:{_WEEKDAY_PATTERN})(?:en)?\.?\s+(?:den\s+)?(?P<pd>\d{{1,2}})\.(?P<pm>\d{{1,2}})(?![\d.:])"
 _DATE = re.compile(
-    rf"(?<![\w/.])(?:(?:{_WEEKDAY_PATTERN})(?:en)?\s+(?:den\s+)?|den\s+)?(?:{_NUMERIC}|{_NAMED}|{_MONTH_FIRST})",
+    rf"(?<![\w/.])(?:{_DOTTED}|(?:(?:{_WEEKDAY_PATTERN})(?:en)?\s+(?:den\s+)?|den\s+)?(?:{_NUMERIC}|{_NAMED}|{_MONTH_FIRST}))",
     re.I,
 )
 
@@ -102,7 +104,11 @@ def find_dates(text: str) -> list[DateMention]:
     found = []
     for match in _DATE.finditer(text):
         groups = match.groupdict()
-        if groups["nd"]:
+        if groups["pd"]:
+            day, month, year = groups["pd"], groups["pm"], None
+            if not 1 <= int(month) <= 12:
+                continue
+        elif groups["nd"]:
             day, month, year = groups["nd"], groups["nm"], groups["ny"]
         elif groups["d"]:
             day, month, year = groups["d"], str(MONTHS[fold(groups["m"])]), groups["y"]

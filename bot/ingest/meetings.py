@@ -719,7 +719,7 @@ class MeetingReader:
             parts = parts[1:]  # "Nytt tema! Digital delaktighet": the remark is not the topic
         meeting.topic = re.sub(  # "Psykisk hälsa (nytt tema)": a remark of a change is not part of the topic
             r"\s*\(([^)]*)\)", lambda m: "" if self.words.change_in(m.group(1)) else m.group(0), parts[0]
-        ).rstrip(".")
+        ).strip(" .")
         if parts[0][:1].islower():  # "handlar mötet om hälsosamma arbetsplatser": what it is about
             meeting.topic = topic_in(parts[0], first=parts[0]) or meeting.topic
         venues = [
@@ -893,7 +893,7 @@ def _as_sentences(lines: list[str]) -> str:
 
 def _has_topic(entry: _Entry) -> bool:
     """Whether an entry has more than its dates and times ("22/3 kl. 08.30-12.00:" has not)."""
-    bare = re.sub(r"\b(?:kl|klockan)\b|[\W\d_]", "", entry.text)
+    bare = re.sub(r"\b(?:kl|klockan)\b|[\W\d_]", "", _remark_free(entry.text))  # not "(OBS nytt datum)"
     return bool(bare) or bool(entry.extra) or "topic" in entry.fields
 
 
