@@ -522,3 +522,34 @@ def test_days_written_with_a_point_after_a_weekday_and_a_remark_before_the_topic
         "Sjöbodarna, Nynäshamn",
         "08:15",
     )
+
+
+BOARD_BY_SEATS = """# Nyhetsbrev nr 6 2045 (december)
+
+## Styrelsen 2046
+
+| Part | Ordinarie ledamot | Ersättare |
+|---|---|---|
+| Haninge kommun | Tova Lind (S), ordförande | Oskar Berg (M) |
+| Tyresö kommun | Nils Ahl (C) | Vakant (utses i januari) |
+
+## Arbetsutskottet i styrelsen
+
+Nynäshamns kommun
+   vice ordf.   Rut Sand (L)
+   ersättare    Ebbe Holm (S)
+"""
+
+
+def test_a_board_table_with_a_column_per_seat_and_seats_listed_under_each_organisation(tmp_path):
+    # as text only: a three-column table in a two-column PDF is not yet read back column for column
+    (tmp_path / "nyhetsbrev-2045-nr6.md").write_text(BOARD_BY_SEATS, encoding="utf-8")
+    [board] = build([tmp_path], load_vocabulary(), None).kb.boards
+    assert [(m.position, m.name, m.vacancy, m.represents) for m in board.members] == [
+        ("ordförande", "Tova Lind", None, "Haninge kommun"),  # "Tova Lind (S), ordförande" in "Ordinarie ledamot"
+        ("ersättare", "Oskar Berg", None, "Haninge kommun"),
+        ("ledamot", "Nils Ahl", None, "Tyresö kommun"),
+        ("ersättare", None, "Vakant (utses i januari)", "Tyresö kommun"),
+        ("vice ordförande", "Rut Sand", None, "Nynäshamns kommun"),  # "Nynäshamns kommun" / "vice ordf.  Rut Sand (L)"
+        ("ersättare", "Ebbe Holm", None, "Nynäshamns kommun"),
+    ]

@@ -64,6 +64,7 @@ class Lexicon:
     contact_labels: re.Pattern[str]  # "tel.", "e-post:" before a phone number or address, folded
     board: re.Pattern[str]  # "styrelse": a section about the board
     vacancies: re.Pattern[str]  # "vakant", "utses": a seat without a member
+    position_aliases: dict[str, str]  # folded "vice ordf" -> "vice ordförande"
 
     def speaks_of_board(self, text: str) -> bool:
         return bool(self.board.search(fold(text)))
@@ -165,6 +166,9 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             list_joins=tuple(str(word) for word in data["list_joins"]),
             board=_starts(data["board_words"]),
             vacancies=_starts(data["board_vacancies"]),
+            position_aliases={
+                fold(str(alias)): str(position) for alias, position in data["board_position_aliases"].items()
+            },
             contact_labels=re.compile(rf"{_starts(data['contact_labels']).pattern}(?![a-z])\.?"),
         )
     except (KeyError, TypeError, AttributeError) as error:

@@ -44,10 +44,27 @@ def read_board(newsletter: Newsletter) -> Board | None:
         ]
         if _about_board(section):
             listed: list[BoardMember] = []
+            organisation: str | None = None  # "Haninge kommun" over "ledamot  Johan Falk (S)"
+            columns: list[str | None] | None = None  # "Part | Ordinarie ledamot | Ersättare": the seat of each
             for line in section.lines:
                 if _MEMBER.search(line.text):
                     continue
-                member = _listed(line.text) or (_seat_below(line.text, listed[-1]) if listed else None)
+                if "|" in line.text:
+                    cells = [cell.strip() for cell in line.text.strip().strip("|").split("|")]
+                    if columns is None and sum(_position_of(cell) is not None for cell in cells) >= 2:
+                        columns = [_position_of(cell) for cell in cells]
+                        continue
+                    if columns is not None:
+                        listed += _seats_in_row(cells, columns)
+                        continue
+                if _is_organisation(line.text) and len(line.text.split()) <= 3 and not re.search(r"[:,]", line.text):
+                    organisation = line.text.strip().rstrip(":")
+                    continue
+                member = (
+                    _listed(line.text)
+                    or (_seat_under(line.text, organisation) if organisation else None)
+                    or (_seat_below(line.text, listed[-1]) if listed else None)
+                )
                 if member:
                     listed.append(member)
             found += listed if len(listed) >= 2 else []
@@ -149,6 +166,59 @@ def _seat_below(line: str, above: BoardMember) -> BoardMember | None:
         name=None if vacant else who,
         party=seat.group("party"),
         vacancy=who if vacant else None,
+    )
+
+
+def _position_of(text: str) -> str | None:
+    """The board position a header or field names ("Ordinarie ledamot", "vice ordf."), or None."""
+    folded = fold(text).strip()
+    alias = lexicon().position_aliases.get(folded)
+    return alias or next((p for p in _POSITIONS if fold(p) == folded), None)
+
+
+def _seats_in_row(cells: list[str], columns: list[str | None]) -> list[BoardMember]:
+    """ "Tyresö kommun | Maria Öhman (C), ordförande | Vakant (utses i mars)" under "Part | Ordinarie
+    ledamot | Ersättare": a seat per column that names a position; a position after the name wins."""
+    organisation = next((cell for cell, column in zip(cells, columns, strict=False) if column is None and cell), None)
+    if organisation is None or not _is_organisation(organisation):
+        return []
+    seats = []
+    for cell, column in zip(cells, columns, strict=False):
+        if column is None or not cell:
+            continue
+        named, _, said = cell.partition(",")
+        position = _position_of(said) or column
+        member = _seat(named.strip(), position, organisation)
+        if member:
+            seats.append(member)
+    return seats
+
+
+def _seat_under(line: str, organisation: str) -> BoardMember | None:
+    """ "vice ordf.   Agnes Holmqvist (M)" under "Nynäshamns kommun"."""
+    written = re.match(r"^[\s•*–-]*([A-Za-zåäöÅÄÖ. ]{3,25}?)\s+(?=[A-ZÅÄÖ]|(?i:vakant))", line)
+    position = _position_of(written.group(1).rstrip(" :")) if written else None
+    if not written or position is None:
+        return None
+    return _seat(line[written.end() :].strip(), position, organisation)
+
+
+def _seat(who_and_party: str, position: str, organisation: str) -> BoardMember | None:
+    if lexicon().is_vacancy(who_and_party):  # "Vakant (utses i mars)"
+        return BoardMember(position=position, represents=organisation, vacancy=" ".join(who_and_party.split()))
+    who = _WHO.match(who_and_party)
+    if not who:
+        return None
+    name = who.group("who").strip()
+    vacant = lexicon().is_vacancy(name)
+    if not vacant and (" " not in name or not re.fullmatch(_PERSON_OR_VACANCY, name)):
+        return None
+    return BoardMember(
+        position=position,
+        represents=organisation,
+        name=None if vacant else name,
+        party=who.group("party"),
+        vacancy=name.strip("()") if vacant else None,
     )
 
 
