@@ -51,7 +51,8 @@ class SentenceIndex:
         self, groups: list[tuple[tuple[str, ...], float]], context_weight: float, floor: float = 0.0
     ) -> dict[int, float]:
         """Sentence -> the weight of the question's words it holds (a word is a group of alternative terms with
-        one weight; its context's count `context_weight`); only sentences holding at least one term themselves.
+        one weight; its context's count `context_weight`); only sentences holding at least one term themselves
+        and reaching `floor`.
 
         Only sentences that can reach `floor` (a share of the question's weight) are looked at: those holding
         one of the rarest words, enough of them that a sentence holding none of them falls short. Common words'
@@ -66,14 +67,23 @@ class SentenceIndex:
         for terms, _ in ordered[: max(needed, 1)]:
             for term in terms:
                 candidates.update(self.postings.get(term, ()))
+        # a sentence that cannot reach the floor with every word still to come is left at once
+        reach = floor * total - 1e-9 * total
+        left = [0.0] * (len(groups) + 1)
+        for position in range(len(groups) - 1, -1, -1):
+            left[position] = left[position + 1] + groups[position][1]
+        own_terms, context = self.terms, self.context
         found: dict[int, float] = {}
         for sentence in candidates:
-            own, around = self.terms[sentence], self.context[sentence]
+            own, around = own_terms[sentence], context[sentence]
             score = 0.0
-            for terms, weight in groups:
-                if any(term in own for term in terms):
+            for position, (terms, weight) in enumerate(groups):
+                if score + left[position] < reach:
+                    break
+                if not own.isdisjoint(terms):
                     score += weight
-                elif any(term in around for term in terms):
+                elif not around.isdisjoint(terms):
                     score += weight * context_weight
-            found[sentence] = score
+            else:
+                found[sentence] = score
         return found

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from bot.folding import fold
 from bot.knowledge.model import KnowledgeBase
@@ -32,7 +33,7 @@ class Query:
     kind: str | None
     numbers: frozenset[str]
 
-    @property
+    @cached_property
     def total(self) -> float:
         return sum(weight for _, weight in self.weighted)
 
@@ -184,20 +185,41 @@ class Reader:
         return Found(self._around(best, query), min(coverage, 1.0), query.kind, earlier)
 
     def _scored(self, query: Query, today: date, floor: float) -> list[tuple[float, float, Sentence]]:
-        """(score, coverage, sentence) of every sentence published by `today` that can answer."""
-        found: list[tuple[float, float, Sentence]] = []
-        sentences = self.index.sentences
-        for number, weight in self.index.matches(query.weighted, self.context_weight, floor).items():
+        """(score, coverage, sentence) of every sentence published by `today` that can answer, as the index
+        found them; of those that cannot come within `disagree_margin` of the best (or, when no earlier issue
+        is looked for, reach it) none, since their score is not needed.
+
+        A sentence's score is at most its coverage and year's bonus with every other bonus in full: sentences
+        are scored from the highest such bound down, and the rest are left once the bound falls short. The
+        copies of a sentence in older issues (ever more as the issues add up) are then mostly never scored."""
+        sentences, total, kind = self.index.sentences, query.total, query.kind
+        margin = self.disagree_margin if kind in self.disagree_kinds else 0.0
+        most = self.own_bonus + (self.kind_bonus + self.near_bonus if kind else 0.0)
+        per_year = self.newer_bonus / 365.25
+        bounded: list[tuple[float, int, float, Sentence]] = []
+        for order, (number, weight) in enumerate(
+            self.index.matches(query.weighted, self.context_weight, floor).items()
+        ):
             sentence = sentences[number]
-            coverage = weight / query.total
+            coverage = weight / total
             if sentence.published > today or coverage < floor:
                 continue
-            if len(self.index.terms[number] & query.terms) < self.min_matched:
+            if self.min_matched > 1 and len(self.index.terms[number] & query.terms) < self.min_matched:
                 continue
+            bound = coverage + per_year * sentence.published.toordinal() + most
+            bounded.append((bound, order, coverage, sentence))
+        bounded.sort(key=lambda found: found[0], reverse=True)
+        found: list[tuple[int, float, float, Sentence]] = []
+        best = float("-inf")
+        for bound, order, coverage, sentence in bounded:
+            if bound + 1e-9 < best - margin:
+                break
             score = self.score(sentence, coverage, query)
             if score is not None:
-                found.append((score, coverage, sentence))
-        return found
+                found.append((order, score, coverage, sentence))
+                best = max(best, score)
+        found.sort(key=lambda one: one[0])  # as the index found them: between equal scores the first wins
+        return [(score, coverage, sentence) for _, score, coverage, sentence in found]
 
     def _disagreeing(
         self, scored: list[tuple[float, float, Sentence]], query: Query
