@@ -54,36 +54,51 @@ class SentenceIndex:
         one weight; its context's count `context_weight`); only sentences holding at least one term themselves
         and reaching `floor`.
 
-        Only sentences that can reach `floor` (a share of the question's weight) are looked at: those holding
-        one of the rarest words, enough of them that a sentence holding none of them falls short. Common words'
-        long posting lists (they grow with every issue) are then never walked."""
+        Only sentences that can reach `floor` (a share of the question's weight) are looked at. The words are
+        taken rarest first: a sentence that holds none of the first k itself and none of the first j (j <= k)
+        in its context holds at most the rest, with the words between j and k at `context_weight`; the
+        (k, j) whose posting lists are shortest among those that leave such a sentence short of the floor
+        says which lists are walked. Common words' long lists (they grow with every issue) are then mostly
+        never walked."""
         total = sum(weight for _, weight in groups)
         ordered = sorted(groups, key=lambda group: group[1], reverse=True)
-        rest, needed = total, 0
-        while needed < len(ordered) and rest + context_weight * (total - rest) >= floor * total:
-            rest -= ordered[needed][1]
-            needed += 1
+        reach = floor * total - 1e-9 * total  # a sentence whose bound is below this cannot reach the floor
+        held, around, weight = [0], [0], [0.0]  # the first k words' list lengths and weight, k = 0, 1, ...
+        for terms, group_weight in ordered:
+            held.append(held[-1] + sum(len(self.postings.get(term, ())) for term in terms))
+            around.append(around[-1] + sum(len(self.context_postings.get(term, ())) for term in terms))
+            weight.append(weight[-1] + group_weight)
+        walk, walk_context = len(ordered), 0  # every word's own list: always enough
+        for k in range(1, len(ordered)):
+            for j in range(k + 1):
+                if context_weight * (weight[k] - weight[j]) + total - weight[k] < reach:
+                    if held[k] + around[j] < held[walk] + around[walk_context]:
+                        walk, walk_context = k, j
+                    break
         candidates: set[int] = set()
-        for terms, _ in ordered[: max(needed, 1)]:
+        for number, (terms, _) in enumerate(ordered[:walk]):
             for term in terms:
                 candidates.update(self.postings.get(term, ()))
+                if number < walk_context:
+                    candidates.update(self.context_postings.get(term, ()))
         # a sentence that cannot reach the floor with every word still to come is left at once
-        reach = floor * total - 1e-9 * total
         left = [0.0] * (len(groups) + 1)
         for position in range(len(groups) - 1, -1, -1):
             left[position] = left[position + 1] + groups[position][1]
         own_terms, context = self.terms, self.context
         found: dict[int, float] = {}
-        for sentence in candidates:
-            own, around = own_terms[sentence], context[sentence]
-            score = 0.0
-            for position, (terms, weight) in enumerate(groups):
+        for sentence in sorted(candidates):  # in the base's order: between equal scores the first wins, always
+            own, near = own_terms[sentence], context[sentence]
+            score, itself = 0.0, False
+            for position, (terms, group_weight) in enumerate(groups):
                 if score + left[position] < reach:
                     break
                 if not own.isdisjoint(terms):
-                    score += weight
-                elif not around.isdisjoint(terms):
-                    score += weight * context_weight
+                    score += group_weight
+                    itself = True
+                elif not near.isdisjoint(terms):
+                    score += group_weight * context_weight
             else:
-                found[sentence] = score
+                if itself:  # found by its context alone: not an answer
+                    found[sentence] = score
         return found
