@@ -73,6 +73,7 @@ class Reader:
         self.own_bonus = settings.get("own_bonus", 0.0)
         self._spans: dict[tuple[int, str], tuple[tuple[int, int, str], ...]] = {}
         self._words: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
+        self._about: dict[int, tuple[int, str]] = {}  # a sentence's about_markers held, and its text folded
         question_terms = self.index.normaliser.question_terms
         self.asking = {
             kind: frozenset(term for word in words for lang in ("sv", "en") for term in question_terms(word, lang))
@@ -315,19 +316,29 @@ class Reader:
         sentence starts with X; between equals the later issue. In the newsletters' order, at most
         `about_sentences`; no one's words quoted ("– Jag ...")."""
         naming = self._naming(name, today)
-        if sum(sentence.text in answer for sentence in naming) > self.about_when_quoted:
-            return []
+        quoted = 0
+        for sentence in naming:
+            quoted += sentence.text in answer
+            if quoted > self.about_when_quoted:
+                return []
         first = fold(name.split()[0]) if name.split() else ""
         ranked: list[tuple[tuple[int, date], Sentence]] = []
         for sentence in naming:
-            if sentence.text in answer or sentence.text.startswith(("–", "-", "»", '"')):
-                continue
-            held = sum(bool(pattern.search(sentence.text)) for pattern in self.words.about)
-            if held:
-                held += fold(sentence.text).startswith(first)
+            held, folded = self._informative(sentence)
+            if held and sentence.text not in answer:
+                held += folded.startswith(first)
                 ranked.append(((held, sentence.published), sentence))
         ranked.sort(key=lambda pair: pair[0], reverse=True)
         return sorted((sentence for _, sentence in ranked[: self.about_sentences]), key=lambda s: s.number)
+
+    def _informative(self, sentence: Sentence) -> tuple[int, str]:
+        """How many `about_markers` the sentence holds (0 for someone's words quoted), and its text folded."""
+        found = self._about.get(sentence.number)
+        if found is None:
+            text = sentence.text
+            held = 0 if text.startswith(("–", "-", "»", '"')) else sum(bool(p.search(text)) for p in self.words.about)
+            found = self._about[sentence.number] = (held, fold(text) if held else "")
+        return found
 
     def _naming(self, name: str, today: date) -> list[Sentence]:
         """The sentences published by `today` about `name`: those holding all its words, and in the same
