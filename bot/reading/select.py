@@ -191,7 +191,8 @@ class Reader:
         is looked for, reach it) none, since their score is not needed.
 
         A sentence's score is at most its coverage and year's bonus with every other bonus in full: sentences
-        are scored from the highest such bound down, and the rest are left once the bound falls short. The
+        are scored from the highest such bound down, and the rest are left once the bound falls short (one that
+        lacks what is sought is left when the bound without that bonus falls short). The
         copies of a sentence in older issues (ever more as the issues add up) are then mostly never scored."""
         sentences, total, kind = self.index.sentences, query.total, query.kind
         margin = self.disagree_margin if kind in self.disagree_kinds else 0.0
@@ -215,6 +216,9 @@ class Reader:
         for bound, order, coverage, sentence in bounded:
             if bound + 1e-9 < best - margin:
                 break
+            if kind and not self.holds(sentence, kind, query.numbers):  # no bonus for what is sought
+                if kind == "way" or bound - self.kind_bonus - self.near_bonus + 1e-9 < best - margin:
+                    continue
             score = self.score(sentence, coverage, query)
             if score is not None:
                 found.append((order, score, coverage, sentence))
