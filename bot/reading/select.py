@@ -219,7 +219,7 @@ class Reader:
             if kind and not self.holds(sentence, kind, query.numbers):  # no bonus for what is sought
                 if kind == "way" or bound - self.kind_bonus - self.near_bonus + 1e-9 < best - margin:
                     continue
-            score = self.score(sentence, coverage, query)
+            score = self.score(sentence, coverage, query, best - margin)
             if score is not None:
                 found.append((order, score, coverage, sentence))
                 best = max(best, score)
@@ -262,14 +262,17 @@ class Reader:
         digits = {digit for text in found for digit in _DIGITS.findall(text)}
         return frozenset(digits - numbers) if digits else frozenset(fold(text) for text in found)
 
-    def score(self, sentence: Sentence, coverage: float, query: Query) -> float | None:
+    def score(self, sentence: Sentence, coverage: float, query: Query, least: float = float("-inf")) -> float | None:
         """How well the sentence answers: its coverage, more when it holds what is sought (more again when
         the question's words stand next to it) and when its own words hold the question's rarest; a little
-        for a later issue. None when it cannot answer ("how do I ...?" without a how)."""
+        for a later issue. None when it cannot answer ("how do I ...?" without a how), or cannot reach
+        `least` (then how far it falls short is not worked out)."""
         score = coverage + self.newer_bonus * sentence.published.toordinal() / 365.25
         score += self.own_bonus * self.own_share(sentence, query)
         kind = query.kind
         if kind and self.holds(sentence, kind, query.numbers):
+            if score + self.kind_bonus + self.near_bonus + 1e-9 < least:
+                return None
             score += self.kind_bonus + self.near_bonus * self.near_share(sentence, query)
         elif kind == "way":  # "how do I apply?": only a sentence that says how (a contact, a web page) answers
             return None
