@@ -40,6 +40,9 @@ class SentenceIndex:
                 self.postings[term].append(number)
             for term in self.context[number]:
                 self.context_postings[term].append(number)
+        # the same as sets, to meet a question's candidates in one step
+        self.holding = {term: frozenset(found) for term, found in self.postings.items()}
+        self.around = {term: frozenset(found) for term, found in self.context_postings.items()}
         total = max(len(self.sentences), 1)
         self.idf = {term: math.log((1 + total) / len(found)) for term, found in self.postings.items()}
         self.unknown_idf = unknown_factor * math.log(1 + total)  # a word the newsletters never use weighs most
@@ -59,20 +62,22 @@ class SentenceIndex:
         in its context holds at most the rest, with the words between j and k at `context_weight`; the
         (k, j) whose posting lists are shortest among those that leave such a sentence short of the floor
         says which lists are walked. Common words' long lists (they grow with every issue) are then mostly
-        never walked."""
+        never walked. The candidates then meet each word's sentences as sets."""
         total = sum(weight for _, weight in groups)
         ordered = sorted(groups, key=lambda group: group[1], reverse=True)
         reach = floor * total - 1e-9 * total  # a sentence whose bound is below this cannot reach the floor
-        held, around, weight = [0], [0], [0.0]  # the first k words' list lengths and weight, k = 0, 1, ...
+        lengths, context_lengths, weight = [0], [0], [0.0]  # the first k words' list lengths and weight
         for terms, group_weight in ordered:
-            held.append(held[-1] + sum(len(self.postings.get(term, ())) for term in terms))
-            around.append(around[-1] + sum(len(self.context_postings.get(term, ())) for term in terms))
+            lengths.append(lengths[-1] + sum(len(self.postings.get(term, ())) for term in terms))
+            context_lengths.append(
+                context_lengths[-1] + sum(len(self.context_postings.get(term, ())) for term in terms)
+            )
             weight.append(weight[-1] + group_weight)
         walk, walk_context = len(ordered), 0  # every word's own list: always enough
         for k in range(1, len(ordered)):
             for j in range(k + 1):
                 if context_weight * (weight[k] - weight[j]) + total - weight[k] < reach:
-                    if held[k] + around[j] < held[walk] + around[walk_context]:
+                    if lengths[k] + context_lengths[j] < lengths[walk] + context_lengths[walk_context]:
                         walk, walk_context = k, j
                     break
         candidates: set[int] = set()
@@ -81,24 +86,19 @@ class SentenceIndex:
                 candidates.update(self.postings.get(term, ()))
                 if number < walk_context:
                     candidates.update(self.context_postings.get(term, ()))
-        # a sentence that cannot reach the floor with every word still to come is left at once
-        left = [0.0] * (len(groups) + 1)
-        for position in range(len(groups) - 1, -1, -1):
-            left[position] = left[position + 1] + groups[position][1]
-        own_terms, context = self.terms, self.context
-        found: dict[int, float] = {}
-        for sentence in sorted(candidates):  # in the base's order: between equal scores the first wins, always
-            own, near = own_terms[sentence], context[sentence]
-            score, itself = 0.0, False
-            for position, (terms, group_weight) in enumerate(groups):
-                if score + left[position] < reach:
-                    break
-                if not own.isdisjoint(terms):
-                    score += group_weight
-                    itself = True
-                elif not near.isdisjoint(terms):
-                    score += group_weight * context_weight
-            else:
-                if itself:  # found by its context alone: not an answer
-                    found[sentence] = score
-        return found
+        # each word's weight goes to the candidates holding it (in the question's order, as a sum is taken)
+        scores = dict.fromkeys(sorted(candidates), 0.0)  # in the base's order: between equal scores the first wins
+        itself: set[int] = set()
+        for terms, group_weight in groups:
+            held: set[int] = set()
+            near: set[int] = set()
+            for term in terms:
+                held |= candidates & self.holding.get(term, frozenset())
+                near |= candidates & self.around.get(term, frozenset())
+            for sentence in held:
+                scores[sentence] += group_weight
+            for sentence in near - held:
+                scores[sentence] += group_weight * context_weight
+            itself |= held
+        # found by its context alone: not an answer
+        return {sentence: score for sentence, score in scores.items() if score >= reach and sentence in itself}
