@@ -104,9 +104,24 @@ def on_topic(meetings: list[Meeting], topic: tuple[str, ...] | None) -> list[Mee
     """The meetings whose topic, speakers or note mention one of the topic words ("tillit", "vald")."""
     if not topic:
         return meetings
-    words = fold(" ".join(topic)).split()
-    stems = [word[: max(min(len(word), 5), len(word) - 2)] for word in words]
-    return [meeting for meeting in meetings if any(said.startswith(stem) for said in _said(meeting) for stem in stems)]
+    stems = _stems(topic)
+    return [meeting for meeting in meetings if _mentions(meeting, stems)]
+
+
+def first_on_topic(meetings: list[Meeting], topic: tuple[str, ...] | None) -> Meeting | None:
+    """The first of `on_topic(meetings, topic)`, without looking at the rest (they grow with every issue)."""
+    if not topic:
+        return meetings[0] if meetings else None
+    stems = _stems(topic)
+    return next((meeting for meeting in meetings if _mentions(meeting, stems)), None)
+
+
+def _stems(topic: tuple[str, ...]) -> list[str]:
+    return [word[: max(min(len(word), 5), len(word) - 2)] for word in fold(" ".join(topic)).split()]
+
+
+def _mentions(meeting: Meeting, stems: list[str]) -> bool:
+    return any(said.startswith(stem) for said in _said(meeting) for stem in stems)
 
 
 def _said(meeting: Meeting) -> list[str]:
@@ -126,7 +141,7 @@ def next_meeting(
     topic: tuple[str, ...] | None = None,
 ) -> Answer:
     upcoming = on_topic(query.upcoming_meetings(kb, today, municipality, kind), topic)
-    if topic and not upcoming and not on_topic(query.past_meetings(kb, today, municipality, kind), topic):
+    if topic and not upcoming and first_on_topic(query.past_meetings(kb, today, municipality, kind), topic) is None:
         return _no_meeting_about(lang, topic)
     if upcoming:
         meeting = upcoming[0]
@@ -147,10 +162,9 @@ def _nothing_upcoming(
 ) -> Answer:
     what = where_words(municipality, kind, lang) + (say(lang, "about_topic", topic=" ".join(topic)) if topic else "")
     none = say(lang, "none_upcoming", what=what, today=long_date(today, lang)) + " " + _known_meetings(kb, today, lang)
-    past = on_topic(query.past_meetings(kb, today, municipality, kind), topic)
-    if not past:
+    latest = first_on_topic(query.past_meetings(kb, today, municipality, kind), topic)
+    if latest is None:
         return Answer(none + " " + say(lang, "none_known"), answered=True)
-    latest = past[0]
     lead = (
         none
         + " "
@@ -182,7 +196,7 @@ def upcoming(
     if when is not None:
         return in_period(kb, today, lang, municipality, kind, when, prefer="coming")
     meetings = on_topic(query.upcoming_meetings(kb, today, municipality, kind), topic)
-    if topic and not meetings and not on_topic(query.past_meetings(kb, today, municipality, kind), topic):
+    if topic and not meetings and first_on_topic(query.past_meetings(kb, today, municipality, kind), topic) is None:
         return _no_meeting_about(lang, topic)
     if not meetings:
         return _nothing_upcoming(kb, today, lang, municipality, kind, topic)

@@ -236,4 +236,31 @@ class KnowledgeBase:
     lemmas: Lemmas | None = None  # None: a base built before the lemma table (words are folded and cut only)
 
     def issue(self, issue_id: str) -> Issue | None:
-        return next((i for i in self.issues if i.id == issue_id), None)
+        return issues_by_id(self.issues).get(issue_id)
+
+
+_by_id: dict[int, tuple[list[Issue], int, dict[str, Issue], date | None]] = {}
+
+
+def issues_by_id(issues: list[Issue]) -> dict[str, Issue]:
+    """Issue id -> the first issue with that id: made once for a list of issues (again when it grows or
+    shrinks), not looked for one by one at every question, since the list grows with every issue."""
+    return _issues(issues)[2]
+
+
+def latest_published(issues: list[Issue]) -> date | None:
+    """The day the latest of the issues was published (None for none), kept as `issues_by_id` is."""
+    return _issues(issues)[3]
+
+
+def _issues(issues: list[Issue]) -> tuple[list[Issue], int, dict[str, Issue], date | None]:
+    cached = _by_id.get(id(issues))
+    if cached is None or cached[0] is not issues or cached[1] != len(issues):
+        if len(_by_id) > 64:  # old bases and views
+            _by_id.clear()
+        found: dict[str, Issue] = {}
+        for issue in issues:
+            found.setdefault(issue.id, issue)
+        latest = max((issue.published for issue in issues), default=None)
+        cached = _by_id[id(issues)] = (issues, len(issues), found, latest)
+    return cached

@@ -6,6 +6,7 @@ Only newsletters published by `today` count: an issue dated "aug. 2018" counts f
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -24,6 +25,8 @@ from bot.knowledge.model import (
     Project,
     Role,
     Source,
+    issues_by_id,
+    latest_published,
 )
 
 _views: dict[tuple[int, frozenset[str]], tuple[KnowledgeBase, KnowledgeBase]] = {}
@@ -31,6 +34,9 @@ _views: dict[tuple[int, frozenset[str]], tuple[KnowledgeBase, KnowledgeBase]] = 
 
 def as_of(kb: KnowledgeBase, today: date) -> KnowledgeBase:
     """The knowledge base as someone reading every issue published by `today` would know it."""
+    latest = latest_published(kb.issues)
+    if latest is not None and latest <= today and len(issues_by_id(kb.issues)) == len(kb.issues):
+        return kb  # every issue read (ids are unique): the fast way, as the issues add up
     published = frozenset(issue.id for issue in kb.issues if issue.published <= today)
     if len(published) == len(kb.issues):
         return kb
@@ -101,31 +107,44 @@ def _dated_as_known(role: Role, known: Callable[[Source], bool]) -> Role:
     return role
 
 
+_by_date: dict[int, tuple[list[Meeting], int, list[Meeting], list[date]]] = {}
+
+
+def _standing(kb: KnowledgeBase, today: date) -> tuple[list[Meeting], list[date]]:
+    """The meetings known by `today` that stand, soonest first, and their dates: sorted once for each view
+    of the base (and again when its list of meetings changes), not at every question, since the list grows
+    with every issue."""
+    meetings = as_of(kb, today).meetings
+    cached = _by_date.get(id(meetings))
+    if cached is None or cached[0] is not meetings or cached[1] != len(meetings):
+        ordered = sorted((m for m in meetings if m.stands), key=lambda meeting: (meeting.date, meeting.start or ""))
+        if len(_by_date) > 64:  # old views (a base replaced by /reload, days gone by)
+            _by_date.clear()
+        cached = _by_date[id(meetings)] = (meetings, len(meetings), ordered, [m.date for m in ordered])
+    return cached[2], cached[3]
+
+
 def upcoming_meetings(
     kb: KnowledgeBase, today: date, municipality: str | None = None, kind: str | None = None
 ) -> list[Meeting]:
     """Meetings on or after today, soonest first, optionally in one municipality or of one kind.
     Neither these nor the other lists hold a meeting cancelled or moved away from its day."""
-    return _meetings(kb, today, municipality, kind, lambda meeting: meeting.date >= today)
+    ordered, dates = _standing(kb, today)
+    return [m for m in ordered[bisect_left(dates, today) :] if _matches(m, municipality, kind)]
 
 
 def past_meetings(
     kb: KnowledgeBase, today: date, municipality: str | None = None, kind: str | None = None
 ) -> list[Meeting]:
     """Meetings before today, most recent first."""
-    return _meetings(kb, today, municipality, kind, lambda meeting: meeting.date < today)[::-1]
+    ordered, dates = _standing(kb, today)
+    return [m for m in ordered[: bisect_left(dates, today)] if _matches(m, municipality, kind)][::-1]
 
 
 def meetings_between(kb: KnowledgeBase, today: date, first: date, last: date) -> list[Meeting]:
     """Meetings known by today that fall between two dates, inclusive, in date order."""
-    return _meetings(kb, today, None, None, lambda meeting: first <= meeting.date <= last)
-
-
-def _meetings(
-    kb: KnowledgeBase, today: date, municipality: str | None, kind: str | None, wanted: Callable[[Meeting], bool]
-) -> list[Meeting]:
-    found = [m for m in as_of(kb, today).meetings if m.stands and wanted(m) and _matches(m, municipality, kind)]
-    return sorted(found, key=lambda meeting: (meeting.date, meeting.start or ""))
+    ordered, dates = _standing(kb, today)
+    return ordered[bisect_left(dates, first) : bisect_right(dates, last)]
 
 
 def meeting_by_id(kb: KnowledgeBase, today: date, meeting_id: str) -> Meeting | None:

@@ -40,6 +40,9 @@ class SentenceIndex:
                 self.postings[term].append(number)
             for term in self.context[number]:
                 self.context_postings[term].append(number)
+        # the same as sets, to meet a question's candidates in one step
+        self.holding = {term: frozenset(found) for term, found in self.postings.items()}
+        self.around = {term: frozenset(found) for term, found in self.context_postings.items()}
         total = max(len(self.sentences), 1)
         self.idf = {term: math.log((1 + total) / len(found)) for term, found in self.postings.items()}
         self.unknown_idf = unknown_factor * math.log(1 + total)  # a word the newsletters never use weighs most
@@ -51,29 +54,51 @@ class SentenceIndex:
         self, groups: list[tuple[tuple[str, ...], float]], context_weight: float, floor: float = 0.0
     ) -> dict[int, float]:
         """Sentence -> the weight of the question's words it holds (a word is a group of alternative terms with
-        one weight; its context's count `context_weight`); only sentences holding at least one term themselves.
+        one weight; its context's count `context_weight`); only sentences holding at least one term themselves
+        and reaching `floor`.
 
-        Only sentences that can reach `floor` (a share of the question's weight) are looked at: those holding
-        one of the rarest words, enough of them that a sentence holding none of them falls short. Common words'
-        long posting lists (they grow with every issue) are then never walked."""
+        Only sentences that can reach `floor` (a share of the question's weight) are looked at. The words are
+        taken rarest first: a sentence that holds none of the first k itself and none of the first j (j <= k)
+        in its context holds at most the rest, with the words between j and k at `context_weight`; the
+        (k, j) whose posting lists are shortest among those that leave such a sentence short of the floor
+        says which lists are walked. Common words' long lists (they grow with every issue) are then mostly
+        never walked. The candidates then meet each word's sentences as sets."""
         total = sum(weight for _, weight in groups)
         ordered = sorted(groups, key=lambda group: group[1], reverse=True)
-        rest, needed = total, 0
-        while needed < len(ordered) and rest + context_weight * (total - rest) >= floor * total:
-            rest -= ordered[needed][1]
-            needed += 1
+        reach = floor * total - 1e-9 * total  # a sentence whose bound is below this cannot reach the floor
+        lengths, context_lengths, weight = [0], [0], [0.0]  # the first k words' list lengths and weight
+        for terms, group_weight in ordered:
+            lengths.append(lengths[-1] + sum(len(self.postings.get(term, ())) for term in terms))
+            context_lengths.append(
+                context_lengths[-1] + sum(len(self.context_postings.get(term, ())) for term in terms)
+            )
+            weight.append(weight[-1] + group_weight)
+        walk, walk_context = len(ordered), 0  # every word's own list: always enough
+        for k in range(1, len(ordered)):
+            for j in range(k + 1):
+                if context_weight * (weight[k] - weight[j]) + total - weight[k] < reach:
+                    if lengths[k] + context_lengths[j] < lengths[walk] + context_lengths[walk_context]:
+                        walk, walk_context = k, j
+                    break
         candidates: set[int] = set()
-        for terms, _ in ordered[: max(needed, 1)]:
+        for number, (terms, _) in enumerate(ordered[:walk]):
             for term in terms:
                 candidates.update(self.postings.get(term, ()))
-        found: dict[int, float] = {}
-        for sentence in candidates:
-            own, around = self.terms[sentence], self.context[sentence]
-            score = 0.0
-            for terms, weight in groups:
-                if any(term in own for term in terms):
-                    score += weight
-                elif any(term in around for term in terms):
-                    score += weight * context_weight
-            found[sentence] = score
-        return found
+                if number < walk_context:
+                    candidates.update(self.context_postings.get(term, ()))
+        # each word's weight goes to the candidates holding it (in the question's order, as a sum is taken)
+        scores = dict.fromkeys(sorted(candidates), 0.0)  # in the base's order: between equal scores the first wins
+        itself: set[int] = set()
+        for terms, group_weight in groups:
+            held: set[int] = set()
+            near: set[int] = set()
+            for term in terms:
+                held |= candidates & self.holding.get(term, frozenset())
+                near |= candidates & self.around.get(term, frozenset())
+            for sentence in held:
+                scores[sentence] += group_weight
+            for sentence in near - held:
+                scores[sentence] += group_weight * context_weight
+            itself |= held
+        # found by its context alone: not an answer
+        return {sentence: score for sentence, score in scores.items() if score >= reach and sentence in itself}

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from bot.folding import fold
 from bot.knowledge.model import KnowledgeBase
@@ -32,7 +33,7 @@ class Query:
     kind: str | None
     numbers: frozenset[str]
 
-    @property
+    @cached_property
     def total(self) -> float:
         return sum(weight for _, weight in self.weighted)
 
@@ -72,6 +73,7 @@ class Reader:
         self.own_bonus = settings.get("own_bonus", 0.0)
         self._spans: dict[tuple[int, str], tuple[tuple[int, int, str], ...]] = {}
         self._words: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
+        self._about: dict[int, tuple[int, str]] = {}  # a sentence's about_markers held, and its text folded
         question_terms = self.index.normaliser.question_terms
         self.asking = {
             kind: frozenset(term for word in words for lang in ("sv", "en") for term in question_terms(word, lang))
@@ -184,20 +186,45 @@ class Reader:
         return Found(self._around(best, query), min(coverage, 1.0), query.kind, earlier)
 
     def _scored(self, query: Query, today: date, floor: float) -> list[tuple[float, float, Sentence]]:
-        """(score, coverage, sentence) of every sentence published by `today` that can answer."""
-        found: list[tuple[float, float, Sentence]] = []
-        sentences = self.index.sentences
-        for number, weight in self.index.matches(query.weighted, self.context_weight, floor).items():
+        """(score, coverage, sentence) of every sentence published by `today` that can answer, as the index
+        found them; of those that cannot come within `disagree_margin` of the best (or, when no earlier issue
+        is looked for, reach it) none, since their score is not needed.
+
+        A sentence's score is at most its coverage and year's bonus with every other bonus in full: sentences
+        are scored from the highest such bound down, and the rest are left once the bound falls short (one that
+        lacks what is sought is left when the bound without that bonus falls short). The
+        copies of a sentence in older issues (ever more as the issues add up) are then mostly never scored."""
+        sentences, total, kind = self.index.sentences, query.total, query.kind
+        margin = self.disagree_margin if kind in self.disagree_kinds else 0.0
+        most = self.own_bonus + (self.kind_bonus + self.near_bonus if kind else 0.0)
+        per_year = self.newer_bonus / 365.25
+        bounded: list[tuple[float, int, float, Sentence]] = []
+        for order, (number, weight) in enumerate(
+            self.index.matches(query.weighted, self.context_weight, floor).items()
+        ):
             sentence = sentences[number]
-            coverage = weight / query.total
+            coverage = weight / total
             if sentence.published > today or coverage < floor:
                 continue
-            if len(self.index.terms[number] & query.terms) < self.min_matched:
+            if self.min_matched > 1 and len(self.index.terms[number] & query.terms) < self.min_matched:
                 continue
-            score = self.score(sentence, coverage, query)
+            bound = coverage + per_year * sentence.published.toordinal() + most
+            bounded.append((bound, order, coverage, sentence))
+        bounded.sort(key=lambda found: found[0], reverse=True)
+        found: list[tuple[int, float, float, Sentence]] = []
+        best = float("-inf")
+        for bound, order, coverage, sentence in bounded:
+            if bound + 1e-9 < best - margin:
+                break
+            if kind and not self.holds(sentence, kind, query.numbers):  # no bonus for what is sought
+                if kind == "way" or bound - self.kind_bonus - self.near_bonus + 1e-9 < best - margin:
+                    continue
+            score = self.score(sentence, coverage, query, best - margin)
             if score is not None:
-                found.append((score, coverage, sentence))
-        return found
+                found.append((order, score, coverage, sentence))
+                best = max(best, score)
+        found.sort(key=lambda one: one[0])  # as the index found them: between equal scores the first wins
+        return [(score, coverage, sentence) for _, score, coverage, sentence in found]
 
     def _disagreeing(
         self, scored: list[tuple[float, float, Sentence]], query: Query
@@ -235,14 +262,17 @@ class Reader:
         digits = {digit for text in found for digit in _DIGITS.findall(text)}
         return frozenset(digits - numbers) if digits else frozenset(fold(text) for text in found)
 
-    def score(self, sentence: Sentence, coverage: float, query: Query) -> float | None:
+    def score(self, sentence: Sentence, coverage: float, query: Query, least: float = float("-inf")) -> float | None:
         """How well the sentence answers: its coverage, more when it holds what is sought (more again when
         the question's words stand next to it) and when its own words hold the question's rarest; a little
-        for a later issue. None when it cannot answer ("how do I ...?" without a how)."""
+        for a later issue. None when it cannot answer ("how do I ...?" without a how), or cannot reach
+        `least` (then how far it falls short is not worked out)."""
         score = coverage + self.newer_bonus * sentence.published.toordinal() / 365.25
         score += self.own_bonus * self.own_share(sentence, query)
         kind = query.kind
         if kind and self.holds(sentence, kind, query.numbers):
+            if score + self.kind_bonus + self.near_bonus + 1e-9 < least:
+                return None
             score += self.kind_bonus + self.near_bonus * self.near_share(sentence, query)
         elif kind == "way":  # "how do I apply?": only a sentence that says how (a contact, a web page) answers
             return None
@@ -293,19 +323,29 @@ class Reader:
         sentence starts with X; between equals the later issue. In the newsletters' order, at most
         `about_sentences`; no one's words quoted ("– Jag ...")."""
         naming = self._naming(name, today)
-        if sum(sentence.text in answer for sentence in naming) > self.about_when_quoted:
-            return []
+        quoted = 0
+        for sentence in naming:
+            quoted += sentence.text in answer
+            if quoted > self.about_when_quoted:
+                return []
         first = fold(name.split()[0]) if name.split() else ""
         ranked: list[tuple[tuple[int, date], Sentence]] = []
         for sentence in naming:
-            if sentence.text in answer or sentence.text.startswith(("–", "-", "»", '"')):
-                continue
-            held = sum(bool(pattern.search(sentence.text)) for pattern in self.words.about)
-            if held:
-                held += fold(sentence.text).startswith(first)
+            held, folded = self._informative(sentence)
+            if held and sentence.text not in answer:
+                held += folded.startswith(first)
                 ranked.append(((held, sentence.published), sentence))
         ranked.sort(key=lambda pair: pair[0], reverse=True)
         return sorted((sentence for _, sentence in ranked[: self.about_sentences]), key=lambda s: s.number)
+
+    def _informative(self, sentence: Sentence) -> tuple[int, str]:
+        """How many `about_markers` the sentence holds (0 for someone's words quoted), and its text folded."""
+        found = self._about.get(sentence.number)
+        if found is None:
+            text = sentence.text
+            held = 0 if text.startswith(("–", "-", "»", '"')) else sum(bool(p.search(text)) for p in self.words.about)
+            found = self._about[sentence.number] = (held, fold(text) if held else "")
+        return found
 
     def _naming(self, name: str, today: date) -> list[Sentence]:
         """The sentences published by `today` about `name`: those holding all its words, and in the same
