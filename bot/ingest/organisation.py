@@ -147,26 +147,15 @@ def _listed(line: str) -> BoardMember | None:
     )
 
 
-_SEAT_BELOW = re.compile(rf"^[\s•*–-]*{_POSITION}\s*:\s*(?P<who>[^,]+?){_PARTY}\s*$", re.I)
+_SEAT_BELOW = re.compile(rf"^[\s•*–-]*{_POSITION}\s*:\s*(?P<rest>[^,]+?)\s*$", re.I)
 
 
 def _seat_below(line: str, above: BoardMember) -> BoardMember | None:
     """ "ersättare: Sofia Rehn (S)" under "Haninge kommun: Ahmed Yusuf (M), ordförande": a seat of the
     organisation on the line above."""
     seat = _SEAT_BELOW.match(line)
-    if not seat:
-        return None
-    who = seat.group("who").strip()
-    vacant = lexicon().is_vacancy(who)
-    if not vacant and (" " not in who or not re.fullmatch(_PERSON_OR_VACANCY, who)):
-        return None
-    return BoardMember(
-        position=next(p for p in _POSITIONS if fold(p) == fold(seat.group("position"))),
-        represents=above.represents,
-        name=None if vacant else who,
-        party=seat.group("party"),
-        vacancy=who if vacant else None,
-    )
+    position = _position_of(seat.group("position")) if seat else None
+    return _seat(seat.group("rest"), position, above.represents) if seat and position else None
 
 
 def _position_of(text: str) -> str | None:

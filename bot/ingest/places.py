@@ -192,14 +192,16 @@ def _joined(lines: list[str], vocabulary: Vocabulary) -> str:
     return text
 
 
+_NAMED_COUNT = re.compile(r"^[^\d•*–-]*[A-Za-zÅÄÖåäö][^\d]*\s\d+\s*$")  # "Återbruket Jordbro 3"
+
+
 def _is_column_header(line: str, following: list[str | None]) -> bool:
     """ "Anordnare   Lediga platser" over "Återbruket Jordbro   3": a line without a count over two or more
     that each name a provider with one."""
-    named_count = re.compile(r"^[^\d•*–-]*[A-Za-zÅÄÖåäö][^\d]*\s\d+\s*$")
     return (
         not re.search(r"\d|^[•*–-]|[.!?:]$", line)
         and len(following) == 2
-        and all(item is not None and named_count.match(item) for item in following)
+        and all(item is not None and _NAMED_COUNT.match(item) for item in following)
     )
 
 
