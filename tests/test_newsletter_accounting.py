@@ -64,3 +64,18 @@ def test_strict_makes_every_warning_fatal_and_writes_nothing(tmp_path):
     strict = run_cli("build-kb", str(tmp_path / "n.txt"), "--out", str(tmp_path / "strict"), "--strict")
     assert strict.returncode == 2 and not (tmp_path / "strict").exists()
     assert "--strict: nothing written" in strict.stderr
+
+
+def test_short_items_of_a_list_are_passages_and_a_lone_label_is_left_out(tmp_path):
+    newsletter = tmp_path / "n.txt"
+    newsletter.write_text(
+        "NYHETSBREV\n\nnr 2 2024 mars\n\nSeglarföreningar i länet\n\n"
+        "Föreningen samarbetar med flera andra seglarföreningar i länet:\n\n"
+        "- Vågen (Värmdö, Nacka)\n- Ankaret\n\nLäs mer på:\n\nwww.segla.se\n\nFoto: Eva\n\n"
+        "Klubbhuset målades om i våras och står nu klart för säsongen.\n",
+        encoding="utf-8",
+    )
+    result = build([newsletter], load_vocabulary(), None)
+    texts = [passage.text for passage in result.kb.passages]
+    assert {"- Vågen (Värmdö, Nacka)", "- Ankaret", "Läs mer på:", "www.segla.se"} <= set(texts)
+    assert [line.split(": ", 2)[2] for line in result.skipped if "short, not a passage" in line] == ["Foto: Eva"]

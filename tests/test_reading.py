@@ -257,3 +257,42 @@ def test_the_reply_says_which_earlier_issue_said_otherwise_in_both_languages() -
     assert "nyhetsbrev nr 2 2020 (mars 2020) sa något annat" in swedish.text
     found = Reader(KB).find("hur många medlemmar har båtklubben?", date(2020, 10, 1), "sv")
     assert found and "newsletter nr 2 2020 (March 2020) said otherwise" in quote(found, KB, "en").text
+
+
+CLUB = _kb(
+    (
+        "2024-2",
+        3,
+        [
+            ("Seglarskolan", "I höst började tolv av eleverna studera vid universitetet."),
+            ("Kursen i juni", "Kursen hölls i juni för 20 elever i Dalarö."),
+            ("Kursen i juni", "– Kursen var rolig och lärorik, säger eleven Sara Holm."),
+            ("Ny kassör", "Eva Lund är föreningens nya kassör."),
+            ("Ny kassör", "Hon har arbetat med ekonomi i tjugo år."),
+            ("Ny kassör", "Närmast kommer hon från Sjöbanken AB."),
+            ("Ny tränare", "Per Ek, som kommer närmast från Tyresö kanotklubb, är ny tränare."),
+            ("Föreningar i länet", "Föreningen samarbetar med andra seglarföreningar i länet:"),
+            ("Föreningar i länet", "- Vågen (kommunerna Värmdö och Nacka)"),
+        ],
+    )
+)
+
+
+def test_an_everyday_word_finds_the_newsletters_word_for_it() -> None:
+    found = Reader(CLUB).find("hur många började plugga?", LATER, "sv")
+    assert found and "studera" in found.sentences[0].text
+
+
+def test_what_people_think_is_answered_by_their_words() -> None:
+    found = Reader(CLUB).find("vad tyckte eleverna om kursen?", LATER, "sv")
+    assert found and "säger eleven" in found.sentences[0].text
+
+
+def test_a_sentence_about_someone_named_two_sentences_before_answers() -> None:
+    found = Reader(CLUB).find("var kom Eva Lund närmast ifrån?", LATER, "sv")
+    assert found and "Sjöbanken AB" in " ".join(s.text for s in found.sentences)
+
+
+def test_a_short_list_item_answers_with_the_line_leading_the_list() -> None:
+    found = Reader(CLUB).find("vilka kommuner finns i Vågen?", LATER, "sv")
+    assert found and "Värmdö och Nacka" in " ".join(s.text for s in found.sentences)

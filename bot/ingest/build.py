@@ -14,7 +14,7 @@ from bot.ingest.changes import Change, read_changes
 from bot.ingest.contacts import ContactReader, Mention, infer_successions, merge_mentions
 from bot.ingest.corrections import apply_corrections
 from bot.ingest.dates import check_plausible
-from bot.ingest.document import Newsletter, NewsletterError, Section, Skipped, read_newsletter
+from bot.ingest.document import Line, Newsletter, NewsletterError, Section, Skipped, read_newsletter
 from bot.ingest.formats import FORMAT_NAMES, SOURCE_SUFFIXES
 from bot.ingest.meetings import BREAKFAST, MeetingReader
 from bot.ingest.organisation import (
@@ -130,11 +130,10 @@ def build(directories: list[Path], vocabulary: Vocabulary, corrections: Path | N
             newsletter=[fact for n in newsletters for fact in read_newsletter_facts(n)],
         ),
         passages=[
-            Passage(text=paragraph, source=Source(n.id, section.heading))
+            Passage(text=_text(run), source=Source(n.id, section.heading))
             for n in newsletters
             for section in n.sections
-            for paragraph in section.paragraphs
-            if len(paragraph) >= PASSAGE_LENGTH
+            for run in passage_runs(section)
         ],
     )
     skipped = [
@@ -147,7 +146,27 @@ def build(directories: list[Path], vocabulary: Vocabulary, corrections: Path | N
     return BuildResult(kb=kb, warnings=warnings, skipped=skipped)
 
 
-PASSAGE_LENGTH = 40  # a shorter paragraph is a label, a list item or a name: read for facts, not kept as a passage
+PASSAGE_LENGTH = 40  # a shorter paragraph is a label or a name: read for facts, not kept as a passage
+
+
+def passage_runs(section: Section) -> list[list[Line]]:
+    """The paragraphs kept as passages: those at least PASSAGE_LENGTH long, and shorter ones that are items of
+    a list (bulleted), or a paragraph ending in a colon and the one it leads to ("Läs mer på:" /
+    "www.finsamstockholm.se")."""
+    runs = section.runs
+    leads = [_text(run).endswith(":") for run in runs]
+    return [
+        run
+        for number, run in enumerate(runs)
+        if len(_text(run)) >= PASSAGE_LENGTH
+        or section.is_item(run)
+        or (leads[number] and number + 1 < len(runs))
+        or (number > 0 and leads[number - 1])
+    ]
+
+
+def _text(run: list[Line]) -> str:
+    return " ".join(line.text for line in run)
 
 
 def _short_lines(newsletter: Newsletter, read_for_facts: set[int]) -> list[Skipped]:
@@ -157,7 +176,7 @@ def _short_lines(newsletter: Newsletter, read_for_facts: set[int]) -> list[Skipp
         Skipped(line.number, "short, not a passage", line.text)
         for section in newsletter.sections
         for run in section.runs
-        if len(" ".join(line.text for line in run)) < PASSAGE_LENGTH
+        if run not in passage_runs(section)
         for line in run
         if line.number not in read_for_facts
     ]

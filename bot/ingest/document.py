@@ -52,6 +52,10 @@ class Section:
         a bulleted line starts a paragraph of its own."""
         return [" ".join(line.text for line in run) for run in self.runs]
 
+    def is_item(self, run: list[Line]) -> bool:
+        """Whether the paragraph is a bulleted item of a list."""
+        return bool(run) and bool(_BULLET.match(run[0].text))
+
     @property
     def runs(self) -> list[list[Line]]:
         """The lines of each paragraph."""

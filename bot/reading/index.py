@@ -29,8 +29,8 @@ class SentenceIndex:
             if head is None:
                 head = headlines[sentence.headline] = frozenset(self.normaliser.terms(sentence.headline))
             around = set(head) | {str(sentence.published.year)}  # "vem blev projektledare 2016?"
-            for other in (number - 1, number + 1):
-                if 0 <= other < len(self.sentences) and self.sentences[other].passage == sentence.passage:
+            for other in (number - 2, number - 1, number + 1, number + 2):
+                if 0 <= other < len(self.sentences) and _same_article(self.sentences[other], sentence):
                     around |= self.terms[other]
             self.context.append(frozenset(around - self.terms[number]))
         self.postings: dict[str, list[int]] = defaultdict(list)
@@ -102,3 +102,7 @@ class SentenceIndex:
             itself |= held
         # found by its context alone: not an answer
         return {sentence: score for sentence, score in scores.items() if score >= reach and sentence in itself}
+
+
+def _same_article(one: Sentence, other: Sentence) -> bool:
+    return one.issue == other.issue and one.headline == other.headline

@@ -3,9 +3,10 @@ simplemma's Swedish and English dictionaries so that the bot itself never loads 
 
 Only words the newsletters (and the lexicon's Swedish side) use can ever match a question, so the table holds
 their forms: every word of the sources with its lemma, and every form in the dictionary whose lemma is such a
-word or lemma, or which is one itself (a question's "mötena" finds the sources' "mötet"). The English side
-holds the forms of the lexicon's English words ("courses" -> course). A form that is its own lemma is left
-out: looking it up gives the word itself, as a missing word does."""
+word or lemma, or which is one itself (a question's "mötena" finds the sources' "mötet"); the same for the
+reading layer's synonyms. The English side holds the forms of the lexicon's English words ("courses" ->
+course). A form that is its own lemma is left out: looking it up gives the word itself, as a missing word
+does."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from collections.abc import Iterable
 
 from bot.knowledge.model import KnowledgeBase, Lemmas
 from bot.reading.normalise import _parts, tokens
-from bot.reading.words import load_lexicon
+from bot.reading.words import load_lexicon, load_words
 
 _FORM = re.compile(r"[0-9a-zß-öø-ÿ]+")  # one word as the reader splits text, in lower case
 
@@ -23,7 +24,8 @@ def lemmas_of(kb: KnowledgeBase, lexicon: dict[str, tuple[str, ...]] | None = No
     """The table for the base's passages and headlines and the lexicon (default: knowledge/lexicon.yaml)."""
     lexicon = load_lexicon() if lexicon is None else lexicon
     texts = [passage.text for passage in kb.passages] + [passage.source.section for passage in kb.passages]
-    swedish = words_of(texts + [word for words in lexicon.values() for word in words])
+    synonyms = [word for group in load_words().synonyms for word in group]
+    swedish = words_of(texts + [word for words in lexicon.values() for word in words] + synonyms)
     return lemma_table(swedish, words_of(lexicon))
 
 

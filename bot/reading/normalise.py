@@ -40,6 +40,7 @@ class Normaliser:
         self._lexicon_words = lexicon
         self._lexicon: dict[str, tuple[str, ...]] | None = None
         self._phrase: re.Pattern[str] | None = None
+        self._synonyms: dict[str, tuple[str, ...]] | None = None
         self._term = lru_cache(maxsize=65536)(self._term_uncached)
 
     def use_lemmas(self, lemmas: Lemmas | None) -> None:
@@ -47,6 +48,7 @@ class Normaliser:
         self.lemmas = lemmas or Lemmas()
         self._term.cache_clear()
         self._lexicon = None
+        self._synonyms = None
 
     # --- the sources -------------------------------------------------------------------------
     def learn(self, text: str) -> None:
@@ -104,10 +106,21 @@ class Normaliser:
                 known = self.known.get(folded) if folded not in self.words.stop_words else None
                 term = known or self._word(part, lang)
                 if term and term not in seen:
-                    add((term,))
+                    add((term, *self.synonyms.get(term, ())) if lang == "sv" else (term,))
                     if lang == "en" and not known:
                         foreign.add(term)
         return groups, frozenset(foreign)
+
+    @property
+    def synonyms(self) -> dict[str, tuple[str, ...]]:
+        """A Swedish word's term -> the terms of the words a question may use for it, built on first use."""
+        if self._synonyms is None:
+            self._synonyms = {}
+            for group in self.words.synonyms:
+                terms = unique(term for word in group for term in self.terms(word))
+                for term in terms:
+                    self._synonyms[term] = tuple(other for other in terms if other != term)
+        return self._synonyms
 
     def _phrase_pattern(self) -> re.Pattern[str]:
         if self._phrase is None:

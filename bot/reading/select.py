@@ -140,7 +140,7 @@ class Reader:
 
     def kind_of(self, question: str) -> str | None:
         folded = fold(question)
-        for kind in ("way", "reason", "number", "when", "origin", "define", "place", "person"):
+        for kind in ("way", "reason", "opinion", "number", "when", "origin", "define", "place", "person", "name"):
             if any(pattern.search(folded) for pattern in self.words.kinds[kind]):
                 return kind
         return None
@@ -176,7 +176,11 @@ class Reader:
         if query is None:
             return None
         floor = self.min_coverage if min_coverage is None else min_coverage
-        scored = sorted(self._scored(query, today, floor), key=lambda found: found[0], reverse=True)
+        # between equal scores the shorter sentence (the question's words closer together), then the first
+        terms = self.index.terms
+        scored = sorted(
+            self._scored(query, today, floor), key=lambda found: (found[0], -len(terms[found[2].number])), reverse=True
+        )
         if not scored:
             return None
         _, coverage, best = scored[0]
@@ -377,7 +381,7 @@ class Reader:
         lacking = kind is not None and not self.holds(sentence, kind, numbers)
         if (
             after
-            and after.passage == sentence.passage
+            and (after.passage == sentence.passage or (_same_article(after, sentence) and sentence.text.endswith(":")))
             and (
                 (lacking and kind and self.holds(after, kind, numbers))
                 or len(sentence.text) < self.short
@@ -386,6 +390,10 @@ class Reader:
         ):
             chosen.append(after)
         return chosen[: self.max_sentences]
+
+
+def _same_article(one: Sentence, other: Sentence) -> bool:
+    return one.issue == other.issue and one.headline == other.headline
 
 
 def _answers(found: str, numbers: frozenset[str]) -> bool:

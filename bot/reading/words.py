@@ -12,7 +12,7 @@ from bot.folding import fold
 from bot.knowledge.serde import read_yaml
 from bot.paths import LEXICON_PATH, READING_WORDS_PATH
 
-KINDS = ("when", "number", "person", "origin", "place", "reason", "define", "way")
+KINDS = ("when", "number", "person", "name", "origin", "place", "reason", "opinion", "define", "way")
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class ReadingWords:
     asking: dict[str, tuple[str, ...]]  # words that, in a question of that kind, name what is sought ("andel")
     about: tuple[re.Pattern[str], ...] = ()  # what makes a sentence about a person or project informative
     disagree: tuple[str, ...] = ()  # kinds whose answers from two issues are compared (another number, name)
+    synonyms: tuple[tuple[str, ...], ...] = ()  # Swedish words a question may use for one another (jobba, arbeta)
 
 
 def _patterns(data: Any, where: str) -> dict[str, tuple[re.Pattern[str], ...]]:
@@ -52,6 +53,7 @@ def load_words(path: Path = READING_WORDS_PATH) -> ReadingWords:
         asking=_asking(data.get("asking_words") or {}, f"{path}: asking_words"),
         about=tuple(re.compile(str(pattern)) for pattern in data.get("about_markers") or ()),
         disagree=_kinds(data.get("disagree_kinds") or (), f"{path}: disagree_kinds"),
+        synonyms=tuple(tuple(str(word) for word in group) for group in data.get("synonyms") or ()),
     )
 
 
