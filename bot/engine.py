@@ -96,6 +96,12 @@ class Engine:
         if context and not parse.lang_sure and not _hint(lang):
             reply_lang = context.lang
         question = self._resolve(parse, context)
+        if question.intent == parse.intent and parse.confidence < self.reader.doubted_intent:
+            found = self.reader.find(text, today, reply_lang)
+            if found and found.holds_kind and found.coverage >= self.reader.min_coverage_over_intent:
+                # a guessed intent, and a sentence that answers squarely
+                answer = quote(found, self.kb, reply_lang)
+                return Reply(answer.text, reply_lang, "reading", round(found.coverage, 3))
         if question.intent is None:
             found = self.reader.find(text, today, reply_lang)
             if found:
@@ -110,7 +116,7 @@ class Engine:
             answer = greeting.unknown(reply_lang, self.catalogue, maybe, self.kb, today)
             return Reply(answer.text, reply_lang, None, parse.confidence, answered=False)
         answer = self._with_about(
-            question, self.answers.answer(question, self.kb, today, reply_lang), today, reply_lang
+            question, self.answers.answer(question, self.kb, today, reply_lang), text, today, reply_lang
         )
         if not answer.answered and not answer.choices:  # the intent found nothing: the articles may say it
             found = self.reader.find(text, today, reply_lang, self.reader.min_coverage_after_intent)
@@ -137,13 +143,13 @@ class Engine:
         for chat in chats:
             self._contexts.pop(chat, None)
 
-    def _with_about(self, question: Question, answer: Answer, today: date, lang: str) -> Answer:
+    def _with_about(self, question: Question, answer: Answer, asked: str, today: date, lang: str) -> Answer:
         """ "Vem är X?" / "Vad är X?": a short answer about a person or project gets the reading layer's most
-        informative sentences about X."""
+        informative sentences about X, first those holding the question's other words."""
         name = {"person": question.slots.person, "project": question.slots.project}.get(question.intent or "")
         if not name or not answer.answered:
             return answer
-        return about(answer, self.reader.about(name, today, answer.text), self.kb, lang)
+        return about(answer, self.reader.about(name, today, answer.text, asked, lang), self.kb, lang)
 
     def _reply(self, answer: Answer, lang: str, intent: str | None, confidence: float, today: date) -> Reply:
         upcoming = [meeting for meeting in answer.meetings if meeting.date >= today]

@@ -68,6 +68,7 @@ KB = _kb(
         [
             ("Ny kassör", "Pelle Svensson är ny kassör i Båtklubben Ankaret. Han tillträder den 1 maj 2020."),
             ("Ny kassör", "Pelle kommer närmast från Sjöbanken, där han arbetade med lån."),
+            ("Ny kassör", "På fritiden paddlar Pelle kajak i Tyresö."),
             ("Båtklubbens år", "Båtklubben hade 140 medlemmar under 2019. Klubben ordnade sex seglingar."),
             ("Båtklubbens år", "Förbundschefen Eva Ek går i pension i juni eftersom hon fyller 65 år."),
         ],
@@ -234,10 +235,25 @@ def test_who_is_x_gets_the_sentences_saying_what_x_is_and_where_from_not_ones_al
     assert reader.about("Pelle Svensson", date(2020, 1, 1), "") == []  # not yet published
 
 
+def test_who_is_x_asked_about_something_gets_the_sentence_about_it_first() -> None:
+    reader = Reader(KB)
+    said = "Pelle Svensson är ny kassör i Båtklubben Ankaret. Han tillträder den 1 maj 2020. Pelle kommer"
+    asked = "vad gör Pelle Svensson på fritiden?"
+    found = reader.about("Pelle Svensson", LATER, said + " närmast från Sjöbanken, där han arbetade med lån.", asked)
+    assert [s.text for s in found] == ["På fritiden paddlar Pelle kajak i Tyresö."]
+
+
 def test_who_is_keeps_the_role_and_adds_what_the_articles_say(seed_kb: KnowledgeBase) -> None:
     reply = Engine(seed_kb).answer("Vem är Rosario Alí?", today=date(2019, 6, 1))
     assert reply.intent == "person" and "projektledare" in reply.text and "rosario.ali@haninge.se" in reply.text
     assert "Sensus" in reply.text and "Nr 3 2016 (maj 2016)" in reply.text
+
+
+def test_a_sentence_answering_squarely_wins_over_an_intent_only_guessed(seed_kb: KnowledgeBase) -> None:
+    reply = Engine(seed_kb).answer("hur många förbund deltar i MIA", today=date(2019, 6, 1))
+    assert reply.intent == "reading" and "sex deltagande förbunden" in reply.text
+    sure = Engine(seed_kb).answer("hur många deltagare är inskrivna i MIA", today=date(2019, 6, 1))
+    assert sure.intent == "enrolled"
 
 
 def test_when_two_issues_give_different_numbers_the_later_comes_first_and_the_earlier_is_named() -> None:
@@ -296,3 +312,19 @@ def test_a_sentence_about_someone_named_two_sentences_before_answers() -> None:
 def test_a_short_list_item_answers_with_the_line_leading_the_list() -> None:
     found = Reader(CLUB).find("vilka kommuner finns i Vågen?", LATER, "sv")
     assert found and "Värmdö och Nacka" in " ".join(s.text for s in found.sentences)
+
+
+def test_a_number_far_from_the_questions_words_loses_to_one_standing_by_them() -> None:
+    kb = _kb(
+        (
+            "2024-4",
+            6,
+            [
+                ("Hamnen", "Eva Lund har seglat i två år och talade på mötet i mars om klubbens hamn och båtplatser."),
+                ("Hamnen", "I hamnen finns sju båtplatser."),
+                *(("Annat", f"Ordet nummer {word} står här.") for word in ("ett", "två", "tre", "fyra", "fem")),
+            ],
+        )
+    )
+    found = Reader(kb).find("hur många båtplatser har klubbens hamn?", LATER, "sv")
+    assert found and found.sentences[0].text == "I hamnen finns sju båtplatser."

@@ -44,6 +44,7 @@ class Found:
     coverage: float  # share of the question's content weight matched (0..1)
     kind: str | None  # what the question asked for
     earlier: Sentence | None = None  # an earlier issue's sentence that said otherwise (another number, name)
+    holds_kind: bool = False  # the question asked for a kind of thing (a number, a name) and the answer holds it
 
 
 class Reader:
@@ -53,6 +54,8 @@ class Reader:
         self.index = SentenceIndex(kb, Normaliser(self.words), settings.get("unknown_factor", 1.0))
         self.min_coverage = settings.get("min_coverage", 0.6)
         self.min_coverage_after_intent = settings.get("min_coverage_after_intent", 0.75)
+        self.doubted_intent = settings.get("doubted_intent", 0.0)
+        self.min_coverage_over_intent = settings.get("min_coverage_over_intent", 1.0)
         self.foreign_factor = settings.get("foreign_factor", 1.0)
         self.min_part = int(settings.get("min_compound_part", 4))
         self.compound_ending = int(settings.get("compound_ending", 3))
@@ -70,6 +73,8 @@ class Reader:
         self.short = int(settings.get("short_sentence", 60))  # a shorter sentence brings the next along
         self.near_window = int(settings.get("near_window", 0))
         self.near_bonus = settings.get("near_bonus", 0.0)
+        self.far_bonus = settings.get("far_bonus", self.kind_bonus)
+        self.near_kinds = frozenset(self.words.near_kinds)
         self.own_bonus = settings.get("own_bonus", 0.0)
         self._spans: dict[tuple[int, str], tuple[tuple[int, int, str], ...]] = {}
         self._words: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
@@ -187,7 +192,8 @@ class Reader:
         later, earlier = self._disagreeing(scored, query)
         if later is not None:
             coverage, best = later
-        return Found(self._around(best, query), min(coverage, 1.0), query.kind, earlier)
+        holds = query.kind is not None and self.holds(best, query.kind, query.numbers)
+        return Found(self._around(best, query), min(coverage, 1.0), query.kind, earlier, holds)
 
     def _scored(self, query: Query, today: date, floor: float) -> list[tuple[float, float, Sentence]]:
         """(score, coverage, sentence) of every sentence published by `today` that can answer, as the index
@@ -277,7 +283,9 @@ class Reader:
         if kind and self.holds(sentence, kind, query.numbers):
             if score + self.kind_bonus + self.near_bonus + 1e-9 < least:
                 return None
-            score += self.kind_bonus + self.near_bonus * self.near_share(sentence, query)
+            near = self.near_share(sentence, query)
+            far = not near and kind in self.near_kinds  # "how many?" and the number stands by none of its words
+            score += self.near_bonus * near + (self.far_bonus if far else self.kind_bonus)
         elif kind == "way":  # "how do I apply?": only a sentence that says how (a contact, a web page) answers
             return None
         return score
@@ -320,25 +328,28 @@ class Reader:
             ]
         return words
 
-    def about(self, name: str, today: date, answer: str) -> list[Sentence]:
+    def about(self, name: str, today: date, answer: str, asked: str = "", lang: str = "sv") -> list[Sentence]:
         """For "Vem är X?" / "Vad är X?": the most informative sentences about `name` that `answer` lacks,
         when it quotes at most `about_when_quoted` of them itself (a role line, a paragraph's first lines).
         Informative: what X is ("X är ..."), a role, where X comes from (`about_markers`), more when the
-        sentence starts with X; between equals the later issue. In the newsletters' order, at most
+        sentence starts with X; between equals the later issue. A sentence holding the question's (`asked`)
+        other words comes first ("vad gör X på fritiden?"), quoted or not. In the newsletters' order, at most
         `about_sentences`; no one's words quoted ("– Jag ...")."""
         naming = self._naming(name, today)
-        quoted = 0
-        for sentence in naming:
-            quoted += sentence.text in answer
-            if quoted > self.about_when_quoted:
-                return []
+        normaliser = self.index.normaliser
+        extra = set(normaliser.question_terms(asked, lang)) - set(normaliser.question_terms(name, "sv"))
+        wanted = [s for s in naming if extra & self.index.terms[s.number] and s.text not in answer]
+        quoted = sum(sentence.text in answer for sentence in naming)
+        if quoted > self.about_when_quoted and not wanted:
+            return []
         first = fold(name.split()[0]) if name.split() else ""
-        ranked: list[tuple[tuple[int, date], Sentence]] = []
+        ranked: list[tuple[tuple[int, int, date], Sentence]] = []
         for sentence in naming:
             held, folded = self._informative(sentence)
-            if held and sentence.text not in answer:
+            asks = len(extra & self.index.terms[sentence.number])
+            if (held or asks) and sentence.text not in answer:
                 held += folded.startswith(first)
-                ranked.append(((held, sentence.published), sentence))
+                ranked.append(((asks, held, sentence.published), sentence))
         ranked.sort(key=lambda pair: pair[0], reverse=True)
         return sorted((sentence for _, sentence in ranked[: self.about_sentences]), key=lambda s: s.number)
 
