@@ -31,8 +31,7 @@ def words_of(texts: Iterable[str]) -> set[str]:
     """The words of the texts as the reader splits them, in lower case; numbers left out."""
     return {
         word
-        for text in texts
-        for token in tokens(text)
+        for token in {token for text in texts for token in tokens(text)}  # each one split once
         for part in _parts(token)
         if _FORM.fullmatch(word := part.lower()) and not word.isdigit()
     }
