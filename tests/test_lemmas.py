@@ -7,7 +7,6 @@ import logging
 import shutil
 import subprocess
 import sys
-from collections.abc import ItemsView
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from bot.engine import Engine
 from bot.knowledge.model import Lemmas
 from bot.knowledge.serde import KnowledgeError
 from bot.knowledge.store import load_kb
-from bot.reading.lemma_table import _pairs, lemma_table, words_of
+from bot.reading.lemma_table import lemma_table, words_of
 from bot.reading.normalise import Normaliser
 
 SOURCE = "Frukostmötet i Handen lockade många deltagare. Kursen i svenska börjar i maj."
@@ -96,12 +95,3 @@ def test_a_damaged_table_is_refused_naming_the_file(
 
 def test_an_empty_table_is_a_table() -> None:
     assert Normaliser(lexicon={}, lemmas=Lemmas()).terms("mötena") == Normaliser(lexicon={}).terms("mötena")
-
-
-def test_the_dictionary_is_read_where_simplemma_keeps_it_with_the_same_pairs_as_through_its_view() -> None:
-    from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY
-
-    dictionary = DEFAULT_DICTIONARY_FACTORY.get_dictionary("en")
-    pairs = _pairs(dictionary)
-    assert isinstance(pairs, ItemsView)  # not decoded pair by pair: a simplemma that stores them otherwise is slow
-    assert dict(pairs) == dict(_pairs(dict(dictionary)))
