@@ -15,6 +15,7 @@ QUESTIONS_PATH = PROJECT_ROOT / "tests" / "eval" / "questions.yaml"
 TEXTS_PATH = PROJECT_ROOT / "bot" / "texts.yaml"
 READING_WORDS_PATH = PROJECT_ROOT / "bot" / "reading" / "reading.yaml"
 LEXICON_PATH = KNOWLEDGE / "lexicon.yaml"  # English -> the newsletters' Swedish words
+DICTIONARY_COPIES = PROJECT_ROOT / ".cache" / "dictionaries"  # build-kb's copies of simplemma's (not in git)
 # the reading questions: read only the split asked for (the held-out half only when asked by name)
 READING_QUESTIONS = {
     "tuning": PROJECT_ROOT / "tests" / "eval" / "reading_tuning.yaml",

@@ -6,16 +6,23 @@ their forms: every word of the sources with its lemma, and every form in the dic
 word or lemma, or which is one itself (a question's "mötena" finds the sources' "mötet"); the same for the
 reading layer's synonyms. The English side holds the forms of the lexicon's English words ("courses" ->
 course). A form that is its own lemma is left out: looking it up gives the word itself, as a missing word
-does."""
+does. The words are looked up, and lemmatised by simplemma, in copies of its dictionaries made for quick
+lookups both ways (dictionary_copy.py)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from contextlib import closing
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.knowledge.model import KnowledgeBase, Lemmas
 from bot.reading.normalise import _parts, tokens
 from bot.reading.words import load_lexicon, load_words
+
+if TYPE_CHECKING:
+    from bot.reading.dictionary_copy import CopiedDictionaries
 
 _FORM = re.compile(r"[0-9a-zß-öø-ÿ]+")  # one word as the reader splits text, in lower case
 
@@ -33,29 +40,36 @@ def words_of(texts: Iterable[str]) -> set[str]:
     """The words of the texts as the reader splits them, in lower case; numbers left out."""
     return {
         word
-        for text in texts
-        for token in tokens(text)
+        for token in {token for text in texts for token in tokens(text)}  # each one split once
         for part in _parts(token)
         if _FORM.fullmatch(word := part.lower()) and not word.isdigit()
     }
 
 
-def lemma_table(swedish: Iterable[str], english: Iterable[str]) -> Lemmas:
-    """Form -> lemma for these words and every dictionary form that shares a lemma with one of them, sorted."""
-    return Lemmas(sv=_table(set(swedish), "sv"), en=_table(set(english), "en"))
+def lemma_table(swedish: Iterable[str], english: Iterable[str], copies: Path | None = None) -> Lemmas:
+    """Form -> lemma for these words and every dictionary form that shares a lemma with one of them, sorted;
+    looked up in the copies of simplemma's dictionaries in `copies` (default: the project's .cache/, made there
+    if missing)."""
+    from bot.reading.dictionary_copy import CopiedDictionaries  # here only: the bot never loads simplemma
+
+    with closing(CopiedDictionaries(copies)) as dictionaries:
+        return Lemmas(sv=_table(set(swedish), "sv", dictionaries), en=_table(set(english), "en", dictionaries))
 
 
-def _table(words: set[str], lang: str) -> dict[str, str]:
-    import simplemma  # here only: build-kb needs the dictionaries, the bot does not
-    from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY  # the one simplemma.lemmatize uses
+def _table(words: set[str], lang: str, dictionaries: CopiedDictionaries) -> dict[str, str]:
+    from simplemma import Lemmatizer
+    from simplemma.strategies import DefaultStrategy
+
+    if not words:
+        return {}  # and no copy of the dictionary needed
+    lemmatizer = Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=dictionaries))
 
     def lemma(word: str) -> str:
-        return str(simplemma.lemmatize(word, lang=lang))
+        return str(lemmatizer.lemmatize(word, lang))
 
+    dictionary = dictionaries.get_dictionary(lang)
     wanted = words | {lemma(word) for word in words}
-    forms = set(words)
-    for form, its_lemma in DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang).items():
-        if (its_lemma in wanted or form in wanted) and _FORM.fullmatch(form):
-            forms.add(form)
+    sharing = dictionary.forms_of(wanted) | {word for word in wanted if word in dictionary}
+    forms = words | {form for form in sharing if _FORM.fullmatch(form)}
     table = {form: lemma(form) for form in sorted(forms)}  # the lemma the reader used to ask simplemma for
     return {form: found for form, found in table.items() if found != form}
