@@ -328,3 +328,16 @@ def test_a_number_far_from_the_questions_words_loses_to_one_standing_by_them() -
     )
     found = Reader(kb).find("hur många båtplatser har klubbens hamn?", LATER, "sv")
     assert found and found.sentences[0].text == "I hamnen finns sju båtplatser."
+
+
+def test_a_word_typed_one_letter_wrong_finds_the_newsletters_word() -> None:
+    reader = Reader(CLUB)
+    found = reader.find("vem är föreningens nya kasör?", LATER, "sv")  # kassör, one letter left out
+    assert found and "Eva Lund" in found.sentences[0].text
+    found = reader.find("kommer Eva Lund närmast från sjöbankn?", LATER, "sv")
+    assert found and "Sjöbanken AB" in " ".join(s.text for s in found.sentences)
+
+
+def test_a_short_word_with_a_letter_too_many_is_not_read_as_another() -> None:
+    kb = _kb(("2024-6", 9, [("Kurser", "Kursen ger kunskap samt övning i att segla, berättar Eva.")]))
+    assert Reader(kb).find("berätta ett skämt", LATER, "sv") is None

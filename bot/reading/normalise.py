@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from bot.folding import fold
 from bot.knowledge.model import Lemmas
 from bot.reading.words import ReadingWords, load_lexicon, load_words
@@ -41,6 +43,10 @@ class Normaliser:
         self._lexicon: dict[str, tuple[str, ...]] | None = None
         self._phrase: re.Pattern[str] | None = None
         self._synonyms: dict[str, tuple[str, ...]] | None = None
+        self.min_typo = int(self.words.settings.get("min_typo", 5))
+        self._words_by_start: dict[str, list[str]] | None = None  # the sources' words by first letter, for typos
+        self._terms_by_start: dict[str, list[str]] = {}  # ... and their terms
+        self._source_terms: set[str] | None = None
         self._term = lru_cache(maxsize=65536)(self._term_uncached)
 
     def use_lemmas(self, lemmas: Lemmas | None) -> None:
@@ -105,11 +111,35 @@ class Normaliser:
                 folded = fold(part)
                 known = self.known.get(folded) if folded not in self.words.stop_words else None
                 term = known or self._word(part, lang)
+                if term and lang == "sv" and not known and term not in self.source_terms:
+                    term = self._mistyped(folded, term) or term
                 if term and term not in seen:
                     add((term, *self.synonyms.get(term, ())) if lang == "sv" else (term,))
                     if lang == "en" and not known:
                         foreign.add(term)
         return groups, frozenset(foreign)
+
+    @property
+    def source_terms(self) -> set[str]:
+        """The terms of the sources' words: made once, when the first question comes (after `learn` and `terms`
+        have met every sentence)."""
+        if self._source_terms is None:
+            self._source_terms = set(self.known.values())
+        return self._source_terms
+
+    def _mistyped(self, folded: str, term: str) -> str | None:
+        """The term of the sources' word one letter from a word they lack (`folded`, its `term`): changed or
+        left out ("hanige" -> haninge, "godkänd" -> godkända), one too many only in a long word ("skämt" is not
+        "samt"); the same first letter, `min_typo` letters at least. The words as written first, then their
+        terms ("entreprenörsprogrammet" and "entreprenörsprogram" are cut to terms one letter apart)."""
+        if len(folded) < self.min_typo or folded.isdigit():
+            return None
+        if self._words_by_start is None:
+            self._words_by_start, self._terms_by_start = _by_start(self.known), _by_start(self.source_terms)
+        word = _one_letter_from(folded, self._words_by_start, self.min_typo)
+        if word:
+            return self.known[word]
+        return _one_letter_from(term, self._terms_by_start, self.min_typo)
 
     @property
     def synonyms(self) -> dict[str, tuple[str, ...]]:
@@ -183,3 +213,24 @@ def _parts(token: str) -> Iterator[str]:
 
 def unique(terms: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(terms))
+
+
+def _by_start(words: Iterable[str]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for word in sorted(words):
+        found.setdefault(word[:1], []).append(word)
+    return found
+
+
+def _one_letter_from(typed: str, by_start: dict[str, list[str]], min_typo: int) -> str | None:
+    """The first word one letter from `typed` with its first letter: a letter changed or left out, or one too
+    many in a word of `min_typo` + 3 letters at least."""
+    least = -1 if len(typed) >= min_typo + 3 else 0
+    return next(
+        (
+            word
+            for word in by_start.get(typed[:1], ())
+            if least <= len(word) - len(typed) <= 1 and Levenshtein.distance(word, typed, score_cutoff=1) <= 1
+        ),
+        None,
+    )
