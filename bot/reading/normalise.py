@@ -139,7 +139,7 @@ class Normaliser:
         word = _one_letter_from(folded, self._words_by_start, self.min_typo)
         if word:
             return self.known[word]
-        return _one_letter_from(term, self._terms_by_start, self.min_typo)
+        return _one_letter_from(term, self._terms_by_start, self.min_typo) if len(term) >= self.min_typo else None
 
     @property
     def synonyms(self) -> dict[str, tuple[str, ...]]:
