@@ -65,6 +65,7 @@ class Engine:
         self.catalogue = self.understander.catalogue
         self.answers = render.Answers(self.catalogue, operator)
         self.reader = Reader(kb)
+        self._intent_terms = self.reader.terms_of(self.catalogue.words() + self.understander.vocabulary.words())
         self._contexts: dict[str, _Context] = {}
 
     @classmethod
@@ -102,6 +103,8 @@ class Engine:
                 # a guessed intent, and a sentence that answers squarely
                 answer = quote(found, self.kb, reply_lang)
                 return Reply(answer.text, reply_lang, "reading", round(found.coverage, 3))
+            if reply_lang == "sv" and self.reader.strange(text, self._intent_terms):  # a guess, about something else
+                question = Question(None, question.slots)
         if question.intent is None:
             found = self.reader.find(text, today, reply_lang)
             if found:

@@ -256,6 +256,13 @@ def test_a_sentence_answering_squarely_wins_over_an_intent_only_guessed(seed_kb:
     assert sure.intent == "enrolled"
 
 
+def test_a_guessed_intent_about_something_the_newsletters_never_name_is_not_answered(seed_kb: KnowledgeBase) -> None:
+    engine = Engine(seed_kb)
+    reply = engine.answer("när är nästa tandläkartid", today=date(2019, 6, 1))
+    assert not reply.answered and "Det vet jag tyvärr inte" in reply.text
+    assert engine.answer("när är nästa frukostmöte", today=date(2019, 6, 1)).intent == "next_meeting"
+
+
 def test_when_two_issues_give_different_numbers_the_later_comes_first_and_the_earlier_is_named() -> None:
     found = Reader(KB).find("hur många medlemmar har båtklubben?", date(2020, 10, 1), "sv")
     assert found and "150" in found.sentences[0].text
@@ -341,3 +348,35 @@ def test_a_word_typed_one_letter_wrong_finds_the_newsletters_word() -> None:
 def test_a_short_word_with_a_letter_too_many_is_not_read_as_another() -> None:
     kb = _kb(("2024-6", 9, [("Kurser", "Kursen ger kunskap samt övning i att segla, berättar Eva.")]))
     assert Reader(kb).find("berätta ett skämt", LATER, "sv") is None
+
+
+def test_which_authority_is_answered_by_an_authoritys_name() -> None:
+    kb = _kb(
+        (
+            "2024-7",
+            10,
+            [
+                ("Granskning", "Regeringen har gett en utredare, Per Ek, uppdrag att granska båtklubbarna."),
+                ("Granskning", "Sjöfartsverket har också fått uppdrag att granska båtklubbarna."),
+            ],
+        )
+    )
+    found = Reader(kb).find("vilken myndighet fick uppdrag att granska båtklubbarna?", LATER, "sv")
+    assert found and found.sentences[0].text.startswith("Sjöfartsverket")
+
+
+def test_a_reason_given_two_sentences_later_in_the_article_comes_along() -> None:
+    kb = _kb(
+        (
+            "2024-8",
+            11,
+            [
+                ("Fler medlemmar", "Klubbens medlemmar blir allt fler."),
+                ("Fler medlemmar", "I år är de 150."),
+                ("Fler medlemmar", "– Det beror på den nya hamnen, säger Eva Lund."),
+                *(("Annat", f"Ordet nummer {word} står här.") for word in ("ett", "två", "tre", "fyra", "fem")),
+            ],
+        )
+    )
+    found = Reader(kb).find("varför blir medlemmarna fler?", LATER, "sv")
+    assert found and "beror på den nya hamnen" in found.sentences[-1].text

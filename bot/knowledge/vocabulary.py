@@ -31,6 +31,13 @@ class Vocabulary:
     months: tuple[tuple[str, ...], ...]  # January first: Swedish, English, other spellings
     weekdays: tuple[tuple[str, str], ...]  # Monday first: Swedish, English
 
+    def words(self) -> list[str]:
+        """The words of dates, places, roles and boards a question may use."""
+        names = [name for names in self.municipalities.values() for name in names] + list(self.municipalities)
+        names += [word for title in self.role_titles.items() for word in title] + list(self.board_positions)
+        names += list(self.authorities) + list(self.all_words)
+        return names + [name for names in self.months + self.weekdays for name in names]
+
     def month_names(self, lang: str) -> tuple[str, ...]:
         """The twelve months as written in `lang` ("sv" or "en")."""
         return tuple(names[_LANGUAGES.index(lang)] for names in self.months)

@@ -38,6 +38,15 @@ class Catalogue:
     markers: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> words that announce it
     keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)  # intent -> words (or stems*) only it uses
 
+    def words(self) -> list[str]:
+        """Every phrase, keyword and slot word the intents are recognised by, in both languages."""
+        found = [
+            phrase for intent in self.intents.values() for phrases in intent.phrases.values() for phrase in phrases
+        ]
+        found += [word.rstrip("*") for words in self.keywords.values() for word in words]
+        found += [word.rstrip("*") for words in self.word_slots.values() for word in words]
+        return found
+
 
 def split_placeholders(phrase: str) -> list[str]:
     """ "nästa möte i {municipality}" -> ["nästa möte i ", "<municipality>"]: placeholders survive folding."""

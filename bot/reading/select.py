@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -94,6 +95,21 @@ class Reader:
             return self.index.unknown_idf * self.foreign_factor
         return self.index.weight(term)
 
+    def terms_of(self, texts: Iterable[str]) -> frozenset[str]:
+        """The terms of these texts' words, as a question's in either language."""
+        question_terms = self.index.normaliser.question_terms
+        return frozenset(term for text in texts for lang in ("sv", "en") for term in question_terms(text, lang))
+
+    def strange(self, question: str, also_known: frozenset[str]) -> bool:
+        """Whether the (Swedish) question holds a word neither the newsletters nor `also_known` know: "när är
+        nästa riksdagsval?" is not about the meetings, though "när är nästa" is."""
+        groups, _ = self.index.normaliser.question(question, "sv")
+        index = self.index
+        return any(
+            not any(term in index.idf or term in index.around or term in also_known or term.isdigit() for term in group)
+            for group in groups
+        )
+
     def _split(self, group: tuple[str, ...]) -> list[tuple[str, ...]]:
         """A compound the sentences never use, as the two words they do ("förbundschefstjänsten" ->
         förbundschef + tjänst), the longest first part first; a linking s is dropped."""
@@ -145,7 +161,19 @@ class Reader:
 
     def kind_of(self, question: str) -> str | None:
         folded = fold(question)
-        for kind in ("way", "reason", "opinion", "number", "when", "origin", "define", "place", "person", "name"):
+        for kind in (
+            "way",
+            "reason",
+            "opinion",
+            "number",
+            "when",
+            "origin",
+            "define",
+            "place",
+            "organisation",
+            "person",
+            "name",
+        ):
             if any(pattern.search(folded) for pattern in self.words.kinds[kind]):
                 return kind
         return None
@@ -380,24 +408,25 @@ class Reader:
         return [sentences[n] for n in sorted(full | some) if sentences[n].published <= today]
 
     def _around(self, sentence: Sentence, query: Query) -> list[Sentence]:
-        """The sentence, with the one before when it continues it, and the one after when it holds what
-        the sentence lacks or the sentence is short."""
+        """The sentence, with the one before when it continues it, and after it: the next when the sentence
+        is short or ends in a colon; when it lacks what is sought, the sentences up to the next one in the
+        article that holds it (the reason in the next paragraph), when that is one of the next two."""
         chosen = [sentence]
         sentences = self.index.sentences
         before = sentences[sentence.number - 1] if sentence.number > 0 else None
-        after = sentences[sentence.number + 1] if sentence.number + 1 < len(sentences) else None
         if before and before.passage == sentence.passage and _CONTINUES.search(sentence.text):
             chosen.insert(0, before)
+        following = [
+            other for other in sentences[sentence.number + 1 : sentence.number + 3] if _same_article(other, sentence)
+        ]
         kind, numbers = query.kind, query.numbers
-        lacking = kind is not None and not self.holds(sentence, kind, numbers)
-        if (
-            after
-            and (after.passage == sentence.passage or (_same_article(after, sentence) and sentence.text.endswith(":")))
-            and (
-                (lacking and kind and self.holds(after, kind, numbers))
-                or len(sentence.text) < self.short
-                or sentence.text.endswith(":")
-            )
+        if kind is not None and not self.holds(sentence, kind, numbers):
+            holding = next((n for n, other in enumerate(following) if self.holds(other, kind, numbers)), None)
+            if holding is not None:
+                return (chosen + following[: holding + 1])[: self.max_sentences]
+        after = following[0] if following else None
+        if after and (
+            sentence.text.endswith(":") or (after.passage == sentence.passage and len(sentence.text) < self.short)
         ):
             chosen.append(after)
         return chosen[: self.max_sentences]

@@ -12,7 +12,7 @@ from bot.folding import fold
 from bot.knowledge.serde import read_yaml
 from bot.paths import LEXICON_PATH, READING_WORDS_PATH
 
-KINDS = ("when", "number", "person", "name", "origin", "place", "reason", "opinion", "define", "way")
+KINDS = ("when", "number", "person", "organisation", "name", "origin", "place", "reason", "opinion", "define", "way")
 
 
 @dataclass(frozen=True)
