@@ -282,6 +282,8 @@ def test_the_reply_says_which_earlier_issue_said_otherwise_in_both_languages() -
     assert found and "newsletter nr 2 2020 (March 2020) said otherwise" in quote(found, KB, "en").text
 
 
+NUMBERED = [("Annat", f"Ordet nummer {word} står här.") for word in ("ett", "två", "tre", "fyra", "fem")]
+
 CLUB = _kb(
     (
         "2024-2",
@@ -329,7 +331,7 @@ def test_a_number_far_from_the_questions_words_loses_to_one_standing_by_them() -
             [
                 ("Hamnen", "Eva Lund har seglat i två år och talade på mötet i mars om klubbens hamn och båtplatser."),
                 ("Hamnen", "I hamnen finns sju båtplatser."),
-                *(("Annat", f"Ordet nummer {word} står här.") for word in ("ett", "två", "tre", "fyra", "fem")),
+                *NUMBERED,
             ],
         )
     )
@@ -374,9 +376,15 @@ def test_a_reason_given_two_sentences_later_in_the_article_comes_along() -> None
                 ("Fler medlemmar", "Klubbens medlemmar blir allt fler."),
                 ("Fler medlemmar", "I år är de 150."),
                 ("Fler medlemmar", "– Det beror på den nya hamnen, säger Eva Lund."),
-                *(("Annat", f"Ordet nummer {word} står här.") for word in ("ett", "två", "tre", "fyra", "fem")),
+                *NUMBERED,
             ],
         )
     )
     found = Reader(kb).find("varför blir medlemmarna fler?", LATER, "sv")
     assert found and "beror på den nya hamnen" in found.sentences[-1].text
+
+
+def test_an_english_word_the_newsletters_use_themselves_is_found_as_written() -> None:
+    kb = _kb(("2024-9", 11, [("Skolor", "Open Water School startade i höstas i Tyresö."), *NUMBERED]))
+    found = Reader(kb).find("where is the Open Water School?", LATER, "en")
+    assert found and "Tyresö" in found.sentences[0].text

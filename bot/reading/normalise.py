@@ -105,8 +105,8 @@ class Normaliser:
             for part in _parts(token):
                 if lang == "en":
                     swedish = self.lexicon.get(part.lower()) or self.lexicon.get(self.english_lemma(part.lower()))
-                    if swedish:
-                        add(swedish)
+                    if swedish:  # and the word itself, when the newsletters use it ("Second Chance School")
+                        add((*swedish, *((self.known[fold(part)],) if fold(part) in self.known else ())))
                         continue
                 folded = fold(part)
                 known = self.known.get(folded) if folded not in self.words.stop_words else None
