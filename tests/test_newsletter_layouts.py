@@ -524,6 +524,22 @@ def test_days_written_with_a_point_after_a_weekday_and_a_remark_before_the_topic
     )
 
 
+def test_columns_aligned_with_narrow_gaps_and_vacant_seats_with_a_remark(kb):
+    # "Vice ordf.    Bo Ekman (KD)  Nynäshamn": one wide gap and one of two spaces are columns too
+    board = next(board for board in kb.boards if board.source.issue == "2050-2")
+    assert [(m.position, m.name, m.vacancy, m.represents) for m in board.members] == [
+        ("ordförande", "Klara Vinge", None, "Tyresö"),
+        ("vice ordförande", "Bo Ekman", None, "Nynäshamn"),
+        ("ledamot", None, "utses i maj", "Region Stockholm"),
+        ("ledamot", None, "Vakant (utses i juni)", "Haninge"),  # "Vakant – utses i juni"
+        ("ledamot", "Stig Ahlberg", None, "Försäkringskassan"),
+        ("ledamot", None, "Vakant (ny representant i april)", "Arbetsförmedlingen"),  # "Arbetsförmedlingen (...)"
+    ]
+    # "12/5  Tyresö     Unga vuxna och ekonomi"; "Arbetsträning i trädgården" is a topic, not a venue
+    assert facts(meeting(kb, "2050-04-14")) == ("Haninge", "Arbetsträning i trädgården", None, "08:30")
+    assert facts(meeting(kb, "2050-05-12")) == ("Tyresö", "Unga vuxna och ekonomi", None, "08:30")
+
+
 BOARD_BY_SEATS = """# Nyhetsbrev nr 6 2045 (december)
 
 ## Styrelsen 2046

@@ -971,7 +971,9 @@ def _venue_line(lines: list[str]) -> str | None:
     for line in lines:
         words = line.rstrip(".").split()
         if 1 <= len(words) <= 6 and line[:1].isupper() and not find_dates(line) and not RANGE.search(line):
-            if "," in line or re.search(rf"{lexicon().venue_end}\b", line, re.I):
+            # "Ungdomsarbetslösheten i skärgården": a common noun after "i" is where a topic is about, not a venue
+            about_a_place = re.search(rf"\s(?:i|på)\s+[a-zåäö]\w*{lexicon().venue_end}$", line.rstrip("."))
+            if "," in line or (re.search(rf"{lexicon().venue_end}\b", line, re.I) and not about_a_place):
                 return line.rstrip(".")
     return None
 
