@@ -540,6 +540,16 @@ def test_columns_aligned_with_narrow_gaps_and_vacant_seats_with_a_remark(kb):
     assert facts(meeting(kb, "2050-05-12")) == ("Tyresö", "Unga vuxna och ekonomi", None, "08:30")
 
 
+def test_a_start_said_after_a_quote_a_past_word_in_another_clause_and_a_title_before_the_name(kb):
+    # "utsett Petra Almgren till ny förbundschef." / "– Jag ..., säger Petra Almgren." / "Hon tillträder den 2 mars
+    # och efterträder Olle Brink, som gick i pension": the day lies ahead, "gick" is another clause's
+    roles = {c.name: [(r.title, r.start) for r in c.roles] for c in kb.contacts if c.sources[0].issue == "2051-1"}
+    assert roles == {
+        "Petra Almgren": [("förbundschef", date(2051, 3, 2))],
+        "Moa Lindh": [("kommunikatör", date(2051, 2, 15))],  # "anställt en ny kommunikatör, Moa Lindh. Hon börjar ..."
+    }
+
+
 BOARD_BY_SEATS = """# Nyhetsbrev nr 6 2045 (december)
 
 ## Styrelsen 2046
