@@ -550,6 +550,23 @@ def test_a_start_said_after_a_quote_a_past_word_in_another_clause_and_a_title_be
     }
 
 
+def test_the_venues_of_a_list_named_per_municipality_in_one_sentence_under_it(kb):
+    # "Frukostmötena i Tyresö hålls på X, i Haninge i Y och i Nynäshamn på Z."
+    assert facts(meeting(kb, "2052-09-09")) == (
+        "Tyresö",
+        "Ekonomi för unga vuxna",
+        "Alléhuset i Tyresö centrum",
+        "08:15",
+    )
+    assert facts(meeting(kb, "2052-09-23")) == (
+        "Haninge",
+        "Sjukskrivning och arbete",
+        "Stora salen på Poseidon",
+        "08:15",
+    )
+    assert facts(meeting(kb, "2052-10-07")) == ("Nynäshamn", "Språk på arbetsplatsen", "Sjöbodarna", "08:15")
+
+
 BOARD_BY_SEATS = """# Nyhetsbrev nr 6 2045 (december)
 
 ## Styrelsen 2046

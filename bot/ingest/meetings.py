@@ -768,6 +768,16 @@ class MeetingReader:
         """ "mötena i Haninge hålls i Haninge kulturhus, Handen, och mötet i Tyresö i Tyresö kommunhus"."""
         if not municipality:
             return None
+        for sentence in sentences(text):
+            # "Mötena i Haninge hålls i Poseidonsalen i Haninge kulturhus, i Nynäshamn på Folkets hus och i Tyresö i
+            # kommunhusets Forumsal": each municipality's venue up to the next one named
+            said = re.search(
+                rf"\bi\s+{re.escape(municipality)}\s+(?:hålls\s+)?(?:i|på)\s+(.+?)(?=,|\s+och\s|[.;]?$)",
+                sentence,
+            )
+            venue = said.group(1) if said and self.words.speaks_of_meeting(sentence) else ""
+            if re.search(r"[A-ZÅÄÖ]", venue) and len(venue.split()) <= 6:
+                return venue
         for match in re.finditer(
             rf"\b(?:mötena|mötet|möten)\s+i\s+{re.escape(municipality)}\s+(?:hålls\s+)?(.*)", text
         ):
