@@ -567,6 +567,12 @@ def test_the_venues_of_a_list_named_per_municipality_in_one_sentence_under_it(kb
     assert facts(meeting(kb, "2052-10-07")) == ("Nynäshamn", "Språk på arbetsplatsen", "Sjöbodarna", "08:15")
 
 
+def test_a_venue_said_of_all_the_meetings_told_in_running_text(kb):
+    # "höstens frukostmöten hålls digitalt via Zoom." above "Först ut är Nynäshamn fredag 12 september, ..."
+    assert facts(meeting(kb, "2053-09-12")) == ("Nynäshamn", "skuldsanering", "Zoom", "08:15")
+    assert facts(meeting(kb, "2053-10-03")) == ("Tyresö", "ensamhet bland unga", "Zoom", "08:15")
+
+
 BOARD_BY_SEATS = """# Nyhetsbrev nr 6 2045 (december)
 
 ## Styrelsen 2046

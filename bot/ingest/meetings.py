@@ -666,9 +666,12 @@ class MeetingReader:
                     meeting.venue = venue_in(sentence) or venue_in(following)
                     told.append(meeting)
         undated = " ".join(p for p in paragraphs if not self._meeting_dates(p))  # "Alla frukostmöten pågår 8.30–10.00"
+        # "Höstens frukostmöten hålls digitalt i Teams": where the meetings are, said of them all
+        shared = [venue_in(s) for s in sentences(undated) if self.words.speaks_of_meeting(s) and not find_dates(s)]
         for meeting in told:
             if not meeting.start:
                 apply_times(meeting, undated)
+            meeting.venue = meeting.venue or next((venue for venue in shared if venue), None)
         whole = " ".join(paragraphs)
         # an article about one meeting: all of it is about that one (not a page of notices about others)
         if len(told) == 1 and not block.lists_only and not self.words.change_in(whole):
