@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bot.ingest.document import clean, read_newsletter  # noqa: E402
+from bot.ingest.document import among_rows, clean, read_newsletter  # noqa: E402
 
 WIDTH, HEIGHT = A4
 MARGIN = 50.0
@@ -320,6 +320,8 @@ def make_pdf(source: Path, out: Path, order: str = "rows") -> Path:
             raw[i] = ""  # the box's top and bottom
         aligned = "|" not in raw[i] and re.search(r"\S\s{3,}\S(?:.*\S)?\s{3,}\S", raw[i].strip())
         cells = [cell.strip() for cell in re.split(r"\t+|\s{3,}", raw[i].strip()) if cell.strip()]
+        if "|" not in raw[i] and among_rows(raw, i) and clean(raw[i], True) != clean(raw[i]):
+            aligned, cells = True, clean(raw[i], True).split(" | ")  # a gap of two spaces in a table's row
         if ("\t" in raw[i].strip() or aligned) and len(cells) >= 2:
             raw[i] = "| " + " | ".join(cells) + " |"
     for position, i in enumerate(body):

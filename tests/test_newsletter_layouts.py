@@ -524,6 +524,55 @@ def test_days_written_with_a_point_after_a_weekday_and_a_remark_before_the_topic
     )
 
 
+def test_columns_aligned_with_narrow_gaps_and_vacant_seats_with_a_remark(kb):
+    # "Vice ordf.    Bo Ekman (KD)  Nynäshamn": one wide gap and one of two spaces are columns too
+    board = next(board for board in kb.boards if board.source.issue == "2050-2")
+    assert [(m.position, m.name, m.vacancy, m.represents) for m in board.members] == [
+        ("ordförande", "Klara Vinge", None, "Tyresö"),
+        ("vice ordförande", "Bo Ekman", None, "Nynäshamn"),
+        ("ledamot", None, "utses i maj", "Region Stockholm"),
+        ("ledamot", None, "Vakant (utses i juni)", "Haninge"),  # "Vakant – utses i juni"
+        ("ledamot", "Stig Ahlberg", None, "Försäkringskassan"),
+        ("ledamot", None, "Vakant (ny representant i april)", "Arbetsförmedlingen"),  # "Arbetsförmedlingen (...)"
+    ]
+    # "12/5  Tyresö     Unga vuxna och ekonomi"; "Arbetsträning i trädgården" is a topic, not a venue
+    assert facts(meeting(kb, "2050-04-14")) == ("Haninge", "Arbetsträning i trädgården", None, "08:30")
+    assert facts(meeting(kb, "2050-05-12")) == ("Tyresö", "Unga vuxna och ekonomi", None, "08:30")
+
+
+def test_a_start_said_after_a_quote_a_past_word_in_another_clause_and_a_title_before_the_name(kb):
+    # "utsett Petra Almgren till ny förbundschef." / "– Jag ..., säger Petra Almgren." / "Hon tillträder den 2 mars
+    # och efterträder Olle Brink, som gick i pension": the day lies ahead, "gick" is another clause's
+    roles = {c.name: [(r.title, r.start) for r in c.roles] for c in kb.contacts if c.sources[0].issue == "2051-1"}
+    assert roles == {
+        "Petra Almgren": [("förbundschef", date(2051, 3, 2))],
+        "Moa Lindh": [("kommunikatör", date(2051, 2, 15))],  # "anställt en ny kommunikatör, Moa Lindh. Hon börjar ..."
+    }
+
+
+def test_the_venues_of_a_list_named_per_municipality_in_one_sentence_under_it(kb):
+    # "Frukostmötena i Tyresö hålls på X, i Haninge i Y och i Nynäshamn på Z."
+    assert facts(meeting(kb, "2052-09-09")) == (
+        "Tyresö",
+        "Ekonomi för unga vuxna",
+        "Alléhuset i Tyresö centrum",
+        "08:15",
+    )
+    assert facts(meeting(kb, "2052-09-23")) == (
+        "Haninge",
+        "Sjukskrivning och arbete",
+        "Stora salen på Poseidon",
+        "08:15",
+    )
+    assert facts(meeting(kb, "2052-10-07")) == ("Nynäshamn", "Språk på arbetsplatsen", "Sjöbodarna", "08:15")
+
+
+def test_a_venue_said_of_all_the_meetings_told_in_running_text(kb):
+    # "höstens frukostmöten hålls digitalt via Zoom." above "Först ut är Nynäshamn fredag 12 september, ..."
+    assert facts(meeting(kb, "2053-09-12")) == ("Nynäshamn", "skuldsanering", "Zoom", "08:15")
+    assert facts(meeting(kb, "2053-10-03")) == ("Tyresö", "ensamhet bland unga", "Zoom", "08:15")
+
+
 BOARD_BY_SEATS = """# Nyhetsbrev nr 6 2045 (december)
 
 ## Styrelsen 2046

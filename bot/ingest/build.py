@@ -301,11 +301,11 @@ def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str)
     for order, newsletter in enumerate(newsletters):
         for section in newsletter.sections:
             other = _federation_of_section(section, federation_name)
-            for run in section.runs:
-                paragraph = " ".join(line.text for line in run)
-                for mention in reader.read(
-                    paragraph, Source(newsletter.id, section.heading), other, newsletter.published
-                ):
+            paragraphs = section.paragraphs
+            for index, run in enumerate(section.runs):
+                source = Source(newsletter.id, section.heading)
+                later = paragraphs[index + 1 : index + 3]
+                for mention in reader.read(paragraphs[index], source, other, newsletter.published, later):
                     _check_role_dates(mention, newsletter, run[0].number)
                     mentions.append((mention, order))
         for footer in dict.fromkeys(newsletter.footers):

@@ -28,6 +28,10 @@ _SEASON = re.compile(rf"\b(?:{_JOINING})\s+(i\s+(?:vår|höst|sommar|vinter)|eft
 _CONTINUES = re.compile(
     r"^(?:hon|han|hen|hans|hennes|hens|den nya|den nye|hon/han|båda|bägge|de|valet|beslutet|utnämningen)\b", re.I
 )
+# "anställt en ny ekonom, Gustav Berg": a new one's title names the person that follows it
+_INDEFINITE = re.compile(r"\b(?:en|ett|an|a)\s+(?:ny|nye|new)\s+$", re.I)
+_POSSESSIVE = re.compile(r"^(?:hans|hennes|hens)\b", re.I)
+_QUOTED = re.compile(r"^\s*[–—\"”»]")  # a paragraph quoting someone: "– Jag ser fram emot ..."
 _NEW = {fold(word) for word in ("ny", "nya", "nye", "nyanställd", "nyanställda", "tillträdande")}
 _FEDERATION = re.compile(r"Samordningsförbundet\s+([A-ZÅÄÖ][\wåäö]*(?:\s+(?:[A-ZÅÄÖ][\wåäö]*|stad))*)")
 _ORG_AFTER = re.compile(
@@ -65,10 +69,19 @@ class ContactReader:
         self.own_federation = own_federation
 
     def read(
-        self, text: str, source: Source, section_federation: str | None = None, published: date | None = None
+        self,
+        text: str,
+        source: Source,
+        section_federation: str | None = None,
+        published: date | None = None,
+        after: list[str] | None = None,
     ) -> list[Mention]:
+        """What `text` (a paragraph) says of people; `after`: the section's paragraphs that follow it."""
         mentions: list[Mention] = []
         parts = sentences(text)
+        # "X blir ny förbundschef." / "– Jag ser fram emot ..., säger X." / "Hon tillträder den 3 maj.": a quote between
+        opening = [sentences(paragraph)[0] for paragraph in after or [] if not _QUOTED.match(paragraph)][:1]
+        self._beyond = [s for s in opening if not _POSSESSIVE.match(s)]  # not "Hennes efterträdare ..."
         for index, sentence in enumerate(parts):
             self._later = parts[index + 1 : index + 3]  # the sentences that may date what this one says
             self._published = published
@@ -145,6 +158,7 @@ class ContactReader:
                     r"[:\s]*(?:(?!för\b|i\b|på\b|inom\b|vid\b)[a-zåäö.]+\s+)?", sentence[match.end() : start]
                 )
                 or _chosen(sentence[match.end() : start])
+                or (sentence[match.end() : start] == ", " and _INDEFINITE.search(sentence[: match.start()]))
             ),
             None,
         )
@@ -178,7 +192,11 @@ class ContactReader:
         since = _SINCE.match(sentence[match.end() :]) or _SINCE.match(" " + sentence)
         if since and not leaves:  # "... är förbundets ordförande sedan den 1 januari"
             joins, when_date = True, self._date_in(since.group(0))
-        following = self._following_about(person)
+        following = self._following_about(person, self._later)
+        if not (following and _TAKES_UP.search(following)):
+            # a paragraph of its own that goes on: "Hon tillträder den 3 maj."
+            beyond = self._following_about(person, self._beyond)
+            following = beyond if beyond and _TAKES_UP.search(beyond) else following
         if following and only_title and not leaves and _TAKES_UP.search(following):
             joins = True  # "X är på plats som förbundschef. Hon tillträdde den 7 januari."
         if joins and following and _TAKES_UP.search(following) and not _TAKES_UP.search(sentence):
@@ -195,12 +213,12 @@ class ContactReader:
         purpose = Purpose("publisher", sentence.strip(), source) if fold(title) == "ansvarig utgivare" else None
         return Mention(name=person, source=source, role=role, purpose=purpose)
 
-    def _following_about(self, person: str) -> str | None:
+    def _following_about(self, person: str, later_sentences: list[str]) -> str | None:
         """The next sentence that goes on about `person` ("Hon ...", "Jonatan ..."), within two; one
         that takes up a role first."""
         about = [
             later
-            for later in self._later
+            for later in later_sentences
             if _CONTINUES.match(later) or re.match(rf"{re.escape(person.split()[0])}\b", later)
         ]
         return next((later for later in about if _TAKES_UP.search(later)), about[0] if about else None)
@@ -217,8 +235,11 @@ class ContactReader:
         if not named:
             return None
         day, month = int(named.group(1)), MONTHS[fold(named.group(2))]
+        # the clause of the day: "Hon tillträder den 1 februari och efterträder B, som gick i pension" lies ahead
+        clause = re.split(r",\s|;\s|\s(?:och|men)\s", sentence[: named.start()])[-1]
+        clause += re.split(r",\s|;\s|\s(?:och|men)\s", sentence[named.start() :])[0]
         try:
-            if _PAST.search(sentence):  # "Den 1 juni tillträdde X": this year's June, or last year's
+            if _PAST.search(clause):  # "Den 1 juni tillträdde X": this year's June, or last year's
                 return date(resolve_past_year(month, self._published), month, day)
             return resolve_year(day, month, self._published)
         except ValueError:

@@ -108,6 +108,9 @@ _EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
 _ARROWS = re.compile(r"^[\s►▶]+|[\s►▶]+$")
 _ALIGNED = re.compile(r"\S\s{3,}\S(?:.*\S)?\s{3,}\S")  # columns aligned with spaces: two gaps of three or more
+# in a table's rows, a gap of two spaces parts columns too ("Ledamot       Eva Ek (KD)  Haninge")
+_NARROW_ALIGNED = re.compile(r"(?=.*\S\s{3,}\S)\S\s{2,}\S(?:.*\S)?\s{2,}\S")
+_WIDE_GAP = re.compile(r"\S\s{3,}\S")
 _RULE = re.compile(r"\s*\+?(?:[-=_*─—~]\s?){3,}\+?\s*")  # "-----", "- - - - -", "+------+"
 _BOXED = re.compile(r"\s*[|│]\s(.*?)\s*[|│]\s*")
 _FRAMED = re.compile(r"^\s*[-=─—~*#]{2,}\s+(\S.*?\S)\s+[-=─—~*#]{2,}\s*$")
@@ -116,14 +119,16 @@ _MARKUP = re.compile(r"[\[#*_►▶]")
 _HEADER_SEARCH_LINES = 15
 
 
-def clean(text: str) -> str:
+def clean(text: str, among_rows: bool = False) -> str:
     """One line without markdown remnants: links keep their text, emphasis and arrows go; cells
-    separated by tabs or aligned with runs of spaces (a table exported as text) are kept apart as "a | b"."""
+    separated by tabs or aligned with runs of spaces (a table exported as text) are kept apart as "a | b";
+    `among_rows`: a line next to it has columns aligned with spaces too."""
     boxed = _BOXED.fullmatch(text)  # "|  tors 12/4   TYRESÖ   Tyresö bibliotek  |": a line of a drawn box
     if boxed and "|" not in boxed.group(1):
         text = boxed.group(1)
-    if "|" not in text and ("\t" in text.strip() or _ALIGNED.search(text.strip())):
-        cells = [cell for cell in re.split(r"\t+|\s{3,}", text.strip()) if cell.strip()]
+    narrow = among_rows and _NARROW_ALIGNED.search(text.strip())
+    if "|" not in text and ("\t" in text.strip() or _ALIGNED.search(text.strip()) or narrow):
+        cells = [cell for cell in re.split(r"\t+|\s{2,}" if narrow else r"\t+|\s{3,}", text.strip()) if cell.strip()]
         text = " | ".join(cells) if len(cells) >= 3 or "\t" in text.strip() else text
     if _RULE.fullmatch(text):
         return ""  # a drawn rule "-----" separates like an empty line
@@ -137,6 +142,14 @@ def clean(text: str) -> str:
         text = _ARROWS.sub("", text)
     text = _FRAMED.sub(r"\1", text)  # "---- LEDIGA PLATSER ----", "== Kalender ==": a heading between rules
     return " ".join(text.split())
+
+
+def among_rows(raw_lines: list[str], index: int) -> bool:
+    """Whether the line above or below the one at `index` has columns aligned with spaces."""
+    return any(
+        0 <= near < len(raw_lines) and _WIDE_GAP.search(raw_lines[near].strip()) is not None
+        for near in (index - 1, index + 1)
+    )
 
 
 def sentences(text: str) -> list[str]:
@@ -153,7 +166,10 @@ def read_newsletter(path: Path) -> Newsletter:
     raw_lines = newsletter_text(path).splitlines()  # .txt, .md, .pdf or .html, as plain text
     header_index, number, year, month, header_note = _find_header(path, raw_lines)
     headlines, body_start = _headlines(raw_lines, header_index + 1)
-    body = [Line(index + 1, clean(raw_lines[index])) for index in range(body_start, len(raw_lines))]
+    body = [
+        Line(index + 1, clean(raw_lines[index], among_rows(raw_lines, index)))
+        for index in range(body_start, len(raw_lines))
+    ]
     content, footers, repeated = _split_repeats(body)
     sections = _continued_after_footers(_sections(content, raw_lines, headlines), {s.line for s in repeated}, raw_lines)
     top = [

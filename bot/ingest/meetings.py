@@ -666,9 +666,12 @@ class MeetingReader:
                     meeting.venue = venue_in(sentence) or venue_in(following)
                     told.append(meeting)
         undated = " ".join(p for p in paragraphs if not self._meeting_dates(p))  # "Alla frukostmöten pågår 8.30–10.00"
+        # "Höstens frukostmöten hålls digitalt i Teams": where the meetings are, said of them all
+        shared = [venue_in(s) for s in sentences(undated) if self.words.speaks_of_meeting(s) and not find_dates(s)]
         for meeting in told:
             if not meeting.start:
                 apply_times(meeting, undated)
+            meeting.venue = meeting.venue or next((venue for venue in shared if venue), None)
         whole = " ".join(paragraphs)
         # an article about one meeting: all of it is about that one (not a page of notices about others)
         if len(told) == 1 and not block.lists_only and not self.words.change_in(whole):
@@ -768,6 +771,16 @@ class MeetingReader:
         """ "mötena i Haninge hålls i Haninge kulturhus, Handen, och mötet i Tyresö i Tyresö kommunhus"."""
         if not municipality:
             return None
+        for sentence in sentences(text):
+            # "Mötena i Haninge hålls i Poseidonsalen i Haninge kulturhus, i Nynäshamn på Folkets hus och i Tyresö i
+            # kommunhusets Forumsal": each municipality's venue up to the next one named
+            said = re.search(
+                rf"\bi\s+{re.escape(municipality)}\s+(?:hålls\s+)?(?:i|på)\s+(.+?)(?=,|\s+och\s|[.;]?$)",
+                sentence,
+            )
+            venue = said.group(1) if said and self.words.speaks_of_meeting(sentence) else ""
+            if re.search(r"[A-ZÅÄÖ]", venue) and len(venue.split()) <= 6:
+                return venue
         for match in re.finditer(
             rf"\b(?:mötena|mötet|möten)\s+i\s+{re.escape(municipality)}\s+(?:hålls\s+)?(.*)", text
         ):
@@ -971,7 +984,9 @@ def _venue_line(lines: list[str]) -> str | None:
     for line in lines:
         words = line.rstrip(".").split()
         if 1 <= len(words) <= 6 and line[:1].isupper() and not find_dates(line) and not RANGE.search(line):
-            if "," in line or re.search(rf"{lexicon().venue_end}\b", line, re.I):
+            # "Ungdomsarbetslösheten i skärgården": a common noun after "i" is where a topic is about, not a venue
+            about_a_place = re.search(rf"\s(?:i|på)\s+[a-zåäö]\w*{lexicon().venue_end}$", line.rstrip("."))
+            if "," in line or (re.search(rf"{lexicon().venue_end}\b", line, re.I) and not about_a_place):
                 return line.rstrip(".")
     return None
 

@@ -117,11 +117,19 @@ def _listed(line: str) -> BoardMember | None:
     """A member from a line of a board section whose fields (split at commas, colons and dashes) are
     a position, a name or a placeholder, and an organisation, in any order; None for any other line."""
     fields: list[str] = []
+    remarks: list[str] = []  # "(utses i mars)", "– ny ledamot utses i mars": what is said of a vacant seat
     line = ", ".join(cell.strip() for cell in line.strip().strip("|").split("|")) if "|" in line else line  # a table
     for field in (part.strip() for part in _FIELD.split(line.strip(" •-*"))):
         inner = re.fullmatch(r"(?P<rest>.+?)\s*\((?P<position>[^)]+)\)", field)
         if inner and _is_position(inner.group("position")):  # "Vakant (vice ordförande)"
             fields += [inner.group("rest"), inner.group("position")]
+            continue
+        rest = inner.group("rest") if inner else ""
+        if inner and (lexicon().is_vacancy(rest) or _is_position(rest) or _is_organisation(rest)):
+            field = rest  # "Vakant (utses i mars)", "Arbetsförmedlingen (ny ledamot utses i juni)"
+            remarks.append(inner.group("position"))
+        elif fields and lexicon().is_vacancy(fields[-1]) and field[:1].islower() and not _is_position(field):
+            remarks.append(field)  # "Vakant – ny ledamot utses i mars"
             continue
         first = _POSITION_FIRST.match(field)
         fields += [first.group("position"), first.group("rest")] if first and not _is_position(field) else [field]
@@ -137,13 +145,13 @@ def _listed(line: str) -> BoardMember | None:
     vacant = lexicon().is_vacancy(name) or name.startswith("(")
     if not vacant and (" " not in name or not re.fullmatch(_PERSON_OR_VACANCY, name)):
         return None
-    position = next(p for p in _POSITIONS if fold(p) == fold(positions[0]))
+    position = _position_of(positions[0]) or positions[0]
     return BoardMember(
         position=position,
         represents=organisations[0],
         name=None if vacant else name,
         party=who.group("party"),
-        vacancy=name.strip("()") if vacant else None,
+        vacancy=" ".join([name.strip("()"), *(f"({remark})" for remark in remarks)]) if vacant else None,
     )
 
 
@@ -212,7 +220,7 @@ def _seat(who_and_party: str, position: str, organisation: str) -> BoardMember |
 
 
 def _is_position(field: str) -> bool:
-    return any(fold(field) == fold(position) for position in _POSITIONS)
+    return _position_of(field) is not None  # "vice ordförande", "vice ordf."
 
 
 def _is_organisation(field: str) -> bool:
