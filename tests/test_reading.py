@@ -35,6 +35,8 @@ def test_inflections_derivations_and_compounds_meet() -> None:
     normaliser = _normaliser("frukostmötena efterträder efterträdare tillträdde tillträda")
     for one, other in (("frukostmötena", "frukostmöte"), ("efterträder", "efterträdare"), ("tillträdde", "tillträda")):
         assert normaliser.terms(one) == normaliser.terms(other), (one, other)
+    unknown = Normaliser()  # words no dictionary knows: the genitive of the definite form meets the word too
+    assert unknown.terms("Stödrådets") == unknown.terms("Stödrådet") == unknown.terms("stödråd")
 
 
 def test_acronyms_and_short_names_are_kept_and_function_words_dropped() -> None:
