@@ -602,3 +602,15 @@ def test_a_board_table_with_a_column_per_seat_and_seats_listed_under_each_organi
         ("vice ordförande", "Rut Sand", None, "Nynäshamns kommun"),  # "Nynäshamns kommun" / "vice ordf.  Rut Sand (L)"
         ("ersättare", "Ebbe Holm", None, "Nynäshamns kommun"),
     ]
+
+
+def test_days_listed_with_dots_keep_the_times_of_the_meetings_before_and_reports_are_not_announcements(kb):
+    # "Samma tider som i vår." over "- **Tyresö:** 4/9 · 2/10 · 11/12 (julfrukost)"
+    assert facts(meeting(kb, "2054-09-04")) == ("Tyresö", None, None, "08:10")
+    assert facts(meeting(kb, "2054-12-11")) == ("Tyresö", "julfrukost", None, "08:10")
+    assert facts(meeting(kb, "2054-11-13")) == ("Haninge", None, None, "08:10")
+    # "Novembermötet i Haninge (21/11) lockade 47 deltagare och ...": a report in a list of meetings, not one of them
+    assert not any((m.date.month, m.date.day) == (11, 21) for m in kb.meetings)
+    # "Tack till alla 63 som kom till julfrukosten i Nynäshamn den 12 december!": last December's
+    assert not any(m.date == date(2054, 12, 12) for m in kb.meetings)
+    assert meeting(kb, "2053-12-12").municipality == "Nynäshamn"

@@ -43,6 +43,7 @@ class Lexicon:
     changes: dict[str, re.Pattern[str]]  # cancelled, moved, topic, venue -> words
     old_date: re.Pattern[str]
     held: re.Pattern[str]  # "samlade", "hölls": a meeting told of as held
+    same_times: re.Pattern[str]  # "Samma tider som i vår": meetings that keep the times of those before
     compound_end: re.Pattern[str]  # "mötet" ending a word: "Tyresömötet" is "Tyresö" + "mötet"
     topic_placeholders: re.Pattern[str]  # "Tema meddelas senare": no topic yet
     topic_verbs: re.Pattern[str]  # "pratar", "handlar": the topic follows "om" after one of these
@@ -136,6 +137,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             changes={change: _starts(words) for change, words in data["changes"].items()},
             old_date=_starts(data["old_date_words"]),
             held=_starts(data["held_words"]),
+            same_times=_starts(data["same_times"]),
             moved_from=_starts(data["moved_from_words"]),
             compound_end=re.compile(
                 rf"(?<=[a-zåäö])s?((?:{'|'.join(as_written(str(end)) for end in data['meeting_compound_ends'])}))\b"
