@@ -614,3 +614,28 @@ def test_days_listed_with_dots_keep_the_times_of_the_meetings_before_and_reports
     # "Tack till alla 63 som kom till julfrukosten i Nynäshamn den 12 december!": last December's
     assert not any(m.date == date(2054, 12, 12) for m in kb.meetings)
     assert meeting(kb, "2053-12-12").municipality == "Nynäshamn"
+
+
+def test_a_board_list_whose_heading_names_the_seats_of_each_row(kb):
+    # "STYRELSENS SAMMANSÄTTNING (ordinarie ledamot / suppleant)" over "Tyresö kommun ...... Gunnel Frid (C) / vakant"
+    board = next(board for board in kb.boards if board.source.issue == "2054-2")
+    assert [(m.position, m.name, m.vacancy, m.represents) for m in board.members] == [
+        ("ordförande", "Vera Ling", None, "Haninge kommun"),
+        ("ersättare", "Ture Alm", None, "Haninge kommun"),
+        ("ledamot", "Gunnel Frid", None, "Tyresö kommun"),
+        ("ersättare", None, "vakant", "Tyresö kommun"),
+        ("vice ordförande", "Arvid Stam", None, "Region Stockholm"),
+        ("ersättare", "Maj Lundh", None, "Region Stockholm"),
+        ("ledamot", "Bo Kranz", None, "Försäkringskassan"),
+        ("ersättare", "Elsa Varg", None, "Försäkringskassan"),
+    ]
+
+
+def test_deputies_listed_past_a_seat_not_yet_filled(kb):
+    # "Ersättare:" over "Inte utsedd – Haninge kommun (väljs i maj)" and a deputy after it
+    board = next(board for board in kb.boards if board.source.issue == "2054-3")
+    assert [(m.name, m.vacancy, m.represents) for m in board.members if m.position == "ersättare"] == [
+        ("Karin Moss", None, "Nynäshamns kommun"),
+        (None, "Inte utsedd (väljs i maj)", "Haninge kommun"),
+        ("Lisa Stare", None, "Arbetsförmedlingen"),
+    ]
