@@ -639,3 +639,20 @@ def test_deputies_listed_past_a_seat_not_yet_filled(kb):
         (None, "Inte utsedd (väljs i maj)", "Haninge kommun"),
         ("Lisa Stare", None, "Arbetsförmedlingen"),
     ]
+
+
+def test_open_places_said_clause_by_clause(kb):
+    def counts(issue: str) -> set[tuple[str, int]]:
+        return {(p.provider, p.count) for r in kb.places if r.source.issue == issue for p in r.places}
+
+    assert counts("2054-4") == {
+        ("Snickeriet Valla", 3),  # "har tre lediga praktikplatser"
+        ("Bageriet Kringlan i Handen", 1),  # "och Bageriet Kringlan i Handen en."
+        ("Sybutiken Tråd", 0),  # "Hos Sybutiken Tråd är det tyvärr fullt, men ..."
+        ("Cykelverkstaden", 6),  # "Dessutom startar Cykelverkstaden i Nynäshamn sitt kök igen och har sex"
+        ("Tvätten Lyckan", 2),  # "... i oktober. Tvätten Lyckan har två,"
+        ("Kaféet Sjöstjärnan", 0),  # "medan Kaféet Sjöstjärnan inte har några lediga platser"
+        ("Odlingen Berga", 0),  # "| Odlingen Berga, Haninge | 0 (fullt) |"
+        ("Gjuteriet Vik", 2),
+        ("Ateljé Lerkrukan", 4),  # "Hos Ateljé Lerkrukan finns just nu fyra lediga platser" in another article
+    }

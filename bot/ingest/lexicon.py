@@ -62,6 +62,8 @@ class Lexicon:
     each: re.Pattern[str]
     places_at: tuple[str, ...]  # "på", "hos": between a count and its provider, as written
     list_joins: tuple[str, ...]  # "och", "samt": between the items of a list, as written
+    clause_joins: tuple[str, ...]  # "medan", "men": between clauses about different providers, as written
+    having: tuple[str, ...]  # "har", "finns": a verb between a provider and its count, as written
     contact_labels: re.Pattern[str]  # "tel.", "e-post:" before a phone number or address, folded
     board: re.Pattern[str]  # "styrelse": a section about the board
     vacancies: re.Pattern[str]  # "vakant", "utses": a seat without a member
@@ -166,6 +168,8 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             each=_starts(data["each"]),
             places_at=tuple(str(word) for word in data["places_at"]),
             list_joins=tuple(str(word) for word in data["list_joins"]),
+            clause_joins=tuple(str(word) for word in data["clause_joins"]),
+            having=tuple(str(word) for word in data["having"]),
             board=_starts(data["board_words"]),
             vacancies=_starts(data["board_vacancies"]),
             position_aliases={
