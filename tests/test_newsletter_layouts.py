@@ -656,3 +656,8 @@ def test_open_places_said_clause_by_clause(kb):
         ("Gjuteriet Vik", 2),
         ("Ateljé Lerkrukan", 4),  # "Hos Ateljé Lerkrukan finns just nu fyra lediga platser" in another article
     }
+
+
+def test_a_phone_number_written_with_the_country_code_after_the_name_and_pa(kb):
+    # "höra av dig till samordnaren Tilda Rask på" / "+46 70 174 06 92"
+    assert next(c for c in kb.contacts if c.name == "Tilda Rask").phone == "+46 70 174 06 92"
