@@ -602,3 +602,62 @@ def test_a_board_table_with_a_column_per_seat_and_seats_listed_under_each_organi
         ("vice ordförande", "Rut Sand", None, "Nynäshamns kommun"),  # "Nynäshamns kommun" / "vice ordf.  Rut Sand (L)"
         ("ersättare", "Ebbe Holm", None, "Nynäshamns kommun"),
     ]
+
+
+def test_days_listed_with_dots_keep_the_times_of_the_meetings_before_and_reports_are_not_announcements(kb):
+    # "Samma tider som i vår." over "- **Tyresö:** 4/9 · 2/10 · 11/12 (julfrukost)"
+    assert facts(meeting(kb, "2054-09-04")) == ("Tyresö", None, None, "08:10")
+    assert facts(meeting(kb, "2054-12-11")) == ("Tyresö", "julfrukost", None, "08:10")
+    assert facts(meeting(kb, "2054-11-13")) == ("Haninge", None, None, "08:10")
+    # "Novembermötet i Haninge (21/11) lockade 47 deltagare och ...": a report in a list of meetings, not one of them
+    assert not any((m.date.month, m.date.day) == (11, 21) for m in kb.meetings)
+    # "Tack till alla 63 som kom till julfrukosten i Nynäshamn den 12 december!": last December's
+    assert not any(m.date == date(2054, 12, 12) for m in kb.meetings)
+    assert meeting(kb, "2053-12-12").municipality == "Nynäshamn"
+
+
+def test_a_board_list_whose_heading_names_the_seats_of_each_row(kb):
+    # "STYRELSENS SAMMANSÄTTNING (ordinarie ledamot / suppleant)" over "Tyresö kommun ...... Gunnel Frid (C) / vakant"
+    board = next(board for board in kb.boards if board.source.issue == "2054-2")
+    assert [(m.position, m.name, m.vacancy, m.represents) for m in board.members] == [
+        ("ordförande", "Vera Ling", None, "Haninge kommun"),
+        ("ersättare", "Ture Alm", None, "Haninge kommun"),
+        ("ledamot", "Gunnel Frid", None, "Tyresö kommun"),
+        ("ersättare", None, "vakant", "Tyresö kommun"),
+        ("vice ordförande", "Arvid Stam", None, "Region Stockholm"),
+        ("ersättare", "Maj Lundh", None, "Region Stockholm"),
+        ("ledamot", "Bo Kranz", None, "Försäkringskassan"),
+        ("ersättare", "Elsa Varg", None, "Försäkringskassan"),
+    ]
+
+
+def test_deputies_listed_past_a_seat_not_yet_filled(kb):
+    # "Ersättare:" over "Inte utsedd – Haninge kommun (väljs i maj)" and a deputy after it
+    board = next(board for board in kb.boards if board.source.issue == "2054-3")
+    assert [(m.name, m.vacancy, m.represents) for m in board.members if m.position == "ersättare"] == [
+        ("Karin Moss", None, "Nynäshamns kommun"),
+        (None, "Inte utsedd (väljs i maj)", "Haninge kommun"),
+        ("Lisa Stare", None, "Arbetsförmedlingen"),
+    ]
+
+
+def test_open_places_said_clause_by_clause(kb):
+    def counts(issue: str) -> set[tuple[str, int]]:
+        return {(p.provider, p.count) for r in kb.places if r.source.issue == issue for p in r.places}
+
+    assert counts("2054-4") == {
+        ("Snickeriet Valla", 3),  # "har tre lediga praktikplatser"
+        ("Bageriet Kringlan i Handen", 1),  # "och Bageriet Kringlan i Handen en."
+        ("Sybutiken Tråd", 0),  # "Hos Sybutiken Tråd är det tyvärr fullt, men ..."
+        ("Cykelverkstaden", 6),  # "Dessutom startar Cykelverkstaden i Nynäshamn sitt kök igen och har sex"
+        ("Tvätten Lyckan", 2),  # "... i oktober. Tvätten Lyckan har två,"
+        ("Kaféet Sjöstjärnan", 0),  # "medan Kaféet Sjöstjärnan inte har några lediga platser"
+        ("Odlingen Berga", 0),  # "| Odlingen Berga, Haninge | 0 (fullt) |"
+        ("Gjuteriet Vik", 2),
+        ("Ateljé Lerkrukan", 4),  # "Hos Ateljé Lerkrukan finns just nu fyra lediga platser" in another article
+    }
+
+
+def test_a_phone_number_written_with_the_country_code_after_the_name_and_pa(kb):
+    # "höra av dig till samordnaren Tilda Rask på" / "+46 70 174 06 92"
+    assert next(c for c in kb.contacts if c.name == "Tilda Rask").phone == "+46 70 174 06 92"

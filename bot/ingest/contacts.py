@@ -98,7 +98,8 @@ class ContactReader:
         owners = {mention.name for mention in mentions if mention.kind == "person"}
         for match in PHONE.finditer(sentence) if "0" in sentence else ():
             # "Name, 08-…", or "Hon nås på name@… eller 08-…": the one person the sentence gives an address
-            person = _just_before(people, sentence, match.start(), self.names.role)
+            lead = lexicon().phone_leads.search(sentence[: match.start()])  # "Name på 070-…"
+            person = _just_before(people, sentence, lead.start() if lead else match.start(), self.names.role)
             tentative = False
             if person is None and len(owners) == 1:
                 owner = next(m for m in mentions if m.name in owners)

@@ -43,6 +43,7 @@ class Lexicon:
     changes: dict[str, re.Pattern[str]]  # cancelled, moved, topic, venue -> words
     old_date: re.Pattern[str]
     held: re.Pattern[str]  # "samlade", "hölls": a meeting told of as held
+    same_times: re.Pattern[str]  # "Samma tider som i vår": meetings that keep the times of those before
     compound_end: re.Pattern[str]  # "mötet" ending a word: "Tyresömötet" is "Tyresö" + "mötet"
     topic_placeholders: re.Pattern[str]  # "Tema meddelas senare": no topic yet
     topic_verbs: re.Pattern[str]  # "pratar", "handlar": the topic follows "om" after one of these
@@ -61,7 +62,10 @@ class Lexicon:
     each: re.Pattern[str]
     places_at: tuple[str, ...]  # "på", "hos": between a count and its provider, as written
     list_joins: tuple[str, ...]  # "och", "samt": between the items of a list, as written
+    clause_joins: tuple[str, ...]  # "medan", "men": between clauses about different providers, as written
+    having: tuple[str, ...]  # "har", "finns": a verb between a provider and its count, as written
     contact_labels: re.Pattern[str]  # "tel.", "e-post:" before a phone number or address, folded
+    phone_leads: re.Pattern[str]  # "Name på 070-…": a word between a name and its phone number, as written
     board: re.Pattern[str]  # "styrelse": a section about the board
     vacancies: re.Pattern[str]  # "vakant", "utses": a seat without a member
     position_aliases: dict[str, str]  # folded "vice ordf" -> "vice ordförande"
@@ -136,6 +140,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             changes={change: _starts(words) for change, words in data["changes"].items()},
             old_date=_starts(data["old_date_words"]),
             held=_starts(data["held_words"]),
+            same_times=_starts(data["same_times"]),
             moved_from=_starts(data["moved_from_words"]),
             compound_end=re.compile(
                 rf"(?<=[a-zåäö])s?((?:{'|'.join(as_written(str(end)) for end in data['meeting_compound_ends'])}))\b"
@@ -164,11 +169,14 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             each=_starts(data["each"]),
             places_at=tuple(str(word) for word in data["places_at"]),
             list_joins=tuple(str(word) for word in data["list_joins"]),
+            clause_joins=tuple(str(word) for word in data["clause_joins"]),
+            having=tuple(str(word) for word in data["having"]),
             board=_starts(data["board_words"]),
             vacancies=_starts(data["board_vacancies"]),
             position_aliases={
                 fold(str(alias)): str(position) for alias, position in data["board_position_aliases"].items()
             },
+            phone_leads=re.compile(rf"\s+(?:{'|'.join(map(re.escape, map(str, data['phone_leads'])))})\s+$"),
             contact_labels=re.compile(rf"{_starts(data['contact_labels']).pattern}(?![a-z])\.?"),
         )
     except (KeyError, TypeError, AttributeError) as error:

@@ -35,7 +35,7 @@ from bot.knowledge.model import Meeting, Registration, Source
 BREAKFAST = "frukostmöte"
 SEMINAR = "seminarium"
 
-_CONNECTOR = re.compile(r"^\s*(?:,|och|respektive|resp\.?|samt|&|and|\+)?\s*$", re.I)
+_CONNECTOR = re.compile(r"^\s*(?:,|·|och|respektive|resp\.?|samt|&|and|\+)?\s*$", re.I)
 _LEADER = re.compile(r"^[\s•*\-–|#]*(?:\d{1,2}[.)]\s+)?$")  # "• ", "1. " before a list's dates
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-zÅÄÖåäö][\wÅÄÖåäö /]{1,30}?)\s*:\s*(?P<value>.*)$")
 _SAME_AS_ABOVE = ("samma som ovan", "samma plats", "som ovan")
@@ -96,6 +96,8 @@ class MeetingReader:
                 )
             if found or reported:
                 self.used.update(line.number for line in block.lines)
+            if self.words.same_times.search(fold(" ".join(line.text for line in block.lines))):
+                self._times_as_before(found, announced)  # "Samma tider som i vår."
             announced.extend(found)
             held.extend(reported)
         for meeting in announced + held:
@@ -363,7 +365,8 @@ class MeetingReader:
             dashed = re.split(r"\s+–\s+", text)  # "Fredag 6 februari – Topic – Poseidon, Handen"
             if len(fields_in_line) < 3 and len(dashed) >= 3 and "," in dashed[-1] and _names_a_venue(dashed[-1]):
                 fields_in_line = dashed
-            if starting is not None and len(fields_in_line) >= 3:
+            days_only = all(self._starts_with_day(part) for part in fields_in_line[1:])  # "26/8 · 30/9 · 28/10"
+            if starting is not None and len(fields_in_line) >= 3 and not days_only:
                 entry = self._table_row(fields_in_line, [], line.number, municipality)
                 if entry:
                     entries.append(entry)
@@ -387,6 +390,9 @@ class MeetingReader:
                     final = number == len(groups)
                     place = own[0] if own and final else municipality
                     own_fields = dict(fields) if final else {}
+                    if final and len(dates) > 1 and re.fullmatch(r"\(.*\)", rest):  # "26/8 · 9/12 (julfrukost)"
+                        entries.append(_Entry(dates[:-1], line.number, "", place, venue_like, {}))
+                        dates, rest = dates[-1:], rest[1:-1]  # a remark in brackets is of the day just before it
                     entries.append(_Entry(dates, line.number, rest if final else "", place, venue_like, own_fields))
                 for mention, text_of_item in more:  # "Haninge: 20/11 (nytt datum), 11/12 julfrukost, 22/1"
                     entries.append(_Entry([mention], line.number, text_of_item, municipality, False))
@@ -545,6 +551,8 @@ class MeetingReader:
         sentence = text.endswith(".") and len(text.split()) >= 6  # "Vi börjar i Tyresö den 5 april i X."
         running_text = len(text) > 100 or re.search(r"[.!?]\s+\S", text) or text.endswith(":") or sentence
         if len(dates) != 1 or running_text or not place or self.words.change_in(text):
+            return None
+        if self.words.tells_of_held(text):  # "Septembermötet i Nynäshamn (24/9) samlade 58 deltagare": a report
             return None
         mention = dates[0]
         rest = (text[: mention.start] + text[mention.end :]).strip(" ,.–-:")
@@ -824,6 +832,14 @@ class MeetingReader:
         if self.words.not_meeting.search(fold(text)) and not self.words.kind_in(text):
             return []
         return [m for m in find_dates(text) if not self.words.is_deadline(text[: m.start])]
+
+    @staticmethod
+    def _times_as_before(meetings: list[Meeting], before: list[Meeting]) -> None:
+        """Meetings said to keep the times of those before them take the times of the last one of their kind."""
+        for meeting in meetings:
+            timed = [m for m in before if m.kind == meeting.kind and m.start]
+            if timed and not meeting.start:
+                meeting.start, meeting.end, meeting.breakfast = timed[-1].start, timed[-1].end, timed[-1].breakfast
 
     def _meeting(self, kind: str, mention: DateMention, source: Source, line: int) -> Meeting:
         when = self._date(mention, line, is_event=True)

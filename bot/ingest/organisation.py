@@ -45,25 +45,36 @@ def read_board(newsletter: Newsletter) -> Board | None:
         if _about_board(section):
             listed: list[BoardMember] = []
             organisation: str | None = None  # "Haninge kommun" over "ledamot  Johan Falk (S)"
-            columns: list[str | None] | None = None  # "Part | Ordinarie ledamot | Ersättare": the seat of each
-            for line in section.lines:
-                if _MEMBER.search(line.text):
+            # the seat of each column: "Part | Ordinarie ledamot | Ersättare", "Styrelsen 2053 (ledamot / ersättare)"
+            columns: list[str | None] | None = _seats_said(section.heading)
+            texts: list[str] = []
+            for line in section.lines:  # "Region Stockholm: Name (M), vice ordf." / "/ Name (L)": one row
+                if columns and texts and line.text.startswith("/ "):
+                    texts[-1] += f" {line.text}"
+                else:
+                    texts.append(line.text)
+            for text in texts:
+                if _MEMBER.search(text):
                     continue
-                if "|" in line.text:
-                    cells = [cell.strip() for cell in line.text.strip().strip("|").split("|")]
+                if columns is not None and "|" not in text and " / " in text:
+                    seated, _, seats = text.partition(":")  # "Tyresö kommun: Name (S) / Name (M)"
+                    listed += _seats_in_row([seated.strip(), *seats.split(" / ")], columns)
+                    continue
+                if "|" in text:
+                    cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
                     if columns is None and sum(_position_of(cell) is not None for cell in cells) >= 2:
                         columns = [_position_of(cell) for cell in cells]
                         continue
                     if columns is not None:
                         listed += _seats_in_row(cells, columns)
                         continue
-                if _is_organisation(line.text) and len(line.text.split()) <= 3 and not re.search(r"[:,]", line.text):
-                    organisation = line.text.strip().rstrip(":")
+                if _is_organisation(text) and len(text.split()) <= 3 and not re.search(r"[:,]", text):
+                    organisation = text.strip().rstrip(":")
                     continue
                 member = (
-                    _listed(line.text)
-                    or (_seat_under(line.text, organisation) if organisation else None)
-                    or (_seat_below(line.text, listed[-1]) if listed else None)
+                    _listed(text)
+                    or (_seat_under(text, organisation) if organisation else None)
+                    or (_seat_below(text, listed[-1]) if listed else None)
                 )
                 if member:
                     listed.append(member)
@@ -81,7 +92,8 @@ def read_board(newsletter: Newsletter) -> Board | None:
             continue
         if in_deputies:
             deputy = _DEPUTY.match(raw.lstrip("•*- "))
-            member = _member(deputy, "ersättare") if deputy else None
+            # "Ej utsedd ännu – Nynäshamns kommun (väljs i februari)": a seat not yet filled
+            member = _member(deputy, "ersättare") if deputy else _listed(f"{raw}, ersättare")
             if member:
                 members.append(member)
             elif raw:
@@ -164,6 +176,13 @@ def _seat_below(line: str, above: BoardMember) -> BoardMember | None:
     seat = _SEAT_BELOW.match(line)
     position = _position_of(seat.group("position")) if seat else None
     return _seat(seat.group("rest"), position, above.represents) if seat and position else None
+
+
+def _seats_said(heading: str) -> list[str | None] | None:
+    """ "(ledamot / ersättare)" in a heading: the seats each row of the list gives, after its organisation."""
+    said = re.search(r"\(([^()]+/[^()]+)\)", heading)
+    seats = [_position_of(part) for part in said.group(1).split("/")] if said else []
+    return [None, *seats] if seats and all(seats) else None
 
 
 def _position_of(text: str) -> str | None:

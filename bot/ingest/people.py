@@ -11,7 +11,9 @@ _WORD = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?"  # Latin-1 letters: 
 _PERSON = re.compile(rf"\b{_WORD}(?:\s+(?:von\s+|af\s+|de\s+)?{_WORD}){{1,2}}\b")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # "08-606 82 41", "070-174 06 12", "08-465 004 10": area code, then groups of two or three digits
-PHONE = re.compile(r"\b0\d{1,3}[- ]?\d{2,3}(?:[ ]?\d{3}[ ]?\d{2}|[ ]?\d{2}[ ]?\d{2})\b")
+PHONE = re.compile(  # "08-465 004 10", "070-174 06 33", "+46 70 174 06 37"
+    r"(?:(?<![\w+])\+46[- ]?|\b0)\d{1,3}[- ]?\d{2,3}(?:[ ]?\d{3}[ ]?\d{2}|[ ]?\d{2}[ ]?\d{2})\b"
+)
 
 # Capitalised words that open sentences or label fields, never part of a person's name.
 _NOT_NAMES = {

@@ -39,13 +39,13 @@ _COUNT_AFTER = re.compile(rf"(?P<name>{_NAME})\s+\((?P<count>\d+)(?:\s+(?:lediga
 _HAS_COUNT = re.compile(  # "Vedboden har tre lediga platser", "Just nu har Vedboden i Ösmo tre lediga platser"
     rf"(?:(?P<name>{_NAME}(?:\s*(?:,|\boch\b)\s*{_NAME})*)(?:,\s+som)?\s+har|\bhar\s+(?P<after>{_NAME}))"
     r"\s+(?:(?:nu|just nu|fortfarande|även)\s+)?"
-    r"(?P<count>\d+|[a-zåäö]+)\s+(?:lediga?\s+)?plats(?:er)?\b(?!\s+(?:hos|på|vid)\b)"  # "Vi har 3 platser hos X"
+    r"(?P<count>\d+|[a-zåäö]+)\s+(?:lediga?\s+)?\w*plats(?:er)?\b(?!\s+(?:hos|på|vid)\b)"  # "Vi har 3 platser hos X"
 )
 _NAME_PLACE_COUNT = re.compile(
     r"^[\s•*–-]*(?P<name>[A-ZÅÄÖ][^,:()]+?),\s*(?P<place>[A-ZÅÄÖ][^–:,-]+?)\s*[–:-]\s*(?P<count>\d+|inga)\b", re.I
 )
 _FINNS = re.compile(  # "Hos Lerverkstaden Ugglebo i Tyresö finns två lediga platser"
-    rf"\b[Hh]os\s+(?P<name>{_NAME})\s+finns\s+(?:det\s+)?(?P<count>\d+|[a-zåäö]+)\b(?:\s+(?:lediga?\s+)?plats(?:er)?)?"
+    rf"\b[Hh]os\s+(?P<name>{_NAME})\s+finns\s+(?:det\s+)?(?:(?:just\s+)?nu\s+)?(?P<count>\d+|[a-zåäö]+)\b(?:\s+(?:lediga?\s+)?plats(?:er)?)?"
 )
 _COUNT_FIRST = re.compile(
     r"^[\s•*-]*(?P<count>\d+|inga)\s+(?:lediga?\s+)?plats(?:er)?\s*[–:-]\s*(?P<name>[A-ZÅÄÖ].*?)\.?$", re.I
@@ -71,10 +71,16 @@ def _provider(label: str) -> str:
     words = lexicon()
     joins = "|".join(map(re.escape, words.list_joins))
     at = "|".join(map(re.escape, words.places_at))
-    label = re.sub(rf"^(?:{joins})\s+", "", label)
+    having = "|".join(map(re.escape, words.having))
+    label = re.split(r"(?<=[a-zåäö])[.!?]\s+", label)[-1]  # "... i oktober. Tvätten Lyckan har två"
+    label = re.sub(rf"^(?:(?:{joins})\s+)?(?:(?i:{at})\s+)?", "", label)  # "och X", "På X"
+    label = re.sub(rf"(?:\s+(?:{having}|{joins}))+$", "", label)  # "Stallgården Årsta har 2"
     lead = re.match(rf"^(?P<lead>.*\b(?:{at})\s+)(?P<name>{_NAME})$", label)
     if lead and re.search(r"(?<![\w-])[a-zåäö]", re.sub(rf"\b(?:{at})\b", "", lead.group("lead"))):
         return lead.group("name")
+    runs = [run.group(0) for run in re.finditer(_NAME, label)]
+    if len(re.findall(r"(?<![\w-])(?!(?:i|på)\b)[a-zåäö]+", label)) >= 3 and runs:
+        return runs[-1]  # "Dessutom öppnar Kökslaget i Nynäshamn igen och har 2": running text, the name last in it
     return label
 
 
@@ -137,7 +143,7 @@ def _told_in_passing(section: Section, newsletter: Newsletter, vocabulary: Vocab
     stated = " ".join(p for p in section.paragraphs if re.search(r"\bledig(?:a)?\s+plats", p, re.I))
     if not stated:
         return None
-    places = [place for _, place in _stated(stated, vocabulary, (_FINNS, _HAS_COUNT))]
+    places = [place for _, place in _stated(_in_digits(stated), vocabulary, (_FINNS, _HAS_COUNT, _count_at()))]
     if not places:
         return None
     return PlacesReport(
@@ -166,11 +172,13 @@ def _table_item(line: str, vocabulary: Vocabulary) -> str | None:
         return line
     cells = [cell.strip(" *") for cell in line.strip().strip("|").split("|")]
     none = lexicon().no_places
-    counts = [cell for cell in cells if re.fullmatch(r"\d+|inga", cell, re.I) or none.match(fold(cell))]
+    counted = re.compile(r"(?:\d+|inga)(?:\s*\(.*\))?", re.I)  # "2", "inga", "0 (fullt)"
+    counts = [cell for cell in cells if counted.fullmatch(cell) or none.match(fold(cell))]
     names = [cell for cell in cells if cell and cell not in counts]
     if not counts or not names:
         return None
-    count = counts[0] if counts[0].isdigit() else "0"  # "inga", "Inga just nu", "Fullbelagt"
+    count = re.sub(r"\D.*", "", counts[0]) or "0"  # "inga", "Inga just nu", "Fullbelagt", "0 (fullt)"
+    names[0] = re.sub(r",\s*(.+)$", r" (\1)", names[0])  # "Sjöboden Café, Nynäshamn"
     where = f" ({names[1]})" if len(names) > 1 and vocabulary.municipality_of(names[1]) else ""
     return f"{names[0]}{where}: {count}"
 
@@ -240,7 +248,16 @@ def _in_digits(text: str) -> str:
         count = numbers.get(fold(match.group(1)))
         return f"{count}{match.group(2)}" if count else match.group(0)  # "inga lediga platser": see no_places
 
-    return re.sub(r"\b([a-zåäö]+)(\s+(?:lediga?\s+)?plats(?:er)?\b)", digits, text)
+    text = re.sub(r"\b([a-zåäö]+)(\s+(?:lediga?\s+)?plats(?:er)?\b)", digits, text)
+
+    def after_name(match: re.Match[str]) -> str:
+        count = numbers.get(fold(match.group("word")))
+        return f"{match.group('lead')}{count}" if count else match.group(0)
+
+    # "och Trädgårdslaget i Ösmo två.", "Stallgården Lisö (fem)": a count word after a name
+    having = "|".join(map(re.escape, lexicon().having))  # "och Lysmasken har två."
+    lead = rf"\b[A-ZÅÄÖ][\wåäö-]+\s*\(?|\b(?:{having})\s+"
+    return re.sub(rf"(?P<lead>{lead})(?P<word>[a-zåäö]+)(?=\)|\s*[.,;])", after_name, text)
 
 
 def _items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
@@ -252,15 +269,22 @@ def _items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
     for span, place in _stated(text, vocabulary, (_FINNS, _HAS_COUNT, _COUNT_AFTER, _count_at())):
         found.append((span[0], place))
         spans.append(span)
-    for sentence in re.split(
-        r"(?<=[.!?])\s+|\s*[•;\n]\s*", text
-    ):  # "Bönorna – inga lediga platser", "A och B: 2 platser vardera"
+    masked = text  # the counts found so far set apart: "Hos A finns tre, • och B är fullbelagd"
+    for start, end in spans:
+        masked = masked[:start] + "•" + " " * (end - start - 1) + masked[end:]
+    clause_joins = "|".join(map(re.escape, words.clause_joins))
+    lead = "|".join(map(re.escape, (*words.list_joins, *words.places_at)))
+    # "Bönorna – inga lediga platser", "A och B: 2 platser vardera", "..., medan C inte har några"
+    for clause in re.split(rf"(?<=[.!?])\s+|\s*[•;\n]\s*|,?\s+(?:{clause_joins})\s+", masked):
+        sentence = re.sub(rf"^(?:(?i:{lead})\s+)+", "", clause)  # "och B är fullbelagd", "Hos C är det fullt"
         folded = fold(sentence)
-        position = text.find(sentence)
+        position = masked.find(sentence)
         none = words.no_places.search(folded)
         digit = re.search(r"\d", sentence)
         each = digit and words.each.search(fold(sentence[digit.end() :]))  # "2 platser var", not "Totalt var 124"
-        names = re.match(rf"^[\s*•–-]*({_NAME}(?:\s*(?:,|\boch\b)\s*{_NAME})*)\s*([:–-]|\s+har|\s+är)?\s", sentence)
+        names = re.match(
+            rf"^[\s*•–-]*({_NAME}(?:\s*(?:,|\boch\b)\s*{_NAME})*)(?:\s*\([^)]*\))?\s*([:–-]|\s+har|\s+är)?\s", sentence
+        )  # "Båtvarvet (Tyresö) – inga lediga platser"
         if not names or not (none or each):
             continue
         if not names.group(2) and not words.no_places.match(fold(sentence[names.end() :])) and not each:
