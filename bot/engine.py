@@ -65,7 +65,8 @@ class Engine:
         self.catalogue = self.understander.catalogue
         self.answers = render.Answers(self.catalogue, operator)
         self.reader = Reader(kb)
-        self._intent_terms = self.reader.terms_of(self.catalogue.words() + self.understander.vocabulary.words())
+        names = [joint.join(name) for name in self.understander.gazetteer.names for joint in (" ", "-")]  # Pre-Ester
+        self._intent_terms = self.reader.terms_of(self.catalogue.words() + self.understander.vocabulary.words() + names)
         self._contexts: dict[str, _Context] = {}
 
     @classmethod
@@ -121,10 +122,16 @@ class Engine:
         answer = self._with_about(
             question, self.answers.answer(question, self.kb, today, reply_lang), text, today, reply_lang
         )
-        if not answer.answered and not answer.choices:  # the intent found nothing: the articles may say it
+        used = [value for value in parse.slots.topic] + [v for v in parse.slots.named().values() if isinstance(v, str)]
+        passed_over = self.reader.unknown_to(text, reply_lang, self._intent_terms | self.reader.terms_of(used))
+        found = None
+        if passed_over:  # the intent's answer passes over a word of the question the articles use
+            found = self.reader.find(text, today, reply_lang)
+            found = found if found and self.reader.holds_words(found.sentences, passed_over) else None
+        elif not answer.answered and not answer.choices:  # the intent found nothing: the articles may say it
             found = self.reader.find(text, today, reply_lang, self.reader.min_coverage_after_intent)
-            if found:
-                return Reply(quote(found, self.kb, reply_lang).text, reply_lang, "reading", round(found.coverage, 3))
+        if found:
+            return Reply(quote(found, self.kb, reply_lang).text, reply_lang, "reading", round(found.coverage, 3))
         self._remember(chat, question, answer, reply_lang, now)
         return self._reply(answer, reply_lang, question.intent, parse.confidence, today)
 

@@ -7,7 +7,9 @@ from datetime import date
 
 from bot.answers.reading import quote
 from bot.engine import Engine
+from bot.ingest.build import build
 from bot.knowledge.model import Issue, KnowledgeBase, Passage, Source
+from bot.knowledge.vocabulary import load_vocabulary
 from bot.reading.lemma_table import lemma_table, lemmas_of, words_of
 from bot.reading.normalise import Normaliser
 from bot.reading.select import Reader
@@ -390,3 +392,18 @@ def test_an_english_word_the_newsletters_use_themselves_is_found_as_written() ->
     kb = _kb(("2024-9", 11, [("Skolor", "Open Water School startade i höstas i Tyresö."), *NUMBERED]))
     found = Reader(kb).find("where is the Open Water School?", LATER, "en")
     assert found and "Tyresö" in found.sentences[0].text
+
+
+def test_an_intent_that_passes_over_a_name_in_the_question_gives_way_to_the_sentence_naming_it(tmp_path) -> None:
+    newsletter = tmp_path / "nyhetsbrev-2024-nr2.txt"
+    newsletter.write_text(
+        "NYHETSBREV\n\nnr 2 2024 mars\n\nSamordningsförbund i länet\n\n"
+        "Förbunden i länet samarbetar i flera projekt. Följande samordningsförbund finns i länet, med de kommuner"
+        " som ingår:\n\n- Östra Södertörn (kommunerna Haninge, Nynäshamn och Tyresö)\n"
+        "- Sjöviken (kommunerna Lidö och Norrviken)\n- Bergslagen (kommunerna Alby och Fittja)\n",
+        encoding="utf-8",
+    )
+    kb = build([newsletter], load_vocabulary(), None).kb
+    kb.lemmas = lemmas_of(kb)
+    reply = Engine(kb).answer("vilka kommuner ingår i Sjöviken?", today=date(2024, 4, 1))
+    assert reply.intent == "reading" and "Lidö och Norrviken" in reply.text

@@ -65,15 +65,16 @@ class Normaliser:
                 if len(part) >= 2 and (part.isupper() or short) and fold(part) not in self.words.stop_words:
                     self.names.add(fold(part))  # "LOV", "NNS", "Ali", "Ola"
 
-    def terms(self, text: str) -> list[str]:
-        """The terms of a sentence of the sources (Swedish)."""
+    def terms(self, text: str, learn: bool = True) -> list[str]:
+        """The terms of a sentence of the sources (Swedish), remembered as the sources' words unless `learn`
+        is False (the lexicon's and the synonyms' Swedish words: they are not the sources')."""
         found: list[str] = []
         for token in tokens(text):
             for part in _parts(token):
                 term = self._word(part, "sv")
                 if term:
-                    folded = fold(part)
-                    self.known.setdefault(folded, term)
+                    if learn:
+                        self.known.setdefault(fold(part), term)
                     found.append(term)
         return found
 
@@ -147,7 +148,7 @@ class Normaliser:
         if self._synonyms is None:
             self._synonyms = {}
             for group in self.words.synonyms:
-                terms = unique(term for word in group for term in self.terms(word))
+                terms = unique(term for word in group for term in self.terms(word, learn=False))
                 for term in terms:
                     self._synonyms[term] = tuple(other for other in terms if other != term)
         return self._synonyms
@@ -167,7 +168,7 @@ class Normaliser:
         """English word -> terms, built on first use (after the sources are learnt)."""
         if self._lexicon is None:
             self._lexicon = {
-                english: tuple(dict.fromkeys(t for word in swedish for t in self.terms(word)))
+                english: tuple(dict.fromkeys(t for word in swedish for t in self.terms(word, learn=False)))
                 for english, swedish in self._lexicon_words.items()
             }
         return self._lexicon

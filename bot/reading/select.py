@@ -110,6 +110,22 @@ class Reader:
             for group in groups
         )
 
+    def unknown_to(self, question: str, lang: str, known: frozenset[str]) -> list[tuple[str, ...]]:
+        """The question's words the newsletters use but `known` (the intents' words and names) lacks: what an
+        intent's answer passes over ("vilka kommuner ingår i VärNa?" answered with the federation's own)."""
+        groups, _ = self.index.normaliser.question(question, lang)
+        return [
+            group
+            for group in groups
+            if any(term in self.index.idf for term in group)
+            and not any(term in known or term.isdigit() for term in group)
+        ]
+
+    def holds_words(self, sentences: list[Sentence], groups: list[tuple[str, ...]]) -> bool:
+        """Whether the sentences themselves hold each of these words (any term of each group)."""
+        own = set().union(*(self.index.terms[sentence.number] for sentence in sentences))
+        return all(any(term in own for term in group) for group in groups)
+
     def _split(self, group: tuple[str, ...]) -> list[tuple[str, ...]]:
         """A compound the sentences never use, as the two words they do ("förbundschefstjänsten" ->
         förbundschef + tjänst), the longest first part first; a linking s is dropped."""
