@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 
 from bot.answers import greeting, render
@@ -19,7 +20,7 @@ from bot.knowledge.model import KnowledgeBase, Meeting
 from bot.knowledge.store import load_kb
 from bot.nlu.question import Question, Slots
 from bot.nlu.understand import Parse, Understander
-from bot.reading.select import Reader
+from bot.reading.select import Found, Reader
 from bot.texts import say
 
 log = logging.getLogger(__name__)
@@ -98,8 +99,9 @@ class Engine:
         if context and not parse.lang_sure and not _hint(lang):
             reply_lang = context.lang
         question = self._resolve(parse, context)
+        reading = _Reading(self.reader, text, today, reply_lang)
         if question.intent == parse.intent and parse.confidence < self.reader.doubted_intent:
-            found = self.reader.find(text, today, reply_lang)
+            found = reading.found
             if found and found.holds_kind and found.coverage >= self.reader.min_coverage_over_intent:
                 # a guessed intent, and a sentence that answers squarely
                 answer = quote(found, self.kb, reply_lang)
@@ -107,7 +109,7 @@ class Engine:
             if reply_lang == "sv" and self.reader.strange(text, self._intent_terms):  # a guess, about something else
                 question = Question(None, question.slots)
         if question.intent is None:
-            found = self.reader.find(text, today, reply_lang)
+            found = reading.found
             if found:
                 answer = quote(found, self.kb, reply_lang)
                 return Reply(answer.text, reply_lang, "reading", round(found.coverage, 3))
@@ -126,7 +128,7 @@ class Engine:
         passed_over = self.reader.unknown_to(text, reply_lang, self._intent_terms | self.reader.terms_of(used))
         found = None
         if passed_over:  # the intent's answer passes over a word of the question the articles use
-            found = self.reader.find(text, today, reply_lang)
+            found = reading.found
             found = found if found and self.reader.holds_words(found.sentences, passed_over) else None
         elif not answer.answered and not answer.choices:  # the intent found nothing: the articles may say it
             found = self.reader.find(text, today, reply_lang, self.reader.min_coverage_after_intent)
@@ -215,6 +217,17 @@ def _points_at_meeting(slots: Slots, context: _Context | None) -> bool:
 def _only_names(parse: Parse) -> bool:
     """A question that is nothing but a name or a date ("Tyresö?", "28/9")."""
     return bool(parse.tokens) and all(token.startswith("<") for token in parse.tokens)
+
+
+class _Reading:
+    """The reading layer's answer to one question, looked up once however many ways of answering ask for it."""
+
+    def __init__(self, reader: Reader, text: str, today: date, lang: str) -> None:
+        self.reader, self.text, self.today, self.lang = reader, text, today, lang
+
+    @cached_property
+    def found(self) -> Found | None:
+        return self.reader.find(self.text, self.today, self.lang)
 
 
 def _hint(lang: str | None) -> str | None:

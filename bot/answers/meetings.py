@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from bot.answers.common import Answer, known_through, with_source
 from bot.answers.words import capital, clock, join_list, kind_name, long_date
@@ -124,8 +125,13 @@ def _mentions(meeting: Meeting, stems: list[str]) -> bool:
     return any(said.startswith(stem) for said in _said(meeting) for stem in stems)
 
 
-def _said(meeting: Meeting) -> list[str]:
-    return fold(" ".join([meeting.topic or "", *meeting.speakers, meeting.note or ""])).split()
+def _said(meeting: Meeting) -> tuple[str, ...]:
+    return _words(" ".join([meeting.topic or "", *meeting.speakers, meeting.note or ""]))
+
+
+@lru_cache(maxsize=8192)  # the meetings' texts: folded once, not at every question about a topic
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(fold(text).split())
 
 
 def _no_meeting_about(lang: str, topic: tuple[str, ...]) -> Answer:

@@ -48,11 +48,13 @@ class Normaliser:
         self._terms_by_start: dict[str, list[str]] = {}  # ... and their terms
         self._source_terms: set[str] | None = None
         self._term = lru_cache(maxsize=65536)(self._term_uncached)
+        self._question = lru_cache(maxsize=8)(self._question_uncached)  # within one answer, not across them
 
     def use_lemmas(self, lemmas: Lemmas | None) -> None:
         """Look words up in this table from now on (None: fold and cut them only)."""
         self.lemmas = lemmas or Lemmas()
         self._term.cache_clear()
+        self._question.cache_clear()
         self._lexicon = None
         self._synonyms = None
 
@@ -84,6 +86,15 @@ class Normaliser:
         return unique(term for group in self.question(text, lang)[0] for term in group)
 
     def question(self, text: str, lang: str) -> tuple[list[tuple[str, ...]], frozenset[str]]:
+        """As `read_question`, remembered for the few latest questions: an answer asks for them more than once."""
+        groups, foreign = self._question(text, lang)
+        return list(groups), foreign
+
+    def _question_uncached(self, text: str, lang: str) -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+        groups, foreign = self.read_question(text, lang)
+        return tuple(groups), foreign
+
+    def read_question(self, text: str, lang: str) -> tuple[list[tuple[str, ...]], frozenset[str]]:
         """The question's words, each as the group of terms that stand for it (an English word's Swedish
         alternatives: money -> medel, kronor, mkr; any one of them matches it), and, in English, the terms that
         are foreign: words neither the lexicon nor the newsletters know ("opening hours"), which weigh less
