@@ -407,3 +407,9 @@ def test_an_intent_that_passes_over_a_name_in_the_question_gives_way_to_the_sent
     kb.lemmas = lemmas_of(kb)
     reply = Engine(kb).answer("vilka kommuner ingår i Sjöviken?", today=date(2024, 4, 1))
     assert reply.intent == "reading" and "Lidö och Norrviken" in reply.text
+
+
+def test_two_english_words_the_sources_write_as_one_compound_are_read_as_it() -> None:
+    kb = _kb(("2024-10", 12, [("Länet", "Omvärldsförändringarna märks i hela länet, säger Eva Lund."), *NUMBERED]))
+    found = Reader(kb).find("who says the world is changing?", LATER, "en")
+    assert found and "Eva Lund" in found.sentences[0].text

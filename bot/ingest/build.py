@@ -172,13 +172,13 @@ def _text(run: list[Line]) -> str:
 def _short_lines(newsletter: Newsletter, read_for_facts: set[int]) -> list[Skipped]:
     """Paragraphs too short to be passages that no reader of meetings or places took facts from
     (the readers of contacts and federations may still have)."""
+    kept = {line.number for section in newsletter.sections for run in passage_runs(section) for line in run}
     return [
         Skipped(line.number, "short, not a passage", line.text)
         for section in newsletter.sections
         for run in section.runs
-        if run not in passage_runs(section)
         for line in run
-        if line.number not in read_for_facts
+        if line.number not in kept and line.number not in read_for_facts
     ]
 
 

@@ -20,6 +20,7 @@ from bot.reading.words import ReadingWords, load_lexicon, load_words
 
 _TOKEN = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-:][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
 _GENITIVE = re.compile(r":s$|:n$")  # "MIA:s", "ESF:n"
+_JOINS = re.compile(r"[-:]")
 
 
 def tokens(text: str) -> list[str]:
@@ -48,12 +49,14 @@ class Normaliser:
         self._terms_by_start: dict[str, list[str]] = {}  # ... and their terms
         self._source_terms: set[str] | None = None
         self._term = lru_cache(maxsize=65536)(self._term_uncached)
+        self._word = lru_cache(maxsize=65536)(self._word_uncached)  # the sources repeat their words
         self._question = lru_cache(maxsize=8)(self._question_uncached)  # within one answer, not across them
 
     def use_lemmas(self, lemmas: Lemmas | None) -> None:
         """Look words up in this table from now on (None: fold and cut them only)."""
         self.lemmas = lemmas or Lemmas()
         self._term.cache_clear()
+        self._word.cache_clear()
         self._question.cache_clear()
         self._lexicon = None
         self._synonyms = None
@@ -64,8 +67,11 @@ class Normaliser:
         for token in tokens(text):
             for part in _parts(token):
                 short = len(part) < self.min_word and part[:1].isupper() and part.isalpha()
-                if len(part) >= 2 and (part.isupper() or short) and fold(part) not in self.words.stop_words:
-                    self.names.add(fold(part))  # "LOV", "NNS", "Ali", "Ola"
+                name = fold(part)
+                if len(part) >= 2 and (part.isupper() or short) and name not in self.words.stop_words:
+                    if name not in self.names:
+                        self.names.add(name)  # "LOV", "NNS", "Ali", "Ola"
+                        self._word.cache_clear()
 
     def terms(self, text: str, learn: bool = True) -> list[str]:
         """The terms of a sentence of the sources (Swedish), remembered as the sources' words unless `learn`
@@ -184,7 +190,7 @@ class Normaliser:
             }
         return self._lexicon
 
-    def _word(self, word: str, lang: str) -> str | None:
+    def _word_uncached(self, word: str, lang: str) -> str | None:
         folded = fold(word)
         if not folded or folded in self.words.stop_words:
             return None
@@ -216,8 +222,11 @@ class Normaliser:
 
 
 def _parts(token: str) -> Iterator[str]:
+    if "-" not in token and ":" not in token:  # most words: nothing to split
+        yield token
+        return
     token = _GENITIVE.sub("", token)
-    pieces = [piece for piece in re.split(r"[-:]", token) if piece]
+    pieces = [piece for piece in _JOINS.split(token) if piece]
     yield from pieces
     if len(pieces) > 1 and not any(piece.isupper() for piece in pieces):
         yield "".join(pieces)  # "kick-off" also as "kickoff"

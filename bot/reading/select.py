@@ -144,13 +144,15 @@ class Reader:
 
     def _join(self, groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
         """Two words the sentences use only as one compound, as that compound ("establishment centres" ->
-        etablering + centrum -> etableringscentrum, "kanot skolan" -> kanotskolan)."""
+        etablering + centrum -> etableringscentrum, "kanot skolan" -> kanotskolan, "world changing" -> omvärld
+        + förändring -> omvärldsförändringarna)."""
         idf = self.index.idf
         joined: list[tuple[str, ...]] = []
         for group in groups:
             last = joined[-1] if joined else None
-            if last and len(last) == 1 and len(group) == 1 and not (last[0] in idf and group[0] in idf):
-                compound = self._compound(last[0], group[0])
+            if last and not (any(term in idf for term in last) and any(term in idf for term in group)):
+                pairs = ((first, second) for first in last for second in group)  # an English word's alternatives
+                compound = next(filter(None, (self._compound(first, second) for first, second in pairs)), None)
                 if compound:
                     joined[-1] = (compound,)
                     continue
