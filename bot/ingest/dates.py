@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from bot.folding import fold
 from bot.ingest.formats import NewsletterError
@@ -101,6 +102,11 @@ def find_dates(text: str) -> list[DateMention]:
     """Every day-and-month written in `text`, in order ("28/9", "fredag 12 april 2024", "12 March")."""
     if not _DIGIT.search(text):
         return []  # most lines have no date at all: skip the long pattern
+    return list(_dates_in(text))
+
+
+@lru_cache(maxsize=4096)  # each reader (meetings, changes, roles, contacts) looks at the same lines
+def _dates_in(text: str) -> tuple[DateMention, ...]:
     found = []
     for match in _DATE.finditer(text):
         groups = match.groupdict()
@@ -117,7 +123,7 @@ def find_dates(text: str) -> list[DateMention]:
         if not 1 <= int(month) <= 12 and groups["nd"]:
             continue  # "3/15" is not a day and month: a fraction or a reference
         found.append(DateMention(match.start(), match.end(), int(day), int(month), int(year) if year else None))
-    return found
+    return tuple(found)
 
 
 def implausible(when: date, published: date, is_event: bool) -> str | None:

@@ -25,6 +25,7 @@ from bot.paths import DICTIONARY_COPIES
 log = logging.getLogger(__name__)
 _TABLE = "CREATE TABLE pairs (form BLOB PRIMARY KEY, lemma BLOB NOT NULL) WITHOUT ROWID"
 _INDEX = "CREATE INDEX by_lemma ON pairs (lemma)"  # made after the pairs are in: quicker
+_BATCH = 500  # forms per query: below SQLite's limit of parameters
 
 
 class DictionaryCopy(Mapping[str, str]):
@@ -32,12 +33,26 @@ class DictionaryCopy(Mapping[str, str]):
 
     def __init__(self, path: Path) -> None:
         self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        self._fetched: dict[str, str | None] = {}  # forms looked up at once by `prefetch` (None: not in it)
 
     def __getitem__(self, form: str) -> str:
-        row = self._db.execute("SELECT lemma FROM pairs WHERE form = ?", (form.encode(),)).fetchone()
-        if row is None:
+        if form in self._fetched:
+            found = self._fetched[form]
+        else:
+            row = self._db.execute("SELECT lemma FROM pairs WHERE form = ?", (form.encode(),)).fetchone()
+            found = None if row is None else str(row[0].decode())
+        if found is None:
             raise KeyError(form)
-        return str(row[0].decode())
+        return found
+
+    def prefetch(self, forms: Iterable[str]) -> None:
+        """Look these forms up in a few queries, so that looking each up afterwards asks nothing more."""
+        wanted = sorted({form for form in forms if form not in self._fetched})
+        for start in range(0, len(wanted), _BATCH):
+            chunk = [form.encode() for form in wanted[start : start + _BATCH]]
+            query = f"SELECT form, lemma FROM pairs WHERE form IN ({','.join('?' * len(chunk))})"
+            found = {form.decode(): lemma.decode() for form, lemma in self._db.execute(query, chunk)}
+            self._fetched.update({form.decode(): found.get(form.decode()) for form in chunk})
 
     def __iter__(self) -> Iterator[str]:
         return (form.decode() for (form,) in self._db.execute("SELECT form FROM pairs"))

@@ -68,8 +68,10 @@ def _table(words: set[str], lang: str, dictionaries: CopiedDictionaries) -> dict
         return str(lemmatizer.lemmatize(word, lang))
 
     dictionary = dictionaries.get_dictionary(lang)
+    dictionary.prefetch(words)
     wanted = words | {lemma(word) for word in words}
     sharing = dictionary.forms_of(wanted) | {word for word in wanted if word in dictionary}
     forms = words | {form for form in sharing if _FORM.fullmatch(form)}
+    dictionary.prefetch(forms)
     table = {form: lemma(form) for form in sorted(forms)}  # the lemma the reader used to ask simplemma for
     return {form: found for form, found in table.items() if found != form}
