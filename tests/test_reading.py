@@ -413,3 +413,16 @@ def test_two_english_words_the_sources_write_as_one_compound_are_read_as_it() ->
     kb = _kb(("2024-10", 12, [("Länet", "Omvärldsförändringarna märks i hela länet, säger Eva Lund."), *NUMBERED]))
     found = Reader(kb).find("who says the world is changing?", LATER, "en")
     assert found and "Eva Lund" in found.sentences[0].text
+
+
+def test_a_list_of_names_answers_who_but_counts_less_for_what() -> None:
+    board = "Styrelsen: Eva Lund (S), Haninge kommun, Per Ek (M), Tyresö kommun, Anna Berg (C), Nynäshamns kommun."
+    kb = _kb(
+        ("2024-1", 2, [("Samarbete", "Haninge och Tyresö har börjat samarbeta om hamnen."), *NUMBERED]),
+        ("2024-11", 12, [("Styrelsen", board)]),
+    )
+    reader = Reader(kb)
+    found = reader.find("vad har Haninge och Tyresö kommun börjat med?", LATER, "sv")
+    assert found and found.sentences[0].text.startswith("Haninge och Tyresö")
+    who = reader.find("vem representerar Tyresö kommun i styrelsen?", LATER, "sv")
+    assert who and who.sentences[0].text == board

@@ -77,6 +77,10 @@ class Reader:
         self.far_bonus = settings.get("far_bonus", self.kind_bonus)
         self.near_kinds = frozenset(self.words.near_kinds)
         self.own_bonus = settings.get("own_bonus", 0.0)
+        self.list_penalty = settings.get("list_penalty", 0.0)
+        self.list_share = settings.get("list_share", 0.5)
+        self.list_words = int(settings.get("list_words", 8))
+        self.list_kinds = frozenset(self.words.list_kinds)
         self._spans: dict[tuple[int, str], tuple[tuple[int, int, str], ...]] = {}
         self._words: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
         self._about: dict[int, tuple[int, str]] = {}  # a sentence's about_markers held, and its text folded
@@ -326,6 +330,8 @@ class Reader:
         score = coverage + self.newer_bonus * sentence.published.toordinal() / 365.25
         score += self.own_bonus * self.own_share(sentence, query)
         kind = query.kind
+        if kind not in self.list_kinds and self._listing(sentence):  # a list of names answers who, not what
+            score -= self.list_penalty
         if kind and self.holds(sentence, kind, query.numbers):
             if score + self.kind_bonus + self.near_bonus + 1e-9 < least:
                 return None
@@ -335,6 +341,13 @@ class Reader:
         elif kind == "way":  # "how do I apply?": only a sentence that says how (a contact, a web page) answers
             return None
         return score
+
+    def _listing(self, sentence: Sentence) -> bool:
+        """Whether the sentence is mostly names: a board or a list of contacts (`list_share` of its words
+        capitalised or in brackets, `list_words` words at least)."""
+        words = sentence.text.split()
+        names = sum(word[:1].isupper() or word[:1] == "(" for word in words)
+        return len(words) >= self.list_words and names >= self.list_share * len(words)
 
     def own_share(self, sentence: Sentence, query: Query) -> float:
         """The share of the question's weight the sentence's own words hold, each word weighted by its
