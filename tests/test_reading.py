@@ -426,3 +426,9 @@ def test_a_list_of_names_answers_who_but_counts_less_for_what() -> None:
     assert found and found.sentences[0].text.startswith("Haninge och Tyresö")
     who = reader.find("vem representerar Tyresö kommun i styrelsen?", LATER, "sv")
     assert who and who.sentences[0].text == board
+
+
+def test_a_word_is_not_read_as_a_longer_word_the_dictionary_takes_it_for() -> None:
+    normaliser = _normaliser("handla handlar handlägga tf aug")
+    assert normaliser.terms("handla") == normaliser.terms("handlar") != normaliser.terms("handlägga")
+    assert normaliser.terms("aug") == normaliser.terms("augusti")  # an abbreviation still is its word

@@ -204,6 +204,8 @@ class Normaliser:
 
     def _term_uncached(self, word: str, lang: str) -> str:
         lemma = self.english_lemma(word) if lang == "en" else self.lemmas.sv.get(word, word)
+        if len(word) >= 5 and len(lemma) >= len(word) + 3:  # not an inflection ("handla" is not "handlägga"),
+            lemma = word  # nor an abbreviation ("tf", "aug")
         folded = fold(lemma)
         return "" if folded in self.words.stop_words else self.stem(folded)
 
