@@ -10,6 +10,7 @@ from bot.engine import Engine
 from bot.ingest.build import build
 from bot.knowledge.model import Issue, KnowledgeBase, Passage, Source
 from bot.knowledge.vocabulary import load_vocabulary
+from bot.reading.index import SentenceIndex, compound_parts
 from bot.reading.lemma_table import lemma_table, lemmas_of, words_of
 from bot.reading.normalise import Normaliser
 from bot.reading.select import Reader
@@ -432,3 +433,18 @@ def test_a_word_is_not_read_as_a_longer_word_the_dictionary_takes_it_for() -> No
     normaliser = _normaliser("handla handlar handlägga tf aug")
     assert normaliser.terms("handla") == normaliser.terms("handlar") != normaliser.terms("handlägga")
     assert normaliser.terms("aug") == normaliser.terms("augusti")  # an abbreviation still is its word
+
+
+def test_the_words_a_compound_begins_or_ends_with_are_part_of_its_context() -> None:
+    vocabulary = {"projektform", "projekt", "form", "arbetstraningsplat", "arbetstraning", "halvarsrapport", "rapport"}
+    assert compound_parts(vocabulary, 5) == {
+        "projektform": ("projekt",),  # "form" is too short to count
+        "arbetstraningsplat": ("arbetstraning",),
+        "halvarsrapport": ("rapport",),
+    }
+    sentences = [
+        ("Hamnen", "Arbetet sker i projektform fram till december 2025."),
+        ("Annat", "Klubbens projekt är få."),
+    ]
+    kb = _kb(("2024-12", 12, sentences))
+    assert "projekt" in SentenceIndex(kb, Normaliser(lemmas=kb.lemmas), min_part=5).context[0]

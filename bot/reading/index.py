@@ -1,7 +1,8 @@
 """An inverted index of the sentences' terms, built once: term -> sentences, with each term's rarity (IDF).
 
-A sentence is found by its own words; its headline and its neighbours in the paragraph are its context,
-which counts for part of a match ("Vem är MIA-projektets ekonom?" under "Ny ekonom för MIA-projektet")."""
+A sentence is found by its own words; its headline, its neighbours in the article and the words its
+compounds are made of are its context, which counts for part of a match ("Vem är MIA-projektets ekonom?"
+under "Ny ekonom för MIA-projektet")."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from bot.reading.sentences import Sentence, sentences_of
 
 
 class SentenceIndex:
-    def __init__(self, kb: KnowledgeBase, normaliser: Normaliser | None = None, unknown_factor: float = 1.0) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, normaliser: Normaliser | None = None, unknown_factor: float = 1.0, min_part: int = 5
+    ) -> None:
         self.normaliser = normaliser or Normaliser()
         if kb.lemmas is not None:  # a base built before the lemma table: words are folded and cut only
             self.normaliser.use_lemmas(kb.lemmas)
@@ -22,6 +25,7 @@ class SentenceIndex:
         for passage in kb.passages:
             self.normaliser.learn(passage.text)
         self.terms: list[frozenset[str]] = [frozenset(self.normaliser.terms(s.text)) for s in self.sentences]
+        parts = compound_parts(set().union(*self.terms), min_part)
         headlines: dict[str, frozenset[str]] = {}
         self.context: list[frozenset[str]] = []
         for number, sentence in enumerate(self.sentences):
@@ -29,6 +33,7 @@ class SentenceIndex:
             if head is None:
                 head = headlines[sentence.headline] = frozenset(self.normaliser.terms(sentence.headline))
             around = set(head) | {str(sentence.published.year)}  # "vem blev projektledare 2016?"
+            around.update(*(parts.get(term, ()) for term in self.terms[number]))  # "projekt" of "projektform"
             for other in (number - 2, number - 1, number + 1, number + 2):
                 if 0 <= other < len(self.sentences) and _same_article(self.sentences[other], sentence):
                     around |= self.terms[other]
@@ -106,3 +111,16 @@ class SentenceIndex:
 
 def _same_article(one: Sentence, other: Sentence) -> bool:
     return one.issue == other.issue and one.headline == other.headline
+
+
+def compound_parts(vocabulary: set[str], min_part: int) -> dict[str, tuple[str, ...]]:
+    """A compound term -> the sources' words it begins or ends with, `min_part` letters at least, the rest 3
+    ("projektform" -> projekt, "arbetsträningsplatser" -> arbetsträning): part of a word, part of a match."""
+    found: dict[str, tuple[str, ...]] = {}
+    for term in vocabulary:
+        if term.isalpha():
+            parts = [term[:cut] for cut in range(min_part, len(term) - 2) if term[:cut] in vocabulary]
+            parts += [term[cut:] for cut in range(3, len(term) - min_part + 1) if term[cut:] in vocabulary]
+            if parts:
+                found[term] = tuple(parts)
+    return found

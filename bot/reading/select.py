@@ -52,7 +52,12 @@ class Reader:
     def __init__(self, kb: KnowledgeBase, words: ReadingWords | None = None) -> None:
         self.words = words or load_words()
         settings = self.words.settings
-        self.index = SentenceIndex(kb, Normaliser(self.words), settings.get("unknown_factor", 1.0))
+        self.index = SentenceIndex(
+            kb,
+            Normaliser(self.words),
+            settings.get("unknown_factor", 1.0),
+            int(settings.get("min_word_in_compound", 5)),
+        )
         self.min_coverage = settings.get("min_coverage", 0.6)
         self.min_coverage_after_intent = settings.get("min_coverage_after_intent", 0.75)
         self.doubted_intent = settings.get("doubted_intent", 0.0)
