@@ -661,3 +661,15 @@ def test_open_places_said_clause_by_clause(kb):
 def test_a_phone_number_written_with_the_country_code_after_the_name_and_pa(kb):
     # "höra av dig till samordnaren Tilda Rask på" / "+46 70 174 06 92"
     assert next(c for c in kb.contacts if c.name == "Tilda Rask").phone == "+46 70 174 06 92"
+
+
+def test_contact_cards_with_the_addresses_under_the_name_or_after_a_title(kb):
+    # "Name, title" over "address · phone", a phone alone under "Name, title", "Name, title – phone"
+    def card(name: str) -> tuple[str | None, str | None]:
+        contact = next(c for c in kb.contacts if c.name == name)
+        return contact.email, contact.phone
+
+    assert card("Tova Lindqvist") == ("tova.lindqvist@tyreso.se", "08-465 004 91")
+    assert card("Arne Sjövik") == (None, "070-174 06 93")
+    assert card("Greta Holm") == (None, "08-465 004 94")
+    assert all(c.phone != "08-465 004 00" for c in kb.contacts)  # the switchboard's

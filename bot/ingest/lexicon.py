@@ -66,6 +66,7 @@ class Lexicon:
     having: tuple[str, ...]  # "har", "finns": a verb between a provider and its count, as written
     contact_labels: re.Pattern[str]  # "tel.", "e-post:" before a phone number or address, folded
     phone_leads: re.Pattern[str]  # "Name på 070-…": a word between a name and its phone number, as written
+    switchboard: re.Pattern[str]  # "Växel", "Kansliet": a number after one of these is nobody's own, folded
     board: re.Pattern[str]  # "styrelse": a section about the board
     vacancies: re.Pattern[str]  # "vakant", "utses": a seat without a member
     position_aliases: dict[str, str]  # folded "vice ordf" -> "vice ordförande"
@@ -177,6 +178,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
                 fold(str(alias)): str(position) for alias, position in data["board_position_aliases"].items()
             },
             phone_leads=re.compile(rf"\s+(?:{'|'.join(map(re.escape, map(str, data['phone_leads'])))})\s+$"),
+            switchboard=_starts(data["switchboard"]),
             contact_labels=re.compile(rf"{_starts(data['contact_labels']).pattern}(?![a-z])\.?"),
         )
     except (KeyError, TypeError, AttributeError) as error:
