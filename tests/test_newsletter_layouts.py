@@ -673,3 +673,16 @@ def test_contact_cards_with_the_addresses_under_the_name_or_after_a_title(kb):
     assert card("Arne Sjövik") == (None, "070-174 06 93")
     assert card("Greta Holm") == (None, "08-465 004 94")
     assert all(c.phone != "08-465 004 00" for c in kb.contacts)  # the switchboard's
+
+
+def test_a_start_said_for_all_meetings_and_rows_under_month_headings_with_topic_and_venue_apart(kb):
+    # "Programmet drar igång 8:10 vid alla möten" (not "klart från kvart över sju"); under "### Oktober",
+    # "- fre 8 okt · **Nynäshamn** · Topic — Venue" keeps its own month; "— lokal meddelas senare" is no venue
+    assert facts(meeting(kb, "2060-10-08")) == ("Nynäshamn", "Ut ur arbetslöshet", "Folkets hus, lilla salen", "08:10")
+    assert facts(meeting(kb, "2060-10-22")) == ("Tyresö", "Unga i fokus", "Tyresö bibliotek, Kupolen", "08:10")
+    assert facts(meeting(kb, "2060-11-05")) == ("Haninge", "Hälsa och arbete", None, "08:10")
+
+
+def test_an_english_seminar_block_with_where_and_register_by_its_topic_after_the_kind_in_the_heading(kb):
+    seminar = meeting(kb, "2060-10-14")
+    assert facts(seminar) == (None, "Welcoming new colleagues", "Online via our link", "13:00")

@@ -53,6 +53,7 @@ class Lexicon:
     numbers: dict[str, int]  # "tre" -> 3
     spoken_time: re.Pattern[str]  # "börjar halv nio": group "shift" (halv, kvart i, ...) and "hour" (a number word)
     clock_shifts: dict[str, int]  # "halv" -> -30 minutes
+    start_verbs: str  # a pattern: "börjar", "kör igång" before the time a programme starts, as written
     venue_end: str  # a pattern: the end of a word naming a venue ("kulturhus", "Stora salen")
     online: re.Pattern[str]  # "Teams", "Zoom", "digitalt": a venue online, matched in the text as written
     ordinals: dict[str, int]  # "sjatte" -> 6 (folded)
@@ -158,11 +159,14 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             online=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, map(str, data['online_venues'])))})\w*", re.I),
             numbers={fold(str(word)): int(value) for word, value in data["number_words"].items()},
             spoken_time=re.compile(
-                rf"\b(?:{'|'.join(map(re.escape, data['clock_leads']))})\.?\s+"
+                rf"\b(?:{'|'.join(map(re.escape, data['clock_leads'] + data['start_verbs']))})\.?\s+"
                 rf"(?:(?P<shift>{'|'.join(map(re.escape, data['clock_words']))})\s+)?"
                 rf"(?P<hour>{'|'.join(map(re.escape, (str(w) for w in data['number_words'])))})\b",
                 re.I,
             ),
+            start_verbs="(?:"
+            + "|".join(re.escape(str(verb)).replace(r"\ ", r"\s+") for verb in data["start_verbs"])
+            + ")",
             clock_shifts={str(word): int(minutes) for word, minutes in data["clock_words"].items()},
             issue_number=re.compile(rf"{_starts(data['issue_number_words']).pattern}\s*(\d{{1,2}})\b"),
             places=_starts(data["places_headings"], inside_words=True),
