@@ -686,3 +686,14 @@ def test_a_start_said_for_all_meetings_and_rows_under_month_headings_with_topic_
 def test_an_english_seminar_block_with_where_and_register_by_its_topic_after_the_kind_in_the_heading(kb):
     seminar = meeting(kb, "2060-10-14")
     assert facts(seminar) == (None, "Welcoming new colleagues", "Online via our link", "13:00")
+
+
+def test_a_board_list_with_abbreviated_positions_before_the_names(kb):
+    # "Ordf.     Name (S) – Tyresö", "V. ordf.  Name (M) – Haninge", "Led.      vakant – Region Stockholm"
+    board = next(board for board in kb.boards if board.source.issue == "2060-2")
+    assert [(m.position, m.name, m.vacancy, m.represents) for m in board.members] == [
+        ("ordförande", "Hanna Berglöf", None, "Tyresö"),
+        ("vice ordförande", "Olle Kvist", None, "Haninge"),
+        ("ledamot", "Rut Engdahl", None, "Arbetsförmedlingen"),
+        ("ledamot", None, "vakant", "Region Stockholm"),
+    ]
