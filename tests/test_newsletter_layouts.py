@@ -678,7 +678,7 @@ def test_contact_cards_with_the_addresses_under_the_name_or_after_a_title(kb):
 def test_a_start_said_for_all_meetings_and_rows_under_month_headings_with_topic_and_venue_apart(kb):
     # "Programmet drar igång 8:10 vid alla möten" (not "klart från kvart över sju"); under "### Oktober",
     # "- fre 8 okt · **Nynäshamn** · Topic — Venue" keeps its own month; "— lokal meddelas senare" is no venue
-    assert facts(meeting(kb, "2060-10-08")) == ("Nynäshamn", "Ut ur arbetslöshet", "Folkets hus, lilla salen", "08:10")
+    assert facts(meeting(kb, "2060-10-08")) == ("Nynäshamn", "Ut ur skulder", "Folkets hus, Lyran", "08:10")
     assert facts(meeting(kb, "2060-10-22")) == ("Tyresö", "Unga i fokus", "Tyresö bibliotek, Kupolen", "08:10")
     assert facts(meeting(kb, "2060-11-05")) == ("Haninge", "Hälsa och arbete", None, "08:10")
 
@@ -697,3 +697,11 @@ def test_a_board_list_with_abbreviated_positions_before_the_names(kb):
         ("ledamot", "Rut Engdahl", None, "Arbetsförmedlingen"),
         ("ledamot", None, "vakant", "Region Stockholm"),
     ]
+
+
+def test_open_places_a_provider_a_cell_on_one_line_and_behind_pictures_as_bullets(kb):
+    def counts(issue: str) -> set[tuple[str, int]]:
+        return {(p.provider, p.count) for r in kb.places if r.source.issue == issue for p in r.places}
+
+    assert counts("2060-2") == {("Korgmakeriet", 3), ("Kafé Tranan", 0), ("Smedjan Öja", 2)}
+    assert counts("2060-5") == {("Odlingen Tuna", 4), ("Bokbindarna", 0)}  # "<li>🟢 Odlingen Tuna – 4 lediga platser"
