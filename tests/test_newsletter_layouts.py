@@ -661,3 +661,47 @@ def test_open_places_said_clause_by_clause(kb):
 def test_a_phone_number_written_with_the_country_code_after_the_name_and_pa(kb):
     # "höra av dig till samordnaren Tilda Rask på" / "+46 70 174 06 92"
     assert next(c for c in kb.contacts if c.name == "Tilda Rask").phone == "+46 70 174 06 92"
+
+
+def test_contact_cards_with_the_addresses_under_the_name_or_after_a_title(kb):
+    # "Name, title" over "address · phone", a phone alone under "Name, title", "Name, title – phone"
+    def card(name: str) -> tuple[str | None, str | None]:
+        contact = next(c for c in kb.contacts if c.name == name)
+        return contact.email, contact.phone
+
+    assert card("Tova Lindqvist") == ("tova.lindqvist@tyreso.se", "08-465 004 91")
+    assert card("Arne Sjövik") == (None, "070-174 06 93")
+    assert card("Greta Holm") == (None, "08-465 004 94")
+    assert all(c.phone != "08-465 004 00" for c in kb.contacts)  # the switchboard's
+
+
+def test_a_start_said_for_all_meetings_and_rows_under_month_headings_with_topic_and_venue_apart(kb):
+    # "Programmet drar igång 8:10 vid alla möten" (not "klart från kvart över sju"); under "### Oktober",
+    # "- fre 8 okt · **Nynäshamn** · Topic — Venue" keeps its own month; "— lokal meddelas senare" is no venue
+    assert facts(meeting(kb, "2060-10-08")) == ("Nynäshamn", "Ut ur skulder", "Folkets hus, Lyran", "08:10")
+    assert facts(meeting(kb, "2060-10-22")) == ("Tyresö", "Unga i fokus", "Tyresö bibliotek, Kupolen", "08:10")
+    assert facts(meeting(kb, "2060-11-05")) == ("Haninge", "Hälsa och arbete", None, "08:10")
+
+
+def test_an_english_seminar_block_with_where_and_register_by_its_topic_after_the_kind_in_the_heading(kb):
+    seminar = meeting(kb, "2060-10-14")
+    assert facts(seminar) == (None, "Welcoming new colleagues", "Online via our link", "13:00")
+
+
+def test_a_board_list_with_abbreviated_positions_before_the_names(kb):
+    # "Ordf.     Name (S) – Tyresö", "V. ordf.  Name (M) – Haninge", "Led.      vakant – Region Stockholm"
+    board = next(board for board in kb.boards if board.source.issue == "2060-2")
+    assert [(m.position, m.name, m.vacancy, m.represents) for m in board.members] == [
+        ("ordförande", "Hanna Berglöf", None, "Tyresö"),
+        ("vice ordförande", "Olle Kvist", None, "Haninge"),
+        ("ledamot", "Rut Engdahl", None, "Arbetsförmedlingen"),
+        ("ledamot", None, "vakant", "Region Stockholm"),
+    ]
+
+
+def test_open_places_a_provider_a_cell_on_one_line_and_behind_pictures_as_bullets(kb):
+    def counts(issue: str) -> set[tuple[str, int]]:
+        return {(p.provider, p.count) for r in kb.places if r.source.issue == issue for p in r.places}
+
+    assert counts("2060-2") == {("Korgmakeriet", 3), ("Kafé Tranan", 0), ("Smedjan Öja", 2)}
+    assert counts("2060-5") == {("Odlingen Tuna", 4), ("Bokbindarna", 0)}  # "<li>🟢 Odlingen Tuna – 4 lediga platser"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bot.folding import fold
 from bot.ingest.changes import Change, read_changes
-from bot.ingest.contacts import ContactReader, Mention, infer_successions, merge_mentions
+from bot.ingest.contacts import ContactReader, Mention, card_mentions, infer_successions, merge_mentions
 from bot.ingest.corrections import apply_corrections
 from bot.ingest.dates import check_plausible
 from bot.ingest.document import Line, Newsletter, NewsletterError, Section, Skipped, read_newsletter
@@ -297,19 +297,24 @@ def _website(newsletters: list[Newsletter]) -> str | None:
 
 def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str) -> list[Contact]:
     reader = ContactReader(names, federation_name)
-    mentions = []
+    mentions: list[tuple[Mention, int]] = []
     for order, newsletter in enumerate(newsletters):
         for section in newsletter.sections:
             other = _federation_of_section(section, federation_name)
             paragraphs = section.paragraphs
+            source = Source(newsletter.id, section.heading)
+            mentions.extend(
+                (mention, order) for mention in card_mentions([line.text for line in section.lines], names, source)
+            )
             for index, run in enumerate(section.runs):
-                source = Source(newsletter.id, section.heading)
                 later = paragraphs[index + 1 : index + 3]
                 for mention in reader.read(paragraphs[index], source, other, newsletter.published, later):
                     _check_role_dates(mention, newsletter, run[0].number)
                     mentions.append((mention, order))
         for footer in dict.fromkeys(newsletter.footers):
-            for mention in reader.read(footer, Source(newsletter.id, "Sidfot")):
+            footer_source = Source(newsletter.id, "Sidfot")
+            mentions.extend((mention, order) for mention in card_mentions(footer.split("\n"), names, footer_source))
+            for mention in reader.read(footer, footer_source):
                 mentions.append((mention, order))
     contacts = merge_mentions(mentions)
     infer_successions(contacts)

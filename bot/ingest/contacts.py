@@ -385,3 +385,60 @@ def infer_successions(contacts: list[Contact]) -> None:
                 and joining.organisation == leaving.organisation
             ):
                 joining.start = leaving.end
+
+
+_MARKUP = re.compile(r"^[\s>•*|#\-–]*")
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÅÄÖ]|[!?]")
+
+
+def card_mentions(lines: list[str], names: Names, source: Source) -> list[Mention]:
+    """A contact written as a card: "Name, title – address, phone" on one line, or the name (with its
+    title) on one line and the addresses alone on the lines under it ("Name, title" / "08-… · name@…")."""
+    mentions = []
+    for index, line in enumerate(lines):
+        if "@" not in line and not PHONE.search(line):
+            continue
+        addresses = [(match.start(), match.group(0)) for pattern in (EMAIL, PHONE) for match in pattern.finditer(line)]
+        first = min(start for start, _ in addresses)
+        head = line[:first]
+        owner = _owner_above(lines, index, names) if _address_only(line) else _card_owner(head, names)
+        for _, address in addresses if owner else ():
+            email = address if "@" in address else None
+            mentions.append(Mention(name=owner or "", source=source, email=email, phone=None if email else address))
+    return mentions
+
+
+def _address_only(line: str) -> bool:
+    rest = lexicon().without_contact_labels(PHONE.sub("", EMAIL.sub("", line)))
+    return re.fullmatch(r"[\W_]*", rest) is not None
+
+
+def _card_owner(head: str, names: Names) -> str | None:
+    """The one person a line names before its addresses, set apart from what follows ("Name, title – ",
+    "Name ..... "), with no end of a sentence between."""
+    people = names.people(head)
+    gap = head[people[0][1] :] if len(people) == 1 else ""
+    if not re.match(r"[*\s]*[,–|:·.]", gap) or _SENTENCE_END.search(gap) or len(gap) > 80:
+        return None
+    if lexicon().switchboard.search(fold(gap)):
+        return None
+    return people[0][2]
+
+
+def _owner_above(lines: list[str], index: int, names: Names) -> str | None:
+    """The person of the card an address-only line belongs to: the line above names only them at its start,
+    past other address-only lines and one short line of title ("samordnare, Tyresö")."""
+    described = False
+    for above in reversed(lines[max(0, index - 4) : index]):
+        if not above.strip():
+            return None
+        if _address_only(above):
+            continue
+        people = names.people(above)
+        markup = len(_MARKUP.match(above).group(0))  # type: ignore[union-attr]
+        if len(people) == 1 and people[0][0] <= markup + 2 and not _SENTENCE_END.search(above):
+            return people[0][2]
+        if described or people or len(above.split()) > 6 or re.search(r"[.!?]$", above.strip()):
+            return None
+        described = True
+    return None

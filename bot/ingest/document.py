@@ -115,7 +115,9 @@ _RULE = re.compile(r"\s*\+?(?:[-=_*─—~]\s?){3,}\+?\s*")  # "-----", "- - - -
 _BOXED = re.compile(r"\s*[|│]\s(.*?)\s*[|│]\s*")
 _FRAMED = re.compile(r"^\s*[-=─—~*#]{2,}\s+(\S.*?\S)\s+[-=─—~*#]{2,}\s*$")
 _ENUMERATOR = re.compile(r"^\d{1,2}\s*[.·)–:-]\s+(?=\D)")
-_MARKUP = re.compile(r"[\[#*_►▶]")
+_SYMBOLS = "\U0001f300-\U0001faff\u2600-\u27bf\u2b1b-\u2b55"  # "🟢 Syateljén – 5 platser": pictures as bullets
+_PICTURES = re.compile(rf"[{_SYMBOLS}]\ufe0f?\s*")
+_MARKUP = re.compile(rf"[\[#*_►▶{_SYMBOLS}]")
 _HEADER_SEARCH_LINES = 15
 
 
@@ -140,6 +142,7 @@ def clean(text: str, among_rows: bool = False) -> str:
         text = _HEADING_MARK.sub("", text)
         text = _EMPHASIS.sub("", text)
         text = _ARROWS.sub("", text)
+        text = _PICTURES.sub("", text)
     text = _FRAMED.sub(r"\1", text)  # "---- LEDIGA PLATSER ----", "== Kalender ==": a heading between rules
     return " ".join(text.split())
 

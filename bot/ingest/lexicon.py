@@ -53,6 +53,7 @@ class Lexicon:
     numbers: dict[str, int]  # "tre" -> 3
     spoken_time: re.Pattern[str]  # "börjar halv nio": group "shift" (halv, kvart i, ...) and "hour" (a number word)
     clock_shifts: dict[str, int]  # "halv" -> -30 minutes
+    start_verbs: str  # a pattern: "börjar", "kör igång" before the time a programme starts, as written
     venue_end: str  # a pattern: the end of a word naming a venue ("kulturhus", "Stora salen")
     online: re.Pattern[str]  # "Teams", "Zoom", "digitalt": a venue online, matched in the text as written
     ordinals: dict[str, int]  # "sjatte" -> 6 (folded)
@@ -66,6 +67,7 @@ class Lexicon:
     having: tuple[str, ...]  # "har", "finns": a verb between a provider and its count, as written
     contact_labels: re.Pattern[str]  # "tel.", "e-post:" before a phone number or address, folded
     phone_leads: re.Pattern[str]  # "Name på 070-…": a word between a name and its phone number, as written
+    switchboard: re.Pattern[str]  # "Växel", "Kansliet": a number after one of these is nobody's own, folded
     board: re.Pattern[str]  # "styrelse": a section about the board
     vacancies: re.Pattern[str]  # "vakant", "utses": a seat without a member
     position_aliases: dict[str, str]  # folded "vice ordf" -> "vice ordförande"
@@ -157,11 +159,14 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             online=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, map(str, data['online_venues'])))})\w*", re.I),
             numbers={fold(str(word)): int(value) for word, value in data["number_words"].items()},
             spoken_time=re.compile(
-                rf"\b(?:{'|'.join(map(re.escape, data['clock_leads']))})\.?\s+"
+                rf"\b(?:{'|'.join(map(re.escape, data['clock_leads'] + data['start_verbs']))})\.?\s+"
                 rf"(?:(?P<shift>{'|'.join(map(re.escape, data['clock_words']))})\s+)?"
                 rf"(?P<hour>{'|'.join(map(re.escape, (str(w) for w in data['number_words'])))})\b",
                 re.I,
             ),
+            start_verbs="(?:"
+            + "|".join(re.escape(str(verb)).replace(r"\ ", r"\s+") for verb in data["start_verbs"])
+            + ")",
             clock_shifts={str(word): int(minutes) for word, minutes in data["clock_words"].items()},
             issue_number=re.compile(rf"{_starts(data['issue_number_words']).pattern}\s*(\d{{1,2}})\b"),
             places=_starts(data["places_headings"], inside_words=True),
@@ -177,6 +182,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
                 fold(str(alias)): str(position) for alias, position in data["board_position_aliases"].items()
             },
             phone_leads=re.compile(rf"\s+(?:{'|'.join(map(re.escape, map(str, data['phone_leads'])))})\s+$"),
+            switchboard=_starts(data["switchboard"]),
             contact_labels=re.compile(rf"{_starts(data['contact_labels']).pattern}(?![a-z])\.?"),
         )
     except (KeyError, TypeError, AttributeError) as error:

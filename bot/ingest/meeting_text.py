@@ -13,8 +13,8 @@ TIME = r"(\d{1,2})[.:](\d{2})"
 CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
 RANGE = re.compile(rf"(?<![\d/.,]){CLOCK}\s*[-–]\s*{CLOCK}(?![\d/])")
 BREAKFAST_TIME = re.compile(rf"(?:frukost(?!m[öo]t|seminar)|breakfast(?! meeting))\D{{0,25}}?{TIME}", re.I)
-SINGLE_TIME = re.compile(  # "kl. 9", "at 8.30", "Programmet startar 08.45"
-    r"\b(?:(?:kl\.?|klockan|at)\s*|(?:startar|börjar|starts|begins)\s+(?=\d{1,2}[.:]\d{2}))" + CLOCK + r"\b", re.I
+SINGLE_TIME = re.compile(  # "kl. 9", "at 8.30", "Programmet startar 08.45", "programmet kör igång 8:15"
+    rf"\b(?:(?:kl\.?|klockan|at)\s*|{lexicon().start_verbs}\s+(?=\d{{1,2}}[.:]\d{{2}}))" + CLOCK + r"\b", re.I
 )
 PROGRAMME_START = re.compile(rf"\bprogram(?:met)?\s+(?:börjar|startar|från)\s+(?:kl\.?\s*)?{TIME}", re.I)
 

@@ -460,6 +460,8 @@ class MeetingReader:
         row = re.match(r"^(\s*[•*–-]?\s*)(?:(\w{2,7})\.?\s+)?(\d{1,2})(?:[:.]?[ae])?(?![\d/.:])", text)
         if not row or (row.group(2) and fold(row.group(2)) not in self._weekdays):
             return text
+        if re.match(rf"\s*(?:{MONTH_PATTERN})\b", fold(text[row.end() :])):
+            return text  # "fre 26 feb · Tyresö" under "Februari": its own month
         weekday = f"{row.group(2)} " if row.group(2) else ""
         return f"{row.group(1)}{weekday}{row.group(3)} {month}{text[row.end() :]}"
 
@@ -489,6 +491,13 @@ class MeetingReader:
             if column is None and RANGE.search(cell) and not re.sub(rf"{RANGE.pattern}|\bkl\w*\.?", "", cell).strip():
                 _apply_clock_text(fields, cell)  # "kl 8.30–10"
                 continue
+            said, _, after = cell.rpartition(
+                " — "
+            )  # "Topic — Tyresö kommunhus, sal B", "Topic — lokal meddelas senare"
+            if column is None and said and (_names_a_venue(after) or self.words.topic_placeholders.search(fold(after))):
+                if _names_a_venue(after):
+                    fields.setdefault("venue", after.rstrip("."))
+                cell = said
             if column is None and _names_a_venue(cell) and not self.names.people(cell):
                 if "venue" in fields:  # the last of two venue-like cells is the venue ("Folkhälsa i skärgården")
                     rest.append(fields["venue"])
@@ -632,8 +641,11 @@ class MeetingReader:
                     )
                 if not meeting.topic and len(entries) == 1:  # "Länsseminarium om sociala företag" over "När: ..."
                     opening = next(iter(sentences(intro_text)), "")
-                    meeting.topic = topic_in(_as_sentence_case(block.heading)) or (
-                        topic_in(intro_text, first=opening) if opening else None
+                    kind_named, colon, titled = block.heading.partition(":")  # "Webinar in English: Inclusive hiring"
+                    meeting.topic = (
+                        topic_in(_as_sentence_case(block.heading))
+                        or (titled.strip() if colon and self.words.kind_in(kind_named) else None)
+                        or (topic_in(intro_text, first=opening) if opening else None)
                     )
                 meeting.note = meeting.note or note
                 meeting.organiser = _organiser(block.heading) if block.kind == SEMINAR else None

@@ -123,6 +123,7 @@ def _about_board(section: Section) -> bool:
 _FIELD = re.compile(r"\s*[,:]\s+|\s+[–-]\s+")
 _WHO = re.compile(rf"^(?P<who>\([^)]*\)|[^()]+?){_PARTY}$")
 _POSITION_FIRST = re.compile(rf"^{_POSITION}\s+(?P<rest>\S.*)$", re.I)
+_ABBREVIATED_FIRST = re.compile(r"^(?P<position>[\w. ]{2,12}?\.)\s+(?P<rest>\S.*)$")  # "V. ordf.  Name (C)"
 
 
 def _listed(line: str) -> BoardMember | None:
@@ -143,8 +144,11 @@ def _listed(line: str) -> BoardMember | None:
         elif fields and lexicon().is_vacancy(fields[-1]) and field[:1].islower() and not _is_position(field):
             remarks.append(field)  # "Vakant – ny ledamot utses i mars"
             continue
-        first = _POSITION_FIRST.match(field)
-        fields += [first.group("position"), first.group("rest")] if first and not _is_position(field) else [field]
+        first = _POSITION_FIRST.match(field) or _ABBREVIATED_FIRST.match(field)
+        if first and not _is_position(field) and _is_position(first.group("position")):
+            fields += [first.group("position"), first.group("rest")]
+        else:
+            fields.append(field)
     positions = [field for field in fields if _is_position(field)]
     organisations = [field for field in fields if _is_organisation(field)]
     others = [field for field in fields if field not in positions and field not in organisations]

@@ -171,6 +171,8 @@ def _table_item(line: str, vocabulary: Vocabulary) -> str | None:
     if "|" not in line:
         return line
     cells = [cell.strip(" *") for cell in line.strip().strip("|").split("|")]
+    if len(cells) >= 2 and all(_NAMED_COUNT.match(cell) for cell in cells):
+        return ", ".join(cells)  # "Syateljén 2 | Kafé Sjöboden 0 | Mekverkstaden 1": a provider and its count a cell
     none = lexicon().no_places
     counted = re.compile(r"(?:\d+|inga)(?:\s*\(.*\))?", re.I)  # "2", "inga", "0 (fullt)"
     counts = [cell for cell in cells if counted.fullmatch(cell) or none.match(fold(cell))]
