@@ -448,3 +448,9 @@ def test_the_words_a_compound_begins_or_ends_with_are_part_of_its_context() -> N
     ]
     kb = _kb(("2024-12", 12, sentences))
     assert "projekt" in SentenceIndex(kb, Normaliser(lemmas=kb.lemmas), min_part=5).context[0]
+
+
+def test_a_word_whose_lemma_is_a_function_word_keeps_its_meaning() -> None:
+    normaliser = _normaliser("första delrapporten")
+    assert normaliser.terms("första") and normaliser.terms("första") == normaliser.terms("Första")
+    assert normaliser.terms("och en") == []  # function words themselves still go

@@ -207,6 +207,8 @@ class Normaliser:
         if len(word) >= 5 and len(lemma) >= len(word) + 3:  # not an inflection ("handla" is not "handlägga"),
             lemma = word  # nor an abbreviation ("tf", "aug")
         folded = fold(lemma)
+        if folded in self.words.stop_words and fold(word) not in self.words.stop_words:
+            folded = fold(word)  # a word whose lemma is a function word ("första" -> "en") keeps its meaning
         return "" if folded in self.words.stop_words else self.stem(folded)
 
     def english_lemma(self, word: str) -> str:
