@@ -705,3 +705,14 @@ def test_open_places_a_provider_a_cell_on_one_line_and_behind_pictures_as_bullet
 
     assert counts("2060-2") == {("Korgmakeriet", 3), ("Kafé Tranan", 0), ("Smedjan Öja", 2)}
     assert counts("2060-5") == {("Odlingen Tuna", 4), ("Bokbindarna", 0)}  # "<li>🟢 Odlingen Tuna – 4 lediga platser"
+
+
+def test_sections_under_bracketed_labels_and_a_line_of_days_each_with_its_municipality(kb):
+    # "[MÖTEN]" over "9 april Tyresö · 23 april Nynäshamn (onsdag!) · 14 maj Haninge", topics by day below;
+    # "[ENGLISH CORNER]" is a section of its own whose "Venue: Sjöboden, Nynäshamn." names place and venue
+    april = meeting(kb, "2070-04-09")
+    assert facts(april) == ("Tyresö", "Arbete efter långtidssjukskrivning", "Tyresö bibliotek", "08:45")
+    assert meeting(kb, "2070-04-23").municipality == "Nynäshamn"
+    assert facts(meeting(kb, "2070-05-14")) == ("Haninge", "Ekonomiskt bistånd och arbete", None, "08:45")
+    english = meeting(kb, "2070-05-30")
+    assert facts(english) == ("Nynäshamn", "Mentoring newcomers at work", "Sjöboden, Nynäshamn", "09:00")

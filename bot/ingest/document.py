@@ -114,6 +114,7 @@ _WIDE_GAP = re.compile(r"\S\s{3,}\S")
 _RULE = re.compile(r"\s*\+?(?:[-=_*─—~]\s?){3,}\+?\s*")  # "-----", "- - - - -", "+------+"
 _BOXED = re.compile(r"\s*[|│]\s(.*?)\s*[|│]\s*")
 _FRAMED = re.compile(r"^\s*[-=─—~*#]{2,}\s+(\S.*?\S)\s+[-=─—~*#]{2,}\s*$")
+_LABELLED = re.compile(r"^\s*\[([^\[\]()]{2,40})\]\s*$")  # "[KALENDER]": a section's label in brackets
 _ENUMERATOR = re.compile(r"^\d{1,2}\s*[.·)–:-]\s+(?=\D)")
 _SYMBOLS = "\U0001f300-\U0001faff\u2600-\u27bf\u2b1b-\u2b55"  # "🟢 Syateljén – 5 platser": pictures as bullets
 _PICTURES = re.compile(rf"[{_SYMBOLS}]\ufe0f?\s*")
@@ -144,6 +145,7 @@ def clean(text: str, among_rows: bool = False) -> str:
         text = _ARROWS.sub("", text)
         text = _PICTURES.sub("", text)
     text = _FRAMED.sub(r"\1", text)  # "---- LEDIGA PLATSER ----", "== Kalender ==": a heading between rules
+    text = _LABELLED.sub(r"\1", text)
     return " ".join(text.split())
 
 
@@ -162,7 +164,7 @@ def sentences(text: str) -> list[str]:
 
 
 def is_heading_marked(raw: str) -> bool:
-    return bool(re.match(r"^\s*(#{1,6}\s*)?[►▶]", raw)) or raw.lstrip().startswith("#")
+    return bool(re.match(r"^\s*(#{1,6}\s*)?[►▶]", raw) or _LABELLED.match(raw)) or raw.lstrip().startswith("#")
 
 
 def read_newsletter(path: Path) -> Newsletter:

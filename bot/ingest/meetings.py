@@ -366,6 +366,11 @@ class MeetingReader:
             if len(fields_in_line) < 3 and len(dashed) >= 3 and "," in dashed[-1] and _names_a_venue(dashed[-1]):
                 fields_in_line = dashed
             days_only = all(self._starts_with_day(part) for part in fields_in_line[1:])  # "26/8 · 30/9 · 28/10"
+            placed_days = self._days_with_places(text) if starting is not None else []
+            if placed_days:  # "12 april Haninge · 26 april Tyresö (torsdag!)"
+                entries.extend(_Entry([day], line.number, "", place, False) for day, place in placed_days)
+                open_entry = False
+                continue
             if starting is not None and len(fields_in_line) >= 3 and not days_only:
                 entry = self._table_row(fields_in_line, [], line.number, municipality)
                 if entry:
@@ -443,6 +448,19 @@ class MeetingReader:
                     break  # the list has ended; what follows is another article's layout spill
                 outro.append(text)
         return entries, intro, outro
+
+    def _days_with_places(self, text: str) -> list[tuple[DateMention, str]]:
+        """A line of two or more days, each followed by its municipality and nothing else but a remark in
+        brackets ("12 april Haninge · 26 april Tyresö (torsdag!)"); [] for any other line."""
+        items = re.split(r"\s+[·|;]\s+|,\s+", text.strip())
+        found = []
+        for item in items:
+            days = self._meeting_dates(item)
+            place = self._municipality_line(_remark_free(item[days[0].end :])) if len(days) == 1 else None
+            if place is None or days[0].start != 0:
+                return []
+            found.append((days[0], place))
+        return found if len(found) >= 2 else []
 
     def _is_listed_day(self, text: str) -> bool:
         """A line of a list of days: it starts with a day, or is a table's row."""
@@ -590,6 +608,11 @@ class MeetingReader:
         meetings: list[Meeting] = []
         previous_venue: str | None = None
         ordinal = 0
+        places_of_days: dict[tuple[int, int], str] = {}  # "12/4 Topic" under "12 april Haninge · 26 april Tyresö"
+        for entry in entries:
+            for mention in entry.dates:
+                if entry.municipality:
+                    places_of_days.setdefault((mention.day, mention.month), entry.municipality)
         for entry in entries:
             for mention in entry.dates:
                 meeting = self._meeting(entry.kind or block.kind, mention, source, entry.line)
@@ -625,6 +648,7 @@ class MeetingReader:
                     apply_times(meeting, around)
                 meeting.municipality = (
                     entry.municipality
+                    or places_of_days.get((mention.day, mention.month))
                     or self._municipality_in(fields.get("municipality", ""))
                     or self._municipality_in(body if not meeting.venue else "")
                     or self._municipality_in(meeting.venue or "")
@@ -697,7 +721,9 @@ class MeetingReader:
         if len(told) == 1 and not block.lists_only and not self.words.change_in(whole):
             only = told[0]
             only.topic = only.topic or topic_in(whole, first="") or topic_in(_as_sentence_case(block.heading))
-            only.venue = only.venue or venue_in(whole)
+            stated = _labelled(paragraphs).get("venue")  # "... newcomers meet. Venue: Kajutan, Nynäshamn harbour."
+            only.venue = only.venue or (sentences(stated)[0].rstrip(".") if stated else None) or venue_in(whole)
+            only.municipality = only.municipality or self._municipality_in(only.venue or "")
             if not only.start:
                 apply_times(only, whole)
         # a day well after the issue's month is announced; one near it may be a report of a meeting held
