@@ -716,3 +716,18 @@ def test_sections_under_bracketed_labels_and_a_line_of_days_each_with_its_munici
     assert facts(meeting(kb, "2070-05-14")) == ("Haninge", "Ekonomiskt bistånd och arbete", None, "08:45")
     english = meeting(kb, "2070-05-30")
     assert facts(english) == ("Nynäshamn", "Mentoring newcomers at work", "Sjöboden, Nynäshamn", "09:00")
+
+
+def test_a_table_with_a_column_per_municipality_and_the_topics_listed_by_day_below(kb):
+    # "| Oktober | – | tis 7/10, tis 21/10 | – |" under "| Månad | Tyresö | Haninge | Nynäshamn |", then
+    # "- 7/10, Haninge: *Topic*"; the venues in one sentence ("i Tyresö hålls i X; i Haninge på Y och ...")
+    assert facts(meeting(kb, "2070-09-09")) == ("Tyresö", "Stöd till anhöriga", "Tyresö kommunhus", "08:40")
+    assert facts(meeting(kb, "2070-09-23")) == ("Nynäshamn", "Lärlingsplatser i skärgården", "Folkets hus", "08:40")
+    assert facts(meeting(kb, "2070-10-21")) == ("Haninge", "Psykisk hälsa bland unga", "Handens bibliotek", "08:40")
+
+
+def test_a_numbered_heading_after_a_notice_is_an_article_of_its_own_and_blir_inte_av_cancels(kb):
+    # "## 3. Konferensdag i Tyresö" after "## 2. Ett webbinarium utgår" is not a sub-heading of the notice
+    assert meeting(kb, "2070-09-30").status == "cancelled"  # "... tisdag 30 september blir inte av."
+    conference = meeting(kb, "2070-10-15")
+    assert (conference.kind, conference.municipality, conference.start) == ("seminarium", "Tyresö", "09:00")

@@ -38,6 +38,7 @@ SEMINAR = "seminarium"
 _CONNECTOR = re.compile(r"^\s*(?:,|·|och|respektive|resp\.?|samt|&|and|\+)?\s*$", re.I)
 _LEADER = re.compile(r"^[\s•*\-–|#]*(?:\d{1,2}[.)]\s+)?$")  # "• ", "1. " before a list's dates
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-zÅÄÖåäö][\wÅÄÖåäö /]{1,30}?)\s*:\s*(?P<value>.*)$")
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s")  # "3. Heldag om samverkan": a numbered heading
 _SAME_AS_ABOVE = ("samma som ovan", "samma plats", "som ovan")
 
 
@@ -114,7 +115,9 @@ class MeetingReader:
         for section in self.newsletter.sections:
             kind = self.words.kind_in(section.heading)
             notice = self.words.change_in(section.heading)  # "Nytt datum i Haninge": a notice of its own
-            if kind is None and current is not None and self._is_subheading(section) and not notice:
+            numbered = _NUMBERED.match(section.heading)  # "3. Heldag i Nynäshamn" after "2. Ändringar": a sibling
+            sibling = current is not None and numbered is not None and _NUMBERED.match(current.heading) is not None
+            if kind is None and current is not None and self._is_subheading(section) and not notice and not sibling:
                 current.lines.append(Line(section.heading_line, section.heading))
                 current.lines.extend(section.lines)
                 continue
@@ -274,6 +277,7 @@ class MeetingReader:
         outro: list[str] = []
         municipality = None
         columns: list[str | None] | None = None
+        column_places: list[str | None] = []
         open_entry = False  # whether the lines that follow still belong to the last entry
         article = bool(find_dates(block.heading))  # an article about one meeting: its lines are running text
         title: str | None = None  # the last short line without a full stop: a title for the dates under it
@@ -308,6 +312,12 @@ class MeetingReader:
                     continue
                 if columns is None and not any(find_dates(cell) for cell in cells):
                     columns = [self.words.labels.get(fold(cell)) for cell in cells]
+                    column_places = [self._municipality_line(cell) for cell in cells]
+                    continue
+                if sum(map(bool, column_places)) >= 2:  # a column per municipality: "| Oktober | fre 8/10 | – |"
+                    for cell, place in zip(cells, column_places, strict=False):
+                        days = self._meeting_dates(cell) if place else []
+                        entries.extend(_Entry([day], line.number, "", place, False) for day in days)
                     continue
                 entry = self._table_row(cells, columns or [], line.number, municipality)
                 if entry:
@@ -381,6 +391,10 @@ class MeetingReader:
                 groups, rest = starting
                 venue_like = rest.startswith(":")
                 rest = rest.lstrip(":–- ").strip()
+                named_after = re.match(r",\s*(?=\S)", rest)  # "8/10, Haninge: Topic"
+                place_after = self._municipality_at_start(rest[named_after.end() :]) if named_after else None
+                if named_after and place_after and rest[named_after.end() + len(place_after[1]) :].startswith(":"):
+                    rest = rest[named_after.end() :]
                 own = self._municipality_at_start(rest)
                 fields: dict[str, str] = {}
                 if own:
@@ -821,7 +835,7 @@ class MeetingReader:
             # "Mötena i Haninge hålls i Poseidonsalen i Haninge kulturhus, i Nynäshamn på Folkets hus och i Tyresö i
             # kommunhusets Forumsal": each municipality's venue up to the next one named
             said = re.search(
-                rf"\bi\s+{re.escape(municipality)}\s+(?:hålls\s+)?(?:i|på)\s+(.+?)(?=,|\s+och\s|[.;]?$)",
+                rf"\bi\s+{re.escape(municipality)}\s+(?:hålls\s+)?(?:i|på)\s+(.+?)(?=[,;]|\s+och\s|\.?$)",
                 sentence,
             )
             venue = said.group(1) if said and self.words.speaks_of_meeting(sentence) else ""
