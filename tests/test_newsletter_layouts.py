@@ -731,3 +731,20 @@ def test_a_numbered_heading_after_a_notice_is_an_article_of_its_own_and_blir_int
     assert meeting(kb, "2070-09-30").status == "cancelled"  # "... tisdag 30 september blir inte av."
     conference = meeting(kb, "2070-10-15")
     assert (conference.kind, conference.municipality, conference.start) == ("seminarium", "Tyresö", "09:00")
+
+
+def test_a_fixed_width_agenda_and_a_calendar_with_default_venues_per_municipality(kb):
+    # ">> KOMMANDE TRÄFFAR" over " 06.11  tor  HANINGE    09.15  Topic" with the venue on the next line;
+    # "DIGITALT 14.00 Webbinarium: Topic" is a seminar without a municipality among breakfast meetings
+    assert facts(meeting(kb, "2070-11-06")) == (
+        "Haninge",
+        "Frukostträff: arbetsgivare om vad de lärt sig",
+        "Haninge kulturhus, Poseidon",
+        "09:15",
+    )
+    webinar = meeting(kb, "2070-11-20")
+    assert (webinar.kind, webinar.municipality, webinar.start) == ("seminarium", None, "14:00")
+    assert meeting(kb, "2070-12-04").kind == "frukostmöte"
+    # "Lokaler om inget annat anges:" / "Nynäshamn  Folkets Hus, stora salen" under a calendar by month
+    assert facts(meeting(kb, "2071-01-15")) == ("Nynäshamn", "Sommarjobb för unga", "Folkets Hus, stora salen", "08:00")
+    assert meeting(kb, "2071-01-29").venue == "Tyresö bibliotek, Kupolen"

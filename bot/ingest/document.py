@@ -106,7 +106,7 @@ _BULLET = re.compile(r"^[-•*]\s")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
-_ARROWS = re.compile(r"^[\s►▶]+|[\s►▶]+$")
+_ARROWS = re.compile(r"^(?:[\s►▶]|>{2,})+|[\s►▶]+$")  # ">> PÅ GÅNG" too
 _ALIGNED = re.compile(r"\S\s{3,}\S(?:.*\S)?\s{3,}\S")  # columns aligned with spaces: two gaps of three or more
 # in a table's rows, a gap of two spaces parts columns too ("Ledamot       Eva Ek (KD)  Haninge")
 _NARROW_ALIGNED = re.compile(r"(?=.*\S\s{3,}\S)\S\s{2,}\S(?:.*\S)?\s{2,}\S")
@@ -118,7 +118,7 @@ _LABELLED = re.compile(r"^\s*\[([^\[\]()]{2,40})\]\s*$")  # "[KALENDER]": a sect
 _ENUMERATOR = re.compile(r"^\d{1,2}\s*[.·)–:-]\s+(?=\D)")
 _SYMBOLS = "\U0001f300-\U0001faff\u2600-\u27bf\u2b1b-\u2b55"  # "🟢 Syateljén – 5 platser": pictures as bullets
 _PICTURES = re.compile(rf"[{_SYMBOLS}]\ufe0f?\s*")
-_MARKUP = re.compile(rf"[\[#*_►▶{_SYMBOLS}]")
+_MARKUP = re.compile(rf"[\[#*_►▶>{_SYMBOLS}]")
 _HEADER_SEARCH_LINES = 15
 
 
@@ -164,7 +164,7 @@ def sentences(text: str) -> list[str]:
 
 
 def is_heading_marked(raw: str) -> bool:
-    return bool(re.match(r"^\s*(#{1,6}\s*)?[►▶]", raw) or _LABELLED.match(raw)) or raw.lstrip().startswith("#")
+    return bool(re.match(r"^\s*(#{1,6}\s*)?(?:[►▶]|>>)", raw) or _LABELLED.match(raw)) or raw.lstrip().startswith("#")
 
 
 def read_newsletter(path: Path) -> Newsletter:

@@ -161,7 +161,7 @@ class MeetingReader:
         ]
         kinds = [kind for text in listed if (kind := self.words.kind_in(text))]
         if len(kinds) >= 2:
-            return max(set(kinds), key=kinds.count)
+            return max(kinds, key=kinds.count)  # on a tie, the kind named first
         placed = [text for text in listed if self._municipality_in(text)]
         return (kinds[0] if kinds else kind_before or BREAKFAST) if len(placed) >= 2 else None
 
@@ -403,6 +403,11 @@ class MeetingReader:
                     set_apart = after_place.startswith(",") or own[1].isupper()  # "Haninge, X", "HANINGE  X"
                     if set_apart and _names_a_venue(rest) and any(texts[index + 1 :]):
                         fields, rest = {"venue": rest}, ""  # "24 september – Haninge, Folkets hus" over its topic
+                # an agenda's columns: "14.12 fre TYRESÖ 08.30 Topic", "19.02 tis DIGITALT 13.30 Seminarium: Topic"
+                column = re.match(rf"(?:[A-ZÅÄÖ]{{3,}}\s+)?{TIME}\s+(?=\S)", rest)
+                if column and (column.group(0)[:1].isdigit() or self.words.online_venue(column.group(0))):
+                    fields = {**fields, "time": hhmm(*column.group(1, 2))}
+                    rest = rest[column.end() :]
                 rest, more = self._more_dated_items(rest)
                 for number, (dates, named) in enumerate(groups, start=1):
                     municipality = named or municipality
@@ -412,7 +417,17 @@ class MeetingReader:
                     if final and len(dates) > 1 and re.fullmatch(r"\(.*\)", rest):  # "26/8 · 9/12 (julfrukost)"
                         entries.append(_Entry(dates[:-1], line.number, "", place, venue_like, {}))
                         dates, rest = dates[-1:], rest[1:-1]  # a remark in brackets is of the day just before it
-                    entries.append(_Entry(dates, line.number, rest if final else "", place, venue_like, own_fields))
+                    entries.append(
+                        _Entry(
+                            dates,
+                            line.number,
+                            rest if final else "",
+                            place,
+                            venue_like,
+                            own_fields,
+                            kind=self._labelled_kind(rest) if final else None,
+                        )
+                    )
                 for mention, text_of_item in more:  # "Haninge: 20/11 (nytt datum), 11/12 julfrukost, 22/1"
                     entries.append(_Entry([mention], line.number, text_of_item, municipality, False))
                 if (
@@ -539,11 +554,17 @@ class MeetingReader:
                 fields[column] = cell
             else:
                 rest.append(cell)
+                kind = kind or self._labelled_kind(cell)
         if not dates:
             return None
         if not columns and "venue" not in fields and len(rest) >= 2 and len(rest[-1].split()) <= 5:
             fields["venue"] = rest.pop().rstrip(".")  # "fre 9/4 · Tyresö · Topic · Tyresö Forum": the venue last
         return _Entry(dates, line, ". ".join(rest), municipality, False, fields, kind=kind)
+
+    def _labelled_kind(self, text: str) -> str | None:
+        """ "SEMINARIUM: Unga med NPF": the kind of meeting a topic is labelled with."""
+        label = re.match(r"\s*(\w+)\s*:\s", text)
+        return self.words.kind_in(label.group(1)) if label else None
 
     def _starting_dates(self, text: str) -> tuple[list[tuple[list[DateMention], str | None]], str] | None:
         """The dates a line starts with, each group with the municipality written before it ("Tyresö
@@ -669,7 +690,11 @@ class MeetingReader:
                     or self._municipality_in(block.heading)
                     or self._municipality_in(intro_text)
                 )
-                meeting.venue = meeting.venue or self._venue_of_municipality(around, meeting.municipality)
+                meeting.venue = (
+                    meeting.venue
+                    or self._venue_of_municipality(around, meeting.municipality)
+                    or self._venue_in_list([*intro, *outro], meeting.municipality)
+                )
                 if meeting.registration is None and (deadlines or address):
                     deadline = deadlines[ordinal] if ordinal < len(deadlines) else None
                     meeting.registration = Registration(
@@ -789,7 +814,9 @@ class MeetingReader:
             place
             for part in parts[1:]
             for place in [_without_old_value(_without_clock(part))]
-            if ("," in place or len(place.split()) <= 4) and _venue_line([place]) and not self.names.people(place)
+            if ("," in place or len(place.split()) <= 4)
+            and _venue_line([place])
+            and (not self.names.people(place) or _ends_in_venue_word(place))  # "Folkets Hus, Nynäshamn"
         ]
         venue = venues[0] if venues else None  # "Topic. Kulturhuset, Handen, kl. 8.30–10.", "Tyresö bibliotek."
         meeting.venue = meeting.venue or venue
@@ -850,6 +877,16 @@ class MeetingReader:
         # "Lokaler: Haninge – Poseidon, Handen. Nynäshamn – Folkets hus.": a venue after the municipality's name
         listed = re.search(rf"(?<![\wåäö]){re.escape(municipality)}\s*[–:-]\s+([A-ZÅÄÖ][^.;]*)", text)
         return listed.group(1).strip() if listed and _names_a_venue(listed.group(1).strip()) else None
+
+    def _venue_in_list(self, lines: list[str], municipality: str | None) -> str | None:
+        """ "Haninge    Kulturhuset i Handen, Poseidonsalen" under "Lokaler om inget annat anges:": a line of
+        a list of venues, one per municipality, around a calendar."""
+        for text in lines:
+            own = self._municipality_at_start(text)
+            venue = text[len(own[1]) :].strip(" :|–-") if own and own[0] == municipality else ""
+            if venue[:1].isupper() and _names_a_venue(venue):
+                return venue.rstrip(".")
+        return None
 
     def _municipality_in(self, text: str) -> str | None:
         if not text:
@@ -1045,6 +1082,11 @@ def _names_a_venue(text: str) -> bool:
     if len(text.split()) <= 3 and lexicon().online_venue(text):
         return True  # "Teams", "digitalt via Zoom"
     return bool(_venue_line([text])) or any(phrase in fold(text) for phrase in _SAME_AS_ABOVE)
+
+
+def _ends_in_venue_word(text: str) -> bool:
+    """ "Folkets Hus, Nynäshamn": its first part ends in a word that names a venue (no person's name)."""
+    return re.search(rf"{lexicon().venue_end}$", text.split(",")[0].strip(), re.I) is not None
 
 
 def _venue_line(lines: list[str]) -> str | None:
