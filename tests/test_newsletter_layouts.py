@@ -748,3 +748,15 @@ def test_a_fixed_width_agenda_and_a_calendar_with_default_venues_per_municipalit
     # "Lokaler om inget annat anges:" / "Nynäshamn  Folkets Hus, stora salen" under a calendar by month
     assert facts(meeting(kb, "2071-01-15")) == ("Nynäshamn", "Sommarjobb för unga", "Folkets Hus, stora salen", "08:00")
     assert meeting(kb, "2071-01-29").venue == "Tyresö bibliotek, Kupolen"
+
+
+def test_html_cards_with_a_date_badge_in_one_cell_and_the_municipality_over_the_topic_in_the_next(kb):
+    # <td><div>TIS</div><div>9</div><div>DEC</div></td><td><div>Nynäshamn</div><div>Topic</div><div>Venue · program
+    # 09.00–10.30</div></td>: the badge is one date, the card's lines one meeting
+    assert facts(meeting(kb, "2070-12-09")) == (
+        "Nynäshamn",
+        "Skuldsanering steg för steg",
+        "Folkets hus, Nynäshamn",
+        "09:00",
+    )
+    assert facts(meeting(kb, "2071-01-13")) == ("Tyresö", "Arbete och långvarig smärta", "Tyresö bibliotek", "08:45")

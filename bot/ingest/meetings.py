@@ -441,6 +441,9 @@ class MeetingReader:
                 open_entry = True
                 continue
             named = self._municipality_line(text)
+            if named and open_entry and entries[-1].municipality is None and not _has_topic(entries[-1]):
+                entries[-1].municipality = named  # "FRE 28 JAN" over "Haninge" over its topic: a card
+                continue
             if named:
                 municipality = named
                 open_entry = False
@@ -989,7 +992,8 @@ def _as_sentence_case(heading: str) -> str:
 
 
 def _without_clock(text: str) -> str:
-    """ "Poseidon, Handen, kl. 08.30–10.00." -> "Poseidon, Handen"."""
+    """ "Poseidon, Handen, kl. 08.30–10.00." -> "Poseidon, Handen"; "Folkets Hus · program 9.00–10.15" too."""
+    text = re.sub(rf"\s+·\s+[^·]*?{RANGE.pattern}.*$", "", text.strip())
     return re.sub(rf",?\s*(?:kl\.?|klockan)\s*(?:{RANGE.pattern}|{CLOCK})\.?\s*$", "", text.strip()).rstrip(" .,")
 
 
