@@ -705,3 +705,58 @@ def test_open_places_a_provider_a_cell_on_one_line_and_behind_pictures_as_bullet
 
     assert counts("2060-2") == {("Korgmakeriet", 3), ("Kafé Tranan", 0), ("Smedjan Öja", 2)}
     assert counts("2060-5") == {("Odlingen Tuna", 4), ("Bokbindarna", 0)}  # "<li>🟢 Odlingen Tuna – 4 lediga platser"
+
+
+def test_sections_under_bracketed_labels_and_a_line_of_days_each_with_its_municipality(kb):
+    # "[MÖTEN]" over "9 april Tyresö · 23 april Nynäshamn (onsdag!) · 14 maj Haninge", topics by day below;
+    # "[ENGLISH CORNER]" is a section of its own whose "Venue: Sjöboden, Nynäshamn." names place and venue
+    april = meeting(kb, "2070-04-09")
+    assert facts(april) == ("Tyresö", "Arbete efter långtidssjukskrivning", "Tyresö bibliotek", "08:45")
+    assert meeting(kb, "2070-04-23").municipality == "Nynäshamn"
+    assert facts(meeting(kb, "2070-05-14")) == ("Haninge", "Ekonomiskt bistånd och arbete", None, "08:45")
+    english = meeting(kb, "2070-05-30")
+    assert facts(english) == ("Nynäshamn", "Mentoring newcomers at work", "Sjöboden, Nynäshamn", "09:00")
+
+
+def test_a_table_with_a_column_per_municipality_and_the_topics_listed_by_day_below(kb):
+    # "| Oktober | – | tis 7/10, tis 21/10 | – |" under "| Månad | Tyresö | Haninge | Nynäshamn |", then
+    # "- 7/10, Haninge: *Topic*"; the venues in one sentence ("i Tyresö hålls i X; i Haninge på Y och ...")
+    assert facts(meeting(kb, "2070-09-09")) == ("Tyresö", "Stöd till anhöriga", "Tyresö kommunhus", "08:40")
+    assert facts(meeting(kb, "2070-09-23")) == ("Nynäshamn", "Lärlingsplatser i skärgården", "Folkets hus", "08:40")
+    assert facts(meeting(kb, "2070-10-21")) == ("Haninge", "Psykisk hälsa bland unga", "Handens bibliotek", "08:40")
+
+
+def test_a_numbered_heading_after_a_notice_is_an_article_of_its_own_and_blir_inte_av_cancels(kb):
+    # "## 3. Konferensdag i Tyresö" after "## 2. Ett webbinarium utgår" is not a sub-heading of the notice
+    assert meeting(kb, "2070-09-30").status == "cancelled"  # "... tisdag 30 september blir inte av."
+    conference = meeting(kb, "2070-10-15")
+    assert (conference.kind, conference.municipality, conference.start) == ("seminarium", "Tyresö", "09:00")
+
+
+def test_a_fixed_width_agenda_and_a_calendar_with_default_venues_per_municipality(kb):
+    # ">> KOMMANDE TRÄFFAR" over " 06.11  tor  HANINGE    09.15  Topic" with the venue on the next line;
+    # "DIGITALT 14.00 Webbinarium: Topic" is a seminar without a municipality among breakfast meetings
+    assert facts(meeting(kb, "2070-11-06")) == (
+        "Haninge",
+        "Frukostträff: arbetsgivare om vad de lärt sig",
+        "Haninge kulturhus, Poseidon",
+        "09:15",
+    )
+    webinar = meeting(kb, "2070-11-20")
+    assert (webinar.kind, webinar.municipality, webinar.start) == ("seminarium", None, "14:00")
+    assert meeting(kb, "2070-12-04").kind == "frukostmöte"
+    # "Lokaler om inget annat anges:" / "Nynäshamn  Folkets Hus, stora salen" under a calendar by month
+    assert facts(meeting(kb, "2071-01-15")) == ("Nynäshamn", "Sommarjobb för unga", "Folkets Hus, stora salen", "08:00")
+    assert meeting(kb, "2071-01-29").venue == "Tyresö bibliotek, Kupolen"
+
+
+def test_html_cards_with_a_date_badge_in_one_cell_and_the_municipality_over_the_topic_in_the_next(kb):
+    # <td><div>TIS</div><div>9</div><div>DEC</div></td><td><div>Nynäshamn</div><div>Topic</div><div>Venue · program
+    # 09.00–10.30</div></td>: the badge is one date, the card's lines one meeting
+    assert facts(meeting(kb, "2070-12-09")) == (
+        "Nynäshamn",
+        "Skuldsanering steg för steg",
+        "Folkets hus, Nynäshamn",
+        "09:00",
+    )
+    assert facts(meeting(kb, "2071-01-13")) == ("Tyresö", "Arbete och långvarig smärta", "Tyresö bibliotek", "08:45")

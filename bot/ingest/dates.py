@@ -75,8 +75,11 @@ _NAMED = rf"(?P<d>\d{{1,2}})(?::[ae]|\.)?\s+(?P<m>{MONTH_PATTERN})\.?(?![a-zåä
 _MONTH_FIRST = rf"(?P<m2>{MONTH_PATTERN})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(?P<y2>{_YEAR}))?\b(?![/.:]\d)"
 # "fre 25.5": a day and month with a point, only after a weekday (alone it may be a time or a decimal)
 _DOTTED = rf"(?:{_WEEKDAY_PATTERN})(?:en)?\.?\s+(?:den\s+)?(?P<pd>\d{{1,2}})\.(?P<pm>\d{{1,2}})(?![\d.:])"
+# "14.12  fre  TYRESÖ": or before its weekday, as in an agenda's columns
+_DOTTED_FIRST = rf"(?P<fd>\d{{1,2}})\.(?P<fm>\d{{1,2}})\s+(?:{_WEEKDAY_PATTERN})\b\.?"
+_CLOCK_BEFORE = re.compile(r"\b(?:kl|klockan)\.?\s*$", re.I)
 _DATE = re.compile(
-    rf"(?<![\w/.])(?:{_DOTTED}|(?:(?:{_WEEKDAY_PATTERN})(?:en)?\s+(?:den\s+)?|den\s+)?(?:{_NUMERIC}|{_NAMED}|{_MONTH_FIRST}))",
+    rf"(?<![\w/.])(?:{_DOTTED}|{_DOTTED_FIRST}|(?:(?:{_WEEKDAY_PATTERN})(?:en)?\s+(?:den\s+)?|den\s+)?(?:{_NUMERIC}|{_NAMED}|{_MONTH_FIRST}))",
     re.I,
 )
 
@@ -110,9 +113,9 @@ def _dates_in(text: str) -> tuple[DateMention, ...]:
     found = []
     for match in _DATE.finditer(text):
         groups = match.groupdict()
-        if groups["pd"]:
-            day, month, year = groups["pd"], groups["pm"], None
-            if not 1 <= int(month) <= 12:
+        if groups["pd"] or groups["fd"]:
+            day, month, year = groups["pd"] or groups["fd"], groups["pm"] or groups["fm"], None
+            if not 1 <= int(month) <= 12 or (groups["fd"] and _CLOCK_BEFORE.search(text[: match.start()])):
                 continue
         elif groups["nd"]:
             day, month, year = groups["nd"], groups["nm"], groups["ny"]

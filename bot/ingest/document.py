@@ -106,7 +106,7 @@ _BULLET = re.compile(r"^[-•*]\s")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
-_ARROWS = re.compile(r"^[\s►▶]+|[\s►▶]+$")
+_ARROWS = re.compile(r"^(?:[\s►▶]|>{2,})+|[\s►▶]+$")  # ">> PÅ GÅNG" too
 _ALIGNED = re.compile(r"\S\s{3,}\S(?:.*\S)?\s{3,}\S")  # columns aligned with spaces: two gaps of three or more
 # in a table's rows, a gap of two spaces parts columns too ("Ledamot       Eva Ek (KD)  Haninge")
 _NARROW_ALIGNED = re.compile(r"(?=.*\S\s{3,}\S)\S\s{2,}\S(?:.*\S)?\s{2,}\S")
@@ -114,10 +114,11 @@ _WIDE_GAP = re.compile(r"\S\s{3,}\S")
 _RULE = re.compile(r"\s*\+?(?:[-=_*─—~]\s?){3,}\+?\s*")  # "-----", "- - - - -", "+------+"
 _BOXED = re.compile(r"\s*[|│]\s(.*?)\s*[|│]\s*")
 _FRAMED = re.compile(r"^\s*[-=─—~*#]{2,}\s+(\S.*?\S)\s+[-=─—~*#]{2,}\s*$")
+_LABELLED = re.compile(r"^\s*\[([^\[\]()]{2,40})\]\s*$")  # "[KALENDER]": a section's label in brackets
 _ENUMERATOR = re.compile(r"^\d{1,2}\s*[.·)–:-]\s+(?=\D)")
 _SYMBOLS = "\U0001f300-\U0001faff\u2600-\u27bf\u2b1b-\u2b55"  # "🟢 Syateljén – 5 platser": pictures as bullets
 _PICTURES = re.compile(rf"[{_SYMBOLS}]\ufe0f?\s*")
-_MARKUP = re.compile(rf"[\[#*_►▶{_SYMBOLS}]")
+_MARKUP = re.compile(rf"[\[#*_►▶>{_SYMBOLS}]")
 _HEADER_SEARCH_LINES = 15
 
 
@@ -144,6 +145,7 @@ def clean(text: str, among_rows: bool = False) -> str:
         text = _ARROWS.sub("", text)
         text = _PICTURES.sub("", text)
     text = _FRAMED.sub(r"\1", text)  # "---- LEDIGA PLATSER ----", "== Kalender ==": a heading between rules
+    text = _LABELLED.sub(r"\1", text)
     return " ".join(text.split())
 
 
@@ -162,7 +164,7 @@ def sentences(text: str) -> list[str]:
 
 
 def is_heading_marked(raw: str) -> bool:
-    return bool(re.match(r"^\s*(#{1,6}\s*)?[►▶]", raw)) or raw.lstrip().startswith("#")
+    return bool(re.match(r"^\s*(#{1,6}\s*)?(?:[►▶]|>>)", raw) or _LABELLED.match(raw)) or raw.lstrip().startswith("#")
 
 
 def read_newsletter(path: Path) -> Newsletter:

@@ -96,8 +96,11 @@ class _HtmlText(HTMLParser):
         """A heading, list or table, or a second paragraph, inside a cell: the cell lays out a page."""
         cell = self.open_cells[-1]
         cell.blocks += tag in ("p", "div")
+        cell.plain = cell.plain and tag in ("p", "div")
         if tag in _HEADINGS or tag in ("ul", "ol", "table", "blockquote") or cell.blocks >= 2:
             cell.data = False
+            if not "".join(self.current[: cell.start]).strip(" |"):
+                del self.current[: cell.start]  # the separator before a cell that lays out a card
             self.flush()
 
     def flush(self) -> None:
@@ -125,7 +128,7 @@ class _HtmlText(HTMLParser):
         elif tag in ("td", "th"):
             self.current.append(" | " if self.cells else "")
             self.cells += 1
-            self.open_cells.append(_Cell())
+            self.open_cells.append(_Cell(first=len(self.paragraphs), start=len(self.current)))
         elif self.in_cell and (tag in _BLOCKS or tag in _HEADINGS or tag == "li"):
             self._layout_in_cell(tag)
             if self.in_cell:
@@ -149,8 +152,10 @@ class _HtmlText(HTMLParser):
         if tag in _DROPPED:
             self.dropped = max(0, self.dropped - 1)
         elif tag in ("td", "th"):
-            if self.open_cells and not self.open_cells.pop().data:
+            if self.open_cells and not (cell := self.open_cells.pop()).data:
                 self.flush()
+                if cell.plain:
+                    self._join_card(cell.first)
         elif tag == "tr":
             self.flush()
         elif self.in_cell and (tag in _BLOCKS or tag in _HEADINGS or tag == "li"):
@@ -163,6 +168,14 @@ class _HtmlText(HTMLParser):
         elif tag in _BOLD:
             self.current.append("**")
 
+    def _join_card(self, first: int) -> None:
+        """The paragraphs of a cell of plain blocks are one card: a badge of single words ("FRE", "28", "JAN")
+        is one line, the lines of a card ("Haninge", its topic, its venue) one paragraph."""
+        pieces = self.paragraphs[first:]
+        if len(pieces) >= 2:
+            single_words = all(" " not in piece and "\n" not in piece for piece in pieces)
+            self.paragraphs[first:] = [(" " if single_words else "\n").join(pieces)]
+
     def handle_data(self, data: str) -> None:
         if not self.dropped:
             self.current.append(data if self.pre else re.sub(r"\s+", " ", data))
@@ -172,6 +185,9 @@ class _HtmlText(HTMLParser):
 class _Cell:
     data: bool = True  # False once it holds headings, lists or paragraphs: a page's layout
     blocks: int = 0  # paragraphs started in it
+    plain: bool = True  # only paragraphs and divisions in it: a card, not a page
+    first: int = 0  # the index of its first paragraph
+    start: int = 0  # where its text starts in the text being gathered
 
 
 def _tidy_bold(line: str) -> str:

@@ -38,6 +38,7 @@ SEMINAR = "seminarium"
 _CONNECTOR = re.compile(r"^\s*(?:,|·|och|respektive|resp\.?|samt|&|and|\+)?\s*$", re.I)
 _LEADER = re.compile(r"^[\s•*\-–|#]*(?:\d{1,2}[.)]\s+)?$")  # "• ", "1. " before a list's dates
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-zÅÄÖåäö][\wÅÄÖåäö /]{1,30}?)\s*:\s*(?P<value>.*)$")
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s")  # "3. Heldag om samverkan": a numbered heading
 _SAME_AS_ABOVE = ("samma som ovan", "samma plats", "som ovan")
 
 
@@ -114,7 +115,9 @@ class MeetingReader:
         for section in self.newsletter.sections:
             kind = self.words.kind_in(section.heading)
             notice = self.words.change_in(section.heading)  # "Nytt datum i Haninge": a notice of its own
-            if kind is None and current is not None and self._is_subheading(section) and not notice:
+            numbered = _NUMBERED.match(section.heading)  # "3. Heldag i Nynäshamn" after "2. Ändringar": a sibling
+            sibling = current is not None and numbered is not None and _NUMBERED.match(current.heading) is not None
+            if kind is None and current is not None and self._is_subheading(section) and not notice and not sibling:
                 current.lines.append(Line(section.heading_line, section.heading))
                 current.lines.extend(section.lines)
                 continue
@@ -158,7 +161,7 @@ class MeetingReader:
         ]
         kinds = [kind for text in listed if (kind := self.words.kind_in(text))]
         if len(kinds) >= 2:
-            return max(set(kinds), key=kinds.count)
+            return max(kinds, key=kinds.count)  # on a tie, the kind named first
         placed = [text for text in listed if self._municipality_in(text)]
         return (kinds[0] if kinds else kind_before or BREAKFAST) if len(placed) >= 2 else None
 
@@ -274,6 +277,7 @@ class MeetingReader:
         outro: list[str] = []
         municipality = None
         columns: list[str | None] | None = None
+        column_places: list[str | None] = []
         open_entry = False  # whether the lines that follow still belong to the last entry
         article = bool(find_dates(block.heading))  # an article about one meeting: its lines are running text
         title: str | None = None  # the last short line without a full stop: a title for the dates under it
@@ -308,6 +312,12 @@ class MeetingReader:
                     continue
                 if columns is None and not any(find_dates(cell) for cell in cells):
                     columns = [self.words.labels.get(fold(cell)) for cell in cells]
+                    column_places = [self._municipality_line(cell) for cell in cells]
+                    continue
+                if sum(map(bool, column_places)) >= 2:  # a column per municipality: "| Oktober | fre 8/10 | – |"
+                    for cell, place in zip(cells, column_places, strict=False):
+                        days = self._meeting_dates(cell) if place else []
+                        entries.extend(_Entry([day], line.number, "", place, False) for day in days)
                     continue
                 entry = self._table_row(cells, columns or [], line.number, municipality)
                 if entry:
@@ -366,6 +376,11 @@ class MeetingReader:
             if len(fields_in_line) < 3 and len(dashed) >= 3 and "," in dashed[-1] and _names_a_venue(dashed[-1]):
                 fields_in_line = dashed
             days_only = all(self._starts_with_day(part) for part in fields_in_line[1:])  # "26/8 · 30/9 · 28/10"
+            placed_days = self._days_with_places(text) if starting is not None else []
+            if placed_days:  # "12 april Haninge · 26 april Tyresö (torsdag!)"
+                entries.extend(_Entry([day], line.number, "", place, False) for day, place in placed_days)
+                open_entry = False
+                continue
             if starting is not None and len(fields_in_line) >= 3 and not days_only:
                 entry = self._table_row(fields_in_line, [], line.number, municipality)
                 if entry:
@@ -376,6 +391,10 @@ class MeetingReader:
                 groups, rest = starting
                 venue_like = rest.startswith(":")
                 rest = rest.lstrip(":–- ").strip()
+                named_after = re.match(r",\s*(?=\S)", rest)  # "8/10, Haninge: Topic"
+                place_after = self._municipality_at_start(rest[named_after.end() :]) if named_after else None
+                if named_after and place_after and rest[named_after.end() + len(place_after[1]) :].startswith(":"):
+                    rest = rest[named_after.end() :]
                 own = self._municipality_at_start(rest)
                 fields: dict[str, str] = {}
                 if own:
@@ -384,6 +403,11 @@ class MeetingReader:
                     set_apart = after_place.startswith(",") or own[1].isupper()  # "Haninge, X", "HANINGE  X"
                     if set_apart and _names_a_venue(rest) and any(texts[index + 1 :]):
                         fields, rest = {"venue": rest}, ""  # "24 september – Haninge, Folkets hus" over its topic
+                # an agenda's columns: "14.12 fre TYRESÖ 08.30 Topic", "19.02 tis DIGITALT 13.30 Seminarium: Topic"
+                column = re.match(rf"(?:[A-ZÅÄÖ]{{3,}}\s+)?{TIME}\s+(?=\S)", rest)
+                if column and (column.group(0)[:1].isdigit() or self.words.online_venue(column.group(0))):
+                    fields = {**fields, "time": hhmm(*column.group(1, 2))}
+                    rest = rest[column.end() :]
                 rest, more = self._more_dated_items(rest)
                 for number, (dates, named) in enumerate(groups, start=1):
                     municipality = named or municipality
@@ -393,7 +417,17 @@ class MeetingReader:
                     if final and len(dates) > 1 and re.fullmatch(r"\(.*\)", rest):  # "26/8 · 9/12 (julfrukost)"
                         entries.append(_Entry(dates[:-1], line.number, "", place, venue_like, {}))
                         dates, rest = dates[-1:], rest[1:-1]  # a remark in brackets is of the day just before it
-                    entries.append(_Entry(dates, line.number, rest if final else "", place, venue_like, own_fields))
+                    entries.append(
+                        _Entry(
+                            dates,
+                            line.number,
+                            rest if final else "",
+                            place,
+                            venue_like,
+                            own_fields,
+                            kind=self._labelled_kind(rest) if final else None,
+                        )
+                    )
                 for mention, text_of_item in more:  # "Haninge: 20/11 (nytt datum), 11/12 julfrukost, 22/1"
                     entries.append(_Entry([mention], line.number, text_of_item, municipality, False))
                 if (
@@ -407,6 +441,9 @@ class MeetingReader:
                 open_entry = True
                 continue
             named = self._municipality_line(text)
+            if named and open_entry and entries[-1].municipality is None and not _has_topic(entries[-1]):
+                entries[-1].municipality = named  # "FRE 28 JAN" over "Haninge" over its topic: a card
+                continue
             if named:
                 municipality = named
                 open_entry = False
@@ -443,6 +480,19 @@ class MeetingReader:
                     break  # the list has ended; what follows is another article's layout spill
                 outro.append(text)
         return entries, intro, outro
+
+    def _days_with_places(self, text: str) -> list[tuple[DateMention, str]]:
+        """A line of two or more days, each followed by its municipality and nothing else but a remark in
+        brackets ("12 april Haninge · 26 april Tyresö (torsdag!)"); [] for any other line."""
+        items = re.split(r"\s+[·|;]\s+|,\s+", text.strip())
+        found = []
+        for item in items:
+            days = self._meeting_dates(item)
+            place = self._municipality_line(_remark_free(item[days[0].end :])) if len(days) == 1 else None
+            if place is None or days[0].start != 0:
+                return []
+            found.append((days[0], place))
+        return found if len(found) >= 2 else []
 
     def _is_listed_day(self, text: str) -> bool:
         """A line of a list of days: it starts with a day, or is a table's row."""
@@ -507,11 +557,17 @@ class MeetingReader:
                 fields[column] = cell
             else:
                 rest.append(cell)
+                kind = kind or self._labelled_kind(cell)
         if not dates:
             return None
         if not columns and "venue" not in fields and len(rest) >= 2 and len(rest[-1].split()) <= 5:
             fields["venue"] = rest.pop().rstrip(".")  # "fre 9/4 · Tyresö · Topic · Tyresö Forum": the venue last
         return _Entry(dates, line, ". ".join(rest), municipality, False, fields, kind=kind)
+
+    def _labelled_kind(self, text: str) -> str | None:
+        """ "SEMINARIUM: Unga med NPF": the kind of meeting a topic is labelled with."""
+        label = re.match(r"\s*(\w+)\s*:\s", text)
+        return self.words.kind_in(label.group(1)) if label else None
 
     def _starting_dates(self, text: str) -> tuple[list[tuple[list[DateMention], str | None]], str] | None:
         """The dates a line starts with, each group with the municipality written before it ("Tyresö
@@ -590,6 +646,11 @@ class MeetingReader:
         meetings: list[Meeting] = []
         previous_venue: str | None = None
         ordinal = 0
+        places_of_days: dict[tuple[int, int], str] = {}  # "12/4 Topic" under "12 april Haninge · 26 april Tyresö"
+        for entry in entries:
+            for mention in entry.dates:
+                if entry.municipality:
+                    places_of_days.setdefault((mention.day, mention.month), entry.municipality)
         for entry in entries:
             for mention in entry.dates:
                 meeting = self._meeting(entry.kind or block.kind, mention, source, entry.line)
@@ -625,13 +686,18 @@ class MeetingReader:
                     apply_times(meeting, around)
                 meeting.municipality = (
                     entry.municipality
+                    or places_of_days.get((mention.day, mention.month))
                     or self._municipality_in(fields.get("municipality", ""))
                     or self._municipality_in(body if not meeting.venue else "")
                     or self._municipality_in(meeting.venue or "")
                     or self._municipality_in(block.heading)
                     or self._municipality_in(intro_text)
                 )
-                meeting.venue = meeting.venue or self._venue_of_municipality(around, meeting.municipality)
+                meeting.venue = (
+                    meeting.venue
+                    or self._venue_of_municipality(around, meeting.municipality)
+                    or self._venue_in_list([*intro, *outro], meeting.municipality)
+                )
                 if meeting.registration is None and (deadlines or address):
                     deadline = deadlines[ordinal] if ordinal < len(deadlines) else None
                     meeting.registration = Registration(
@@ -697,7 +763,9 @@ class MeetingReader:
         if len(told) == 1 and not block.lists_only and not self.words.change_in(whole):
             only = told[0]
             only.topic = only.topic or topic_in(whole, first="") or topic_in(_as_sentence_case(block.heading))
-            only.venue = only.venue or venue_in(whole)
+            stated = _labelled(paragraphs).get("venue")  # "... newcomers meet. Venue: Kajutan, Nynäshamn harbour."
+            only.venue = only.venue or (sentences(stated)[0].rstrip(".") if stated else None) or venue_in(whole)
+            only.municipality = only.municipality or self._municipality_in(only.venue or "")
             if not only.start:
                 apply_times(only, whole)
         # a day well after the issue's month is announced; one near it may be a report of a meeting held
@@ -749,7 +817,9 @@ class MeetingReader:
             place
             for part in parts[1:]
             for place in [_without_old_value(_without_clock(part))]
-            if ("," in place or len(place.split()) <= 4) and _venue_line([place]) and not self.names.people(place)
+            if ("," in place or len(place.split()) <= 4)
+            and _venue_line([place])
+            and (not self.names.people(place) or _ends_in_venue_word(place))  # "Folkets Hus, Nynäshamn"
         ]
         venue = venues[0] if venues else None  # "Topic. Kulturhuset, Handen, kl. 8.30–10.", "Tyresö bibliotek."
         meeting.venue = meeting.venue or venue
@@ -795,7 +865,7 @@ class MeetingReader:
             # "Mötena i Haninge hålls i Poseidonsalen i Haninge kulturhus, i Nynäshamn på Folkets hus och i Tyresö i
             # kommunhusets Forumsal": each municipality's venue up to the next one named
             said = re.search(
-                rf"\bi\s+{re.escape(municipality)}\s+(?:hålls\s+)?(?:i|på)\s+(.+?)(?=,|\s+och\s|[.;]?$)",
+                rf"\bi\s+{re.escape(municipality)}\s+(?:hålls\s+)?(?:i|på)\s+(.+?)(?=[,;]|\s+och\s|\.?$)",
                 sentence,
             )
             venue = said.group(1) if said and self.words.speaks_of_meeting(sentence) else ""
@@ -810,6 +880,16 @@ class MeetingReader:
         # "Lokaler: Haninge – Poseidon, Handen. Nynäshamn – Folkets hus.": a venue after the municipality's name
         listed = re.search(rf"(?<![\wåäö]){re.escape(municipality)}\s*[–:-]\s+([A-ZÅÄÖ][^.;]*)", text)
         return listed.group(1).strip() if listed and _names_a_venue(listed.group(1).strip()) else None
+
+    def _venue_in_list(self, lines: list[str], municipality: str | None) -> str | None:
+        """ "Haninge    Kulturhuset i Handen, Poseidonsalen" under "Lokaler om inget annat anges:": a line of
+        a list of venues, one per municipality, around a calendar."""
+        for text in lines:
+            own = self._municipality_at_start(text)
+            venue = text[len(own[1]) :].strip(" :|–-") if own and own[0] == municipality else ""
+            if venue[:1].isupper() and _names_a_venue(venue):
+                return venue.rstrip(".")
+        return None
 
     def _municipality_in(self, text: str) -> str | None:
         if not text:
@@ -912,7 +992,8 @@ def _as_sentence_case(heading: str) -> str:
 
 
 def _without_clock(text: str) -> str:
-    """ "Poseidon, Handen, kl. 08.30–10.00." -> "Poseidon, Handen"."""
+    """ "Poseidon, Handen, kl. 08.30–10.00." -> "Poseidon, Handen"; "Folkets Hus · program 9.00–10.15" too."""
+    text = re.sub(rf"\s+·\s+[^·]*?{RANGE.pattern}.*$", "", text.strip())
     return re.sub(rf",?\s*(?:kl\.?|klockan)\s*(?:{RANGE.pattern}|{CLOCK})\.?\s*$", "", text.strip()).rstrip(" .,")
 
 
@@ -1005,6 +1086,11 @@ def _names_a_venue(text: str) -> bool:
     if len(text.split()) <= 3 and lexicon().online_venue(text):
         return True  # "Teams", "digitalt via Zoom"
     return bool(_venue_line([text])) or any(phrase in fold(text) for phrase in _SAME_AS_ABOVE)
+
+
+def _ends_in_venue_word(text: str) -> bool:
+    """ "Folkets Hus, Nynäshamn": its first part ends in a word that names a venue (no person's name)."""
+    return re.search(rf"{lexicon().venue_end}$", text.split(",")[0].strip(), re.I) is not None
 
 
 def _venue_line(lines: list[str]) -> str | None:
