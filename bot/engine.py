@@ -68,6 +68,7 @@ class Engine:
         self.reader = Reader(kb)
         names = [joint.join(name) for name in self.understander.gazetteer.names for joint in (" ", "-")]  # Pre-Ester
         self._intent_terms = self.reader.terms_of(self.catalogue.words() + self.understander.vocabulary.words() + names)
+        self.reader.index.normaliser.protect(self.catalogue.words())
         self._contexts: dict[str, _Context] = {}
 
     @classmethod
@@ -99,14 +100,15 @@ class Engine:
         if context and not parse.lang_sure and not _hint(lang):
             reply_lang = context.lang
         question = self._resolve(parse, context)
-        reading = _Reading(self.reader, text, today, reply_lang)
+        reading = _Reading(self.reader, text, today, parse.lang)  # read as written, answered in the chat's language
         if question.intent == parse.intent and parse.confidence < self.reader.doubted_intent:
             found = reading.found
-            if found and found.holds_kind and found.coverage >= self.reader.min_coverage_over_intent:
+            if found and found.squarely and found.coverage >= self.reader.min_coverage_over_intent:
                 # a guessed intent, and a sentence that answers squarely
                 answer = quote(found, self.kb, reply_lang)
                 return Reply(answer.text, reply_lang, "reading", round(found.coverage, 3))
-            if reply_lang == "sv" and self.reader.strange(text, self._intent_terms):  # a guess, about something else
+        if question.intent == parse.intent and parse.confidence < self.reader.unsure_intent and parse.lang == "sv":
+            if self.reader.strange(text, self._intent_terms):  # not sure, and about a word nothing knows
                 question = Question(None, question.slots)
         if question.intent is None:
             found = reading.found
@@ -125,13 +127,18 @@ class Engine:
             question, self.answers.answer(question, self.kb, today, reply_lang), text, today, reply_lang
         )
         used = [value for value in parse.slots.topic] + [v for v in parse.slots.named().values() if isinstance(v, str)]
-        passed_over = self.reader.unknown_to(text, reply_lang, self._intent_terms | self.reader.terms_of(used))
+        passed_over = self.reader.unknown_to(text, parse.lang, self._intent_terms | self.reader.terms_of(used))
         found = None
         if passed_over:  # the intent's answer passes over a word of the question the articles use
             found = reading.found
-            found = found if found and self.reader.holds_words(found.sentences, passed_over) else None
-        elif not answer.answered and not answer.choices:  # the intent found nothing: the articles may say it
-            found = self.reader.find(text, today, reply_lang, self.reader.min_coverage_after_intent)
+            # ... when the sentence holds it and another of the question's words ("VärNa (kommunerna ...)") or what
+            # a telling question asks for ("hur länge pågår utvecklingsarbetet?": "... fram till december 2017")
+            if not (found and set(passed_over) <= set(found.held)) or not (
+                len(found.held) > len(passed_over) or found.telling
+            ):
+                found = None
+        if not found and not answer.answered and not answer.choices:  # the intent found nothing: the articles may
+            found = self.reader.find(text, today, parse.lang, self.reader.min_coverage_after_intent)
         if found:
             return Reply(quote(found, self.kb, reply_lang).text, reply_lang, "reading", round(found.coverage, 3))
         self._remember(chat, question, answer, reply_lang, now)

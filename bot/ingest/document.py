@@ -109,7 +109,7 @@ _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
 _ARROWS = re.compile(r"^(?:[\s►▶]|>{2,})+|[\s►▶]+$")  # ">> PÅ GÅNG" too
 _ALIGNED = re.compile(r"\S\s{3,}\S(?:.*\S)?\s{3,}\S")  # columns aligned with spaces: two gaps of three or more
 # in a table's rows, a gap of two spaces parts columns too ("Ledamot       Eva Ek (KD)  Haninge")
-_NARROW_ALIGNED = re.compile(r"(?=.*\S\s{3,}\S)\S\s{2,}\S(?:.*\S)?\s{2,}\S")
+_NARROW_GAP = re.compile(r"\S\s{2,}(?=\S)")
 _WIDE_GAP = re.compile(r"\S\s{3,}\S")
 _RULE = re.compile(r"\s*\+?(?:[-=_*─—~]\s?){3,}\+?\s*")  # "-----", "- - - - -", "+------+"
 _BOXED = re.compile(r"\s*[|│]\s(.*?)\s*[|│]\s*")
@@ -129,7 +129,7 @@ def clean(text: str, among_rows: bool = False) -> str:
     boxed = _BOXED.fullmatch(text)  # "|  tors 12/4   TYRESÖ   Tyresö bibliotek  |": a line of a drawn box
     if boxed and "|" not in boxed.group(1):
         text = boxed.group(1)
-    narrow = among_rows and _NARROW_ALIGNED.search(text.strip())
+    narrow = among_rows and _narrow_aligned(text.strip())
     if "|" not in text and ("\t" in text.strip() or _ALIGNED.search(text.strip()) or narrow):
         cells = [cell for cell in re.split(r"\t+|\s{2,}" if narrow else r"\t+|\s{3,}", text.strip()) if cell.strip()]
         text = " | ".join(cells) if len(cells) >= 3 or "\t" in text.strip() else text
@@ -147,6 +147,11 @@ def clean(text: str, among_rows: bool = False) -> str:
     text = _FRAMED.sub(r"\1", text)  # "---- LEDIGA PLATSER ----", "== Kalender ==": a heading between rules
     text = _LABELLED.sub(r"\1", text)
     return " ".join(text.split())
+
+
+def _narrow_aligned(text: str) -> bool:
+    """Columns aligned with spaces, some of them only two apart: a wide gap and at least two gaps in all."""
+    return _WIDE_GAP.search(text) is not None and len(_NARROW_GAP.findall(text)) >= 2
 
 
 def among_rows(raw_lines: list[str], index: int) -> bool:

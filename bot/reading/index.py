@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from bot.knowledge.model import KnowledgeBase
 from bot.reading.normalise import Normaliser
-from bot.reading.sentences import Sentence, sentences_of
+from bot.reading.sentences import Sentence, same_article, sentences_of
 
 
 class SentenceIndex:
@@ -35,7 +35,7 @@ class SentenceIndex:
             around = set(head) | {str(sentence.published.year)}  # "vem blev projektledare 2016?"
             around.update(*(parts.get(term, ()) for term in self.terms[number]))  # "projekt" of "projektform"
             for other in (number - 2, number - 1, number + 1, number + 2):
-                if 0 <= other < len(self.sentences) and _same_article(self.sentences[other], sentence):
+                if 0 <= other < len(self.sentences) and same_article(self.sentences[other], sentence):
                     around |= self.terms[other]
             self.context.append(frozenset(around - self.terms[number]))
         self.postings: dict[str, list[int]] = defaultdict(list)
@@ -107,10 +107,6 @@ class SentenceIndex:
             itself |= held
         # found by its context alone: not an answer
         return {sentence: score for sentence, score in scores.items() if score >= reach and sentence in itself}
-
-
-def _same_article(one: Sentence, other: Sentence) -> bool:
-    return one.issue == other.issue and one.headline == other.headline
 
 
 def compound_parts(vocabulary: set[str], min_part: int) -> dict[str, tuple[str, ...]]:

@@ -45,6 +45,7 @@ class Normaliser:
         self._phrase: re.Pattern[str] | None = None
         self._synonyms: dict[str, tuple[str, ...]] | None = None
         self.min_typo = int(self.words.settings.get("min_typo", 5))
+        self.protected: set[str] = set()  # folded words never corrected as typos
         self._words_by_start: dict[str, list[str]] | None = None  # the sources' words by first letter, for typos
         self._terms_by_start: dict[str, list[str]] = {}  # ... and their terms
         self._source_terms: set[str] | None = None
@@ -72,6 +73,7 @@ class Normaliser:
                     if name not in self.names:
                         self.names.add(name)  # "LOV", "NNS", "Ali", "Ola"
                         self._word.cache_clear()
+                        self._question.cache_clear()
 
     def terms(self, text: str, learn: bool = True) -> list[str]:
         """The terms of a sentence of the sources (Swedish), remembered as the sources' words unless `learn`
@@ -137,6 +139,11 @@ class Normaliser:
                         foreign.add(term)
         return groups, frozenset(foreign)
 
+    def protect(self, texts: Iterable[str]) -> None:
+        """Never read these texts' words as mistyped: words questions are asked with, not about."""
+        self.protected.update(word for text in texts for word in fold(text).split())
+        self._question.cache_clear()
+
     @property
     def source_terms(self) -> set[str]:
         """The terms of the sources' words: made once, when the first question comes (after `learn` and `terms`
@@ -149,8 +156,9 @@ class Normaliser:
         """The term of the sources' word one letter from a word they lack (`folded`, its `term`): changed or
         left out ("hanige" -> haninge, "godkänd" -> godkända), one too many only in a long word ("skämt" is not
         "samt"); the same first letter, `min_typo` letters at least. The words as written first, then their
-        terms ("entreprenörsprogrammet" and "entreprenörsprogram" are cut to terms one letter apart)."""
-        if len(folded) < self.min_typo or folded.isdigit():
+        terms ("entreprenörsprogrammet" and "entreprenörsprogram" are cut to terms one letter apart). A word
+        the questions' own phrasing uses (`protect`: "betyder" is not "betyg") is never corrected."""
+        if len(folded) < self.min_typo or folded.isdigit() or folded in self.protected:
             return None
         if self._words_by_start is None:
             self._words_by_start, self._terms_by_start = _by_start(self.known), _by_start(self.source_terms)
@@ -204,8 +212,8 @@ class Normaliser:
 
     def _term_uncached(self, word: str, lang: str) -> str:
         lemma = self.english_lemma(word) if lang == "en" else self.lemmas.sv.get(word, word)
-        if len(word) >= 5 and len(lemma) >= len(word) + 3:  # not an inflection ("handla" is not "handlägga"),
-            lemma = word  # nor an abbreviation ("tf", "aug")
+        if len(word) >= 5 and len(lemma) >= len(word) + 3:  # "handla" is not "handlägga" (a short word may be
+            lemma = word  # an abbreviation of its lemma: "aug" is "augusti")
         folded = fold(lemma)
         if folded in self.words.stop_words and fold(word) not in self.words.stop_words:
             folded = fold(word)  # a word whose lemma is a function word ("första" -> "en") keeps its meaning

@@ -16,11 +16,12 @@ from bot.folding import fold
 from bot.knowledge.model import KnowledgeBase
 from bot.reading.index import SentenceIndex
 from bot.reading.normalise import Normaliser
-from bot.reading.sentences import Sentence
-from bot.reading.words import KINDS, ReadingWords, load_words
+from bot.reading.sentences import Sentence, same_article
+from bot.reading.words import ReadingWords, load_words
 
 _WORD = re.compile(r"\S+")  # a sentence's words, punctuation attached: distance counts every word
 _DIGITS = re.compile(r"\d+")
+_WORDS_OF_PATTERN = re.compile(r"(?:\\[a-zA-Z]|[^a-z\\])+")  # a kind's pattern ('\bvad (ar|betyder)\b') -> its words
 _CONTINUES = re.compile(r"^(?:[a-zåäö–\-]|(?:Det|Den|De|Dessa|Detta|Han|Hon|Där|Då|Hennes|Hans)\b)")
 
 
@@ -45,7 +46,13 @@ class Found:
     coverage: float  # share of the question's content weight matched (0..1)
     kind: str | None  # what the question asked for
     earlier: Sentence | None = None  # an earlier issue's sentence that said otherwise (another number, name)
-    holds_kind: bool = False  # the question asked for a kind of thing (a number, a name) and the answer holds it
+    telling: bool = False  # it holds what a telling kind of question asks for (a number, a date, a reason ...)
+    held: tuple[tuple[str, ...], ...] = ()  # the question's words the quoted sentences hold themselves
+
+    @property
+    def squarely(self) -> bool:
+        """Telling, and two of the question's words itself: enough to answer instead of an intent only guessed."""
+        return self.telling and len(self.held) >= 2
 
 
 class Reader:
@@ -61,6 +68,7 @@ class Reader:
         self.min_coverage = settings.get("min_coverage", 0.6)
         self.min_coverage_after_intent = settings.get("min_coverage_after_intent", 0.75)
         self.doubted_intent = settings.get("doubted_intent", 0.0)
+        self.unsure_intent = settings.get("unsure_intent", 0.0)
         self.min_coverage_over_intent = settings.get("min_coverage_over_intent", 1.0)
         self.foreign_factor = settings.get("foreign_factor", 1.0)
         self.min_part = int(settings.get("min_compound_part", 4))
@@ -86,9 +94,14 @@ class Reader:
         self.list_share = settings.get("list_share", 0.5)
         self.list_words = int(settings.get("list_words", 8))
         self.list_kinds = frozenset(self.words.list_kinds)
+        self.telling_kinds = frozenset(self.words.telling_kinds)
         self._spans: dict[tuple[int, str], tuple[tuple[int, int, str], ...]] = {}
         self._words: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
         self._about: dict[int, tuple[int, str]] = {}  # a sentence's about_markers held, and its text folded
+        self.index.normaliser.protect(  # the words that say what a question asks for: never typos
+            [word for words in self.words.asking.values() for word in words]
+            + [_WORDS_OF_PATTERN.sub(" ", p.pattern) for patterns in self.words.kinds.values() for p in patterns]
+        )
         question_terms = self.index.normaliser.question_terms
         self.asking = {
             kind: frozenset(term for word in words for lang in ("sv", "en") for term in question_terms(word, lang))
@@ -129,11 +142,6 @@ class Reader:
             if any(term in self.index.idf for term in group)
             and not any(term in known or term.isdigit() for term in group)
         ]
-
-    def holds_words(self, sentences: list[Sentence], groups: list[tuple[str, ...]]) -> bool:
-        """Whether the sentences themselves hold each of these words (any term of each group)."""
-        own = set().union(*(self.index.terms[sentence.number] for sentence in sentences))
-        return all(any(term in own for term in group) for group in groups)
 
     def _split(self, group: tuple[str, ...]) -> list[tuple[str, ...]]:
         """A compound the sentences never use, as the two words they do ("förbundschefstjänsten" ->
@@ -247,8 +255,11 @@ class Reader:
         later, earlier = self._disagreeing(scored, query)
         if later is not None:
             coverage, best = later
-        holds = query.kind is not None and self.holds(best, query.kind, query.numbers)
-        return Found(self._around(best, query), min(coverage, 1.0), query.kind, earlier, holds)
+        telling = query.kind in self.telling_kinds and self.holds(best, query.kind, query.numbers)
+        quoted = self._around(best, query)
+        own = set().union(*(self.index.terms[sentence.number] for sentence in quoted))
+        held = tuple(group for group, _ in query.weighted if any(term in own for term in group))
+        return Found(quoted, min(coverage, 1.0), query.kind, earlier, telling, held)
 
     def _scored(self, query: Query, today: date, floor: float) -> list[tuple[float, float, Sentence]]:
         """(score, coverage, sentence) of every sentence published by `today` that can answer, as the index
@@ -271,7 +282,8 @@ class Reader:
             coverage = weight / total
             if sentence.published > today or coverage < floor:
                 continue
-            if self.min_matched > 1 and len(self.index.terms[number] & query.terms) < self.min_matched:
+            held = self.index.terms[number] & query.terms
+            if len(held) < self.min_matched or all(term.isdigit() for term in held):  # a year alone answers nothing
                 continue
             bound = coverage + per_year * sentence.published.toordinal() + most
             bounded.append((bound, order, coverage, sentence))
@@ -453,7 +465,7 @@ class Reader:
         if before and before.passage == sentence.passage and _CONTINUES.search(sentence.text):
             chosen.insert(0, before)
         following = [
-            other for other in sentences[sentence.number + 1 : sentence.number + 3] if _same_article(other, sentence)
+            other for other in sentences[sentence.number + 1 : sentence.number + 3] if same_article(other, sentence)
         ]
         kind, numbers = query.kind, query.numbers
         if kind is not None and not self.holds(sentence, kind, numbers):
@@ -468,14 +480,7 @@ class Reader:
         return chosen[: self.max_sentences]
 
 
-def _same_article(one: Sentence, other: Sentence) -> bool:
-    return one.issue == other.issue and one.headline == other.headline
-
-
 def _answers(found: str, numbers: frozenset[str]) -> bool:
     """A marker's match answers unless it is only the question's own numbers."""
     digits = _DIGITS.findall(found)
     return not digits or not set(digits) <= numbers
-
-
-KIND_NAMES = KINDS

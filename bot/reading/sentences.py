@@ -23,6 +23,10 @@ class Sentence:
     passage: int  # the paragraph it belongs to (index into kb.passages)
 
 
+def same_article(one: Sentence, other: Sentence) -> bool:
+    return one.issue == other.issue and one.headline == other.headline
+
+
 def split_sentences(text: str) -> list[str]:
     pieces = _END.split(" ".join(text.split()))
     sentences: list[str] = []

@@ -27,6 +27,7 @@ class ReadingWords:
     asking: dict[str, tuple[str, ...]]  # words that, in a question of that kind, name what is sought ("andel")
     about: tuple[re.Pattern[str], ...] = ()  # what makes a sentence about a person or project informative
     disagree: tuple[str, ...] = ()  # kinds whose answers from two issues are compared (another number, name)
+    telling_kinds: tuple[str, ...] = ()  # kinds whose markers few sentences hold (a number, a date, a reason)
     list_kinds: tuple[str, ...] = ()  # kinds of question a list of names answers (who, which)
     near_kinds: tuple[str, ...] = ()  # kinds whose answer must stand by the question's words for the full bonus
     synonyms: tuple[tuple[str, ...], ...] = ()  # Swedish words a question may use for one another (jobba, arbeta)
@@ -55,6 +56,7 @@ def load_words(path: Path = READING_WORDS_PATH) -> ReadingWords:
         asking=_asking(data.get("asking_words") or {}, f"{path}: asking_words"),
         about=tuple(re.compile(str(pattern)) for pattern in data.get("about_markers") or ()),
         disagree=_kinds(data.get("disagree_kinds") or (), f"{path}: disagree_kinds"),
+        telling_kinds=_kinds(data.get("telling_kinds") or (), f"{path}: telling_kinds"),
         list_kinds=_kinds(data.get("list_kinds") or (), f"{path}: list_kinds"),
         near_kinds=_kinds(data.get("near_kinds") or (), f"{path}: near_kinds"),
         synonyms=tuple(tuple(str(word) for word in group) for group in data.get("synonyms") or ()),
