@@ -20,4 +20,5 @@ DICTIONARY_COPIES = PROJECT_ROOT / ".cache" / "dictionaries"  # build-kb's copie
 READING_QUESTIONS = {
     "tuning": PROJECT_ROOT / "tests" / "eval" / "reading_tuning.yaml",
     "heldout": PROJECT_ROOT / "tests" / "eval" / "reading_heldout.yaml",
+    "heldout2": PROJECT_ROOT / "tests" / "eval" / "reading_heldout2.yaml",  # written after the first was run
 }

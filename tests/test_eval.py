@@ -3,9 +3,15 @@ Its answers are facts of the five seed newsletters, so it is asked of their know
 
 from __future__ import annotations
 
-from bot.commands.eval import evaluate, load_questions
+import pytest
+
+from bot.commands.eval import evaluate, load_questions, load_reading
 from bot.engine import Engine
 from bot.knowledge.model import KnowledgeBase
+from bot.paths import READING_QUESTIONS
+from tests.conftest import SEED_NEWSLETTERS
+
+SOURCES = [READING_QUESTIONS["tuning"].parents[2] / "knowledge" / "sources" / name for name in SEED_NEWSLETTERS]
 
 
 def test_evaluation_set_is_big_enough_and_mixed() -> None:
@@ -21,3 +27,14 @@ def test_held_out_accuracy_and_out_of_scope_recall(seed_kb: KnowledgeBase) -> No
     failures = [f"{o.question.text!r}: {'; '.join(o.problems)}" for o in report.outcomes if not o.ok]
     assert report.accuracy >= 0.95, failures
     assert report.oos_recall >= 0.90, failures
+
+
+@pytest.mark.parametrize("split", sorted(READING_QUESTIONS))
+def test_every_reading_question_has_facts_the_newsletters_hold(split: str) -> None:
+    """The files' shape only: asking them is `python -m bot eval --reading SPLIT` (a held-out one only at the end)."""
+    if not READING_QUESTIONS[split].exists():
+        pytest.skip(f"{READING_QUESTIONS[split].name} not written yet")
+    sources = " ".join(path.read_text(encoding="utf-8") for path in SOURCES).casefold()
+    questions = load_reading(split)
+    assert len(questions) >= 100 and any(q.intent is None for q in questions)
+    assert all(q.facts and all(fact.casefold() in sources for fact in q.facts) for q in questions if q.intent)

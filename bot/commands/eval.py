@@ -153,9 +153,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--questions", type=Path, default=QUESTIONS_PATH)
     parser.add_argument(
         "--reading",
-        choices=(*SPLITS, "none"),
+        choices=(*READING_QUESTIONS, "none"),
         default="tuning",
-        help="which reading questions to add (default tuning; the held-out file is read only when named)",
+        help="which reading questions to add (default tuning; a held-out file is read only when named)",
     )
     parser.add_argument("--kb", type=Path, default=None)
     parser.add_argument("--scorer", choices=SCORERS, default=None, help="compare another intent scorer")
