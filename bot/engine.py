@@ -101,12 +101,11 @@ class Engine:
             reply_lang = context.lang
         question = self._resolve(parse, context)
         reading = _Reading(self.reader, text, today, parse.lang)  # read as written, answered in the chat's language
-        if question.intent == parse.intent and parse.confidence < self.reader.doubted_intent:
-            found = reading.found
-            if found and found.squarely and found.coverage >= self.reader.min_coverage_over_intent:
-                # a guessed intent, and a sentence that answers squarely
-                answer = quote(found, self.kb, reply_lang)
-                return Reply(answer.text, reply_lang, "reading", round(found.coverage, 3))
+        guessed = question.intent == parse.intent and parse.confidence < self.reader.doubted_intent
+        found = reading.found if guessed else None
+        if found and found.squarely and found.coverage >= self.reader.min_coverage_over_intent:
+            answer = quote(found, self.kb, reply_lang)  # a guessed intent, and a sentence that answers squarely
+            return Reply(answer.text, reply_lang, "reading", round(found.coverage, 3))
         if question.intent == parse.intent and parse.confidence < self.reader.unsure_intent and parse.lang == "sv":
             if self.reader.strange(text, self._intent_terms):  # not sure, and about a word nothing knows
                 question = Question(None, question.slots)
@@ -126,23 +125,26 @@ class Engine:
         answer = self._with_about(
             question, self.answers.answer(question, self.kb, today, reply_lang), text, today, reply_lang
         )
-        used = [value for value in parse.slots.topic] + [v for v in parse.slots.named().values() if isinstance(v, str)]
-        passed_over = self.reader.unknown_to(text, parse.lang, self._intent_terms | self.reader.terms_of(used))
-        found = None
-        if passed_over:  # the intent's answer passes over a word of the question the articles use
-            found = reading.found
-            # ... when the sentence holds it and another of the question's words ("VärNa (kommunerna ...)") or what
-            # a telling question asks for ("hur länge pågår utvecklingsarbetet?": "... fram till december 2017")
-            if not (found and set(passed_over) <= set(found.held)) or not (
-                len(found.held) > len(passed_over) or found.telling
-            ):
-                found = None
-        if not found and not answer.answered and not answer.choices:  # the intent found nothing: the articles may
-            found = self.reader.find(text, today, parse.lang, self.reader.min_coverage_after_intent)
+        found = self._articles_after(answer, parse, reading)
         if found:
             return Reply(quote(found, self.kb, reply_lang).text, reply_lang, "reading", round(found.coverage, 3))
         self._remember(chat, question, answer, reply_lang, now)
         return self._reply(answer, reply_lang, question.intent, parse.confidence, today)
+
+    def _articles_after(self, answer: Answer, parse: Parse, reading: _Reading) -> Found | None:
+        """What the articles say instead of an intent's answer: when the answer passes over a word of the question
+        the articles use, the sentence holding it and another of the question's words ("VärNa (kommunerna …)")
+        or what a telling question asks for ("hur länge pågår utvecklingsarbetet?": "… till december 2017");
+        when the intent found nothing, a sentence matching better than usual."""
+        slots = parse.slots
+        used = [*slots.topic, *(value for value in slots.named().values() if isinstance(value, str))]
+        passed_over = self.reader.unknown_to(reading.text, parse.lang, self._intent_terms | self.reader.terms_of(used))
+        found = reading.found if passed_over else None
+        if found and set(passed_over) <= set(found.held) and (len(found.held) > len(passed_over) or found.telling):
+            return found
+        if not answer.answered and not answer.choices:
+            return self.reader.find(reading.text, reading.today, parse.lang, self.reader.min_coverage_after_intent)
+        return None
 
     def answer_intent(
         self, intent: str, slots: Slots | None = None, *, today: date, chat: str = "console", lang: str | None = None

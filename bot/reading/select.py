@@ -87,7 +87,8 @@ class Reader:
         self.short = int(settings.get("short_sentence", 60))  # a shorter sentence brings the next along
         self.near_window = int(settings.get("near_window", 0))
         self.near_bonus = settings.get("near_bonus", 0.0)
-        self.far_bonus = settings.get("far_bonus", self.kind_bonus)
+        # at most kind_bonus: the bound on a sentence's score (see _scored) counts kind_bonus in full
+        self.far_bonus = min(settings.get("far_bonus", self.kind_bonus), self.kind_bonus)
         self.near_kinds = frozenset(self.words.near_kinds)
         self.own_bonus = settings.get("own_bonus", 0.0)
         self.list_penalty = settings.get("list_penalty", 0.0)
