@@ -148,6 +148,8 @@ class ContactReader:
     def _role(
         self, sentence: str, match: re.Match[str], people: People, source: Source, section_federation: str | None
     ) -> Mention | None:
+        if lexicon().is_former_title(sentence[: match.start()]):
+            return None
         written = match.group("title")
         title = next((t for t in self.names.vocabulary.role_titles if fold(t) == fold(written)), written.lower())
         after = next(
