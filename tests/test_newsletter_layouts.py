@@ -769,3 +769,10 @@ def test_a_title_held_before_is_not_a_role_taken_up(kb):
     assert roles["Tindra Holmgren"][0] == ("verksamhetsutvecklare", date(2072, 3, 2))
     assert roles["Viggo Strandberg"] == [("t.f. förbundschef", None)]
     assert roles.get("Majken Sörlin", []) == []
+
+
+def test_a_verb_of_two_words_around_the_name_dates_the_role_taken_up(kb):
+    # "Den 15 april tog **Saga Hellberg (C)**, Tyresö, över som styrelsens ordförande"
+    roles = {c.name: [(r.title, r.start) for r in c.roles] for c in kb.contacts if c.sources[0].issue == "2072-3"}
+    assert roles["Ruben Malmsten"] == [("förbundschef", date(2072, 5, 2))]
+    assert roles["Saga Hellberg"] == [("ordförande", date(2072, 4, 15))]
