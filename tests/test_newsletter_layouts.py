@@ -760,3 +760,19 @@ def test_html_cards_with_a_date_badge_in_one_cell_and_the_municipality_over_the_
         "09:00",
     )
     assert facts(meeting(kb, "2071-01-13")) == ("Tyresö", "Arbete och långvarig smärta", "Tyresö bibliotek", "08:45")
+
+
+def test_a_title_held_before_is_not_a_role_taken_up(kb):
+    # "Viggo Strandberg, tidigare utvärderare på kansliet, till ...", "Majken Sörlin, som senast arbetat som
+    # samordnare": the title after "tidigare" or "senast" is what the person did before
+    roles = {c.name: [(r.title, r.start) for r in c.roles] for c in kb.contacts if c.sources[0].issue == "2072-2"}
+    assert roles["Tindra Holmgren"][0] == ("verksamhetsutvecklare", date(2072, 3, 2))
+    assert roles["Viggo Strandberg"] == [("t.f. förbundschef", None)]
+    assert roles.get("Majken Sörlin", []) == []
+
+
+def test_a_verb_of_two_words_around_the_name_dates_the_role_taken_up(kb):
+    # "Den 15 april tog **Saga Hellberg (C)**, Tyresö, över som styrelsens ordförande"
+    roles = {c.name: [(r.title, r.start) for r in c.roles] for c in kb.contacts if c.sources[0].issue == "2072-3"}
+    assert roles["Ruben Malmsten"] == [("förbundschef", date(2072, 5, 2))]
+    assert roles["Saga Hellberg"] == [("ordförande", date(2072, 4, 15))]

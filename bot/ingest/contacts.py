@@ -17,11 +17,18 @@ from bot.knowledge.vocabulary import load_vocabulary
 
 _FULL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\s+(\d{{4}})\b", re.I)
 _LEAVING = "|".join(map(re.escape, load_vocabulary().role_leaves))
-_JOINING = "|".join(map(re.escape, load_vocabulary().role_joins))
+
+
+def _verbs(words: tuple[str, ...]) -> str:
+    """`words` as alternatives; the two words of a verb may stand around a name ("tog Lars Öhman (M) över")."""
+    return "|".join(r"\s+(?:[^.;:]{1,40}?\s+)?".join(map(re.escape, word.split())) for word in words)
+
+
+_JOINING = _verbs(load_vocabulary().role_joins)
 _LEAVES = re.compile(rf"\b({_LEAVING})\b", re.I)
 _JOINS = re.compile(rf"\b({_JOINING})\b", re.I)
-_TAKES_UP = re.compile(rf"\b({'|'.join(map(re.escape, load_vocabulary().role_takes_up))})\b", re.I)
-_PAST = re.compile(rf"\b({'|'.join(map(re.escape, load_vocabulary().role_past))})\b", re.I)
+_TAKES_UP = re.compile(rf"\b({_verbs(load_vocabulary().role_takes_up)})\b", re.I)
+_PAST = re.compile(rf"\b({_verbs(load_vocabulary().role_past)})\b", re.I)
 _SUCCEEDS = re.compile(rf"\s+(?:{'|'.join(map(re.escape, load_vocabulary().role_succeeds))})\s+", re.I)
 _SEASON = re.compile(rf"\b(?:{_JOINING})\s+(i\s+(?:vår|höst|sommar|vinter)|efter\s+\w+|till\s+\w+)", re.I)
 # a sentence that goes on about the person just named, or about the appointment ("Valet skedde den 16 januari")
@@ -148,6 +155,8 @@ class ContactReader:
     def _role(
         self, sentence: str, match: re.Match[str], people: People, source: Source, section_federation: str | None
     ) -> Mention | None:
+        if lexicon().is_former_title(sentence[: match.start()]):
+            return None
         written = match.group("title")
         title = next((t for t in self.names.vocabulary.role_titles if fold(t) == fold(written)), written.lower())
         after = next(

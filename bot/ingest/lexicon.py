@@ -68,9 +68,15 @@ class Lexicon:
     contact_labels: re.Pattern[str]  # "tel.", "e-post:" before a phone number or address, folded
     phone_leads: re.Pattern[str]  # "Name på 070-…": a word between a name and its phone number, as written
     switchboard: re.Pattern[str]  # "Växel", "Kansliet": a number after one of these is nobody's own, folded
+    former_titles: re.Pattern[str]  # "tidigare", "senast": a title after these was held before
     board: re.Pattern[str]  # "styrelse": a section about the board
     vacancies: re.Pattern[str]  # "vakant", "utses": a seat without a member
     position_aliases: dict[str, str]  # folded "vice ordf" -> "vice ordförande"
+
+    def is_former_title(self, before: str) -> bool:
+        """Whether the words just before a title make it one held before ("tidigare ekonom",
+        "senast arbetat som samordnare")."""
+        return bool(self.former_titles.search(fold(" ".join(before.split()[-3:]))))
 
     def speaks_of_board(self, text: str) -> bool:
         return bool(self.board.search(fold(text)))
@@ -176,6 +182,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             list_joins=tuple(str(word) for word in data["list_joins"]),
             clause_joins=tuple(str(word) for word in data["clause_joins"]),
             having=tuple(str(word) for word in data["having"]),
+            former_titles=_starts(data["former_titles"]),
             board=_starts(data["board_words"]),
             vacancies=_starts(data["board_vacancies"]),
             position_aliases={
