@@ -468,3 +468,9 @@ def test_a_word_whose_lemma_is_a_function_word_keeps_its_meaning() -> None:
     normaliser = _normaliser("första delrapporten")
     assert normaliser.terms("första") and normaliser.terms("första") == normaliser.terms("Första")
     assert normaliser.terms("och en") == []  # function words themselves still go
+
+
+def test_who_is_x_does_not_repeat_a_list_item_the_answer_already_says() -> None:
+    kb = _kb(("2024-3", 4, [("Projekt", "- Projektet Seglarlyftet startade i våras."), *NUMBERED]))
+    answer = "Seglarlyftet\nProjektet Seglarlyftet startade i våras."
+    assert Reader(kb).about("Seglarlyftet", LATER, answer, "vad är Seglarlyftet för projekt?") == []

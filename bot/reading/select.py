@@ -415,8 +415,8 @@ class Reader:
         naming = self._naming(name, today)
         normaliser = self.index.normaliser
         extra = set(normaliser.question_terms(asked, lang)) - set(normaliser.question_terms(name, "sv"))
-        wanted = [s for s in naming if extra & self.index.terms[s.number] and s.text not in answer]
-        quoted = sum(sentence.text in answer for sentence in naming)
+        wanted = [s for s in naming if extra & self.index.terms[s.number] and not _said_in(s, answer)]
+        quoted = sum(_said_in(sentence, answer) for sentence in naming)
         if quoted > self.about_when_quoted and not wanted:
             return []
         first = fold(name.split()[0]) if name.split() else ""
@@ -424,7 +424,7 @@ class Reader:
         for sentence in naming:
             held, folded = self._informative(sentence)
             asks = len(extra & self.index.terms[sentence.number])
-            if (held or asks) and sentence.text not in answer:
+            if (held or asks) and not _said_in(sentence, answer):
                 held += folded.startswith(first)
                 ranked.append(((asks, held, sentence.published), sentence))
         ranked.sort(key=lambda pair: pair[0], reverse=True)
@@ -479,6 +479,11 @@ class Reader:
         ):
             chosen.append(after)
         return chosen[: self.max_sentences]
+
+
+def _said_in(sentence: Sentence, answer: str) -> bool:
+    """Whether the answer says the sentence already, a list item's bullet aside ("- Projektet startade.")."""
+    return sentence.text.lstrip("-–•* ") in answer
 
 
 def _answers(found: str, numbers: frozenset[str]) -> bool:
