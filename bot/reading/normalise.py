@@ -51,7 +51,7 @@ class Normaliser:
         self._source_terms: set[str] | None = None
         self._term = lru_cache(maxsize=65536)(self._term_uncached)
         self._word = lru_cache(maxsize=65536)(self._word_uncached)  # the sources repeat their words
-        self._question = lru_cache(maxsize=8)(self._question_uncached)  # within one answer, not across them
+        self._question = lru_cache(maxsize=8)(self._question_uncached)  # the latest few: an answer reads one often
 
     def use_lemmas(self, lemmas: Lemmas | None) -> None:
         """Look words up in this table from now on (None: fold and cut them only)."""
