@@ -776,3 +776,12 @@ def test_a_verb_of_two_words_around_the_name_dates_the_role_taken_up(kb):
     roles = {c.name: [(r.title, r.start) for r in c.roles] for c in kb.contacts if c.sources[0].issue == "2072-3"}
     assert roles["Ruben Malmsten"] == [("förbundschef", date(2072, 5, 2))]
     assert roles["Saga Hellberg"] == [("ordförande", date(2072, 4, 15))]
+
+
+def test_a_sentence_opening_on_the_first_working_day_dates_the_role_of_the_one_just_named(kb):
+    # "... anställt en ny ekonom, Alvar Lindkvist, ... Första arbetsdagen blir onsdagen den 2 oktober.":
+    # the next sentence names no one, yet tells when the one just named starts; a sentence on a meeting does not
+    roles = {c.name: [(r.title, r.start) for r in c.roles] for c in kb.contacts if c.sources[0].issue == "2072-4"}
+    assert roles["Alvar Lindkvist"] == [("ekonom", date(2072, 10, 2))]
+    assert roles["Selma Grönberg"] == [("utredare", date(2072, 10, 14))]
+    assert roles["Elsa Vikander"] == [("samordnare", None)]

@@ -224,12 +224,14 @@ class ContactReader:
         return Mention(name=person, source=source, role=role, purpose=purpose)
 
     def _following_about(self, person: str, later_sentences: list[str]) -> str | None:
-        """The next sentence that goes on about `person` ("Hon ...", "Jonatan ..."), within two; one
-        that takes up a role first."""
+        """The next sentence that goes on about `person` ("Hon ...", "Jonatan ...", "Första arbetsdag
+        blir ..."), within two; one that takes up a role first."""
         about = [
             later
             for later in later_sentences
-            if _CONTINUES.match(later) or re.match(rf"{re.escape(person.split()[0])}\b", later)
+            if _CONTINUES.match(later)
+            or re.match(rf"{re.escape(person.split()[0])}\b", later)
+            or lexicon().tells_start_day(later)
         ]
         return next((later for later in about if _TAKES_UP.search(later)), about[0] if about else None)
 

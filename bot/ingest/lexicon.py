@@ -69,6 +69,7 @@ class Lexicon:
     phone_leads: re.Pattern[str]  # "Name på 070-…": a word between a name and its phone number, as written
     switchboard: re.Pattern[str]  # "Växel", "Kansliet": a number after one of these is nobody's own, folded
     former_titles: re.Pattern[str]  # "tidigare", "senast": a title after these was held before
+    start_day: re.Pattern[str]  # "Första arbetsdag": a sentence opening so dates the start of the one just named
     board: re.Pattern[str]  # "styrelse": a section about the board
     vacancies: re.Pattern[str]  # "vakant", "utses": a seat without a member
     position_aliases: dict[str, str]  # folded "vice ordf" -> "vice ordförande"
@@ -77,6 +78,10 @@ class Lexicon:
         """Whether the words just before a title make it one held before ("tidigare ekonom",
         "senast arbetat som samordnare")."""
         return bool(self.former_titles.search(fold(" ".join(before.split()[-3:]))))
+
+    def tells_start_day(self, sentence: str) -> bool:
+        """Whether a sentence opens on the day someone starts ("Första arbetsdag blir 7 januari")."""
+        return bool(self.start_day.match(fold(sentence.lstrip())))
 
     def speaks_of_board(self, text: str) -> bool:
         return bool(self.board.search(fold(text)))
@@ -183,6 +188,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             clause_joins=tuple(str(word) for word in data["clause_joins"]),
             having=tuple(str(word) for word in data["having"]),
             former_titles=_starts(data["former_titles"]),
+            start_day=_starts(data["start_day_openings"]),
             board=_starts(data["board_words"]),
             vacancies=_starts(data["board_vacancies"]),
             position_aliases={
