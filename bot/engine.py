@@ -67,8 +67,9 @@ class Engine:
         self.answers = render.Answers(self.catalogue, operator)
         self.reader = Reader(kb)
         names = [joint.join(name) for name in self.understander.gazetteer.names for joint in (" ", "-")]  # Pre-Ester
-        self._intent_terms = self.reader.terms_of(self.catalogue.words() + self.understander.vocabulary.words() + names)
-        self.reader.index.normaliser.protect(self.catalogue.words())
+        phrasing = self.catalogue.words()
+        self._intent_terms = self.reader.terms_of(phrasing + self.understander.vocabulary.words() + names)
+        self.reader.index.normaliser.protect(phrasing)
         self._contexts: dict[str, _Context] = {}
 
     @classmethod
@@ -136,9 +137,11 @@ class Engine:
         the articles use, the sentence holding it and another of the question's words ("VärNa (kommunerna …)")
         or what a telling question asks for ("hur länge pågår utvecklingsarbetet?": "… till december 2017");
         when the intent found nothing, a sentence matching better than usual."""
-        slots = parse.slots
-        used = [*slots.topic, *(value for value in slots.named().values() if isinstance(value, str))]
-        passed_over = self.reader.unknown_to(reading.text, parse.lang, self._intent_terms | self.reader.terms_of(used))
+        passed_over = self.reader.unknown_to(reading.text, parse.lang, self._intent_terms)
+        if passed_over:  # the slots' words ("mötet om tillit") are the intent's too
+            slots = parse.slots
+            used = self.reader.terms_of([*slots.topic, *(v for v in slots.named().values() if isinstance(v, str))])
+            passed_over = [group for group in passed_over if not used.intersection(group)]
         found = reading.found if passed_over else None
         if found and set(passed_over) <= set(found.held) and (len(found.held) > len(passed_over) or found.telling):
             return found

@@ -114,6 +114,7 @@ def build(directories: list[Path], vocabulary: Vocabulary, corrections: Path | N
     federations = next((f for n in reversed(newsletters) if (f := read_federations(n))), [])
     members = _members(boards)
 
+    kept = {n.id: [(section, passage_runs(section)) for section in n.sections] for n in newsletters}
     kb = KnowledgeBase(
         issues=[_issue(n) for n in newsletters],
         meetings=meetings,
@@ -132,14 +133,14 @@ def build(directories: list[Path], vocabulary: Vocabulary, corrections: Path | N
         passages=[
             Passage(text=_text(run), source=Source(n.id, section.heading))
             for n in newsletters
-            for section in n.sections
-            for run in passage_runs(section)
+            for section, runs in kept[n.id]
+            for run in runs
         ],
     )
     skipped = [
         f"{n.path}:{s.line}: {s.reason}: {s.text}"
         for n in newsletters
-        for s in n.skipped + _short_lines(n, read_for_facts[n.id])
+        for s in n.skipped + _short_lines(n, kept[n.id], read_for_facts[n.id])
     ]
     if corrections is not None and corrections.exists():
         warnings += apply_corrections(kb, corrections)
@@ -169,16 +170,18 @@ def _text(run: list[Line]) -> str:
     return " ".join(line.text for line in run)
 
 
-def _short_lines(newsletter: Newsletter, read_for_facts: set[int]) -> list[Skipped]:
+def _short_lines(
+    newsletter: Newsletter, kept: list[tuple[Section, list[list[Line]]]], read_for_facts: set[int]
+) -> list[Skipped]:
     """Paragraphs too short to be passages that no reader of meetings or places took facts from
     (the readers of contacts and federations may still have)."""
-    kept = {line.number for section in newsletter.sections for run in passage_runs(section) for line in run}
+    passages = {line.number for _, runs in kept for run in runs for line in run}
     return [
         Skipped(line.number, "short, not a passage", line.text)
         for section in newsletter.sections
         for run in section.runs
         for line in run
-        if line.number not in kept and line.number not in read_for_facts
+        if line.number not in passages and line.number not in read_for_facts
     ]
 
 
