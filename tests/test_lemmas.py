@@ -26,7 +26,7 @@ def test_a_question_with_another_form_of_a_source_word_meets_it() -> None:
     lemmas = lemma_table(words_of([SOURCE]), set())
     assert lemmas.sv["deltagarna"] == "deltagare"  # a form the source does not use, of a word it does
     normaliser = Normaliser(lexicon={}, lemmas=lemmas)
-    assert normaliser.question_terms("kurserna", "sv") == normaliser.terms("Kursen")
+    assert normaliser.question_terms("kurserna", "sv")[0] == normaliser.terms("Kursen")[0] == "kurs"  # not "kur"
     assert normaliser.question_terms("deltagarnas", "sv") == normaliser.terms("deltagare")
 
 

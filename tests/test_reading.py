@@ -474,3 +474,52 @@ def test_who_is_x_does_not_repeat_a_list_item_the_answer_already_says() -> None:
     kb = _kb(("2024-3", 4, [("Projekt", "- Projektet Seglarlyftet startade i våras."), *NUMBERED]))
     answer = "Seglarlyftet\nProjektet Seglarlyftet startade i våras."
     assert Reader(kb).about("Seglarlyftet", LATER, answer, "vad är Seglarlyftet för projekt?") == []
+
+
+HARBOUR = _kb(
+    (
+        "2024-10",
+        11,
+        [
+            ("Hamnen", "Byggnämnden beslutade i maj att bygga ut hamnen."),
+            ("Hamnen", "Kommunstyrelsens ordförande i Nacka, Eva Lund, invigde hamnen i Nacka."),
+            ("Skolan", "Kursen hos Vimla riktar sig till unga seglare."),
+            ("Seminarier", "Mejla Vimla så skickar de programmet: info@vimla.se."),
+            ("Föreningar", "Vågen består av Värmdö och Nacka."),
+            ("Sprid Vimlas affisch", "Beställ affischen (e-postadress, se ovan) och sprid den!"),
+            *NUMBERED,
+        ],
+    )
+)
+
+
+def test_a_word_the_sentences_use_only_within_compounds_finds_those_compounds() -> None:
+    found = Reader(HARBOUR).find("vad beslutade nämnden?", LATER, "sv")
+    assert found and "Byggnämnden beslutade" in found.sentences[0].text
+
+
+def test_a_name_typed_in_the_genitive_without_its_colon_or_capital_finds_the_name() -> None:
+    found = Reader(HARBOUR).find("vem riktar sig vimlas kurs till?", LATER, "sv")
+    assert found and "unga seglare" in found.sentences[0].text
+
+
+def test_a_question_about_the_bots_own_mind_is_not_answered_from_the_articles() -> None:
+    reader = Reader(HARBOUR)
+    assert reader.find("vad tycker du om hamnen?", LATER, "sv") is None
+    assert reader.find("what do you think of the harbour?", LATER, "en") is None
+    assert reader.find("vad beslutade byggnämnden om hamnen?", LATER, "sv") is not None
+
+
+def test_a_sentence_saying_see_above_brings_the_sentence_it_points_to() -> None:
+    found = Reader(HARBOUR).find("hur beställer jag vimlas affisch?", LATER, "sv")
+    assert found and [s.text for s in found.sentences] == [
+        "Mejla Vimla så skickar de programmet: info@vimla.se.",
+        "Beställ affischen (e-postadress, se ovan) och sprid den!",
+    ]
+
+
+def test_a_sentence_about_another_place_or_person_than_the_question_names_does_not_answer() -> None:
+    reader = Reader(HARBOUR)
+    assert reader.find("vem är kommunstyrelsens ordförande i Värmdö?", LATER, "sv") is None
+    found = reader.find("vem är kommunstyrelsens ordförande i Nacka?", LATER, "sv")
+    assert found and "Eva Lund" in found.sentences[0].text

@@ -7,10 +7,11 @@ under "Ny ekonom för MIA-projektet")."""
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 
 from bot.knowledge.model import KnowledgeBase
-from bot.reading.normalise import Normaliser
+from bot.reading.normalise import TOKEN, Normaliser
 from bot.reading.sentences import Sentence, same_article, sentences_of
 
 
@@ -25,6 +26,7 @@ class SentenceIndex:
         for passage in kb.passages:
             self.normaliser.learn(passage.text)
         self.terms: list[frozenset[str]] = [frozenset(self.normaliser.terms(s.text)) for s in self.sentences]
+        self.names = _names(self.sentences, self.normaliser)
         parts = compound_parts(set().union(*self.terms), min_part)
         headlines: dict[str, frozenset[str]] = {}
         self.context: list[frozenset[str]] = []
@@ -54,6 +56,11 @@ class SentenceIndex:
 
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.unknown_idf)
+
+    def weight_of_any(self, terms: tuple[str, ...]) -> float:
+        """The rarity of the sentences holding any of these terms."""
+        holding = set().union(*(self.holding.get(term, ()) for term in terms))
+        return math.log((1 + len(self.sentences)) / len(holding)) if holding else self.unknown_idf
 
     def matches(
         self, groups: list[tuple[tuple[str, ...], float]], context_weight: float, floor: float = 0.0
@@ -107,6 +114,27 @@ class SentenceIndex:
             itself |= held
         # found by its context alone: not an answer
         return {sentence: score for sentence, score in scores.items() if score >= reach and sentence in itself}
+
+
+_PIECES = re.compile(r"[-:]")
+_WITHIN = re.compile(r"[\w,] ")  # a word past a word or a comma: not a clause's first, which has its capital due
+
+
+def _names(sentences: list[Sentence], normaliser: Normaliser) -> frozenset[str]:
+    """The terms the sentences write with a capital wherever one is not due (past a word or a comma): names
+    of people, places, projects and organisations."""
+    capitalised: dict[str, int] = defaultdict(int)
+    written: dict[str, int] = defaultdict(int)
+    for sentence in sentences:
+        for match in list(TOKEN.finditer(sentence.text))[1:]:
+            token = match.group()
+            if not _WITHIN.match(sentence.text, max(match.start() - 2, 0)):
+                continue
+            for piece in _PIECES.split(token):  # "Torsby-modellen": "modellen" is not a name
+                for term in normaliser.terms(piece, learn=False):
+                    written[term] += 1
+                    capitalised[term] += piece[:1].isupper()
+    return frozenset(term for term, count in capitalised.items() if count == written[term] and not term.isdigit())
 
 
 def compound_parts(vocabulary: set[str], min_part: int) -> dict[str, tuple[str, ...]]:

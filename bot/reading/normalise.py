@@ -18,13 +18,13 @@ from bot.folding import fold
 from bot.knowledge.model import Lemmas
 from bot.reading.words import ReadingWords, load_lexicon, load_words
 
-_TOKEN = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-:][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
+TOKEN = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-:][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
 _GENITIVE = re.compile(r":s$|:n$")  # "MIA:s", "ESF:n"
 _JOINS = re.compile(r"[-:]")
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+    return TOKEN.findall(text)
 
 
 class Normaliser:
@@ -130,6 +130,8 @@ class Normaliser:
                         continue
                 folded = fold(part)
                 known = self.known.get(folded) if folded not in self.words.stop_words else None
+                if not known and folded.endswith("s") and lang == "sv":  # a name's genitive: "esters" -> Ester
+                    known = self.known.get(folded[:-1])
                 term = known or self._word(part, lang)
                 if term and lang == "sv" and not known and term not in self.source_terms:
                     term = self._mistyped(folded, term) or term
@@ -214,6 +216,8 @@ class Normaliser:
         lemma = self.english_lemma(word) if lang == "en" else self.lemmas.sv.get(word, word)
         if len(word) >= 5 and len(lemma) >= len(word) + 3:  # "handla" is not "handlägga" (a short word may be
             lemma = word  # an abbreviation of its lemma: "aug" is "augusti")
+        if word.endswith("s") and lemma == word[:-1]:  # "kurs" is not the genitive of "kur": stem() cuts a
+            lemma = word  # genitive's s where enough is left ("Manscentrums")
         folded = fold(lemma)
         if folded in self.words.stop_words and fold(word) not in self.words.stop_words:
             folded = fold(word)  # a word whose lemma is a function word ("första" -> "en") keeps its meaning

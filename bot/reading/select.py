@@ -34,6 +34,7 @@ class Query:
     terms: frozenset[str]
     kind: str | None
     numbers: frozenset[str]
+    names: tuple[tuple[str, ...], ...] = ()  # the words that name someone or something: an answer must hold them
 
     @cached_property
     def total(self) -> float:
@@ -74,6 +75,8 @@ class Reader:
         self.min_part = int(settings.get("min_compound_part", 4))
         self.compound_ending = int(settings.get("compound_ending", 3))
         self._terms: list[str] | None = None  # the sentences' terms in order, for compounds
+        self._reversed: list[str] | None = None  # ... each written backwards, in order: compounds by their ending
+        self.min_word_in_compound = int(settings.get("min_word_in_compound", 5))
         self.disagree_kinds = frozenset(self.words.disagree)
         self.disagree_margin = settings.get("disagree_margin", 0.0)
         self.about_sentences = int(settings.get("about_sentences", 0))
@@ -84,6 +87,7 @@ class Reader:
         self.context_weight = settings.get("context_weight", 0.5)
         self.newer_bonus = settings.get("newer_bonus", 0.02)
         self.max_sentences = int(settings.get("max_sentences", 3))
+        self.refer_reach = int(settings.get("refer_reach", 0))
         self.short = int(settings.get("short_sentence", 60))  # a shorter sentence brings the next along
         self.near_window = int(settings.get("near_window", 0))
         self.near_bonus = settings.get("near_bonus", 0.0)
@@ -177,6 +181,20 @@ class Reader:
             joined.append(group)
         return joined
 
+    def _within(self, group: tuple[str, ...]) -> tuple[str, ...]:
+        """A word the sentences use only within compounds, with those compounds ("nämnd" -> socialnämnd,
+        utbildningsnämnd): any of them holds it. A word the sentences use, or a short one, stays as it is."""
+        term = group[0]
+        if len(group) > 1 or term in self.index.idf or len(term) < self.min_word_in_compound or not term.isalpha():
+            return group
+        if self._terms is None:
+            self._terms = sorted(self.index.idf)
+        if self._reversed is None:
+            self._reversed = sorted(other[::-1] for other in self.index.idf)
+        beginning = _starting(self._terms, term)
+        ending = [other[::-1] for other in _starting(self._reversed, term[::-1])]
+        return (term, *sorted(beginning + ending))
+
     def _compound(self, first: str, second: str) -> str | None:
         """The sentences' first term (alphabetically) written as `first` + `second`, a linking s allowed
         between them and at most `compound_ending` letters of an ending after."""
@@ -191,8 +209,11 @@ class Reader:
         return None
 
     def group_weight(self, group: tuple[str, ...], foreign: set[str] | frozenset[str]) -> float:
-        """A word's weight: of its alternatives the newsletters use, the commonest's (any one matches it)."""
+        """A word's weight: of its alternatives the newsletters use, the commonest's (any one matches it); a
+        word found only within compounds weighs as rare as all of them together."""
         known = [self.index.idf[term] for term in group if term in self.index.idf]
+        if known and group[0] not in self.index.idf and group[0] not in foreign:
+            return self.index.weight_of_any(group)
         return min(known) if known else max(self.weight(term, foreign) for term in group)
 
     def kind_of(self, question: str) -> str | None:
@@ -228,8 +249,10 @@ class Reader:
         return any(_answers(text, numbers) for _, _, text in self.sought(sentence, kind))
 
     def question(self, text: str, lang: str) -> Query | None:
+        if any(pattern.search(fold(text)) for pattern in self.words.to_the_bot):
+            return None
         groups, foreign = self.index.normaliser.question(text, lang)
-        groups = [part for group in self._join(groups) for part in self._split(group)]
+        groups = [self._within(part) for group in self._join(groups) for part in self._split(group)]
         kind = self.kind_of(text)
         asking = self.asking.get(kind, frozenset()) if kind else frozenset()
         groups = [group for group in groups if not set(group) <= asking] or groups
@@ -238,7 +261,8 @@ class Reader:
             return None
         light = set(sorted(foreign, key=lambda term: self.index.idf.get(term, 0.0))[: self.light_foreign])
         weighted = [(group, self.group_weight(group, light)) for group in groups]
-        return Query(weighted, terms, kind, frozenset(_DIGITS.findall(text)))
+        names = tuple(group for group in groups if all(term in self.index.names for term in group))
+        return Query(weighted, terms, kind, frozenset(_DIGITS.findall(text)), names)
 
     def find(self, question: str, today: date, lang: str, min_coverage: float | None = None) -> Found | None:
         query = self.question(question, lang)
@@ -286,6 +310,8 @@ class Reader:
             held = self.index.terms[number] & query.terms
             if len(held) < self.min_matched or all(term.isdigit() for term in held):  # a year alone answers nothing
                 continue
+            if not self._names_held(number, query):
+                continue
             bound = coverage + per_year * sentence.published.toordinal() + most
             bounded.append((bound, order, coverage, sentence))
         bounded.sort(key=lambda found: found[0], reverse=True)
@@ -303,6 +329,12 @@ class Reader:
                 best = max(best, score)
         found.sort(key=lambda one: one[0])  # as the index found them: between equal scores the first wins
         return [(score, coverage, sentence) for _, score, coverage, sentence in found]
+
+    def _names_held(self, number: int, query: Query) -> bool:
+        """Whether the sentence or its context holds every name the question gives: a sentence about another
+        person or place does not answer ("kommunstyrelsens ordförande i Tyresö" is not Nynäshamn's)."""
+        own, around = self.index.terms[number], self.index.context[number]
+        return all(any(term in own or term in around for term in group) for group in query.names)
 
     def _disagreeing(
         self, scored: list[tuple[float, float, Sentence]], query: Query
@@ -478,7 +510,40 @@ class Reader:
             sentence.text.endswith(":") or (after.passage == sentence.passage and len(sentence.text) < self.short)
         ):
             chosen.append(after)
+        referred = self._referred(sentence, query)
+        if referred is not None and referred not in chosen:
+            chosen = [*chosen[: self.max_sentences - 1], referred]
+            chosen.sort(key=lambda one: one.number)
         return chosen[: self.max_sentences]
+
+    def _referred(self, sentence: Sentence, query: Query) -> Sentence | None:
+        """The sentence a "se ovan" / "se nedan" points to: the nearest one of the same issue in that direction,
+        within `refer_reach` sentences, that holds one of the question's words (and what it asks for, if it asks
+        for something)."""
+        sentences = self.index.sentences
+        for pattern, step in ((self.words.refers_up, -1), (self.words.refers_down, 1)):
+            if pattern is None or not pattern.search(sentence.text):
+                continue
+            for number in range(sentence.number + step, sentence.number + step * (self.refer_reach + 1), step):
+                if not 0 <= number < len(sentences) or sentences[number].issue != sentence.issue:
+                    break
+                other = sentences[number]
+                if self.index.terms[number] & query.terms and (
+                    query.kind is None or self.holds(other, query.kind, query.numbers)
+                ):
+                    return other
+        return None
+
+
+def _starting(ordered: list[str], start: str) -> list[str]:
+    """The words of the sorted list that begin with `start` and go on for three letters at least."""
+    found: list[str] = []
+    for word in ordered[bisect_left(ordered, start) :]:
+        if not word.startswith(start):
+            break
+        if len(word) >= len(start) + 3:
+            found.append(word)
+    return found
 
 
 def _said_in(sentence: Sentence, answer: str) -> bool:
