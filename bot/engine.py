@@ -126,27 +126,36 @@ class Engine:
         answer = self._with_about(
             question, self.answers.answer(question, self.kb, today, reply_lang), text, today, reply_lang
         )
-        found = self._articles_after(answer, parse, reading)
+        passed_over = self._passed_over(parse, reading)
+        found = self._articles_after(answer, passed_over, reading)
         if found:
             return Reply(quote(found, self.kb, reply_lang).text, reply_lang, "reading", round(found.coverage, 3))
+        if guessed and passed_over:  # only guessed, and about something the answer does not hold
+            answer = greeting.unknown(reply_lang, self.catalogue, [], self.kb, today)
+            return Reply(answer.text, reply_lang, None, parse.confidence, answered=False)
         self._remember(chat, question, answer, reply_lang, now)
         return self._reply(answer, reply_lang, question.intent, parse.confidence, today)
 
-    def _articles_after(self, answer: Answer, parse: Parse, reading: _Reading) -> Found | None:
+    def _passed_over(self, parse: Parse, reading: _Reading) -> list[tuple[str, ...]]:
+        """The question's words the articles use that an intent's answer passes over: neither the intents'
+        words nor its slots' ("mötet om tillit")."""
+        passed_over = self.reader.unknown_to(reading.text, parse.lang, self._intent_terms)
+        if passed_over:
+            slots = parse.slots
+            used = self.reader.terms_of([*slots.topic, *(v for v in slots.named().values() if isinstance(v, str))])
+            passed_over = [group for group in passed_over if not used.intersection(group)]
+        return passed_over
+
+    def _articles_after(self, answer: Answer, passed_over: list[tuple[str, ...]], reading: _Reading) -> Found | None:
         """What the articles say instead of an intent's answer: when the answer passes over a word of the question
         the articles use, the sentence holding it and another of the question's words ("VärNa (kommunerna …)")
         or what a telling question asks for ("hur länge pågår utvecklingsarbetet?": "… till december 2017");
         when the intent found nothing, a sentence matching better than usual."""
-        passed_over = self.reader.unknown_to(reading.text, parse.lang, self._intent_terms)
-        if passed_over:  # the slots' words ("mötet om tillit") are the intent's too
-            slots = parse.slots
-            used = self.reader.terms_of([*slots.topic, *(v for v in slots.named().values() if isinstance(v, str))])
-            passed_over = [group for group in passed_over if not used.intersection(group)]
         found = reading.found if passed_over else None
         if found and set(passed_over) <= set(found.held) and (len(found.held) > len(passed_over) or found.telling):
             return found
         if not answer.answered and not answer.choices:
-            return self.reader.find(reading.text, reading.today, parse.lang, self.reader.min_coverage_after_intent)
+            return self.reader.find(reading.text, reading.today, reading.lang, self.reader.min_coverage_after_intent)
         return None
 
     def answer_intent(

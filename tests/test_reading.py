@@ -523,3 +523,20 @@ def test_a_sentence_about_another_place_or_person_than_the_question_names_does_n
     assert reader.find("vem är kommunstyrelsens ordförande i Värmdö?", LATER, "sv") is None
     found = reader.find("vem är kommunstyrelsens ordförande i Nacka?", LATER, "sv")
     assert found and "Eva Lund" in found.sentences[0].text
+
+
+def test_a_guessed_intent_is_not_answered_when_it_passes_over_what_the_question_is_about(
+    seed_kb: KnowledgeBase,
+) -> None:
+    engine = Engine(seed_kb)
+    reply = engine.answer("vem är socialnämndens ordförande i Haninge?", today=date(2019, 6, 1))
+    assert not reply.answered and "Det vet jag tyvärr inte" in reply.text
+    assert "Agneta Tjärnhammar" in engine.answer("vem är ordförande i Nynäshamn", today=date(2019, 6, 1)).text
+
+
+def test_a_name_of_several_words_weighs_as_one_thing_asked_about() -> None:
+    kb = _kb(("2024-11", 11, [("Fritid", "Eva Lund leder pass på Friskis & Svettis i Nacka."), *NUMBERED]))
+    reader = Reader(kb)
+    assert reader.find("vad kostar Friskis & Svettis?", LATER, "sv") is None
+    found = reader.find("vem leder pass på Friskis & Svettis?", LATER, "sv")
+    assert found and "Eva Lund" in found.sentences[0].text

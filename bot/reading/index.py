@@ -117,7 +117,7 @@ class SentenceIndex:
 
 
 _PIECES = re.compile(r"[-:]")
-_WITHIN = re.compile(r"[\w,] ")  # a word past a word or a comma: not a clause's first, which has its capital due
+_WITHIN = re.compile(r"[\w,&] ")  # a word past a word, a comma or "&": not a clause's first, which has its capital due
 
 
 def _names(sentences: list[Sentence], normaliser: Normaliser) -> frozenset[str]:

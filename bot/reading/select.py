@@ -15,12 +15,13 @@ from functools import cached_property
 from bot.folding import fold
 from bot.knowledge.model import KnowledgeBase
 from bot.reading.index import SentenceIndex
-from bot.reading.normalise import Normaliser
+from bot.reading.normalise import TOKEN, Normaliser
 from bot.reading.sentences import Sentence, same_article
 from bot.reading.words import ReadingWords, load_words
 
 _WORD = re.compile(r"\S+")  # a sentence's words, punctuation attached: distance counts every word
 _DIGITS = re.compile(r"\d+")
+_NAME_JOINT = re.compile(r"[\s&]*")  # between the words of one name ("Friskis & Svettis")
 _WORDS_OF_PATTERN = re.compile(r"(?:\\[a-zA-Z]|[^a-z\\])+")  # a kind's pattern ('\bvad (ar|betyder)\b') -> its words
 _CONTINUES = re.compile(r"^(?:[a-zåäö–\-]|(?:Det|Den|De|Dessa|Detta|Han|Hon|Där|Då|Hennes|Hans)\b)")
 
@@ -260,9 +261,30 @@ class Reader:
         if all(term.isdigit() for term in terms):  # "hur mycket är 2+2": no word to read by
             return None
         light = set(sorted(foreign, key=lambda term: self.index.idf.get(term, 0.0))[: self.light_foreign])
-        weighted = [(group, self.group_weight(group, light)) for group in groups]
+        weighted = _one_name_one_weight([(group, self.group_weight(group, light)) for group in groups], self._names_in(text, lang))
         names = tuple(group for group in groups if all(term in self.index.names for term in group))
         return Query(weighted, terms, kind, frozenset(_DIGITS.findall(text)), names)
+
+    def _names_in(self, text: str, lang: str) -> list[frozenset[str]]:
+        """The names of more than one word the question writes (words the sources write as names, joined by
+        spaces, "&" or a hyphen), each as its terms."""
+        found: list[frozenset[str]] = []
+        current: set[str] = set()
+        words, end = 0, 0
+        for match in TOKEN.finditer(text):
+            terms = set(self.index.normaliser.question_terms(match.group(), lang))
+            naming = bool(terms) and terms <= self.index.names
+            if not (naming and _NAME_JOINT.fullmatch(text, end, match.start())):
+                if words > 1:
+                    found.append(frozenset(current))
+                current, words = set(), 0
+            if naming:
+                current |= terms
+                words += len(terms)  # "Coca-Cola": coca, cola, cocacola
+            end = match.end()
+        if words > 1:
+            found.append(frozenset(current))
+        return found
 
     def find(self, question: str, today: date, lang: str, min_coverage: float | None = None) -> Found | None:
         query = self.question(question, lang)
@@ -533,6 +555,21 @@ class Reader:
                 ):
                     return other
         return None
+
+
+def _one_name_one_weight(
+    weighted: list[tuple[tuple[str, ...], float]], names: list[frozenset[str]]
+) -> list[tuple[tuple[str, ...], float]]:
+    """Words that together make one name ("Second Chance School", "Coca-Cola") weigh as its rarest word
+    alone, shared among them: a name of three words is one thing asked about, not three."""
+    shared = list(weighted)
+    for name in names:
+        within = [n for n, (group, _) in enumerate(shared) if set(group) & name]
+        if len(within) > 1:
+            most = max(shared[n][1] for n in within)
+            for n in within:
+                shared[n] = (shared[n][0], most / len(within))
+    return shared
 
 
 def _starting(ordered: list[str], start: str) -> list[str]:
