@@ -261,7 +261,9 @@ class Reader:
         if all(term.isdigit() for term in terms):  # "hur mycket är 2+2": no word to read by
             return None
         light = set(sorted(foreign, key=lambda term: self.index.idf.get(term, 0.0))[: self.light_foreign])
-        weighted = _one_name_one_weight([(group, self.group_weight(group, light)) for group in groups], self._names_in(text, lang))
+        weighted = _one_name_one_weight(
+            [(group, self.group_weight(group, light)) for group in groups], self._names_in(text, lang)
+        )
         names = tuple(group for group in groups if all(term in self.index.names for term in group))
         return Query(weighted, terms, kind, frozenset(_DIGITS.findall(text)), names)
 
