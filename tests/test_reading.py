@@ -540,3 +540,35 @@ def test_a_name_of_several_words_weighs_as_one_thing_asked_about() -> None:
     assert reader.find("vad kostar Friskis & Svettis?", LATER, "sv") is None
     found = reader.find("vem leder pass på Friskis & Svettis?", LATER, "sv")
     assert found and "Eva Lund" in found.sentences[0].text
+
+
+def test_who_is_x_takes_what_a_quotes_attribution_says_about_x_but_not_what_x_says() -> None:
+    kb = _kb(
+        (
+            "2024-12",
+            11,
+            [
+                ("Hamnen", "– Hamnen behövs, säger Ida Berg, hamnchef i Nacka som tidigare arbetat i Värmdö."),
+                ("Hamnen", "– Jag är glad och stolt, säger Ida Berg."),
+                *NUMBERED,
+            ],
+        )
+    )
+    found = [s.text for s in Reader(kb).about("Ida Berg", LATER, "Ida Berg – hamnchef")]
+    assert found == ["– Hamnen behövs, säger Ida Berg, hamnchef i Nacka som tidigare arbetat i Värmdö."]
+
+
+def test_how_low_or_high_asks_for_a_number() -> None:
+    kb = _kb(
+        (
+            "2025-1",
+            11,
+            [
+                ("Hälsa", "Sjukfrånvaron i Nacka var länge hög."),
+                ("Hälsa", "I år är sjukfrånvaron i Nacka bara 3,1 procent."),
+                *NUMBERED,
+            ],
+        )
+    )
+    found = Reader(kb).find("hur låg är sjukfrånvaron i Nacka nu?", LATER, "sv")
+    assert found and found.kind == "number" and "3,1 procent" in found.sentences[0].text

@@ -487,11 +487,15 @@ class Reader:
         return sorted((sentence for _, sentence in ranked[: self.about_sentences]), key=lambda s: s.number)
 
     def _informative(self, sentence: Sentence) -> tuple[int, str]:
-        """How many `about_markers` the sentence holds (0 for someone's words quoted), and its text folded."""
+        """How many `about_markers` the sentence holds (someone's words quoted: only who says them, "– ..., säger
+        X, socialchef som tidigare arbetat i Torsby"), and its text folded."""
         found = self._about.get(sentence.number)
         if found is None:
             text = sentence.text
-            held = 0 if text.startswith(("–", "-", "»", '"')) else sum(bool(p.search(text)) for p in self.words.about)
+            if text.startswith(("–", "-", "»", '"')):
+                said = self.words.said_by.search(text) if self.words.said_by else None
+                text = text[said.end() :] if said else ""
+            held = sum(bool(p.search(text)) for p in self.words.about) if text else 0
             found = self._about[sentence.number] = (held, fold(text) if held else "")
         return found
 

@@ -31,6 +31,7 @@ class ReadingWords:
     list_kinds: tuple[str, ...] = ()  # kinds of question a list of names answers (who, which)
     near_kinds: tuple[str, ...] = ()  # kinds whose answer must stand by the question's words for the full bonus
     synonyms: tuple[tuple[str, ...], ...] = ()  # Swedish words a question may use for one another (jobba, arbeta)
+    said_by: re.Pattern[str] | None = None  # the verb before who says a quote ("– ..., säger X")
     refers_up: re.Pattern[str] | None = None  # a sentence pointing to one before it ("e-postadress, se ovan")
     refers_down: re.Pattern[str] | None = None  # ... after it ("se nedan")
     to_the_bot: tuple[re.Pattern[str], ...] = ()  # a question about the bot's own mind ("vad tycker du om ...")
@@ -63,6 +64,7 @@ def load_words(path: Path = READING_WORDS_PATH) -> ReadingWords:
         list_kinds=_kinds(data.get("list_kinds") or (), f"{path}: list_kinds"),
         near_kinds=_kinds(data.get("near_kinds") or (), f"{path}: near_kinds"),
         synonyms=tuple(tuple(str(word) for word in group) for group in data.get("synonyms") or ()),
+        said_by=_pattern(data.get("said_by")),
         refers_up=_pattern(data.get("refers_up")),
         refers_down=_pattern(data.get("refers_down")),
         to_the_bot=tuple(re.compile(str(pattern)) for pattern in data.get("to_the_bot") or ()),
