@@ -785,3 +785,20 @@ def test_a_sentence_opening_on_the_first_working_day_dates_the_role_of_the_one_j
     assert roles["Alvar Lindkvist"] == [("ekonom", date(2072, 10, 2))]
     assert roles["Selma Grönberg"] == [("utredare", date(2072, 10, 14))]
     assert roles["Elsa Vikander"] == [("samordnare", None)]
+
+
+def test_records_whose_day_comes_after_other_labels_and_a_title_naming_its_kind(kb):
+    # "Vad: Frukostträff" / "Lokal: ..." / "Datum: fredag 10 februari" / "Ämne: ..." (wrapped): the record's fields
+    # are its own day's, "Vad: Webbinarium" makes it a seminar; "Passar för:" says whom it is for, not its topic
+    february = meeting(kb, "2090-02-10")
+    assert facts(february) == (
+        "Nynäshamn",
+        "Lärlingsjobb i hamnen – vad har vi lärt oss efter två år?",
+        "Nynäshamn, Skärgårdsscenen",
+        "08:15",
+    )
+    webinar = meeting(kb, "2090-02-22")
+    assert (webinar.kind, webinar.municipality, webinar.venue) == ("seminarium", None, "Zoom (länken mejlas ut)")
+    # "Konferens: Vägar ut ur långtidsarbetslöshet" alone over its text is the article's title, and its topic
+    conference = meeting(kb, "2090-03-16")
+    assert (conference.kind, conference.topic) == ("seminarium", "Vägar ut ur långtidsarbetslöshet")

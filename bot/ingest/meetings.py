@@ -281,9 +281,11 @@ class MeetingReader:
         open_entry = False  # whether the lines that follow still belong to the last entry
         article = bool(find_dates(block.heading))  # an article about one meeting: its lines are running text
         title: str | None = None  # the last short line without a full stop: a title for the dates under it
-        texts = [line.text for line in block.lines]
+        lines = self._records_dated_first(block.lines)
+        texts = [line.text for line in lines]
+        last_label: str | None = None  # the field of the last "Label: value" line, which a wrapped line goes on
         month_above: str | None = None  # "Januari" over "fre 22   Tyresö   Topic": the month of the days below
-        for index, line in enumerate(block.lines):
+        for index, line in enumerate(lines):
             text = line.text
             if re.fullmatch(rf"(?:{MONTH_PATTERN})(?:\s+\d{{4}})?", fold(text)):
                 month_above = text
@@ -296,13 +298,14 @@ class MeetingReader:
             if text and len(text) <= 100 and not text.endswith((".", ":")) and not find_dates(text):
                 title = re.sub(r"^[^:]{0,40}:\s+", "", text) if ":" in text else text
             if not text:
-                title = previous_title
+                title, last_label = previous_title, None
                 # "22/3 kl. 8.30:", or a day alone ("Fredag 7 mars", not "Tyresö: 1/3" in a list of days):
                 # what follows the blank line is about it
                 latest = entries[-1] if entries else None
                 open_entry = (
                     latest is not None
                     and not _has_topic(latest)
+                    and "when" not in latest.fields  # "När: ..." heads a record: prose after it is not its text
                     and (latest.text.endswith(":") or (not latest.text.strip() and latest.municipality is None))
                 )
                 continue
@@ -333,6 +336,7 @@ class MeetingReader:
                     entries.append(_Entry(dates, line.number, "", named or municipality, False, kind=own_kind))
                 continue
             if labelled and label:
+                last_label = None
                 value = labelled.group("value").strip()
                 dates = self._meeting_dates(value) if label == "date" else []
                 if dates:  # "När: onsdag 21 april, kl 9.00–12.00": its times too
@@ -348,10 +352,15 @@ class MeetingReader:
                 elif entries and (open_entry or label != "date"):
                     named = entries[-1].fields.get(label) if label == "topic" else None
                     entries[-1].fields[label] = f"{named}: {value}" if named and named != value else value
-                    open_entry = True
+                    open_entry, last_label = True, label
+                    continue
                 else:
                     intro.append(text)
                 continue
+            if last_label and open_entry and text[:1].islower():  # "Vad: Psykisk ohälsa – forskning" / "och ..."
+                entries[-1].fields[last_label] += f" {text}"
+                continue
+            last_label = None
             running = len(text) > 100 and re.search(r"[.!?]\s+[A-ZÅÄÖ]", text)
             # a line of a wrapped paragraph that begins with a day ("... blir" / "fredag 20 september kl 8.30")
             on_a_weekday = bool(previous_text) and fold(previous_text.split()[-1]) in self._weekdays
@@ -481,6 +490,33 @@ class MeetingReader:
                 outro.append(text)
         return entries, intro, outro
 
+    def _records_dated_first(self, lines: list[Line]) -> list[Line]:
+        """Records of "Label: value" lines whose day comes after other labels ("Vad: Frukostmöte" / "Var: ..." /
+        "När: fredag 1 oktober" / "Om: ..."): the day's line first, so that the fields around it are its own."""
+        ordered: list[Line] = []
+        record: list[Line] = []
+        for line in [*lines, Line(0, "")]:
+            if line.text:
+                record.append(line)
+                continue
+            ordered.extend(self._dated_first(record))
+            ordered.append(line)
+            record = []
+        return ordered[:-1]
+
+    def _dated_first(self, record: list[Line]) -> list[Line]:
+        labels = [self._field_label(line.text) for line in record]
+        dated = [i for i, label in enumerate(labels) if label == "date" and self._meeting_dates(record[i].text)]
+        if len(dated) != 1 or labels[0] in (None, "date") or any(self._starts_with_day(line.text) for line in record):
+            return record
+        start = dated[0]
+        end = next((i for i in range(start + 1, len(record)) if labels[i]), len(record))  # with its wrapped lines
+        return [*record[start:end], *record[:start], *record[end:]]
+
+    def _field_label(self, text: str) -> str | None:
+        labelled = _LABEL.match(text.lstrip("•*–- "))
+        return self.words.labels.get(fold(labelled.group("label"))) if labelled else None
+
     def _days_with_places(self, text: str) -> list[tuple[DateMention, str]]:
         """A line of two or more days, each followed by its municipality and nothing else but a remark in
         brackets ("12 april Haninge · 26 april Tyresö (torsdag!)"); [] for any other line."""
@@ -524,6 +560,7 @@ class MeetingReader:
         kind: str | None = None
         for index, cell in enumerate(cells):
             column = columns[index] if index < len(columns) else None
+            column = None if column == "what" else column  # "Vad": a kind of meeting, its topic, or both
             if not cell:
                 continue
             if column == "date" or (column is None and not dates and self._meeting_dates(cell)):
@@ -563,6 +600,10 @@ class MeetingReader:
         if not columns and "venue" not in fields and len(rest) >= 2 and len(rest[-1].split()) <= 5:
             fields["venue"] = rest.pop().rstrip(".")  # "fre 9/4 · Tyresö · Topic · Tyresö Forum": the venue last
         return _Entry(dates, line, ". ".join(rest), municipality, False, fields, kind=kind)
+
+    def _kind_named(self, text: str) -> str | None:
+        """ "Seminarium i Tyresö", "Frukostmöte (digitalt)": a short text that names a kind of meeting."""
+        return self.words.kind_in(text) if len(_remark_free(text).split()) <= 4 else None
 
     def _labelled_kind(self, text: str) -> str | None:
         """ "SEMINARIUM: Unga med NPF": the kind of meeting a topic is labelled with."""
@@ -653,9 +694,10 @@ class MeetingReader:
                     places_of_days.setdefault((mention.day, mention.month), entry.municipality)
         for entry in entries:
             for mention in entry.dates:
-                meeting = self._meeting(entry.kind or block.kind, mention, source, entry.line)
-                body = _as_sentences([entry.text, *entry.extra])
                 fields = dict(entry.fields)
+                kind = entry.kind or self._kind_named(fields.get("what", ""))
+                meeting = self._meeting(kind or block.kind, mention, source, entry.line)
+                body = _as_sentences([entry.text, *entry.extra])
                 change = self.words.change_in(body) or heading_change
                 opening = next(iter(sentences(_remark_free(body))), "")
                 subject = (opening.split() or [""])[0]  # "mötet får ett nytt tema", not "Frukostmöte: NYTT TEMA – X"
@@ -676,7 +718,8 @@ class MeetingReader:
                     meeting.venue = venue
                     previous_venue = venue
                 else:
-                    fields = {**_labelled([body], topic_first=True), **fields} if body else fields
+                    record = "when" in entry.fields  # a "När:" record's topic is labelled, not the prose below it
+                    fields = {**_labelled([body], topic_first=not record), **fields} if body else fields
                     self._apply_fields(meeting, fields, " ".join([body, *entry.fields.values()]), entry.line)
                     if not meeting.venue:
                         meeting.venue = shared_venue
@@ -688,6 +731,7 @@ class MeetingReader:
                     entry.municipality
                     or places_of_days.get((mention.day, mention.month))
                     or self._municipality_in(fields.get("municipality", ""))
+                    or self._municipality_in(fields.get("what", ""))
                     or self._municipality_in(body if not meeting.venue else "")
                     or self._municipality_in(meeting.venue or "")
                     or self._municipality_in(block.heading)
@@ -775,8 +819,10 @@ class MeetingReader:
     # -- fields ------------------------------------------------------------------------------
 
     def _apply_fields(self, meeting: Meeting, fields: dict[str, str], whole_text: str, line: int) -> None:
-        if fields.get("topic"):
-            self._apply_topic(meeting, fields["topic"])
+        what = fields.get("what", "")
+        topic = fields.get("topic") or (what if not self._kind_named(what) else None)  # "Vad: Psykisk ohälsa och ..."
+        if topic:
+            self._apply_topic(meeting, topic)
         if "speakers" in fields:
             meeting.speakers = self._speakers(fields["speakers"])
         if "venue" in fields:
