@@ -802,3 +802,23 @@ def test_records_whose_day_comes_after_other_labels_and_a_title_naming_its_kind(
     # "Konferens: Vägar ut ur långtidsarbetslöshet" alone over its text is the article's title, and its topic
     conference = meeting(kb, "2090-03-16")
     assert (conference.kind, conference.topic) == ("seminarium", "Vägar ut ur långtidsarbetslöshet")
+
+
+def test_a_meeting_online_and_a_title_after_its_kind(kb):
+    # "14/4 Topic? Online via Zoom.": the sentence after the topic that names only where online is the venue
+    assert facts(meeting(kb, "2090-04-14")) == (
+        "Haninge",
+        "Arbetsgivare som tar emot praktikanter – hur gör vi det enklare?",
+        "Online via Zoom",
+        None,
+    )
+    assert meeting(kb, "2090-04-28").venue == "Handens bibliotek, hörsalen"
+    # "Webbinarium: Unga vuxna och skulder" over "Tisdag 18 april kl. 13–15 håller vi ett webbinarium om hur ...
+    # Det sänds via Teams": the title after the kind is the topic, the prose says where
+    webinar = meeting(kb, "2090-04-18")
+    assert (webinar.kind, webinar.topic, webinar.venue, webinar.start) == (
+        "seminarium",
+        "Unga vuxna och skulder",
+        "Teams",
+        "13:00",
+    )

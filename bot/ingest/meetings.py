@@ -601,6 +601,11 @@ class MeetingReader:
             fields["venue"] = rest.pop().rstrip(".")  # "fre 9/4 · Tyresö · Topic · Tyresö Forum": the venue last
         return _Entry(dates, line, ". ".join(rest), municipality, False, fields, kind=kind)
 
+    def _title_after_kind(self, heading: str) -> str | None:
+        """ "Webinar in English: Inclusive hiring" -> "Inclusive hiring": a title after the kind of meeting."""
+        kind_named, colon, titled = heading.partition(":")
+        return titled.strip() or None if colon and self.words.kind_in(kind_named) else None
+
     def _kind_named(self, text: str) -> str | None:
         """ "Seminarium i Tyresö", "Frukostmöte (digitalt)": a short text that names a kind of meeting."""
         return self.words.kind_in(text) if len(_remark_free(text).split()) <= 4 else None
@@ -709,7 +714,7 @@ class MeetingReader:
                     body = re.sub(r"\s*[–-]?\s*(?:är\s+)?inställ\w*\.?", ".", body, count=1, flags=re.I).strip(" .")
                 if body.startswith(","):
                     apply_times(meeting, body)  # "28/4 och 19/5, bägge i Haninge", "Friday 12 April, 8.30–10.00"
-                    meeting.venue = fields.get("venue")
+                    meeting.venue = fields.get("venue") or venue_in(body)  # "Tisdag 14 juni, kl. 9:30–11, på Zoom.
                     meeting.topic = fields.get("topic")
                 elif entry.venue_like and len(body.split()) <= 8 and not fields and _names_a_venue(body):
                     venue: str | None = body.rstrip(".")
@@ -749,12 +754,14 @@ class MeetingReader:
                         contact=address,
                         text=_sentence_with(intro_text, "anmälan"),
                     )
+                titled = self._title_after_kind(block.heading) if len(entries) == 1 else None
+                if titled and "topic" not in entry.fields and body[:1].islower():
+                    meeting.topic = titled  # "Seminarium: NPF i arbetslivet" over "12 maj ... ett seminarium om ..."
                 if not meeting.topic and len(entries) == 1:  # "Länsseminarium om sociala företag" over "När: ..."
                     opening = next(iter(sentences(intro_text)), "")
-                    kind_named, colon, titled = block.heading.partition(":")  # "Webinar in English: Inclusive hiring"
                     meeting.topic = (
                         topic_in(_as_sentence_case(block.heading))
-                        or (titled.strip() if colon and self.words.kind_in(kind_named) else None)
+                        or titled
                         or (topic_in(intro_text, first=opening) if opening else None)
                     )
                 meeting.note = meeting.note or note
@@ -806,7 +813,12 @@ class MeetingReader:
         # an article about one meeting: all of it is about that one (not a page of notices about others)
         if len(told) == 1 and not block.lists_only and not self.words.change_in(whole):
             only = told[0]
-            only.topic = only.topic or topic_in(whole, first="") or topic_in(_as_sentence_case(block.heading))
+            only.topic = (
+                self._title_after_kind(block.heading)  # "Webbinarium: X" over "... ett webbinarium om ..."
+                or only.topic
+                or topic_in(whole, first="")
+                or topic_in(_as_sentence_case(block.heading))
+            )
             stated = _labelled(paragraphs).get("venue")  # "... newcomers meet. Venue: Kajutan, Nynäshamn harbour."
             only.venue = only.venue or (sentences(stated)[0].rstrip(".") if stated else None) or venue_in(whole)
             only.municipality = only.municipality or self._municipality_in(only.venue or "")
@@ -859,6 +871,7 @@ class MeetingReader:
         ).strip(" .")
         if parts[0][:1].islower():  # "handlar mötet om hälsosamma arbetsplatser": what it is about
             meeting.topic = topic_in(parts[0], first=parts[0]) or meeting.topic
+            meeting.venue = meeting.venue or venue_in(text)  # "... Seminariet sänds via Teams.
         venues = [
             place
             for part in parts[1:]
@@ -867,7 +880,8 @@ class MeetingReader:
             and _venue_line([place])
             and (not self.names.people(place) or _ends_in_venue_word(place))  # "Folkets Hus, Nynäshamn"
         ]
-        venue = venues[0] if venues else None  # "Topic. Kulturhuset, Handen, kl. 8.30–10.", "Tyresö bibliotek."
+        online = next(filter(None, map(_online_venue, parts[1:])), None)  # "Topic? Digitalt via Teams."
+        venue = venues[0] if venues else online  # "Topic. Kulturhuset, Handen, kl. 8.30–10.", "Tyresö bibliotek."
         meeting.venue = meeting.venue or venue
         parts = [part for part in parts if part not in venues]
         meeting.speakers = self._speakers_in_sentences(parts[1:])
@@ -1132,6 +1146,13 @@ def _names_a_venue(text: str) -> bool:
     if len(text.split()) <= 3 and lexicon().online_venue(text):
         return True  # "Teams", "digitalt via Zoom"
     return bool(_venue_line([text])) or any(phrase in fold(text) for phrase in _SAME_AS_ABOVE)
+
+
+def _online_venue(text: str) -> str | None:
+    """ "Digitalt via Teams.", "Via Teams, kl. 13.00–16.00", "Teams – länk skickas vid anmälan": a sentence after
+    a topic that opens on where online the meeting is, that opening (a topic's "Digitalt utanförskap" is not)."""
+    opening = re.split(r"\s+[–-]\s+|[,.;(]", text.strip(), maxsplit=1)[0].strip()
+    return opening if len(opening.split()) <= 3 and lexicon().online_venue(opening) else None
 
 
 def _ends_in_venue_word(text: str) -> bool:
