@@ -822,3 +822,20 @@ def test_a_meeting_online_and_a_title_after_its_kind(kb):
         "Teams",
         "13:00",
     )
+
+
+def test_days_of_other_events_are_no_meetings_and_a_summary_yields_to_the_first_announcement(kb):
+    # "Sista dag för anmälan till mötet i Tyresö är 12 maj", "Den publiceras den 2 maj och diskuteras sedan på
+    # frukostmötet", "på sitt möte 16 maj", "Den 22 maj började Vilma Ekdahl som samordnare": none is a meeting
+    may = {m.date for m in kb.meetings if m.sources[0].issue == "2090-3"}
+    assert may == {date(2090, 5, 19), date(2090, 6, 9)}
+    # "IN ENGLISH: Our breakfast meeting in Tyresö on 19 May is about ...": the calendar's topic and place stand,
+    # and the calendar is the source quoted
+    tyreso = meeting(kb, "2090-05-19")
+    assert facts(tyreso) == (
+        "Tyresö",
+        "Ensamstående föräldrar och vägen till arbete",
+        "Tyresö kommunhus, Strandsalen",
+        None,
+    )
+    assert tyreso.sources[-1].section == "FRUKOSTMÖTEN I MAJ OCH JUNI"

@@ -80,8 +80,11 @@ class MeetingReader:
         self.used: set[int] = set()  # the lines of the blocks that gave meetings
 
     def read(self) -> MeetingsRead:
-        """The meetings this issue announces, and those it reports as held."""
+        """The meetings this issue announces, the weakest first (a meeting told of again, in an English summary
+        or another article, yields to where it was first announced; a notice of a change overrides both), and
+        those it reports as held."""
         announced: list[Meeting] = []
+        notices: list[Meeting] = []
         held: list[Meeting] = []
         for block in self._blocks():
             found, reported = self._read_block(block)
@@ -98,13 +101,13 @@ class MeetingReader:
             if found or reported:
                 self.used.update(line.number for line in block.lines)
             if self.words.same_times.search(fold(" ".join(line.text for line in block.lines))):
-                self._times_as_before(found, announced)  # "Samma tider som i vår."
-            announced.extend(found)
+                self._times_as_before(found, announced + notices)  # "Samma tider som i vår."
+            (notices if self.words.change_in(block.heading) else announced).extend(found)
             held.extend(reported)
-        for meeting in announced + held:
+        for meeting in announced + notices + held:
             if meeting.topic and self.words.topic_placeholders.match(fold(meeting.topic)):
                 meeting.topic = None  # "Tema meddelas senare"
-        return MeetingsRead(announced, held)
+        return MeetingsRead([*reversed(announced), *notices], held)
 
     # -- blocks ------------------------------------------------------------------------------
 
@@ -983,7 +986,12 @@ class MeetingReader:
         other events ("Styrelsen sammanträder den 8 oktober")."""
         if self.words.not_meeting.search(fold(text)) and not self.words.kind_in(text):
             return []
-        return [m for m in find_dates(text) if not self.words.is_deadline(text[: m.start])]
+        words = self.words
+        return [
+            m
+            for m in find_dates(text)
+            if not words.is_deadline(text[: m.start]) and not words.is_other_event(text[: m.start], text[m.end :])
+        ]
 
     @staticmethod
     def _times_as_before(meetings: list[Meeting], before: list[Meeting]) -> None:
