@@ -839,3 +839,10 @@ def test_days_of_other_events_are_no_meetings_and_a_summary_yields_to_the_first_
         None,
     )
     assert tyreso.sources[-1].section == "FRUKOSTMÖTEN I MAJ OCH JUNI"
+
+
+def test_an_arrow_between_two_days_moves_a_meeting(kb):
+    # "» Haninge 6/3 -> 13/3 (lokalen var dubbelbokad). » Tyresö 20/3 => 27/3.": moves, not meetings on the old days
+    assert meeting(kb, "2090-03-13").moved_from == date(2090, 3, 6)
+    assert meeting(kb, "2090-03-27").moved_from == date(2090, 3, 20)
+    assert (meeting(kb, "2090-03-06").status, meeting(kb, "2090-03-20").status) == ("moved", "moved")

@@ -101,7 +101,7 @@ class Newsletter:
 
 
 _MASTHEAD = "nyhetsbrev"
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][)\"”»]))\s+(?=[A-ZÅÄÖ(–•-])")  # "…? (Tidigare …) Folkets hus"
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][)\"”»]))\s+(?=[A-ZÅÄÖ(–•»-])")  # "…? (Tidigare …) X", ". » Y"
 _BULLET = re.compile(r"^[-•*]\s")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _EMPHASIS = re.compile(r"\*{1,3}|_{2,}")

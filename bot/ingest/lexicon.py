@@ -44,6 +44,7 @@ class Lexicon:
     other_event: re.Pattern[str]  # "publiceras", "började": next to a date, the day of something else
     changes: dict[str, re.Pattern[str]]  # cancelled, moved, topic, venue -> words
     old_date: re.Pattern[str]
+    move_arrow: re.Pattern[str]  # "26/1 → 2/2": a meeting moved from one day to the other
     held: re.Pattern[str]  # "samlade", "hölls": a meeting told of as held
     same_times: re.Pattern[str]  # "Samma tider som i vår": meetings that keep the times of those before
     compound_end: re.Pattern[str]  # "mötet" ending a word: "Tyresömötet" is "Tyresö" + "mötet"
@@ -116,7 +117,8 @@ class Lexicon:
 
     def change_in(self, text: str) -> str | None:
         folded = fold(text)
-        return next((change for change, words in self.changes.items() if words.search(folded)), None)
+        said = next((change for change, words in self.changes.items() if words.search(folded)), None)
+        return said or ("moved" if self.move_arrow.search(text) else None)
 
     def is_deadline(self, before: str) -> bool:
         """Whether the words just before a date make it a deadline ("anmälan senast 24/5"), or the opening of
@@ -164,6 +166,9 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             other_event=_starts(data["other_event_words"]),
             changes={change: _starts(words) for change, words in data["changes"].items()},
             old_date=_starts(data["old_date_words"]),
+            move_arrow=re.compile(
+                rf"\d\s*(?:{'|'.join(map(re.escape, map(str, data['move_arrows'])))})\s*(?:\w+\.?\s+)?\d"
+            ),
             held=_starts(data["held_words"]),
             same_times=_starts(data["same_times"]),
             moved_from=_starts(data["moved_from_words"]),

@@ -381,6 +381,9 @@ class MeetingReader:
                 and not re.match(r"[-–•*]\s", text)  # an item of a list
             )
             starting = None if (article and running) or wrapped else self._starting_dates(text)
+            if starting is not None and self.words.move_arrow.search(text):
+                open_entry = False
+                continue  # "Tyresö 26/1 → 2/2": a notice of a move, read in changes.py
             if starting is not None and next_text[:1].islower() and re.match(r"\s*[a-zåäö]", _clock_free(starting[1])):
                 starting = None  # "Tisdag 25 april kl 9–12 håller vi ett seminarium om IPS," / "individuell ..."
             fields_in_line = re.split(r"\s+[·|]\s+", text)  # "Fre 9/9 · Haninge · Topic · Venue"
