@@ -785,3 +785,64 @@ def test_a_sentence_opening_on_the_first_working_day_dates_the_role_of_the_one_j
     assert roles["Alvar Lindkvist"] == [("ekonom", date(2072, 10, 2))]
     assert roles["Selma Grönberg"] == [("utredare", date(2072, 10, 14))]
     assert roles["Elsa Vikander"] == [("samordnare", None)]
+
+
+def test_records_whose_day_comes_after_other_labels_and_a_title_naming_its_kind(kb):
+    # "Vad: Frukostträff" / "Lokal: ..." / "Datum: fredag 10 februari" / "Ämne: ..." (wrapped): the record's fields
+    # are its own day's, "Vad: Webbinarium" makes it a seminar; "Passar för:" says whom it is for, not its topic
+    february = meeting(kb, "2090-02-10")
+    assert facts(february) == (
+        "Nynäshamn",
+        "Lärlingsjobb i hamnen – vad har vi lärt oss efter två år?",
+        "Nynäshamn, Skärgårdsscenen",
+        "08:15",
+    )
+    webinar = meeting(kb, "2090-02-22")
+    assert (webinar.kind, webinar.municipality, webinar.venue) == ("seminarium", None, "Zoom (länken mejlas ut)")
+    # "Konferens: Vägar ut ur långtidsarbetslöshet" alone over its text is the article's title, and its topic
+    conference = meeting(kb, "2090-03-16")
+    assert (conference.kind, conference.topic) == ("seminarium", "Vägar ut ur långtidsarbetslöshet")
+
+
+def test_a_meeting_online_and_a_title_after_its_kind(kb):
+    # "14/4 Topic? Online via Zoom.": the sentence after the topic that names only where online is the venue
+    assert facts(meeting(kb, "2090-04-14")) == (
+        "Haninge",
+        "Arbetsgivare som tar emot praktikanter – hur gör vi det enklare?",
+        "Online via Zoom",
+        None,
+    )
+    assert meeting(kb, "2090-04-28").venue == "Handens bibliotek, hörsalen"
+    # "Webbinarium: Unga vuxna och skulder" over "Tisdag 18 april kl. 13–15 håller vi ett webbinarium om hur ...
+    # Det sänds via Teams": the title after the kind is the topic, the prose says where
+    webinar = meeting(kb, "2090-04-18")
+    assert (webinar.kind, webinar.topic, webinar.venue, webinar.start) == (
+        "seminarium",
+        "Unga vuxna och skulder",
+        "Teams",
+        "13:00",
+    )
+
+
+def test_days_of_other_events_are_no_meetings_and_a_summary_yields_to_the_first_announcement(kb):
+    # "Sista dag för anmälan till mötet i Tyresö är 12 maj", "Den publiceras den 2 maj och diskuteras sedan på
+    # frukostmötet", "på sitt möte 16 maj", "Den 22 maj började Vilma Ekdahl som samordnare": none is a meeting
+    may = {m.date for m in kb.meetings if m.sources[0].issue == "2090-3"}
+    assert may == {date(2090, 5, 19), date(2090, 6, 9)}
+    # "IN ENGLISH: Our breakfast meeting in Tyresö on 19 May is about ...": the calendar's topic and place stand,
+    # and the calendar is the source quoted
+    tyreso = meeting(kb, "2090-05-19")
+    assert facts(tyreso) == (
+        "Tyresö",
+        "Ensamstående föräldrar och vägen till arbete",
+        "Tyresö kommunhus, Strandsalen",
+        None,
+    )
+    assert tyreso.sources[-1].section == "FRUKOSTMÖTEN I MAJ OCH JUNI"
+
+
+def test_an_arrow_between_two_days_moves_a_meeting(kb):
+    # "» Haninge 6/3 -> 13/3 (lokalen var dubbelbokad). » Tyresö 20/3 => 27/3.": moves, not meetings on the old days
+    assert meeting(kb, "2090-03-13").moved_from == date(2090, 3, 6)
+    assert meeting(kb, "2090-03-27").moved_from == date(2090, 3, 20)
+    assert (meeting(kb, "2090-03-06").status, meeting(kb, "2090-03-20").status) == ("moved", "moved")

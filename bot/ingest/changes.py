@@ -46,13 +46,14 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
                 continue
             for written in sentences(paragraph):
                 following = paragraph[paragraph.find(written) + len(written) :]  # what the next sentences add
-                written = written.lstrip("•*–- ")
+                written = written.lstrip("•*–-»> ")
                 label = _LEAD_LABEL.match(written)  # "Ny lokal: Frukostmötet i ... hålls på ..."
                 sentence = written[label.end() :] if label else written
                 sentence = re.sub(r"\s*\([^)]*\)", "", sentence)  # "20/11 (nytt datum)": a remark, not a notice
                 what = words.change_in(sentence) or _moved_without_saying(sentence)
                 what = what or (words.change_in(label.group(0)) if label else None)  # "Ändrat tema i Tyresö: ..."
-                if what is None or not (about_meeting or words.speaks_of_meeting(sentence)):
+                moved_by_arrow = words.move_arrow.search(sentence) and vocabulary.municipality_of(sentence)
+                if what is None or not (about_meeting or words.speaks_of_meeting(sentence) or moved_by_arrow):
                     continue
                 context = f"{section.heading}. {sentence}"
                 source = Source(newsletter.id, section.heading)

@@ -101,7 +101,7 @@ class Newsletter:
 
 
 _MASTHEAD = "nyhetsbrev"
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][)\"”»]))\s+(?=[A-ZÅÄÖ(–•-])")  # "…? (Tidigare …) Folkets hus"
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][)\"”»]))\s+(?=[A-ZÅÄÖ(–•»-])")  # "…? (Tidigare …) X", ". » Y"
 _BULLET = re.compile(r"^[-•*]\s")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
@@ -320,7 +320,9 @@ def _is_heading(
         return False
     if text.isupper() and 4 <= len(text) <= 60 and blanks_before >= 1 and next_text is not None:
         return True  # "ÖVRIGT", "PERSONALNYTT": a line in capitals standing alone
-    labelled = re.match(r"^[\w ]{2,25}:\s", text)  # "Tema: Hur når vi ...?" is a field, not a heading
+    labelled = re.match(r"^([\w ]{2,25}):\s", text)  # "Tema: Hur når vi ...?" is a field, not a heading
+    if labelled and lexicon().kind_in(labelled.group(1)):
+        labelled = None  # "Seminarium: Samverkan kring sjukskrivning": a title naming its kind
     numbered = _ENUMERATOR.match(text)
     text = _ENUMERATOR.sub("", text)  # "1 · Ny förbundschef klar", "5. Lediga platser": a numbered heading
     one_word = len(text.split()) == 1 and len(text) >= 5 and text[0].isupper()  # "Inställt", "Personalnytt"

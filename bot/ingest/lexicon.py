@@ -40,8 +40,11 @@ class Lexicon:
     not_meeting: re.Pattern[str]  # "sammanträder", "publicerades": the day is another kind of event
     labels: dict[str, str]  # folded label -> field
     deadline: re.Pattern[str]
+    deadline_opening: re.Pattern[str]  # "Sista anmälningsdag": a sentence opening so gives deadlines only
+    other_event: re.Pattern[str]  # "publiceras", "började": next to a date, the day of something else
     changes: dict[str, re.Pattern[str]]  # cancelled, moved, topic, venue -> words
     old_date: re.Pattern[str]
+    move_arrow: re.Pattern[str]  # "26/1 → 2/2": a meeting moved from one day to the other
     held: re.Pattern[str]  # "samlade", "hölls": a meeting told of as held
     same_times: re.Pattern[str]  # "Samma tider som i vår": meetings that keep the times of those before
     compound_end: re.Pattern[str]  # "mötet" ending a word: "Tyresömötet" is "Tyresö" + "mötet"
@@ -114,11 +117,20 @@ class Lexicon:
 
     def change_in(self, text: str) -> str | None:
         folded = fold(text)
-        return next((change for change, words in self.changes.items() if words.search(folded)), None)
+        said = next((change for change, words in self.changes.items() if words.search(folded)), None)
+        return said or ("moved" if self.move_arrow.search(text) else None)
 
     def is_deadline(self, before: str) -> bool:
-        """Whether the words just before a date make it a deadline ("anmälan senast 24/5")."""
-        return bool(self.deadline.search(fold(" ".join(before.split()[-3:]))))
+        """Whether the words just before a date make it a deadline ("anmälan senast 24/5"), or the opening of
+        its sentence does ("Sista anmälningsdag till mötet i Haninge är 16 maj")."""
+        sentence = before[max(before.rfind(". "), before.rfind("! "), before.rfind("? ")) + 1 :]
+        opening = self.deadline_opening.match(fold(sentence).lstrip(" •*–-"))
+        return bool(opening or self.deadline.search(fold(" ".join(before.split()[-3:]))))
+
+    def is_other_event(self, before: str, after: str) -> bool:
+        """Whether the words around a date make it the day of something else ("publiceras på hemsidan den
+        15 december", "Den 15 januari började X som ...")."""
+        return bool(self.other_event.search(fold(" ".join(before.split()[-4:] + after.split()[:1]))))
 
     def split_compounds(self, text: str) -> str:
         """ "Tyresömötet får nytt datum" -> "Tyresö mötet får nytt datum": the place in a compound found."""
@@ -150,8 +162,13 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             not_meeting=_starts(data["not_meeting_words"]),
             labels={fold(label): name for name, labels in data["labels"].items() for label in labels},
             deadline=_starts(data["deadline_words"]),
+            deadline_opening=_starts(data["deadline_openings"]),
+            other_event=_starts(data["other_event_words"]),
             changes={change: _starts(words) for change, words in data["changes"].items()},
             old_date=_starts(data["old_date_words"]),
+            move_arrow=re.compile(
+                rf"\d\s*(?:{'|'.join(map(re.escape, map(str, data['move_arrows'])))})\s*(?:\w+\.?\s+)?\d"
+            ),
             held=_starts(data["held_words"]),
             same_times=_starts(data["same_times"]),
             moved_from=_starts(data["moved_from_words"]),

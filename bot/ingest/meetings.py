@@ -80,8 +80,11 @@ class MeetingReader:
         self.used: set[int] = set()  # the lines of the blocks that gave meetings
 
     def read(self) -> MeetingsRead:
-        """The meetings this issue announces, and those it reports as held."""
+        """The meetings this issue announces, the weakest first (a meeting told of again, in an English summary
+        or another article, yields to where it was first announced; a notice of a change overrides both), and
+        those it reports as held."""
         announced: list[Meeting] = []
+        notices: list[Meeting] = []
         held: list[Meeting] = []
         for block in self._blocks():
             found, reported = self._read_block(block)
@@ -98,13 +101,13 @@ class MeetingReader:
             if found or reported:
                 self.used.update(line.number for line in block.lines)
             if self.words.same_times.search(fold(" ".join(line.text for line in block.lines))):
-                self._times_as_before(found, announced)  # "Samma tider som i vår."
-            announced.extend(found)
+                self._times_as_before(found, announced + notices)  # "Samma tider som i vår."
+            (notices if self.words.change_in(block.heading) else announced).extend(found)
             held.extend(reported)
-        for meeting in announced + held:
+        for meeting in announced + notices + held:
             if meeting.topic and self.words.topic_placeholders.match(fold(meeting.topic)):
                 meeting.topic = None  # "Tema meddelas senare"
-        return MeetingsRead(announced, held)
+        return MeetingsRead([*reversed(announced), *notices], held)
 
     # -- blocks ------------------------------------------------------------------------------
 
@@ -281,9 +284,11 @@ class MeetingReader:
         open_entry = False  # whether the lines that follow still belong to the last entry
         article = bool(find_dates(block.heading))  # an article about one meeting: its lines are running text
         title: str | None = None  # the last short line without a full stop: a title for the dates under it
-        texts = [line.text for line in block.lines]
+        lines = self._records_dated_first(block.lines)
+        texts = [line.text for line in lines]
+        last_label: str | None = None  # the field of the last "Label: value" line, which a wrapped line goes on
         month_above: str | None = None  # "Januari" over "fre 22   Tyresö   Topic": the month of the days below
-        for index, line in enumerate(block.lines):
+        for index, line in enumerate(lines):
             text = line.text
             if re.fullmatch(rf"(?:{MONTH_PATTERN})(?:\s+\d{{4}})?", fold(text)):
                 month_above = text
@@ -296,13 +301,14 @@ class MeetingReader:
             if text and len(text) <= 100 and not text.endswith((".", ":")) and not find_dates(text):
                 title = re.sub(r"^[^:]{0,40}:\s+", "", text) if ":" in text else text
             if not text:
-                title = previous_title
+                title, last_label = previous_title, None
                 # "22/3 kl. 8.30:", or a day alone ("Fredag 7 mars", not "Tyresö: 1/3" in a list of days):
                 # what follows the blank line is about it
                 latest = entries[-1] if entries else None
                 open_entry = (
                     latest is not None
                     and not _has_topic(latest)
+                    and "when" not in latest.fields  # "När: ..." heads a record: prose after it is not its text
                     and (latest.text.endswith(":") or (not latest.text.strip() and latest.municipality is None))
                 )
                 continue
@@ -333,6 +339,7 @@ class MeetingReader:
                     entries.append(_Entry(dates, line.number, "", named or municipality, False, kind=own_kind))
                 continue
             if labelled and label:
+                last_label = None
                 value = labelled.group("value").strip()
                 dates = self._meeting_dates(value) if label == "date" else []
                 if dates:  # "När: onsdag 21 april, kl 9.00–12.00": its times too
@@ -348,10 +355,15 @@ class MeetingReader:
                 elif entries and (open_entry or label != "date"):
                     named = entries[-1].fields.get(label) if label == "topic" else None
                     entries[-1].fields[label] = f"{named}: {value}" if named and named != value else value
-                    open_entry = True
+                    open_entry, last_label = True, label
+                    continue
                 else:
                     intro.append(text)
                 continue
+            if last_label and open_entry and text[:1].islower():  # "Vad: Psykisk ohälsa – forskning" / "och ..."
+                entries[-1].fields[last_label] += f" {text}"
+                continue
+            last_label = None
             running = len(text) > 100 and re.search(r"[.!?]\s+[A-ZÅÄÖ]", text)
             # a line of a wrapped paragraph that begins with a day ("... blir" / "fredag 20 september kl 8.30")
             on_a_weekday = bool(previous_text) and fold(previous_text.split()[-1]) in self._weekdays
@@ -369,6 +381,9 @@ class MeetingReader:
                 and not re.match(r"[-–•*]\s", text)  # an item of a list
             )
             starting = None if (article and running) or wrapped else self._starting_dates(text)
+            if starting is not None and self.words.move_arrow.search(text):
+                open_entry = False
+                continue  # "Tyresö 26/1 → 2/2": a notice of a move, read in changes.py
             if starting is not None and next_text[:1].islower() and re.match(r"\s*[a-zåäö]", _clock_free(starting[1])):
                 starting = None  # "Tisdag 25 april kl 9–12 håller vi ett seminarium om IPS," / "individuell ..."
             fields_in_line = re.split(r"\s+[·|]\s+", text)  # "Fre 9/9 · Haninge · Topic · Venue"
@@ -481,6 +496,33 @@ class MeetingReader:
                 outro.append(text)
         return entries, intro, outro
 
+    def _records_dated_first(self, lines: list[Line]) -> list[Line]:
+        """Records of "Label: value" lines whose day comes after other labels ("Vad: Frukostmöte" / "Var: ..." /
+        "När: fredag 1 oktober" / "Om: ..."): the day's line first, so that the fields around it are its own."""
+        ordered: list[Line] = []
+        record: list[Line] = []
+        for line in [*lines, Line(0, "")]:
+            if line.text:
+                record.append(line)
+                continue
+            ordered.extend(self._dated_first(record))
+            ordered.append(line)
+            record = []
+        return ordered[:-1]
+
+    def _dated_first(self, record: list[Line]) -> list[Line]:
+        labels = [self._field_label(line.text) for line in record]
+        dated = [i for i, label in enumerate(labels) if label == "date" and self._meeting_dates(record[i].text)]
+        if len(dated) != 1 or labels[0] in (None, "date") or any(self._starts_with_day(line.text) for line in record):
+            return record
+        start = dated[0]
+        end = next((i for i in range(start + 1, len(record)) if labels[i]), len(record))  # with its wrapped lines
+        return [*record[start:end], *record[:start], *record[end:]]
+
+    def _field_label(self, text: str) -> str | None:
+        labelled = _LABEL.match(text.lstrip("•*–- "))
+        return self.words.labels.get(fold(labelled.group("label"))) if labelled else None
+
     def _days_with_places(self, text: str) -> list[tuple[DateMention, str]]:
         """A line of two or more days, each followed by its municipality and nothing else but a remark in
         brackets ("12 april Haninge · 26 april Tyresö (torsdag!)"); [] for any other line."""
@@ -524,6 +566,7 @@ class MeetingReader:
         kind: str | None = None
         for index, cell in enumerate(cells):
             column = columns[index] if index < len(columns) else None
+            column = None if column == "what" else column  # "Vad": a kind of meeting, its topic, or both
             if not cell:
                 continue
             if column == "date" or (column is None and not dates and self._meeting_dates(cell)):
@@ -563,6 +606,15 @@ class MeetingReader:
         if not columns and "venue" not in fields and len(rest) >= 2 and len(rest[-1].split()) <= 5:
             fields["venue"] = rest.pop().rstrip(".")  # "fre 9/4 · Tyresö · Topic · Tyresö Forum": the venue last
         return _Entry(dates, line, ". ".join(rest), municipality, False, fields, kind=kind)
+
+    def _title_after_kind(self, heading: str) -> str | None:
+        """ "Webinar in English: Inclusive hiring" -> "Inclusive hiring": a title after the kind of meeting."""
+        kind_named, colon, titled = heading.partition(":")
+        return titled.strip() or None if colon and self.words.kind_in(kind_named) else None
+
+    def _kind_named(self, text: str) -> str | None:
+        """ "Seminarium i Tyresö", "Frukostmöte (digitalt)": a short text that names a kind of meeting."""
+        return self.words.kind_in(text) if len(_remark_free(text).split()) <= 4 else None
 
     def _labelled_kind(self, text: str) -> str | None:
         """ "SEMINARIUM: Unga med NPF": the kind of meeting a topic is labelled with."""
@@ -653,9 +705,10 @@ class MeetingReader:
                     places_of_days.setdefault((mention.day, mention.month), entry.municipality)
         for entry in entries:
             for mention in entry.dates:
-                meeting = self._meeting(entry.kind or block.kind, mention, source, entry.line)
-                body = _as_sentences([entry.text, *entry.extra])
                 fields = dict(entry.fields)
+                kind = entry.kind or self._kind_named(fields.get("what", ""))
+                meeting = self._meeting(kind or block.kind, mention, source, entry.line)
+                body = _as_sentences([entry.text, *entry.extra])
                 change = self.words.change_in(body) or heading_change
                 opening = next(iter(sentences(_remark_free(body))), "")
                 subject = (opening.split() or [""])[0]  # "mötet får ett nytt tema", not "Frukostmöte: NYTT TEMA – X"
@@ -667,7 +720,7 @@ class MeetingReader:
                     body = re.sub(r"\s*[–-]?\s*(?:är\s+)?inställ\w*\.?", ".", body, count=1, flags=re.I).strip(" .")
                 if body.startswith(","):
                     apply_times(meeting, body)  # "28/4 och 19/5, bägge i Haninge", "Friday 12 April, 8.30–10.00"
-                    meeting.venue = fields.get("venue")
+                    meeting.venue = fields.get("venue") or venue_in(body)  # "Tisdag 14 juni, kl. 9:30–11, på Zoom.
                     meeting.topic = fields.get("topic")
                 elif entry.venue_like and len(body.split()) <= 8 and not fields and _names_a_venue(body):
                     venue: str | None = body.rstrip(".")
@@ -676,7 +729,8 @@ class MeetingReader:
                     meeting.venue = venue
                     previous_venue = venue
                 else:
-                    fields = {**_labelled([body], topic_first=True), **fields} if body else fields
+                    record = "when" in entry.fields  # a "När:" record's topic is labelled, not the prose below it
+                    fields = {**_labelled([body], topic_first=not record), **fields} if body else fields
                     self._apply_fields(meeting, fields, " ".join([body, *entry.fields.values()]), entry.line)
                     if not meeting.venue:
                         meeting.venue = shared_venue
@@ -688,6 +742,7 @@ class MeetingReader:
                     entry.municipality
                     or places_of_days.get((mention.day, mention.month))
                     or self._municipality_in(fields.get("municipality", ""))
+                    or self._municipality_in(fields.get("what", ""))
                     or self._municipality_in(body if not meeting.venue else "")
                     or self._municipality_in(meeting.venue or "")
                     or self._municipality_in(block.heading)
@@ -705,12 +760,14 @@ class MeetingReader:
                         contact=address,
                         text=_sentence_with(intro_text, "anmälan"),
                     )
+                titled = self._title_after_kind(block.heading) if len(entries) == 1 else None
+                if titled and "topic" not in entry.fields and body[:1].islower():
+                    meeting.topic = titled  # "Seminarium: NPF i arbetslivet" over "12 maj ... ett seminarium om ..."
                 if not meeting.topic and len(entries) == 1:  # "Länsseminarium om sociala företag" over "När: ..."
                     opening = next(iter(sentences(intro_text)), "")
-                    kind_named, colon, titled = block.heading.partition(":")  # "Webinar in English: Inclusive hiring"
                     meeting.topic = (
                         topic_in(_as_sentence_case(block.heading))
-                        or (titled.strip() if colon and self.words.kind_in(kind_named) else None)
+                        or titled
                         or (topic_in(intro_text, first=opening) if opening else None)
                     )
                 meeting.note = meeting.note or note
@@ -762,7 +819,12 @@ class MeetingReader:
         # an article about one meeting: all of it is about that one (not a page of notices about others)
         if len(told) == 1 and not block.lists_only and not self.words.change_in(whole):
             only = told[0]
-            only.topic = only.topic or topic_in(whole, first="") or topic_in(_as_sentence_case(block.heading))
+            only.topic = (
+                self._title_after_kind(block.heading)  # "Webbinarium: X" over "... ett webbinarium om ..."
+                or only.topic
+                or topic_in(whole, first="")
+                or topic_in(_as_sentence_case(block.heading))
+            )
             stated = _labelled(paragraphs).get("venue")  # "... newcomers meet. Venue: Kajutan, Nynäshamn harbour."
             only.venue = only.venue or (sentences(stated)[0].rstrip(".") if stated else None) or venue_in(whole)
             only.municipality = only.municipality or self._municipality_in(only.venue or "")
@@ -775,8 +837,10 @@ class MeetingReader:
     # -- fields ------------------------------------------------------------------------------
 
     def _apply_fields(self, meeting: Meeting, fields: dict[str, str], whole_text: str, line: int) -> None:
-        if fields.get("topic"):
-            self._apply_topic(meeting, fields["topic"])
+        what = fields.get("what", "")
+        topic = fields.get("topic") or (what if not self._kind_named(what) else None)  # "Vad: Psykisk ohälsa och ..."
+        if topic:
+            self._apply_topic(meeting, topic)
         if "speakers" in fields:
             meeting.speakers = self._speakers(fields["speakers"])
         if "venue" in fields:
@@ -813,6 +877,7 @@ class MeetingReader:
         ).strip(" .")
         if parts[0][:1].islower():  # "handlar mötet om hälsosamma arbetsplatser": what it is about
             meeting.topic = topic_in(parts[0], first=parts[0]) or meeting.topic
+            meeting.venue = meeting.venue or venue_in(text)  # "... Seminariet sänds via Teams.
         venues = [
             place
             for part in parts[1:]
@@ -821,7 +886,8 @@ class MeetingReader:
             and _venue_line([place])
             and (not self.names.people(place) or _ends_in_venue_word(place))  # "Folkets Hus, Nynäshamn"
         ]
-        venue = venues[0] if venues else None  # "Topic. Kulturhuset, Handen, kl. 8.30–10.", "Tyresö bibliotek."
+        online = next(filter(None, map(_online_venue, parts[1:])), None)  # "Topic? Digitalt via Teams."
+        venue = venues[0] if venues else online  # "Topic. Kulturhuset, Handen, kl. 8.30–10.", "Tyresö bibliotek."
         meeting.venue = meeting.venue or venue
         parts = [part for part in parts if part not in venues]
         meeting.speakers = self._speakers_in_sentences(parts[1:])
@@ -923,7 +989,12 @@ class MeetingReader:
         other events ("Styrelsen sammanträder den 8 oktober")."""
         if self.words.not_meeting.search(fold(text)) and not self.words.kind_in(text):
             return []
-        return [m for m in find_dates(text) if not self.words.is_deadline(text[: m.start])]
+        words = self.words
+        return [
+            m
+            for m in find_dates(text)
+            if not words.is_deadline(text[: m.start]) and not words.is_other_event(text[: m.start], text[m.end :])
+        ]
 
     @staticmethod
     def _times_as_before(meetings: list[Meeting], before: list[Meeting]) -> None:
@@ -1086,6 +1157,13 @@ def _names_a_venue(text: str) -> bool:
     if len(text.split()) <= 3 and lexicon().online_venue(text):
         return True  # "Teams", "digitalt via Zoom"
     return bool(_venue_line([text])) or any(phrase in fold(text) for phrase in _SAME_AS_ABOVE)
+
+
+def _online_venue(text: str) -> str | None:
+    """ "Digitalt via Teams.", "Via Teams, kl. 13.00–16.00", "Teams – länk skickas vid anmälan": a sentence after
+    a topic that opens on where online the meeting is, that opening (a topic's "Digitalt utanförskap" is not)."""
+    opening = re.split(r"\s+[–-]\s+|[,.;(]", text.strip(), maxsplit=1)[0].strip()
+    return opening if len(opening.split()) <= 3 and lexicon().online_venue(opening) else None
 
 
 def _ends_in_venue_word(text: str) -> bool:
