@@ -785,3 +785,12 @@ def test_a_sentence_opening_on_the_first_working_day_dates_the_role_of_the_one_j
     assert roles["Alvar Lindkvist"] == [("ekonom", date(2072, 10, 2))]
     assert roles["Selma Grönberg"] == [("utredare", date(2072, 10, 14))]
     assert roles["Elsa Vikander"] == [("samordnare", None)]
+
+
+def test_a_name_after_an_imperative_and_a_name_with_letters_beyond_latin_1(kb):
+    # "Ring Zoran Petrović, 070-…", "Kontakt Tuva Sandberg, kommunikatör · tuva.sandberg@…"
+    contacts = {c.name: (c.email, c.phone) for c in kb.contacts if c.sources[0].issue == "2091-1"}
+    assert contacts == {
+        "Zoran Petrović": (None, "070-174 06 71"),
+        "Tuva Sandberg": ("tuva.sandberg@tyreso.se", None),
+    }

@@ -73,6 +73,7 @@ class Lexicon:
     board: re.Pattern[str]  # "styrelse": a section about the board
     vacancies: re.Pattern[str]  # "vakant", "utses": a seat without a member
     position_aliases: dict[str, str]  # folded "vice ordf" -> "vice ordförande"
+    not_names: frozenset[str]  # "Kontakta", "Tema": capitalised words never part of a name, folded
 
     def is_former_title(self, before: str) -> bool:
         """Whether the words just before a title make it one held before ("tidigare ekonom",
@@ -194,6 +195,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             position_aliases={
                 fold(str(alias)): str(position) for alias, position in data["board_position_aliases"].items()
             },
+            not_names=frozenset(fold(str(word)) for word in data["not_names"]),
             phone_leads=re.compile(rf"\s+(?:{'|'.join(map(re.escape, map(str, data['phone_leads'])))})\s+$"),
             switchboard=_starts(data["switchboard"]),
             contact_labels=re.compile(rf"{_starts(data['contact_labels']).pattern}(?![a-z])\.?"),
