@@ -787,10 +787,24 @@ def test_a_sentence_opening_on_the_first_working_day_dates_the_role_of_the_one_j
     assert roles["Elsa Vikander"] == [("samordnare", None)]
 
 
+def contacts_of(kb: KnowledgeBase, issue: str) -> dict[str, tuple[str | None, str | None]]:
+    return {c.name: (c.email, c.phone) for c in kb.contacts if c.sources[0].issue == issue}
+
+
+def roles_of(kb: KnowledgeBase, issue: str) -> dict[str, list[tuple[str, date | None]]]:
+    return {c.name: [(r.title, r.start) for r in c.roles] for c in kb.contacts if c.sources[0].issue == issue}
+
+
 def test_a_name_after_an_imperative_and_a_name_with_letters_beyond_latin_1(kb):
     # "Ring Zoran Petrović, 070-…", "Kontakt Tuva Sandberg, kommunikatör · tuva.sandberg@…"
-    contacts = {c.name: (c.email, c.phone) for c in kb.contacts if c.sources[0].issue == "2091-1"}
-    assert contacts == {
-        "Zoran Petrović": (None, "070-174 06 71"),
-        "Tuva Sandberg": ("tuva.sandberg@tyreso.se", None),
-    }
+    contacts = contacts_of(kb, "2091-1")
+    assert contacts["Zoran Petrović"] == (None, "070-174 06 71")
+    assert contacts["Tuva Sandberg"] == ("tuva.sandberg@tyreso.se", None)
+    assert not [name for name in contacts if name.startswith(("Ring", "Kontakt"))]
+
+
+def test_a_title_set_apart_from_the_name_by_a_dot_or_a_table_rule(kb):
+    # "Melker Ståhl · controller · 08-…", "| Signe Aronsson | samordnare | signe.aronsson@… |"
+    roles = roles_of(kb, "2091-1")
+    assert roles["Melker Ståhl"] == [("controller", None)]
+    assert roles["Signe Aronsson"] == [("samordnare", None)]

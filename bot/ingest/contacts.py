@@ -46,9 +46,9 @@ _ORG_AFTER = re.compile(
 )
 _GAP_BEFORE = re.compile(
     r"^(?:\s*\([A-ZÅÄÖ]{1,3}\))?(?:,\s+[A-ZÅÄÖ][\w ]{1,40},)?"  # "Name (C), Haninge kommun, ny title"
-    r"(?:,\s*|,?\s+(?:som\s+)?(?:är\s+)?(?:\w+\s+){0,4}?|\s+heter\s+\S+\s+(?:\w+\s+)?"
+    r"(?:,\s*|\s*[·|–]\s*|,?\s+(?:som\s+)?(?:är\s+)?(?:\w+\s+){0,4}?|\s+heter\s+\S+\s+(?:\w+\s+)?"
     r"|,\s+som\s+(?:den\s+\d{1,2}\s+\w+\s+)?\w+\s+som\s+)$"
-)  # what may stand between a name and its title: "Name, title", "Name (M) är förbundets title",
+)  # what may stand between a name and its title: "Name, title", "Name · title", "Name (M) är förbundets title",
 # "Name har utsetts till ny title", "Name, som den 12 april börjar som title"
 _SINCE = re.compile(rf"^\s*sedan\s+(?:den\s+)?\d{{1,2}}\s+(?:{MONTH_PATTERN})\b(?:\s+\d{{4}})?", re.I)
 
