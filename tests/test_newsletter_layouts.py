@@ -808,3 +808,12 @@ def test_a_title_set_apart_from_the_name_by_a_dot_or_a_table_rule(kb):
     roles = roles_of(kb, "2091-1")
     assert roles["Melker Ståhl"] == [("controller", None)]
     assert roles["Signe Aronsson"] == [("samordnare", None)]
+
+
+def test_a_successor_takes_up_the_title_the_article_named_last(kb):
+    # "Styrelsen har rekryterat X till hans efterträdare. Hon tillträder den 3 juni."; "Hennes efterträdare heter
+    # Y" in the paragraph after the one naming the title; an "efterträdare" with no name next to it is no one
+    roles = roles_of(kb, "2091-2")
+    assert roles["Hedda Wallin"] == [("controller", date(2091, 6, 3))]
+    assert roles["Olof Brinkman"] == [("samordnare", date(2091, 5, 12))]
+    assert set(roles) == {"Birger Lundell", "Hedda Wallin", "Karin Åsberg", "Olof Brinkman"}

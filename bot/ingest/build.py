@@ -311,7 +311,8 @@ def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str)
             )
             for index, run in enumerate(section.runs):
                 later = paragraphs[index + 1 : index + 3]
-                for mention in reader.read(paragraphs[index], source, other, newsletter.published, later):
+                earlier = paragraphs[:index]
+                for mention in reader.read(paragraphs[index], source, other, newsletter.published, later, earlier):
                     _check_role_dates(mention, newsletter, run[0].number)
                     mentions.append((mention, order))
         for footer in dict.fromkeys(newsletter.footers):

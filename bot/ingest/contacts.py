@@ -82,8 +82,10 @@ class ContactReader:
         section_federation: str | None = None,
         published: date | None = None,
         after: list[str] | None = None,
+        before: list[str] | None = None,
     ) -> list[Mention]:
-        """What `text` (a paragraph) says of people; `after`: the section's paragraphs that follow it."""
+        """What `text` (a paragraph) says of people; `after` and `before`: the section's paragraphs that follow
+        and precede it."""
         mentions: list[Mention] = []
         parts = sentences(text)
         # "X blir ny förbundschef." / "– Jag ser fram emot ..., säger X." / "Hon tillträder den 3 maj.": a quote between
@@ -91,6 +93,7 @@ class ContactReader:
         self._beyond = [s for s in opening if not _POSSESSIVE.match(s)]  # not "Hennes efterträdare ..."
         for index, sentence in enumerate(parts):
             self._later = parts[index + 1 : index + 3]  # the sentences that may date what this one says
+            self._earlier = [*(before or []), *parts[:index]]
             self._published = published
             mentions.extend(self._sentence(sentence, source, section_federation))
         return mentions
@@ -113,6 +116,8 @@ class ContactReader:
                 person, tentative = owner.name, owner.tentative
             if person:
                 mentions.append(Mention(name=person, source=source, phone=match.group(0), tentative=tentative))
+        read_as = self._as_successor(sentence, people)
+        sentence, people = (read_as, self.names.people(read_as)) if read_as != sentence else (sentence, people)
         titles = self.names.role.finditer(sentence) if self.names.any_title.search(fold(sentence)) else iter(())
         for match in titles:
             mention = self._role(sentence, match, people, source, section_federation)
@@ -120,6 +125,22 @@ class ContactReader:
                 mentions.append(mention)
                 mentions.extend(self._predecessor(sentence, people, match, mention))
         return mentions
+
+    def _as_successor(self, sentence: str, people: People) -> str:
+        """ "Hennes efterträdare heter X", "anställt X som hans efterträdare": X takes up the title the article
+        named last (the one the predecessor leaves), so the sentence is read with that title in the noun's
+        place; a sentence that names a title of its own is read as written."""
+        noun = lexicon().successor.search(sentence)
+        if not noun or self.names.role.search(sentence):
+            return sentence
+        gap = r"[\s*]+(?:[a-zåäö]+\s+){0,2}"  # "efterträdare heter X", "X som hans efterträdare"
+        named = any(
+            re.fullmatch(gap, sentence[noun.end() : start]) or re.fullmatch(gap, sentence[end : noun.start()] + " ")
+            for start, end, _ in people
+        )
+        titles = (list(self.names.role.finditer(text)) for text in reversed(self._earlier))
+        last = next((found[-1].group("title") for found in titles if found), None)
+        return f"{sentence[: noun.start()]}{last}{sentence[noun.end() :]}" if named and last else sentence
 
     def _predecessor(self, sentence: str, people: People, match: re.Match[str], successor: Mention) -> list[Mention]:
         """ "A efterträder B som T från den 1 december": B holds T until that day."""
@@ -265,6 +286,8 @@ class ContactReader:
             organisation: str = following.group("org").strip()
             return self.own_federation if fold(organisation) == "forbundet" else organisation
         genitive = next((w for w in reversed(words_before[-3:]) if fold(w) not in _NEW), None)
+        if genitive and _POSSESSIVE.match(genitive):  # "hans förbundschef": no organisation's
+            return None
         if (
             genitive
             and genitive.endswith("s")

@@ -73,6 +73,7 @@ class Lexicon:
     board: re.Pattern[str]  # "styrelse": a section about the board
     vacancies: re.Pattern[str]  # "vakant", "utses": a seat without a member
     position_aliases: dict[str, str]  # folded "vice ordf" -> "vice ordförande"
+    successor: re.Pattern[str]  # "efterträdare": a noun standing for the title its predecessor leaves, as written
     not_names: frozenset[str]  # "Kontakta", "Tema": capitalised words never part of a name, folded
 
     def is_former_title(self, before: str) -> bool:
@@ -195,6 +196,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             position_aliases={
                 fold(str(alias)): str(position) for alias, position in data["board_position_aliases"].items()
             },
+            successor=re.compile(rf"\b(?:{'|'.join(map(re.escape, map(str, data['successor_nouns'])))})\b", re.I),
             not_names=frozenset(fold(str(word)) for word in data["not_names"]),
             phone_leads=re.compile(rf"\s+(?:{'|'.join(map(re.escape, map(str, data['phone_leads'])))})\s+$"),
             switchboard=_starts(data["switchboard"]),
