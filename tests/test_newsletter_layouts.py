@@ -817,3 +817,16 @@ def test_a_successor_takes_up_the_title_the_article_named_last(kb):
     assert roles["Hedda Wallin"] == [("controller", date(2091, 6, 3))]
     assert roles["Olof Brinkman"] == [("samordnare", date(2091, 5, 12))]
     assert set(roles) == {"Birger Lundell", "Hedda Wallin", "Karin Åsberg", "Olof Brinkman"}
+
+
+def test_cards_whose_name_stands_alone_over_lines_that_describe_the_person(kb):
+    # "<p><strong>Name</strong><br>utredare<br>address<br>phone</p>" (the bold name read as a heading), and a
+    # signature "Name" / "Ekonom" / "Samordningsförbundet Östra Södertörn" / "address · phone"
+    contacts, roles = contacts_of(kb, "2091-3"), roles_of(kb, "2091-3")
+    assert contacts["Ylva Strömqvist"] == ("ylva.stromqvist@nynashamn.se", "08-465 004 73")
+    assert contacts["Måns Ekelöf"] == ("mans.ekelof@haninge.se", "070-174 06 74")
+    assert contacts["Frida Nordqvist"] == ("frida.nordqvist@tyreso.se", "08-465 004 75")
+    assert roles["Ylva Strömqvist"] == [("utredare", None)]
+    assert roles["Måns Ekelöf"] == [("processledare", None)]
+    assert roles["Frida Nordqvist"] == [("ekonom", None)]
+    assert set(contacts) == {"Ylva Strömqvist", "Måns Ekelöf", "Frida Nordqvist"}  # not "Östra Södertörn"

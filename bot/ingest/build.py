@@ -307,7 +307,8 @@ def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str)
             paragraphs = section.paragraphs
             source = Source(newsletter.id, section.heading)
             mentions.extend(
-                (mention, order) for mention in card_mentions([line.text for line in section.lines], names, source)
+                (mention, order)  # a card's name set apart on a line of its own may have been taken for a heading
+                for mention in card_mentions([section.heading, *(line.text for line in section.lines)], names, source)
             )
             for index, run in enumerate(section.runs):
                 later = paragraphs[index + 1 : index + 3]

@@ -47,9 +47,9 @@ _ORG_AFTER = re.compile(
 _GAP_BEFORE = re.compile(
     r"^(?:\s*\([A-ZÅÄÖ]{1,3}\))?(?:,\s+[A-ZÅÄÖ][\w ]{1,40},)?"  # "Name (C), Haninge kommun, ny title"
     r"(?:,\s*|\s*[·|–]\s*|,?\s+(?:som\s+)?(?:är\s+)?(?:\w+\s+){0,4}?|\s+heter\s+\S+\s+(?:\w+\s+)?"
-    r"|,\s+som\s+(?:den\s+\d{1,2}\s+\w+\s+)?\w+\s+som\s+)$"
+    r"|,\s+som\s+(?:den\s+\d{1,2}\s+\w+\s+)?\w+\s+som\s+|\s+\w+\s+(?:den\s+)?\d{1,2}\s+\w+\s+som\s+)$"
 )  # what may stand between a name and its title: "Name, title", "Name · title", "Name (M) är förbundets title",
-# "Name har utsetts till ny title", "Name, som den 12 april börjar som title"
+# "Name har utsetts till ny title", "Name, som den 12 april börjar som title", "Name började den 18 augusti som title"
 _SINCE = re.compile(rf"^\s*sedan\s+(?:den\s+)?\d{{1,2}}\s+(?:{MONTH_PATTERN})\b(?:\s+\d{{4}})?", re.I)
 
 
@@ -426,8 +426,10 @@ _SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÅÄÖ]|[!?]")
 
 
 def card_mentions(lines: list[str], names: Names, source: Source) -> list[Mention]:
-    """A contact written as a card: "Name, title – address, phone" on one line, or the name (with its
-    title) on one line and the addresses alone on the lines under it ("Name, title" / "08-… · name@…")."""
+    """A contact written as a card: "Name, title – address, phone" on one line, or the name on one line and
+    the addresses alone on the lines under it, with up to two lines of description between ("Name" /
+    "Kommunikatör, Samordningsförbundet X" / "08-… · name@…"); a description that opens with a title is the
+    person's role."""
     mentions = []
     for index, line in enumerate(lines):
         if "@" not in line and not PHONE.search(line):
@@ -435,10 +437,14 @@ def card_mentions(lines: list[str], names: Names, source: Source) -> list[Mentio
         addresses = [(match.start(), match.group(0)) for pattern in (EMAIL, PHONE) for match in pattern.finditer(line)]
         first = min(start for start, _ in addresses)
         head = line[:first]
-        owner = _owner_above(lines, index, names) if _address_only(line) else _card_owner(head, names)
+        owner, described = _owner_above(lines, index, names) if _address_only(line) else (_card_owner(head, names), [])
         for _, address in addresses if owner else ():
             email = address if "@" in address else None
             mentions.append(Mention(name=owner or "", source=source, email=email, phone=None if email else address))
+        titled = [names.role.match(text.lstrip(" •-*")) for text in described]
+        for title in (match.group("title") for match in titled if match and owner):
+            role = Role(title=next((t for t in names.vocabulary.role_titles if fold(t) == fold(title)), title.lower()))
+            mentions.append(Mention(name=owner or "", source=source, role=role))
     return mentions
 
 
@@ -459,20 +465,27 @@ def _card_owner(head: str, names: Names) -> str | None:
     return people[0][2]
 
 
-def _owner_above(lines: list[str], index: int, names: Names) -> str | None:
-    """The person of the card an address-only line belongs to: the line above names only them at its start,
-    past other address-only lines and one short line of title ("samordnare, Tyresö")."""
-    described = False
-    for above in reversed(lines[max(0, index - 4) : index]):
+def _owner_above(lines: list[str], index: int, names: Names) -> tuple[str | None, list[str]]:
+    """The person of the card an address-only line belongs to, and the lines describing them: the line above
+    names only them at its start, past other address-only lines and up to two short lines of description
+    ("samordnare, Tyresö", "Kommunikatör, Samordningsförbundet X": one that opens with a title may name more)."""
+    described: list[str] = []
+    for above in reversed(lines[max(0, index - 5) : index]):
         if not above.strip():
-            return None
+            return None, []
         if _address_only(above):
             continue
         people = names.people(above)
         markup = len(_MARKUP.match(above).group(0))  # type: ignore[union-attr]
         if len(people) == 1 and people[0][0] <= markup + 2 and not _SENTENCE_END.search(above):
-            return people[0][2]
-        if described or people or len(above.split()) > 6 or re.search(r"[.!?]$", above.strip()):
-            return None
-        described = True
-    return None
+            return people[0][2], described
+        titled = names.role.match(above[markup:]) is not None
+        if (
+            len(described) == 2
+            or (people and not titled)
+            or len(above.split()) > 6
+            or re.search(r"[.!?]$", above.strip())
+        ):
+            return None, []
+        described.insert(0, above)
+    return None, []

@@ -75,6 +75,7 @@ class Lexicon:
     position_aliases: dict[str, str]  # folded "vice ordf" -> "vice ordförande"
     successor: re.Pattern[str]  # "efterträdare": a noun standing for the title its predecessor leaves, as written
     not_names: frozenset[str]  # "Kontakta", "Tema": capitalised words never part of a name, folded
+    organisation_openers: frozenset[str]  # "Samordningsförbundet": the words after it name no person, folded
 
     def is_former_title(self, before: str) -> bool:
         """Whether the words just before a title make it one held before ("tidigare ekonom",
@@ -198,6 +199,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             },
             successor=re.compile(rf"\b(?:{'|'.join(map(re.escape, map(str, data['successor_nouns'])))})\b", re.I),
             not_names=frozenset(fold(str(word)) for word in data["not_names"]),
+            organisation_openers=frozenset(fold(str(word)) for word in data["organisation_openers"]),
             phone_leads=re.compile(rf"\s+(?:{'|'.join(map(re.escape, map(str, data['phone_leads'])))})\s+$"),
             switchboard=_starts(data["switchboard"]),
             contact_labels=re.compile(rf"{_starts(data['contact_labels']).pattern}(?![a-z])\.?"),

@@ -42,6 +42,8 @@ class Names:
         found = []
         for match in _PERSON.finditer(text):
             words = match.group(0).split()
+            if fold(words[0]) in lexicon().organisation_openers:  # "Samordningsförbundet Östra Södertörn"
+                continue
             start = match.start()
             while words and self._not_a_name(words[0]):
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
