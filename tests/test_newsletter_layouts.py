@@ -768,7 +768,7 @@ def test_a_title_held_before_is_not_a_role_taken_up(kb):
     roles = {c.name: [(r.title, r.start) for r in c.roles] for c in kb.contacts if c.sources[0].issue == "2072-2"}
     assert roles["Tindra Holmgren"][0] == ("verksamhetsutvecklare", date(2072, 3, 2))
     assert roles["Viggo Strandberg"] == [("t.f. förbundschef", None)]
-    assert roles.get("Majken Sörlin", []) == []
+    assert roles["Majken Sörlin"] == [("analytiker", date(2072, 3, 16))]  # "med en analytiker, Majken Sörlin"
 
 
 def test_a_verb_of_two_words_around_the_name_dates_the_role_taken_up(kb):
@@ -830,3 +830,15 @@ def test_cards_whose_name_stands_alone_over_lines_that_describe_the_person(kb):
     assert roles["Måns Ekelöf"] == [("processledare", None)]
     assert roles["Frida Nordqvist"] == [("ekonom", None)]
     assert set(contacts) == {"Ylva Strömqvist", "Måns Ekelöf", "Frida Nordqvist"}  # not "Östra Södertörn"
+
+
+def test_the_day_a_role_is_taken_up_said_by_since_words_by_the_title_or_the_name(kb):
+    # "X började den 18 augusti som T", "Från och med den 1 oktober är X förbundets T", "en T med ...: X. Hon är på
+    # plats från den 14 oktober", "Jag heter X och är sedan den 1 september T", "X, T (fr.o.m. 3/11)"
+    roles = roles_of(kb, "2091-4")
+    assert roles["Alma Rydberg"] == [("handledare", date(2091, 8, 18))]
+    assert roles["Viktor Hammar"] == [("strateg", date(2091, 10, 1))]
+    assert roles["Stina Malmberg"] == [("utredare", date(2091, 10, 14))]
+    assert roles["Rut Lindelöf"] == [("projektledare", date(2091, 9, 1))]
+    assert roles["Kalle Björkqvist"] == [("jobbcoach", date(2091, 11, 3))]
+    assert "Gunnar Edholm" not in roles  # "Regeringen har tillsatt en utredare, X": no one joining the federation

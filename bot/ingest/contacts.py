@@ -35,8 +35,11 @@ _SEASON = re.compile(rf"\b(?:{_JOINING})\s+(i\s+(?:vår|höst|sommar|vinter)|eft
 _CONTINUES = re.compile(
     r"^(?:hon|han|hen|hans|hennes|hens|den nya|den nye|hon/han|båda|bägge|de|valet|beslutet|utnämningen)\b", re.I
 )
-# "anställt en ny ekonom, Gustav Berg": a new one's title names the person that follows it
-_INDEFINITE = re.compile(r"\b(?:en|ett|an|a)\s+(?:ny|nye|new)\s+$", re.I)
+# "anställt en ny ekonom, Gustav Berg", "får en ny projektledare efter sommaren: Nils Carlberg": a new one's title
+# names the person it introduces; so does one joining ("förstärks med en utredare, Elias Berg", not "regeringen
+# har tillsatt en utredare, X")
+_INDEFINITE = re.compile(r"\b(?:en|ett|an|a)\s+(?P<new>(?:ny|nye|new)\s+)?$", re.I)
+_INTRODUCED = re.compile(r",\s+|[^.;:!?]{0,50}:\s+")
 _POSSESSIVE = re.compile(r"^(?:hans|hennes|hens)\b", re.I)
 _QUOTED = re.compile(r"^\s*[–—\"”»]")  # a paragraph quoting someone: "– Jag ser fram emot ..."
 _NEW = {fold(word) for word in ("ny", "nya", "nye", "nyanställd", "nyanställda", "tillträdande")}
@@ -50,7 +53,11 @@ _GAP_BEFORE = re.compile(
     r"|,\s+som\s+(?:den\s+\d{1,2}\s+\w+\s+)?\w+\s+som\s+|\s+\w+\s+(?:den\s+)?\d{1,2}\s+\w+\s+som\s+)$"
 )  # what may stand between a name and its title: "Name, title", "Name · title", "Name (M) är förbundets title",
 # "Name har utsetts till ny title", "Name, som den 12 april börjar som title", "Name började den 18 augusti som title"
-_SINCE = re.compile(rf"^\s*sedan\s+(?:den\s+)?\d{{1,2}}\s+(?:{MONTH_PATTERN})\b(?:\s+\d{{4}})?", re.I)
+_SINCE_DAY = (
+    rf"(?:den\s+)?(?:\d{{1,2}}\s+(?:{MONTH_PATTERN})\b(?:\s+\d{{4}})?|(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})\b)"
+)
+_SINCE = re.compile(rf"^\s*\(?{lexicon().since}\s+{_SINCE_DAY}", re.I)
+_SINCE_BETWEEN = re.compile(rf"\s+{lexicon().since}\s+{_SINCE_DAY}", re.I)  # "X och är sedan den 1 november T"
 
 
 People = list[tuple[int, int, str]]  # (start, end, name) of the names in a sentence
@@ -189,7 +196,7 @@ class ContactReader:
                     r"[:\s]*(?:(?!för\b|i\b|på\b|inom\b|vid\b)[a-zåäö.]+\s+)?", sentence[match.end() : start]
                 )
                 or _chosen(sentence[match.end() : start])
-                or (sentence[match.end() : start] == ", " and _INDEFINITE.search(sentence[: match.start()]))
+                or (_INTRODUCED.fullmatch(sentence[match.end() : start]) and _introduced(sentence[: match.start()]))
             ),
             None,
         )
@@ -199,7 +206,7 @@ class ContactReader:
                 index
                 for index, (_, end, _) in enumerate(people)
                 if end <= match.start()
-                and _GAP_BEFORE.match(sentence[end : match.start()]) is not None
+                and _GAP_BEFORE.match(_SINCE_BETWEEN.sub("", sentence[end : match.start()])) is not None
                 and not self.names.role.search(sentence[end : match.start()])  # "X, vice ordförande ersättare:"
             ]
             before = _successor(people, sentence, candidates[-1]) if candidates else None
@@ -220,9 +227,13 @@ class ContactReader:
         leaves = _LEAVES.search(sentence)
         joins = _JOINS.search(near) or is_new or (only_title and not leaves and _JOINS.search(sentence))
         when_date = self._date_in(sentence)
-        since = _SINCE.match(sentence[match.end() :]) or _SINCE.match(" " + sentence)
-        if since and not leaves:  # "... är förbundets ordförande sedan den 1 januari"
-            joins, when_date = True, self._date_in(since.group(0))
+        since = (
+            _SINCE.match(sentence[match.end() :])
+            or _SINCE.match(" " + sentence)
+            or _SINCE_BETWEEN.search(sentence[named_at : match.start()])
+        )
+        if since and not leaves:  # "... är förbundets ordförande sedan den 1 januari", "(från 14/2)"
+            joins, when_date = True, self._since_day(since)
         following = self._following_about(person, self._later)
         if not (following and _TAKES_UP.search(following)):
             # a paragraph of its own that goes on: "Hon tillträder den 3 maj."
@@ -255,6 +266,15 @@ class ContactReader:
             or lexicon().tells_start_day(later)
         ]
         return next((later for later in about if _TAKES_UP.search(later)), about[0] if about else None)
+
+    def _since_day(self, since: re.Match[str]) -> date | None:
+        """The day of "sedan den 1 januari" or "från 14/2" (in the issue's year, or the next)."""
+        if since.group("day") is None or self._published is None:
+            return self._date_in(since.group(0))
+        try:
+            return resolve_year(int(since.group("day")), int(since.group("month")), self._published)
+        except ValueError:
+            return None
 
     def _date_in(self, sentence: str) -> date | None:
         """The first full date of a sentence ("1 april 2019"), or a named day and month ("Den 1 juni")
@@ -311,6 +331,12 @@ def _just_before(people: People, sentence: str, position: int, titles: re.Patter
             gap = lexicon().without_contact_labels(titles.sub("", PHONE.sub("", EMAIL.sub("", sentence[end:position]))))
             return name if re.fullmatch(r"[\s,:]*", gap) else None
     return None
+
+
+def _introduced(before_title: str) -> bool:
+    """Whether a title is that of someone new the sentence introduces after it ("en ny ekonom, X")."""
+    article = _INDEFINITE.search(before_title)
+    return bool(article and (article.group("new") or _JOINS.search(before_title)))
 
 
 def _chosen(gap: str) -> bool:
