@@ -768,7 +768,7 @@ def test_a_title_held_before_is_not_a_role_taken_up(kb):
     roles = {c.name: [(r.title, r.start) for r in c.roles] for c in kb.contacts if c.sources[0].issue == "2072-2"}
     assert roles["Tindra Holmgren"][0] == ("verksamhetsutvecklare", date(2072, 3, 2))
     assert roles["Viggo Strandberg"] == [("t.f. förbundschef", None)]
-    assert roles.get("Majken Sörlin", []) == []
+    assert roles["Majken Sörlin"] == [("analytiker", date(2072, 3, 16))]  # "med en analytiker, Majken Sörlin"
 
 
 def test_a_verb_of_two_words_around_the_name_dates_the_role_taken_up(kb):
@@ -846,3 +846,60 @@ def test_an_arrow_between_two_days_moves_a_meeting(kb):
     assert meeting(kb, "2090-03-13").moved_from == date(2090, 3, 6)
     assert meeting(kb, "2090-03-27").moved_from == date(2090, 3, 20)
     assert (meeting(kb, "2090-03-06").status, meeting(kb, "2090-03-20").status) == ("moved", "moved")
+
+
+def contacts_of(kb: KnowledgeBase, issue: str) -> dict[str, tuple[str | None, str | None]]:
+    return {c.name: (c.email, c.phone) for c in kb.contacts if c.sources[0].issue == issue}
+
+
+def roles_of(kb: KnowledgeBase, issue: str) -> dict[str, list[tuple[str, date | None]]]:
+    return {c.name: [(r.title, r.start) for r in c.roles] for c in kb.contacts if c.sources[0].issue == issue}
+
+
+def test_a_name_after_an_imperative_and_a_name_with_letters_beyond_latin_1(kb):
+    # "Ring Zoran Petrović, 070-…", "Kontakt Tuva Sandberg, kommunikatör · tuva.sandberg@…"
+    contacts = contacts_of(kb, "2091-1")
+    assert contacts["Zoran Petrović"] == (None, "070-174 06 71")
+    assert contacts["Tuva Sandberg"] == ("tuva.sandberg@tyreso.se", None)
+    assert not [name for name in contacts if name.startswith(("Ring", "Kontakt"))]
+
+
+def test_a_title_set_apart_from_the_name_by_a_dot_or_a_table_rule(kb):
+    # "Melker Ståhl · controller · 08-…", "| Signe Ahl | samordnare | signe.ahl@… |"
+    roles = roles_of(kb, "2091-1")
+    assert roles["Melker Ståhl"] == [("controller", None)]
+    assert roles["Signe Ahl"] == [("samordnare", None)]
+
+
+def test_a_successor_takes_up_the_title_the_article_named_last(kb):
+    # "Styrelsen har rekryterat X till hans efterträdare. Hon tillträder den 3 juni."; "Hennes efterträdare heter
+    # Y" in the paragraph after the one naming the title; an "efterträdare" with no name next to it is no one
+    roles = roles_of(kb, "2091-2")
+    assert roles["Hedda Wallin"] == [("controller", date(2091, 6, 3))]
+    assert roles["Olof Brinkman"] == [("samordnare", date(2091, 5, 12))]
+    assert set(roles) == {"Birger Lundell", "Hedda Wallin", "Karin Åsberg", "Olof Brinkman"}
+
+
+def test_cards_whose_name_stands_alone_over_lines_that_describe_the_person(kb):
+    # "<p><strong>Name</strong><br>utredare<br>address<br>phone</p>" (the bold name read as a heading), and a
+    # signature "Name" / "Ekonom" / "Samordningsförbundet Östra Södertörn" / "address · phone"
+    contacts, roles = contacts_of(kb, "2091-3"), roles_of(kb, "2091-3")
+    assert contacts["Ylva Strömqvist"] == ("ylva.stromqvist@nynashamn.se", "08-465 004 73")
+    assert contacts["Måns Ekelöf"] == ("mans.ekelof@haninge.se", "070-174 06 74")
+    assert contacts["Frida Nordqvist"] == ("frida.nordqvist@tyreso.se", "08-465 004 75")
+    assert roles["Ylva Strömqvist"] == [("utredare", None)]
+    assert roles["Måns Ekelöf"] == [("processledare", None)]
+    assert roles["Frida Nordqvist"] == [("ekonom", None)]
+    assert set(contacts) == {"Ylva Strömqvist", "Måns Ekelöf", "Frida Nordqvist"}  # not "Östra Södertörn"
+
+
+def test_the_day_a_role_is_taken_up_said_by_since_words_by_the_title_or_the_name(kb):
+    # "X började den 18 augusti som T", "Från och med den 1 oktober är X förbundets T", "en T med ...: X. Hon är på
+    # plats från den 14 oktober", "Jag heter X och är sedan den 1 september T", "X, T (fr.o.m. 3/11)"
+    roles = roles_of(kb, "2091-4")
+    assert roles["Alma Rydberg"] == [("handledare", date(2091, 8, 18))]
+    assert roles["Viktor Hammar"] == [("strateg", date(2091, 10, 1))]
+    assert roles["Stina Malmberg"] == [("utredare", date(2091, 10, 14))]
+    assert roles["Rut Lindelöf"] == [("projektledare", date(2091, 9, 1))]
+    assert roles["Kalle Björkqvist"] == [("jobbcoach", date(2091, 11, 3))]
+    assert "Gunnar Edholm" not in roles  # "Regeringen har tillsatt en utredare, X": no one joining the federation

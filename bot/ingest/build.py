@@ -307,11 +307,13 @@ def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str)
             paragraphs = section.paragraphs
             source = Source(newsletter.id, section.heading)
             mentions.extend(
-                (mention, order) for mention in card_mentions([line.text for line in section.lines], names, source)
+                (mention, order)  # a card's name set apart on a line of its own may have been taken for a heading
+                for mention in card_mentions([section.heading, *(line.text for line in section.lines)], names, source)
             )
             for index, run in enumerate(section.runs):
                 later = paragraphs[index + 1 : index + 3]
-                for mention in reader.read(paragraphs[index], source, other, newsletter.published, later):
+                earlier = paragraphs[:index]
+                for mention in reader.read(paragraphs[index], source, other, newsletter.published, later, earlier):
                     _check_role_dates(mention, newsletter, run[0].number)
                     mentions.append((mention, order))
         for footer in dict.fromkeys(newsletter.footers):

@@ -35,8 +35,11 @@ _SEASON = re.compile(rf"\b(?:{_JOINING})\s+(i\s+(?:vår|höst|sommar|vinter)|eft
 _CONTINUES = re.compile(
     r"^(?:hon|han|hen|hans|hennes|hens|den nya|den nye|hon/han|båda|bägge|de|valet|beslutet|utnämningen)\b", re.I
 )
-# "anställt en ny ekonom, Gustav Berg": a new one's title names the person that follows it
-_INDEFINITE = re.compile(r"\b(?:en|ett|an|a)\s+(?:ny|nye|new)\s+$", re.I)
+# "anställt en ny ekonom, Gustav Berg", "får en ny projektledare efter sommaren: Nils Carlberg": a new one's title
+# names the person it introduces; so does one joining ("förstärks med en utredare, Elias Berg", not "regeringen
+# har tillsatt en utredare, X")
+_INDEFINITE = re.compile(r"\b(?:en|ett|an|a)\s+(?P<new>(?:ny|nye|new)\s+)?$", re.I)
+_INTRODUCED = re.compile(r",\s+|[^.;:!?]{0,50}:\s+")
 _POSSESSIVE = re.compile(r"^(?:hans|hennes|hens)\b", re.I)
 _QUOTED = re.compile(r"^\s*[–—\"”»]")  # a paragraph quoting someone: "– Jag ser fram emot ..."
 _NEW = {fold(word) for word in ("ny", "nya", "nye", "nyanställd", "nyanställda", "tillträdande")}
@@ -46,11 +49,15 @@ _ORG_AFTER = re.compile(
 )
 _GAP_BEFORE = re.compile(
     r"^(?:\s*\([A-ZÅÄÖ]{1,3}\))?(?:,\s+[A-ZÅÄÖ][\w ]{1,40},)?"  # "Name (C), Haninge kommun, ny title"
-    r"(?:,\s*|,?\s+(?:som\s+)?(?:är\s+)?(?:\w+\s+){0,4}?|\s+heter\s+\S+\s+(?:\w+\s+)?"
-    r"|,\s+som\s+(?:den\s+\d{1,2}\s+\w+\s+)?\w+\s+som\s+)$"
-)  # what may stand between a name and its title: "Name, title", "Name (M) är förbundets title",
-# "Name har utsetts till ny title", "Name, som den 12 april börjar som title"
-_SINCE = re.compile(rf"^\s*sedan\s+(?:den\s+)?\d{{1,2}}\s+(?:{MONTH_PATTERN})\b(?:\s+\d{{4}})?", re.I)
+    r"(?:,\s*|\s*[·|–]\s*|,?\s+(?:som\s+)?(?:är\s+)?(?:\w+\s+){0,4}?|\s+heter\s+\S+\s+(?:\w+\s+)?"
+    r"|,\s+som\s+(?:den\s+\d{1,2}\s+\w+\s+)?\w+\s+som\s+|\s+\w+\s+(?:den\s+)?\d{1,2}\s+\w+\s+som\s+)$"
+)  # what may stand between a name and its title: "Name, title", "Name · title", "Name (M) är förbundets title",
+# "Name har utsetts till ny title", "Name, som den 12 april börjar som title", "Name började den 18 augusti som title"
+_SINCE_DAY = (
+    rf"(?:den\s+)?(?:\d{{1,2}}\s+(?:{MONTH_PATTERN})\b(?:\s+\d{{4}})?|(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})\b)"
+)
+_SINCE = re.compile(rf"^\s*\(?{lexicon().since}\s+{_SINCE_DAY}", re.I)
+_SINCE_BETWEEN = re.compile(rf"\s+{lexicon().since}\s+{_SINCE_DAY}", re.I)  # "X och är sedan den 1 november T"
 
 
 People = list[tuple[int, int, str]]  # (start, end, name) of the names in a sentence
@@ -82,8 +89,10 @@ class ContactReader:
         section_federation: str | None = None,
         published: date | None = None,
         after: list[str] | None = None,
+        before: list[str] | None = None,
     ) -> list[Mention]:
-        """What `text` (a paragraph) says of people; `after`: the section's paragraphs that follow it."""
+        """What `text` (a paragraph) says of people; `after` and `before`: the section's paragraphs that follow
+        and precede it."""
         mentions: list[Mention] = []
         parts = sentences(text)
         # "X blir ny förbundschef." / "– Jag ser fram emot ..., säger X." / "Hon tillträder den 3 maj.": a quote between
@@ -91,6 +100,7 @@ class ContactReader:
         self._beyond = [s for s in opening if not _POSSESSIVE.match(s)]  # not "Hennes efterträdare ..."
         for index, sentence in enumerate(parts):
             self._later = parts[index + 1 : index + 3]  # the sentences that may date what this one says
+            self._earlier = [*(before or []), *parts[:index]]
             self._published = published
             mentions.extend(self._sentence(sentence, source, section_federation))
         return mentions
@@ -113,6 +123,8 @@ class ContactReader:
                 person, tentative = owner.name, owner.tentative
             if person:
                 mentions.append(Mention(name=person, source=source, phone=match.group(0), tentative=tentative))
+        read_as = self._as_successor(sentence, people)
+        sentence, people = (read_as, self.names.people(read_as)) if read_as != sentence else (sentence, people)
         titles = self.names.role.finditer(sentence) if self.names.any_title.search(fold(sentence)) else iter(())
         for match in titles:
             mention = self._role(sentence, match, people, source, section_federation)
@@ -120,6 +132,22 @@ class ContactReader:
                 mentions.append(mention)
                 mentions.extend(self._predecessor(sentence, people, match, mention))
         return mentions
+
+    def _as_successor(self, sentence: str, people: People) -> str:
+        """ "Hennes efterträdare heter X", "anställt X som hans efterträdare": X takes up the title the article
+        named last (the one the predecessor leaves), so the sentence is read with that title in the noun's
+        place; a sentence that names a title of its own is read as written."""
+        noun = lexicon().successor.search(sentence)
+        if not noun or self.names.role.search(sentence):
+            return sentence
+        gap = r"[\s*]+(?:[a-zåäö]+\s+){0,2}"  # "efterträdare heter X", "X som hans efterträdare"
+        named = any(
+            re.fullmatch(gap, sentence[noun.end() : start]) or re.fullmatch(gap, sentence[end : noun.start()] + " ")
+            for start, end, _ in people
+        )
+        titles = (list(self.names.role.finditer(text)) for text in reversed(self._earlier))
+        last = next((found[-1].group("title") for found in titles if found), None)
+        return f"{sentence[: noun.start()]}{last}{sentence[noun.end() :]}" if named and last else sentence
 
     def _predecessor(self, sentence: str, people: People, match: re.Match[str], successor: Mention) -> list[Mention]:
         """ "A efterträder B som T från den 1 december": B holds T until that day."""
@@ -168,7 +196,7 @@ class ContactReader:
                     r"[:\s]*(?:(?!för\b|i\b|på\b|inom\b|vid\b)[a-zåäö.]+\s+)?", sentence[match.end() : start]
                 )
                 or _chosen(sentence[match.end() : start])
-                or (sentence[match.end() : start] == ", " and _INDEFINITE.search(sentence[: match.start()]))
+                or (_INTRODUCED.fullmatch(sentence[match.end() : start]) and _introduced(sentence[: match.start()]))
             ),
             None,
         )
@@ -178,7 +206,7 @@ class ContactReader:
                 index
                 for index, (_, end, _) in enumerate(people)
                 if end <= match.start()
-                and _GAP_BEFORE.match(sentence[end : match.start()]) is not None
+                and _GAP_BEFORE.match(_SINCE_BETWEEN.sub("", sentence[end : match.start()])) is not None
                 and not self.names.role.search(sentence[end : match.start()])  # "X, vice ordförande ersättare:"
             ]
             before = _successor(people, sentence, candidates[-1]) if candidates else None
@@ -199,9 +227,13 @@ class ContactReader:
         leaves = _LEAVES.search(sentence)
         joins = _JOINS.search(near) or is_new or (only_title and not leaves and _JOINS.search(sentence))
         when_date = self._date_in(sentence)
-        since = _SINCE.match(sentence[match.end() :]) or _SINCE.match(" " + sentence)
-        if since and not leaves:  # "... är förbundets ordförande sedan den 1 januari"
-            joins, when_date = True, self._date_in(since.group(0))
+        since = (
+            _SINCE.match(sentence[match.end() :])
+            or _SINCE.match(" " + sentence)
+            or _SINCE_BETWEEN.search(sentence[named_at : match.start()])
+        )
+        if since and not leaves:  # "... är förbundets ordförande sedan den 1 januari", "(från 14/2)"
+            joins, when_date = True, self._since_day(since)
         following = self._following_about(person, self._later)
         if not (following and _TAKES_UP.search(following)):
             # a paragraph of its own that goes on: "Hon tillträder den 3 maj."
@@ -235,6 +267,15 @@ class ContactReader:
         ]
         return next((later for later in about if _TAKES_UP.search(later)), about[0] if about else None)
 
+    def _since_day(self, since: re.Match[str]) -> date | None:
+        """The day of "sedan den 1 januari" or "från 14/2" (in the issue's year, or the next)."""
+        if since.group("day") is None or self._published is None:
+            return self._date_in(since.group(0))
+        try:
+            return resolve_year(int(since.group("day")), int(since.group("month")), self._published)
+        except ValueError:
+            return None
+
     def _date_in(self, sentence: str) -> date | None:
         """The first full date of a sentence ("1 april 2019"), or a named day and month ("Den 1 juni")
         in the issue's year."""
@@ -265,6 +306,8 @@ class ContactReader:
             organisation: str = following.group("org").strip()
             return self.own_federation if fold(organisation) == "forbundet" else organisation
         genitive = next((w for w in reversed(words_before[-3:]) if fold(w) not in _NEW), None)
+        if genitive and _POSSESSIVE.match(genitive):  # "hans förbundschef": no organisation's
+            return None
         if (
             genitive
             and genitive.endswith("s")
@@ -288,6 +331,12 @@ def _just_before(people: People, sentence: str, position: int, titles: re.Patter
             gap = lexicon().without_contact_labels(titles.sub("", PHONE.sub("", EMAIL.sub("", sentence[end:position]))))
             return name if re.fullmatch(r"[\s,:]*", gap) else None
     return None
+
+
+def _introduced(before_title: str) -> bool:
+    """Whether a title is that of someone new the sentence introduces after it ("en ny ekonom, X")."""
+    article = _INDEFINITE.search(before_title)
+    return bool(article and (article.group("new") or _JOINS.search(before_title)))
 
 
 def _chosen(gap: str) -> bool:
@@ -403,8 +452,10 @@ _SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÅÄÖ]|[!?]")
 
 
 def card_mentions(lines: list[str], names: Names, source: Source) -> list[Mention]:
-    """A contact written as a card: "Name, title – address, phone" on one line, or the name (with its
-    title) on one line and the addresses alone on the lines under it ("Name, title" / "08-… · name@…")."""
+    """A contact written as a card: "Name, title – address, phone" on one line, or the name on one line and
+    the addresses alone on the lines under it, with up to two lines of description between ("Name" /
+    "Kommunikatör, Samordningsförbundet X" / "08-… · name@…"); a description that opens with a title is the
+    person's role."""
     mentions = []
     for index, line in enumerate(lines):
         if "@" not in line and not PHONE.search(line):
@@ -412,10 +463,14 @@ def card_mentions(lines: list[str], names: Names, source: Source) -> list[Mentio
         addresses = [(match.start(), match.group(0)) for pattern in (EMAIL, PHONE) for match in pattern.finditer(line)]
         first = min(start for start, _ in addresses)
         head = line[:first]
-        owner = _owner_above(lines, index, names) if _address_only(line) else _card_owner(head, names)
+        owner, described = _owner_above(lines, index, names) if _address_only(line) else (_card_owner(head, names), [])
         for _, address in addresses if owner else ():
             email = address if "@" in address else None
             mentions.append(Mention(name=owner or "", source=source, email=email, phone=None if email else address))
+        titled = [names.role.match(text.lstrip(" •-*")) for text in described]
+        for title in (match.group("title") for match in titled if match and owner):
+            role = Role(title=next((t for t in names.vocabulary.role_titles if fold(t) == fold(title)), title.lower()))
+            mentions.append(Mention(name=owner or "", source=source, role=role))
     return mentions
 
 
@@ -436,20 +491,27 @@ def _card_owner(head: str, names: Names) -> str | None:
     return people[0][2]
 
 
-def _owner_above(lines: list[str], index: int, names: Names) -> str | None:
-    """The person of the card an address-only line belongs to: the line above names only them at its start,
-    past other address-only lines and one short line of title ("samordnare, Tyresö")."""
-    described = False
-    for above in reversed(lines[max(0, index - 4) : index]):
+def _owner_above(lines: list[str], index: int, names: Names) -> tuple[str | None, list[str]]:
+    """The person of the card an address-only line belongs to, and the lines describing them: the line above
+    names only them at its start, past other address-only lines and up to two short lines of description
+    ("samordnare, Tyresö", "Kommunikatör, Samordningsförbundet X": one that opens with a title may name more)."""
+    described: list[str] = []
+    for above in reversed(lines[max(0, index - 5) : index]):
         if not above.strip():
-            return None
+            return None, []
         if _address_only(above):
             continue
         people = names.people(above)
         markup = len(_MARKUP.match(above).group(0))  # type: ignore[union-attr]
         if len(people) == 1 and people[0][0] <= markup + 2 and not _SENTENCE_END.search(above):
-            return people[0][2]
-        if described or people or len(above.split()) > 6 or re.search(r"[.!?]$", above.strip()):
-            return None
-        described = True
-    return None
+            return people[0][2], described
+        titled = names.role.match(above[markup:]) is not None
+        if (
+            len(described) == 2
+            or (people and not titled)
+            or len(above.split()) > 6
+            or re.search(r"[.!?]$", above.strip())
+        ):
+            return None, []
+        described.insert(0, above)
+    return None, []

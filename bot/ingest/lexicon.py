@@ -76,6 +76,10 @@ class Lexicon:
     board: re.Pattern[str]  # "styrelse": a section about the board
     vacancies: re.Pattern[str]  # "vakant", "utses": a seat without a member
     position_aliases: dict[str, str]  # folded "vice ordf" -> "vice ordförande"
+    successor: re.Pattern[str]  # "efterträdare": a noun standing for the title its predecessor leaves, as written
+    since: str  # a pattern: "sedan", "från och med" before the day a title was taken up, as written
+    not_names: frozenset[str]  # "Kontakta", "Tema": capitalised words never part of a name, folded
+    organisation_openers: frozenset[str]  # "Samordningsförbundet": the words after it name no person, folded
 
     def is_former_title(self, before: str) -> bool:
         """Whether the words just before a title make it one held before ("tidigare ekonom",
@@ -211,6 +215,10 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             position_aliases={
                 fold(str(alias)): str(position) for alias, position in data["board_position_aliases"].items()
             },
+            successor=re.compile(rf"\b(?:{'|'.join(map(re.escape, map(str, data['successor_nouns'])))})\b", re.I),
+            since="(?:" + "|".join(re.escape(str(word)).replace(r"\ ", r"\s+") for word in data["since_words"]) + ")",
+            not_names=frozenset(fold(str(word)) for word in data["not_names"]),
+            organisation_openers=frozenset(fold(str(word)) for word in data["organisation_openers"]),
             phone_leads=re.compile(rf"\s+(?:{'|'.join(map(re.escape, map(str, data['phone_leads'])))})\s+$"),
             switchboard=_starts(data["switchboard"]),
             contact_labels=re.compile(rf"{_starts(data['contact_labels']).pattern}(?![a-z])\.?"),

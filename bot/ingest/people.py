@@ -5,47 +5,17 @@ from __future__ import annotations
 import re
 
 from bot.folding import fold
+from bot.ingest.lexicon import lexicon
 from bot.knowledge.vocabulary import Vocabulary
 
-_WORD = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?"  # Latin-1 letters: "Szabó", "Haraldsdóttir"
+# Latin-1 and Latin Extended-A letters: "Szabó", "Haraldsdóttir", "Marković" (Extended-A mixes its cases)
+_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+(?:-[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+)?"
 _PERSON = re.compile(rf"\b{_WORD}(?:\s+(?:von\s+|af\s+|de\s+)?{_WORD}){{1,2}}\b")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # "08-606 82 41", "070-174 06 12", "08-465 004 10": area code, then groups of two or three digits
 PHONE = re.compile(  # "08-465 004 10", "070-174 06 33", "+46 70 174 06 37"
     r"(?:(?<![\w+])\+46[- ]?|\b0)\d{1,3}[- ]?\d{2,3}(?:[ ]?\d{3}[ ]?\d{2}|[ ]?\d{2}[ ]?\d{2})\b"
 )
-
-# Capitalised words that open sentences or label fields, never part of a person's name.
-_NOT_NAMES = {
-    fold(word)
-    for word in (
-        "Den",
-        "Det",
-        "De",
-        "Där",
-        "Här",
-        "Nu",
-        "Inom",
-        "Från",
-        "Med",
-        "Bland",
-        "Även",
-        "Tema",
-        "Medverkande",
-        "Plats",
-        "Tid",
-        "Anmälan",
-        "Kontakta",
-        "Läs",
-        "Mejla",
-        "Seminarieledare",
-        "Samordningsförbundet",
-        "Stiftelsen",
-        "Projektet",
-        "Kommunerna",
-        "Förbundet",
-    )
-}
 
 
 class Names:
@@ -72,6 +42,8 @@ class Names:
         found = []
         for match in _PERSON.finditer(text):
             words = match.group(0).split()
+            if fold(words[0]) in lexicon().organisation_openers:  # "Samordningsförbundet Östra Södertörn"
+                continue
             start = match.start()
             while words and self._not_a_name(words[0]):
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
@@ -85,7 +57,7 @@ class Names:
 
     def is_label(self, word: str) -> bool:
         """A word that opens sentences or labels fields ("Anmälan", "Tema"), never a name."""
-        return fold(word) in _NOT_NAMES
+        return fold(word) in lexicon().not_names
 
     def _not_a_name(self, word: str) -> bool:
         known = self._not_names.get(word)
@@ -93,7 +65,7 @@ class Names:
             folded = fold(word)
             known = self._not_names[word] = (
                 folded in self._role_words
-                or folded in _NOT_NAMES
+                or folded in lexicon().not_names
                 or bool(self.vocabulary.municipality_of(word))
                 or folded.startswith(self._one_word_authorities)
             )
