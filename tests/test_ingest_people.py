@@ -236,3 +236,16 @@ Den 1 augusti tillträdde Rami Aziz som samordnare.
     roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles}
     assert roles[("Tove Lund", "ordförande")] == date(2024, 1, 1)
     assert roles[("Rami Aziz", "samordnare")] == date(2024, 8, 1)  # past tense: not next August
+
+
+def test_a_line_with_an_at_sign_that_begins_no_address_is_no_contact(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Anmälan
+
+Anmäl dig via hemsidan eller skriv till oss @ kansliet.
+Frågor? Kontakta Eva Lund, eva.lund@nacka.se.
+""",
+    )
+    assert [(c.name, c.email) for c in kb.contacts] == [("Eva Lund", "eva.lund@nacka.se")]

@@ -461,6 +461,8 @@ def card_mentions(lines: list[str], names: Names, source: Source) -> list[Mentio
         if "@" not in line and not PHONE.search(line):
             continue
         addresses = [(match.start(), match.group(0)) for pattern in (EMAIL, PHONE) for match in pattern.finditer(line)]
+        if not addresses:  # an "@" that begins no address ("@förbundet", "kl. 9 @ Handen")
+            continue
         first = min(start for start, _ in addresses)
         head = line[:first]
         owner, described = _owner_above(lines, index, names) if _address_only(line) else (_card_owner(head, names), [])
