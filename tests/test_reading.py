@@ -572,3 +572,21 @@ def test_how_low_or_high_asks_for_a_number() -> None:
     )
     found = Reader(kb).find("hur låg är sjukfrånvaron i Nacka nu?", LATER, "sv")
     assert found and found.kind == "number" and "3,1 procent" in found.sentences[0].text
+
+
+def test_how_old_is_answered_only_by_a_sentence_giving_an_age() -> None:
+    kb = _kb(
+        (
+            "2025-2",
+            11,
+            [
+                ("Kursen", "Kursen riktar sig till unga mellan 16 och 25 år."),
+                ("Kursen", "Eva Lund har lett kursen sedan 2019."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("vilka åldrar riktar sig kursen till?", LATER, "sv")
+    assert found and found.kind == "age" and "16 och 25 år" in found.sentences[0].text
+    assert reader.find("hur gammal är Eva Lund?", LATER, "sv") is None

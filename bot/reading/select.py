@@ -101,6 +101,7 @@ class Reader:
         self.list_words = int(settings.get("list_words", 8))
         self.list_kinds = frozenset(self.words.list_kinds)
         self.telling_kinds = frozenset(self.words.telling_kinds)
+        self.required_kinds = frozenset(self.words.required_kinds)
         self._spans: dict[tuple[int, str], tuple[tuple[int, int, str], ...]] = {}
         self._words: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
         self._about: dict[int, tuple[int, str]] = {}  # a sentence's about_markers held, and its text folded
@@ -221,6 +222,7 @@ class Reader:
         folded = fold(question)
         for kind in (
             "way",
+            "age",
             "reason",
             "opinion",
             "number",
@@ -345,7 +347,7 @@ class Reader:
             if bound + 1e-9 < best - margin:
                 break
             if kind and not self.holds(sentence, kind, query.numbers):  # no bonus for what is sought
-                if kind == "way" or bound - self.kind_bonus - self.near_bonus + 1e-9 < best - margin:
+                if kind in self.required_kinds or bound - self.kind_bonus - self.near_bonus + 1e-9 < best - margin:
                     continue
             score = self.score(sentence, coverage, query, best - margin)
             if score is not None:
@@ -412,7 +414,7 @@ class Reader:
             near = self.near_share(sentence, query)
             far = not near and kind in self.near_kinds  # "how many?" and the number stands by none of its words
             score += self.near_bonus * near + (self.far_bonus if far else self.kind_bonus)
-        elif kind == "way":  # "how do I apply?": only a sentence that says how (a contact, a web page) answers
+        elif kind in self.required_kinds:  # "how do I apply?": only a sentence that says how (a contact) answers
             return None
         return score
 

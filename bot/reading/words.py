@@ -12,7 +12,20 @@ from bot.folding import fold
 from bot.knowledge.serde import read_yaml
 from bot.paths import LEXICON_PATH, READING_WORDS_PATH
 
-KINDS = ("when", "number", "person", "organisation", "name", "origin", "place", "reason", "opinion", "define", "way")
+KINDS = (
+    "when",
+    "number",
+    "age",
+    "person",
+    "organisation",
+    "name",
+    "origin",
+    "place",
+    "reason",
+    "opinion",
+    "define",
+    "way",
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +43,7 @@ class ReadingWords:
     telling_kinds: tuple[str, ...] = ()  # kinds whose markers few sentences hold (a number, a date, a reason)
     list_kinds: tuple[str, ...] = ()  # kinds of question a list of names answers (who, which)
     near_kinds: tuple[str, ...] = ()  # kinds whose answer must stand by the question's words for the full bonus
+    required_kinds: tuple[str, ...] = ()  # kinds only a sentence holding what is sought answers ("how do I ...?")
     synonyms: tuple[tuple[str, ...], ...] = ()  # Swedish words a question may use for one another (jobba, arbeta)
     said_by: re.Pattern[str] | None = None  # the verb before who says a quote ("– ..., säger X")
     refers_up: re.Pattern[str] | None = None  # a sentence pointing to one before it ("e-postadress, se ovan")
@@ -63,6 +77,7 @@ def load_words(path: Path = READING_WORDS_PATH) -> ReadingWords:
         telling_kinds=_kinds(data.get("telling_kinds") or (), f"{path}: telling_kinds"),
         list_kinds=_kinds(data.get("list_kinds") or (), f"{path}: list_kinds"),
         near_kinds=_kinds(data.get("near_kinds") or (), f"{path}: near_kinds"),
+        required_kinds=_kinds(data.get("required_kinds") or (), f"{path}: required_kinds"),
         synonyms=tuple(tuple(str(word) for word in group) for group in data.get("synonyms") or ()),
         said_by=_pattern(data.get("said_by")),
         refers_up=_pattern(data.get("refers_up")),
