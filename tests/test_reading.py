@@ -590,3 +590,10 @@ def test_how_old_is_answered_only_by_a_sentence_giving_an_age() -> None:
     found = reader.find("vilka åldrar riktar sig kursen till?", LATER, "sv")
     assert found and found.kind == "age" and "16 och 25 år" in found.sentences[0].text
     assert reader.find("hur gammal är Eva Lund?", LATER, "sv") is None
+
+
+def test_an_unknown_english_noun_weighs_in_full_but_an_unknown_verb_lightly() -> None:
+    reader = Reader(HARBOUR)
+    assert reader.find("what is the population of Nacka?", LATER, "en") is None  # a thing the newsletters lack
+    found = reader.find("what did Eva Lund inaugurate in Nacka?", LATER, "en")  # a verb the lexicon lacks
+    assert found and "invigde hamnen" in found.sentences[0].text
