@@ -107,7 +107,8 @@ class Normaliser:
         alternatives: money -> medel, kronor, mkr; any one of them matches it), and, in English, the terms that
         are foreign: words neither the lexicon nor the newsletters know ("opening hours"), which weigh less
         than a Swedish word the sources lack, unless a determiner names them a thing asked about ("the
-        population", "Anna's salary"): a gap in the lexicon is more often a verb ("came", "hear"). The lexicon's phrases ("work training") go before single words."""
+        population", "Anna's salary"): a gap in the lexicon is more often a verb ("came", "hear"). The
+        lexicon's phrases ("work training") go before single words."""
         groups: list[tuple[str, ...]] = []
         seen: set[str] = set()
         foreign: set[str] = set()
