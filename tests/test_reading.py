@@ -15,6 +15,7 @@ from bot.reading.lemma_table import lemma_table, lemmas_of, words_of
 from bot.reading.normalise import Normaliser
 from bot.reading.select import Reader
 from bot.reading.sentences import split_sentences
+from bot.reading.words import load_words
 
 LATER = date(2030, 1, 1)
 
@@ -597,3 +598,14 @@ def test_an_unknown_english_noun_weighs_in_full_but_an_unknown_verb_lightly() ->
     assert reader.find("what is the population of Nacka?", LATER, "en") is None  # a thing the newsletters lack
     found = reader.find("what did Eva Lund inaugurate in Nacka?", LATER, "en")  # a verb the lexicon lacks
     assert found and "invigde hamnen" in found.sentences[0].text
+
+
+def test_a_sentence_pointing_back_counts_the_words_of_the_one_before_nearly_as_its_own() -> None:
+    kb = _kb(("2025-3", 11, [("Vågen", "Vågen öppnar ett nytt center i Nacka. Där ska seglarna få en egen brygga.")]))
+    words = load_words()
+    index = SentenceIndex(kb, Normaliser(lemmas=kb.lemmas), referring=words.points_back)
+    center, seglare = (index.normaliser.terms(word)[0] for word in ("center", "seglarna"))
+    found = index.matches([((center,), 1.0), ((seglare,), 1.0)], context_weight=0.5, referred_weight=0.8)
+    assert found == {0: 1.5, 1: 1.8}  # "Där ska seglarna ...": seglare its own, center from the sentence before
+    unpointed = SentenceIndex(kb, Normaliser(lemmas=kb.lemmas)).matches([((center,), 1.0), ((seglare,), 1.0)], 0.5)
+    assert unpointed == {0: 1.5, 1: 1.5}

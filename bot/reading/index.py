@@ -17,7 +17,12 @@ from bot.reading.sentences import Sentence, same_article, sentences_of
 
 class SentenceIndex:
     def __init__(
-        self, kb: KnowledgeBase, normaliser: Normaliser | None = None, unknown_factor: float = 1.0, min_part: int = 5
+        self,
+        kb: KnowledgeBase,
+        normaliser: Normaliser | None = None,
+        unknown_factor: float = 1.0,
+        min_part: int = 5,
+        referring: re.Pattern[str] | None = None,
     ) -> None:
         self.normaliser = normaliser or Normaliser()
         if kb.lemmas is not None:  # a base built before the lemma table: words are folded and cut only
@@ -40,6 +45,16 @@ class SentenceIndex:
                 if 0 <= other < len(self.sentences) and same_article(self.sentences[other], sentence):
                     around |= self.terms[other]
             self.context.append(frozenset(around - self.terms[number]))
+        # a sentence opening on a word that points back ("Där ska nyanlända få ...") is about the one before
+        self.referred: dict[str, frozenset[int]] = {}
+        if referring is not None:
+            pointing: dict[str, set[int]] = defaultdict(set)
+            for number, sentence in enumerate(self.sentences[1:], start=1):
+                before = self.sentences[number - 1]
+                if before.passage == sentence.passage and referring.search(sentence.text):
+                    for term in self.terms[number - 1] - self.terms[number]:
+                        pointing[term].add(number)
+            self.referred = {term: frozenset(found) for term, found in pointing.items()}
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.context_postings: dict[str, list[int]] = defaultdict(list)
         for number, terms in enumerate(self.terms):
@@ -63,11 +78,15 @@ class SentenceIndex:
         return math.log((1 + len(self.sentences)) / len(holding)) if holding else self.unknown_idf
 
     def matches(
-        self, groups: list[tuple[tuple[str, ...], float]], context_weight: float, floor: float = 0.0
+        self,
+        groups: list[tuple[tuple[str, ...], float]],
+        context_weight: float,
+        floor: float = 0.0,
+        referred_weight: float = 0.0,
     ) -> dict[int, float]:
         """Sentence -> the weight of the question's words it holds (a word is a group of alternative terms with
-        one weight; its context's count `context_weight`); only sentences holding at least one term themselves
-        and reaching `floor`.
+        one weight; its context's count `context_weight`, the sentence's it points back to `referred_weight`
+        if more); only sentences holding at least one term themselves and reaching `floor`.
 
         Only sentences that can reach `floor` (a share of the question's weight) are looked at. The words are
         taken rarest first: a sentence that holds none of the first k itself and none of the first j (j <= k)
@@ -76,6 +95,7 @@ class SentenceIndex:
         says which lists are walked. Common words' long lists (they grow with every issue) are then mostly
         never walked. The candidates then meet each word's sentences as sets."""
         total = sum(weight for _, weight in groups)
+        referred_weight = max(referred_weight, context_weight)
         ordered = sorted(groups, key=lambda group: group[1], reverse=True)
         reach = floor * total - 1e-9 * total  # a sentence whose bound is below this cannot reach the floor
         lengths, context_lengths, weight = [0], [0], [0.0]  # the first k words' list lengths and weight
@@ -88,7 +108,7 @@ class SentenceIndex:
         walk, walk_context = len(ordered), 0  # every word's own list: always enough
         for k in range(1, len(ordered)):
             for j in range(k + 1):
-                if context_weight * (weight[k] - weight[j]) + total - weight[k] < reach:
+                if referred_weight * (weight[k] - weight[j]) + total - weight[k] < reach:
                     if lengths[k] + context_lengths[j] < lengths[walk] + context_lengths[walk_context]:
                         walk, walk_context = k, j
                     break
@@ -104,12 +124,16 @@ class SentenceIndex:
         for terms, group_weight in groups:
             held: set[int] = set()
             near: set[int] = set()
+            pointed: set[int] = set()
             for term in terms:
                 held |= candidates & self.holding.get(term, frozenset())
                 near |= candidates & self.around.get(term, frozenset())
+                pointed |= candidates & self.referred.get(term, frozenset())
             for sentence in held:
                 scores[sentence] += group_weight
-            for sentence in near - held:
+            for sentence in pointed - held:
+                scores[sentence] += group_weight * referred_weight
+            for sentence in near - held - pointed:
                 scores[sentence] += group_weight * context_weight
             itself |= held
         # found by its context alone: not an answer

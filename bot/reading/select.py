@@ -23,7 +23,6 @@ _WORD = re.compile(r"\S+")  # a sentence's words, punctuation attached: distance
 _DIGITS = re.compile(r"\d+")
 _NAME_JOINT = re.compile(r"[\s&]*")  # between the words of one name ("Friskis & Svettis")
 _WORDS_OF_PATTERN = re.compile(r"(?:\\[a-zA-Z]|[^a-z\\])+")  # a kind's pattern ('\bvad (ar|betyder)\b') -> its words
-_CONTINUES = re.compile(r"^(?:[a-zåäö–\-]|(?:Det|Den|De|Dessa|Detta|Han|Hon|Där|Då|Hennes|Hans)\b)")
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,9 @@ class Reader:
             Normaliser(self.words),
             settings.get("unknown_factor", 1.0),
             int(settings.get("min_word_in_compound", 5)),
+            self.words.points_back,
         )
+        self.referred_weight = settings.get("referred_weight", 0.0)
         self.min_coverage = settings.get("min_coverage", 0.6)
         self.min_coverage_after_intent = settings.get("min_coverage_after_intent", 0.75)
         self.doubted_intent = settings.get("doubted_intent", 0.0)
@@ -327,7 +328,7 @@ class Reader:
         per_year = self.newer_bonus / 365.25
         bounded: list[tuple[float, int, float, Sentence]] = []
         for order, (number, weight) in enumerate(
-            self.index.matches(query.weighted, self.context_weight, floor).items()
+            self.index.matches(query.weighted, self.context_weight, floor, self.referred_weight).items()
         ):
             sentence = sentences[number]
             coverage = weight / total
@@ -525,7 +526,8 @@ class Reader:
         chosen = [sentence]
         sentences = self.index.sentences
         before = sentences[sentence.number - 1] if sentence.number > 0 else None
-        if before and before.passage == sentence.passage and _CONTINUES.search(sentence.text):
+        continues = self.words.continues
+        if before and before.passage == sentence.passage and continues and continues.search(sentence.text):
             chosen.insert(0, before)
         following = [
             other for other in sentences[sentence.number + 1 : sentence.number + 3] if same_article(other, sentence)

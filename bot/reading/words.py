@@ -45,6 +45,8 @@ class ReadingWords:
     near_kinds: tuple[str, ...] = ()  # kinds whose answer must stand by the question's words for the full bonus
     required_kinds: tuple[str, ...] = ()  # kinds only a sentence holding what is sought answers ("how do I ...?")
     synonyms: tuple[tuple[str, ...], ...] = ()  # Swedish words a question may use for one another (jobba, arbeta)
+    continues: re.Pattern[str] | None = None  # a sentence opening so goes on from the one before ("och ...")
+    points_back: re.Pattern[str] | None = None  # ... and is about what the one before names ("Där ...", "Hon ...")
     said_by: re.Pattern[str] | None = None  # the verb before who says a quote ("– ..., säger X")
     refers_up: re.Pattern[str] | None = None  # a sentence pointing to one before it ("e-postadress, se ovan")
     refers_down: re.Pattern[str] | None = None  # ... after it ("se nedan")
@@ -80,6 +82,8 @@ def load_words(path: Path = READING_WORDS_PATH) -> ReadingWords:
         near_kinds=_kinds(data.get("near_kinds") or (), f"{path}: near_kinds"),
         required_kinds=_kinds(data.get("required_kinds") or (), f"{path}: required_kinds"),
         synonyms=tuple(tuple(str(word) for word in group) for group in data.get("synonyms") or ()),
+        continues=_pattern(data.get("continues")),
+        points_back=_pattern(data.get("points_back")),
         said_by=_pattern(data.get("said_by")),
         refers_up=_pattern(data.get("refers_up")),
         refers_down=_pattern(data.get("refers_down")),
