@@ -609,3 +609,10 @@ def test_a_sentence_pointing_back_counts_the_words_of_the_one_before_nearly_as_i
     assert found == {0: 1.5, 1: 1.8}  # "Där ska seglarna ...": seglare its own, center from the sentence before
     unpointed = SentenceIndex(kb, Normaliser(lemmas=kb.lemmas)).matches([((center,), 1.0), ((seglare,), 1.0)], 0.5)
     assert unpointed == {0: 1.5, 1: 1.5}
+
+
+def test_latin_nouns_in_um_meet_their_inflections() -> None:
+    normaliser = _normaliser("Seminariet och gymnasiet i Nacka.")
+    assert normaliser.terms("seminarium") == normaliser.terms("seminariet")
+    assert normaliser.terms("gymnasium") == normaliser.terms("gymnasiet")
+    assert normaliser.terms("kriterium") == normaliser.terms("kriterier")
