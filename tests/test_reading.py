@@ -616,3 +616,27 @@ def test_latin_nouns_in_um_meet_their_inflections() -> None:
     assert normaliser.terms("seminarium") == normaliser.terms("seminariet")
     assert normaliser.terms("gymnasium") == normaliser.terms("gymnasiet")
     assert normaliser.terms("kriterium") == normaliser.terms("kriterier")
+
+
+def test_a_compound_holds_what_it_ends_with() -> None:
+    kb = _kb(
+        (
+            "2025-4",
+            11,
+            [
+                ("Resultat", "Klubbens halvårsrapport visar att fler seglar."),
+                ("Annat", "En rapport om den nya hamnen i Värmdö visar att fler seglar där."),
+                *NUMBERED,
+            ],
+        )
+    )
+    found = Reader(kb).find("visar rapporten att fler seglar?", LATER, "sv")
+    assert found and "halvårsrapport" in found.sentences[0].text
+
+
+def test_how_many_is_answered_only_by_a_number_standing_by_what_is_counted() -> None:
+    kb = _kb(("2025-5", 11, [("Vågen", "Vågen driver två projekt i Nacka."), *NUMBERED]))
+    reader = Reader(kb)
+    assert reader.find("hur många anställda har Vågen?", LATER, "sv") is None
+    found = reader.find("hur många projekt driver Vågen?", LATER, "sv")
+    assert found and "två projekt" in found.sentences[0].text

@@ -30,9 +30,13 @@ class SentenceIndex:
         self.sentences: list[Sentence] = sentences_of(kb)
         for passage in kb.passages:
             self.normaliser.learn(passage.text)
-        self.terms: list[frozenset[str]] = [frozenset(self.normaliser.terms(s.text)) for s in self.sentences]
+        written = [frozenset(self.normaliser.terms(s.text)) for s in self.sentences]
+        vocabulary = set().union(*written)
+        # a compound is a kind of what it ends with: "halvårsrapport" is a "rapport", the sentence holds both
+        kinds = compound_tails(vocabulary, min_part)
+        self.terms: list[frozenset[str]] = [terms.union(*(kinds.get(term, ()) for term in terms)) for terms in written]
         self.names = _names(self.sentences, self.normaliser)
-        parts = compound_parts(set().union(*self.terms), min_part)
+        parts = compound_parts(vocabulary, min_part)
         headlines: dict[str, frozenset[str]] = {}
         self.context: list[frozenset[str]] = []
         for number, sentence in enumerate(self.sentences):
@@ -159,6 +163,18 @@ def _names(sentences: list[Sentence], normaliser: Normaliser) -> frozenset[str]:
                     written[term] += 1
                     capitalised[term] += piece[:1].isupper()
     return frozenset(term for term, count in capitalised.items() if count == written[term] and not term.isdigit())
+
+
+def compound_tails(vocabulary: set[str], min_part: int) -> dict[str, tuple[str, ...]]:
+    """A compound term -> the sources' words it ends with, `min_part` letters at least, 3 before them
+    ("halvarsrapport" -> rapport): what the compound is a kind of."""
+    found: dict[str, tuple[str, ...]] = {}
+    for term in vocabulary:
+        if term.isalpha():
+            tails = tuple(term[cut:] for cut in range(3, len(term) - min_part + 1) if term[cut:] in vocabulary)
+            if tails:
+                found[term] = tails
+    return found
 
 
 def compound_parts(vocabulary: set[str], min_part: int) -> dict[str, tuple[str, ...]]:

@@ -35,6 +35,7 @@ class Query:
     kind: str | None
     numbers: frozenset[str]
     names: tuple[tuple[str, ...], ...] = ()  # the words that name someone or something: an answer must hold them
+    counted: tuple[str, ...] = ()  # "hur många anställda ...?": what is counted, which the number must stand by
 
     @cached_property
     def total(self) -> float:
@@ -268,7 +269,16 @@ class Reader:
             [(group, self.group_weight(group, light)) for group in groups], self._names_in(text, lang)
         )
         names = tuple(group for group in groups if all(term in self.index.names for term in group))
-        return Query(weighted, terms, kind, frozenset(_DIGITS.findall(text)), names)
+        return Query(weighted, terms, kind, frozenset(_DIGITS.findall(text)), names, self._counted(text, lang, groups))
+
+    def _counted(self, text: str, lang: str, groups: list[tuple[str, ...]]) -> tuple[str, ...]:
+        """The question's word for what it counts ("hur många anställda", "how many managers"), as its group."""
+        counting = self.words.counting
+        found = counting.search(fold(text)) if counting else None
+        if not found:
+            return ()
+        terms = set(self.index.normaliser.question_terms(found.group(1), lang))
+        return next((group for group in groups if terms & set(group)), ())
 
     def _names_in(self, text: str, lang: str) -> list[frozenset[str]]:
         """The names of more than one word the question writes (words the sources write as names, joined by
@@ -338,6 +348,8 @@ class Reader:
             if len(held) < self.min_matched or all(term.isdigit() for term in held):  # a year alone answers nothing
                 continue
             if not self._names_held(number, query):
+                continue
+            if query.counted and not self._stands_by(sentence, query, query.counted):  # "två projekt": no staff
                 continue
             bound = coverage + per_year * sentence.published.toordinal() + most
             bounded.append((bound, order, coverage, sentence))
@@ -441,6 +453,19 @@ class Reader:
         ("85 anställda", not "60 mkr" two clauses from "sociala företag")."""
         if not query.kind or self.near_window <= 0:
             return 0.0
+        near = self._near_sought(sentence, query)
+        held = sum(weight for group, weight in query.weighted if any(term in near for term in group))
+        return held / query.total if query.total else 0.0
+
+    def _stands_by(self, sentence: Sentence, query: Query, group: tuple[str, ...]) -> bool:
+        """Whether a word of `group` stands within `near_window` words of what the question asks for."""
+        near = self._near_sought(sentence, query)
+        return any(term in near for term in group)
+
+    def _near_sought(self, sentence: Sentence, query: Query) -> set[str]:
+        """The terms within `near_window` words of what the question asks for, in the sentence."""
+        if not query.kind:
+            return set()
         words = self._words_of(sentence)
         hits = [
             position
@@ -452,8 +477,7 @@ class Reader:
         for position in hits:
             for _, _, terms in words[max(0, position - self.near_window) : position + self.near_window + 1]:
                 near |= terms
-        held = sum(weight for group, weight in query.weighted if any(term in near for term in group))
-        return held / query.total if query.total else 0.0
+        return near
 
     def _words_of(self, sentence: Sentence) -> list[tuple[int, int, frozenset[str]]]:
         words = self._words.get(sentence.number)

@@ -50,6 +50,7 @@ class ReadingWords:
     said_by: re.Pattern[str] | None = None  # the verb before who says a quote ("– ..., säger X")
     refers_up: re.Pattern[str] | None = None  # a sentence pointing to one before it ("e-postadress, se ovan")
     refers_down: re.Pattern[str] | None = None  # ... after it ("se nedan")
+    counting: re.Pattern[str] | None = None  # "hur många X": X, what a number answering must stand by
     determiners: frozenset[str] = frozenset()  # English words before a noun ("the", "which", a genitive's "s")
     to_the_bot: tuple[re.Pattern[str], ...] = ()  # a question about the bot's own mind ("vad tycker du om ...")
 
@@ -87,6 +88,7 @@ def load_words(path: Path = READING_WORDS_PATH) -> ReadingWords:
         said_by=_pattern(data.get("said_by")),
         refers_up=_pattern(data.get("refers_up")),
         refers_down=_pattern(data.get("refers_down")),
+        counting=_pattern(data.get("counting")),
         determiners=frozenset(str(word).lower() for word in data.get("determiners") or ()),
         to_the_bot=tuple(re.compile(str(pattern)) for pattern in data.get("to_the_bot") or ()),
     )
