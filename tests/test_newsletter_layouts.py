@@ -903,3 +903,44 @@ def test_the_day_a_role_is_taken_up_said_by_since_words_by_the_title_or_the_name
     assert roles["Rut Lindelöf"] == [("projektledare", date(2091, 9, 1))]
     assert roles["Kalle Björkqvist"] == [("jobbcoach", date(2091, 11, 3))]
     assert "Gunnar Edholm" not in roles  # "Regeringen har tillsatt en utredare, X": no one joining the federation
+
+
+def places_of(kb: KnowledgeBase, issue: str) -> dict[str, int]:
+    return {p.provider: p.count for r in kb.places if r.source.issue == issue for p in r.places}
+
+
+def test_open_places_told_in_prose(kb):
+    # "1 plats på X", "X har fyra platser lediga och Y två", "A och B har tre var", "X i Tyresö centrum är just nu
+    # fullbelagt"; in an article about something else "Hos A finns tre lediga platser, och B har en", "C har däremot
+    # inga lediga platser"
+    places = places_of(kb, "2093-1")
+    assert places == {
+        "Glasverkstaden Skärvan": 2,
+        "Bokbinderiet Falsen i Handen": 1,
+        "Sadelmakeriet Remmen": 4,
+        "Tapetseriet Rullen": 2,
+        "Krukmakeriet Drejan": 3,
+        "Vävstolen Inslaget": 3,
+        "Bryggeriet Humlan": 0,
+        "Cykelverkstaden Ekret": 3,
+        "Sömnaden Stygnet": 1,
+        "Bageriet Degen": 0,
+    }
+
+
+def test_open_places_led_by_a_first_line_or_stated_after_the_list(kb):
+    # "[ARBETSTRÄNING]" over "Lediga praktikplatser (läget 1/3):"; "Hos X är det tyvärr fullt" after the list ends;
+    # "- X, Trollbäcken – inga lediga platser" after a line ending in a remark; "X (inga)"
+    places = places_of(kb, "2093-2")
+    assert places == {
+        "Smedjan Gnistan": 3,
+        "Kafé Koppen": 0,
+        "Tryckeriet Arket": 2,
+        "Snickeriet Hyveln": 2,
+        "Trädgården Fröet": 1,
+        "Keramikverkstaden Leran": 0,
+        "Musikstudion Tonen": 1,
+        "Verkstaden Mutter": 0,
+        "Fiskeboden Nätet": 3,
+        "Pappersbruket Massan": 0,
+    }
