@@ -944,3 +944,29 @@ def test_open_places_led_by_a_first_line_or_stated_after_the_list(kb):
         "Fiskeboden Nätet": 3,
         "Pappersbruket Massan": 0,
     }
+
+
+def board_of(kb: KnowledgeBase, issue: str) -> list[tuple[str, str | None, str, str | None]]:
+    return [
+        (m.position, m.name, m.represents, m.vacancy) for b in kb.boards if b.source.issue == issue for m in b.members
+    ]
+
+
+def test_a_board_told_in_one_sentence(kb):
+    # "... av ordförande A (S, Nynäshamn) och vice ordförande B (Försäkringskassan), medan ledamöterna är C (M,
+    # Haninge), D (Region Stockholm) och E (Arbetsförmedlingen)": each name in the position named last before it
+    assert board_of(kb, "2093-3")[:5] == [
+        ("ordförande", "Gustav Lönnqvist", "Nynäshamn", None),
+        ("vice ordförande", "Petra Hällgren", "Försäkringskassan", None),
+        ("ledamot", "Oskar Fjäll", "Haninge", None),
+        ("ledamot", "Vera Sundin", "Region Stockholm", None),
+        ("ledamot", "Hugo Brandt", "Arbetsförmedlingen", None),
+    ]
+
+
+def test_a_board_row_with_a_one_dot_leader_and_a_vacancy_remark_in_capitals(kb):
+    # "Region Stockholm . Elsa Hed (L) / Jon Frost (KD)"; "Vakant – Nynäshamn väljer ny ledamot i augusti" in a table
+    board = board_of(kb, "2093-3")
+    assert ("ledamot", "Elsa Hed", "Region Stockholm", None) in board
+    assert ("ersättare", "Jon Frost", "Region Stockholm", None) in board
+    assert ("ledamot", None, "Nynäshamns kommun", "Vakant (Nynäshamn väljer ny ledamot i augusti)") in board

@@ -135,9 +135,10 @@ def clean(text: str, among_rows: bool = False) -> str:
         text = " | ".join(cells) if len(cells) >= 3 or "\t" in text.strip() else text
     if _RULE.fullmatch(text):
         return ""  # a drawn rule "-----" separates like an empty line
-    if ".." in text:  # "Haninge ......... 20/11", "Försäkringskassan ... Per Sandell": a leader to what follows
+    if ".." in text or " . " in text:  # "Haninge ......... 20/11", "Försäkringskassan ... Per Sandell",
+        # "Arbetsförmedlingen . Jens Wahlroos" (the longest name leaves one dot): a leader to what follows
         text = re.sub(r"\s*\.{4,}\s*", ": ", text)
-        text = re.sub(r"^(\s*\S.{0,40}?)\s+\.{2,3}\s+(?=\S)", r"\1: ", text)
+        text = re.sub(r"^(\s*\S.{0,40}?)\s+\.{1,3}\s+(?=\S)", r"\1: ", text)
     if _MARKUP.search(text):
         text = _LINK.sub(lambda match: match.group(1), text)
         text = _HEADING_MARK.sub("", text)
