@@ -970,3 +970,15 @@ def test_a_board_row_with_a_one_dot_leader_and_a_vacancy_remark_in_capitals(kb):
     assert ("ledamot", "Elsa Hed", "Region Stockholm", None) in board
     assert ("ersättare", "Jon Frost", "Region Stockholm", None) in board
     assert ("ledamot", None, "Nynäshamns kommun", "Vakant (Nynäshamn väljer ny ledamot i augusti)") in board
+
+
+def test_contacts_by_a_pronoun_in_a_mail_link_and_on_a_card_naming_a_project(kb):
+    # "X har anställts ... Hon nås på 070-…"; "- Utredare [X](mailto:x@…), 08-…"; "**X**, projektledare Nya Vägar" over
+    # "address · phone", and "X är projektledare för Nya Vägar" in an article: one role, and none for the project
+    contacts, roles = contacts_of(kb, "2093-4"), roles_of(kb, "2093-4")
+    assert contacts["Tilda Vinge"] == (None, "070-174 06 81")
+    assert contacts["Sixten Ros"] == ("sixten.ros@tyreso.se", "08-465 004 82")
+    assert contacts["Ellen Sparre"] == ("ellen.sparre@haninge.se", None)
+    assert contacts["Kerstin Fahl"] == ("kerstin.fahl@nynashamn.se", "070-174 06 83")
+    assert roles["Kerstin Fahl"] == [("projektledare", None)]
+    assert roles.get("Nya Vägar", []) == []
