@@ -61,7 +61,11 @@ def width(text: str, bold: bool, size: float) -> float:
 
 
 def tokens(line: str) -> list[Token]:
-    """A markdown line's words, bold where it had **…**; links keep their text, arrows and # go."""
+    """A markdown line's words, bold where it had **…**; links keep their text (a mail link prints its address
+    after it, as the text reader keeps it), arrows and # go."""
+    line = re.sub(
+        r"\[([^\]]*)\]\(mailto:([^)]*)\)", lambda link: " ".join(dict.fromkeys(link.groups())), line
+    )  # "[name@…](mailto:name@…)" once
     line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)
     line = re.sub(r"^\s*#{1,6}\s*", "", line)
     line = re.sub(r"[►▶]\s*", "", line)

@@ -903,3 +903,82 @@ def test_the_day_a_role_is_taken_up_said_by_since_words_by_the_title_or_the_name
     assert roles["Rut Lindelöf"] == [("projektledare", date(2091, 9, 1))]
     assert roles["Kalle Björkqvist"] == [("jobbcoach", date(2091, 11, 3))]
     assert "Gunnar Edholm" not in roles  # "Regeringen har tillsatt en utredare, X": no one joining the federation
+
+
+def places_of(kb: KnowledgeBase, issue: str) -> dict[str, int]:
+    return {p.provider: p.count for r in kb.places if r.source.issue == issue for p in r.places}
+
+
+def test_open_places_told_in_prose(kb):
+    # "1 plats på X", "X har fyra platser lediga och Y två", "A och B har tre var", "X i Tyresö centrum är just nu
+    # fullbelagt"; in an article about something else "Hos A finns tre lediga platser, och B har en", "C har däremot
+    # inga lediga platser"
+    places = places_of(kb, "2093-1")
+    assert places == {
+        "Glasverkstaden Skärvan": 2,
+        "Bokbinderiet Falsen i Handen": 1,
+        "Sadelmakeriet Remmen": 4,
+        "Tapetseriet Rullen": 2,
+        "Krukmakeriet Drejan": 3,
+        "Vävstolen Inslaget": 3,
+        "Bryggeriet Humlan": 0,
+        "Cykelverkstaden Ekret": 3,
+        "Sömnaden Stygnet": 1,
+        "Bageriet Degen": 0,
+    }
+
+
+def test_open_places_led_by_a_first_line_or_stated_after_the_list(kb):
+    # "[ARBETSTRÄNING]" over "Lediga praktikplatser (läget 1/3):"; "Hos X är det tyvärr fullt" after the list ends;
+    # "- X, Trollbäcken – inga lediga platser" after a line ending in a remark; "X (inga)"
+    places = places_of(kb, "2093-2")
+    assert places == {
+        "Smedjan Gnistan": 3,
+        "Kafé Koppen": 0,
+        "Tryckeriet Arket": 2,
+        "Snickeriet Hyveln": 2,
+        "Trädgården Fröet": 1,
+        "Keramikverkstaden Leran": 0,
+        "Musikstudion Tonen": 1,
+        "Verkstaden Mutter": 0,
+        "Fiskeboden Nätet": 3,
+        "Pappersbruket Massan": 0,
+    }
+
+
+def board_of(kb: KnowledgeBase, issue: str) -> list[tuple[str, str | None, str, str | None]]:
+    return [
+        (m.position, m.name, m.represents, m.vacancy) for b in kb.boards if b.source.issue == issue for m in b.members
+    ]
+
+
+def test_a_board_told_in_one_sentence(kb):
+    # "... av ordförande A (S, Nynäshamn) och vice ordförande B (Försäkringskassan), medan ledamöterna är C (M,
+    # Haninge), D (Region Stockholm) och E (Arbetsförmedlingen)": each name in the position named last before it
+    assert board_of(kb, "2093-3")[:5] == [
+        ("ordförande", "Gustav Lönnqvist", "Nynäshamn", None),
+        ("vice ordförande", "Petra Hällgren", "Försäkringskassan", None),
+        ("ledamot", "Oskar Fjäll", "Haninge", None),
+        ("ledamot", "Vera Sundin", "Region Stockholm", None),
+        ("ledamot", "Hugo Brandt", "Arbetsförmedlingen", None),
+    ]
+
+
+def test_a_board_row_with_a_one_dot_leader_and_a_vacancy_remark_in_capitals(kb):
+    # "Region Stockholm . Elsa Hed (L) / Jon Frost (KD)"; "Vakant – Nynäshamn väljer ny ledamot i augusti" in a table
+    board = board_of(kb, "2093-3")
+    assert ("ledamot", "Elsa Hed", "Region Stockholm", None) in board
+    assert ("ersättare", "Jon Frost", "Region Stockholm", None) in board
+    assert ("ledamot", None, "Nynäshamns kommun", "Vakant (Nynäshamn väljer ny ledamot i augusti)") in board
+
+
+def test_contacts_by_a_pronoun_in_a_mail_link_and_on_a_card_naming_a_project(kb):
+    # "X har anställts ... Hon nås på 070-…"; "- Utredare [X](mailto:x@…), 08-…"; "**X**, projektledare Nya Vägar" over
+    # "address · phone", and "X är projektledare för Nya Vägar" in an article: one role, and none for the project
+    contacts, roles = contacts_of(kb, "2093-4"), roles_of(kb, "2093-4")
+    assert contacts["Tilda Vinge"] == (None, "070-174 06 81")
+    assert contacts["Sixten Ros"] == ("sixten.ros@tyreso.se", "08-465 004 82")
+    assert contacts["Ellen Sparre"] == ("ellen.sparre@haninge.se", None)
+    assert contacts["Kerstin Fahl"] == ("kerstin.fahl@nynashamn.se", "070-174 06 83")
+    assert roles["Kerstin Fahl"] == [("projektledare", None)]
+    assert roles.get("Nya Vägar", []) == []

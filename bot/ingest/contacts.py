@@ -40,6 +40,7 @@ _CONTINUES = re.compile(
 # har tillsatt en utredare, X")
 _INDEFINITE = re.compile(r"\b(?:en|ett|an|a)\s+(?P<new>(?:ny|nye|new)\s+)?$", re.I)
 _INTRODUCED = re.compile(r",\s+|[^.;:!?]{0,50}:\s+")
+_PRONOUN = re.compile(r"^\s*(?:hon|han|hen)\b", re.I)
 _POSSESSIVE = re.compile(r"^(?:hans|hennes|hens)\b", re.I)
 _QUOTED = re.compile(r"^\s*[–—\"”»]")  # a paragraph quoting someone: "– Jag ser fram emot ..."
 _NEW = {fold(word) for word in ("ny", "nya", "nye", "nyanställd", "nyanställda", "tillträdande")}
@@ -101,6 +102,7 @@ class ContactReader:
         for index, sentence in enumerate(parts):
             self._later = parts[index + 1 : index + 3]  # the sentences that may date what this one says
             self._earlier = [*(before or []), *parts[:index]]
+            self._paragraph_before = parts[:index]
             self._published = published
             mentions.extend(self._sentence(sentence, source, section_federation))
         return mentions
@@ -121,6 +123,8 @@ class ContactReader:
             if person is None and len(owners) == 1:
                 owner = next(m for m in mentions if m.name in owners)
                 person, tentative = owner.name, owner.tentative
+            if person is None and not people and _PRONOUN.match(sentence):  # "X ... . Han nås på 070-…"
+                person = self._last_named()
             if person:
                 mentions.append(Mention(name=person, source=source, phone=match.group(0), tentative=tentative))
         read_as = self._as_successor(sentence, people)
@@ -132,6 +136,11 @@ class ContactReader:
                 mentions.append(mention)
                 mentions.extend(self._predecessor(sentence, people, match, mention))
         return mentions
+
+    def _last_named(self) -> str | None:
+        """The person the paragraph named last before this sentence, if any."""
+        named = (self.names.people(sentence) for sentence in reversed(self._paragraph_before))
+        return next((found[-1][2] for found in named if found), None)
 
     def _as_successor(self, sentence: str, people: People) -> str:
         """ "Hennes efterträdare heter X", "anställt X som hans efterträdare": X takes up the title the article
@@ -187,11 +196,16 @@ class ContactReader:
             return None
         written = match.group("title")
         title = next((t for t in self.names.vocabulary.role_titles if fold(t) == fold(written)), written.lower())
+        # "Kerstin Fahl, projektledare Nya Vägar": the name the title is set apart from by a comma is its holder
+        set_apart = any(
+            end <= match.start() and re.fullmatch(r",\s*", sentence[end : match.start()]) for _, end, _ in people
+        )
         after = next(
             (
                 name
                 for start, _, name in people
-                if 0 <= start - match.end() <= 20
+                if not set_apart
+                and 0 <= start - match.end() <= 20
                 and re.fullmatch(
                     r"[:\s]*(?:(?!för\b|i\b|på\b|inom\b|vid\b)[a-zåäö.]+\s+)?", sentence[match.end() : start]
                 )
@@ -414,7 +428,10 @@ def _key(mention: Mention, contacts: dict[str, Contact]) -> str:
 
 def _has_role(contact: Contact, role: Role) -> bool:
     for existing in contact.roles:
-        if fold(existing.title) == fold(role.title) and (existing.organisation or "") == (role.organisation or ""):
+        # "processledare för Unga Vägar" in the article and "processledare" on the card: one role
+        organisations = {existing.organisation, role.organisation} - {None}
+        if fold(existing.title) == fold(role.title) and len(organisations) <= 1:
+            existing.organisation = existing.organisation or role.organisation
             adds = (
                 (role.start and not existing.start)
                 or (role.end and not existing.end)
@@ -505,7 +522,9 @@ def _owner_above(lines: list[str], index: int, names: Names) -> tuple[str | None
             continue
         people = names.people(above)
         markup = len(_MARKUP.match(above).group(0))  # type: ignore[union-attr]
-        if len(people) == 1 and people[0][0] <= markup + 2 and not _SENTENCE_END.search(above):
+        # "Name", or "Name, processledare Unga Vägar": the name that opens the card, set apart from the rest
+        set_apart = len(people) == 1 or (people and re.match(r"[*\s]*[,–|·]", above[people[0][1] :]))
+        if set_apart and people[0][0] <= markup + 2 and not _SENTENCE_END.search(above):
             return people[0][2], described
         titled = names.role.match(above[markup:]) is not None
         if (

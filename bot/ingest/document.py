@@ -122,6 +122,13 @@ _MARKUP = re.compile(rf"[\[#*_►▶>{_SYMBOLS}]")
 _HEADER_SEARCH_LINES = 15
 
 
+def _link_text(link: re.Match[str]) -> str:
+    """A link's text; a mail link's address after it ("[Name](mailto:name@…)" -> "Name name@…")."""
+    text, target = link.group(1), link.group(2).strip()
+    address = target.removeprefix("mailto:") if target.startswith("mailto:") else ""
+    return f"{text} {address}" if address and address not in text else text
+
+
 def clean(text: str, among_rows: bool = False) -> str:
     """One line without markdown remnants: links keep their text, emphasis and arrows go; cells
     separated by tabs or aligned with runs of spaces (a table exported as text) are kept apart as "a | b";
@@ -135,11 +142,12 @@ def clean(text: str, among_rows: bool = False) -> str:
         text = " | ".join(cells) if len(cells) >= 3 or "\t" in text.strip() else text
     if _RULE.fullmatch(text):
         return ""  # a drawn rule "-----" separates like an empty line
-    if ".." in text:  # "Haninge ......... 20/11", "Försäkringskassan ... Per Sandell": a leader to what follows
+    if ".." in text or " . " in text:  # "Haninge ......... 20/11", "Försäkringskassan ... Per Sandell",
+        # "Arbetsförmedlingen . Jens Wahlroos" (the longest name leaves one dot): a leader to what follows
         text = re.sub(r"\s*\.{4,}\s*", ": ", text)
-        text = re.sub(r"^(\s*\S.{0,40}?)\s+\.{2,3}\s+(?=\S)", r"\1: ", text)
+        text = re.sub(r"^(\s*\S.{0,40}?)\s+\.{1,3}\s+(?=\S)", r"\1: ", text)
     if _MARKUP.search(text):
-        text = _LINK.sub(lambda match: match.group(1), text)
+        text = _LINK.sub(_link_text, text)
         text = _HEADING_MARK.sub("", text)
         text = _EMPHASIS.sub("", text)
         text = _ARROWS.sub("", text)

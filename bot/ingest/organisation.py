@@ -78,6 +78,8 @@ def read_board(newsletter: Newsletter) -> Board | None:
                 )
                 if member:
                     listed.append(member)
+            if len(listed) < 2:  # "Styrelsen består av ordförande A (M, Haninge), ... samt ledamöterna C (...)"
+                listed = [member for paragraph in section.paragraphs for member in _told(paragraph)]
             found += listed if len(listed) >= 2 else []
         if found and heading is None:
             heading = section.heading
@@ -141,8 +143,8 @@ def _listed(line: str) -> BoardMember | None:
         if inner and (lexicon().is_vacancy(rest) or _is_position(rest) or _is_organisation(rest)):
             field = rest  # "Vakant (utses i mars)", "Arbetsförmedlingen (ny ledamot utses i juni)"
             remarks.append(inner.group("position"))
-        elif fields and lexicon().is_vacancy(fields[-1]) and field[:1].islower() and not _is_position(field):
-            remarks.append(field)  # "Vakant – ny ledamot utses i mars"
+        elif fields and lexicon().is_vacancy(fields[-1]) and _is_remark(field) and not _is_position(field):
+            remarks.append(field)  # "Vakant – ny ledamot utses i mars", "vakant – Tyresö nominerar i oktober"
             continue
         first = _POSITION_FIRST.match(field) or _ABBREVIATED_FIRST.match(field)
         if first and not _is_position(field) and _is_position(first.group("position")):
@@ -169,6 +171,49 @@ def _listed(line: str) -> BoardMember | None:
         party=who.group("party"),
         vacancy=" ".join([name.strip("()"), *(f"({remark})" for remark in remarks)]) if vacant else None,
     )
+
+
+_TOLD = re.compile(
+    r"(?P<who>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+){1,2})\s*"
+    r"\((?:(?P<party>[A-ZÅÄÖ]{1,3}),\s*)?(?P<org>[^(),]+)\)"
+)  # "Camilla Ståhlberg (M, Haninge)", "Johanna Friberg (Region Stockholm)"
+
+
+def _told(paragraph: str) -> list[BoardMember]:
+    """A board told in a sentence: each name with its organisation in brackets, in the position written last
+    before it in the sentence ("ordförande A (M, Haninge), vice ordförande B (Region Stockholm) samt
+    ledamöterna C (C, Nynäshamn) och D (Försäkringskassan)"); none unless two are."""
+    members: list[BoardMember] = []
+    position: str | None = None
+    end = 0
+    for match in _TOLD.finditer(paragraph):
+        before = paragraph[end : match.start()]
+        end = match.end()
+        if re.search(r"[.!?:]\s", before):
+            position = None  # a new sentence
+        position = _last_position(before.split()) or position
+        organisation = match.group("org").strip()
+        if position and _is_organisation(organisation):
+            who = match.group("who")
+            members.append(
+                BoardMember(position=position, represents=organisation, name=who, party=match.group("party"))
+            )
+    return members if len(members) >= 2 else []
+
+
+def _last_position(words: list[str]) -> str | None:
+    """The position the last of `words` that name one name ("samt ledamöterna", "medan ledamöterna är")."""
+    for index in range(len(words) - 1, -1, -1):
+        position = _position_of(" ".join(words[max(index - 1, 0) : index + 1])) or _position_of(words[index])
+        if position:
+            return position
+    return None
+
+
+def _is_remark(field: str) -> bool:
+    """What a board list says of a vacant seat after it: words in lower case, not an organisation's name
+    ("ny ledamot utses i mars", "Tyresö nominerar i oktober"; "Tyresö kommun" is the seat's organisation)."""
+    return field[:1].islower() or len(re.findall(r"(?<![\wåäöÅÄÖ-])[a-zåäö]+", field)) >= 2
 
 
 _SEAT_BELOW = re.compile(rf"^[\s•*–-]*{_POSITION}\s*:\s*(?P<rest>[^,]+?)\s*$", re.I)

@@ -27,30 +27,31 @@ _ITEM = re.compile(
     re.I,
 )
 _ENROLLED = re.compile(r"(\d+)\s+(?:deltagare\s+(?:var|är)\s+(?:nu\s+)?inskrivna|inskrivna\s+deltagare)", re.I)
-_LIST_START = re.compile(r"lediga\s+platser[^:.!]*:", re.I)
+_LIST_START = re.compile(r"lediga\s+\w*platser[^:.!]*:", re.I)  # "Lediga arbetsträningsplatser:"
 _LIST_END = re.compile(r"\.\s+(?=[A-ZÅÄÖ])|\bkontakta\b", re.I)
 _CONTACT = re.compile(
     r"kontakta\s+(?P<who>.+?)\s+(?:om|för att|när)\s+(?:du|ni)\s+har\s+(?:en\s+)?deltagare", re.I | re.S
 )
 _PARENTHESIS = re.compile(r"\(([^)]*)\)")
 _NAME = r"[A-ZÅÄÖ][\w&'-]*(?:[ \t]+(?:[A-ZÅÄÖ&][\w&'-]*|i|på))*"
-_PLACES = r"(?:lediga\s+)?platser?"
+_PLACES = r"(?:lediga?\s+)?plats(?:er)?"  # "4 platser", "1 plats", "1 ledig plats"
+_NOUN = r"(?:lediga?\s+)?\w*plats(?:er)?\b(?:\s+lediga?\b)?"  # "lediga platser", "platser lediga", "praktikplats"
 _COUNT_AFTER = re.compile(rf"(?P<name>{_NAME})\s+\((?P<count>\d+)(?:\s+(?:lediga?\s+)?plats(?:er)?)?\)")
 _HAS_COUNT = re.compile(  # "Vedboden har tre lediga platser", "Just nu har Vedboden i Ösmo tre lediga platser"
     rf"(?:(?P<name>{_NAME}(?:\s*(?:,|\boch\b)\s*{_NAME})*)(?:,\s+som)?\s+har|\bhar\s+(?P<after>{_NAME}))"
-    r"\s+(?:(?:nu|just nu|fortfarande|även)\s+)?"
-    r"(?P<count>\d+|[a-zåäö]+)\s+(?:lediga?\s+)?\w*plats(?:er)?\b(?!\s+(?:hos|på|vid)\b)"  # "Vi har 3 platser hos X"
+    r"\s+(?:[a-zåäö]+\s+){0,2}?"  # "har just nu", "har däremot"
+    rf"(?P<count>\d+|[a-zåäö]+)\s+{_NOUN}(?!\s+(?:hos|på|vid)\b)"  # not "Vi har 3 platser hos X"
 )
 _NAME_PLACE_COUNT = re.compile(
     r"^[\s•*–-]*(?P<name>[A-ZÅÄÖ][^,:()]+?),\s*(?P<place>[A-ZÅÄÖ][^–:,-]+?)\s*[–:-]\s*(?P<count>\d+|inga)\b", re.I
 )
 _FINNS = re.compile(  # "Hos Lerverkstaden Ugglebo i Tyresö finns två lediga platser"
-    rf"\b[Hh]os\s+(?P<name>{_NAME})\s+finns\s+(?:det\s+)?(?:(?:just\s+)?nu\s+)?(?P<count>\d+|[a-zåäö]+)\b(?:\s+(?:lediga?\s+)?plats(?:er)?)?"
+    rf"\b[Hh]os\s+(?P<name>{_NAME})\s+finns\s+(?:det\s+)?(?:(?:just\s+)?nu\s+)?(?P<count>\d+|[a-zåäö]+)\b(?:\s+{_NOUN})?"
 )
 _COUNT_FIRST = re.compile(
     r"^[\s•*-]*(?P<count>\d+|inga)\s+(?:lediga?\s+)?plats(?:er)?\s*[–:-]\s*(?P<name>[A-ZÅÄÖ].*?)\.?$", re.I
 )
-_PLACES_WORD = re.compile(r"(?<=\d)\s+(?:lediga?\s+)?(?:arbetstränings)?plats(?:er)?\b(?:\s+kvar)?", re.I)
+_PLACES_WORD = re.compile(rf"(?<=\d)\s+{_NOUN}(?:\s+kvar)?", re.I)
 
 
 @cache
@@ -63,6 +64,16 @@ def _count_at() -> re.Pattern[str]:
     return re.compile(
         rf"(?:\b(?P<count>{number})\s+{_PLACES}|(?:,|\b(?:{joins}))\s+(?P<bare>{number}))\s+(?:{at})\s+(?P<name>{_NAME})"
     )
+
+
+@cache
+def _goes_on() -> re.Pattern[str]:
+    """ "Hos A finns fyra platser, och B har två.": after a count of places, the sentence goes on with another
+    provider and a count alone."""
+    words = lexicon()
+    joins = "|".join(map(re.escape, words.list_joins))
+    having = "|".join(map(re.escape, words.having))
+    return re.compile(rf"{_NOUN}[^.!?]*?\b(?:{joins})\s+(?P<name>{_NAME})\s+(?:{having})\s+(?P<count>\d+)(?=\s*[.,;])")
 
 
 def _provider(label: str) -> str:
@@ -85,7 +96,12 @@ def _provider(label: str) -> str:
 
 
 def is_places_section(section: Section) -> bool:
-    return lexicon().speaks_of_places(section.heading)
+    """A heading that speaks of places, or a first line that does and leads to a list ("[PLATSER]" over
+    "Lediga arbetsträningsplatser (uppdaterat 5/3):")."""
+    first = next((line.text for line in section.lines if line.text), "")
+    return lexicon().speaks_of_places(section.heading) or (
+        first.rstrip().endswith(":") and lexicon().speaks_of_places(first)
+    )
 
 
 def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[PlacesReport], list[ParseWarning]]:
@@ -143,7 +159,8 @@ def _told_in_passing(section: Section, newsletter: Newsletter, vocabulary: Vocab
     stated = " ".join(p for p in section.paragraphs if re.search(r"\bledig(?:a)?\s+plats", p, re.I))
     if not stated:
         return None
-    places = [place for _, place in _stated(_in_digits(stated), vocabulary, (_FINNS, _HAS_COUNT, _count_at()))]
+    patterns = (_FINNS, _HAS_COUNT, _count_at(), _goes_on())
+    places = [place for _, place in _stated(_in_digits(stated), vocabulary, patterns)]
     if not places:
         return None
     return PlacesReport(
@@ -186,17 +203,21 @@ def _table_item(line: str, vocabulary: Vocabulary) -> str | None:
 
 
 def _joined(lines: list[str], vocabulary: Vocabulary) -> str:
-    """The section as one text: a bulleted line, or one after a line that ends with a count or a
-    sentence, starts a new item (a new line); otherwise it continues the item before it
-    ("Skyddsvärnet" / "2", "• Case" / "Management: 8")."""
+    """The section as one text: a bulleted line, a line read as a table's row or an item written in another
+    order, or one after a line that ends with a count or a sentence, starts a new item (a new line); otherwise
+    it continues the item before it ("Skyddsvärnet" / "2", "• Case" / "Management: 8")."""
     text = ""
     items = [_table_item(line, vocabulary) for line in lines]
     for index, paragraph in enumerate(items):
         if paragraph is None or _is_column_header(paragraph, items[index + 1 : index + 3]):
             continue
         last = text.rsplit("\n", 1)[-1]
-        ended = re.search(r"\d\s*(?:(?:lediga?\s+)?plats(?:er)?|st)?\.?$|[.!?:]$", last)
-        ended = ended or re.match(r"\s*[-–•*]\s", paragraph) or lexicon().no_places.search(fold(last))
+        ended = (
+            re.search(r"\d\s*(?:(?:lediga?\s+)?plats(?:er)?|st)?\.?$|[.!?:]$", last)
+            or re.match(r"\s*[-–•*]\s", paragraph)
+            or lexicon().no_places.search(fold(last))
+            or paragraph != lines[index]  # "- 🔴 Cykelköket, Trollbäcken – inga" read as "Cykelköket (…): 0"
+        )
         separator = "\n" if ended else " "
         text = f"{text}{separator}{paragraph}" if text else paragraph
     return text
@@ -219,7 +240,7 @@ def _read_report(section: Section, text: str, newsletter: Newsletter, vocabulary
     point = month_point(section.heading, newsletter.published) or month_point(text, newsletter.published)
     as_of, as_of_text = point if point else (newsletter.published, "just nu")
     programme = section.heading.replace(as_of_text, "") if point else section.heading
-    programme = re.sub(r"^lediga\s+\w*platser\s*(i|inom|hos)?\s*", "", programme, flags=re.I).strip(" !:–-")
+    programme = re.sub(r"^lediga\s+\w*platser\s*(?:(?:i|inom|hos)\b)?\s*", "", programme, flags=re.I).strip(" !:–-")
     programme = programme or section.heading
     enrolled = _ENROLLED.search(text)
     contact = _CONTACT.search(text)
@@ -230,12 +251,15 @@ def _read_report(section: Section, text: str, newsletter: Newsletter, vocabulary
     first_count = re.search(r"\d", list_text)  # "Kontakta X om ..." before the list does not end it
     after = first_count.start() if first_count else 0
     end = _LIST_END.search(list_text, after) if start else re.compile(r"\bkontakta\b", re.I).search(list_text, after)
+    # after the list, only what a sentence states outright: "Hos X är det däremot inga lediga platser"
+    after_list = _items(list_text[end.start() :], vocabulary, listed=False) if end else []
     list_text = list_text[: end.start()] if end else list_text
+    places = _items(list_text, vocabulary)
     return PlacesReport(
         programme=programme,
         as_of=as_of,
         as_of_text=as_of_text,
-        places=_items(list_text, vocabulary),
+        places=places + [place for place in after_list if place not in places],
         enrolled=int(enrolled.group(1)) if enrolled else None,
         contact=re.sub(r"\s*/\s*", "/", contact.group("who")).strip() if contact else None,
         source=Source(newsletter.id, section.heading),
@@ -252,18 +276,26 @@ def _in_digits(text: str) -> str:
 
     text = re.sub(r"\b([a-zåäö]+)(\s+(?:lediga?\s+)?plats(?:er)?\b)", digits, text)
 
+    def before_each(match: re.Match[str]) -> str:
+        count = numbers.get(fold(match.group("word")))
+        each = count is not None and lexicon().each.match(fold(match.group("next")))
+        return str(count) if each else match.group(0)
+
+    text = re.sub(r"\b(?P<word>[a-zåäö]+)\b(?=\s+(?P<next>[a-zåäö]+))", before_each, text)  # "har två var"
+
     def after_name(match: re.Match[str]) -> str:
         count = numbers.get(fold(match.group("word")))
-        return f"{match.group('lead')}{count}" if count else match.group(0)
+        return f"{match.group('lead')}{count}" if count is not None else match.group(0)
 
-    # "och Trädgårdslaget i Ösmo två.", "Stallgården Lisö (fem)": a count word after a name
+    # "och Trädgårdslaget i Ösmo två.", "Stallgården Lisö (fem)", "Ösmo Gårdsbutik (inga)": a count word after a name
     having = "|".join(map(re.escape, lexicon().having))  # "och Lysmasken har två."
     lead = rf"\b[A-ZÅÄÖ][\wåäö-]+\s*\(?|\b(?:{having})\s+"
     return re.sub(rf"(?P<lead>{lead})(?P<word>[a-zåäö]+)(?=\)|\s*[.,;])", after_name, text)
 
 
-def _items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
-    """Providers with counts, in the order written."""
+def _items(text: str, vocabulary: Vocabulary, listed: bool = True) -> list[OpenPlace]:
+    """Providers with counts, in the order written; with `listed` False, only those stated in a sentence of
+    their own ("X har 2 lediga platser", "Hos X är det fullt"), not a list's "X 2"."""
     found: list[tuple[int, OpenPlace]] = []
     words = lexicon()
     text = _in_digits(text)
@@ -285,8 +317,9 @@ def _items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
         digit = re.search(r"\d", sentence)
         each = digit and words.each.search(fold(sentence[digit.end() :]))  # "2 platser var", not "Totalt var 124"
         names = re.match(
-            rf"^[\s*•–-]*({_NAME}(?:\s*(?:,|\boch\b)\s*{_NAME})*)(?:\s*\([^)]*\))?\s*([:–-]|\s+har|\s+är)?\s", sentence
-        )  # "Båtvarvet (Tyresö) – inga lediga platser"
+            rf"^[\s*•–-]*({_NAME}(?:\s*(?:,|\boch\b)\s*{_NAME})*)(?:\s*\([^)]*\))?\s*([:–-]|(?:\s+[a-zåäö]+)?\s+(?:har|är))?\s",
+            sentence,
+        )  # "Båtvarvet (Tyresö) – inga lediga platser", "Mekverkstaden i Tyresö strand har tyvärr fullt"
         if not names or not (none or each):
             continue
         if not names.group(2) and not words.no_places.match(fold(sentence[names.end() :])) and not each:
@@ -299,7 +332,7 @@ def _items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + " • " + text[end:]
     text = _PLACES_WORD.sub("", text)
-    found.extend((0, place) for place in _listed_items(text, vocabulary))
+    found.extend((0, place) for place in _listed_items(text, vocabulary) if listed)
     ordered = [place for _, place in sorted(found, key=lambda item: item[0])]
     return [place for index, place in enumerate(ordered) if place not in ordered[:index]]  # said twice: once
 
