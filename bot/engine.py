@@ -150,11 +150,11 @@ class Engine:
         """What the articles say instead of an intent's answer: when the answer passes over a word of the question
         the articles use, the sentence holding it and another of the question's words ("VärNa (kommunerna …)")
         or what a telling question asks for ("hur länge pågår utvecklingsarbetet?": "… till december 2017");
-        when the intent found nothing, a sentence matching better than usual."""
+        when the intent found nothing, or not what was asked, a sentence matching better than usual."""
         found = reading.found if passed_over else None
         if found and set(passed_over) <= set(found.held) and (len(found.held) > len(passed_over) or found.telling):
             return found
-        if not answer.answered and not answer.choices:
+        if (not answer.answered or answer.lacking) and not answer.choices:
             return self.reader.find(reading.text, reading.today, reading.lang, self.reader.min_coverage_after_intent)
         return None
 

@@ -8,7 +8,7 @@ from datetime import date
 from bot.answers.reading import quote
 from bot.engine import Engine
 from bot.ingest.build import build
-from bot.knowledge.model import Issue, KnowledgeBase, Passage, Source
+from bot.knowledge.model import Fact, Issue, KnowledgeBase, Passage, Project, Source
 from bot.knowledge.vocabulary import load_vocabulary
 from bot.reading.index import SentenceIndex, compound_parts
 from bot.reading.lemma_table import lemma_table, lemmas_of, words_of
@@ -640,3 +640,25 @@ def test_how_many_is_answered_only_by_a_number_standing_by_what_is_counted() -> 
     assert reader.find("hur många anställda har Vågen?", LATER, "sv") is None
     found = reader.find("hur många projekt driver Vågen?", LATER, "sv")
     assert found and "två projekt" in found.sentences[0].text
+
+
+def test_a_projects_aspect_its_facts_lack_is_answered_from_the_article_that_says_it() -> None:
+    kb = _kb(
+        (
+            "2025-6",
+            11,
+            [
+                ("Vimla startar", "Vimla är en ny seglarskola i Nacka."),
+                ("Vimla startar", "Skolan har tolv platser."),
+                ("Vimla startar", "Det finns också en kanotkurs."),
+                ("Vimla startar", "Syftet är att fler unga ska lära sig segla."),
+                *NUMBERED,
+            ],
+        )
+    )
+    source = Source("2025-6", "Vimla startar")
+    kb.projects.append(Project("Vimla", description=[Fact("Vimla är en ny seglarskola i Nacka.", source)]))
+    engine = Engine(kb)
+    reply = engine.answer("vad är syftet med Vimla?", today=LATER)
+    assert reply.intent == "reading" and "Syftet är att fler unga ska lära sig segla." in reply.text
+    assert engine.answer("vad är Vimla?", today=LATER).intent == "project"

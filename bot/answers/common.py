@@ -22,6 +22,7 @@ class Answer:
     meetings: list[Meeting] = field(default_factory=list)
     choices: list[str] = field(default_factory=list)
     answered: bool = True  # False when the bot had to say it does not know
+    lacking: bool = False  # answered around what was asked (a project's goals the facts lack): the articles may say
     watch: list[str] = field(default_factory=list)  # providers or kinds of place the answer is about (to watch)
 
 

@@ -39,17 +39,18 @@ def project(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
             return Answer(say(lang, "project_unknown"), answered=False)
         return Answer(say(lang, "which_project", names=join_list(names, lang)))
     text = describe_project(found, kb, lang, slots.project_aspect)
+    lacking = slots.project_aspect in ("goals", "period", "results") and not getattr(found, slots.project_aspect)
     if (
         len([line for line in text.split("\n") if line and not line.startswith("(")]) <= 2
     ):  # only a title: say what the open-places notice or a paragraph tells of it
         offered = _provider_info(kb, today, lang, found.name)
         if offered.answered:
-            return Answer(text.split("\n")[0] + "\n" + offered.text)
+            return Answer(text.split("\n")[0] + "\n" + offered.text, lacking=lacking)
         passage = _passage_about(kb, today, [found.name, *found.aliases])
         if passage is not None:
             lines = [text.split("\n")[0], say(lang, "quoted"), passage.text]
-            return Answer(with_source(lines, kb, [passage.source], lang))
-    return Answer(text)
+            return Answer(with_source(lines, kb, [passage.source], lang), lacking=lacking)
+    return Answer(text, lacking=lacking)
 
 
 def _passage_about(kb: KnowledgeBase, today: date, names: list[str]) -> Passage | None:

@@ -87,10 +87,12 @@ class SentenceIndex:
         context_weight: float,
         floor: float = 0.0,
         referred_weight: float = 0.0,
+        named: frozenset[int] = frozenset(),
     ) -> dict[int, float]:
         """Sentence -> the weight of the question's words it holds (a word is a group of alternative terms with
         one weight; its context's count `context_weight`, the sentence's it points back to `referred_weight`
-        if more); only sentences holding at least one term themselves and reaching `floor`.
+        if more, and in full for the `named` groups: a sentence of an article about X need not name X); only
+        sentences holding at least one term themselves and reaching `floor`.
 
         Only sentences that can reach `floor` (a share of the question's weight) are looked at. The words are
         taken rarest first: a sentence that holds none of the first k itself and none of the first j (j <= k)
@@ -100,6 +102,7 @@ class SentenceIndex:
         never walked. The candidates then meet each word's sentences as sets."""
         total = sum(weight for _, weight in groups)
         referred_weight = max(referred_weight, context_weight)
+        bound_weight = referred_weight  # the most a word held around a sentence may count
         ordered = sorted(groups, key=lambda group: group[1], reverse=True)
         reach = floor * total - 1e-9 * total  # a sentence whose bound is below this cannot reach the floor
         lengths, context_lengths, weight = [0], [0], [0.0]  # the first k words' list lengths and weight
@@ -112,7 +115,7 @@ class SentenceIndex:
         walk, walk_context = len(ordered), 0  # every word's own list: always enough
         for k in range(1, len(ordered)):
             for j in range(k + 1):
-                if referred_weight * (weight[k] - weight[j]) + total - weight[k] < reach:
+                if bound_weight * (weight[k] - weight[j]) + total - weight[k] < reach:
                     if lengths[k] + context_lengths[j] < lengths[walk] + context_lengths[walk_context]:
                         walk, walk_context = k, j
                     break
@@ -125,7 +128,7 @@ class SentenceIndex:
         # each word's weight goes to the candidates holding it (in the question's order, as a sum is taken)
         scores = dict.fromkeys(sorted(candidates), 0.0)  # in the base's order: between equal scores the first wins
         itself: set[int] = set()
-        for terms, group_weight in groups:
+        for number, (terms, group_weight) in enumerate(groups):
             held: set[int] = set()
             near: set[int] = set()
             pointed: set[int] = set()
@@ -138,7 +141,7 @@ class SentenceIndex:
             for sentence in pointed - held:
                 scores[sentence] += group_weight * referred_weight
             for sentence in near - held - pointed:
-                scores[sentence] += group_weight * context_weight
+                scores[sentence] += group_weight * (referred_weight if number in named else context_weight)
             itself |= held
         # found by its context alone: not an answer
         return {sentence: score for sentence, score in scores.items() if score >= reach and sentence in itself}

@@ -38,6 +38,11 @@ class Query:
     counted: tuple[str, ...] = ()  # "hur många anställda ...?": what is counted, which the number must stand by
 
     @cached_property
+    def named(self) -> frozenset[int]:
+        """Which of the weighted words are names."""
+        return frozenset(n for n, (group, _) in enumerate(self.weighted) if group in self.names)
+
+    @cached_property
     def total(self) -> float:
         return sum(weight for _, weight in self.weighted)
 
@@ -338,7 +343,7 @@ class Reader:
         per_year = self.newer_bonus / 365.25
         bounded: list[tuple[float, int, float, Sentence]] = []
         for order, (number, weight) in enumerate(
-            self.index.matches(query.weighted, self.context_weight, floor, self.referred_weight).items()
+            self.index.matches(query.weighted, self.context_weight, floor, self.referred_weight, query.named).items()
         ):
             sentence = sentences[number]
             coverage = weight / total
