@@ -903,3 +903,25 @@ def test_the_day_a_role_is_taken_up_said_by_since_words_by_the_title_or_the_name
     assert roles["Rut Lindelöf"] == [("projektledare", date(2091, 9, 1))]
     assert roles["Kalle Björkqvist"] == [("jobbcoach", date(2091, 11, 3))]
     assert "Gunnar Edholm" not in roles  # "Regeringen har tillsatt en utredare, X": no one joining the federation
+
+
+def test_a_calendar_of_iso_dates_after_week_numbers_with_cells_wrapped_onto_the_next_line(kb):
+    # "6      2092-02-08   Tyresö   Studiestöd för vuxna som vill byta" / "bana (Alléhuset)": the week's number
+    # is no part of the day, the wrapped line ends the topic, and the venue in brackets is the venue
+    assert facts(meeting(kb, "2092-02-08")) == (
+        "Tyresö",
+        "Studiestöd för vuxna som vill byta bana",
+        "Alléhuset",
+        "08:15",
+    )
+    assert facts(meeting(kb, "2092-03-21")) == ("Haninge", "Träffpunkter för unga vuxna", None, "08:15")
+    # "(Sjöfartshuset) – ÄNDRAT DATUM" inside the table is the row's remark, not a move of the calendar's first day
+    assert meeting(kb, "2092-02-08").status is None
+
+
+def test_a_move_told_by_the_day_it_happens_instead_and_a_cancellation_with_a_word_inside(kb):
+    # "Nynäshamnsfrukosten om praktik, som först var utlyst till den 22 februari, hålls i stället den 29 februari."
+    moved = meeting(kb, "2092-02-29")
+    assert (moved.municipality, moved.moved_from, moved.venue) == ("Nynäshamn", date(2092, 2, 22), "Sjöfartshuset")
+    # "Seminariet om arbetsgivarkontakter tisdag den 14 februari blir dessvärre inte av"
+    assert (meeting(kb, "2092-02-14").kind, meeting(kb, "2092-02-14").status) == ("seminarium", "cancelled")

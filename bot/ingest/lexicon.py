@@ -44,6 +44,7 @@ class Lexicon:
     other_event: re.Pattern[str]  # "publiceras", "började": next to a date, the day of something else
     changes: dict[str, re.Pattern[str]]  # cancelled, moved, topic, venue -> words
     old_date: re.Pattern[str]
+    new_date: re.Pattern[str]  # "i stället": the date after these is the one a meeting moves to
     move_arrow: re.Pattern[str]  # "26/1 → 2/2": a meeting moved from one day to the other
     held: re.Pattern[str]  # "samlade", "hölls": a meeting told of as held
     same_times: re.Pattern[str]  # "Samma tider som i vår": meetings that keep the times of those before
@@ -151,6 +152,10 @@ class Lexicon:
     def is_old_date(self, before: str) -> bool:
         return bool(self.old_date.search(fold(" ".join(before.split()[-4:]))))
 
+    def is_new_date(self, before: str) -> bool:
+        """ "hålls i stället den 29/2", not "i stället för den 22/2" (the old one)."""
+        return not self.is_old_date(before) and bool(self.new_date.search(fold(" ".join(before.split()[-4:]))))
+
 
 @cache
 def lexicon(path: Path = READING_PATH) -> Lexicon:
@@ -170,6 +175,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             other_event=_starts(data["other_event_words"]),
             changes={change: _starts(words) for change, words in data["changes"].items()},
             old_date=_starts(data["old_date_words"]),
+            new_date=_starts(data["new_date_words"]),
             move_arrow=re.compile(
                 rf"\d\s*(?:{'|'.join(map(re.escape, map(str, data['move_arrows'])))})\s*(?:\w+\.?\s+)?\d"
             ),

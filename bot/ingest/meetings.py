@@ -288,6 +288,7 @@ class MeetingReader:
         texts = [line.text for line in lines]
         last_label: str | None = None  # the field of the last "Label: value" line, which a wrapped line goes on
         month_above: str | None = None  # "Januari" over "fre 22   Tyresö   Topic": the month of the days below
+        row: _Entry | None = None  # the table's row just above, whose last cell may wrap onto the next line
         for index, line in enumerate(lines):
             text = line.text
             if re.fullmatch(rf"(?:{MONTH_PATTERN})(?:\s+\d{{4}})?", fold(text)):
@@ -301,7 +302,7 @@ class MeetingReader:
             if text and len(text) <= 100 and not text.endswith((".", ":")) and not find_dates(text):
                 title = re.sub(r"^[^:]{0,40}:\s+", "", text) if ":" in text else text
             if not text:
-                title, last_label = previous_title, None
+                title, last_label, row = previous_title, None, None
                 # "22/3 kl. 8.30:", or a day alone ("Fredag 7 mars", not "Tyresö: 1/3" in a list of days):
                 # what follows the blank line is about it
                 latest = entries[-1] if entries else None
@@ -312,6 +313,11 @@ class MeetingReader:
                     and (latest.text.endswith(":") or (not latest.text.strip() and latest.municipality is None))
                 )
                 continue
+            if row is not None and "|" not in text and _wraps_a_cell(text):
+                last_column = next((column for column in reversed(columns or []) if column), "topic")
+                row.fields[last_column] = f"{row.fields.get(last_column, '')} {text}".strip()
+                continue
+            row = None
             if text.count("|") >= 2 or (columns is not None and "|" in text):
                 cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
                 if all(re.fullmatch(r":?-{2,}:?|", cell) for cell in cells):
@@ -329,6 +335,7 @@ class MeetingReader:
                 if entry:
                     entries.append(entry)
                     open_entry = columns is None  # a calendar's row may have its topic on the line below
+                    row = entry if columns is not None else None
                 continue
             labelled = _LABEL.match(text.lstrip("•*–- "))  # "Tid: 8.30", "- Date: Wednesday 14 October"
             label = self.words.labels.get(fold(labelled.group("label"))) if labelled else None
@@ -872,9 +879,17 @@ class MeetingReader:
         parts = sentences(text)
         if len(parts) > 1 and self.words.change_in(parts[0]) and len(parts[0].split()) <= 3:
             parts = parts[1:]  # "Nytt tema! Digital delaktighet": the remark is not the topic
-        meeting.topic = re.sub(  # "Psykisk hälsa (nytt tema)": a remark of a change is not part of the topic
-            r"\s*\(([^)]*)\)", lambda m: "" if self.words.change_in(m.group(1)) else m.group(0), parts[0]
+        # "Psykisk hälsa (nytt tema)", "Topic (Folkets hus)": a remark of a change or a venue is not part of the topic
+        remarks = [remark for remark in re.findall(r"\(([^)]*)\)", parts[0]) if _names_a_venue(remark)]
+        meeting.venue = meeting.venue or next(iter(remarks), None)
+        meeting.topic = re.sub(
+            r"\s*\(([^)]*)\)",
+            lambda m: "" if self.words.change_in(m.group(1)) or m.group(1) in remarks else m.group(0),
+            parts[0],
         ).strip(" .")
+        trailer = re.search(r"\s+[–-]\s+([^–-]+)$", meeting.topic)  # "Topic – NYTT DATUM"
+        if trailer and self.words.change_in(trailer.group(1)) and len(trailer.group(1).split()) <= 3:
+            meeting.topic = meeting.topic[: trailer.start()]
         if parts[0][:1].islower():  # "handlar mötet om hälsosamma arbetsplatser": what it is about
             meeting.topic = topic_in(parts[0], first=parts[0]) or meeting.topic
             meeting.venue = meeting.venue or venue_in(text)  # "... Seminariet sänds via Teams.
@@ -1082,6 +1097,12 @@ def _as_sentences(lines: list[str]) -> str:
         for part, following in zip(parts, [*parts[1:], ""], strict=False)
     ]
     return " ".join(ended).strip()
+
+
+def _wraps_a_cell(text: str) -> bool:
+    """A short line under a table's row, no sentence and no day of its own: the rest of the row's last
+    cell ("Arbetsmarknaden – prognos och" / "trender (Folkets hus)")."""
+    return len(text) <= 80 and not re.search(r"[.!?](?:\s|$)", text) and not find_dates(text)
 
 
 def _has_topic(entry: _Entry) -> bool:
