@@ -925,3 +925,15 @@ def test_a_move_told_by_the_day_it_happens_instead_and_a_cancellation_with_a_wor
     assert (moved.municipality, moved.moved_from, moved.venue) == ("Nynäshamn", date(2092, 2, 22), "Sjöfartshuset")
     # "Seminariet om arbetsgivarkontakter tisdag den 14 februari blir dessvärre inte av"
     assert (meeting(kb, "2092-02-14").kind, meeting(kb, "2092-02-14").status) == ("seminarium", "cancelled")
+
+
+def test_a_municipality_line_with_its_venue_in_brackets_over_a_plural_weekday_and_its_days(kb):
+    # "Tyresö (Alléhuset, Strandsalen):" / "torsdagarna 3 september och 1 oktober": every day under it is there
+    days = {m.date: (m.municipality, m.venue) for m in kb.meetings if m.sources[0].issue == "2092-2"}
+    assert days == {
+        date(2092, 9, 3): ("Tyresö", "Alléhuset, Strandsalen"),
+        date(2092, 10, 1): ("Tyresö", "Alléhuset, Strandsalen"),
+        date(2092, 9, 16): ("Nynäshamn", "Sjöfartshuset"),
+        date(2092, 10, 14): ("Nynäshamn", "Sjöfartshuset"),
+        date(2092, 11, 11): ("Nynäshamn", "Sjöfartshuset"),
+    }

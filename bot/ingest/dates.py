@@ -76,12 +76,12 @@ _MONTH_FIRST = rf"(?P<m2>{MONTH_PATTERN})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:
 # "2085-01-19": ISO, as calendars exported from a spreadsheet write it
 _ISO = rf"(?P<iy>{_YEAR})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?![\d-])"
 # "fre 25.5": a day and month with a point, only after a weekday (alone it may be a time or a decimal)
-_DOTTED = rf"(?:{_WEEKDAY_PATTERN})(?:en)?\.?\s+(?:den\s+)?(?P<pd>\d{{1,2}})\.(?P<pm>\d{{1,2}})(?![\d.:])"
+_DOTTED = rf"(?:{_WEEKDAY_PATTERN})(?:en|arna)?\.?\s+(?:den\s+)?(?P<pd>\d{{1,2}})\.(?P<pm>\d{{1,2}})(?![\d.:])"
 # "14.12  fre  TYRESÖ": or before its weekday, as in an agenda's columns
 _DOTTED_FIRST = rf"(?P<fd>\d{{1,2}})\.(?P<fm>\d{{1,2}})\s+(?:{_WEEKDAY_PATTERN})\b\.?"
 _CLOCK_BEFORE = re.compile(r"\b(?:kl|klockan)\.?\s*$", re.I)
 _DATE = re.compile(
-    rf"(?<![\w/.])(?:{_DOTTED}|{_DOTTED_FIRST}|(?:(?:{_WEEKDAY_PATTERN})(?:en)?\s+(?:den\s+)?|den\s+)?(?:{_ISO}|{_NUMERIC}|{_NAMED}|{_MONTH_FIRST}))",
+    rf"(?<![\w/.])(?:{_DOTTED}|{_DOTTED_FIRST}|(?:(?:{_WEEKDAY_PATTERN})(?:en|arna)?\s+(?:den\s+)?|den\s+)?(?:{_ISO}|{_NUMERIC}|{_NAMED}|{_MONTH_FIRST}))",
     re.I,
 )
 

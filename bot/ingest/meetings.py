@@ -289,6 +289,7 @@ class MeetingReader:
         last_label: str | None = None  # the field of the last "Label: value" line, which a wrapped line goes on
         month_above: str | None = None  # "Januari" over "fre 22   Tyresö   Topic": the month of the days below
         row: _Entry | None = None  # the table's row just above, whose last cell may wrap onto the next line
+        place_venues: list[tuple[int, str, str]] = []  # (line, municipality, venue) of "HANINGE (Kulturhuset)"
         for index, line in enumerate(lines):
             text = line.text
             if re.fullmatch(rf"(?:{MONTH_PATTERN})(?:\s+\d{{4}})?", fold(text)):
@@ -462,6 +463,11 @@ class MeetingReader:
                     )  # "Nordic seminar: X" / "Friday 12 April, 9.00"
                 open_entry = True
                 continue
+            placed = self._place_with_venue(text)
+            if placed:
+                municipality, open_entry = placed[0], False
+                place_venues.append((line.number, *placed))
+                continue
             named = self._municipality_line(text)
             if named and open_entry and entries[-1].municipality is None and not _has_topic(entries[-1]):
                 entries[-1].municipality = named  # "FRE 28 JAN" over "Haninge" over its topic: a card
@@ -501,7 +507,15 @@ class MeetingReader:
                 if (text.startswith(("•", "-", "–")) and not remark) or len(text) > 300:
                     break  # the list has ended; what follows is another article's layout spill
                 outro.append(text)
+        _venues_of_places(entries, place_venues)
         return entries, intro, outro
+
+    def _place_with_venue(self, text: str) -> tuple[str, str] | None:
+        """ "HANINGE (Haninge kulturhus, Blå salen)": a municipality's line with the venue of the meetings
+        under it in brackets."""
+        match = re.fullmatch(r"(.+?)\s*\(([^)]+)\)\s*:?", text)
+        named = self._municipality_line(match.group(1)) if match else None
+        return (named, match.group(2)) if match and named and _names_a_venue(match.group(2)) else None
 
     def _records_dated_first(self, lines: list[Line]) -> list[Line]:
         """Records of "Label: value" lines whose day comes after other labels ("Vad: Frukostmöte" / "Var: ..." /
@@ -1097,6 +1111,14 @@ def _as_sentences(lines: list[str]) -> str:
         for part, following in zip(parts, [*parts[1:], ""], strict=False)
     ]
     return " ".join(ended).strip()
+
+
+def _venues_of_places(entries: list[_Entry], place_venues: list[tuple[int, str, str]]) -> None:
+    """The meetings under a municipality's line with a venue take that venue, unless they name their own."""
+    for entry in entries:
+        above = [place for place in place_venues if place[0] < entry.line]
+        if above and above[-1][1] == entry.municipality:
+            entry.fields.setdefault("venue", above[-1][2])
 
 
 def _wraps_a_cell(text: str) -> bool:
