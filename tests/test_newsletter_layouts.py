@@ -937,3 +937,11 @@ def test_a_municipality_line_with_its_venue_in_brackets_over_a_plural_weekday_an
         date(2092, 10, 14): ("Nynäshamn", "Sjöfartshuset"),
         date(2092, 11, 11): ("Nynäshamn", "Sjöfartshuset"),
     }
+
+
+def test_a_dated_line_that_leaves_a_bracket_open_is_prose_and_a_topic_going_on_is_no_venue(kb):
+    # "Vi träffas torsdagen den 17 september i Tyresö kommunhus (salen" / "Forum, entréplan).": a sentence, its
+    # venue said in it and its topic after the heading's colon
+    assert facts(meeting(kb, "2092-09-17")) == ("Tyresö", "arbetsgivare som vågar", "Tyresö kommunhus", "08:40")
+    # "15/10 · HANINGE · Idrott, kultur och" / "hälsa för unga": a cell ending on "och" goes on, it names no venue
+    assert facts(meeting(kb, "2092-10-15")) == ("Haninge", "Idrott, kultur och hälsa för unga", None, None)

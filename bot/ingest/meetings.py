@@ -476,7 +476,8 @@ class MeetingReader:
                 municipality = named
                 open_entry = False
                 continue
-            open_ended = self.words.ends_open(text) and bool(next_text)  # "... fredag den 19 maj, på" / "Brandbergens"
+            # "... fredag den 19 maj, på" / "Brandbergens", "... Handen (lokalen" / "Blå salen)": a sentence going on
+            open_ended = (self.words.ends_open(text) or text.count("(") > text.count(")")) and bool(next_text)
             skip_line = find_dates(block.heading) or open_ended or wrapped
             inside = None if skip_line else self._dated_line(text, line.number, municipality)
             if inside is not None:
@@ -1196,7 +1197,10 @@ def _venue_after_dates(text: str) -> str | None:
 
 
 def _names_a_venue(text: str) -> bool:
-    """ "Kulturhuset, Handen." or "Samma lokal som ovan", not a topic ("Samverkan med psykiatrin")."""
+    """ "Kulturhuset, Handen." or "Samma lokal som ovan", not a topic ("Samverkan med psykiatrin") nor one going
+    on in the next line ("Sommarjobb, feriepraktik och vad som")."""
+    if lexicon().ends_open(text):
+        return False
     if len(text.split()) <= 3 and lexicon().online_venue(text):
         return True  # "Teams", "digitalt via Zoom"
     return bool(_venue_line([text])) or any(phrase in fold(text) for phrase in _SAME_AS_ABOVE)
