@@ -945,3 +945,12 @@ def test_a_dated_line_that_leaves_a_bracket_open_is_prose_and_a_topic_going_on_i
     assert facts(meeting(kb, "2092-09-17")) == ("Tyresö", "arbetsgivare som vågar", "Tyresö kommunhus", "08:40")
     # "15/10 · HANINGE · Idrott, kultur och" / "hälsa för unga": a cell ending on "och" goes on, it names no venue
     assert facts(meeting(kb, "2092-10-15")) == ("Haninge", "Idrott, kultur och hälsa för unga", None, None)
+
+
+def test_a_contents_line_a_day_of_other_news_before_a_seminar_and_a_weekday_between_a_cards_cells(kb):
+    # "Innehåll: Höstens frukostar – Ny styrelse från 1 november – ...", "Från den 2 januari gäller nya regler ...":
+    # no meetings; "9 OKT · Haninge · fredag · Poseidon, Handen" over its topic: "fredag" is the day's weekday
+    days = {m.date for m in kb.meetings if m.sources[0].issue == "2092-4"}
+    assert days == {date(2092, 10, 9), date(2092, 10, 13)}
+    assert facts(meeting(kb, "2092-10-09")) == ("Haninge", "Arbetsträning i kommunens parker", "Poseidon, Handen", None)
+    assert meeting(kb, "2092-10-13").topic == "NYA REGLER FÖR AKTIVITETSSTÖD"

@@ -40,6 +40,7 @@ class Lexicon:
     not_meeting: re.Pattern[str]  # "sammanträder", "publicerades": the day is another kind of event
     labels: dict[str, str]  # folded label -> field
     deadline: re.Pattern[str]
+    contents: re.Pattern[str]  # "Innehåll:": a paragraph opening so lists the articles
     deadline_opening: re.Pattern[str]  # "Sista anmälningsdag": a sentence opening so gives deadlines only
     other_event: re.Pattern[str]  # "publiceras", "började": next to a date, the day of something else
     changes: dict[str, re.Pattern[str]]  # cancelled, moved, topic, venue -> words
@@ -172,6 +173,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             labels={fold(label): name for name, labels in data["labels"].items() for label in labels},
             deadline=_starts(data["deadline_words"]),
             deadline_opening=_starts(data["deadline_openings"]),
+            contents=_starts(data["contents_openings"]),
             other_event=_starts(data["other_event_words"]),
             changes={change: _starts(words) for change, words in data["changes"].items()},
             old_date=_starts(data["old_date_words"]),

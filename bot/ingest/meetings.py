@@ -589,8 +589,8 @@ class MeetingReader:
         for index, cell in enumerate(cells):
             column = columns[index] if index < len(columns) else None
             column = None if column == "what" else column  # "Vad": a kind of meeting, its topic, or both
-            if not cell:
-                continue
+            if not cell or (column is None and fold(cell) in self._weekdays):
+                continue  # "11 JUN · Nynäshamn · torsdag · ...": the day's weekday, no topic
             if column == "date" or (column is None and not dates and self._meeting_dates(cell)):
                 dates = dates or self._meeting_dates(cell)
                 if column is None or column == "date":
@@ -804,7 +804,12 @@ class MeetingReader:
         of an article's first paragraph. Told in passing, they count as reported: they never override
         what a list or an article about the meeting says."""
         told: list[Meeting] = []
-        paragraphs = _paragraphs(block.lines)
+        paragraphs = [p for p in _paragraphs(block.lines) if not self.words.contents.match(fold(p))]
+        # "Den 1 juli ändras reglerna. ... ett seminarium onsdag 3 juni": the opening's day is no meeting when
+        # a sentence of the article dates one
+        opening_counts = not block.lists_only and not any(
+            self.words.speaks_of_meeting(s) and self._meeting_dates(s) for p in paragraphs for s in sentences(p)
+        )
         for index, paragraph in enumerate(paragraphs):
             parts = sentences(paragraph)
             # "Tyresö. Fredag 3 juni handlar mötet om ...": a paragraph led by its municipality's name
@@ -814,7 +819,7 @@ class MeetingReader:
                     continue  # a notice of a change ("... var först planerat till 4 maj"): see changes.py
                 named = self._municipality_in(EMAIL.sub("", sentence)) or lead  # not "…@haninge.se"
                 speaks = self.words.speaks_of_meeting(sentence)
-                if not (named or speaks or (index == 0 and not block.lists_only)):
+                if not (named or speaks or (index == 0 and opening_counts)):
                     continue
                 for mention in self._meeting_dates(sentence):
                     own_kind = self.words.kind_in(sentence)  # "ordnar vi ett seminarium" in a block of breakfasts
