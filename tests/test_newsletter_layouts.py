@@ -954,3 +954,17 @@ def test_a_contents_line_a_day_of_other_news_before_a_seminar_and_a_weekday_betw
     assert days == {date(2092, 10, 9), date(2092, 10, 13)}
     assert facts(meeting(kb, "2092-10-09")) == ("Haninge", "Arbetsträning i kommunens parker", "Poseidon, Handen", None)
     assert meeting(kb, "2092-10-13").topic == "NYA REGLER FÖR AKTIVITETSSTÖD"
+
+
+def test_headings_underlined_with_tildes_and_meetings_told_in_one_sentence_with_venues_said_apart(kb):
+    # "Om höstens träffar" / "~~~~": a heading; "i Haninge tisdagen den 10 november, med temat "X", och fortsätter i
+    # Tyresö den 24 november, där ...": each day its own topic; "I Haninge träffas vi på Poseidon, i Tyresö i
+    # kommunhuset": each municipality's venue
+    assert facts(meeting(kb, "2092-11-10")) == ("Haninge", "Unga och skulder", "Poseidon", "08:30")
+    assert facts(meeting(kb, "2092-11-24")) == ("Tyresö", None, "kommunhuset", "08:30")
+    # "stod det 17 november, men nu gäller den 24:e": the day as an ordinal is the new one of the month named
+    assert meeting(kb, "2092-11-24").moved_from == date(2092, 11, 17)
+    # "Den 3 december håller vi konferensen "Arbete för alla" på" / "Sjöviksgården ...": a sentence going on, not a
+    # heading nor a line of a list; the title in quotes after the kind of meeting is its topic
+    conference = meeting(kb, "2092-12-03")
+    assert (conference.kind, conference.topic, conference.venue) == ("seminarium", "Arbete för alla", "Sjöviksgården")

@@ -114,7 +114,7 @@ def _change(
     words = lexicon()
     dates = [m for m in find_dates(sentence) if not words.is_deadline(sentence[: m.start])]
     if what == "moved" and len(dates) < 2:
-        dates = _days_of_a_named_month(sentence) or dates
+        dates = sorted([*dates, *_days_of_a_named_month(sentence)], key=lambda mention: mention.start)
     if not dates:
         dates = find_dates(source.section)
     if not dates:

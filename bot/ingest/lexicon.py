@@ -145,7 +145,7 @@ class Lexicon:
     def ends_open(self, line: str) -> bool:
         """Whether a line stops mid-sentence: on a comma or on a word like "på" ("... den 19 maj, på")."""
         words = line.rstrip().split()
-        return bool(words) and (line.rstrip().endswith(",") or fold(words[-1]) in self.open_ends)
+        return bool(words) and (line.rstrip().endswith(",") or words[-1].lower() in self.open_ends)
 
     def was_moved_from(self, before: str) -> bool:
         return bool(self.moved_from.search(fold(" ".join(before.split()[-5:]))))
@@ -189,7 +189,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             ),
             topic_verbs=_starts(data["topic_verbs"]),
             topic_placeholders=_starts(data["topic_placeholders"]),
-            open_ends=frozenset(fold(str(word)) for word in data["open_ends"]),
+            open_ends=frozenset(str(word).lower() for word in data["open_ends"]),
             ordinals={fold(str(word)): int(value) for word, value in data["ordinal_words"].items()},
             issue_ordinal=re.compile(
                 rf"\b({'|'.join(map(re.escape, (fold(str(w)) for w in data['ordinal_words'])))})\s+"

@@ -392,7 +392,8 @@ class MeetingReader:
             if starting is not None and self.words.move_arrow.search(text):
                 open_entry = False
                 continue  # "Tyresö 26/1 → 2/2": a notice of a move, read in changes.py
-            if starting is not None and next_text[:1].islower() and re.match(r"\s*[a-zåäö]", _clock_free(starting[1])):
+            goes_on = next_text[:1].islower() or (self.words.ends_open(text) and bool(next_text))
+            if starting is not None and goes_on and re.match(r"\s*[a-zåäö]", _clock_free(starting[1])):
                 starting = None  # "Tisdag 25 april kl 9–12 håller vi ett seminarium om IPS," / "individuell ..."
             fields_in_line = re.split(r"\s+[·|]\s+", text)  # "Fre 9/9 · Haninge · Topic · Venue"
             dashed = re.split(r"\s+–\s+", text)  # "Fredag 6 februari – Topic – Poseidon, Handen"
@@ -821,7 +822,8 @@ class MeetingReader:
                 speaks = self.words.speaks_of_meeting(sentence)
                 if not (named or speaks or (index == 0 and opening_counts)):
                     continue
-                for mention in self._meeting_dates(sentence):
+                days = self._meeting_dates(sentence)
+                for mention in days:
                     own_kind = self.words.kind_in(sentence)  # "ordnar vi ett seminarium" in a block of breakfasts
                     meeting = self._meeting(own_kind or block.kind, mention, source, block.first_line)
                     if self.words.tells_of_held(sentence) and mention.year is None:
@@ -830,7 +832,11 @@ class MeetingReader:
                     before = self._municipality_in(_last_clause(sentence[: mention.start]))
                     meeting.municipality = before or lead or named or self._municipality_in(block.heading)
                     following = " ".join(sentences(paragraph[paragraph.find(sentence) :])[:2])  # it and the next
-                    meeting.topic = _topic_after_day(paragraph, mention) or topic_in(sentence) or topic_in(following)
+                    meeting.topic = _topic_after_day(paragraph, mention)
+                    # "den 22 september, med temat X, och ... den 13 oktober, där ...": each day has its own topic,
+                    # unless they are joined ("Den 1 mars respektive 5 april samlades ... om X")
+                    if not meeting.topic and _joined(sentence, days):
+                        meeting.topic = topic_in(sentence) or topic_in(following)
                     meeting.note = sentence
                     apply_times(meeting, following)
                     meeting.venue = venue_in(sentence) or venue_in(following)
@@ -841,7 +847,11 @@ class MeetingReader:
         for meeting in told:
             if not meeting.start:
                 apply_times(meeting, undated)
-            meeting.venue = meeting.venue or next((venue for venue in shared if venue), None)
+            meeting.venue = (
+                meeting.venue
+                or self._venue_of_municipality(undated, meeting.municipality)  # "I Tyresö ses vi i kommunhuset"
+                or next((venue for venue in shared if venue), None)
+            )
         whole = " ".join(paragraphs)
         # an article about one meeting: all of it is about that one (not a page of notices about others)
         if len(told) == 1 and not block.lists_only and not self.words.change_in(whole):
@@ -962,15 +972,17 @@ class MeetingReader:
         """ "mötena i Haninge hålls i Haninge kulturhus, Handen, och mötet i Tyresö i Tyresö kommunhus"."""
         if not municipality:
             return None
+        about_meetings = self.words.speaks_of_meeting(text)  # "Samtliga frukostmöten börjar 8.45. I Tyresö ses vi ..."
         for sentence in sentences(text):
             # "Mötena i Haninge hålls i Poseidonsalen i Haninge kulturhus, i Nynäshamn på Folkets hus och i Tyresö i
             # kommunhusets Forumsal": each municipality's venue up to the next one named
+            # "I Nynäshamn ses vi på Folkets Hus, i Tyresö i kommunhuset": up to two words before the venue
             said = re.search(
-                rf"\bi\s+{re.escape(municipality)}\s+(?:hålls\s+)?(?:i|på)\s+(.+?)(?=[,;]|\s+och\s|\.?$)",
+                rf"\b[Ii]\s+{re.escape(municipality)}\s+(?:[a-zåäö]+\s+){{0,2}}?(?:i|på)\s+(.+?)(?=[,;]|\s+och\s|\.?$)",
                 sentence,
             )
-            venue = said.group(1) if said and self.words.speaks_of_meeting(sentence) else ""
-            if re.search(r"[A-ZÅÄÖ]", venue) and len(venue.split()) <= 6:
+            venue = said.group(1) if said and about_meetings else ""
+            if (re.search(r"[A-ZÅÄÖ]", venue) or _ends_in_venue_word(venue)) and len(venue.split()) <= 6:
                 return venue
         for match in re.finditer(
             rf"\b(?:mötena|mötet|möten)\s+i\s+{re.escape(municipality)}\s+(?:hålls\s+)?(.*)", text
@@ -1054,6 +1066,11 @@ class MeetingReader:
     def _date(self, mention: DateMention, line: int, is_event: bool) -> date:
         """The full date; an impossible or implausible one stops the build with file:line."""
         return full_date(mention, self.newsletter.published, f"{self.newsletter.path}:{line}", is_event)
+
+
+def _joined(text: str, days: list[DateMention]) -> bool:
+    """Whether the days of a text follow each other with nothing but "och", "respektive", "," between."""
+    return all(_CONNECTOR.match(text[one.end : other.start]) for one, other in zip(days, days[1:], strict=False))
 
 
 def _last_clause(text: str) -> str:
