@@ -982,3 +982,68 @@ def test_contacts_by_a_pronoun_in_a_mail_link_and_on_a_card_naming_a_project(kb)
     assert contacts["Kerstin Fahl"] == ("kerstin.fahl@nynashamn.se", "070-174 06 83")
     assert roles["Kerstin Fahl"] == [("projektledare", None)]
     assert roles.get("Nya Vägar", []) == []
+
+
+def test_a_calendar_of_iso_dates_after_week_numbers_with_cells_wrapped_onto_the_next_line(kb):
+    # "6      2092-02-08   Tyresö   Studiestöd för vuxna som vill byta" / "bana (Alléhuset)": the week's number
+    # is no part of the day, the wrapped line ends the topic, and the venue in brackets is the venue
+    assert facts(meeting(kb, "2092-02-08")) == (
+        "Tyresö",
+        "Studiestöd för vuxna som vill byta bana",
+        "Alléhuset",
+        "08:15",
+    )
+    assert facts(meeting(kb, "2092-03-21")) == ("Haninge", "Träffpunkter för unga vuxna", None, "08:15")
+    # "(Sjöfartshuset) – ÄNDRAT DATUM" inside the table is the row's remark, not a move of the calendar's first day
+    assert meeting(kb, "2092-02-08").status is None
+
+
+def test_a_move_told_by_the_day_it_happens_instead_and_a_cancellation_with_a_word_inside(kb):
+    # "Nynäshamnsfrukosten om praktik, som först var utlyst till den 22 februari, hålls i stället den 29 februari."
+    moved = meeting(kb, "2092-02-29")
+    assert (moved.municipality, moved.moved_from, moved.venue) == ("Nynäshamn", date(2092, 2, 22), "Sjöfartshuset")
+    # "Seminariet om arbetsgivarkontakter tisdag den 14 februari blir dessvärre inte av"
+    assert (meeting(kb, "2092-02-14").kind, meeting(kb, "2092-02-14").status) == ("seminarium", "cancelled")
+
+
+def test_a_municipality_line_with_its_venue_in_brackets_over_a_plural_weekday_and_its_days(kb):
+    # "Tyresö (Alléhuset, Strandsalen):" / "torsdagarna 3 september och 1 oktober": every day under it is there
+    days = {m.date: (m.municipality, m.venue) for m in kb.meetings if m.sources[0].issue == "2092-2"}
+    assert days == {
+        date(2092, 9, 3): ("Tyresö", "Alléhuset, Strandsalen"),
+        date(2092, 10, 1): ("Tyresö", "Alléhuset, Strandsalen"),
+        date(2092, 9, 16): ("Nynäshamn", "Sjöfartshuset"),
+        date(2092, 10, 14): ("Nynäshamn", "Sjöfartshuset"),
+        date(2092, 11, 11): ("Nynäshamn", "Sjöfartshuset"),
+    }
+
+
+def test_a_dated_line_that_leaves_a_bracket_open_is_prose_and_a_topic_going_on_is_no_venue(kb):
+    # "Vi träffas torsdagen den 17 september i Tyresö kommunhus (salen" / "Forum, entréplan).": a sentence, its
+    # venue said in it and its topic after the heading's colon
+    assert facts(meeting(kb, "2092-09-17")) == ("Tyresö", "arbetsgivare som vågar", "Tyresö kommunhus", "08:40")
+    # "15/10 · HANINGE · Idrott, kultur och" / "hälsa för unga": a cell ending on "och" goes on, it names no venue
+    assert facts(meeting(kb, "2092-10-15")) == ("Haninge", "Idrott, kultur och hälsa för unga", None, None)
+
+
+def test_a_contents_line_a_day_of_other_news_before_a_seminar_and_a_weekday_between_a_cards_cells(kb):
+    # "Innehåll: Höstens frukostar – Ny styrelse från 1 november – ...", "Från den 2 januari gäller nya regler ...":
+    # no meetings; "9 OKT · Haninge · fredag · Poseidon, Handen" over its topic: "fredag" is the day's weekday
+    days = {m.date for m in kb.meetings if m.sources[0].issue == "2092-4"}
+    assert days == {date(2092, 10, 9), date(2092, 10, 13)}
+    assert facts(meeting(kb, "2092-10-09")) == ("Haninge", "Arbetsträning i kommunens parker", "Poseidon, Handen", None)
+    assert meeting(kb, "2092-10-13").topic == "NYA REGLER FÖR AKTIVITETSSTÖD"
+
+
+def test_headings_underlined_with_tildes_and_meetings_told_in_one_sentence_with_venues_said_apart(kb):
+    # "Om höstens träffar" / "~~~~": a heading; "i Haninge tisdagen den 10 november, med temat "X", och fortsätter i
+    # Tyresö den 24 november, där ...": each day its own topic; "I Haninge träffas vi på Poseidon, i Tyresö i
+    # kommunhuset": each municipality's venue
+    assert facts(meeting(kb, "2092-11-10")) == ("Haninge", "Unga och skulder", "Poseidon", "08:30")
+    assert facts(meeting(kb, "2092-11-24")) == ("Tyresö", None, "kommunhuset", "08:30")
+    # "stod det 17 november, men nu gäller den 24:e": the day as an ordinal is the new one of the month named
+    assert meeting(kb, "2092-11-24").moved_from == date(2092, 11, 17)
+    # "Den 3 december håller vi konferensen "Arbete för alla" på" / "Sjöviksgården ...": a sentence going on, not a
+    # heading nor a line of a list; the title in quotes after the kind of meeting is its topic
+    conference = meeting(kb, "2092-12-03")
+    assert (conference.kind, conference.topic, conference.venue) == ("seminarium", "Arbete för alla", "Sjöviksgården")

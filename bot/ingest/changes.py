@@ -47,6 +47,8 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
             for written in sentences(paragraph):
                 following = paragraph[paragraph.find(written) + len(written) :]  # what the next sentences add
                 written = written.lstrip("•*–-»> ")
+                if written.count("|") >= 2 and not words.change_in(written.rsplit("|", 1)[1]):
+                    continue  # a remark inside a table's rows ("– NYTT DATUM") is read with its row
                 label = _LEAD_LABEL.match(written)  # "Ny lokal: Frukostmötet i ... hålls på ..."
                 sentence = written[label.end() :] if label else written
                 sentence = re.sub(r"\s*\([^)]*\)", "", sentence)  # "20/11 (nytt datum)": a remark, not a notice
@@ -72,14 +74,16 @@ _LEAD_LABEL = re.compile(
 
 
 def _moved_without_saying(sentence: str) -> str | None:
-    """ "... som var planerat till 18/10 hålls i stället 25/10": two days, one of them the old one; or
-    one day said to be the old one ("Mötet i Tyresö var först planerat till 4 maj")."""
+    """ "... som var planerat till 18/10 hålls 25/10", "... den 22/2 hålls i stället den 29/2": two days, one of
+    them said to be the old one or the new one; or one day said to be the old one ("Mötet i Tyresö var först
+    planerat till 4 maj")."""
     words = lexicon()
     dates = [m for m in find_dates(sentence) if not words.is_deadline(sentence[: m.start])]
     olds = [m for m in dates if words.is_old_date(sentence[: m.start])]
+    news = [m for m in dates if words.is_new_date(sentence[: m.start])]
     if len(dates) == 1 and words.was_moved_from(sentence[: dates[0].start]):
         return "moved"
-    return "moved" if len(dates) == 2 and len(olds) == 1 else None
+    return "moved" if len(dates) == 2 and 1 in (len(olds), len(news)) else None
 
 
 def _days_of_a_named_month(sentence: str) -> list[DateMention]:
@@ -110,7 +114,7 @@ def _change(
     words = lexicon()
     dates = [m for m in find_dates(sentence) if not words.is_deadline(sentence[: m.start])]
     if what == "moved" and len(dates) < 2:
-        dates = _days_of_a_named_month(sentence) or dates
+        dates = sorted([*dates, *_days_of_a_named_month(sentence)], key=lambda mention: mention.start)
     if not dates:
         dates = find_dates(source.section)
     if not dates:
@@ -120,6 +124,7 @@ def _change(
         what = "venue"  # "Mötet den 18/9 flyttar från Handens bibliotek till Kulturhuset Poseidon"
     if what == "moved" and len(dates) >= 2:
         olds = [m for m in dates if words.is_old_date(sentence[: m.start])]
+        olds = olds or [m for m in dates if not words.is_new_date(sentence[: m.start])]
         old = olds[0] if olds else dates[0]
         new = next(m for m in dates if m is not old)
     municipality = (

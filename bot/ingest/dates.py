@@ -73,13 +73,15 @@ _YEAR = r"(?:19|20|21)\d\d"
 _NUMERIC = rf"(?P<nd>\d{{1,2}})/(?P<nm>\d{{1,2}})(?![\d/])(?:(?:\s+|\s*-\s*)(?P<ny>{_YEAR})\b)?"
 _NAMED = rf"(?P<d>\d{{1,2}})(?::[ae]|\.)?\s+(?P<m>{MONTH_PATTERN})\.?(?![a-zåäö])(?:\s+(?P<y>{_YEAR})\b)?"
 _MONTH_FIRST = rf"(?P<m2>{MONTH_PATTERN})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(?P<y2>{_YEAR}))?\b(?![/.:]\d)"
+# "2085-01-19": ISO, as calendars exported from a spreadsheet write it
+_ISO = rf"(?P<iy>{_YEAR})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?![\d-])"
 # "fre 25.5": a day and month with a point, only after a weekday (alone it may be a time or a decimal)
-_DOTTED = rf"(?:{_WEEKDAY_PATTERN})(?:en)?\.?\s+(?:den\s+)?(?P<pd>\d{{1,2}})\.(?P<pm>\d{{1,2}})(?![\d.:])"
+_DOTTED = rf"(?:{_WEEKDAY_PATTERN})(?:en|arna)?\.?\s+(?:den\s+)?(?P<pd>\d{{1,2}})\.(?P<pm>\d{{1,2}})(?![\d.:])"
 # "14.12  fre  TYRESÖ": or before its weekday, as in an agenda's columns
 _DOTTED_FIRST = rf"(?P<fd>\d{{1,2}})\.(?P<fm>\d{{1,2}})\s+(?:{_WEEKDAY_PATTERN})\b\.?"
 _CLOCK_BEFORE = re.compile(r"\b(?:kl|klockan)\.?\s*$", re.I)
 _DATE = re.compile(
-    rf"(?<![\w/.])(?:{_DOTTED}|{_DOTTED_FIRST}|(?:(?:{_WEEKDAY_PATTERN})(?:en)?\s+(?:den\s+)?|den\s+)?(?:{_NUMERIC}|{_NAMED}|{_MONTH_FIRST}))",
+    rf"(?<![\w/.])(?:{_DOTTED}|{_DOTTED_FIRST}|(?:(?:{_WEEKDAY_PATTERN})(?:en|arna)?\s+(?:den\s+)?|den\s+)?(?:{_ISO}|{_NUMERIC}|{_NAMED}|{_MONTH_FIRST}))",
     re.I,
 )
 
@@ -117,13 +119,15 @@ def _dates_in(text: str) -> tuple[DateMention, ...]:
             day, month, year = groups["pd"] or groups["fd"], groups["pm"] or groups["fm"], None
             if not 1 <= int(month) <= 12 or (groups["fd"] and _CLOCK_BEFORE.search(text[: match.start()])):
                 continue
+        elif groups["iy"]:
+            day, month, year = groups["id"], groups["im"], groups["iy"]
         elif groups["nd"]:
             day, month, year = groups["nd"], groups["nm"], groups["ny"]
         elif groups["d"]:
             day, month, year = groups["d"], str(MONTHS[fold(groups["m"])]), groups["y"]
         else:
             day, month, year = groups["d2"], str(MONTHS[fold(groups["m2"])]), groups["y2"]
-        if not 1 <= int(month) <= 12 and groups["nd"]:
+        if not 1 <= int(month) <= 12 and (groups["nd"] or groups["iy"]):
             continue  # "3/15" is not a day and month: a fraction or a reference
         found.append(DateMention(match.start(), match.end(), int(day), int(month), int(year) if year else None))
     return tuple(found)

@@ -307,11 +307,18 @@ def _headline_parts(text: str) -> list[str]:
 
 
 def _is_heading(
-    raw: str, text: str, headlines: list[str], blanks_before: int, next_text: str | None, continued: bool = False
+    raw: str,
+    text: str,
+    headlines: list[str],
+    blanks_before: int,
+    next_text: str | None,
+    continued: bool = False,
+    underlined: bool = False,
 ) -> bool:
-    """A heading is marked (►, #), repeats a headline, is a line in bold of its own, or stands alone
-    (after a page break, or between blank lines over a paragraph of running text); a line whose sentence
-    goes on in the next one (`continued`: it starts in lower case) is not.
+    """A heading is marked (►, #), repeats a headline, is a line in bold of its own, is `underlined` by a
+    drawn rule ("~~~~") after a blank line, or stands alone (after a page break, or between blank lines over a
+    paragraph of running text); a line whose sentence goes on in the next one (`continued`: it starts in lower
+    case, or it ends on "på", "och") is not.
     Deep markdown headings (####) and lines ending a sentence are sub-headings: content."""
     if not text or len(text) > 120 or re.match(r"^\s*#{4,}", raw) or text.count("|") >= 2:
         return False  # a deep sub-heading, or a table's row
@@ -322,8 +329,10 @@ def _is_heading(
         return False
     if len(text) <= 80 and any(len(h) >= 10 and folded.startswith(fold(h)) for h in headlines):
         return True  # the headline said "Lediga platser", the article "Lediga platser i MIA ..."
-    if is_heading_marked(raw) or _is_bold_line(raw):
+    if is_heading_marked(raw) or _is_bold_line(raw) or (underlined and blanks_before >= 1 and len(text) <= 80):
         return True
+    if lexicon().ends_open(text) and not text.isupper():  # "BOKA IN" is a heading
+        return False  # a sentence going on in the next line ("Den 3 december håller vi konferensen X på")
     if continued:
         return False
     if text.isupper() and 4 <= len(text) <= 60 and blanks_before >= 1 and next_text is not None:
@@ -358,6 +367,7 @@ def _is_bold_line(raw: str) -> bool:
 def _sections(lines: list[Line], raw_lines: list[str], headlines: list[str]) -> list[Section]:
     sections = [Section(heading="")]
     blanks = 2  # the top of the text is like the top of a page
+    rule_below = False  # the line just read is a heading underlined with a rule: that rule is no blank line
     next_text: list[str | None] = [None] * len(lines)  # the next non-empty line after each, found in one pass
     for index in range(len(lines) - 2, -1, -1):
         later = lines[index + 1]
@@ -367,11 +377,15 @@ def _sections(lines: list[Line], raw_lines: list[str], headlines: list[str]) -> 
         stands_alone = after is None or not after.text
         following = next_text[index] if stands_alone else None
         continued = after is not None and after.text[:1].islower()
-        if _is_heading(raw_lines[line.number - 1], line.text, headlines, blanks, following, continued):
+        underlined = line.number < len(raw_lines) and _RULE.fullmatch(raw_lines[line.number]) is not None
+        raw = raw_lines[line.number - 1]
+        heading = _is_heading(raw, line.text, headlines, blanks, following, continued, underlined)
+        if heading:
             sections.append(Section(heading=line.text.rstrip(":!"), heading_line=line.number))
         else:
             sections[-1].lines.append(line)
-        blanks = 0 if line.text else blanks + 1
+        blanks = 0 if line.text or rule_below else blanks + 1
+        rule_below = heading and underlined
     return [section for section in sections if section.heading or any(line.text for line in section.lines)]
 
 

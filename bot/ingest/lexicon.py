@@ -40,10 +40,12 @@ class Lexicon:
     not_meeting: re.Pattern[str]  # "sammanträder", "publicerades": the day is another kind of event
     labels: dict[str, str]  # folded label -> field
     deadline: re.Pattern[str]
+    contents: re.Pattern[str]  # "Innehåll:": a paragraph opening so lists the issue's articles
     deadline_opening: re.Pattern[str]  # "Sista anmälningsdag": a sentence opening so gives deadlines only
     other_event: re.Pattern[str]  # "publiceras", "började": next to a date, the day of something else
     changes: dict[str, re.Pattern[str]]  # cancelled, moved, topic, venue -> words
     old_date: re.Pattern[str]
+    new_date: re.Pattern[str]  # "i stället": the date after these is the one a meeting moves to
     move_arrow: re.Pattern[str]  # "26/1 → 2/2": a meeting moved from one day to the other
     held: re.Pattern[str]  # "samlade", "hölls": a meeting told of as held
     same_times: re.Pattern[str]  # "Samma tider som i vår": meetings that keep the times of those before
@@ -143,13 +145,17 @@ class Lexicon:
     def ends_open(self, line: str) -> bool:
         """Whether a line stops mid-sentence: on a comma or on a word like "på" ("... den 19 maj, på")."""
         words = line.rstrip().split()
-        return bool(words) and (line.rstrip().endswith(",") or fold(words[-1]) in self.open_ends)
+        return bool(words) and (line.rstrip().endswith(",") or words[-1].lower() in self.open_ends)
 
     def was_moved_from(self, before: str) -> bool:
         return bool(self.moved_from.search(fold(" ".join(before.split()[-5:]))))
 
     def is_old_date(self, before: str) -> bool:
         return bool(self.old_date.search(fold(" ".join(before.split()[-4:]))))
+
+    def is_new_date(self, before: str) -> bool:
+        """ "hålls i stället den 29/2", not "i stället för den 22/2" (the old one)."""
+        return not self.is_old_date(before) and bool(self.new_date.search(fold(" ".join(before.split()[-4:]))))
 
 
 @cache
@@ -167,9 +173,11 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             labels={fold(label): name for name, labels in data["labels"].items() for label in labels},
             deadline=_starts(data["deadline_words"]),
             deadline_opening=_starts(data["deadline_openings"]),
+            contents=_starts(data["contents_openings"]),
             other_event=_starts(data["other_event_words"]),
             changes={change: _starts(words) for change, words in data["changes"].items()},
             old_date=_starts(data["old_date_words"]),
+            new_date=_starts(data["new_date_words"]),
             move_arrow=re.compile(
                 rf"\d\s*(?:{'|'.join(map(re.escape, map(str, data['move_arrows'])))})\s*(?:\w+\.?\s+)?\d"
             ),
@@ -181,7 +189,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             ),
             topic_verbs=_starts(data["topic_verbs"]),
             topic_placeholders=_starts(data["topic_placeholders"]),
-            open_ends=frozenset(fold(str(word)) for word in data["open_ends"]),
+            open_ends=frozenset(str(word).lower() for word in data["open_ends"]),
             ordinals={fold(str(word)): int(value) for word, value in data["ordinal_words"].items()},
             issue_ordinal=re.compile(
                 rf"\b({'|'.join(map(re.escape, (fold(str(w)) for w in data['ordinal_words'])))})\s+"

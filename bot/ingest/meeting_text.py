@@ -66,6 +66,9 @@ def topic_in(text: str, first: str | None = None) -> str | None:
         re.I,
     )
     topic = topic or re.search(r"\btemat,\s+([^,]+),", text, re.I)  # "Temat, X, är oförändrat"
+    titled = None if topic else _quoted_after_kind(text)  # 'heldagsseminariet "Vägar till arbete"'
+    if titled:
+        return titled
     if not topic:
         topic = re.search(r"\b(?:om|about)\s+([^,.]+)", first if first is not None else text)
     if not topic:
@@ -78,6 +81,14 @@ def topic_in(text: str, first: str | None = None) -> str | None:
     value = re.split(r",\s+(?:och|men|så|där)\s+", value)[0]  # "X, och vi ses som planerat i ..."
     value = re.split(r"\s+(?:är|blir|hålls|ställs|flyttas)\s", value)[0]  # "om X är tyvärr inställt"
     return value or None
+
+
+def _quoted_after_kind(text: str) -> str | None:
+    """'seminariet "Vägar till arbete"', "frukostmötet »Unga i arbete«": a title in quotes after a kind of meeting."""
+    for match in re.finditer(r"(\w+)\s+[\"”»]([^\"”«]+)[\"”«]", text):
+        if lexicon().kind_in(match.group(1)):
+            return match.group(2).strip()
+    return None
 
 
 def venue_in(text: str, after: str = r"i|på|in|at") -> str | None:

@@ -288,6 +288,8 @@ class MeetingReader:
         texts = [line.text for line in lines]
         last_label: str | None = None  # the field of the last "Label: value" line, which a wrapped line goes on
         month_above: str | None = None  # "Januari" over "fre 22   Tyresö   Topic": the month of the days below
+        row: _Entry | None = None  # the table's row just above, whose last cell may wrap onto the next line
+        place_venues: list[tuple[int, str, str]] = []  # (line, municipality, venue) of "HANINGE (Kulturhuset)"
         for index, line in enumerate(lines):
             text = line.text
             if re.fullmatch(rf"(?:{MONTH_PATTERN})(?:\s+\d{{4}})?", fold(text)):
@@ -301,7 +303,7 @@ class MeetingReader:
             if text and len(text) <= 100 and not text.endswith((".", ":")) and not find_dates(text):
                 title = re.sub(r"^[^:]{0,40}:\s+", "", text) if ":" in text else text
             if not text:
-                title, last_label = previous_title, None
+                title, last_label, row = previous_title, None, None
                 # "22/3 kl. 8.30:", or a day alone ("Fredag 7 mars", not "Tyresö: 1/3" in a list of days):
                 # what follows the blank line is about it
                 latest = entries[-1] if entries else None
@@ -312,6 +314,11 @@ class MeetingReader:
                     and (latest.text.endswith(":") or (not latest.text.strip() and latest.municipality is None))
                 )
                 continue
+            if row is not None and "|" not in text and _wraps_a_cell(text):
+                last_column = next((column for column in reversed(columns or []) if column), "topic")
+                row.fields[last_column] = f"{row.fields.get(last_column, '')} {text}".strip()
+                continue
+            row = None
             if text.count("|") >= 2 or (columns is not None and "|" in text):
                 cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
                 if all(re.fullmatch(r":?-{2,}:?|", cell) for cell in cells):
@@ -329,6 +336,7 @@ class MeetingReader:
                 if entry:
                     entries.append(entry)
                     open_entry = columns is None  # a calendar's row may have its topic on the line below
+                    row = entry if columns is not None else None
                 continue
             labelled = _LABEL.match(text.lstrip("•*–- "))  # "Tid: 8.30", "- Date: Wednesday 14 October"
             label = self.words.labels.get(fold(labelled.group("label"))) if labelled else None
@@ -384,7 +392,8 @@ class MeetingReader:
             if starting is not None and self.words.move_arrow.search(text):
                 open_entry = False
                 continue  # "Tyresö 26/1 → 2/2": a notice of a move, read in changes.py
-            if starting is not None and next_text[:1].islower() and re.match(r"\s*[a-zåäö]", _clock_free(starting[1])):
+            goes_on = next_text[:1].islower() or (self.words.ends_open(text) and bool(next_text))
+            if starting is not None and goes_on and re.match(r"\s*[a-zåäö]", _clock_free(starting[1])):
                 starting = None  # "Tisdag 25 april kl 9–12 håller vi ett seminarium om IPS," / "individuell ..."
             fields_in_line = re.split(r"\s+[·|]\s+", text)  # "Fre 9/9 · Haninge · Topic · Venue"
             dashed = re.split(r"\s+–\s+", text)  # "Fredag 6 februari – Topic – Poseidon, Handen"
@@ -455,6 +464,11 @@ class MeetingReader:
                     )  # "Nordic seminar: X" / "Friday 12 April, 9.00"
                 open_entry = True
                 continue
+            placed = self._place_with_venue(text)
+            if placed:
+                municipality, open_entry = placed[0], False
+                place_venues.append((line.number, *placed))
+                continue
             named = self._municipality_line(text)
             if named and open_entry and entries[-1].municipality is None and not _has_topic(entries[-1]):
                 entries[-1].municipality = named  # "FRE 28 JAN" over "Haninge" over its topic: a card
@@ -463,7 +477,8 @@ class MeetingReader:
                 municipality = named
                 open_entry = False
                 continue
-            open_ended = self.words.ends_open(text) and bool(next_text)  # "... fredag den 19 maj, på" / "Brandbergens"
+            # "... fredag den 19 maj, på" / "Brandbergens", "... Handen (lokalen" / "Blå salen)": a sentence going on
+            open_ended = (self.words.ends_open(text) or text.count("(") > text.count(")")) and bool(next_text)
             skip_line = find_dates(block.heading) or open_ended or wrapped
             inside = None if skip_line else self._dated_line(text, line.number, municipality)
             if inside is not None:
@@ -494,7 +509,15 @@ class MeetingReader:
                 if (text.startswith(("•", "-", "–")) and not remark) or len(text) > 300:
                     break  # the list has ended; what follows is another article's layout spill
                 outro.append(text)
+        _venues_of_places(entries, place_venues)
         return entries, intro, outro
+
+    def _place_with_venue(self, text: str) -> tuple[str, str] | None:
+        """ "HANINGE (Haninge kulturhus, Blå salen)": a municipality's line with the venue of the meetings
+        under it in brackets."""
+        match = re.fullmatch(r"(.+?)\s*\(([^)]+)\)\s*:?", text)
+        named = self._municipality_line(match.group(1)) if match else None
+        return (named, match.group(2)) if match and named and _names_a_venue(match.group(2)) else None
 
     def _records_dated_first(self, lines: list[Line]) -> list[Line]:
         """Records of "Label: value" lines whose day comes after other labels ("Vad: Frukostmöte" / "Var: ..." /
@@ -567,8 +590,8 @@ class MeetingReader:
         for index, cell in enumerate(cells):
             column = columns[index] if index < len(columns) else None
             column = None if column == "what" else column  # "Vad": a kind of meeting, its topic, or both
-            if not cell:
-                continue
+            if not cell or (column is None and fold(cell) in self._weekdays):
+                continue  # "11 JUN · Nynäshamn · torsdag · ...": the day's weekday, no topic
             if column == "date" or (column is None and not dates and self._meeting_dates(cell)):
                 dates = dates or self._meeting_dates(cell)
                 if column is None or column == "date":
@@ -782,7 +805,12 @@ class MeetingReader:
         of an article's first paragraph. Told in passing, they count as reported: they never override
         what a list or an article about the meeting says."""
         told: list[Meeting] = []
-        paragraphs = _paragraphs(block.lines)
+        paragraphs = [p for p in _paragraphs(block.lines) if not self.words.contents.match(fold(p))]
+        # "Den 1 juli ändras reglerna. ... ett seminarium onsdag 3 juni": the opening's day is no meeting when
+        # a sentence of the article dates one
+        opening_counts = not block.lists_only and not any(
+            self.words.speaks_of_meeting(s) and self._meeting_dates(s) for p in paragraphs for s in sentences(p)
+        )
         for index, paragraph in enumerate(paragraphs):
             parts = sentences(paragraph)
             # "Tyresö. Fredag 3 juni handlar mötet om ...": a paragraph led by its municipality's name
@@ -792,9 +820,10 @@ class MeetingReader:
                     continue  # a notice of a change ("... var först planerat till 4 maj"): see changes.py
                 named = self._municipality_in(EMAIL.sub("", sentence)) or lead  # not "…@haninge.se"
                 speaks = self.words.speaks_of_meeting(sentence)
-                if not (named or speaks or (index == 0 and not block.lists_only)):
+                if not (named or speaks or (index == 0 and opening_counts)):
                     continue
-                for mention in self._meeting_dates(sentence):
+                days = self._meeting_dates(sentence)
+                for mention in days:
                     own_kind = self.words.kind_in(sentence)  # "ordnar vi ett seminarium" in a block of breakfasts
                     meeting = self._meeting(own_kind or block.kind, mention, source, block.first_line)
                     if self.words.tells_of_held(sentence) and mention.year is None:
@@ -803,7 +832,11 @@ class MeetingReader:
                     before = self._municipality_in(_last_clause(sentence[: mention.start]))
                     meeting.municipality = before or lead or named or self._municipality_in(block.heading)
                     following = " ".join(sentences(paragraph[paragraph.find(sentence) :])[:2])  # it and the next
-                    meeting.topic = _topic_after_day(paragraph, mention) or topic_in(sentence) or topic_in(following)
+                    meeting.topic = _topic_after_day(paragraph, mention)
+                    # "den 22 september, med temat X, och ... den 13 oktober, där ...": each day has its own topic,
+                    # unless they are joined ("Den 1 mars respektive 5 april samlades ... om X")
+                    if not meeting.topic and _joined(sentence, days):
+                        meeting.topic = topic_in(sentence) or topic_in(following)
                     meeting.note = sentence
                     apply_times(meeting, following)
                     meeting.venue = venue_in(sentence) or venue_in(following)
@@ -814,7 +847,11 @@ class MeetingReader:
         for meeting in told:
             if not meeting.start:
                 apply_times(meeting, undated)
-            meeting.venue = meeting.venue or next((venue for venue in shared if venue), None)
+            meeting.venue = (
+                meeting.venue
+                or self._venue_of_municipality(undated, meeting.municipality)  # "I Tyresö ses vi i kommunhuset"
+                or next((venue for venue in shared if venue), None)
+            )
         whole = " ".join(paragraphs)
         # an article about one meeting: all of it is about that one (not a page of notices about others)
         if len(told) == 1 and not block.lists_only and not self.words.change_in(whole):
@@ -872,9 +909,17 @@ class MeetingReader:
         parts = sentences(text)
         if len(parts) > 1 and self.words.change_in(parts[0]) and len(parts[0].split()) <= 3:
             parts = parts[1:]  # "Nytt tema! Digital delaktighet": the remark is not the topic
-        meeting.topic = re.sub(  # "Psykisk hälsa (nytt tema)": a remark of a change is not part of the topic
-            r"\s*\(([^)]*)\)", lambda m: "" if self.words.change_in(m.group(1)) else m.group(0), parts[0]
+        # "Psykisk hälsa (nytt tema)", "Topic (Folkets hus)": a remark of a change or a venue is not part of the topic
+        remarks = [remark for remark in re.findall(r"\(([^)]*)\)", parts[0]) if _names_a_venue(remark)]
+        meeting.venue = meeting.venue or next(iter(remarks), None)
+        meeting.topic = re.sub(
+            r"\s*\(([^)]*)\)",
+            lambda m: "" if self.words.change_in(m.group(1)) or m.group(1) in remarks else m.group(0),
+            parts[0],
         ).strip(" .")
+        trailer = re.search(r"\s+[–-]\s+([^–-]+)$", meeting.topic)  # "Topic – NYTT DATUM"
+        if trailer and self.words.change_in(trailer.group(1)) and len(trailer.group(1).split()) <= 3:
+            meeting.topic = meeting.topic[: trailer.start()]
         if parts[0][:1].islower():  # "handlar mötet om hälsosamma arbetsplatser": what it is about
             meeting.topic = topic_in(parts[0], first=parts[0]) or meeting.topic
             meeting.venue = meeting.venue or venue_in(text)  # "... Seminariet sänds via Teams.
@@ -927,15 +972,17 @@ class MeetingReader:
         """ "mötena i Haninge hålls i Haninge kulturhus, Handen, och mötet i Tyresö i Tyresö kommunhus"."""
         if not municipality:
             return None
+        about_meetings = self.words.speaks_of_meeting(text)  # "Samtliga frukostmöten börjar 8.45. I Tyresö ses vi ..."
         for sentence in sentences(text):
             # "Mötena i Haninge hålls i Poseidonsalen i Haninge kulturhus, i Nynäshamn på Folkets hus och i Tyresö i
             # kommunhusets Forumsal": each municipality's venue up to the next one named
+            # "I Nynäshamn ses vi på Folkets Hus, i Tyresö i kommunhuset": up to two words before the venue
             said = re.search(
-                rf"\bi\s+{re.escape(municipality)}\s+(?:hålls\s+)?(?:i|på)\s+(.+?)(?=[,;]|\s+och\s|\.?$)",
+                rf"\b[Ii]\s+{re.escape(municipality)}\s+(?:[a-zåäö]+\s+){{0,2}}?(?:i|på)\s+(.+?)(?=[,;]|\s+och\s|\.?$)",
                 sentence,
             )
-            venue = said.group(1) if said and self.words.speaks_of_meeting(sentence) else ""
-            if re.search(r"[A-ZÅÄÖ]", venue) and len(venue.split()) <= 6:
+            venue = said.group(1) if said and about_meetings else ""
+            if (re.search(r"[A-ZÅÄÖ]", venue) or _ends_in_venue_word(venue)) and len(venue.split()) <= 6:
                 return venue
         for match in re.finditer(
             rf"\b(?:mötena|mötet|möten)\s+i\s+{re.escape(municipality)}\s+(?:hålls\s+)?(.*)", text
@@ -1021,6 +1068,11 @@ class MeetingReader:
         return full_date(mention, self.newsletter.published, f"{self.newsletter.path}:{line}", is_event)
 
 
+def _joined(text: str, days: list[DateMention]) -> bool:
+    """Whether the days of a text follow each other with nothing but "och", "respektive", "," between."""
+    return all(_CONNECTOR.match(text[one.end : other.start]) for one, other in zip(days, days[1:], strict=False))
+
+
 def _last_clause(text: str) -> str:
     """The words since the last date or "och" before a point of a sentence."""
     return re.split(r"\boch\b|\d{1,2}\s+[a-zåäö]+\b|\d{1,2}/\d{1,2}", text)[-1]
@@ -1082,6 +1134,20 @@ def _as_sentences(lines: list[str]) -> str:
         for part, following in zip(parts, [*parts[1:], ""], strict=False)
     ]
     return " ".join(ended).strip()
+
+
+def _venues_of_places(entries: list[_Entry], place_venues: list[tuple[int, str, str]]) -> None:
+    """The meetings under a municipality's line with a venue take that venue, unless they name their own."""
+    for entry in entries:
+        above = [place for place in place_venues if place[0] < entry.line]
+        if above and above[-1][1] == entry.municipality:
+            entry.fields.setdefault("venue", above[-1][2])
+
+
+def _wraps_a_cell(text: str) -> bool:
+    """A short line under a table's row, no sentence and no day of its own: the rest of the row's last
+    cell ("Arbetsmarknaden – prognos och" / "trender (Folkets hus)")."""
+    return len(text) <= 80 and not re.search(r"[.!?](?:\s|$)", text) and not find_dates(text)
 
 
 def _has_topic(entry: _Entry) -> bool:
@@ -1153,7 +1219,10 @@ def _venue_after_dates(text: str) -> str | None:
 
 
 def _names_a_venue(text: str) -> bool:
-    """ "Kulturhuset, Handen." or "Samma lokal som ovan", not a topic ("Samverkan med psykiatrin")."""
+    """ "Kulturhuset, Handen." or "Samma lokal som ovan", not a topic ("Samverkan med psykiatrin") nor one going
+    on in the next line ("Sommarjobb, feriepraktik och vad som")."""
+    if lexicon().ends_open(text):
+        return False
     if len(text.split()) <= 3 and lexicon().online_venue(text):
         return True  # "Teams", "digitalt via Zoom"
     return bool(_venue_line([text])) or any(phrase in fold(text) for phrase in _SAME_AS_ABOVE)
