@@ -471,7 +471,8 @@ def card_mentions(lines: list[str], names: Names, source: Source) -> list[Mentio
             mentions.append(Mention(name=owner or "", source=source, email=email, phone=None if email else address))
         titled = [names.role.match(text.lstrip(" •-*")) for text in described]
         for title in (match.group("title") for match in titled if match and owner):
-            role = Role(title=next((t for t in names.vocabulary.role_titles if fold(t) == fold(title)), title.lower()))
+            title = next((t for t in names.vocabulary.role_titles if fold(t) == fold(title)), title.lower())
+            role = Role(title=title, source=source)
             mentions.append(Mention(name=owner or "", source=source, role=role))
     return mentions
 
