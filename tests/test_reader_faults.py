@@ -24,3 +24,10 @@ def test_a_title_under_a_cards_name_keeps_the_issue_it_came_from(tmp_path):
     kb = built(tmp_path, "3/2040 maj\nEbba Lundin\nKommunikatör,\n08-465 004 17\n")
     (ebba,) = kb.contacts
     assert [(role.title, role.source.issue) for role in ebba.roles] == [("kommunikatör", "2040-3")]
+
+
+def test_a_time_with_more_than_59_minutes_is_not_read_as_the_meetings_time(tmp_path):
+    kb = built(tmp_path, "3 | Maj 2025\n12 juni 8.30–11.90 Frukost\n")
+    assert [(meeting.date.isoformat(), meeting.end) for meeting in kb.meetings] == [("2025-06-12", None)]
+    kb = built(tmp_path, "nr 4 2024 okt.\n\nFrukostmöte\n\nNär: 14 december\nTid: 08.75\nVar: Tyresö\n")
+    assert [(meeting.date.isoformat(), meeting.start) for meeting in kb.meetings] == [("2024-12-14", None)]
