@@ -31,3 +31,8 @@ def test_a_time_with_more_than_59_minutes_is_not_read_as_the_meetings_time(tmp_p
     assert [(meeting.date.isoformat(), meeting.end) for meeting in kb.meetings] == [("2025-06-12", None)]
     kb = built(tmp_path, "nr 4 2024 okt.\n\nFrukostmöte\n\nNär: 14 december\nTid: 08.75\nVar: Tyresö\n")
     assert [(meeting.date.isoformat(), meeting.start) for meeting in kb.meetings] == [("2024-12-14", None)]
+
+
+def test_a_count_of_thousands_of_digits_is_no_number_of_open_places(tmp_path):
+    kb = built(tmp_path, "3 2025 maj\nLediga platser i\nJobbverket " + "9" * 5000 + ", Trappan 2\n")
+    assert {place.provider: place.count for report in kb.places for place in report.places} == {"Trappan": 2}

@@ -22,7 +22,7 @@ from bot.knowledge.model import OpenPlace, PlacesReport, Source
 from bot.knowledge.vocabulary import Vocabulary
 
 _ITEM = re.compile(
-    r"(?P<label>[^\d•:,;]+?(?::\s*[^\d•:,;]+?)?)\s*:?\s*(?P<count>\d+)"
+    r"(?P<label>[^\d•:,;]+?(?::\s*[^\d•:,;]+?)?)\s*:?\s*(?P<count>\d{1,4})"
     rf"(?!\d|[.,/]\d|\s*(?:procent|%|deltagare|kr\b|(?:{MONTH_PATTERN})\b))",  # not a share, a sum or a day
     re.I,
 )
