@@ -36,3 +36,32 @@ def test_a_time_with_more_than_59_minutes_is_not_read_as_the_meetings_time(tmp_p
 def test_a_count_of_thousands_of_digits_is_no_number_of_open_places(tmp_path):
     kb = built(tmp_path, "3 2025 maj\nLediga platser i\nJobbverket " + "9" * 5000 + ", Trappan 2\n")
     assert {place.provider: place.count for report in kb.places for place in report.places} == {"Trappan": 2}
+
+
+# Inputs that made the build take minutes (time growing with the square of a paragraph's length). Each test
+# counts the work the reader does, not seconds: it fails as soon as the work grows past linear.
+
+
+class Budget:
+    """Counts what a wrapped function is given and fails once it is more than `limit` characters or calls."""
+
+    def __init__(self, function, limit: int, measure=len) -> None:  # type: ignore[no-untyped-def]
+        self.function, self.limit, self.measure, self.spent = function, limit, measure, 0
+
+    def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.spent += self.measure(args[0])
+        assert self.spent <= self.limit, f"more than {self.limit} spent: the work grows faster than the text"
+        return self.function(*args, **kwargs)
+
+
+def test_the_words_before_each_date_of_a_long_line_are_read_near_the_date(monkeypatch):
+    import bot.ingest.lexicon as module
+    from bot.ingest.dates import find_dates
+
+    text = "Frukostmöten " + "1/2 " * 12_500  # 50,000 characters, 12,500 dates, no stop
+    budget = Budget(module.fold, limit=100 * len(text))
+    monkeypatch.setattr(module, "fold", budget)
+    words = module.lexicon()
+    read = [words.is_deadline(text[: m.start]) or words.is_other_event(text[: m.start], text[m.end :])
+            for m in find_dates(text)]  # fmt: skip
+    assert len(read) == 12_500 and not any(read)
