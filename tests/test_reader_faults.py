@@ -65,3 +65,23 @@ def test_the_words_before_each_date_of_a_long_line_are_read_near_the_date(monkey
     read = [words.is_deadline(text[: m.start]) or words.is_other_event(text[: m.start], text[m.end :])
             for m in find_dates(text)]  # fmt: skip
     assert len(read) == 12_500 and not any(read)
+
+
+def test_a_line_repeated_thousands_of_times_is_compared_with_the_others_once(tmp_path, monkeypatch):
+    import bot.ingest.document as module
+
+    budget = Budget(module.process.extract, limit=100, measure=lambda _: 1)
+    monkeypatch.setattr(module.process, "extract", budget)
+    card = "jonatan.wikstrom@haninge.se · 070-174 06 44\n"
+    path = tmp_path / "nyhetsbrev.txt"
+    path.write_text("nr 4 2024 okt.\n\n# Kontakt\n\nJonatan Wikström\n" + card * 20_000, encoding="utf-8")
+    newsletter = module.read_newsletter(path)
+    assert [line.text for section in newsletter.sections for line in section.lines].count(card.strip()) == 20_000
+
+
+def test_the_first_sentences_of_a_long_paragraph_are_split_off_without_splitting_the_rest():
+    from bot.ingest.document import sentences
+
+    paragraph = "Vi börjar i Tyresö den 5 april. Kom i tid! " + "Vi ses i Strandsalen. " * 5_000
+    assert sentences(paragraph, limit=2) == ["Vi börjar i Tyresö den 5 april.", "Kom i tid!"]
+    assert sentences(paragraph)[:2] == sentences(paragraph, limit=2)

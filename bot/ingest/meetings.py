@@ -802,7 +802,7 @@ class MeetingReader:
                     # "i Haninge den 23 februari och i Nynäshamn den 9 mars": the place named last before the day
                     before = self._municipality_in(_last_clause(sentence[: mention.start]))
                     meeting.municipality = before or lead or named or self._municipality_in(block.heading)
-                    following = " ".join(sentences(paragraph[paragraph.find(sentence) :])[:2])  # it and the next
+                    following = " ".join(sentences(paragraph[paragraph.find(sentence) :], limit=2))  # it and the next
                     meeting.topic = _topic_after_day(paragraph, mention) or topic_in(sentence) or topic_in(following)
                     meeting.note = sentence
                     apply_times(meeting, following)
