@@ -85,3 +85,15 @@ def test_the_first_sentences_of_a_long_paragraph_are_split_off_without_splitting
     paragraph = "Vi börjar i Tyresö den 5 april. Kom i tid! " + "Vi ses i Strandsalen. " * 5_000
     assert sentences(paragraph, limit=2) == ["Vi börjar i Tyresö den 5 april.", "Kom i tid!"]
     assert sentences(paragraph)[:2] == sentences(paragraph, limit=2)
+
+
+def test_a_line_of_50000_letters_saying_lediga_platser_builds(tmp_path):
+    from tests.conftest import run_cli
+
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "nyhetsbrev.txt").write_text(
+        "nr 4 2024 okt.\n\nLediga platser i oktober: " + "e" * 50_000 + ", Trappan 2\n", encoding="utf-8"
+    )
+    done = run_cli("build-kb", str(folder), "--out", str(tmp_path / "base"))  # minutes before; now well under one
+    assert done.returncode == 0, done.stderr
