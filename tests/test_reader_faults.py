@@ -97,3 +97,18 @@ def test_a_line_of_50000_letters_saying_lediga_platser_builds(tmp_path):
     )
     done = run_cli("build-kb", str(folder), "--out", str(tmp_path / "base"))  # minutes before; now well under one
     assert done.returncode == 0, done.stderr
+
+
+def test_an_impossible_day_in_a_sentence_about_a_person_stops_the_build_at_its_line(tmp_path):
+    from tests.conftest import run_cli
+
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "nyhetsbrev.txt").write_text(
+        "nr 4 2024 okt.\n\n# Nytt\n\nAnna Berg är ny förbundschef från den 31 april 2024.\n", encoding="utf-8"
+    )
+    done = run_cli("build-kb", str(folder), "--out", str(tmp_path / "base"))
+    assert (done.returncode, done.stderr) == (
+        2,
+        f"error: {folder / 'nyhetsbrev.txt'}:5: impossible date 31 april 2024: fix the newsletter\n",
+    )

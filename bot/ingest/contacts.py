@@ -281,7 +281,10 @@ class ContactReader:
         in the issue's year."""
         when = _FULL_DATE.search(sentence)
         if when:
-            return date(int(when.group(3)), MONTHS[fold(when.group(2))], int(when.group(1)))
+            try:
+                return date(int(when.group(3)), MONTHS[fold(when.group(2))], int(when.group(1)))
+            except ValueError as error:  # "31 april 2024": build.py names the file and line
+                raise ImpossibleDate(f"impossible date {when.group(0)}") from error
         if self._published is None:
             return None
         named = re.search(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\b", sentence, re.I)
@@ -449,6 +452,10 @@ def infer_successions(contacts: list[Contact]) -> None:
 
 _MARKUP = re.compile(r"^[\s>•*|#\-–]*")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÅÄÖ]|[!?]")
+
+
+class ImpossibleDate(ValueError):
+    """A full date in a sentence about a person that no calendar has ("31 april 2024")."""
 
 
 def card_mentions(lines: list[str], names: Names, source: Source) -> list[Mention]:
