@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bot.folding import fold
 from bot.ingest.changes import Change, read_changes
-from bot.ingest.contacts import ContactReader, Mention, card_mentions, infer_successions, merge_mentions
+from bot.ingest.contacts import ContactReader, ImpossibleDate, Mention, card_mentions, infer_successions, merge_mentions
 from bot.ingest.corrections import apply_corrections
 from bot.ingest.dates import check_plausible
 from bot.ingest.document import Line, Newsletter, NewsletterError, Section, Skipped, read_newsletter
@@ -313,7 +313,11 @@ def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str)
             for index, run in enumerate(section.runs):
                 later = paragraphs[index + 1 : index + 3]
                 earlier = paragraphs[:index]
-                for mention in reader.read(paragraphs[index], source, other, newsletter.published, later, earlier):
+                try:
+                    read = reader.read(paragraphs[index], source, other, newsletter.published, later, earlier)
+                except ImpossibleDate as error:
+                    raise NewsletterError(f"{newsletter.path}:{run[0].number}: {error}: fix the newsletter") from None
+                for mention in read:
                     _check_role_dates(mention, newsletter, run[0].number)
                     mentions.append((mention, order))
         for footer in dict.fromkeys(newsletter.footers):

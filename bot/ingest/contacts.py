@@ -295,7 +295,10 @@ class ContactReader:
         in the issue's year."""
         when = _FULL_DATE.search(sentence)
         if when:
-            return date(int(when.group(3)), MONTHS[fold(when.group(2))], int(when.group(1)))
+            try:
+                return date(int(when.group(3)), MONTHS[fold(when.group(2))], int(when.group(1)))
+            except ValueError as error:  # "31 april 2024": build.py names the file and line
+                raise ImpossibleDate(f"impossible date {when.group(0)}") from error
         if self._published is None:
             return None
         named = re.search(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\b", sentence, re.I)
@@ -468,6 +471,10 @@ _MARKUP = re.compile(r"^[\s>•*|#\-–]*")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÅÄÖ]|[!?]")
 
 
+class ImpossibleDate(ValueError):
+    """A full date in a sentence about a person that no calendar has ("31 april 2024")."""
+
+
 def card_mentions(lines: list[str], names: Names, source: Source) -> list[Mention]:
     """A contact written as a card: "Name, title – address, phone" on one line, or the name on one line and
     the addresses alone on the lines under it, with up to two lines of description between ("Name" /
@@ -488,7 +495,8 @@ def card_mentions(lines: list[str], names: Names, source: Source) -> list[Mentio
             mentions.append(Mention(name=owner or "", source=source, email=email, phone=None if email else address))
         titled = [names.role.match(text.lstrip(" •-*")) for text in described]
         for title in (match.group("title") for match in titled if match and owner):
-            role = Role(title=next((t for t in names.vocabulary.role_titles if fold(t) == fold(title)), title.lower()))
+            title = next((t for t in names.vocabulary.role_titles if fold(t) == fold(title)), title.lower())
+            role = Role(title=title, source=source)
             mentions.append(Mention(name=owner or "", source=source, role=role))
     return mentions
 

@@ -117,7 +117,8 @@ def _dates_in(text: str) -> tuple[DateMention, ...]:
         groups = match.groupdict()
         if groups["pd"] or groups["fd"]:
             day, month, year = groups["pd"] or groups["fd"], groups["pm"] or groups["fm"], None
-            if not 1 <= int(month) <= 12 or (groups["fd"] and _CLOCK_BEFORE.search(text[: match.start()])):
+            clock = groups["fd"] and _CLOCK_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            if not 1 <= int(month) <= 12 or clock:
                 continue
         elif groups["iy"]:
             day, month, year = groups["id"], groups["im"], groups["iy"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -170,10 +171,11 @@ def among_rows(raw_lines: list[str], index: int) -> bool:
     )
 
 
-def sentences(text: str) -> list[str]:
+def sentences(text: str, limit: int = 0) -> list[str]:
     """A paragraph's sentences: a stop followed by a capital, a dash or a bullet ("Bl.a. medverkar"
-    and "kl. 08.00" stay whole)."""
-    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+    and "kl. 08.00" stay whole); with a limit, only the first `limit` of them (the rest is not split)."""
+    parts = [part.strip() for part in _SENTENCE_END.split(text, maxsplit=limit) if part.strip()]
+    return parts[:limit] if limit else parts
 
 
 def is_heading_marked(raw: str) -> bool:
@@ -456,11 +458,14 @@ def _split_repeats(lines: list[Line]) -> tuple[list[Line], list[str], list[Skipp
     """
     texts = [fold(line.text) for line in lines]
     filled = [i for i, text in enumerate(texts) if text]
-    choices = [texts[i] for i in filled]
-    recurs = {  # the line itself is always found; another one too when it recurs
-        i: len(process.extract(texts[i], choices, scorer=fuzz.ratio, score_cutoff=_SIMILAR, limit=2)) > 1
-        for i in filled
+    counts = Counter(texts[i] for i in filled)
+    choices = list(counts)  # each text once: a line repeated thousands of times is compared once
+    similar = {  # the text itself is always found; another one too when a line like it recurs
+        text: counts[text] > 1
+        or len(process.extract(text, choices, scorer=fuzz.ratio, score_cutoff=_SIMILAR, limit=2)) > 1
+        for text in choices
     }
+    recurs = {i: similar[texts[i]] for i in filled}
     runs: list[list[int]] = []
     run: list[int] = []
     for i in filled + [None]:

@@ -130,13 +130,13 @@ class Lexicon:
         """Whether the words just before a date make it a deadline ("anmälan senast 24/5"), or the opening of
         its sentence does ("Sista anmälningsdag till mötet i Haninge är 16 maj")."""
         sentence = before[max(before.rfind(". "), before.rfind("! "), before.rfind("? ")) + 1 :]
-        opening = self.deadline_opening.match(fold(sentence).lstrip(" •*–-"))
-        return bool(opening or self.deadline.search(fold(" ".join(before.split()[-3:]))))
+        opening = self.deadline_opening.match(fold(sentence[:_OPENING]).lstrip(" •*–-"))
+        return bool(opening or self.deadline.search(fold(" ".join(_last_words(before, 3)))))
 
     def is_other_event(self, before: str, after: str) -> bool:
         """Whether the words around a date make it the day of something else ("publiceras på hemsidan den
         15 december", "Den 15 januari började X som ...")."""
-        return bool(self.other_event.search(fold(" ".join(before.split()[-4:] + after.split()[:1]))))
+        return bool(self.other_event.search(fold(" ".join(_last_words(before, 4) + after.split(None, 1)[:1]))))
 
     def split_compounds(self, text: str) -> str:
         """ "Tyresömötet får nytt datum" -> "Tyresö mötet får nytt datum": the place in a compound found."""
@@ -148,10 +148,19 @@ class Lexicon:
         return bool(words) and (line.rstrip().endswith(",") or words[-1].lower() in self.open_ends)
 
     def was_moved_from(self, before: str) -> bool:
-        return bool(self.moved_from.search(fold(" ".join(before.split()[-5:]))))
+        return bool(self.moved_from.search(fold(" ".join(_last_words(before, 5)))))
 
     def is_old_date(self, before: str) -> bool:
-        return bool(self.old_date.search(fold(" ".join(before.split()[-4:]))))
+        return bool(self.old_date.search(fold(" ".join(_last_words(before, 4)))))
+
+
+_OPENING = 200  # characters of a sentence enough for its opening words ("Sista anmälningsdag ...")
+
+
+def _last_words(text: str, count: int) -> list[str]:
+    """The last `count` words of `text`, found from its end: a date's words before it are looked at for every
+    date in a paragraph, which may be long (a line of 50,000 characters without a stop)."""
+    return text.rsplit(None, count)[-count:]
 
     def is_new_date(self, before: str) -> bool:
         """ "hålls i stället den 29/2", not "i stället för den 22/2" (the old one)."""

@@ -22,14 +22,18 @@ PROGRAMME_START = re.compile(rf"\bprogram(?:met)?\s+(?:börjar|startar|från)\s+
 def apply_times(meeting: Meeting, text: str) -> None:
     """ "Frukost från kl. 08.00 ... Program 08.30-09.30", "kl. 08.30-12.00", "kl. 8–9.30", "kl. 9.00"."""
     breakfast = BREAKFAST_TIME.search(text)
-    if breakfast:
+    if breakfast and is_clock(*breakfast.group(1, 2)):
         meeting.breakfast = hhmm(*breakfast.group(1, 2))
     for span in RANGE.finditer(text):
         if span.group(2) or span.group(4) or re.search(r"\b(?:kl\.?|klockan)\s*$", text[: span.start()]):
-            if 0 <= int(span.group(1)) <= 23 and 0 <= int(span.group(3)) <= 23:
+            if is_clock(*span.group(1, 2)) and is_clock(*span.group(3, 4)):
                 meeting.start, meeting.end = hhmm(*span.group(1, 2)), hhmm(*span.group(3, 4))
                 programme = PROGRAMME_START.search(text)  # "kl. 8.00–9.30 (programmet börjar 8.30)"
-                if programme and meeting.start < hhmm(*programme.group(1, 2)) < meeting.end:
+                if (
+                    programme
+                    and is_clock(*programme.group(1, 2))
+                    and meeting.start < hhmm(*programme.group(1, 2)) < meeting.end
+                ):
                     meeting.breakfast, meeting.start = meeting.start, hhmm(*programme.group(1, 2))
                 return
     if not meeting.start:
@@ -37,7 +41,7 @@ def apply_times(meeting: Meeting, text: str) -> None:
     if not meeting.start:  # "frukost från kl. 8.00, programmet börjar kl. 8.30": not the breakfast's own time
         own = range(breakfast.start(), breakfast.end()) if breakfast else range(0)
         singles = [m for m in SINGLE_TIME.finditer(text) if m.start() not in own]
-        if singles and int(singles[0].group(1)) <= 23:
+        if singles and is_clock(*singles[0].group(1, 2)):
             meeting.start = hhmm(*singles[0].group(1, 2))
 
 
@@ -107,6 +111,11 @@ def venue_in(text: str, after: str = r"i|på|in|at") -> str | None:
             return f"{venue} i {placed.group(1)}"
     online = re.search(rf"\b(?:via|på|i|över|in|on)\s+({lexicon().online.pattern})", text, re.I)
     return online.group(1) if online else None  # "via Teams", "på Zoom"
+
+
+def is_clock(hours: str, minutes: str | None) -> bool:
+    """Whether hours and minutes are a time of day ("11.90" and "25.00" are not)."""
+    return int(hours) <= 23 and int(minutes or 0) <= 59
 
 
 def hhmm(hours: str, minutes: str | None) -> str:

@@ -28,7 +28,7 @@ from bot.folding import fold
 from bot.ingest.dates import MONTH_PATTERN, DateMention, find_dates, full_date
 from bot.ingest.document import Line, Newsletter, ParseWarning, Section, sentences
 from bot.ingest.lexicon import Lexicon, as_written, lexicon
-from bot.ingest.meeting_text import CLOCK, RANGE, SINGLE_TIME, TIME, apply_times, hhmm, topic_in, venue_in
+from bot.ingest.meeting_text import CLOCK, RANGE, SINGLE_TIME, TIME, apply_times, hhmm, is_clock, topic_in, venue_in
 from bot.ingest.people import EMAIL, Names
 from bot.knowledge.model import Meeting, Registration, Source
 
@@ -831,7 +831,7 @@ class MeetingReader:
                     # "i Haninge den 23 februari och i Nynäshamn den 9 mars": the place named last before the day
                     before = self._municipality_in(_last_clause(sentence[: mention.start]))
                     meeting.municipality = before or lead or named or self._municipality_in(block.heading)
-                    following = " ".join(sentences(paragraph[paragraph.find(sentence) :])[:2])  # it and the next
+                    following = " ".join(sentences(paragraph[paragraph.find(sentence) :], limit=2))  # it and the next
                     meeting.topic = _topic_after_day(paragraph, mention)
                     # "den 22 september, med temat X, och ... den 13 oktober, där ...": each day has its own topic,
                     # unless they are joined ("Den 1 mars respektive 5 april samlades ... om X")
@@ -884,7 +884,7 @@ class MeetingReader:
             meeting.venue = _without_old_value(fields["venue"])
         apply_times(meeting, " ".join(fields.get(key, "") for key in ("time", "when", "date")))
         bare = re.fullmatch(rf"\s*{TIME}\s*", fields.get("time", ""))
-        if bare and not meeting.start:  # a "Start" or "Tid" column: "08.30"
+        if bare and not meeting.start and is_clock(*bare.group(1, 2)):  # a "Start" or "Tid" column: "08.30"
             meeting.start = hhmm(*bare.group(1, 2))
         registration_text = fields.get("registration", "")
         deadline = next(

@@ -22,7 +22,7 @@ from bot.knowledge.model import OpenPlace, PlacesReport, Source
 from bot.knowledge.vocabulary import Vocabulary
 
 _ITEM = re.compile(
-    r"(?P<label>[^\d•:,;]+?(?::\s*[^\d•:,;]+?)?)\s*:?\s*(?P<count>\d+)"
+    r"(?P<label>[^\d•:,;]{1,200}?(?::\s*[^\d•:,;]{1,200}?)?)\s*:?\s*(?P<count>\d{1,4})"
     rf"(?!\d|[.,/]\d|\s*(?:procent|%|deltagare|kr\b|(?:{MONTH_PATTERN})\b))",  # not a share, a sum or a day
     re.I,
 )
@@ -113,7 +113,7 @@ def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[Pl
                 reports.append(told)
                 continue
             for line in section.lines:
-                if "lediga platser" in fold(line.text) and re.search(r"\w+:?\s+\d+\s*(?:[•,]|$)", line.text):
+                if "lediga platser" in fold(line.text) and re.search(r"(?<!\w)\w+:?\s+\d+\s*(?:[•,]|$)", line.text):
                     warnings.append(
                         ParseWarning(
                             line.number, f"open places outside a 'Lediga platser' notice, not read: {line.text[:300]!r}"
