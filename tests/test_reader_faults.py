@@ -34,7 +34,7 @@ def test_a_time_with_more_than_59_minutes_is_not_read_as_the_meetings_time(tmp_p
 
 
 def test_a_count_of_thousands_of_digits_is_no_number_of_open_places(tmp_path):
-    kb = built(tmp_path, "3 2025 maj\nLediga platser i\nJobbverket " + "9" * 5000 + ", Trappan 2\n")
+    kb = built(tmp_path, "3 2025 maj\nLediga platser\nJobbverket " + "9" * 5000 + ", Trappan 2\n")
     assert {place.provider: place.count for report in kb.places for place in report.places} == {"Trappan": 2}
 
 

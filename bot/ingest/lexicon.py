@@ -153,6 +153,10 @@ class Lexicon:
     def is_old_date(self, before: str) -> bool:
         return bool(self.old_date.search(fold(" ".join(_last_words(before, 4)))))
 
+    def is_new_date(self, before: str) -> bool:
+        """ "hålls i stället den 29/2", not "i stället för den 22/2" (the old one)."""
+        return not self.is_old_date(before) and bool(self.new_date.search(fold(" ".join(_last_words(before, 4)))))
+
 
 _OPENING = 200  # characters of a sentence enough for its opening words ("Sista anmälningsdag ...")
 
@@ -161,10 +165,6 @@ def _last_words(text: str, count: int) -> list[str]:
     """The last `count` words of `text`, found from its end: a date's words before it are looked at for every
     date in a paragraph, which may be long (a line of 50,000 characters without a stop)."""
     return text.rsplit(None, count)[-count:]
-
-    def is_new_date(self, before: str) -> bool:
-        """ "hålls i stället den 29/2", not "i stället för den 22/2" (the old one)."""
-        return not self.is_old_date(before) and bool(self.new_date.search(fold(" ".join(before.split()[-4:]))))
 
 
 @cache
