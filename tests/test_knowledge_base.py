@@ -14,6 +14,7 @@ from conftest import run_cli
 from bot.commands.check_kb import stale_files
 from bot.engine import Engine
 from bot.ingest.build import build
+from bot.ingest.document import read_newsletter
 from bot.knowledge import query
 from bot.knowledge.meetings import merge_statements
 from bot.knowledge.model import (
@@ -349,6 +350,13 @@ def test_build_kb_command_writes_a_base_that_check_kb_accepts(tmp_path, seed_sou
     assert result.returncode == 0, result.stderr
     assert "7 issues" in result.stdout and "meetings" in result.stdout
     assert run_cli("check-kb", str(tmp_path)).returncode == 0
+
+
+def test_an_issue_line_split_over_two_lines_is_read(tmp_path):
+    path = tmp_path / "brev.txt"
+    path.write_text("Samordningsförbundet\n\nNyhetsbrev nummer 4 · 2031\nOktober\n\nHej!\n", encoding="utf-8")
+    newsletter = read_newsletter(path)
+    assert (newsletter.number, newsletter.year, newsletter.month) == (4, 2031, 10)
 
 
 def test_newsletter_without_header_is_refused_naming_the_file(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -208,7 +209,8 @@ def _top_reason(index: int, header_index: int, body_start: int, headlines: list[
 
 def _find_header(path: Path, raw_lines: list[str]) -> tuple[int, int, int, int, str | None]:
     """The line naming the issue: its number, year and month in any order and punctuation
-    ("nr 5 2018 aug.", "Nr 6, december 2021", "Nyhetsbrev 3/2022 – juni", "Nyhetsbrev | Nr 3 | Maj 2025").
+    ("nr 5 2018 aug.", "Nr 6, december 2021", "Nyhetsbrev 3/2022 – juni", "Nyhetsbrev | Nr 3 | Maj 2025"), or
+    two lines that do together ("NYHETSBREV 2088:2" over "Mars").
     Without one, the number and year of a file named like the others ("nyhetsbrev-2026-nr6") and the
     first month named near the top, with a note saying so; else a NewsletterError."""
     seen = 0
@@ -223,6 +225,10 @@ def _find_header(path: Path, raw_lines: list[str]) -> tuple[int, int, int, int, 
         top.append((index, text))
         found = _issue_of(text)
         if found:
+            return index, *found, None
+    for (_, text), (index, after) in itertools.pairwise(top):  # "NYHETSBREV 2088:2" over "Mars"
+        found = _issue_of(f"{text} {after}")
+        if found:  # the issue line ends on the second: the body starts after it
             return index, *found, None
     named = _FILE_NAME.search(path.stem)
     month_line = next(((index, month) for index, text in top for month in _months_in(text) if _YEAR.search(text)), None)
