@@ -292,7 +292,7 @@ class Reader:
         current: set[str] = set()
         words, end = 0, 0
         for match in TOKEN.finditer(text):
-            terms = set(self.index.normaliser.question_terms(match.group(), lang))
+            terms = set(self.index.normaliser.terms(match.group(), learn=False))  # names are the sources' words
             naming = bool(terms) and terms <= self.index.names
             if not (naming and _NAME_JOINT.fullmatch(text, end, match.start())):
                 if words > 1:
@@ -354,8 +354,6 @@ class Reader:
                 continue
             if not self._names_held(number, query):
                 continue
-            if query.counted and not self._stands_by(sentence, query, query.counted):  # "två projekt": no staff
-                continue
             bound = coverage + per_year * sentence.published.toordinal() + most
             bounded.append((bound, order, coverage, sentence))
         bounded.sort(key=lambda found: found[0], reverse=True)
@@ -364,6 +362,8 @@ class Reader:
         for bound, order, coverage, sentence in bounded:
             if bound + 1e-9 < best - margin:
                 break
+            if query.counted and not self._stands_by(sentence, query, query.counted):  # "två projekt": no staff
+                continue
             if kind and not self.holds(sentence, kind, query.numbers):  # no bonus for what is sought
                 if kind in self.required_kinds or bound - self.kind_bonus - self.near_bonus + 1e-9 < best - margin:
                     continue
