@@ -662,3 +662,22 @@ def test_a_projects_aspect_its_facts_lack_is_answered_from_the_article_that_says
     reply = engine.answer("vad är syftet med Vimla?", today=LATER)
     assert reply.intent == "reading" and "Syftet är att fler unga ska lära sig segla." in reply.text
     assert engine.answer("vad är Vimla?", today=LATER).intent == "project"
+
+
+def test_an_acronym_and_what_it_stands_for_find_each_other() -> None:
+    kb = _kb(
+        (
+            "2025-7",
+            11,
+            [
+                ("Stöd", "Klubben får stöd från Svenska seglarförbundet, SSF, i år."),
+                ("Pengar", "SSF delar ut pengar till unga seglare."),
+                ("Kurser", "Mobilisering inför seglats, MIS, börjar i maj."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("vad delar seglarförbundet ut?", LATER, "sv")
+    assert found and found.sentences[0].text == "SSF delar ut pengar till unga seglare."
+    assert reader.index.aliases["mis"] == reader.index.normaliser.terms("Mobilisering")[0]  # its rarest word

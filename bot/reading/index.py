@@ -10,6 +10,7 @@ import math
 import re
 from collections import defaultdict
 
+from bot.folding import fold
 from bot.knowledge.model import KnowledgeBase
 from bot.reading.normalise import TOKEN, Normaliser
 from bot.reading.sentences import Sentence, same_article, sentences_of
@@ -36,6 +37,7 @@ class SentenceIndex:
         kinds = compound_tails(vocabulary, min_part)
         self.terms: list[frozenset[str]] = [terms.union(*(kinds.get(term, ()) for term in terms)) for terms in written]
         self.names = _names(self.sentences, self.normaliser)
+        self.aliases = self._aliases(written)
         parts = compound_parts(vocabulary, min_part)
         headlines: dict[str, frozenset[str]] = {}
         self.context: list[frozenset[str]] = []
@@ -72,6 +74,24 @@ class SentenceIndex:
         total = max(len(self.sentences), 1)
         self.idf = {term: math.log((1 + total) / len(found)) for term, found in self.postings.items()}
         self.unknown_idf = unknown_factor * math.log(1 + total)  # a word the newsletters never use weighs most
+
+    def _aliases(self, written: list[frozenset[str]]) -> dict[str, str]:
+        """An acronym and the rarest word of what it stands for, each for the other, as the sentences write
+        them side by side ("Europeiska socialfonden, ESF", "MIA, Mobilisering inför arbete"): esf <-> socialfond."""
+        counts: dict[str, int] = defaultdict(int)
+        for held in written:
+            for term in held:
+                counts[term] += 1
+        aliases: dict[str, str] = {}
+        for sentence in self.sentences:
+            for acronym, spelled in _spelled_out(sentence.text):
+                words = [term for term in self.normaliser.terms(spelled, learn=False) if term in counts]
+                short = fold(acronym)
+                if words and short in counts:
+                    rarest = min(words, key=lambda term: (counts[term], -len(term)))
+                    aliases.setdefault(short, rarest)
+                    aliases.setdefault(rarest, short)
+        return aliases
 
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.unknown_idf)
@@ -145,6 +165,23 @@ class SentenceIndex:
             itself |= held
         # found by its context alone: not an answer
         return {sentence: score for sentence, score in scores.items() if score >= reach and sentence in itself}
+
+
+_ACRONYM_AFTER = re.compile(r"\b([A-ZÅÄÖ][a-zåäö-]+(?: [a-zåäö-]+){1,5}),? \(?([A-ZÅÄÖ]{2,6})\b")
+_ACRONYM_BEFORE = re.compile(r"\b([A-ZÅÄÖ]{2,6}), ([A-ZÅÄÖ][a-zåäö-]+(?: [a-zåäö-]+){1,5})")
+
+
+def _spelled_out(text: str) -> list[tuple[str, str]]:
+    """(acronym, what it stands for) written side by side, the acronym's letters in order in the words'
+    ("Lagen om valfrihetssystem, LOV"; "MIA, Mobilisering inför arbete")."""
+    found: list[tuple[str, str]] = []
+    pairs = [(m.group(2), m.group(1)) for m in _ACRONYM_AFTER.finditer(text)]
+    pairs += [(m.group(1), m.group(2)) for m in _ACRONYM_BEFORE.finditer(text)]
+    for acronym, words in pairs:
+        letters = iter(fold(words))
+        if fold(words)[:1] == fold(acronym)[:1] and all(letter in letters for letter in fold(acronym)):
+            found.append((acronym, words))
+    return found
 
 
 _PIECES = re.compile(r"[-:]")

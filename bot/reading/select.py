@@ -263,6 +263,8 @@ class Reader:
             return None
         groups, foreign = self.index.normaliser.question(text, lang)
         groups = [self._within(part) for group in self._join(groups) for part in self._split(group)]
+        aliases = self.index.aliases  # "ESF" finds "Europeiska socialfonden", and the other way round
+        groups = [(*group, *(aliases[t] for t in group if aliases.get(t, t) not in group)) for group in groups]
         kind = self.kind_of(text)
         asking = self.asking.get(kind, frozenset()) if kind else frozenset()
         groups = [group for group in groups if not set(group) <= asking] or groups
