@@ -167,6 +167,7 @@ class SentenceIndex:
         return {sentence: score for sentence, score in scores.items() if score >= reach and sentence in itself}
 
 
+_ACRONYM_BESIDE = re.compile(r"\b[A-ZÅÄÖ]{2,6}[,)]|, [A-ZÅÄÖ]{2,6}\b")
 _ACRONYM_AFTER = re.compile(r"\b([A-ZÅÄÖ][a-zåäö-]+(?: [a-zåäö-]+){1,5}),? \(?([A-ZÅÄÖ]{2,6})\b")
 _ACRONYM_BEFORE = re.compile(r"\b([A-ZÅÄÖ]{2,6}), ([A-ZÅÄÖ][a-zåäö-]+(?: [a-zåäö-]+){1,5})")
 
@@ -175,6 +176,8 @@ def _spelled_out(text: str) -> list[tuple[str, str]]:
     """(acronym, what it stands for) written side by side, the acronym's letters in order in the words'
     ("Lagen om valfrihetssystem, LOV"; "MIA, Mobilisering inför arbete")."""
     found: list[tuple[str, str]] = []
+    if not _ACRONYM_BESIDE.search(text):  # most sentences: no acronym beside a comma or in brackets
+        return found
     pairs = [(m.group(2), m.group(1)) for m in _ACRONYM_AFTER.finditer(text)]
     pairs += [(m.group(1), m.group(2)) for m in _ACRONYM_BEFORE.finditer(text)]
     for acronym, words in pairs:
@@ -185,24 +188,22 @@ def _spelled_out(text: str) -> list[tuple[str, str]]:
 
 
 _PIECES = re.compile(r"[-:]")
-_WITHIN = re.compile(r"[\w,&] ")  # a word past a word, a comma or "&": not a clause's first, which has its capital due
+# a word past a word, a comma or "&": not a clause's first, which has its capital due
+_WITHIN = re.compile(r"(?<=[\w,&] )" + TOKEN.pattern)
 
 
 def _names(sentences: list[Sentence], normaliser: Normaliser) -> frozenset[str]:
     """The terms the sentences write with a capital wherever one is not due (past a word or a comma): names
     of people, places, projects and organisations."""
-    capitalised: dict[str, int] = defaultdict(int)
-    written: dict[str, int] = defaultdict(int)
+    lowered: set[str] = set()  # the pieces written without a capital somewhere, and with one
+    raised: set[str] = set()
     for sentence in sentences:
-        for match in list(TOKEN.finditer(sentence.text))[1:]:
-            token = match.group()
-            if not _WITHIN.match(sentence.text, max(match.start() - 2, 0)):
-                continue
-            for piece in _PIECES.split(token):  # "Torsby-modellen": "modellen" is not a name
-                for term in normaliser.terms(piece, learn=False):
-                    written[term] += 1
-                    capitalised[term] += piece[:1].isupper()
-    return frozenset(term for term, count in capitalised.items() if count == written[term] and not term.isdigit())
+        for word in _WITHIN.findall(sentence.text):
+            for piece in _PIECES.split(word):  # "Torsby-modellen": "modellen" is not a name
+                (raised if piece[:1].isupper() else lowered).add(piece)
+    common = {term for piece in lowered for term in normaliser.terms(piece, learn=False)}
+    named = {term for piece in raised for term in normaliser.terms(piece, learn=False)}
+    return frozenset(term for term in named - common if not term.isdigit())
 
 
 def compound_tails(vocabulary: set[str], min_part: int) -> dict[str, tuple[str, ...]]:
