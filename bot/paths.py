@@ -21,4 +21,5 @@ READING_QUESTIONS = {
     "tuning": PROJECT_ROOT / "tests" / "eval" / "reading_tuning.yaml",
     "heldout": PROJECT_ROOT / "tests" / "eval" / "reading_heldout.yaml",
     "heldout2": PROJECT_ROOT / "tests" / "eval" / "reading_heldout2.yaml",  # written after the first was run
+    "heldout3": PROJECT_ROOT / "tests" / "eval" / "reading_heldout3.yaml",  # written after the second was run
 }
