@@ -200,17 +200,16 @@ class ContactReader:
         set_apart = any(
             end <= match.start() and re.fullmatch(r",\s*", sentence[end : match.start()]) for _, end, _ in people
         )
+        title_end = self._joined_titles_end(sentence, match)
         after = next(
             (
                 name
                 for start, _, name in people
                 if not set_apart
-                and 0 <= start - match.end() <= 20
-                and re.fullmatch(
-                    r"[:\s]*(?:(?!för\b|i\b|på\b|inom\b|vid\b)[a-zåäö.]+\s+)?", sentence[match.end() : start]
-                )
-                or _chosen(sentence[match.end() : start])
-                or (_INTRODUCED.fullmatch(sentence[match.end() : start]) and _introduced(sentence[: match.start()]))
+                and 0 <= start - title_end <= 20
+                and re.fullmatch(rf"[:\s]*(?:(?!{lexicon().not_holder_gaps}\b)[a-zåäö.]+\s+)?", sentence[title_end:start])
+                or _chosen(sentence[title_end:start])
+                or (_INTRODUCED.fullmatch(sentence[title_end:start]) and _introduced(sentence[: match.start()]))
             ),
             None,
         )
@@ -268,6 +267,16 @@ class ContactReader:
             role.note = season.group(0) if season else ("tillträdande" if _JOINS.search(near) else "ny")
         purpose = Purpose("publisher", sentence.strip(), source) if fold(title) == "ansvarig utgivare" else None
         return Mention(name=person, source=source, role=role, purpose=purpose)
+
+    def _joined_titles_end(self, sentence: str, match: re.Match[str]) -> int:
+        """Where the titles joined to this one end: "Förbundschef och ansvarig utgivare: X" are both X's."""
+        end = match.end()
+        while joined := re.match(rf"\s+{lexicon().title_joins}\s+", sentence[end:]):
+            following = self.names.role.match(sentence, end + joined.end())
+            if following is None:
+                break
+            end = following.end()
+        return end
 
     def _following_about(self, person: str, later_sentences: list[str]) -> str | None:
         """The next sentence that goes on about `person` ("Hon ...", "Jonatan ...", "Första arbetsdag
