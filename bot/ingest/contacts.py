@@ -51,9 +51,11 @@ _ORG_AFTER = re.compile(
 _GAP_BEFORE = re.compile(
     r"^(?:\s*\([A-ZÅÄÖ]{1,3}\))?(?:,\s+[A-ZÅÄÖ][\w ]{1,40},)?"  # "Name (C), Haninge kommun, ny title"
     r"(?:,\s*|\s*[·|–]\s*|,?\s+(?:som\s+)?(?:är\s+)?(?:\w+\s+){0,4}?|\s+heter\s+\S+\s+(?:\w+\s+)?"
-    r"|,\s+som\s+(?:den\s+\d{1,2}\s+\w+\s+)?\w+\s+som\s+|\s+\w+\s+(?:den\s+)?\d{1,2}\s+\w+\s+som\s+)$"
+    r"|,\s+som\s+(?:den\s+\d{1,2}\s+\w+\s+)?\w+\s+som\s+|\s+\w+\s+(?:den\s+)?\d{1,2}\s+\w+\s+som\s+"
+    r"|\s+(?:\w+\s+){1,2}som\s+(?:\w+s\s+)?(?:\w+\s+)?)$"
 )  # what may stand between a name and its title: "Name, title", "Name · title", "Name (M) är förbundets title",
-# "Name har utsetts till ny title", "Name, som den 12 april börjar som title", "Name började den 18 augusti som title"
+# "Name har utsetts till ny title", "Name, som den 12 april börjar som title", "Name började den 18 augusti som title",
+# "Name har anställts som förbundets nya title"
 _SINCE_DAY = (
     rf"(?:den\s+)?(?:\d{{1,2}}\s+(?:{MONTH_PATTERN})\b(?:\s+\d{{4}})?|(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})\b)"
 )
@@ -215,12 +217,13 @@ class ContactReader:
         )
         before = None
         if after is None:
+            gaps = [(index, _without_apposition(sentence[end : match.start()])) for index, (_, end, _) in enumerate(people)]
             candidates = [
                 index
-                for index, (_, end, _) in enumerate(people)
-                if end <= match.start()
-                and _GAP_BEFORE.match(_SINCE_BETWEEN.sub("", sentence[end : match.start()])) is not None
-                and not self.names.role.search(sentence[end : match.start()])  # "X, vice ordförande ersättare:"
+                for index, gap in gaps
+                if people[index][1] <= match.start()
+                and _GAP_BEFORE.match(_SINCE_BETWEEN.sub("", gap)) is not None
+                and not self.names.role.search(gap)  # "X, vice ordförande ersättare:"
             ]
             before = _successor(people, sentence, candidates[-1]) if candidates else None
             before = before or _chained(people, sentence, match.start())
@@ -359,6 +362,18 @@ def _just_before(people: People, sentence: str, position: int, titles: re.Patter
     return None
 
 
+_APPOSITION = re.compile(r",\s+(?P<clause>[a-zåäö][^,]{1,80}),")  # ", som suttit i styrelsen sedan 2079,"
+
+
+def _without_apposition(gap: str) -> str:
+    """The words between a name and a title without a clause set apart about the person's past ("X, som suttit i
+    styrelsen sedan 2079, tog över som T", "X, tidigare utredare på kansliet, till T")."""
+    clause = _APPOSITION.search(gap)
+    if clause and (clause.group("clause").startswith("som ") or lexicon().former_titles.match(fold(clause.group("clause")))):
+        return gap[: clause.start()] + gap[clause.end() :]
+    return gap
+
+
 def _introduced(before_title: str) -> bool:
     """Whether a title is that of someone new the sentence introduces after it ("en ny ekonom, X")."""
     article = _INDEFINITE.search(before_title)
@@ -442,7 +457,7 @@ def _has_role(contact: Contact, role: Role) -> bool:
     for existing in contact.roles:
         # "processledare för Unga Vägar" in the article and "processledare" on the card: one role
         organisations = {existing.organisation, role.organisation} - {None}
-        if fold(existing.title) == fold(role.title) and len(organisations) <= 1:
+        if load_vocabulary().same_title(existing.title, role.title) and len(organisations) <= 1:
             existing.organisation = existing.organisation or role.organisation
             adds = (
                 (role.start and not existing.start)
