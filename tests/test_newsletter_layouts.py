@@ -1066,3 +1066,14 @@ def test_a_title_and_its_holder_apart_by_a_clause_and_names_after_a_title_that_d
     # "bitr. förbundschef" on a card: the title "biträdande förbundschef" written short
     [(title, _)] = roles["Mona Dahl"]
     assert load_vocabulary().same_title(title, "biträdande förbundschef")
+
+
+def test_a_substitute_takes_the_title_and_the_start_day_is_found_paragraphs_later(kb):
+    roles = roles_of(kb, "2095-2")
+    # "Vår processledare X går på föräldraledighet. Hennes vikarie Y börjar den 7 april.": the day is Y's
+    assert roles["Wilma Nord"] == [("processledare", None)]
+    assert roles["Axel Strömgren"] == [("processledare", date(2095, 4, 7))]
+    # the appointment, a paragraph about the person's past, a quote, then "Selmas första arbetsdag är 14/4."
+    assert roles["Selma Vik"] == [("koordinator", date(2095, 4, 14))]
+    # "Elsa Berglund på Tyresö kommun ... (elsa.berglund@tyreso.se)": the address spells the name said before it
+    assert contacts_of(kb, "2095-2")["Elsa Berglund"] == ("elsa.berglund@tyreso.se", None)
