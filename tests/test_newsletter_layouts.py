@@ -767,7 +767,8 @@ def test_a_title_held_before_is_not_a_role_taken_up(kb):
     # samordnare": the title after "tidigare" or "senast" is what the person did before
     roles = {c.name: [(r.title, r.start) for r in c.roles] for c in kb.contacts if c.sources[0].issue == "2072-2"}
     assert roles["Tindra Holmgren"][0] == ("verksamhetsutvecklare", date(2072, 3, 2))
-    assert roles["Viggo Strandberg"] == [("t.f. förbundschef", None)]
+    # "... till tillförordnad förbundschef" in the article and "t.f. förbundschef" on the card: one title
+    assert roles["Viggo Strandberg"] == [("tillförordnad förbundschef", None)]
     assert roles["Majken Sörlin"] == [("analytiker", date(2072, 3, 16))]  # "med en analytiker, Majken Sörlin"
 
 
@@ -1047,3 +1048,32 @@ def test_headings_underlined_with_tildes_and_meetings_told_in_one_sentence_with_
     # heading nor a line of a list; the title in quotes after the kind of meeting is its topic
     conference = meeting(kb, "2092-12-03")
     assert (conference.kind, conference.topic, conference.venue) == ("seminarium", "Arbete för alla", "Sjöviksgården")
+
+
+def test_a_title_and_its_holder_apart_by_a_clause_and_names_after_a_title_that_do_not_hold_it(kb):
+    roles = roles_of(kb, "2095-1")
+    # "X har rekryterats som förbundets nya T": more words between the name and the title
+    assert roles["Ruben Falk"] == [("utvärderare", date(2095, 2, 2))]
+    # "X, tidigare utredare på Försäkringskassan, att vara T": the former title set apart is no role and no gap
+    assert roles["Hanna Ek"] == [("tillförordnad förbundschef", date(2095, 1, 9))]
+    # "X (S), som har suttit i styrelsen sedan 2091, tillträdde som T den 1 januari"
+    assert roles["Ingemar Roos"] == [("ordförande", date(2095, 1, 1))]
+    # "utsett X till ny ledamot efter Y": Y held the seat before, the title is X's
+    assert roles["Klara Wennberg"] == [("ledamot", None)]
+    assert "Bertil Axelsson" not in roles
+    # "förbundschef och ansvarig utgivare X": both titles are X's
+    assert [title for title, _ in roles["Sixten Berg"]] == ["förbundschef", "ansvarig utgivare"]
+    # "bitr. förbundschef" on a card: the title "biträdande förbundschef" written short
+    [(title, _)] = roles["Mona Dahl"]
+    assert load_vocabulary().same_title(title, "biträdande förbundschef")
+
+
+def test_a_substitute_takes_the_title_and_the_start_day_is_found_paragraphs_later(kb):
+    roles = roles_of(kb, "2095-2")
+    # "Vår processledare X går på föräldraledighet. Hennes vikarie Y börjar den 7 april.": the day is Y's
+    assert roles["Wilma Nord"] == [("processledare", None)]
+    assert roles["Axel Strömgren"] == [("processledare", date(2095, 4, 7))]
+    # the appointment, a paragraph about the person's past, a quote, then "Selmas första arbetsdag är 14/4."
+    assert roles["Selma Vik"] == [("koordinator", date(2095, 4, 14))]
+    # "Elsa Berglund på Tyresö kommun ... (elsa.berglund@tyreso.se)": the address spells the name said before it
+    assert contacts_of(kb, "2095-2")["Elsa Berglund"] == ("elsa.berglund@tyreso.se", None)

@@ -10,6 +10,7 @@ import yaml
 
 from bot.folding import fold
 from bot.knowledge.model import KnowledgeBase
+from bot.knowledge.vocabulary import load_vocabulary
 
 ZOO = Path(__file__).resolve().parents[1] / "tests" / "newsletter_zoo"
 
@@ -40,7 +41,7 @@ def found(kind: str, fact: dict[str, Any], kb: KnowledgeBase) -> bool:
     if kind == "roles":
         return any(
             fold(c.name) == fold(fact["person"])
-            and fold(r.title) == fold(fact["title"])
+            and load_vocabulary().same_title(r.title, fact["title"])
             and (fact.get("start") is None or str(r.start) == str(fact["start"]))
             for c in kb.contacts
             for r in c.roles

@@ -311,7 +311,7 @@ def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str)
                 for mention in card_mentions([section.heading, *(line.text for line in section.lines)], names, source)
             )
             for index, run in enumerate(section.runs):
-                later = paragraphs[index + 1 : index + 3]
+                later = paragraphs[index + 1 : index + 5]  # the start day may come after the person's past
                 earlier = paragraphs[:index]
                 try:
                     read = reader.read(paragraphs[index], source, other, newsletter.published, later, earlier)

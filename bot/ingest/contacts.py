@@ -16,6 +16,7 @@ from bot.knowledge.model import Contact, Purpose, Role, Source
 from bot.knowledge.vocabulary import load_vocabulary
 
 _FULL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\s+(\d{{4}})\b", re.I)
+_DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})(?![\d/])")
 _LEAVING = "|".join(map(re.escape, load_vocabulary().role_leaves))
 
 
@@ -40,6 +41,7 @@ _CONTINUES = re.compile(
 # har tillsatt en utredare, X")
 _INDEFINITE = re.compile(r"\b(?:en|ett|an|a)\s+(?P<new>(?:ny|nye|new)\s+)?$", re.I)
 _INTRODUCED = re.compile(r",\s+|[^.;:!?]{0,50}:\s+")
+_BOTH = re.compile(r"^(?:båda|bägge)\b", re.I)  # "Båda tillträder den 1 januari": everyone just named
 _PRONOUN = re.compile(r"^\s*(?:hon|han|hen)\b", re.I)
 _POSSESSIVE = re.compile(r"^(?:hans|hennes|hens)\b", re.I)
 _QUOTED = re.compile(r"^\s*[–—\"”»]")  # a paragraph quoting someone: "– Jag ser fram emot ..."
@@ -51,9 +53,11 @@ _ORG_AFTER = re.compile(
 _GAP_BEFORE = re.compile(
     r"^(?:\s*\([A-ZÅÄÖ]{1,3}\))?(?:,\s+[A-ZÅÄÖ][\w ]{1,40},)?"  # "Name (C), Haninge kommun, ny title"
     r"(?:,\s*|\s*[·|–]\s*|,?\s+(?:som\s+)?(?:är\s+)?(?:\w+\s+){0,4}?|\s+heter\s+\S+\s+(?:\w+\s+)?"
-    r"|,\s+som\s+(?:den\s+\d{1,2}\s+\w+\s+)?\w+\s+som\s+|\s+\w+\s+(?:den\s+)?\d{1,2}\s+\w+\s+som\s+)$"
+    r"|,\s+som\s+(?:den\s+\d{1,2}\s+\w+\s+)?\w+\s+som\s+|\s+\w+\s+(?:den\s+)?\d{1,2}\s+\w+\s+som\s+"
+    r"|\s+(?:\w+\s+){1,2}som\s+(?:\w+s\s+)?(?:\w+\s+)?)$"
 )  # what may stand between a name and its title: "Name, title", "Name · title", "Name (M) är förbundets title",
-# "Name har utsetts till ny title", "Name, som den 12 april börjar som title", "Name började den 18 augusti som title"
+# "Name har utsetts till ny title", "Name, som den 12 april börjar som title", "Name började den 18 augusti som title",
+# "Name har anställts som förbundets nya title"
 _SINCE_DAY = (
     rf"(?:den\s+)?(?:\d{{1,2}}\s+(?:{MONTH_PATTERN})\b(?:\s+\d{{4}})?|(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})\b)"
 )
@@ -97,8 +101,8 @@ class ContactReader:
         mentions: list[Mention] = []
         parts = sentences(text)
         # "X blir ny förbundschef." / "– Jag ser fram emot ..., säger X." / "Hon tillträder den 3 maj.": a quote between
-        opening = [sentences(paragraph)[0] for paragraph in after or [] if not _QUOTED.match(paragraph)][:1]
-        self._beyond = [s for s in opening if not _POSSESSIVE.match(s)]  # not "Hennes efterträdare ..."
+        self._after = [paragraph for paragraph in after or [] if not _QUOTED.match(paragraph)]
+        self._beyond_sentences: list[str] | None = None
         for index, sentence in enumerate(parts):
             self._later = parts[index + 1 : index + 3]  # the sentences that may date what this one says
             self._earlier = [*(before or []), *parts[:index]]
@@ -177,6 +181,9 @@ class ContactReader:
         if person:
             return Mention(name=person, source=source, email=address, purpose=purpose)
         local = address.split("@")[0]
+        spelt = next((name for _, _, name in people if fold(name) == fold(local)), None)
+        if spelt:  # "Anmälan till Mikael Sandström på Nynäshamns kommun, mikael.sandstrom@…": the address spells it
+            return Mention(name=spelt, source=source, email=address, purpose=purpose)
         first = fold(local.split(".")[0]) if "." in local else None
         for name in re.findall(r"\b[A-ZÅÄÖ][\wåäö-]{3,}\b", sentence):
             if fold(name) == first:  # "Eva nås på eva.ek@…": a person by first name, not an organisation
@@ -200,28 +207,32 @@ class ContactReader:
         set_apart = any(
             end <= match.start() and re.fullmatch(r",\s*", sentence[end : match.start()]) for _, end, _ in people
         )
+        title_end = self._joined_titles_end(sentence, match)
         after = next(
             (
                 name
                 for start, _, name in people
                 if not set_apart
-                and 0 <= start - match.end() <= 20
+                and 0 <= start - title_end <= 20
                 and re.fullmatch(
-                    r"[:\s]*(?:(?!för\b|i\b|på\b|inom\b|vid\b)[a-zåäö.]+\s+)?", sentence[match.end() : start]
+                    rf"[:\s]*(?:(?!{lexicon().not_holder_gaps}\b)[a-zåäö.]+\s+)?", sentence[title_end:start]
                 )
-                or _chosen(sentence[match.end() : start])
-                or (_INTRODUCED.fullmatch(sentence[match.end() : start]) and _introduced(sentence[: match.start()]))
+                or _chosen(sentence[title_end:start])
+                or (_INTRODUCED.fullmatch(sentence[title_end:start]) and _introduced(sentence[: match.start()]))
             ),
             None,
         )
         before = None
         if after is None:
+            gaps = [
+                (index, _without_apposition(sentence[end : match.start()])) for index, (_, end, _) in enumerate(people)
+            ]
             candidates = [
                 index
-                for index, (_, end, _) in enumerate(people)
-                if end <= match.start()
-                and _GAP_BEFORE.match(_SINCE_BETWEEN.sub("", sentence[end : match.start()])) is not None
-                and not self.names.role.search(sentence[end : match.start()])  # "X, vice ordförande ersättare:"
+                for index, gap in gaps
+                if people[index][1] <= match.start()
+                and _GAP_BEFORE.match(_SINCE_BETWEEN.sub("", gap)) is not None
+                and not self.names.role.search(gap)  # "X, vice ordförande ersättare:"
             ]
             before = _successor(people, sentence, candidates[-1]) if candidates else None
             before = before or _chained(people, sentence, match.start())
@@ -251,8 +262,9 @@ class ContactReader:
         following = self._following_about(person, self._later)
         if not (following and _TAKES_UP.search(following)):
             # a paragraph of its own that goes on: "Hon tillträder den 3 maj."
-            beyond = self._following_about(person, self._beyond)
-            following = beyond if beyond and _TAKES_UP.search(beyond) else following
+            beyond = self._following_about(person, self._beyond())
+            starts = beyond and (_TAKES_UP.search(beyond) or lexicon().tells_start_day(beyond))
+            following = beyond if starts else following
         if following and only_title and not leaves and _TAKES_UP.search(following):
             joins = True  # "X är på plats som förbundschef. Hon tillträdde den 7 januari."
         if joins and following and _TAKES_UP.search(following) and not _TAKES_UP.search(sentence):
@@ -269,17 +281,44 @@ class ContactReader:
         purpose = Purpose("publisher", sentence.strip(), source) if fold(title) == "ansvarig utgivare" else None
         return Mention(name=person, source=source, role=role, purpose=purpose)
 
+    def _joined_titles_end(self, sentence: str, match: re.Match[str]) -> int:
+        """Where the titles joined to this one end: "Förbundschef och ansvarig utgivare: X" are both X's."""
+        end = match.end()
+        while joined := re.match(rf"\s+{lexicon().title_joins}\s+", sentence[end:]):
+            following = self.names.role.match(sentence, end + joined.end())
+            if following is None:
+                break
+            end = following.end()
+        return end
+
+    def _beyond(self) -> list[str]:
+        """The sentences of the paragraphs after this one (quotes left out): "Hennes första arbetsdag är ..." may
+        come after a paragraph about the person's past."""
+        if self._beyond_sentences is None:
+            self._beyond_sentences = [part for paragraph in self._after for part in sentences(paragraph)]
+        return self._beyond_sentences
+
     def _following_about(self, person: str, later_sentences: list[str]) -> str | None:
-        """The next sentence that goes on about `person` ("Hon ...", "Jonatan ...", "Första arbetsdag
-        blir ..."), within two; one that takes up a role first."""
-        about = [
-            later
-            for later in later_sentences
-            if _CONTINUES.match(later)
-            or re.match(rf"{re.escape(person.split()[0])}\b", later)
-            or lexicon().tells_start_day(later)
-        ]
-        return next((later for later in about if _TAKES_UP.search(later)), about[0] if about else None)
+        """The next sentence that goes on about `person` ("Hon ...", "Jonatan ...", "Toves första arbetsdag
+        ...", "Första arbetsdag blir ..."), before one about someone else ("Hennes vikarie X börjar ..."), and
+        after a sentence about something else only by name; one that takes up a role on a day first, then one that
+        takes up a role."""
+        about: list[str] = []
+        digressed = False  # after a sentence about something else, "Hon ..." may be someone it named
+        for later in later_sentences:
+            if lexicon().successor.search(later):
+                break
+            named = re.match(rf"{re.escape(person.split()[0])}s?\b", later)  # "Jonatan ...", "Toves första ..."
+            if named or _BOTH.match(later):
+                about.append(later)
+            elif (_CONTINUES.match(later) or lexicon().tells_start_day(later)) and not digressed:
+                about.append(later)
+            else:
+                digressed = True
+        taking_up = [later for later in about if _TAKES_UP.search(later)]
+        dated = [later for later in taking_up if self._date_in(later)]
+        start_days = [later for later in about if lexicon().tells_start_day(later) and self._date_in(later)]
+        return next(iter(dated + taking_up + start_days + about), None)
 
     def _since_day(self, since: re.Match[str]) -> date | None:
         """The day of "sedan den 1 januari" or "från 14/2" (in the issue's year, or the next)."""
@@ -301,13 +340,19 @@ class ContactReader:
                 raise ImpossibleDate(f"impossible date {when.group(0)}") from error
         if self._published is None:
             return None
-        named = re.search(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\b", sentence, re.I)
-        if not named:
+        named = re.search(rf"\b(\d{{1,2}})(?::[ae])?\s+({MONTH_PATTERN})\b", sentence, re.I)  # "den 1:a december"
+        when = named or _DAY_MONTH.search(sentence)  # "Mira börjar hos oss 3/5."
+        if not when:
             return None
-        day, month = int(named.group(1)), MONTHS[fold(named.group(2))]
         # the clause of the day: "Hon tillträder den 1 februari och efterträder B, som gick i pension" lies ahead
-        clause = re.split(r",\s|;\s|\s(?:och|men)\s", sentence[: named.start()])[-1]
-        clause += re.split(r",\s|;\s|\s(?:och|men)\s", sentence[named.start() :])[0]
+        clause = re.split(r",\s|;\s|\s(?:och|men)\s", sentence[: when.start()])[-1]
+        clause += re.split(r",\s|;\s|\s(?:och|men)\s", sentence[when.start() :])[0]
+        if named:
+            day, month = int(named.group(1)), MONTHS[fold(named.group(2))]
+        elif _TAKES_UP.search(clause):  # a day written in figures only as the day someone starts
+            day, month = int(when.group(1)), int(when.group(2))
+        else:
+            return None
         try:
             if _PAST.search(clause):  # "Den 1 juni tillträdde X": this year's June, or last year's
                 return date(resolve_past_year(month, self._published), month, day)
@@ -348,6 +393,20 @@ def _just_before(people: People, sentence: str, position: int, titles: re.Patter
             gap = lexicon().without_contact_labels(titles.sub("", PHONE.sub("", EMAIL.sub("", sentence[end:position]))))
             return name if re.fullmatch(r"[\s,:]*", gap) else None
     return None
+
+
+_APPOSITION = re.compile(r",\s+(?P<clause>[a-zåäö][^,]{1,80}),")  # ", som suttit i styrelsen sedan 2079,"
+
+
+def _without_apposition(gap: str) -> str:
+    """The words between a name and a title without a clause set apart about the person's past ("X, som suttit i
+    styrelsen sedan 2079, tog över som T", "X, tidigare utredare på kansliet, till T")."""
+    clause = _APPOSITION.search(gap)
+    if clause and (
+        clause.group("clause").startswith("som ") or lexicon().former_titles.match(fold(clause.group("clause")))
+    ):
+        return gap[: clause.start()] + gap[clause.end() :]
+    return gap
 
 
 def _introduced(before_title: str) -> bool:
@@ -433,7 +492,7 @@ def _has_role(contact: Contact, role: Role) -> bool:
     for existing in contact.roles:
         # "processledare för Unga Vägar" in the article and "processledare" on the card: one role
         organisations = {existing.organisation, role.organisation} - {None}
-        if fold(existing.title) == fold(role.title) and len(organisations) <= 1:
+        if load_vocabulary().same_title(existing.title, role.title) and len(organisations) <= 1:
             existing.organisation = existing.organisation or role.organisation
             adds = (
                 (role.start and not existing.start)

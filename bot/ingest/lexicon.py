@@ -74,6 +74,8 @@ class Lexicon:
     phone_leads: re.Pattern[str]  # "Name på 070-…": a word between a name and its phone number, as written
     switchboard: re.Pattern[str]  # "Växel", "Kansliet": a number after one of these is nobody's own, folded
     former_titles: re.Pattern[str]  # "tidigare", "senast": a title after these was held before
+    not_holder_gaps: str  # a pattern: "och", "efter" between a title and a name that does not hold it, as written
+    title_joins: str  # a pattern: "och" between two titles of one name ("Förbundschef och ansvarig utgivare: X")
     start_day: re.Pattern[str]  # "Första arbetsdag": a sentence opening so dates the start of the one just named
     board: re.Pattern[str]  # "styrelse": a section about the board
     vacancies: re.Pattern[str]  # "vakant", "utses": a seat without a member
@@ -226,6 +228,8 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             clause_joins=tuple(str(word) for word in data["clause_joins"]),
             having=tuple(str(word) for word in data["having"]),
             former_titles=_starts(data["former_titles"]),
+            not_holder_gaps="(?:" + "|".join(map(re.escape, map(str, data["not_holder_gaps"]))) + ")",
+            title_joins="(?:" + "|".join(map(re.escape, map(str, data["title_joins"]))) + ")",
             start_day=_starts(data["start_day_openings"]),
             board=_starts(data["board_words"]),
             vacancies=_starts(data["board_vacancies"]),

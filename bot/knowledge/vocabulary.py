@@ -38,6 +38,14 @@ class Vocabulary:
         names += list(self.authorities) + list(self.all_words)
         return names + [name for names in self.months + self.weekdays for name in names]
 
+    def same_title(self, one: str, other: str) -> bool:
+        """Whether two role titles mean the same: as written, or by their English ("t.f. förbundschef" and
+        "tillförordnad förbundschef" are both "acting chief of the federation")."""
+        if fold(one) == fold(other):
+            return True
+        english = {fold(title): fold(meaning) for title, meaning in self.role_titles.items()}
+        return fold(one) in english and english.get(fold(one)) == english.get(fold(other))
+
     def month_names(self, lang: str) -> tuple[str, ...]:
         """The twelve months as written in `lang` ("sv" or "en")."""
         return tuple(names[_LANGUAGES.index(lang)] for names in self.months)
