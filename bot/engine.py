@@ -107,8 +107,8 @@ class Engine:
         if found and found.squarely and found.coverage >= self.reader.min_coverage_over_intent:
             answer = quote(found, self.kb, reply_lang)  # a guessed intent, and a sentence that answers squarely
             return Reply(answer.text, reply_lang, "reading", round(found.coverage, 3))
-        if question.intent == parse.intent and parse.confidence < self.reader.unsure_intent and parse.lang == "sv":
-            if self.reader.strange(text, self._intent_terms):  # not sure, and about a word nothing knows
+        if question.intent == parse.intent and parse.confidence < self.reader.unsure_intent:
+            if self.reader.strange(text, parse.lang, self._intent_terms):  # not sure, and about a word nothing knows
                 question = Question(None, question.slots)
         if question.intent is None:
             found = reading.found

@@ -51,7 +51,7 @@ class Normaliser:
         self._source_terms: set[str] | None = None
         self._term = lru_cache(maxsize=65536)(self._term_uncached)
         self._word = lru_cache(maxsize=65536)(self._word_uncached)  # the sources repeat their words
-        self._question = lru_cache(maxsize=8)(self._question_uncached)  # the latest few: an answer reads one often
+        self._question = lru_cache(maxsize=32)(self._question_uncached)  # the latest few: an answer reads one often
 
     def use_lemmas(self, lemmas: Lemmas | None) -> None:
         """Look words up in this table from now on (None: fold and cut them only)."""
@@ -106,9 +106,7 @@ class Normaliser:
         """The question's words, each as the group of terms that stand for it (an English word's Swedish
         alternatives: money -> medel, kronor, mkr; any one of them matches it), and, in English, the terms that
         are foreign: words neither the lexicon nor the newsletters know ("opening hours"), which weigh less
-        than a Swedish word the sources lack, unless a determiner names them a thing asked about ("the
-        population", "Anna's salary"): a gap in the lexicon is more often a verb ("came", "hear"). The
-        lexicon's phrases ("work training") go before single words."""
+        than a Swedish word the sources lack. The lexicon's phrases ("work training") go before single words."""
         groups: list[tuple[str, ...]] = []
         seen: set[str] = set()
         foreign: set[str] = set()
@@ -123,10 +121,7 @@ class Normaliser:
             for phrase in self._phrases_in(text):
                 add(self.lexicon[phrase])
             text = self._phrase_pattern().sub(" ", text)
-        previous = ""
         for token in tokens(text):
-            named = previous.lower() in self.words.determiners  # "the population", "Lexelius's salary": a thing
-            previous = token
             for part in _parts(token):
                 if lang == "en":
                     swedish = self.lexicon.get(part.lower()) or self.lexicon.get(self.english_lemma(part.lower()))
@@ -142,7 +137,7 @@ class Normaliser:
                     term = self._mistyped(folded, term) or term
                 if term and term not in seen:
                     add((term, *self.synonyms.get(term, ())) if lang == "sv" else (term,))
-                    if lang == "en" and not known and not named:
+                    if lang == "en" and not known:
                         foreign.add(term)
         return groups, frozenset(foreign)
 

@@ -15,7 +15,7 @@ from functools import cached_property
 from bot.folding import fold
 from bot.knowledge.model import KnowledgeBase
 from bot.reading.index import SentenceIndex
-from bot.reading.normalise import TOKEN, Normaliser
+from bot.reading.normalise import TOKEN, Normaliser, tokens
 from bot.reading.sentences import Sentence, same_article
 from bot.reading.words import ReadingWords, load_words
 
@@ -136,14 +136,16 @@ class Reader:
         question_terms = self.index.normaliser.question_terms
         return frozenset(term for text in texts for lang in ("sv", "en") for term in question_terms(text, lang))
 
-    def strange(self, question: str, also_known: frozenset[str]) -> bool:
-        """Whether the (Swedish) question holds a word neither the newsletters nor `also_known` know: "när är
-        nästa riksdagsval?" is not about the meetings, though "när är nästa" is."""
-        groups, _ = self.index.normaliser.question(question, "sv")
+    def strange(self, question: str, lang: str, also_known: frozenset[str]) -> bool:
+        """Whether the question holds a word neither the newsletters nor `also_known` know: "när är nästa
+        riksdagsval?" is not about the meetings, though "när är nästa" is. In English, a word the lexicon gives
+        Swedish for ("salary": lön); one it lacks may be a gap in the lexicon rather than a strange subject."""
+        groups, foreign = self.index.normaliser.question(question, lang)
         index = self.index
         return any(
             not any(term in index.idf or term in index.around or term in also_known or term.isdigit() for term in group)
             for group in groups
+            if not set(group) <= foreign
         )
 
     def unknown_to(self, question: str, lang: str, known: frozenset[str]) -> list[tuple[str, ...]]:
@@ -271,12 +273,26 @@ class Reader:
         terms = frozenset(term for group in groups for term in group)
         if all(term.isdigit() for term in terms):  # "hur mycket är 2+2": no word to read by
             return None
+        foreign = foreign - self._things_named(text, lang)  # "the population": a thing asked about, not a gap
         light = set(sorted(foreign, key=lambda term: self.index.idf.get(term, 0.0))[: self.light_foreign])
         weighted = _one_name_one_weight(
             [(group, self.group_weight(group, light)) for group in groups], self._names_in(text, lang)
         )
         names = tuple(group for group in groups if all(term in self.index.names for term in group))
         return Query(weighted, terms, kind, frozenset(_DIGITS.findall(text)), names, self._counted(text, lang, groups))
+
+    def _things_named(self, text: str, lang: str) -> set[str]:
+        """The terms of the English words after a determiner ("the population", "Lexelius's salary"): things
+        asked about. A word the lexicon lacks is more often a verb ("came", "hear") than such a thing."""
+        if lang != "en":
+            return set()
+        words = tokens(text)
+        return {
+            term
+            for before, word in zip(words, words[1:], strict=False)
+            if before.lower() in self.words.determiners
+            for term in self.index.normaliser.question_terms(word, lang)
+        }
 
     def _counted(self, text: str, lang: str, groups: list[tuple[str, ...]]) -> tuple[str, ...]:
         """The question's word for what it counts ("hur många anställda", "how many managers"), as its group."""
