@@ -815,6 +815,7 @@ class MeetingReader:
             parts = sentences(paragraph)
             # "Tyresö. Fredag 3 juni handlar mötet om ...": a paragraph led by its municipality's name
             lead = self._municipality_line(parts[0].rstrip(".:")) if len(parts) > 1 else None
+            topics_after = _topics_after_days(paragraph)
             for sentence in parts:
                 if self.words.change_in(sentence) or self.words.moved_from.search(fold(sentence)):
                     continue  # a notice of a change ("... var först planerat till 4 maj"): see changes.py
@@ -823,23 +824,27 @@ class MeetingReader:
                 if not (named or speaks or (index == 0 and opening_counts)):
                     continue
                 days = self._meeting_dates(sentence)
-                for mention in days:
-                    own_kind = self.words.kind_in(sentence)  # "ordnar vi ett seminarium" in a block of breakfasts
+                if not days:
+                    continue
+                own_kind = self.words.kind_in(sentence)  # "ordnar vi ett seminarium" in a block of breakfasts
+                held = self.words.tells_of_held(sentence)
+                following = " ".join(sentences(paragraph[paragraph.find(sentence) :], limit=2))  # it and the next
+                # "den 22 september, med temat X, och ... den 13 oktober, där ...": each day has its own topic,
+                # unless they are joined ("Den 1 mars respektive 5 april samlades ... om X")
+                shared_topic = (topic_in(sentence) or topic_in(following)) if _joined(sentence, days) else None
+                venue = venue_in(sentence) or venue_in(following)
+                for number, mention in enumerate(days):
                     meeting = self._meeting(own_kind or block.kind, mention, source, block.first_line)
-                    if self.words.tells_of_held(sentence) and mention.year is None:
+                    if held and mention.year is None:
                         meeting = self._held(meeting)  # "i Nynäshamn den 5 juni samlade 52 deltagare": this past June
                     # "i Haninge den 23 februari och i Nynäshamn den 9 mars": the place named last before the day
-                    before = self._municipality_in(_last_clause(sentence[: mention.start]))
+                    since = days[number - 1].start if number else 0  # the clause is at most since the day before
+                    before = self._municipality_in(_last_clause(sentence[since : mention.start]))
                     meeting.municipality = before or lead or named or self._municipality_in(block.heading)
-                    following = " ".join(sentences(paragraph[paragraph.find(sentence) :], limit=2))  # it and the next
-                    meeting.topic = _topic_after_day(paragraph, mention)
-                    # "den 22 september, med temat X, och ... den 13 oktober, där ...": each day has its own topic,
-                    # unless they are joined ("Den 1 mars respektive 5 april samlades ... om X")
-                    if not meeting.topic and _joined(sentence, days):
-                        meeting.topic = topic_in(sentence) or topic_in(following)
+                    meeting.topic = topics_after.get((mention.day, mention.month)) or shared_topic
                     meeting.note = sentence
                     apply_times(meeting, following)
-                    meeting.venue = venue_in(sentence) or venue_in(following)
+                    meeting.venue = venue
                     told.append(meeting)
         undated = " ".join(p for p in paragraphs if not self._meeting_dates(p))  # "Alla frukostmöten pågår 8.30–10.00"
         # "Höstens frukostmöten hålls digitalt i Teams": where the meetings are, said of them all
@@ -869,7 +874,7 @@ class MeetingReader:
                 apply_times(only, whole)
         # a day well after the issue's month is announced; one near it may be a report of a meeting held
         ahead = [m for m in told if m.date >= self.newsletter.published + timedelta(days=31)]
-        return ahead, [m for m in told if m not in ahead]
+        return ahead, [m for m in told if m.date < self.newsletter.published + timedelta(days=31)]
 
     # -- fields ------------------------------------------------------------------------------
 
@@ -1094,19 +1099,18 @@ def _without_old_value(text: str) -> str:
     return re.split(r",?\s+(?:i stället för|istället för|instead of)\s", text.rstrip("."), maxsplit=1)[0]
 
 
-def _topic_after_day(paragraph: str, day: DateMention) -> str | None:
-    """ "Den 27 maj pratar vi om X, och den 10 juni om Y": the topic said right after this very day,
-    up to the next day named."""
+def _topics_after_days(paragraph: str) -> dict[tuple[int, int], str]:
+    """ "Den 27 maj pratar vi om X, och den 10 juni om Y": the topic said right after each day, up to the next
+    day named (the first such topic of a day said twice)."""
+    topics: dict[tuple[int, int], str] = {}
     mentions = find_dates(paragraph)
-    for mention, following in zip(mentions, [*mentions[1:], None], strict=True):
-        if (mention.day, mention.month) != (day.day, day.month):
-            continue
+    for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
         end = following.start if following else len(paragraph)
         segment = re.split(r"(?<=[.!?])\s", paragraph[mention.end : end], maxsplit=1)[0]
         topic = topic_in(segment, first=segment)
         if topic:
-            return topic.strip(" ,")
-    return None
+            topics.setdefault((mention.day, mention.month), topic.strip(" ,"))
+    return topics
 
 
 def _as_sentence_case(heading: str) -> str:
