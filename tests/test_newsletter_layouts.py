@@ -1047,3 +1047,20 @@ def test_headings_underlined_with_tildes_and_meetings_told_in_one_sentence_with_
     # heading nor a line of a list; the title in quotes after the kind of meeting is its topic
     conference = meeting(kb, "2092-12-03")
     assert (conference.kind, conference.topic, conference.venue) == ("seminarium", "Arbete för alla", "Sjöviksgården")
+
+
+def test_an_html_agenda_with_each_field_of_a_row_in_an_element_of_its_own(kb):
+    # <span class="when">tis 10 mars</span> / <span class="where">Tyresö</span> / <span class="what">…</span> /
+    # <span class="room">…</span>, each on a line of its own: the fields of one meeting, not one run of words
+    assert facts(meeting(kb, "2094-03-10")) == (
+        "Tyresö",
+        "Studiecirklar som språngbräda",
+        "Alléhuset, Strandsalen",
+        "08:30",
+    )
+    assert facts(meeting(kb, "2094-03-24")) == (
+        "Haninge",
+        "När socialtjänsten och vården möts",
+        "Handens bibliotek",
+        "08:30",
+    )
