@@ -1064,3 +1064,16 @@ def test_an_html_agenda_with_each_field_of_a_row_in_an_element_of_its_own(kb):
         "Handens bibliotek",
         "08:30",
     )
+
+
+def test_the_titles_of_a_contents_list_are_no_notices_of_change(kb):
+    # "I detta nummer" / "Frukostmöte i Haninge tisdag 14/4" / "Tyresömötet ställs in": the contents name the
+    # articles; only the article itself cancels the meeting in Tyresö, and the one in Haninge stands
+    haninge = meeting(kb, "2094-04-14")
+    assert (haninge.municipality, haninge.status, haninge.venue, haninge.start) == (
+        "Haninge",
+        None,
+        "Handens bibliotek",
+        "08:30",
+    )
+    assert (meeting(kb, "2094-04-21").municipality, meeting(kb, "2094-04-21").status) == ("Tyresö", "cancelled")

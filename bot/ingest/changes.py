@@ -35,10 +35,12 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
     words = lexicon()
     changes: list[Change] = []
     for section in newsletter.sections:
+        if words.contents.match(fold(section.heading)):
+            continue  # "Innehåll": the titles of the articles ("Nynäshamn flyttar en vecka"), not notices
         about_meeting = words.speaks_of_meeting(section.heading)
         line = next((line.number for line in section.lines if line.text), section.heading_line)
         for paragraph in section.paragraphs:
-            if (
+            if words.contents.match(fold(paragraph)) or (
                 words.change_in(paragraph) is None
                 and len(find_dates(paragraph)) < 2
                 and not words.moved_from.search(fold(paragraph))

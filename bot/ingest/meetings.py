@@ -116,6 +116,9 @@ class MeetingReader:
         blocks: list[_Block] = []
         current: _Block | None = None
         for section in self.newsletter.sections:
+            if self.words.contents.match(fold(section.heading)):
+                current = None  # "I detta nummer": the titles of the articles, read where they stand
+                continue
             kind = self.words.kind_in(section.heading)
             notice = self.words.change_in(section.heading)  # "Nytt datum i Haninge": a notice of its own
             numbered = _NUMBERED.match(section.heading)  # "3. Heldag i Nynäshamn" after "2. Ändringar": a sibling
