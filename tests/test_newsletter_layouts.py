@@ -1077,3 +1077,25 @@ def test_the_titles_of_a_contents_list_are_no_notices_of_change(kb):
         "08:30",
     )
     assert (meeting(kb, "2094-04-21").municipality, meeting(kb, "2094-04-21").status) == ("Tyresö", "cancelled")
+
+
+def test_a_boxed_calendar_of_days_in_rows_with_its_venues_in_one_sentence_below(kb):
+    # "| Tyresö | tis 13 jan | tis 10 mars |": every day of a municipality's row is a meeting ("febr" is February);
+    # "Vi ses i Kulturhuset i Handen, Alléhuset i Tyresö och Sjöfartshuset i Nynäshamn.": each its venue
+    days = {m.date: (m.municipality, m.venue, m.start) for m in kb.meetings if m.sources[0].issue == "2094-3"}
+    assert days[date(2095, 1, 13)] == ("Tyresö", "Alléhuset i Tyresö", "08:45")
+    assert days[date(2095, 3, 10)] == ("Tyresö", "Alléhuset i Tyresö", "08:45")
+    assert days[date(2095, 2, 3)] == ("Haninge", "Kulturhuset i Handen", "08:45")
+    assert days[date(2095, 5, 12)] == ("Haninge", "Kulturhuset i Handen", "08:45")
+
+
+def test_an_underlined_heading_that_repeats_a_long_line_of_the_contents_is_kept(kb):
+    # the contents list "Seminarium i Nynäshamn om arbetsgivarkontakter och jobbmatchning i praktiken", then the article
+    # under that heading, underlined: the heading is the article's, not a duplicated paragraph
+    seminar = meeting(kb, "2095-02-24")
+    assert (seminar.kind, seminar.municipality, seminar.venue, seminar.start) == (
+        "seminarium",
+        "Nynäshamn",
+        "Sjöfartshuset, Nynäshamn",
+        "09:30",
+    )

@@ -595,6 +595,10 @@ class MeetingReader:
             column = None if column == "what" else column  # "Vad": a kind of meeting, its topic, or both
             if not cell or (column is None and fold(cell) in self._weekdays):
                 continue  # "11 JUN · Nynäshamn · torsdag · ...": the day's weekday, no topic
+            more = self._meeting_dates(cell) if column is None and dates else []
+            if more and not _without_dates(cell, more).strip(" ,.–-"):
+                dates = dates + more  # "Haninge | fre 20 jan | fre 17 mars": a row of days, a meeting each
+                continue
             if column == "date" or (column is None and not dates and self._meeting_dates(cell)):
                 dates = dates or self._meeting_dates(cell)
                 if column is None or column == "date":
@@ -778,6 +782,7 @@ class MeetingReader:
                     meeting.venue
                     or self._venue_of_municipality(around, meeting.municipality)
                     or self._venue_in_list([*intro, *outro], meeting.municipality)
+                    or self._venue_in_sentence_of_venues(around, meeting.municipality)
                 )
                 if meeting.registration is None and (deadlines or address):
                     deadline = deadlines[ordinal] if ordinal < len(deadlines) else None
@@ -1012,6 +1017,27 @@ class MeetingReader:
                 return venue.rstrip(".")
         return None
 
+    def _venue_in_sentence_of_venues(self, text: str, municipality: str | None) -> str | None:
+        """ "Haninge kommunhus (sal Poseidon), Folkets hus i Nynäshamn och Tyresö Forum.", "Lokaler: i Haninge håller
+        vi till i Handens bibliotek, i Tyresö på Tyresö Forum och ...": a sentence that lists one venue for each of
+        several municipalities, said apart from the meetings."""
+        for sentence in sentences(text):
+            body = re.sub(r"^[\w ]{1,20}:\s+", "", sentence.rstrip("."))  # "Lokaler: ..."
+            items = re.split(r"(?:,\s+|\s+och\s+)(?![^()]*\))", body)  # not inside "(sal Poseidon, plan 2)"
+            venues = {}
+            for item in items:
+                place = self._municipality_in(item)
+                said = re.match(r"[Ii]\s+\S+\s+(?:.*?\s)?(?:i|på)\s+(?=[A-ZÅÄÖ])(.+)", item)  # "i Tyresö på X"
+                said = said or re.match(r"\S+\s+[a-zåäö]+\s+(?:i|på)\s+(?=[A-ZÅÄÖ])(.+)", item)  # "Vi ses i X"
+                venue = said.group(1) if said and not self._municipality_line(said.group(1)) else item  # not "i Tyresö"
+                if place is None or place in venues or self._municipality_line(venue) or not _names_a_venue(venue):
+                    break
+                venues[place] = venue.strip()
+            else:
+                if len(venues) >= 2 and municipality in venues:
+                    return venues[municipality]
+        return None
+
     def _municipality_in(self, text: str) -> str | None:
         if not text:
             return None
@@ -1079,6 +1105,13 @@ class MeetingReader:
 def _joined(text: str, days: list[DateMention]) -> bool:
     """Whether the days of a text follow each other with nothing but "och", "respektive", "," between."""
     return all(_CONNECTOR.match(text[one.end : other.start]) for one, other in zip(days, days[1:], strict=False))
+
+
+def _without_dates(text: str, days: list[DateMention]) -> str:
+    """The text with the days named in it cut out."""
+    for day in reversed(days):
+        text = text[: day.start] + text[day.end :]
+    return text
 
 
 def _last_clause(text: str) -> str:
