@@ -1099,3 +1099,12 @@ def test_an_underlined_heading_that_repeats_a_long_line_of_the_contents_is_kept(
         "Sjöfartshuset, Nynäshamn",
         "09:30",
     )
+
+
+def test_a_move_told_over_two_sentences_with_what_stays_the_same_in_the_paragraph_after(kb):
+    # "... som skulle ha hållits tisdag 19 maj får vänta en vecka. Det nya datumet blir tisdag 26 maj, ...": the old
+    # day in one sentence, the new in the next; "Temat är detsamma som förut: X. ... vi träffas i Y." below
+    moved = meeting(kb, "2094-05-26")
+    assert facts(moved) == ("Tyresö", "arbetsträning i föreningslivet", "Alléhuset", "09:00")
+    assert moved.moved_from == date(2094, 5, 19)
+    assert meeting(kb, "2094-05-19").status == "moved"
