@@ -1067,8 +1067,8 @@ def test_an_html_agenda_with_each_field_of_a_row_in_an_element_of_its_own(kb):
 
 
 def test_the_titles_of_a_contents_list_are_no_notices_of_change(kb):
-    # "I detta nummer" / "Frukostmöte i Haninge tisdag 14/4" / "Tyresömötet ställs in": the contents name the
-    # articles; only the article itself cancels the meeting in Tyresö, and the one in Haninge stands
+    # "I detta nummer" / "Haninge tisdag 14/4: arbetsgivare och praktik" / "Tyresömötet ställs in": the contents
+    # name the articles; only the article itself cancels the meeting in Tyresö, and the one in Haninge stands
     haninge = meeting(kb, "2094-04-14")
     assert (haninge.municipality, haninge.status, haninge.venue, haninge.start) == (
         "Haninge",

@@ -500,7 +500,8 @@ def _split_repeats(lines: list[Line], raw_lines: list[str]) -> tuple[list[Line],
             left_out.append(Skipped(line.number, "page footer", line.text))
             continue
         underlined = line.number < len(raw_lines) and _RULE.fullmatch(raw_lines[line.number]) is not None
-        if len(texts[i]) >= _LONG_LINE and not underlined:  # an article's heading repeating its line of the contents
+        heading = underlined or is_heading_marked(raw_lines[line.number - 1])
+        if len(texts[i]) >= _LONG_LINE and not heading:  # an article's heading repeating its line of the contents
             if texts[i] in seen:
                 left_out.append(Skipped(line.number, "duplicate", line.text))
                 continue
