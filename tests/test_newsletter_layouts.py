@@ -1077,3 +1077,64 @@ def test_a_substitute_takes_the_title_and_the_start_day_is_found_paragraphs_late
     assert roles["Selma Vik"] == [("koordinator", date(2095, 4, 14))]
     # "Elsa Berglund på Tyresö kommun ... (elsa.berglund@tyreso.se)": the address spells the name said before it
     assert contacts_of(kb, "2095-2")["Elsa Berglund"] == ("elsa.berglund@tyreso.se", None)
+
+
+def test_an_html_agenda_with_each_field_of_a_row_in_an_element_of_its_own(kb):
+    # <span class="when">tis 10 mars</span> / <span class="where">Tyresö</span> / <span class="what">…</span> /
+    # <span class="room">…</span>, each on a line of its own: the fields of one meeting, not one run of words
+    assert facts(meeting(kb, "2094-03-10")) == (
+        "Tyresö",
+        "Studiecirklar som språngbräda",
+        "Alléhuset, Strandsalen",
+        "08:30",
+    )
+    assert facts(meeting(kb, "2094-03-24")) == (
+        "Haninge",
+        "När socialtjänsten och vården möts",
+        "Handens bibliotek",
+        "08:30",
+    )
+
+
+def test_the_titles_of_a_contents_list_are_no_notices_of_change(kb):
+    # "I detta nummer" / "Haninge tisdag 14/4: arbetsgivare och praktik" / "Tyresömötet ställs in": the contents
+    # name the articles; only the article itself cancels the meeting in Tyresö, and the one in Haninge stands
+    haninge = meeting(kb, "2094-04-14")
+    assert (haninge.municipality, haninge.status, haninge.venue, haninge.start) == (
+        "Haninge",
+        None,
+        "Handens bibliotek",
+        "08:30",
+    )
+    assert (meeting(kb, "2094-04-21").municipality, meeting(kb, "2094-04-21").status) == ("Tyresö", "cancelled")
+
+
+def test_a_boxed_calendar_of_days_in_rows_with_its_venues_in_one_sentence_below(kb):
+    # "| Tyresö | tis 13 jan | tis 10 mars |": every day of a municipality's row is a meeting ("febr" is February);
+    # "Vi ses i Kulturhuset i Handen, Alléhuset i Tyresö och Sjöfartshuset i Nynäshamn.": each its venue
+    days = {m.date: (m.municipality, m.venue, m.start) for m in kb.meetings if m.sources[0].issue == "2094-3"}
+    assert days[date(2095, 1, 13)] == ("Tyresö", "Alléhuset i Tyresö", "08:45")
+    assert days[date(2095, 3, 10)] == ("Tyresö", "Alléhuset i Tyresö", "08:45")
+    assert days[date(2095, 2, 3)] == ("Haninge", "Kulturhuset i Handen", "08:45")
+    assert days[date(2095, 5, 12)] == ("Haninge", "Kulturhuset i Handen", "08:45")
+
+
+def test_an_underlined_heading_that_repeats_a_long_line_of_the_contents_is_kept(kb):
+    # the contents list "Seminarium i Nynäshamn om arbetsgivarkontakter och jobbmatchning i praktiken", then the article
+    # under that heading, underlined: the heading is the article's, not a duplicated paragraph
+    seminar = meeting(kb, "2095-02-24")
+    assert (seminar.kind, seminar.municipality, seminar.venue, seminar.start) == (
+        "seminarium",
+        "Nynäshamn",
+        "Sjöfartshuset, Nynäshamn",
+        "09:30",
+    )
+
+
+def test_a_move_told_over_two_sentences_with_what_stays_the_same_in_the_paragraph_after(kb):
+    # "... som skulle ha hållits tisdag 19 maj får vänta en vecka. Det nya datumet blir tisdag 26 maj, ...": the old
+    # day in one sentence, the new in the next; "Temat är detsamma som förut: X. ... vi träffas i Y." below
+    moved = meeting(kb, "2094-05-26")
+    assert facts(moved) == ("Tyresö", "arbetsträning i föreningslivet", "Alléhuset", "09:00")
+    assert moved.moved_from == date(2094, 5, 19)
+    assert meeting(kb, "2094-05-19").status == "moved"

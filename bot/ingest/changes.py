@@ -35,10 +35,12 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
     words = lexicon()
     changes: list[Change] = []
     for section in newsletter.sections:
+        if words.contents.match(fold(section.heading)):
+            continue  # "Innehåll": the titles of the issue's articles ("Nynäshamn flyttar en vecka"), not notices
         about_meeting = words.speaks_of_meeting(section.heading)
         line = next((line.number for line in section.lines if line.text), section.heading_line)
-        for paragraph in section.paragraphs:
-            if (
+        for number, paragraph in enumerate(section.paragraphs):
+            if words.contents.match(fold(paragraph)) or (
                 words.change_in(paragraph) is None
                 and len(find_dates(paragraph)) < 2
                 and not words.moved_from.search(fold(paragraph))
@@ -46,6 +48,8 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
                 continue
             for written in sentences(paragraph):
                 following = paragraph[paragraph.find(written) + len(written) :]  # what the next sentences add
+                # the paragraph after it, if undated: the move goes on ("Temat är detsamma: X. Vi börjar 8.30 i ...")
+                later = " ".join(p for p in section.paragraphs[number + 1 : number + 2] if not find_dates(p))
                 written = written.lstrip("•*–-»> ")
                 if written.count("|") >= 2 and not words.change_in(written.rsplit("|", 1)[1]):
                     continue  # a remark inside a table's rows ("– NYTT DATUM") is read with its row
@@ -59,7 +63,7 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
                     continue
                 context = f"{section.heading}. {sentence}"
                 source = Source(newsletter.id, section.heading)
-                found = _change(newsletter, what, sentence, context, vocabulary, source, line, following)
+                found = _change(newsletter, what, sentence, context, vocabulary, source, line, following, later)
                 if found:
                     if found.what != "cancelled" and "start" not in found.details:
                         _times_for_all(found.details, section.paragraphs)
@@ -110,6 +114,7 @@ def _change(
     source: Source,
     line: int,
     following: str,
+    later: str = "",
 ) -> Change | None:
     words = lexicon()
     dates = [m for m in find_dates(sentence) if not words.is_deadline(sentence[: m.start])]
@@ -127,6 +132,10 @@ def _change(
         olds = olds or [m for m in dates if not words.is_new_date(sentence[: m.start])]
         old = olds[0] if olds else dates[0]
         new = next(m for m in dates if m is not old)
+    if what == "moved" and new is None:  # "... som skulle ha hållits 25 maj blir av senare. Det nya datumet är 8 juni."
+        told_next = next(iter(sentences(following)), "")
+        days_next = find_dates(told_next)
+        new = days_next[0] if len(days_next) == 1 and words.is_new_date(told_next[: days_next[0].start]) else None
     municipality = (
         vocabulary.municipality_of(sentence)
         or vocabulary.municipality_of(words.split_compounds(sentence))  # "Tyresömötet får nytt datum"
@@ -142,16 +151,17 @@ def _change(
         line=line,
         new_date=_full(newsletter, new, line) if new else None,
         new_value=_new_value(what, sentence, following) if what in ("topic", "venue") else None,
-        details=_details(sentence, following),
+        details=_details(sentence, following, later if what == "moved" else ""),
     )
 
 
-def _details(sentence: str, following: str) -> dict[str, str]:
+def _details(sentence: str, following: str, later: str = "") -> dict[str, str]:
     """Times, venue and topic the notice's paragraph gives ("Temat är detsamma: X. Mötet hålls i
-    Haninge kulturhus, och programmet börjar kl. 8.30.")."""
+    Haninge kulturhus, och programmet börjar kl. 8.30."), or the undated paragraphs `later` in its article."""
     after = following
     other_day = next(iter(find_dates(after)), None)
     after = after[: other_day.start] if other_day else after  # "Vi träffas i stället 8 april ...": another meeting
+    after = f"{after.rstrip()}. {later}" if later else after  # the cut sentence ends where the paragraph did
     scratch = Meeting(id="", kind="", date=date.min)
     apply_times(scratch, sentence + after)
     found = {

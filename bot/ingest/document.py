@@ -191,7 +191,7 @@ def read_newsletter(path: Path) -> Newsletter:
         Line(index + 1, clean(raw_lines[index], among_rows(raw_lines, index)))
         for index in range(body_start, len(raw_lines))
     ]
-    content, footers, repeated = _split_repeats(body)
+    content, footers, repeated = _split_repeats(body, raw_lines)
     sections = _continued_after_footers(_sections(content, raw_lines, headlines), {s.line for s in repeated}, raw_lines)
     top = [
         Skipped(index + 1, _top_reason(index, header_index, body_start, headlines), clean(raw_lines[index]))
@@ -454,7 +454,7 @@ _SIMILAR = 90  # fuzz.ratio at which two lines count as the same (catches one-le
 _LONG_LINE = 60  # a repeated line this long is a duplicated paragraph, not a repeated label
 
 
-def _split_repeats(lines: list[Line]) -> tuple[list[Line], list[str], list[Skipped]]:
+def _split_repeats(lines: list[Line], raw_lines: list[str]) -> tuple[list[Line], list[str], list[Skipped]]:
     """Separate the page footer from the content and drop duplicated paragraphs.
 
     The footer is any run of two or more different lines that each recur elsewhere in the file;
@@ -499,7 +499,9 @@ def _split_repeats(lines: list[Line]) -> tuple[list[Line], list[str], list[Skipp
             footers.append(line.text)
             left_out.append(Skipped(line.number, "page footer", line.text))
             continue
-        if len(texts[i]) >= _LONG_LINE:
+        underlined = line.number < len(raw_lines) and _RULE.fullmatch(raw_lines[line.number]) is not None
+        heading = underlined or is_heading_marked(raw_lines[line.number - 1])
+        if len(texts[i]) >= _LONG_LINE and not heading:  # an article's heading repeating its line of the contents
             if texts[i] in seen:
                 left_out.append(Skipped(line.number, "duplicate", line.text))
                 continue

@@ -70,6 +70,7 @@ _BLOCKS = {
 }  # fmt: skip
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BOLD = {"b", "strong"}
+_FIELDS = {"span", "time", "data"}  # inline elements that, given a class, may hold one field of an item
 _DROPPED = {"script", "style", "head", "title", "noscript", "template", "svg", "object", "iframe"}
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 
@@ -85,6 +86,7 @@ class _HtmlText(HTMLParser):
         self.cells = 0  # cells seen in the current table row
         self.open_cells: list[_Cell] = []  # the table cells the parser is inside, innermost last
         self.pre = 0
+        self.line_broken = False  # whether the source broke the line since the last text
 
     @property
     def in_cell(self) -> bool:
@@ -147,6 +149,8 @@ class _HtmlText(HTMLParser):
             self.current.append("**")
         elif tag == "pre":
             self.pre += 1
+        elif tag in _FIELDS and dict(attrs).get("class") and self.line_broken and "".join(self.current).strip():
+            self.current.append(" · ")  # an item's fields, each on a line of its own: "fre 22 feb · Nynäshamn · ..."
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _DROPPED:
@@ -179,6 +183,7 @@ class _HtmlText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.dropped:
             self.current.append(data if self.pre else re.sub(r"\s+", " ", data))
+            self.line_broken = "\n" in data if not data.strip() else False
 
 
 @dataclass

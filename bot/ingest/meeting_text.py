@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.folding import fold
 from bot.ingest.dates import find_dates
@@ -21,28 +22,34 @@ PROGRAMME_START = re.compile(rf"\bprogram(?:met)?\s+(?:börjar|startar|från)\s+
 
 def apply_times(meeting: Meeting, text: str) -> None:
     """ "Frukost från kl. 08.00 ... Program 08.30-09.30", "kl. 08.30-12.00", "kl. 8–9.30", "kl. 9.00"."""
+    breakfast, start, end, single = _times(text)
+    meeting.breakfast = breakfast or meeting.breakfast
+    if end:
+        meeting.start, meeting.end = start, end
+    elif not meeting.start:
+        meeting.start = single
+
+
+@lru_cache(maxsize=64)  # the same text is looked at for each of its dates, and may be long
+def _times(text: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """(breakfast, start, end) of a span of time in `text`, else (breakfast, None, None, a single start)."""
     breakfast = BREAKFAST_TIME.search(text)
-    if breakfast and is_clock(*breakfast.group(1, 2)):
-        meeting.breakfast = hhmm(*breakfast.group(1, 2))
+    breakfast_time = hhmm(*breakfast.group(1, 2)) if breakfast and is_clock(*breakfast.group(1, 2)) else None
     for span in RANGE.finditer(text):
         if span.group(2) or span.group(4) or re.search(r"\b(?:kl\.?|klockan)\s*$", text[: span.start()]):
             if is_clock(*span.group(1, 2)) and is_clock(*span.group(3, 4)):
-                meeting.start, meeting.end = hhmm(*span.group(1, 2)), hhmm(*span.group(3, 4))
+                start, end = hhmm(*span.group(1, 2)), hhmm(*span.group(3, 4))
                 programme = PROGRAMME_START.search(text)  # "kl. 8.00–9.30 (programmet börjar 8.30)"
-                if (
-                    programme
-                    and is_clock(*programme.group(1, 2))
-                    and meeting.start < hhmm(*programme.group(1, 2)) < meeting.end
-                ):
-                    meeting.breakfast, meeting.start = meeting.start, hhmm(*programme.group(1, 2))
-                return
-    if not meeting.start:
-        meeting.start = _spoken_start(text)  # "Frukost från klockan åtta, och programmet börjar halv nio."
-    if not meeting.start:  # "frukost från kl. 8.00, programmet börjar kl. 8.30": not the breakfast's own time
+                if programme and is_clock(*programme.group(1, 2)) and start < hhmm(*programme.group(1, 2)) < end:
+                    return start, hhmm(*programme.group(1, 2)), end, None
+                return breakfast_time, start, end, None
+    single = _spoken_start(text)  # "Frukost från klockan åtta, och programmet börjar halv nio."
+    if not single:  # "frukost från kl. 8.00, programmet börjar kl. 8.30": not the breakfast's own time
         own = range(breakfast.start(), breakfast.end()) if breakfast else range(0)
         singles = [m for m in SINGLE_TIME.finditer(text) if m.start() not in own]
         if singles and is_clock(*singles[0].group(1, 2)):
-            meeting.start = hhmm(*singles[0].group(1, 2))
+            single = hhmm(*singles[0].group(1, 2))
+    return breakfast_time, None, None, single
 
 
 def _spoken_start(text: str) -> str | None:
@@ -81,7 +88,8 @@ def topic_in(text: str, first: str | None = None) -> str | None:
     cut = [m.start for m in find_dates(value)] + [m.start() for m in re.finditer(r"\s(?:kl\.?|klockan)\s", value)]
     value = value[: min(cut)] if cut else value
     value = re.sub(r"\s+(?:den|på|i)\s*$", "", value.strip(" ,–-"))
-    value = re.sub(r"^(?:fortfarande|detsamma|oförändrat|densamma)[:,]?\s+", "", value)  # "Temat är fortfarande X"
+    # "Temat är fortfarande X", "Temat är detsamma som tidigare: X"
+    value = re.sub(r"^(?:fortfarande|detsamma|oförändrat|densamma)(?:\s+som\s+(?:tidigare|förut))?[:,]?\s+", "", value)
     value = re.split(r",\s+(?:och|men|så|där)\s+", value)[0]  # "X, och vi ses som planerat i ..."
     value = re.split(r"\s+(?:är|blir|hålls|ställs|flyttas)\s", value)[0]  # "om X är tyvärr inställt"
     return value or None

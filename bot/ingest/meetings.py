@@ -116,6 +116,9 @@ class MeetingReader:
         blocks: list[_Block] = []
         current: _Block | None = None
         for section in self.newsletter.sections:
+            if self.words.contents.match(fold(section.heading)):
+                current = None  # "I detta nummer": the titles of the issue's articles, read where they stand
+                continue
             kind = self.words.kind_in(section.heading)
             notice = self.words.change_in(section.heading)  # "Nytt datum i Haninge": a notice of its own
             numbered = _NUMBERED.match(section.heading)  # "3. Heldag i Nynäshamn" after "2. Ändringar": a sibling
@@ -592,6 +595,10 @@ class MeetingReader:
             column = None if column == "what" else column  # "Vad": a kind of meeting, its topic, or both
             if not cell or (column is None and fold(cell) in self._weekdays):
                 continue  # "11 JUN · Nynäshamn · torsdag · ...": the day's weekday, no topic
+            more = self._meeting_dates(cell) if column is None and dates else []
+            if more and not _without_dates(cell, more).strip(" ,.–-"):
+                dates = dates + more  # "Haninge | fre 20 jan | fre 17 mars": a row of days, a meeting each
+                continue
             if column == "date" or (column is None and not dates and self._meeting_dates(cell)):
                 dates = dates or self._meeting_dates(cell)
                 if column is None or column == "date":
@@ -775,6 +782,7 @@ class MeetingReader:
                     meeting.venue
                     or self._venue_of_municipality(around, meeting.municipality)
                     or self._venue_in_list([*intro, *outro], meeting.municipality)
+                    or self._venue_in_sentence_of_venues(around, meeting.municipality)
                 )
                 if meeting.registration is None and (deadlines or address):
                     deadline = deadlines[ordinal] if ordinal < len(deadlines) else None
@@ -815,6 +823,7 @@ class MeetingReader:
             parts = sentences(paragraph)
             # "Tyresö. Fredag 3 juni handlar mötet om ...": a paragraph led by its municipality's name
             lead = self._municipality_line(parts[0].rstrip(".:")) if len(parts) > 1 else None
+            topics_after = _topics_after_days(paragraph)
             for sentence in parts:
                 if self.words.change_in(sentence) or self.words.moved_from.search(fold(sentence)):
                     continue  # a notice of a change ("... var först planerat till 4 maj"): see changes.py
@@ -823,23 +832,27 @@ class MeetingReader:
                 if not (named or speaks or (index == 0 and opening_counts)):
                     continue
                 days = self._meeting_dates(sentence)
-                for mention in days:
-                    own_kind = self.words.kind_in(sentence)  # "ordnar vi ett seminarium" in a block of breakfasts
+                if not days:
+                    continue
+                own_kind = self.words.kind_in(sentence)  # "ordnar vi ett seminarium" in a block of breakfasts
+                held = self.words.tells_of_held(sentence)
+                following = " ".join(sentences(paragraph[paragraph.find(sentence) :], limit=2))  # it and the next
+                # "den 22 september, med temat X, och ... den 13 oktober, där ...": each day has its own topic,
+                # unless they are joined ("Den 1 mars respektive 5 april samlades ... om X")
+                shared_topic = (topic_in(sentence) or topic_in(following)) if _joined(sentence, days) else None
+                venue = venue_in(sentence) or venue_in(following)
+                for number, mention in enumerate(days):
                     meeting = self._meeting(own_kind or block.kind, mention, source, block.first_line)
-                    if self.words.tells_of_held(sentence) and mention.year is None:
+                    if held and mention.year is None:
                         meeting = self._held(meeting)  # "i Nynäshamn den 5 juni samlade 52 deltagare": this past June
                     # "i Haninge den 23 februari och i Nynäshamn den 9 mars": the place named last before the day
-                    before = self._municipality_in(_last_clause(sentence[: mention.start]))
+                    since = days[number - 1].start if number else 0  # the clause is at most since the day before
+                    before = self._municipality_in(_last_clause(sentence[since : mention.start]))
                     meeting.municipality = before or lead or named or self._municipality_in(block.heading)
-                    following = " ".join(sentences(paragraph[paragraph.find(sentence) :], limit=2))  # it and the next
-                    meeting.topic = _topic_after_day(paragraph, mention)
-                    # "den 22 september, med temat X, och ... den 13 oktober, där ...": each day has its own topic,
-                    # unless they are joined ("Den 1 mars respektive 5 april samlades ... om X")
-                    if not meeting.topic and _joined(sentence, days):
-                        meeting.topic = topic_in(sentence) or topic_in(following)
+                    meeting.topic = topics_after.get((mention.day, mention.month)) or shared_topic
                     meeting.note = sentence
                     apply_times(meeting, following)
-                    meeting.venue = venue_in(sentence) or venue_in(following)
+                    meeting.venue = venue
                     told.append(meeting)
         undated = " ".join(p for p in paragraphs if not self._meeting_dates(p))  # "Alla frukostmöten pågår 8.30–10.00"
         # "Höstens frukostmöten hålls digitalt i Teams": where the meetings are, said of them all
@@ -869,7 +882,7 @@ class MeetingReader:
                 apply_times(only, whole)
         # a day well after the issue's month is announced; one near it may be a report of a meeting held
         ahead = [m for m in told if m.date >= self.newsletter.published + timedelta(days=31)]
-        return ahead, [m for m in told if m not in ahead]
+        return ahead, [m for m in told if m.date < self.newsletter.published + timedelta(days=31)]
 
     # -- fields ------------------------------------------------------------------------------
 
@@ -1004,6 +1017,27 @@ class MeetingReader:
                 return venue.rstrip(".")
         return None
 
+    def _venue_in_sentence_of_venues(self, text: str, municipality: str | None) -> str | None:
+        """ "Haninge kommunhus (sal Poseidon), Folkets hus i Nynäshamn och Tyresö Forum.", "Lokaler: i Haninge håller
+        vi till i Handens bibliotek, i Tyresö på Tyresö Forum och ...": a sentence that lists one venue for each of
+        several municipalities, said apart from the meetings."""
+        for sentence in sentences(text):
+            body = re.sub(r"^[\w ]{1,20}:\s+", "", sentence.rstrip("."))  # "Lokaler: ..."
+            items = re.split(r"(?:,\s+|\s+och\s+)(?![^()]*\))", body)  # not inside "(sal Poseidon, plan 2)"
+            venues = {}
+            for item in items:
+                place = self._municipality_in(item)
+                said = re.match(r"[Ii]\s+\S+\s+(?:.*?\s)?(?:i|på)\s+(?=[A-ZÅÄÖ])(.+)", item)  # "i Tyresö på X"
+                said = said or re.match(r"\S+\s+[a-zåäö]+\s+(?:i|på)\s+(?=[A-ZÅÄÖ])(.+)", item)  # "Vi ses i X"
+                venue = said.group(1) if said and not self._municipality_line(said.group(1)) else item  # not "i Tyresö"
+                if place is None or place in venues or self._municipality_line(venue) or not _names_a_venue(venue):
+                    break
+                venues[place] = venue.strip()
+            else:
+                if len(venues) >= 2 and municipality in venues:
+                    return venues[municipality]
+        return None
+
     def _municipality_in(self, text: str) -> str | None:
         if not text:
             return None
@@ -1073,6 +1107,13 @@ def _joined(text: str, days: list[DateMention]) -> bool:
     return all(_CONNECTOR.match(text[one.end : other.start]) for one, other in zip(days, days[1:], strict=False))
 
 
+def _without_dates(text: str, days: list[DateMention]) -> str:
+    """The text with the days named in it cut out."""
+    for day in reversed(days):
+        text = text[: day.start] + text[day.end :]
+    return text
+
+
 def _last_clause(text: str) -> str:
     """The words since the last date or "och" before a point of a sentence."""
     return re.split(r"\boch\b|\d{1,2}\s+[a-zåäö]+\b|\d{1,2}/\d{1,2}", text)[-1]
@@ -1094,19 +1135,18 @@ def _without_old_value(text: str) -> str:
     return re.split(r",?\s+(?:i stället för|istället för|instead of)\s", text.rstrip("."), maxsplit=1)[0]
 
 
-def _topic_after_day(paragraph: str, day: DateMention) -> str | None:
-    """ "Den 27 maj pratar vi om X, och den 10 juni om Y": the topic said right after this very day,
-    up to the next day named."""
+def _topics_after_days(paragraph: str) -> dict[tuple[int, int], str]:
+    """ "Den 27 maj pratar vi om X, och den 10 juni om Y": the topic said right after each day, up to the next
+    day named (the first such topic of a day said twice)."""
+    topics: dict[tuple[int, int], str] = {}
     mentions = find_dates(paragraph)
-    for mention, following in zip(mentions, [*mentions[1:], None], strict=True):
-        if (mention.day, mention.month) != (day.day, day.month):
-            continue
+    for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
         end = following.start if following else len(paragraph)
         segment = re.split(r"(?<=[.!?])\s", paragraph[mention.end : end], maxsplit=1)[0]
         topic = topic_in(segment, first=segment)
         if topic:
-            return topic.strip(" ,")
-    return None
+            topics.setdefault((mention.day, mention.month), topic.strip(" ,"))
+    return topics
 
 
 def _as_sentence_case(heading: str) -> str:
