@@ -5,17 +5,20 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from bot.answers.reading import quote
 from bot.engine import Engine
 from bot.ingest.build import build
 from bot.knowledge.model import Fact, Issue, KnowledgeBase, Passage, Project, Source
+from bot.knowledge.serde import KnowledgeError
 from bot.knowledge.vocabulary import load_vocabulary
 from bot.reading.index import SentenceIndex, compound_parts
 from bot.reading.lemma_table import lemma_table, lemmas_of, words_of
 from bot.reading.normalise import Normaliser
 from bot.reading.select import Reader
 from bot.reading.sentences import split_sentences
-from bot.reading.words import load_words
+from bot.reading.words import load_lexicon, load_words
 
 LATER = date(2030, 1, 1)
 
@@ -681,3 +684,17 @@ def test_an_acronym_and_what_it_stands_for_find_each_other() -> None:
     found = reader.find("vad delar seglarförbundet ut?", LATER, "sv")
     assert found and found.sentences[0].text == "SSF delar ut pengar till unga seglare."
     assert reader.index.aliases["mis"] == reader.index.normaliser.terms("Mobilisering")[0]  # its rarest word
+
+
+def test_a_reading_words_file_that_does_not_compile_or_hold_together_is_one_clear_error(tmp_path) -> None:
+    words = tmp_path / "reading.yaml"
+    words.write_text("kinds:\n  when: ['(\\\\bnar']\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="reading.yaml: a pattern does not compile"):
+        load_words(words)
+    words.write_text("kinds:\n  soon: ['snart']\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="unknown kind 'soon'"):
+        load_words(words)
+    lexicon = tmp_path / "lexicon.yaml"
+    lexicon.write_text("words: [chief, förbundschef]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="lexicon.yaml: needs words"):
+        load_lexicon(lexicon)

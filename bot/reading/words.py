@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.folding import fold
-from bot.knowledge.serde import read_yaml
+from bot.knowledge.serde import KnowledgeError, read_yaml
 from bot.paths import LEXICON_PATH, READING_WORDS_PATH
 
 KINDS = (
@@ -65,7 +65,18 @@ def _patterns(data: Any, where: str) -> dict[str, tuple[re.Pattern[str], ...]]:
 
 @cache
 def load_words(path: Path = READING_WORDS_PATH) -> ReadingWords:
+    """The reading layer's words; a pattern that does not compile or a kind that does not exist is a
+    KnowledgeError naming the file."""
     data = read_yaml(path)
+    try:
+        return _words(data, path)
+    except re.error as error:
+        raise KnowledgeError(f"{path}: a pattern does not compile: {error} in {error.pattern!r}") from error
+    except (ValueError, TypeError, AttributeError) as error:
+        raise KnowledgeError(f"{path}: {error}") from error
+
+
+def _words(data: Any, path: Path) -> ReadingWords:
     stop = {fold(str(word)) for words in (data.get("stop_words") or {}).values() for word in words}
     return ReadingWords(
         settings={str(key): float(value) for key, value in (data.get("settings") or {}).items()},
@@ -118,8 +129,11 @@ def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, tuple[str, ...]]:
     """English word (lower case) -> the Swedish words the newsletters use for it."""
     data = read_yaml(path) or {}
     lexicon: dict[str, tuple[str, ...]] = {}
-    for entries in (data.get("words") or {}).values():  # grouped by theme for the people who edit it
-        for english, swedish in (entries or {}).items():
-            words = [swedish] if isinstance(swedish, str) else list(swedish or ())
-            lexicon[str(english).lower()] = tuple(str(word) for word in words)
+    try:
+        for entries in (data.get("words") or {}).values():  # grouped by theme for the people who edit it
+            for english, swedish in (entries or {}).items():
+                words = [swedish] if isinstance(swedish, str) else list(swedish or ())
+                lexicon[str(english).lower()] = tuple(str(word) for word in words)
+    except (AttributeError, TypeError) as error:
+        raise KnowledgeError(f"{path}: needs words: theme: english: swedish ({error})") from error
     return lexicon
