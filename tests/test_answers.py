@@ -80,6 +80,11 @@ def kb() -> KnowledgeBase:
                 roles=[Role("förbundschef", start=date(2030, 4, 1), note="tillträder i vår", source=NR2)],
                 sources=[NR2],
             ),
+            Contact(
+                "Eva Berg",
+                roles=[Role("socialchef", organisation="Tyresö kommun", source=NR2)],
+                sources=[NR2],
+            ),
         ],
         boards=[
             Board(
@@ -171,6 +176,15 @@ def test_role_holder_now_and_who_takes_over() -> None:
     assert "Lena Lind" in before.text and "1 april 2030" in before.text and "Per Persson" in before.text
     after = ask("role_holder", Slots(role="förbundschef"), kb(), date(2030, 5, 1), "sv")
     assert after.text.startswith("Förbundschef: Per Persson")
+
+
+def test_a_role_in_another_municipality_than_the_one_asked_about_is_not_its_holder() -> None:
+    asked = ask("role_holder", Slots(role="socialchef", municipality="Haninge"), kb(), date(2030, 3, 5), "sv")
+    assert not asked.answered and "Eva Berg" not in asked.text and "socialchef i Haninge" in asked.text
+    own = ask("role_holder", Slots(role="socialchef", municipality="Tyresö"), kb(), date(2030, 3, 5), "sv")
+    assert own.text.startswith("Socialchef: Eva Berg")
+    chief = ask("role_holder", Slots(role="förbundschef", municipality="Haninge"), kb(), date(2030, 5, 1), "sv")
+    assert chief.text.startswith("Förbundschef: Per Persson")  # the federation's own roles serve every municipality
 
 
 def test_the_chair_comes_from_the_board() -> None:

@@ -75,6 +75,11 @@ def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
         holders = [(c, r) for c, r in _all_roles(view.contacts, title) if _organisation_ok(r, slots)]
         if not holders:
             holders = list(_all_roles(view.contacts, title))
+        asked = slots.municipality
+        if asked:  # "socialchef i Tyresö": not Nynäshamn's; the federation's own roles serve every municipality
+            holders = [(c, r) for c, r in holders if _municipality_of(r) in (None, asked)]
+            if not holders:
+                return Answer(say(lang, "role_unknown_in", title=title_in(title, lang), place=asked), answered=False)
     current = [(c, r) for c, r in holders if (r.start is None or r.start <= today) and (r.end is None or today < r.end)]
     coming = [
         (c, r)
@@ -126,6 +131,15 @@ def _all_roles(contacts: list[Contact], title: str, acting: bool = False) -> Ite
             held = role.title.lower()
             if held == wanted or acting and held.endswith(" " + wanted):
                 yield contact, role
+
+
+def _municipality_of(role: Role) -> str | None:
+    """The municipality a role's organisation names ("Nynäshamns kommun", "Haninge"), if any."""
+    words = {word.removesuffix("s") for word in fold(role.organisation or "").split()}
+    for name, aliases in load_vocabulary().municipalities.items():
+        if any(fold(alias) in words or fold(alias).removesuffix("s") in words for alias in (name, *aliases)):
+            return name
+    return None
 
 
 def _organisation_ok(role: Role, slots: Slots) -> bool:
