@@ -187,6 +187,13 @@ def test_a_role_in_another_municipality_than_the_one_asked_about_is_not_its_hold
     assert chief.text.startswith("Förbundschef: Per Persson")  # the federation's own roles serve every municipality
 
 
+def test_contacts_asked_for_at_a_project_are_only_those_the_newsletters_tie_to_it() -> None:
+    answer = ask("person", Slots(project="Jobbstegen"), kb(), date(2030, 3, 5), "sv")
+    assert not answer.answered and answer.text == "Nyhetsbreven ger ingen kontakt hos Jobbstegen."
+    everyone = ask("person", Slots(), kb(), date(2030, 3, 5), "sv")
+    assert "Lena Lind" in everyone.text
+
+
 def test_the_chair_comes_from_the_board() -> None:
     answer = ask("role_holder", Slots(role="ordförande"), kb(), date(2030, 3, 5), "en")
     assert "Ola Ek (M)" in answer.text and "Kim Lund" not in answer.text

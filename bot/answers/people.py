@@ -218,6 +218,11 @@ def describe_contact(contact: Contact, kb: KnowledgeBase, lang: str, today: date
 def contacts(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     view = query.as_of(kb, today)
     reachable = [c for c in view.contacts if c.email or c.phone]
+    asked = slots.project or slots.provider
+    if asked:  # "Ung i Nynäs telefonnummer": only someone the newsletters tie to it, not everyone
+        reachable = [c for c in reachable if any(_organisation_ok(r, Slots(project=asked)) for r in c.roles)]
+        if not reachable:
+            return Answer(say(lang, "contact_unknown_at", place=asked), answered=False)
     if not reachable:
         return Answer(say(lang, "person_unknown"), answered=False)
     lines = [say(lang, "contacts_lead")]
