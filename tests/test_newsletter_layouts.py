@@ -1138,3 +1138,11 @@ def test_a_move_told_over_two_sentences_with_what_stays_the_same_in_the_paragrap
     assert facts(moved) == ("Tyresö", "arbetsträning i föreningslivet", "Alléhuset", "09:00")
     assert moved.moved_from == date(2094, 5, 19)
     assert meeting(kb, "2094-05-19").status == "moved"
+
+
+def test_the_breakfasts_own_span_of_time_is_not_the_programmes_start(kb):
+    # "frukost 7.45–8.15 i foajén, därefter program 8.15–9.45": the programme starts at 8.15, the breakfast at 7.45
+    first = meeting(kb, "2096-02-20")
+    assert facts(first) == ("Tyresö", "Unga vuxna och studiestöd", "Tyresö bibliotek", "08:15")
+    assert (first.breakfast, first.end) == ("07:45", "09:45")
+    assert meeting(kb, "2096-03-13").start == "08:15"

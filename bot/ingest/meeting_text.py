@@ -35,14 +35,22 @@ def _times(text: str) -> tuple[str | None, str | None, str | None, str | None]:
     """(breakfast, start, end) of a span of time in `text`, else (breakfast, None, None, a single start)."""
     breakfast = BREAKFAST_TIME.search(text)
     breakfast_time = hhmm(*breakfast.group(1, 2)) if breakfast and is_clock(*breakfast.group(1, 2)) else None
-    for span in RANGE.finditer(text):
-        if span.group(2) or span.group(4) or re.search(r"\b(?:kl\.?|klockan)\s*$", text[: span.start()]):
-            if is_clock(*span.group(1, 2)) and is_clock(*span.group(3, 4)):
-                start, end = hhmm(*span.group(1, 2)), hhmm(*span.group(3, 4))
-                programme = PROGRAMME_START.search(text)  # "kl. 8.00–9.30 (programmet börjar 8.30)"
-                if programme and is_clock(*programme.group(1, 2)) and start < hhmm(*programme.group(1, 2)) < end:
-                    return start, hhmm(*programme.group(1, 2)), end, None
-                return breakfast_time, start, end, None
+    spans = [
+        span
+        for span in RANGE.finditer(text)
+        if (span.group(2) or span.group(4) or re.search(r"\b(?:kl\.?|klockan)\s*$", text[: span.start()]))
+        and is_clock(*span.group(1, 2))
+        and is_clock(*span.group(3, 4))
+    ]
+    # "frukost 8.00–8.30, program 8.30–10.00": the span the breakfast's word leads is its own, not the programme's
+    own_span = breakfast is not None and len(spans) > 1 and breakfast.start(1) == spans[0].start()
+    if spans:
+        span = spans[1] if own_span else spans[0]
+        start, end = hhmm(*span.group(1, 2)), hhmm(*span.group(3, 4))
+        programme = PROGRAMME_START.search(text)  # "kl. 8.00–9.30 (programmet börjar 8.30)"
+        if programme and is_clock(*programme.group(1, 2)) and start < hhmm(*programme.group(1, 2)) < end:
+            return start, hhmm(*programme.group(1, 2)), end, None
+        return breakfast_time, start, end, None
     single = _spoken_start(text)  # "Frukost från klockan åtta, och programmet börjar halv nio."
     if not single:  # "frukost från kl. 8.00, programmet börjar kl. 8.30": not the breakfast's own time
         own = range(breakfast.start(), breakfast.end()) if breakfast else range(0)
