@@ -1146,3 +1146,12 @@ def test_the_breakfasts_own_span_of_time_is_not_the_programmes_start(kb):
     assert facts(first) == ("Tyresö", "Unga vuxna och studiestöd", "Tyresö bibliotek", "08:15")
     assert (first.breakfast, first.end) == ("07:45", "09:45")
     assert meeting(kb, "2096-03-13").start == "08:15"
+
+
+def test_a_day_beside_a_compound_of_another_meeting_and_a_count_of_who_came_are_no_breakfasts_ahead(kb):
+    # "24/4 förbundets årsmöte" under a line about a breakfast meeting: the federation's annual meeting, no breakfast;
+    # "62 personer kom till frukostmötet i Tyresö den 6 februari": a report of one held, not its topic
+    assert not [m for m in kb.meetings if m.date == date(2096, 4, 24)]
+    held = meeting(kb, "2096-02-06")
+    assert held.topic is None and "62 personer kom" in (held.note or "")
+    assert facts(meeting(kb, "2096-05-08"))[0::3] == ("Haninge", "08:30")

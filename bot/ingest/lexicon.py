@@ -137,8 +137,12 @@ class Lexicon:
 
     def is_other_event(self, before: str, after: str) -> bool:
         """Whether the words around a date make it the day of something else ("publiceras på hemsidan den
-        15 december", "Den 15 januari började X som ...")."""
-        return bool(self.other_event.search(fold(" ".join(_last_words(before, 4) + after.split(None, 1)[:1]))))
+        15 december", "Den 15 januari började X som ...", "16/6 nästa styrelsesammanträde")."""
+        next_words = fold(" ".join(after.split(None, 2)[:2]))
+        return bool(
+            self.other_event.search(fold(" ".join(_last_words(before, 4))) + " " + next_words.split(" ")[0])
+            or self.not_meeting.search(next_words)
+        )
 
     def split_compounds(self, text: str) -> str:
         """ "Tyresömötet får nytt datum" -> "Tyresö mötet får nytt datum": the place in a compound found."""
@@ -180,7 +184,11 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
                 rf"(?<![a-z])(?!{'|'.join(map(re.escape, map(fold, data['other_meetings'])))})"
                 rf"[a-z]+(?:{'|'.join(map(re.escape, map(fold, data['meeting_compound_ends'])))})(?![a-z])"
             ),
-            not_meeting=_starts(data["not_meeting_words"]),
+            not_meeting=re.compile(  # "sammanträder", or a compound naming another kind: "nästa styrelsesammanträde"
+                rf"{_starts(data['not_meeting_words']).pattern}|"
+                rf"(?<![a-z])(?:{'|'.join(map(re.escape, map(fold, data['other_meetings'])))})[a-z]*?"
+                rf"(?:{'|'.join(map(re.escape, map(fold, data['not_meeting_words'] + data['meeting_words'])))})"
+            ),
             labels={fold(label): name for name, labels in data["labels"].items() for label in labels},
             deadline=_starts(data["deadline_words"]),
             deadline_opening=_starts(data["deadline_openings"]),
