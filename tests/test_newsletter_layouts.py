@@ -1155,3 +1155,16 @@ def test_a_day_beside_a_compound_of_another_meeting_and_a_count_of_who_came_are_
     held = meeting(kb, "2096-02-06")
     assert held.topic is None and "62 personer kom" in (held.note or "")
     assert facts(meeting(kb, "2096-05-08"))[0::3] == ("Haninge", "08:30")
+
+
+def test_a_row_of_days_each_led_by_its_municipality_and_a_venue_told_below_an_articles_meeting(kb):
+    # "Nynäshamn 18/9 · Haninge 9/10 · Tyresö 6/11": a meeting on each day, in the municipality written before it
+    days = {m.date: m.municipality for m in kb.meetings if m.sources[0].issue == "2096-3"}
+    assert (days[date(2096, 9, 18)], days[date(2096, 10, 9)], days[date(2096, 11, 6)]) == (
+        "Nynäshamn",
+        "Haninge",
+        "Tyresö",
+    )
+    # "Träffen hålls i Tyresö kultur- och idrottshus." under the article's only meeting: its venue, both words sharing "hus"
+    june = meeting(kb, "2096-06-05")
+    assert (june.municipality, june.venue, june.start) == ("Tyresö", "Tyresö kultur- och idrottshus", "09:00")

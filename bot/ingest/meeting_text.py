@@ -114,9 +114,10 @@ def _quoted_after_kind(text: str) -> str | None:
 def venue_in(text: str, after: str = r"i|på|in|at") -> str | None:
     """ "... i Tyresö kommunhus, Marknadsvägen 1" / "på Folkets hus": a venue named in running text
     (two words or more, so that "i Haninge" alone is a place, not a venue, or one ending in a venue word:
-    "Alléhuset")."""
+    "Alléhuset", "Jordbro kultur- och föreningshus")."""
     ending = lexicon().venue_end
-    for match in re.finditer(rf"\b(?:{after})\s+((?:[A-ZÅÄÖ][\wåäö-]*\s?)+(?:[a-zåäö]*{ending})?)", text):
+    joined = r"(?:[a-zåäö]+-\s+(?:och|eller)\s+)?"  # "kultur- och föreningshus": two words sharing their end
+    for match in re.finditer(rf"\b(?:{after})\s+((?:[A-ZÅÄÖ][\wåäö-]*\s?)+(?:{joined}[a-zåäö]*{ending})?)", text):
         if re.search(r"(?:i stället|istället|instead)\s+(?:för|of)\s*$", text[: match.start()], re.I):
             continue  # "I stället för i Strandsalen ses vi i Alléhuset": the old venue
         venue = match.group(1).strip()

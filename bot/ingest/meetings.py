@@ -550,14 +550,20 @@ class MeetingReader:
         return self.words.labels.get(fold(labelled.group("label"))) if labelled else None
 
     def _days_with_places(self, text: str) -> list[tuple[DateMention, str]]:
-        """A line of two or more days, each followed by its municipality and nothing else but a remark in
-        brackets ("12 april Haninge · 26 april Tyresö (torsdag!)"); [] for any other line."""
+        """A line of two or more days, each followed (or led) by its municipality and nothing else but a remark
+        in brackets ("12 april Haninge · 26 april Tyresö (torsdag!)", "Haninge 11/9 · Tyresö 2/10"); [] for any
+        other line."""
         items = re.split(r"\s+[·|;]\s+|,\s+", text.strip())
         found = []
         for item in items:
             days = self._meeting_dates(item)
-            place = self._municipality_line(_remark_free(item[days[0].end :])) if len(days) == 1 else None
-            if place is None or days[0].start != 0:
+            if len(days) != 1:
+                return []
+            before, after = item[: days[0].start], _remark_free(item[days[0].end :])
+            place = self._municipality_line(after) if days[0].start == 0 else None
+            if place is None and not after.strip():
+                place = self._municipality_line(before.strip(" :•*–-"))
+            if place is None:
                 return []
             found.append((days[0], place))
         return found if len(found) >= 2 else []
@@ -783,6 +789,7 @@ class MeetingReader:
                     or self._venue_of_municipality(around, meeting.municipality)
                     or self._venue_in_list([*intro, *outro], meeting.municipality)
                     or self._venue_in_sentence_of_venues(around, meeting.municipality)
+                    or (self._venue_told(outro) if len(entries) == 1 else None)
                 )
                 if meeting.registration is None and (deadlines or address):
                     deadline = deadlines[ordinal] if ordinal < len(deadlines) else None
@@ -806,6 +813,12 @@ class MeetingReader:
                 meetings.append(meeting)
                 ordinal += 1
         return meetings
+
+    def _venue_told(self, lines: list[str]) -> str | None:
+        """ "Mötet hålls i Jordbro kultur- och föreningshus.": a venue in a sentence about the meeting, below the
+        lines of an article's only meeting."""
+        told = (venue_in(s) for s in sentences(" ".join(lines)) if self.words.speaks_of_meeting(s))
+        return next((venue for venue in told if venue), None)
 
     def _in_sentences(self, block: _Block, source: Source) -> tuple[list[Meeting], list[Meeting]]:
         """Meetings written in running text: a sentence with a date that speaks of a meeting or names a
