@@ -1165,6 +1165,17 @@ def test_a_row_of_days_each_led_by_its_municipality_and_a_venue_told_below_an_ar
         "Haninge",
         "Tyresö",
     )
-    # "Träffen hålls i Tyresö kultur- och idrottshus." under the article's only meeting: its venue, both words sharing "hus"
+    # "Träffen hålls i Tyresö kultur- och idrottshus." under the article's only meeting: its venue
     june = meeting(kb, "2096-06-05")
     assert (june.municipality, june.venue, june.start) == ("Tyresö", "Tyresö kultur- och idrottshus", "09:00")
+
+
+def test_a_column_of_topic_and_venue_with_the_venue_wrapped_below_and_a_move_with_its_old_day_a_sentence_before(kb):
+    # "Ämne och lokal": the row's cell is the topic, the line wrapped under it the venue (not the municipality)
+    first = meeting(kb, "2096-09-08")
+    assert facts(first) == ("Haninge", "Försörjningsstöd och studier", "Poseidonsalen, Handen", "08:45")
+    assert meeting(kb, "2096-09-22").venue == "Sjöfartshuset, stora salen"
+    # "... skulle äga rum tisdag 6 oktober. Mötet flyttas två veckor, till tisdag 20 oktober": moved from the 6th
+    moved = meeting(kb, "2096-10-20")
+    assert (moved.municipality, moved.status, moved.moved_from) == ("Tyresö", None, date(2096, 10, 6))
+    assert meeting(kb, "2096-10-06").status == "moved"

@@ -63,7 +63,8 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
                     continue
                 context = f"{section.heading}. {sentence}"
                 source = Source(newsletter.id, section.heading)
-                found = _change(newsletter, what, sentence, context, vocabulary, source, line, following, later)
+                before = paragraph[: paragraph.find(written)]  # "... skulle hållas 3 november. Mötet flyttas till ..."
+                found = _change(newsletter, what, sentence, context, vocabulary, source, line, following, later, before)
                 if found:
                     if found.what != "cancelled" and "start" not in found.details:
                         _times_for_all(found.details, section.paragraphs)
@@ -115,6 +116,7 @@ def _change(
     line: int,
     following: str,
     later: str = "",
+    before: str = "",
 ) -> Change | None:
     words = lexicon()
     dates = [m for m in find_dates(sentence) if not words.is_deadline(sentence[: m.start])]
@@ -132,6 +134,13 @@ def _change(
         olds = olds or [m for m in dates if not words.is_new_date(sentence[: m.start])]
         old = olds[0] if olds else dates[0]
         new = next(m for m in dates if m is not old)
+    if what == "moved" and len(dates) == 1 and words.is_new_date(sentence[: old.start]):
+        # "... skulle hållas fredag 3 november. Mötet flyttas en vecka framåt, till fredag 10 november": the old day
+        # is the last one the sentence before names
+        told_before = find_dates((sentences(before) or [""])[-1])
+        if not told_before:
+            return None
+        old, new = told_before[-1], dates[0]
     if what == "moved" and new is None:  # "... som skulle ha hållits 25 maj blir av senare. Det nya datumet är 8 juni."
         told_next = next(iter(sentences(following)), "")
         days_next = find_dates(told_next)

@@ -283,6 +283,7 @@ class MeetingReader:
         outro: list[str] = []
         municipality = None
         columns: list[str | None] | None = None
+        wrapped_fields: list[str | None] = []  # of a column "Tema och plats": the field its wrapped line gives
         column_places: list[str | None] = []
         open_entry = False  # whether the lines that follow still belong to the last entry
         article = bool(find_dates(block.heading))  # an article about one meeting: its lines are running text
@@ -318,7 +319,10 @@ class MeetingReader:
                 )
                 continue
             if row is not None and "|" not in text and _wraps_a_cell(text):
-                last_column = next((column for column in reversed(columns or []) if column), "topic")
+                if wrapped_fields and wrapped_fields[-1]:  # "Tema och plats": the line below the topic is the venue
+                    last_column = wrapped_fields[-1]
+                else:
+                    last_column = next((column for column in reversed(columns or []) if column), "topic")
                 row.fields[last_column] = f"{row.fields.get(last_column, '')} {text}".strip()
                 continue
             row = None
@@ -328,6 +332,7 @@ class MeetingReader:
                     continue
                 if columns is None and not any(find_dates(cell) for cell in cells):
                     columns = [self.words.labels.get(fold(cell)) for cell in cells]
+                    wrapped_fields = [self._wrapped_field(cell) for cell in cells]
                     column_places = [self._municipality_line(cell) for cell in cells]
                     continue
                 if sum(map(bool, column_places)) >= 2:  # a column per municipality: "| Oktober | fre 8/10 | – |"
@@ -514,6 +519,12 @@ class MeetingReader:
                 outro.append(text)
         _venues_of_places(entries, place_venues)
         return entries, intro, outro
+
+    def _wrapped_field(self, heading: str) -> str | None:
+        """The field a line wrapped under a cell gives, when the column's heading names two ("Tema och plats":
+        the topic, then the venue on the line below)."""
+        first, joined, second = fold(heading).partition(" och ")
+        return self.words.labels.get(second) if joined and self.words.labels.get(first) else None
 
     def _place_with_venue(self, text: str) -> tuple[str, str] | None:
         """ "HANINGE (Haninge kulturhus, Blå salen)": a municipality's line with the venue of the meetings
@@ -1200,7 +1211,8 @@ def _venues_of_places(entries: list[_Entry], place_venues: list[tuple[int, str, 
 def _wraps_a_cell(text: str) -> bool:
     """A short line under a table's row, no sentence and no day of its own: the rest of the row's last
     cell ("Arbetsmarknaden – prognos och" / "trender (Folkets hus)")."""
-    return len(text) <= 80 and not re.search(r"[.!?](?:\s|$)", text) and not find_dates(text)
+    ruler = re.fullmatch(r"[-=_\s]+", text)  # "----------": the table's last line
+    return len(text) <= 80 and not ruler and not re.search(r"[.!?](?:\s|$)", text) and not find_dates(text)
 
 
 def _has_topic(entry: _Entry) -> bool:
