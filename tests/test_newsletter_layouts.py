@@ -1179,3 +1179,15 @@ def test_a_column_of_topic_and_venue_with_the_venue_wrapped_below_and_a_move_wit
     moved = meeting(kb, "2096-10-20")
     assert (moved.municipality, moved.status, moved.moved_from) == ("Tyresö", None, date(2096, 10, 6))
     assert meeting(kb, "2096-10-06").status == "moved"
+
+
+def test_a_move_written_as_an_arrow_between_named_days_under_a_lead_that_names_the_meeting(kb):
+    # "Frukostträffen i Tyresö om X skjuts upp en vecka:" over "tisdag 3 november → tisdag 10 november": a move, not
+    # a meeting on the 3rd nor a heading; the lead gives its topic
+    moved = meeting(kb, "2096-11-10")
+    assert (moved.municipality, moved.topic, moved.moved_from) == (
+        "Tyresö",
+        "ensamföräldrar och arbete",
+        date(2096, 11, 3),
+    )
+    assert meeting(kb, "2096-11-03").status == "moved"

@@ -46,6 +46,7 @@ class Lexicon:
     changes: dict[str, re.Pattern[str]]  # cancelled, moved, topic, venue -> words
     old_date: re.Pattern[str]
     new_date: re.Pattern[str]  # "i stället": the date after these is the one a meeting moves to
+    moved_to: re.Pattern[str]  # "till": just before a notice's only date, the day the meeting moves to
     move_arrow: re.Pattern[str]  # "26/1 → 2/2": a meeting moved from one day to the other
     held: re.Pattern[str]  # "samlade", "hölls": a meeting told of as held
     same_times: re.Pattern[str]  # "Samma tider som i vår": meetings that keep the times of those before
@@ -159,6 +160,10 @@ class Lexicon:
     def is_old_date(self, before: str) -> bool:
         return bool(self.old_date.search(fold(" ".join(_last_words(before, 4)))))
 
+    def is_moved_to(self, before: str) -> bool:
+        """ "flyttas en vecka, till fredag 10 november": the date after these words is the new one."""
+        return not self.is_old_date(before) and bool(self.moved_to.search(fold(" ".join(_last_words(before, 3)))))
+
     def is_new_date(self, before: str) -> bool:
         """ "hålls i stället den 29/2", not "i stället för den 22/2" (the old one)."""
         return not self.is_old_date(before) and bool(self.new_date.search(fold(" ".join(_last_words(before, 4)))))
@@ -197,8 +202,10 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             changes={change: _starts(words) for change, words in data["changes"].items()},
             old_date=_starts(data["old_date_words"]),
             new_date=_starts(data["new_date_words"]),
+            moved_to=re.compile(rf"(?:{_starts(data['moved_to_words']).pattern})(?:\s+\w+){{0,2}}\s*$"),
             move_arrow=re.compile(
-                rf"\d\s*(?:{'|'.join(map(re.escape, map(str, data['move_arrows'])))})\s*(?:\w+\.?\s+)?\d"
+                rf"\d(?:\s+[a-zåäö]+\.?)?\s*"  # "26/1 → 2/2", "fredag 12 december → fredag 19 december"
+                rf"(?:{'|'.join(map(re.escape, map(str, data['move_arrows'])))})\s*(?:\w+\.?\s+)?\d"
             ),
             held=_starts(data["held_words"]),
             same_times=_starts(data["same_times"]),

@@ -826,9 +826,11 @@ class MeetingReader:
         return meetings
 
     def _venue_told(self, lines: list[str]) -> str | None:
-        """ "Mötet hålls i Jordbro kultur- och föreningshus.": a venue in a sentence about the meeting, below the
-        lines of an article's only meeting."""
-        told = (venue_in(s) for s in sentences(" ".join(lines)) if self.words.speaks_of_meeting(s))
+        """ "Mötet hålls i Jordbro kultur- och föreningshus.": a venue in a sentence about the meeting (with no day:
+        "Nästa möte blir 11 september på X" is another's), below the lines of an article's only meeting."""
+        told = (
+            venue_in(s) for s in sentences(" ".join(lines)) if self.words.speaks_of_meeting(s) and not find_dates(s)
+        )
         return next((venue for venue in told if venue), None)
 
     def _in_sentences(self, block: _Block, source: Source) -> tuple[list[Meeting], list[Meeting]]:
