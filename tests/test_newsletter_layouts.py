@@ -1191,3 +1191,14 @@ def test_a_move_written_as_an_arrow_between_named_days_under_a_lead_that_names_t
         date(2096, 11, 3),
     )
     assert meeting(kb, "2096-11-03").status == "moved"
+
+
+def test_a_seminar_in_a_table_row_without_a_topic_takes_the_title_of_its_heading(kb):
+    # "Seminarium: X" over a table of date, time and venue; the remark under the table is no topic
+    seminar = meeting(kb, "2097-01-14")
+    assert (seminar.kind, seminar.topic, seminar.venue, seminar.start) == (
+        "seminarium",
+        "Plattformsjobb och trygghetssystemen",
+        "Sjöfartshuset, Nynäshamn",
+        "09:00",
+    )

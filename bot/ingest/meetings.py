@@ -307,12 +307,14 @@ class MeetingReader:
             if text and len(text) <= 100 and not text.endswith((".", ":")) and not find_dates(text):
                 title = re.sub(r"^[^:]{0,40}:\s+", "", text) if ":" in text else text
             if not text:
+                after_a_row = row is not None  # a row of a table with a header is whole: the text below is not its
                 title, last_label, row = previous_title, None, None
                 # "22/3 kl. 8.30:", or a day alone ("Fredag 7 mars", not "Tyresö: 1/3" in a list of days):
                 # what follows the blank line is about it
                 latest = entries[-1] if entries else None
                 open_entry = (
                     latest is not None
+                    and not after_a_row
                     and not _has_topic(latest)
                     and "when" not in latest.fields  # "När: ..." heads a record: prose after it is not its text
                     and (latest.text.endswith(":") or (not latest.text.strip() and latest.municipality is None))
@@ -810,8 +812,10 @@ class MeetingReader:
                         text=_sentence_with(intro_text, "anmälan"),
                     )
                 titled = self._title_after_kind(block.heading) if len(entries) == 1 else None
-                if titled and "topic" not in entry.fields and body[:1].islower():
-                    meeting.topic = titled  # "Seminarium: NPF i arbetslivet" over "12 maj ... ett seminarium om ..."
+                # "Seminarium: NPF i arbetslivet" over "12 maj ... ett seminarium om ...", or over a table's row whose
+                # cells name no topic (the text under it is a remark: "Länk skickas ut dagen före.")
+                if titled and "topic" not in entry.fields and (body[:1].islower() or not entry.text):
+                    meeting.topic = titled
                 if not meeting.topic and len(entries) == 1:  # "Länsseminarium om sociala företag" over "När: ..."
                     opening = next(iter(sentences(intro_text)), "")
                     meeting.topic = (
