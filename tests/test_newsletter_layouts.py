@@ -1182,7 +1182,7 @@ def test_a_column_of_topic_and_venue_with_the_venue_wrapped_below_and_a_move_wit
 
 
 def test_a_move_written_as_an_arrow_between_named_days_under_a_lead_that_names_the_meeting(kb):
-    # "Frukostträffen i Tyresö om X skjuts upp en vecka:" over "tisdag 3 november → tisdag 10 november": a move, not
+    # "Frukostträffen i Tyresö om X skjuts upp en vecka:" over "tisdag 3 november -> tisdag 10 november": a move, not
     # a meeting on the 3rd nor a heading; the lead gives its topic
     moved = meeting(kb, "2096-11-10")
     assert (moved.municipality, moved.topic, moved.moved_from) == (
@@ -1199,6 +1199,27 @@ def test_a_seminar_in_a_table_row_without_a_topic_takes_the_title_of_its_heading
     assert (seminar.kind, seminar.topic, seminar.venue, seminar.start) == (
         "seminarium",
         "Plattformsjobb och trygghetssystemen",
-        "Sjöfartshuset, Nynäshamn",
+        "Sjöfartshuset",
         "09:00",
     )
+
+
+def test_meetings_in_paragraphs_led_by_their_municipality_take_its_venue_times_between_and_a_topic_gone_through(kb):
+    # "NYNÄSHAMN. Vinterns båda träffar i Nynäshamn hålls i Sjöfartshuset. Fredag 15 januari går vi igenom X":
+    # the sentence without a day gives the venue of the paragraph's meetings; "mellan 9.00 och 10.30" the times
+    assert facts(meeting(kb, "2097-01-15")) == (
+        "Nynäshamn",
+        "det nya regelverket för lönebidrag",
+        "Sjöfartshuset",
+        "09:00",
+    )
+    assert meeting(kb, "2097-03-12").venue == "Sjöfartshuset"
+    # "I Haninge ses vi på Poseidon i Handen.": no word of a meeting, but the paragraph is about Haninge's meetings
+    assert facts(meeting(kb, "2097-01-29")) == (
+        "Haninge",
+        "höstens uppföljning av insatserna",
+        "Poseidon i Handen",
+        "09:00",
+    )
+    # "... som hålls onsdag 24 februari kl. 13.00–15.30 på Södertörns universitet i Flemingsberg"
+    assert meeting(kb, "2097-02-24").venue == "Södertörns universitet"

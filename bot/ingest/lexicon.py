@@ -33,6 +33,11 @@ def as_written(folded: str) -> str:
     return "".join(swaps.get(char, re.escape(char)) for char in folded)
 
 
+def _as_written_phrases(phrases: list[str]) -> str:
+    """Phrases as one pattern that matches them as written, any space between their words."""
+    return "|".join(r"\s+".join(as_written(fold(word)) for word in str(phrase).split()) for phrase in phrases)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     kinds: dict[str, re.Pattern[str]]  # kind of meeting -> its words
@@ -53,6 +58,7 @@ class Lexicon:
     compound_end: re.Pattern[str]  # "mötet" ending a word: "Tyresömötet" is "Tyresö" + "mötet"
     topic_placeholders: re.Pattern[str]  # "Tema meddelas senare": no topic yet
     topic_verbs: re.Pattern[str]  # "pratar", "handlar": the topic follows "om" after one of these
+    topic_leads: re.Pattern[str]  # "går vi igenom": the topic follows these at once; group 1, as written
     open_ends: frozenset[str]  # "på", "och": words a line does not end on unless it goes on in the next
     moved_from: re.Pattern[str]  # "var först planerat till": the day before these was the meeting's old day
     issue_number: re.Pattern[str]  # "nr 5": group 1 is the number
@@ -214,6 +220,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
                 rf"(?<=[a-zåäö])s?((?:{'|'.join(as_written(str(end)) for end in data['meeting_compound_ends'])}))\b"
             ),
             topic_verbs=_starts(data["topic_verbs"]),
+            topic_leads=re.compile(rf"\b(?:{_as_written_phrases(data['topic_leads'])})\s+([^,.]+)", re.I),
             topic_placeholders=_starts(data["topic_placeholders"]),
             open_ends=frozenset(str(word).lower() for word in data["open_ends"]),
             ordinals={fold(str(word)): int(value) for word, value in data["ordinal_words"].items()},

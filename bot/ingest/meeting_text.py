@@ -11,11 +11,15 @@ from bot.ingest.lexicon import lexicon
 from bot.knowledge.model import Meeting
 
 TIME = r"(\d{1,2})[.:](\d{2})"
+TIME_TEXT = r"\d{1,2}[.:]\d{2}"
 CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
 RANGE = re.compile(rf"(?<![\d/.,]){CLOCK}\s*[-–]\s*{CLOCK}(?![\d/])")
 BREAKFAST_TIME = re.compile(rf"(?:frukost(?!m[öo]t|seminar)|breakfast(?! meeting))\D{{0,25}}?{TIME}", re.I)
 SINGLE_TIME = re.compile(  # "kl. 9", "at 8.30", "Programmet startar 08.45", "programmet kör igång 8:15"
     rf"\b(?:(?:kl\.?|klockan|at)\s*|{lexicon().start_verbs}\s+(?=\d{{1,2}}[.:]\d{{2}}))" + CLOCK + r"\b", re.I
+)
+BETWEEN = re.compile(  # "mellan 8.30 och 10.00", "between 9.00 and 11.30"
+    rf"\b(?:mellan|between)\s+(?:kl\.?\s*|klockan\s+)?({TIME_TEXT})\s+(?:och|and)\s+({TIME_TEXT})\b", re.I
 )
 PROGRAMME_START = re.compile(rf"\bprogram(?:met)?\s+(?:börjar|startar|från)\s+(?:kl\.?\s*)?{TIME}", re.I)
 
@@ -33,6 +37,7 @@ def apply_times(meeting: Meeting, text: str) -> None:
 @lru_cache(maxsize=64)  # the same text is looked at for each of its dates, and may be long
 def _times(text: str) -> tuple[str | None, str | None, str | None, str | None]:
     """(breakfast, start, end) of a span of time in `text`, else (breakfast, None, None, a single start)."""
+    text = BETWEEN.sub(r"\1–\2", text)  # "mellan 8.30 och 10.00" is "8.30–10.00"
     breakfast = BREAKFAST_TIME.search(text)
     breakfast_time = hhmm(*breakfast.group(1, 2)) if breakfast and is_clock(*breakfast.group(1, 2)) else None
     spans = [

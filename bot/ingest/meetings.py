@@ -506,6 +506,8 @@ class MeetingReader:
                 entries[-1].fields["venue"] = text.rstrip(
                     "."
                 )  # "Friday 12 April, 8.30–10.00" / "Folkets Hus, Nynäshamn"
+            elif self._venue_under_its_row(entries[-1], lines, index):
+                entries[-1].fields["venue"] = text.rstrip(".")  # "tis 8/9 Haninge Topic" / "" / "Poseidon, Handen"
             elif open_entry and not _has_topic(entries[-1]) and not text.startswith(("•", "-", "–")):
                 own = None if entries[-1].municipality else self._municipality_at_start(text)
                 if own:  # "Fredag 7 mars" over "Haninge – Topic. Venue, kl. 08.30–10.00."
@@ -521,6 +523,20 @@ class MeetingReader:
                 outro.append(text)
         _venues_of_places(entries, place_venues)
         return entries, intro, outro
+
+    def _venue_under_its_row(self, entry: _Entry, lines: list[Line], index: int) -> bool:
+        """A line that only names a venue, alone under a meeting's line with its topic (a blank line between, as a
+        table's wrapped cell comes out of a PDF), and over the next meeting's line or the list's end."""
+        text, above = lines[index].text, [line for line in lines[max(index - 2, 0) : index] if line.text]
+        below = lines[index + 1].text if index + 1 < len(lines) else ""
+        return (
+            "venue" not in entry.fields
+            and _has_topic(entry)
+            and bool(above)
+            and above[-1].number == entry.line
+            and _venue_line([text]) is not None
+            and (not below or self._starts_with_day(below) or re.fullmatch(r"[-=_\s]+", below) is not None)
+        )
 
     def _wrapped_field(self, heading: str) -> str | None:
         """The field a line wrapped under a cell gives, when the column's heading names two ("Tema och plats":
@@ -870,7 +886,7 @@ class MeetingReader:
                 # "den 22 september, med temat X, och ... den 13 oktober, där ...": each day has its own topic,
                 # unless they are joined ("Den 1 mars respektive 5 april samlades ... om X")
                 shared_topic = (topic_in(sentence) or topic_in(following)) if _joined(sentence, days) else None
-                venue = venue_in(sentence) or venue_in(following)
+                venue = venue_in(sentence) or venue_in(following) or self._venue_of_paragraph(parts, lead or named)
                 for number, mention in enumerate(days):
                     meeting = self._meeting(own_kind or block.kind, mention, source, block.first_line)
                     if held and mention.year is None:
@@ -884,7 +900,8 @@ class MeetingReader:
                     apply_times(meeting, following)
                     meeting.venue = venue
                     told.append(meeting)
-        undated = " ".join(p for p in paragraphs if not self._meeting_dates(p))  # "Alla frukostmöten pågår 8.30–10.00"
+        # "Alla frukostmöten pågår 8.30–10.00": the sentences without a day of their own
+        undated = " ".join(s for p in paragraphs for s in sentences(p) if not self._meeting_dates(s))
         # "Höstens frukostmöten hålls digitalt i Teams": where the meetings are, said of them all
         shared = [venue_in(s) for s in sentences(undated) if self.words.speaks_of_meeting(s) and not find_dates(s)]
         for meeting in told:
@@ -1011,11 +1028,20 @@ class MeetingReader:
 
     # -- places and dates --------------------------------------------------------------------
 
-    def _venue_of_municipality(self, text: str, municipality: str | None) -> str | None:
-        """ "mötena i Haninge hålls i Haninge kulturhus, Handen, och mötet i Tyresö i Tyresö kommunhus"."""
+    def _venue_of_paragraph(self, parts: list[str], municipality: str | None) -> str | None:
+        """ "HANINGE. I Haninge ses vi på Haninge kulturhus. Fredag 12 februari ...", "Båda mötena hålls i Tyresö
+        kommunhus.": the venue a sentence without a day gives the meetings of its paragraph about a municipality."""
+        undated = [sentence for sentence in parts if not find_dates(sentence)]
+        told = (venue_in(sentence) for sentence in undated if self.words.speaks_of_meeting(sentence))
+        return self._venue_of_municipality(" ".join(undated), municipality, True) or next(filter(None, told), None)
+
+    def _venue_of_municipality(self, text: str, municipality: str | None, about: bool = False) -> str | None:
+        """ "mötena i Haninge hålls i Haninge kulturhus, Handen, och mötet i Tyresö i Tyresö kommunhus"; `about`:
+        the text is known to be about meetings."""
         if not municipality:
             return None
-        about_meetings = self.words.speaks_of_meeting(text)  # "Samtliga frukostmöten börjar 8.45. I Tyresö ses vi ..."
+        # "Samtliga frukostmöten börjar 8.45. I Tyresö ses vi ..."
+        about_meetings = about or self.words.speaks_of_meeting(text)
         for sentence in sentences(text):
             # "Mötena i Haninge hålls i Poseidonsalen i Haninge kulturhus, i Nynäshamn på Folkets hus och i Tyresö i
             # kommunhusets Forumsal": each municipality's venue up to the next one named
@@ -1166,14 +1192,15 @@ def _without_old_value(text: str) -> str:
 
 
 def _topics_after_days(paragraph: str) -> dict[tuple[int, int], str]:
-    """ "Den 27 maj pratar vi om X, och den 10 juni om Y": the topic said right after each day, up to the next
-    day named (the first such topic of a day said twice)."""
+    """ "Den 27 maj pratar vi om X, och den 10 juni om Y", "fredag 4 juni, och då går vi igenom X": the topic said
+    right after each day, up to the next day named (the first such topic of a day said twice)."""
     topics: dict[tuple[int, int], str] = {}
     mentions = find_dates(paragraph)
     for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
         end = following.start if following else len(paragraph)
         segment = re.split(r"(?<=[.!?])\s", paragraph[mention.end : end], maxsplit=1)[0]
-        topic = topic_in(segment, first=segment)
+        led = lexicon().topic_leads.search(segment)
+        topic = topic_in(segment, first=segment) or (led.group(1).strip(" .") if led else None)
         if topic:
             topics.setdefault((mention.day, mention.month), topic.strip(" ,"))
     return topics
