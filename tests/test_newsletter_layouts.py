@@ -1223,3 +1223,10 @@ def test_meetings_in_paragraphs_led_by_their_municipality_take_its_venue_times_b
     )
     # "... som hålls onsdag 24 februari kl. 13.00–15.30 på Södertörns universitet i Flemingsberg"
     assert meeting(kb, "2097-02-24").venue == "Södertörns universitet"
+
+
+def test_a_meeting_pushed_on_to_a_later_day_with_its_old_day_in_the_sentence_before(kb):
+    # "... skulle ses torsdag 4 februari. ... vi har fått skjuta frukostmötet två veckor, till torsdag 18 februari."
+    moved = meeting(kb, "2097-02-18")
+    assert (moved.municipality, moved.status, moved.moved_from) == ("Haninge", None, date(2097, 2, 4))
+    assert meeting(kb, "2097-02-04").status == "moved"
