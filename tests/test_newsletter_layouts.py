@@ -1230,3 +1230,15 @@ def test_a_meeting_pushed_on_to_a_later_day_with_its_old_day_in_the_sentence_bef
     moved = meeting(kb, "2097-02-18")
     assert (moved.municipality, moved.status, moved.moved_from) == ("Haninge", None, date(2097, 2, 4))
     assert meeting(kb, "2097-02-04").status == "moved"
+
+
+def test_a_sub_heading_of_a_day_and_its_municipality_over_the_meetings_text(kb):
+    # "### Tisdag 9 mars · Nynäshamn" over a paragraph: the paragraph is the meeting's topic and venue
+    march = meeting(kb, "2097-03-09")
+    assert facts(march) == (
+        "Nynäshamn",
+        "Hur kan arbetsgivare i skärgården ta emot praktikanter året runt?",
+        "Sjöfartshuset, Nynäshamn",
+        "08:45",
+    )
+    assert meeting(kb, "2097-03-23").venue == "Alléhuset, Tyresö centrum"

@@ -78,6 +78,7 @@ class MeetingReader:
         self.words: Lexicon = lexicon()
         self.warnings: list[ParseWarning] = []
         self.used: set[int] = set()  # the lines of the blocks that gave meetings
+        self._heading_lines = {section.heading_line for section in newsletter.sections}
 
     def read(self) -> MeetingsRead:
         """The meetings this issue announces, the weakest first (a meeting told of again, in an English summary
@@ -317,7 +318,14 @@ class MeetingReader:
                     and not after_a_row
                     and not _has_topic(latest)
                     and "when" not in latest.fields  # "När: ..." heads a record: prose after it is not its text
-                    and (latest.text.endswith(":") or (not latest.text.strip() and latest.municipality is None))
+                    and (
+                        latest.text.endswith(":")
+                        # a day alone, or a sub-heading of a day and its place ("### Fredag 4 oktober · Tyresö")
+                        or (
+                            not latest.text.strip()
+                            and (latest.municipality is None or latest.line in self._heading_lines)
+                        )
+                    )
                 )
                 continue
             if row is not None and "|" not in text and _wraps_a_cell(text):
@@ -424,7 +432,7 @@ class MeetingReader:
             if starting is not None:
                 groups, rest = starting
                 venue_like = rest.startswith(":")
-                rest = rest.lstrip(":–- ").strip()
+                rest = rest.lstrip(":–-· ").strip()
                 named_after = re.match(r",\s*(?=\S)", rest)  # "8/10, Haninge: Topic"
                 place_after = self._municipality_at_start(rest[named_after.end() :]) if named_after else None
                 if named_after and place_after and rest[named_after.end() + len(place_after[1]) :].startswith(":"):
