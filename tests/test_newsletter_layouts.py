@@ -1242,3 +1242,11 @@ def test_a_sub_heading_of_a_day_and_its_municipality_over_the_meetings_text(kb):
         "08:45",
     )
     assert meeting(kb, "2097-03-23").venue == "Alléhuset, Tyresö centrum"
+
+
+def test_a_calendar_above_a_title_of_another_meeting_in_one_section_and_the_programmes_time_before_the_teas(kb):
+    # the calendar rows over "Dessutom ett seminarium för alla tre kommunerna" are meetings too, not only the seminar;
+    # "te och frukt kl. 8.15. Själva programmet kör igång 8.45": the programme starts at 8.45
+    assert facts(meeting(kb, "2097-04-13")) == ("Haninge", "Jobbcoachning för nyanlända", None, "08:45")
+    assert meeting(kb, "2097-04-27").municipality == "Tyresö"
+    assert (meeting(kb, "2097-05-20").kind, meeting(kb, "2097-05-20").start) == ("seminarium", "13:00")

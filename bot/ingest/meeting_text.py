@@ -60,6 +60,8 @@ def _times(text: str) -> tuple[str | None, str | None, str | None, str | None]:
     if not single:  # "frukost från kl. 8.00, programmet börjar kl. 8.30": not the breakfast's own time
         own = range(breakfast.start(), breakfast.end()) if breakfast else range(0)
         singles = [m for m in SINGLE_TIME.finditer(text) if m.start() not in own]
+        # "börjar med kaffe kl. 8.00. Själva programmet drar igång 8.30": the programme's time first
+        singles.sort(key=lambda m: not re.search(r"\bprogram", text[max(0, m.start() - 40) : m.start()], re.I))
         if singles and is_clock(*singles[0].group(1, 2)):
             single = hhmm(*singles[0].group(1, 2))
     return breakfast_time, None, None, single

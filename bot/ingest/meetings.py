@@ -133,6 +133,11 @@ class MeetingReader:
                 kind = self._kind_of_dated_heading(section)
             if kind is None:
                 kind, heading, lines = self._titled_inside(section)
+                above = section.lines[: len(section.lines) - len(lines) - 1] if kind else []
+                listed = self._kind_of_listed_lines(above, blocks[-1].kind if blocks else None) if above else None
+                if listed:  # a calendar over the title of another meeting ("Och så ett seminarium ..."): its own block
+                    first_above = next((line.number for line in above if line.text), section.heading_line)
+                    blocks.append(_Block(section.heading, listed, above, first_above, False))
             if kind is None and section.paragraphs:
                 kind = self._kind_of_first_sentence(section.paragraphs[0])
             if kind is None:
