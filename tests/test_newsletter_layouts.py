@@ -1250,3 +1250,9 @@ def test_a_calendar_above_a_title_of_another_meeting_in_one_section_and_the_prog
     assert facts(meeting(kb, "2097-04-13")) == ("Haninge", "Jobbcoachning för nyanlända", None, "08:45")
     assert meeting(kb, "2097-04-27").municipality == "Tyresö"
     assert (meeting(kb, "2097-05-20").kind, meeting(kb, "2097-05-20").start) == ("seminarium", "13:00")
+
+
+def test_a_title_in_quotes_after_the_programme_handlar_om_is_the_meetings_topic(kb):
+    # 'Programmet börjar 8.30 och handlar om "Säsongsjobb i skärgården" med ...': the quoted title, not the speakers
+    april = meeting(kb, "2097-04-16")
+    assert (april.municipality, april.topic, april.start) == ("Nynäshamn", "Säsongsjobb i skärgården", "08:30")

@@ -59,6 +59,7 @@ class Lexicon:
     topic_placeholders: re.Pattern[str]  # "Tema meddelas senare": no topic yet
     topic_verbs: re.Pattern[str]  # "pratar", "handlar": the topic follows "om" after one of these
     topic_leads: re.Pattern[str]  # "går vi igenom": the topic follows these at once; group 1, as written
+    told_topic: re.Pattern[str]  # "... börjar 8.15 och handlar om X": a topic verb, "om", the topic (group 1)
     open_ends: frozenset[str]  # "på", "och": words a line does not end on unless it goes on in the next
     moved_from: re.Pattern[str]  # "var först planerat till": the day before these was the meeting's old day
     issue_number: re.Pattern[str]  # "nr 5": group 1 is the number
@@ -220,6 +221,9 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
                 rf"(?<=[a-zåäö])s?((?:{'|'.join(as_written(str(end)) for end in data['meeting_compound_ends'])}))\b"
             ),
             topic_verbs=_starts(data["topic_verbs"]),
+            told_topic=re.compile(
+                rf"\b(?:{_as_written_phrases(data['topic_verbs'])})\s+(?:\w+\s+){{0,2}}?om\s+([^,.]+)", re.I
+            ),
             topic_leads=re.compile(rf"\b(?:{_as_written_phrases(data['topic_leads'])})\s+([^,.]+)", re.I),
             topic_placeholders=_starts(data["topic_placeholders"]),
             open_ends=frozenset(str(word).lower() for word in data["open_ends"]),

@@ -93,6 +93,10 @@ def topic_in(text: str, first: str | None = None) -> str | None:
     )
     topic = topic or re.search(r"\btemat,\s+([^,]+),", text, re.I)  # "Temat, X, är oförändrat"
     titled = None if topic else _quoted_after_kind(text)  # 'heldagsseminariet "Vägar till arbete"'
+    told = None if topic or titled or first is None else lexicon().told_topic.search(text)
+    quoted = re.match(r"\s*[\"”»]([^\"”«]+)[\"”«]", told.group(1)) if told else None
+    if quoted:  # 'Programmet ... handlar om "Ensamhet i juletid" med X': the title in quotes
+        return quoted.group(1).strip()
     if titled:
         return titled
     if not topic:
