@@ -1256,3 +1256,10 @@ def test_a_title_in_quotes_after_the_programme_handlar_om_is_the_meetings_topic(
     # 'Programmet börjar 8.30 och handlar om "Säsongsjobb i skärgården" med ...': the quoted title, not the speakers
     april = meeting(kb, "2097-04-16")
     assert (april.municipality, april.topic, april.start) == ("Nynäshamn", "Säsongsjobb i skärgården", "08:30")
+
+
+def test_a_venue_of_one_word_followed_by_its_district_in_running_text(kb):
+    # '... med temat "X" i Kulan, Jordbro.': the venue is "Kulan, Jordbro", not the next meeting's venue
+    may = meeting(kb, "2097-05-07")
+    assert (may.municipality, may.venue, may.start) == ("Haninge", "Kulan, Jordbro", "08:30")
+    assert meeting(kb, "2097-05-21").venue == "Alléhuset"

@@ -9,6 +9,7 @@ from bot.folding import fold
 from bot.ingest.dates import find_dates
 from bot.ingest.lexicon import lexicon
 from bot.knowledge.model import Meeting
+from bot.knowledge.vocabulary import load_vocabulary
 
 TIME = r"(\d{1,2})[.:](\d{2})"
 TIME_TEXT = r"\d{1,2}[.:]\d{2}"
@@ -137,6 +138,10 @@ def venue_in(text: str, after: str = r"i|på|in|at") -> str | None:
         placed = re.match(r"\s*i\s+([A-ZÅÄÖ][\wåäö]+)", text[match.end(1) :])  # "på Poseidon i Handen"
         if placed and not re.search(r"\d", venue):
             return f"{venue} i {placed.group(1)}"
+        district = re.match(r",\s*([A-ZÅÄÖ][\wåäö]+)", text[match.end(1) :])  # "i Poseidon, Handen"
+        places = load_vocabulary()
+        if district and places.municipality_of(district.group(1)) and not places.municipality_of(venue):
+            return f"{venue}, {district.group(1)}"
     online = re.search(rf"\b(?:via|på|i|över|in|on)\s+({lexicon().online.pattern})", text, re.I)
     return online.group(1) if online else None  # "via Teams", "på Zoom"
 
