@@ -1138,3 +1138,128 @@ def test_a_move_told_over_two_sentences_with_what_stays_the_same_in_the_paragrap
     assert facts(moved) == ("Tyresö", "arbetsträning i föreningslivet", "Alléhuset", "09:00")
     assert moved.moved_from == date(2094, 5, 19)
     assert meeting(kb, "2094-05-19").status == "moved"
+
+
+def test_the_breakfasts_own_span_of_time_is_not_the_programmes_start(kb):
+    # "frukost 7.45–8.15 i foajén, därefter program 8.15–9.45": the programme starts at 8.15, the breakfast at 7.45
+    first = meeting(kb, "2096-02-20")
+    assert facts(first) == ("Tyresö", "Unga vuxna och studiestöd", "Tyresö bibliotek", "08:15")
+    assert (first.breakfast, first.end) == ("07:45", "09:45")
+    assert meeting(kb, "2096-03-13").start == "08:15"
+
+
+def test_a_day_beside_a_compound_of_another_meeting_and_a_count_of_who_came_are_no_breakfasts_ahead(kb):
+    # "24/4 förbundets årsmöte" under a line about a breakfast meeting: the federation's annual meeting, no breakfast;
+    # "62 personer kom till frukostmötet i Tyresö den 6 februari": a report of one held, not its topic
+    assert not [m for m in kb.meetings if m.date == date(2096, 4, 24)]
+    held = meeting(kb, "2096-02-06")
+    assert held.topic is None and "62 personer kom" in (held.note or "")
+    assert facts(meeting(kb, "2096-05-08"))[0::3] == ("Haninge", "08:30")
+
+
+def test_a_row_of_days_each_led_by_its_municipality_and_a_venue_told_below_an_articles_meeting(kb):
+    # "Nynäshamn 18/9 · Haninge 9/10 · Tyresö 6/11": a meeting on each day, in the municipality written before it
+    days = {m.date: m.municipality for m in kb.meetings if m.sources[0].issue == "2096-3"}
+    assert (days[date(2096, 9, 18)], days[date(2096, 10, 9)], days[date(2096, 11, 6)]) == (
+        "Nynäshamn",
+        "Haninge",
+        "Tyresö",
+    )
+    # "Träffen hålls i Tyresö kultur- och idrottshus." under the article's only meeting: its venue
+    june = meeting(kb, "2096-06-05")
+    assert (june.municipality, june.venue, june.start) == ("Tyresö", "Tyresö kultur- och idrottshus", "09:00")
+
+
+def test_a_column_of_topic_and_venue_with_the_venue_wrapped_below_and_a_move_with_its_old_day_a_sentence_before(kb):
+    # "Ämne och lokal": the row's cell is the topic, the line wrapped under it the venue (not the municipality)
+    first = meeting(kb, "2096-09-08")
+    assert facts(first) == ("Haninge", "Försörjningsstöd och studier", "Poseidonsalen, Handen", "08:45")
+    assert meeting(kb, "2096-09-22").venue == "Sjöfartshuset, stora salen"
+    # "... skulle äga rum tisdag 6 oktober. Mötet flyttas två veckor, till tisdag 20 oktober": moved from the 6th
+    moved = meeting(kb, "2096-10-20")
+    assert (moved.municipality, moved.status, moved.moved_from) == ("Tyresö", None, date(2096, 10, 6))
+    assert meeting(kb, "2096-10-06").status == "moved"
+
+
+def test_a_move_written_as_an_arrow_between_named_days_under_a_lead_that_names_the_meeting(kb):
+    # "Frukostträffen i Tyresö om X skjuts upp en vecka:" over "tisdag 3 november -> tisdag 10 november": a move, not
+    # a meeting on the 3rd nor a heading; the lead gives its topic
+    moved = meeting(kb, "2096-11-10")
+    assert (moved.municipality, moved.topic, moved.moved_from) == (
+        "Tyresö",
+        "ensamföräldrar och arbete",
+        date(2096, 11, 3),
+    )
+    assert meeting(kb, "2096-11-03").status == "moved"
+
+
+def test_a_seminar_in_a_table_row_without_a_topic_takes_the_title_of_its_heading(kb):
+    # "Seminarium: X" over a table of date, time and venue; the remark under the table is no topic
+    seminar = meeting(kb, "2097-01-14")
+    assert (seminar.kind, seminar.topic, seminar.venue, seminar.start) == (
+        "seminarium",
+        "Plattformsjobb och trygghetssystemen",
+        "Sjöfartshuset",
+        "09:00",
+    )
+
+
+def test_meetings_in_paragraphs_led_by_their_municipality_take_its_venue_times_between_and_a_topic_gone_through(kb):
+    # "NYNÄSHAMN. Vinterns båda träffar i Nynäshamn hålls i Sjöfartshuset. Fredag 15 januari går vi igenom X":
+    # the sentence without a day gives the venue of the paragraph's meetings; "mellan 9.00 och 10.30" the times
+    assert facts(meeting(kb, "2097-01-15")) == (
+        "Nynäshamn",
+        "det nya regelverket för lönebidrag",
+        "Sjöfartshuset",
+        "09:00",
+    )
+    assert meeting(kb, "2097-03-12").venue == "Sjöfartshuset"
+    # "I Haninge ses vi på Poseidon i Handen.": no word of a meeting, but the paragraph is about Haninge's meetings
+    assert facts(meeting(kb, "2097-01-29")) == (
+        "Haninge",
+        "höstens uppföljning av insatserna",
+        "Poseidon i Handen",
+        "09:00",
+    )
+    # "... som hålls onsdag 24 februari kl. 13.00–15.30 på Södertörns universitet i Flemingsberg"
+    assert meeting(kb, "2097-02-24").venue == "Södertörns universitet"
+
+
+def test_a_meeting_pushed_on_to_a_later_day_with_its_old_day_in_the_sentence_before(kb):
+    # "... skulle ses torsdag 4 februari. ... vi har fått skjuta frukostmötet två veckor, till torsdag 18 februari."
+    moved = meeting(kb, "2097-02-18")
+    assert (moved.municipality, moved.status, moved.moved_from) == ("Haninge", None, date(2097, 2, 4))
+    assert meeting(kb, "2097-02-04").status == "moved"
+
+
+def test_a_sub_heading_of_a_day_and_its_municipality_over_the_meetings_text(kb):
+    # "### Tisdag 9 mars · Nynäshamn" over a paragraph: the paragraph is the meeting's topic and venue
+    march = meeting(kb, "2097-03-09")
+    assert facts(march) == (
+        "Nynäshamn",
+        "Hur kan arbetsgivare i skärgården ta emot praktikanter året runt?",
+        "Sjöfartshuset, Nynäshamn",
+        "08:45",
+    )
+    assert meeting(kb, "2097-03-23").venue == "Alléhuset, Tyresö centrum"
+
+
+def test_a_calendar_above_a_title_of_another_meeting_in_one_section_and_the_programmes_time_before_the_teas(kb):
+    # the calendar rows over "Dessutom ett seminarium för alla tre kommunerna" are meetings too, not only the seminar;
+    # "te och frukt kl. 8.15. Själva programmet kör igång 8.45": the programme starts at 8.45
+    assert facts(meeting(kb, "2097-04-13")) == ("Haninge", "Jobbcoachning för nyanlända", None, "08:45")
+    assert meeting(kb, "2097-04-27").municipality == "Tyresö"
+    assert (meeting(kb, "2097-05-20").kind, meeting(kb, "2097-05-20").start) == ("seminarium", "13:00")
+
+
+def test_a_title_in_quotes_after_the_programme_handlar_om_is_the_meetings_topic(kb):
+    # 'Programmet börjar 8.30 och handlar om "Säsongsjobb i skärgården" med ...': the quoted title, not the speakers
+    april = meeting(kb, "2097-04-16")
+    assert (april.municipality, april.topic, april.start) == ("Nynäshamn", "Säsongsjobb i skärgården", "08:30")
+
+
+def test_a_venue_of_one_word_followed_by_its_district_in_running_text(kb):
+    # '... med temat "X" i Kulan, Jordbro.': the venue is "Kulan, Jordbro", not the next meeting's venue
+    may = meeting(kb, "2097-05-07")
+    assert (may.municipality, may.venue, may.start) == ("Haninge", "Kulan, Jordbro", "08:30")
+    assert meeting(kb, "2097-05-21").venue == "Alléhuset"

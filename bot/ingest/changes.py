@@ -58,12 +58,18 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
                 sentence = re.sub(r"\s*\([^)]*\)", "", sentence)  # "20/11 (nytt datum)": a remark, not a notice
                 what = words.change_in(sentence) or _moved_without_saying(sentence)
                 what = what or (words.change_in(label.group(0)) if label else None)  # "Ändrat tema i Tyresö: ..."
-                moved_by_arrow = words.move_arrow.search(sentence) and vocabulary.municipality_of(sentence)
+                moved_by_arrow = words.move_arrow.search(sentence) and (
+                    vocabulary.municipality_of(sentence) or vocabulary.municipality_of(section.heading)
+                )
                 if what is None or not (about_meeting or words.speaks_of_meeting(sentence) or moved_by_arrow):
                     continue
                 context = f"{section.heading}. {sentence}"
                 source = Source(newsletter.id, section.heading)
-                found = _change(newsletter, what, sentence, context, vocabulary, source, line, following, later)
+                before = paragraph[: paragraph.find(written)]  # "... skulle hållas 3 november. Mötet flyttas till ..."
+                lead = section.paragraphs[number - 1] if number else ""
+                if not before.strip() and lead.rstrip().endswith(":"):
+                    before = lead  # "Frukostmötet i Nynäshamn om X flyttas en vecka:" over "12 december → 19 december"
+                found = _change(newsletter, what, sentence, context, vocabulary, source, line, following, later, before)
                 if found:
                     if found.what != "cancelled" and "start" not in found.details:
                         _times_for_all(found.details, section.paragraphs)
@@ -115,6 +121,7 @@ def _change(
     line: int,
     following: str,
     later: str = "",
+    before: str = "",
 ) -> Change | None:
     words = lexicon()
     dates = [m for m in find_dates(sentence) if not words.is_deadline(sentence[: m.start])]
@@ -132,6 +139,13 @@ def _change(
         olds = olds or [m for m in dates if not words.is_new_date(sentence[: m.start])]
         old = olds[0] if olds else dates[0]
         new = next(m for m in dates if m is not old)
+    if what == "moved" and len(dates) == 1 and words.is_moved_to(sentence[: old.start]):
+        # "... skulle hållas fredag 3 november. Mötet flyttas en vecka framåt, till fredag 10 november": the old day
+        # is the last one the sentence before names
+        told_before = find_dates((sentences(before) or [""])[-1])
+        if not told_before:
+            return None
+        old, new = told_before[-1], dates[0]
     if what == "moved" and new is None:  # "... som skulle ha hållits 25 maj blir av senare. Det nya datumet är 8 juni."
         told_next = next(iter(sentences(following)), "")
         days_next = find_dates(told_next)
@@ -151,13 +165,15 @@ def _change(
         line=line,
         new_date=_full(newsletter, new, line) if new else None,
         new_value=_new_value(what, sentence, following) if what in ("topic", "venue") else None,
-        details=_details(sentence, following, later if what == "moved" else ""),
+        details=_details(sentence, following, later if what == "moved" else "", before),
     )
 
 
-def _details(sentence: str, following: str, later: str = "") -> dict[str, str]:
+def _details(sentence: str, following: str, later: str = "", before: str = "") -> dict[str, str]:
     """Times, venue and topic the notice's paragraph gives ("Temat är detsamma: X. Mötet hålls i
-    Haninge kulturhus, och programmet börjar kl. 8.30."), or the undated paragraphs `later` in its article."""
+    Haninge kulturhus, och programmet börjar kl. 8.30."), or the undated paragraphs `later` in its article, or
+    a lead `before` it that ends on a colon ("Frukostmötet i Nynäshamn om X flyttas en vecka:")."""
+    lead = (sentences(before) or [""])[-1]
     after = following
     other_day = next(iter(find_dates(after)), None)
     after = after[: other_day.start] if other_day else after  # "Vi träffas i stället 8 april ...": another meeting
@@ -170,9 +186,20 @@ def _details(sentence: str, following: str, later: str = "") -> dict[str, str]:
         "breakfast": scratch.breakfast,
         "venue": venue_in(after) or venue_in(sentence),
         # "Temat är detsamma: X", "Vi ... pratar om X", not any "om" ("Vi ber om ursäkt")
-        "topic": topic_in(sentence) or topic_in(after, first="") or _told_topic(after),
+        "topic": topic_in(sentence)
+        or topic_in(after, first="")
+        or _told_topic(after)
+        or (_before_change(topic_in(lead) or "") if lead.endswith(":") else None),
     }
     return {name: value for name, value in found.items() if value}
+
+
+def _before_change(text: str) -> str | None:
+    """ "ensamföräldrar och arbete skjuts upp en vecka:" -> "ensamföräldrar och arbete": words before the change."""
+    words = text.split()
+    changes = lexicon().changes.values()
+    at = next((i for i in range(len(words)) if any(p.match(fold(" ".join(words[i : i + 4]))) for p in changes)), None)
+    return " ".join(words[:at]).strip(" ,:") or None
 
 
 def _venue_moved_to(sentence: str) -> str | None:

@@ -333,8 +333,8 @@ def _is_heading(
     folded = fold(text)
     if any(fuzz.ratio(folded, fold(headline)) >= 90 for headline in headlines):
         return True
-    if text.endswith((".", ":", ",", ";")):
-        return False
+    if text.endswith((".", ":", ",", ";")) or lexicon().move_arrow.search(text):
+        return False  # a sentence, or a notice of a move ("fredag 12 december → fredag 19 december")
     if len(text) <= 80 and any(len(h) >= 10 and folded.startswith(fold(h)) for h in headlines):
         return True  # the headline said "Lediga platser", the article "Lediga platser i MIA ..."
     if is_heading_marked(raw) or _is_bold_line(raw) or (underlined and blanks_before >= 1 and len(text) <= 80):

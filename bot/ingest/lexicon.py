@@ -33,6 +33,11 @@ def as_written(folded: str) -> str:
     return "".join(swaps.get(char, re.escape(char)) for char in folded)
 
 
+def _as_written_phrases(phrases: list[str]) -> str:
+    """Phrases as one pattern that matches them as written, any space between their words."""
+    return "|".join(r"\s+".join(as_written(fold(word)) for word in str(phrase).split()) for phrase in phrases)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     kinds: dict[str, re.Pattern[str]]  # kind of meeting -> its words
@@ -46,12 +51,15 @@ class Lexicon:
     changes: dict[str, re.Pattern[str]]  # cancelled, moved, topic, venue -> words
     old_date: re.Pattern[str]
     new_date: re.Pattern[str]  # "i stället": the date after these is the one a meeting moves to
+    moved_to: re.Pattern[str]  # "till": just before a notice's only date, the day the meeting moves to
     move_arrow: re.Pattern[str]  # "26/1 → 2/2": a meeting moved from one day to the other
     held: re.Pattern[str]  # "samlade", "hölls": a meeting told of as held
     same_times: re.Pattern[str]  # "Samma tider som i vår": meetings that keep the times of those before
     compound_end: re.Pattern[str]  # "mötet" ending a word: "Tyresömötet" is "Tyresö" + "mötet"
     topic_placeholders: re.Pattern[str]  # "Tema meddelas senare": no topic yet
     topic_verbs: re.Pattern[str]  # "pratar", "handlar": the topic follows "om" after one of these
+    topic_leads: re.Pattern[str]  # "går vi igenom": the topic follows these at once; group 1, as written
+    told_topic: re.Pattern[str]  # "... börjar 8.15 och handlar om X": a topic verb, "om", the topic (group 1)
     open_ends: frozenset[str]  # "på", "och": words a line does not end on unless it goes on in the next
     moved_from: re.Pattern[str]  # "var först planerat till": the day before these was the meeting's old day
     issue_number: re.Pattern[str]  # "nr 5": group 1 is the number
@@ -137,8 +145,12 @@ class Lexicon:
 
     def is_other_event(self, before: str, after: str) -> bool:
         """Whether the words around a date make it the day of something else ("publiceras på hemsidan den
-        15 december", "Den 15 januari började X som ...")."""
-        return bool(self.other_event.search(fold(" ".join(_last_words(before, 4) + after.split(None, 1)[:1]))))
+        15 december", "Den 15 januari började X som ...", "16/6 nästa styrelsesammanträde")."""
+        next_words = fold(" ".join(after.split(None, 2)[:2]))
+        return bool(
+            self.other_event.search(fold(" ".join(_last_words(before, 4))) + " " + next_words.split(" ")[0])
+            or self.not_meeting.search(next_words)
+        )
 
     def split_compounds(self, text: str) -> str:
         """ "Tyresömötet får nytt datum" -> "Tyresö mötet får nytt datum": the place in a compound found."""
@@ -154,6 +166,10 @@ class Lexicon:
 
     def is_old_date(self, before: str) -> bool:
         return bool(self.old_date.search(fold(" ".join(_last_words(before, 4)))))
+
+    def is_moved_to(self, before: str) -> bool:
+        """ "flyttas en vecka, till fredag 10 november": the date after these words is the new one."""
+        return not self.is_old_date(before) and bool(self.moved_to.search(fold(" ".join(_last_words(before, 3)))))
 
     def is_new_date(self, before: str) -> bool:
         """ "hålls i stället den 29/2", not "i stället för den 22/2" (the old one)."""
@@ -180,7 +196,11 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
                 rf"(?<![a-z])(?!{'|'.join(map(re.escape, map(fold, data['other_meetings'])))})"
                 rf"[a-z]+(?:{'|'.join(map(re.escape, map(fold, data['meeting_compound_ends'])))})(?![a-z])"
             ),
-            not_meeting=_starts(data["not_meeting_words"]),
+            not_meeting=re.compile(  # "sammanträder", or a compound naming another kind: "nästa styrelsesammanträde"
+                rf"{_starts(data['not_meeting_words']).pattern}|"
+                rf"(?<![a-z])(?:{'|'.join(map(re.escape, map(fold, data['other_meetings'])))})[a-z]*?"
+                rf"(?:{'|'.join(map(re.escape, map(fold, data['not_meeting_words'] + data['meeting_words'])))})"
+            ),
             labels={fold(label): name for name, labels in data["labels"].items() for label in labels},
             deadline=_starts(data["deadline_words"]),
             deadline_opening=_starts(data["deadline_openings"]),
@@ -189,8 +209,10 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             changes={change: _starts(words) for change, words in data["changes"].items()},
             old_date=_starts(data["old_date_words"]),
             new_date=_starts(data["new_date_words"]),
+            moved_to=re.compile(rf"(?:{_starts(data['moved_to_words']).pattern})(?:\s+\w+){{0,2}}\s*$"),
             move_arrow=re.compile(
-                rf"\d\s*(?:{'|'.join(map(re.escape, map(str, data['move_arrows'])))})\s*(?:\w+\.?\s+)?\d"
+                rf"\d(?:\s+[a-zåäö]+\.?)?\s*"  # "26/1 → 2/2", "fredag 12 december → fredag 19 december"
+                rf"(?:{'|'.join(map(re.escape, map(str, data['move_arrows'])))})\s*(?:\w+\.?\s+)?\d"
             ),
             held=_starts(data["held_words"]),
             same_times=_starts(data["same_times"]),
@@ -199,6 +221,10 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
                 rf"(?<=[a-zåäö])s?((?:{'|'.join(as_written(str(end)) for end in data['meeting_compound_ends'])}))\b"
             ),
             topic_verbs=_starts(data["topic_verbs"]),
+            told_topic=re.compile(
+                rf"\b(?:{_as_written_phrases(data['topic_verbs'])})\s+(?:\w+\s+){{0,2}}?om\s+([^,.]+)", re.I
+            ),
+            topic_leads=re.compile(rf"\b(?:{_as_written_phrases(data['topic_leads'])})\s+([^,.]+)", re.I),
             topic_placeholders=_starts(data["topic_placeholders"]),
             open_ends=frozenset(str(word).lower() for word in data["open_ends"]),
             ordinals={fold(str(word)): int(value) for word, value in data["ordinal_words"].items()},

@@ -9,13 +9,18 @@ from bot.folding import fold
 from bot.ingest.dates import find_dates
 from bot.ingest.lexicon import lexicon
 from bot.knowledge.model import Meeting
+from bot.knowledge.vocabulary import load_vocabulary
 
 TIME = r"(\d{1,2})[.:](\d{2})"
+TIME_TEXT = r"\d{1,2}[.:]\d{2}"
 CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
 RANGE = re.compile(rf"(?<![\d/.,]){CLOCK}\s*[-–]\s*{CLOCK}(?![\d/])")
 BREAKFAST_TIME = re.compile(rf"(?:frukost(?!m[öo]t|seminar)|breakfast(?! meeting))\D{{0,25}}?{TIME}", re.I)
 SINGLE_TIME = re.compile(  # "kl. 9", "at 8.30", "Programmet startar 08.45", "programmet kör igång 8:15"
     rf"\b(?:(?:kl\.?|klockan|at)\s*|{lexicon().start_verbs}\s+(?=\d{{1,2}}[.:]\d{{2}}))" + CLOCK + r"\b", re.I
+)
+BETWEEN = re.compile(  # "mellan 8.30 och 10.00", "between 9.00 and 11.30"
+    rf"\b(?:mellan|between)\s+(?:kl\.?\s*|klockan\s+)?({TIME_TEXT})\s+(?:och|and)\s+({TIME_TEXT})\b", re.I
 )
 PROGRAMME_START = re.compile(rf"\bprogram(?:met)?\s+(?:börjar|startar|från)\s+(?:kl\.?\s*)?{TIME}", re.I)
 
@@ -33,20 +38,31 @@ def apply_times(meeting: Meeting, text: str) -> None:
 @lru_cache(maxsize=64)  # the same text is looked at for each of its dates, and may be long
 def _times(text: str) -> tuple[str | None, str | None, str | None, str | None]:
     """(breakfast, start, end) of a span of time in `text`, else (breakfast, None, None, a single start)."""
+    text = BETWEEN.sub(r"\1–\2", text)  # "mellan 8.30 och 10.00" is "8.30–10.00"
     breakfast = BREAKFAST_TIME.search(text)
     breakfast_time = hhmm(*breakfast.group(1, 2)) if breakfast and is_clock(*breakfast.group(1, 2)) else None
-    for span in RANGE.finditer(text):
-        if span.group(2) or span.group(4) or re.search(r"\b(?:kl\.?|klockan)\s*$", text[: span.start()]):
-            if is_clock(*span.group(1, 2)) and is_clock(*span.group(3, 4)):
-                start, end = hhmm(*span.group(1, 2)), hhmm(*span.group(3, 4))
-                programme = PROGRAMME_START.search(text)  # "kl. 8.00–9.30 (programmet börjar 8.30)"
-                if programme and is_clock(*programme.group(1, 2)) and start < hhmm(*programme.group(1, 2)) < end:
-                    return start, hhmm(*programme.group(1, 2)), end, None
-                return breakfast_time, start, end, None
+    spans = [
+        span
+        for span in RANGE.finditer(text)
+        if (span.group(2) or span.group(4) or re.search(r"\b(?:kl\.?|klockan)\s*$", text[: span.start()]))
+        and is_clock(*span.group(1, 2))
+        and is_clock(*span.group(3, 4))
+    ]
+    # "frukost 8.00–8.30, program 8.30–10.00": the span the breakfast's word leads is its own, not the programme's
+    own_span = breakfast is not None and len(spans) > 1 and breakfast.start(1) == spans[0].start()
+    if spans:
+        span = spans[1] if own_span else spans[0]
+        start, end = hhmm(*span.group(1, 2)), hhmm(*span.group(3, 4))
+        programme = PROGRAMME_START.search(text)  # "kl. 8.00–9.30 (programmet börjar 8.30)"
+        if programme and is_clock(*programme.group(1, 2)) and start < hhmm(*programme.group(1, 2)) < end:
+            return start, hhmm(*programme.group(1, 2)), end, None
+        return breakfast_time, start, end, None
     single = _spoken_start(text)  # "Frukost från klockan åtta, och programmet börjar halv nio."
     if not single:  # "frukost från kl. 8.00, programmet börjar kl. 8.30": not the breakfast's own time
         own = range(breakfast.start(), breakfast.end()) if breakfast else range(0)
         singles = [m for m in SINGLE_TIME.finditer(text) if m.start() not in own]
+        # "börjar med kaffe kl. 8.00. Själva programmet drar igång 8.30": the programme's time first
+        singles.sort(key=lambda m: not re.search(r"\bprogram", text[max(0, m.start() - 40) : m.start()], re.I))
         if singles and is_clock(*singles[0].group(1, 2)):
             single = hhmm(*singles[0].group(1, 2))
     return breakfast_time, None, None, single
@@ -78,6 +94,10 @@ def topic_in(text: str, first: str | None = None) -> str | None:
     )
     topic = topic or re.search(r"\btemat,\s+([^,]+),", text, re.I)  # "Temat, X, är oförändrat"
     titled = None if topic else _quoted_after_kind(text)  # 'heldagsseminariet "Vägar till arbete"'
+    told = None if topic or titled or first is None else lexicon().told_topic.search(text)
+    quoted = re.match(r"\s*[\"”»]([^\"”«]+)[\"”«]", told.group(1)) if told else None
+    if quoted:  # 'Programmet ... handlar om "Ensamhet i juletid" med X': the title in quotes
+        return quoted.group(1).strip()
     if titled:
         return titled
     if not topic:
@@ -106,9 +126,10 @@ def _quoted_after_kind(text: str) -> str | None:
 def venue_in(text: str, after: str = r"i|på|in|at") -> str | None:
     """ "... i Tyresö kommunhus, Marknadsvägen 1" / "på Folkets hus": a venue named in running text
     (two words or more, so that "i Haninge" alone is a place, not a venue, or one ending in a venue word:
-    "Alléhuset")."""
+    "Alléhuset", "Jordbro kultur- och föreningshus")."""
     ending = lexicon().venue_end
-    for match in re.finditer(rf"\b(?:{after})\s+((?:[A-ZÅÄÖ][\wåäö-]*\s?)+(?:[a-zåäö]*{ending})?)", text):
+    joined = r"(?:[a-zåäö]+-\s+(?:och|eller)\s+)?"  # "kultur- och föreningshus": two words sharing their end
+    for match in re.finditer(rf"\b(?:{after})\s+((?:[A-ZÅÄÖ][\wåäö-]*\s?)+(?:{joined}[a-zåäö]*{ending})?)", text):
         if re.search(r"(?:i stället|istället|instead)\s+(?:för|of)\s*$", text[: match.start()], re.I):
             continue  # "I stället för i Strandsalen ses vi i Alléhuset": the old venue
         venue = match.group(1).strip()
@@ -117,6 +138,10 @@ def venue_in(text: str, after: str = r"i|på|in|at") -> str | None:
         placed = re.match(r"\s*i\s+([A-ZÅÄÖ][\wåäö]+)", text[match.end(1) :])  # "på Poseidon i Handen"
         if placed and not re.search(r"\d", venue):
             return f"{venue} i {placed.group(1)}"
+        district = re.match(r",\s*([A-ZÅÄÖ][\wåäö]+)", text[match.end(1) :])  # "i Poseidon, Handen"
+        places = load_vocabulary()
+        if district and places.municipality_of(district.group(1)) and not places.municipality_of(venue):
+            return f"{venue}, {district.group(1)}"
     online = re.search(rf"\b(?:via|på|i|över|in|on)\s+({lexicon().online.pattern})", text, re.I)
     return online.group(1) if online else None  # "via Teams", "på Zoom"
 

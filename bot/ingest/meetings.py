@@ -78,6 +78,7 @@ class MeetingReader:
         self.words: Lexicon = lexicon()
         self.warnings: list[ParseWarning] = []
         self.used: set[int] = set()  # the lines of the blocks that gave meetings
+        self._heading_lines = {section.heading_line for section in newsletter.sections}
 
     def read(self) -> MeetingsRead:
         """The meetings this issue announces, the weakest first (a meeting told of again, in an English summary
@@ -132,6 +133,11 @@ class MeetingReader:
                 kind = self._kind_of_dated_heading(section)
             if kind is None:
                 kind, heading, lines = self._titled_inside(section)
+                above = section.lines[: len(section.lines) - len(lines) - 1] if kind else []
+                listed = self._kind_of_listed_lines(above, blocks[-1].kind if blocks else None) if above else None
+                if listed:  # a calendar over the title of another meeting ("Och så ett seminarium ..."): its own block
+                    first_above = next((line.number for line in above if line.text), section.heading_line)
+                    blocks.append(_Block(section.heading, listed, above, first_above, False))
             if kind is None and section.paragraphs:
                 kind = self._kind_of_first_sentence(section.paragraphs[0])
             if kind is None:
@@ -283,6 +289,7 @@ class MeetingReader:
         outro: list[str] = []
         municipality = None
         columns: list[str | None] | None = None
+        wrapped_fields: list[str | None] = []  # of a column "Tema och plats": the field its wrapped line gives
         column_places: list[str | None] = []
         open_entry = False  # whether the lines that follow still belong to the last entry
         article = bool(find_dates(block.heading))  # an article about one meeting: its lines are running text
@@ -306,19 +313,31 @@ class MeetingReader:
             if text and len(text) <= 100 and not text.endswith((".", ":")) and not find_dates(text):
                 title = re.sub(r"^[^:]{0,40}:\s+", "", text) if ":" in text else text
             if not text:
+                after_a_row = row is not None  # a row of a table with a header is whole: the text below is not its
                 title, last_label, row = previous_title, None, None
                 # "22/3 kl. 8.30:", or a day alone ("Fredag 7 mars", not "Tyresö: 1/3" in a list of days):
                 # what follows the blank line is about it
                 latest = entries[-1] if entries else None
                 open_entry = (
                     latest is not None
+                    and not after_a_row
                     and not _has_topic(latest)
                     and "when" not in latest.fields  # "När: ..." heads a record: prose after it is not its text
-                    and (latest.text.endswith(":") or (not latest.text.strip() and latest.municipality is None))
+                    and (
+                        latest.text.endswith(":")
+                        # a day alone, or a sub-heading of a day and its place ("### Fredag 4 oktober · Tyresö")
+                        or (
+                            not latest.text.strip()
+                            and (latest.municipality is None or latest.line in self._heading_lines)
+                        )
+                    )
                 )
                 continue
             if row is not None and "|" not in text and _wraps_a_cell(text):
-                last_column = next((column for column in reversed(columns or []) if column), "topic")
+                if wrapped_fields and wrapped_fields[-1]:  # "Tema och plats": the line below the topic is the venue
+                    last_column = wrapped_fields[-1]
+                else:
+                    last_column = next((column for column in reversed(columns or []) if column), "topic")
                 row.fields[last_column] = f"{row.fields.get(last_column, '')} {text}".strip()
                 continue
             row = None
@@ -328,6 +347,7 @@ class MeetingReader:
                     continue
                 if columns is None and not any(find_dates(cell) for cell in cells):
                     columns = [self.words.labels.get(fold(cell)) for cell in cells]
+                    wrapped_fields = [self._wrapped_field(cell) for cell in cells]
                     column_places = [self._municipality_line(cell) for cell in cells]
                     continue
                 if sum(map(bool, column_places)) >= 2:  # a column per municipality: "| Oktober | fre 8/10 | – |"
@@ -417,7 +437,7 @@ class MeetingReader:
             if starting is not None:
                 groups, rest = starting
                 venue_like = rest.startswith(":")
-                rest = rest.lstrip(":–- ").strip()
+                rest = rest.lstrip(":–-· ").strip()
                 named_after = re.match(r",\s*(?=\S)", rest)  # "8/10, Haninge: Topic"
                 place_after = self._municipality_at_start(rest[named_after.end() :]) if named_after else None
                 if named_after and place_after and rest[named_after.end() + len(place_after[1]) :].startswith(":"):
@@ -499,6 +519,8 @@ class MeetingReader:
                 entries[-1].fields["venue"] = text.rstrip(
                     "."
                 )  # "Friday 12 April, 8.30–10.00" / "Folkets Hus, Nynäshamn"
+            elif self._venue_under_its_row(entries[-1], lines, index):
+                entries[-1].fields["venue"] = text.rstrip(".")  # "tis 8/9 Haninge Topic" / "" / "Poseidon, Handen"
             elif open_entry and not _has_topic(entries[-1]) and not text.startswith(("•", "-", "–")):
                 own = None if entries[-1].municipality else self._municipality_at_start(text)
                 if own:  # "Fredag 7 mars" over "Haninge – Topic. Venue, kl. 08.30–10.00."
@@ -514,6 +536,26 @@ class MeetingReader:
                 outro.append(text)
         _venues_of_places(entries, place_venues)
         return entries, intro, outro
+
+    def _venue_under_its_row(self, entry: _Entry, lines: list[Line], index: int) -> bool:
+        """A line that only names a venue, alone under a meeting's line with its topic (a blank line between, as a
+        table's wrapped cell comes out of a PDF), and over the next meeting's line or the list's end."""
+        text, above = lines[index].text, [line for line in lines[max(index - 2, 0) : index] if line.text]
+        below = lines[index + 1].text if index + 1 < len(lines) else ""
+        return (
+            "venue" not in entry.fields
+            and _has_topic(entry)
+            and bool(above)
+            and above[-1].number == entry.line
+            and _venue_line([text]) is not None
+            and (not below or self._starts_with_day(below) or re.fullmatch(r"[-=_\s]+", below) is not None)
+        )
+
+    def _wrapped_field(self, heading: str) -> str | None:
+        """The field a line wrapped under a cell gives, when the column's heading names two ("Tema och plats":
+        the topic, then the venue on the line below)."""
+        first, joined, second = fold(heading).partition(" och ")
+        return self.words.labels.get(second) if joined and self.words.labels.get(first) else None
 
     def _place_with_venue(self, text: str) -> tuple[str, str] | None:
         """ "HANINGE (Haninge kulturhus, Blå salen)": a municipality's line with the venue of the meetings
@@ -550,14 +592,20 @@ class MeetingReader:
         return self.words.labels.get(fold(labelled.group("label"))) if labelled else None
 
     def _days_with_places(self, text: str) -> list[tuple[DateMention, str]]:
-        """A line of two or more days, each followed by its municipality and nothing else but a remark in
-        brackets ("12 april Haninge · 26 april Tyresö (torsdag!)"); [] for any other line."""
+        """A line of two or more days, each followed (or led) by its municipality and nothing else but a remark
+        in brackets ("12 april Haninge · 26 april Tyresö (torsdag!)", "Haninge 11/9 · Tyresö 2/10"); [] for any
+        other line."""
         items = re.split(r"\s+[·|;]\s+|,\s+", text.strip())
         found = []
         for item in items:
             days = self._meeting_dates(item)
-            place = self._municipality_line(_remark_free(item[days[0].end :])) if len(days) == 1 else None
-            if place is None or days[0].start != 0:
+            if len(days) != 1:
+                return []
+            before, after = item[: days[0].start], _remark_free(item[days[0].end :])
+            place = self._municipality_line(after) if days[0].start == 0 else None
+            if place is None and not after.strip():
+                place = self._municipality_line(before.strip(" :•*–-"))
+            if place is None:
                 return []
             found.append((days[0], place))
         return found if len(found) >= 2 else []
@@ -783,6 +831,7 @@ class MeetingReader:
                     or self._venue_of_municipality(around, meeting.municipality)
                     or self._venue_in_list([*intro, *outro], meeting.municipality)
                     or self._venue_in_sentence_of_venues(around, meeting.municipality)
+                    or (self._venue_told(outro) if len(entries) == 1 else None)
                 )
                 if meeting.registration is None and (deadlines or address):
                     deadline = deadlines[ordinal] if ordinal < len(deadlines) else None
@@ -792,8 +841,10 @@ class MeetingReader:
                         text=_sentence_with(intro_text, "anmälan"),
                     )
                 titled = self._title_after_kind(block.heading) if len(entries) == 1 else None
-                if titled and "topic" not in entry.fields and body[:1].islower():
-                    meeting.topic = titled  # "Seminarium: NPF i arbetslivet" over "12 maj ... ett seminarium om ..."
+                # "Seminarium: NPF i arbetslivet" over "12 maj ... ett seminarium om ...", or over a table's row whose
+                # cells name no topic (the text under it is a remark: "Länk skickas ut dagen före.")
+                if titled and "topic" not in entry.fields and (body[:1].islower() or not entry.text):
+                    meeting.topic = titled
                 if not meeting.topic and len(entries) == 1:  # "Länsseminarium om sociala företag" over "När: ..."
                     opening = next(iter(sentences(intro_text)), "")
                     meeting.topic = (
@@ -806,6 +857,14 @@ class MeetingReader:
                 meetings.append(meeting)
                 ordinal += 1
         return meetings
+
+    def _venue_told(self, lines: list[str]) -> str | None:
+        """ "Mötet hålls i Jordbro kultur- och föreningshus.": a venue in a sentence about the meeting (with no day:
+        "Nästa möte blir 11 september på X" is another's), below the lines of an article's only meeting."""
+        told = (
+            venue_in(s) for s in sentences(" ".join(lines)) if self.words.speaks_of_meeting(s) and not find_dates(s)
+        )
+        return next((venue for venue in told if venue), None)
 
     def _in_sentences(self, block: _Block, source: Source) -> tuple[list[Meeting], list[Meeting]]:
         """Meetings written in running text: a sentence with a date that speaks of a meeting or names a
@@ -840,7 +899,7 @@ class MeetingReader:
                 # "den 22 september, med temat X, och ... den 13 oktober, där ...": each day has its own topic,
                 # unless they are joined ("Den 1 mars respektive 5 april samlades ... om X")
                 shared_topic = (topic_in(sentence) or topic_in(following)) if _joined(sentence, days) else None
-                venue = venue_in(sentence) or venue_in(following)
+                venue = venue_in(sentence) or venue_in(following) or self._venue_of_paragraph(parts, lead or named)
                 for number, mention in enumerate(days):
                     meeting = self._meeting(own_kind or block.kind, mention, source, block.first_line)
                     if held and mention.year is None:
@@ -854,7 +913,8 @@ class MeetingReader:
                     apply_times(meeting, following)
                     meeting.venue = venue
                     told.append(meeting)
-        undated = " ".join(p for p in paragraphs if not self._meeting_dates(p))  # "Alla frukostmöten pågår 8.30–10.00"
+        # "Alla frukostmöten pågår 8.30–10.00": the sentences without a day of their own
+        undated = " ".join(s for p in paragraphs for s in sentences(p) if not self._meeting_dates(s))
         # "Höstens frukostmöten hålls digitalt i Teams": where the meetings are, said of them all
         shared = [venue_in(s) for s in sentences(undated) if self.words.speaks_of_meeting(s) and not find_dates(s)]
         for meeting in told:
@@ -981,11 +1041,20 @@ class MeetingReader:
 
     # -- places and dates --------------------------------------------------------------------
 
-    def _venue_of_municipality(self, text: str, municipality: str | None) -> str | None:
-        """ "mötena i Haninge hålls i Haninge kulturhus, Handen, och mötet i Tyresö i Tyresö kommunhus"."""
+    def _venue_of_paragraph(self, parts: list[str], municipality: str | None) -> str | None:
+        """ "HANINGE. I Haninge ses vi på Haninge kulturhus. Fredag 12 februari ...", "Båda mötena hålls i Tyresö
+        kommunhus.": the venue a sentence without a day gives the meetings of its paragraph about a municipality."""
+        undated = [sentence for sentence in parts if not find_dates(sentence)]
+        told = (venue_in(sentence) for sentence in undated if self.words.speaks_of_meeting(sentence))
+        return self._venue_of_municipality(" ".join(undated), municipality, True) or next(filter(None, told), None)
+
+    def _venue_of_municipality(self, text: str, municipality: str | None, about: bool = False) -> str | None:
+        """ "mötena i Haninge hålls i Haninge kulturhus, Handen, och mötet i Tyresö i Tyresö kommunhus"; `about`:
+        the text is known to be about meetings."""
         if not municipality:
             return None
-        about_meetings = self.words.speaks_of_meeting(text)  # "Samtliga frukostmöten börjar 8.45. I Tyresö ses vi ..."
+        # "Samtliga frukostmöten börjar 8.45. I Tyresö ses vi ..."
+        about_meetings = about or self.words.speaks_of_meeting(text)
         for sentence in sentences(text):
             # "Mötena i Haninge hålls i Poseidonsalen i Haninge kulturhus, i Nynäshamn på Folkets hus och i Tyresö i
             # kommunhusets Forumsal": each municipality's venue up to the next one named
@@ -1136,14 +1205,15 @@ def _without_old_value(text: str) -> str:
 
 
 def _topics_after_days(paragraph: str) -> dict[tuple[int, int], str]:
-    """ "Den 27 maj pratar vi om X, och den 10 juni om Y": the topic said right after each day, up to the next
-    day named (the first such topic of a day said twice)."""
+    """ "Den 27 maj pratar vi om X, och den 10 juni om Y", "fredag 4 juni, och då går vi igenom X": the topic said
+    right after each day, up to the next day named (the first such topic of a day said twice)."""
     topics: dict[tuple[int, int], str] = {}
     mentions = find_dates(paragraph)
     for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
         end = following.start if following else len(paragraph)
         segment = re.split(r"(?<=[.!?])\s", paragraph[mention.end : end], maxsplit=1)[0]
-        topic = topic_in(segment, first=segment)
+        led = lexicon().topic_leads.search(segment)
+        topic = topic_in(segment, first=segment) or (led.group(1).strip(" .") if led else None)
         if topic:
             topics.setdefault((mention.day, mention.month), topic.strip(" ,"))
     return topics
@@ -1187,7 +1257,8 @@ def _venues_of_places(entries: list[_Entry], place_venues: list[tuple[int, str, 
 def _wraps_a_cell(text: str) -> bool:
     """A short line under a table's row, no sentence and no day of its own: the rest of the row's last
     cell ("Arbetsmarknaden – prognos och" / "trender (Folkets hus)")."""
-    return len(text) <= 80 and not re.search(r"[.!?](?:\s|$)", text) and not find_dates(text)
+    ruler = re.fullmatch(r"[-=_\s]+", text)  # "----------": the table's last line
+    return len(text) <= 80 and not ruler and not re.search(r"[.!?](?:\s|$)", text) and not find_dates(text)
 
 
 def _has_topic(entry: _Entry) -> bool:
