@@ -1138,3 +1138,15 @@ def test_a_move_told_over_two_sentences_with_what_stays_the_same_in_the_paragrap
     assert facts(moved) == ("Tyresö", "arbetsträning i föreningslivet", "Alléhuset", "09:00")
     assert moved.moved_from == date(2094, 5, 19)
     assert meeting(kb, "2094-05-19").status == "moved"
+
+
+def test_a_board_table_with_a_column_of_parties(kb):
+    # "| Ordförande | Vendela Strand | KD | Nynäshamns kommun |": the party is the name's, "–" is no party
+    board = next(board for board in kb.boards if board.source.issue == "2097-1")
+    assert [(m.position, m.name, m.party, m.vacancy is not None, m.represents) for m in board.members] == [
+        ("ordförande", "Vendela Strand", "KD", False, "Nynäshamns kommun"),
+        ("vice ordförande", "Ossian Lövgren", None, False, "Försäkringskassan"),
+        ("ledamot", "Tindra Ek", "MP", False, "Tyresö kommun"),
+        ("ersättare", "Nils Åkerlund", "L", False, "Haninge kommun"),
+        ("ersättare", None, None, True, "Arbetsförmedlingen"),
+    ]
