@@ -1150,3 +1150,10 @@ def test_a_board_table_with_a_column_of_parties(kb):
         ("ersättare", "Nils Åkerlund", "L", False, "Haninge kommun"),
         ("ersättare", None, None, True, "Arbetsförmedlingen"),
     ]
+
+
+def test_figures_below_a_list_of_open_places_are_no_open_places(kb):
+    # "Sedan starten 2091 har 318 personer …, varav 57 …", "Sammanlagt … 45 avtalade platser", "3–4 gånger",
+    # "LÄGET VECKA 11": a year, people, a share, a total, a range and a week are figures, not providers with places
+    places = {p.provider: p.count for r in kb.places if r.source.issue == "2097-2" for p in r.places}
+    assert places == {"Pilträdets Café": 3, "Båtbyggarna i Muskö": 0, "Omsorgsverkstaden": 2}

@@ -66,6 +66,8 @@ class Lexicon:
     places: re.Pattern[str]
     no_places: re.Pattern[str]
     each: re.Pattern[str]
+    figure_leads: re.Pattern[str]  # "totalt", "varav", "vecka": a number after one is no count of places, folded
+    figure_units: tuple[str, ...]  # "personer", "procent": a number before one is no count of places, as written
     places_at: tuple[str, ...]  # "på", "hos": between a count and its provider, as written
     list_joins: tuple[str, ...]  # "och", "samt": between the items of a list, as written
     clause_joins: tuple[str, ...]  # "medan", "men": between clauses about different providers, as written
@@ -223,6 +225,8 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             places=_starts(data["places_headings"], inside_words=True),
             no_places=_starts(data["no_places"]),
             each=_starts(data["each"]),
+            figure_leads=_starts([f"{word}$" for word in data["not_place_counts_after"]]),
+            figure_units=tuple(str(word) for word in data["not_place_counts_before"]),
             places_at=tuple(str(word) for word in data["places_at"]),
             list_joins=tuple(str(word) for word in data["list_joins"]),
             clause_joins=tuple(str(word) for word in data["clause_joins"]),

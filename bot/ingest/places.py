@@ -21,11 +21,6 @@ from bot.ingest.lexicon import lexicon
 from bot.knowledge.model import OpenPlace, PlacesReport, Source
 from bot.knowledge.vocabulary import Vocabulary
 
-_ITEM = re.compile(
-    r"(?P<label>[^\d•:,;]{1,200}?(?::\s*[^\d•:,;]{1,200}?)?)\s*:?\s*(?P<count>\d{1,4})"
-    rf"(?!\d|[.,/]\d|\s*(?:procent|%|deltagare|kr\b|(?:{MONTH_PATTERN})\b))",  # not a share, a sum or a day
-    re.I,
-)
 _ENROLLED = re.compile(r"(\d+)\s+(?:deltagare\s+(?:var|är)\s+(?:nu\s+)?inskrivna|inskrivna\s+deltagare)", re.I)
 _LIST_START = re.compile(r"lediga\s+\w*platser[^:.!]*:", re.I)  # "Lediga arbetsträningsplatser:"
 _LIST_END = re.compile(r"\.\s+(?=[A-ZÅÄÖ])|\bkontakta\b", re.I)
@@ -52,6 +47,18 @@ _COUNT_FIRST = re.compile(
     r"^[\s•*-]*(?P<count>\d+|inga)\s+(?:lediga?\s+)?plats(?:er)?\s*[–:-]\s*(?P<name>[A-ZÅÄÖ].*?)\.?$", re.I
 )
 _PLACES_WORD = re.compile(rf"(?<=\d)\s+{_NOUN}(?:\s+kvar)?", re.I)
+
+
+@cache
+def _item() -> re.Pattern[str]:
+    """ "Name 2", "Name: 2": a label and a count of at most three digits (not a year), which is not a share, a
+    sum, a range ("6–8 gånger", "från 6 till 10"), a day or a figure of people (`not_place_counts_before`)."""
+    units = "|".join(re.escape(unit) + (r"\b" if unit[-1].isalpha() else "") for unit in lexicon().figure_units)
+    return re.compile(
+        r"(?P<label>[^\d•:,;]{1,200}?(?::\s*[^\d•:,;]{1,200}?)?)\s*:?\s*(?P<count>\d{1,3})"
+        rf"(?!\d|[.,/]\d|\s*(?:[–-]|till)\s*\d|\s*(?:{units}|(?:{MONTH_PATTERN})\b))",
+        re.I,
+    )
 
 
 @cache
@@ -342,8 +349,10 @@ def _listed_items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
     for chunk in re.split(r"\s*[•\n]\s*", text):
         group = None
         previous_end = 0
-        for match in _ITEM.finditer(chunk):
+        for match in _item().finditer(chunk):
             label = match.group("label").strip(" -–")
+            if lexicon().figure_leads.search(fold(label)):
+                continue  # "Totalt har anordnarna 38", "varav 41", "Läget vecka 33": a figure
             if label.endswith(":"):
                 label, group = label[:-1].strip(), None
             elif ":" in label:
@@ -352,8 +361,9 @@ def _listed_items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
                 group = None
             previous_end = match.end()
             label = _provider(label)
-            if not label:
-                continue
+            first_letter = re.search(r"[^\W\d_]", label)
+            if not first_letter or not first_letter.group(0).isupper():
+                continue  # a provider is a name: "till 10", "kommunikatör > …", "· 136" are not
             name, municipality = _name_and_place(label, vocabulary)
             places.append(
                 OpenPlace(provider=name, count=int(match.group("count")), group=group, municipality=municipality)
