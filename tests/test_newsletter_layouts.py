@@ -1157,3 +1157,14 @@ def test_figures_below_a_list_of_open_places_are_no_open_places(kb):
     # "LÄGET VECKA 11": a year, people, a share, a total, a range and a week are figures, not providers with places
     places = {p.provider: p.count for r in kb.places if r.source.issue == "2097-2" for p in r.places}
     assert places == {"Pilträdets Café": 3, "Båtbyggarna i Muskö": 0, "Omsorgsverkstaden": 2}
+
+
+def test_open_places_in_columns_under_a_dashed_rule_with_the_place_after_a_comma(kb):
+    # "Verksamhet   Lediga" over "-------  ------": a header and its rule; "Cykelboden, Handen   1": the place after
+    # a comma is not the provider
+    places = {(p.provider, p.municipality): p.count for r in kb.places if r.source.issue == "2097-3" for p in r.places}
+    assert places == {
+        ("Bryggeriet Humlan", None): 4,
+        ("Cykelboden", "Haninge"): 1,
+        ("Vävstugan Inslaget", "Nynäshamn"): 0,
+    }

@@ -40,6 +40,9 @@ _HAS_COUNT = re.compile(  # "Vedboden har tre lediga platser", "Just nu har Vedb
 _NAME_PLACE_COUNT = re.compile(
     r"^[\s•*–-]*(?P<name>[A-ZÅÄÖ][^,:()]+?),\s*(?P<place>[A-ZÅÄÖ][^–:,-]+?)\s*[–:-]\s*(?P<count>\d+|inga)\b", re.I
 )
+_NAME_PLACE_BARE = re.compile(  # "Syateljén Tråden, Tyresö 2", "Kafé Lotsen, Nynäshamn inga": a whole line
+    r"^[\s•*–-]*(?P<name>[A-ZÅÄÖ][^,:()]+?),\s*(?P<place>[A-ZÅÄÖ][\wåäö]+(?:\s[A-ZÅÄÖ][\wåäö]+)?)\s+(?P<count>\d+|[Ii]nga)$"
+)
 _FINNS = re.compile(  # "Hos Lerverkstaden Ugglebo i Tyresö finns två lediga platser"
     rf"\b[Hh]os\s+(?P<name>{_NAME})\s+finns\s+(?:det\s+)?(?:(?:just\s+)?nu\s+)?(?P<count>\d+|[a-zåäö]+)\b(?:\s+{_NOUN})?"
 )
@@ -183,7 +186,11 @@ def _table_item(line: str, vocabulary: Vocabulary) -> str | None:
     """A table's row as an item ("| Lagerhallen Vega | Haninge | 2 |" -> "Lagerhallen Vega (Haninge): 2"),
     None for its header and rule rows; a count written first as an item too ("3 platser – Snickarglädjen",
     "Inga lediga platser – X"); any other line as it is."""
-    placed = _NAME_PLACE_COUNT.match(line)  # "- Sömnadsateljén Trådrullen, Jordbro – 4 platser"
+    if re.fullmatch(r"[\s|+=–-]*-[\s|+=–-]*", line):
+        return None  # a table's rule: "------------ -------"
+    placed = _NAME_PLACE_COUNT.match(line) or _NAME_PLACE_BARE.match(
+        line.strip()
+    )  # "- Sömnadsateljén Trådrullen, Jordbro – 4 platser"
     if placed and vocabulary.municipality_of(placed.group("place")):
         count = "0" if placed.group("count").lower() == "inga" else placed.group("count")
         return f"{placed.group('name').strip()} ({placed.group('place').strip()}): {count}"
@@ -216,7 +223,8 @@ def _joined(lines: list[str], vocabulary: Vocabulary) -> str:
     text = ""
     items = [_table_item(line, vocabulary) for line in lines]
     for index, paragraph in enumerate(items):
-        if paragraph is None or _is_column_header(paragraph, items[index + 1 : index + 3]):
+        below = [item for item in items[index + 1 :] if item is not None][:2]
+        if paragraph is None or _is_column_header(paragraph, below):
             continue
         last = text.rsplit("\n", 1)[-1]
         ended = (
@@ -233,13 +241,13 @@ def _joined(lines: list[str], vocabulary: Vocabulary) -> str:
 _NAMED_COUNT = re.compile(r"^[^\d•*–-]*[A-Za-zÅÄÖåäö][^\d]*\s\d+\s*$")  # "Återbruket Jordbro 3"
 
 
-def _is_column_header(line: str, following: list[str | None]) -> bool:
-    """ "Anordnare   Lediga platser" over "Återbruket Jordbro   3": a line without a count over two or more
-    that each name a provider with one."""
+def _is_column_header(line: str, following: list[str]) -> bool:
+    """ "Anordnare   Lediga platser" over "Återbruket Jordbro   3" (a rule between them or not): a line without
+    a count over two or more that each name a provider with one."""
     return (
         not re.search(r"\d|^[•*–-]|[.!?:]$", line)
         and len(following) == 2
-        and all(item is not None and _NAMED_COUNT.match(item) for item in following)
+        and all(_NAMED_COUNT.match(item) for item in following)
     )
 
 
