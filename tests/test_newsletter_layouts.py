@@ -1168,3 +1168,9 @@ def test_open_places_in_columns_under_a_dashed_rule_with_the_place_after_a_comma
         ("Cykelboden", "Haninge"): 1,
         ("Vävstugan Inslaget", "Nynäshamn"): 0,
     }
+
+
+def test_a_title_in_its_definite_form_before_a_name(kb):
+    # "Utredaren Maja Fors har följt upp ...": the title opens the sentence, and is no part of the name
+    roles = {(c.name, r.title) for c in kb.contacts for r in c.roles if r.source.issue == "2097-4"}
+    assert roles == {("Maja Fors", "utredare")}
