@@ -1174,3 +1174,14 @@ def test_a_title_in_its_definite_form_before_a_name(kb):
     # "Utredaren Maja Fors har följt upp ...": the title opens the sentence, and is no part of the name
     roles = {(c.name, r.title) for c in kb.contacts for r in c.roles if r.source.issue == "2097-4"}
     assert roles == {("Maja Fors", "utredare")}
+
+
+def test_a_first_name_for_someone_named_in_full_and_a_job_elsewhere_is_no_role(kb):
+    # "TRE FRÅGOR TILL ... Ingvar Palmqvist" over "Ingvar är ny samordnare ... sedan den 2 oktober": the first name
+    # is the person the heading names; "Ingvar är i dag enhetschef på …", "har en bakgrund som controller": jobs
+    # elsewhere
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2097-5"}
+    assert roles == {
+        ("Ingvar Palmqvist", "samordnare"): date(2097, 10, 2),
+        ("Malin Åhlund", "kanslichef"): date(2097, 11, 3),
+    }

@@ -310,11 +310,12 @@ def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str)
                 (mention, order)  # a card's name set apart on a line of its own may have been taken for a heading
                 for mention in card_mentions([section.heading, *(line.text for line in section.lines)], names, source)
             )
+            article = (section.heading, *paragraphs)
             for index, run in enumerate(section.runs):
                 later = paragraphs[index + 1 : index + 5]  # the start day may come after the person's past
                 earlier = paragraphs[:index]
                 try:
-                    read = reader.read(paragraphs[index], source, other, newsletter.published, later, earlier)
+                    read = reader.read(paragraphs[index], source, other, newsletter.published, later, earlier, article)
                 except ImpossibleDate as error:
                     raise NewsletterError(f"{newsletter.path}:{run[0].number}: {error}: fix the newsletter") from None
                 for mention in read:
