@@ -1185,3 +1185,14 @@ def test_a_first_name_for_someone_named_in_full_and_a_job_elsewhere_is_no_role(k
         ("Ingvar Palmqvist", "samordnare"): date(2097, 10, 2),
         ("Malin Åhlund", "kanslichef"): date(2097, 11, 3),
     }
+
+
+def test_contact_lines_broken_by_br_in_a_table_cell_of_their_own(kb):
+    # an e-mail laid out in a table: "Name, title – phone<br>Name, title – address<br>…" in the only cell of its row
+    # are lines of their own, each person with their own number or address
+    contacts = {c.name: (c.email, c.phone) for c in kb.contacts if any(s.issue == "2097-6" for s in c.sources)}
+    assert contacts == {
+        "Gunnel Tidström": (None, "08-465 004 91"),
+        "Aron Wiklund": ("aron.wiklund@tyreso.se", None),
+        "Saga Olin": (None, "070-174 06 93"),
+    }
