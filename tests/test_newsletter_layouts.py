@@ -1196,3 +1196,10 @@ def test_contact_lines_broken_by_br_in_a_table_cell_of_their_own(kb):
         "Aron Wiklund": ("aron.wiklund@tyreso.se", None),
         "Saga Olin": (None, "070-174 06 93"),
     }
+
+
+def test_a_title_given_only_in_a_heading_that_names_the_person(kb):
+    # "Vilma Sandqvist blir ny ekonom" over "… Styrelsen valde Vilma Sandqvist … Hon börjar den 8 januari.": the title
+    # is in the heading alone, the day in the article, after a sentence about something else
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2097-7"}
+    assert roles == {("Vilma Sandqvist", "ekonom"): date(2098, 1, 8)}

@@ -335,8 +335,9 @@ class ContactReader:
             if lexicon().successor.search(later):
                 break
             named = re.match(rf"{re.escape(person.split()[0])}s?\b", later)  # "Jonatan ...", "Toves första ..."
-            if named or _BOTH.match(later):
+            if named or _BOTH.match(later) or person in later:
                 about.append(later)
+                digressed = False  # "Valet föll på X, …. Hon tillträder …": named again, "Hon" is X
             elif (_CONTINUES.match(later) or lexicon().tells_start_day(later)) and not digressed:
                 about.append(later)
             else:
