@@ -1263,3 +1263,68 @@ def test_a_venue_of_one_word_followed_by_its_district_in_running_text(kb):
     may = meeting(kb, "2097-05-07")
     assert (may.municipality, may.venue, may.start) == ("Haninge", "Kulan, Jordbro", "08:30")
     assert meeting(kb, "2097-05-21").venue == "Alléhuset"
+
+
+def test_a_board_table_with_a_column_of_parties(kb):
+    # "| Ordförande | Vendela Strand | KD | Nynäshamns kommun |": the party is the name's, "–" is no party
+    board = next(board for board in kb.boards if board.source.issue == "2075-1")
+    assert [(m.position, m.name, m.party, m.vacancy is not None, m.represents) for m in board.members] == [
+        ("ordförande", "Vendela Strand", "KD", False, "Nynäshamns kommun"),
+        ("vice ordförande", "Ossian Lövgren", None, False, "Försäkringskassan"),
+        ("ledamot", "Tindra Ek", "MP", False, "Tyresö kommun"),
+        ("ersättare", "Nils Åkerlund", "L", False, "Haninge kommun"),
+        ("ersättare", None, None, True, "Arbetsförmedlingen"),
+    ]
+
+
+def test_figures_below_a_list_of_open_places_are_no_open_places(kb):
+    # "Sedan starten 2091 har 318 personer …, varav 57 …", "Sammanlagt … 45 avtalade platser", "3–4 gånger",
+    # "LÄGET VECKA 11": a year, people, a share, a total, a range and a week are figures, not providers with places
+    places = {p.provider: p.count for r in kb.places if r.source.issue == "2075-2" for p in r.places}
+    assert places == {"Pilträdets Café": 3, "Båtbyggarna i Muskö": 0, "Omsorgsverkstaden": 2}
+
+
+def test_open_places_in_columns_under_a_dashed_rule_with_the_place_after_a_comma(kb):
+    # "Verksamhet   Lediga" over "-------  ------": a header and its rule; "Cykelboden, Handen   1": the place after
+    # a comma is not the provider
+    places = {(p.provider, p.municipality): p.count for r in kb.places if r.source.issue == "2075-3" for p in r.places}
+    assert places == {
+        ("Bryggeriet Humlan", None): 4,
+        ("Cykelboden", "Haninge"): 1,
+        ("Vävstugan Inslaget", "Nynäshamn"): 0,
+    }
+
+
+def test_a_title_in_its_definite_form_before_a_name(kb):
+    # "Utredaren Maja Fors har följt upp ...": the title opens the sentence, and is no part of the name
+    roles = {(c.name, r.title) for c in kb.contacts for r in c.roles if r.source.issue == "2075-4"}
+    assert roles == {("Maja Fors", "utredare")}
+
+
+def test_a_first_name_for_someone_named_in_full_and_a_job_elsewhere_is_no_role(kb):
+    # "TRE FRÅGOR TILL ... Ingvar Palmqvist" over "Ingvar är ny samordnare ... sedan den 2 oktober": the first name
+    # is the person the heading names; "Ingvar är i dag enhetschef på …", "har en bakgrund som controller": jobs
+    # elsewhere
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2075-5"}
+    assert roles == {
+        ("Ingvar Palmqvist", "samordnare"): date(2075, 10, 2),
+        ("Malin Åhlund", "kanslichef"): date(2075, 11, 3),
+    }
+
+
+def test_contact_lines_broken_by_br_in_a_table_cell_of_their_own(kb):
+    # an e-mail laid out in a table: "Name, title – phone<br>Name, title – address<br>…" in the only cell of its row
+    # are lines of their own, each person with their own number or address
+    contacts = {c.name: (c.email, c.phone) for c in kb.contacts if any(s.issue == "2075-6" for s in c.sources)}
+    assert contacts == {
+        "Gunnel Tidström": (None, "08-465 004 91"),
+        "Aron Wiklund": ("aron.wiklund@tyreso.se", None),
+        "Saga Olin": (None, "070-174 06 93"),
+    }
+
+
+def test_a_title_given_only_in_a_heading_that_names_the_person(kb):
+    # "Vilma Sandqvist blir ny ekonom" over "… Styrelsen valde Vilma Sandqvist … Hon börjar den 8 januari.": the title
+    # is in the heading alone, the day in the article, after a sentence about something else
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2075-7"}
+    assert roles == {("Vilma Sandqvist", "ekonom"): date(2076, 1, 8)}

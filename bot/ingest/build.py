@@ -310,16 +310,27 @@ def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str)
                 (mention, order)  # a card's name set apart on a line of its own may have been taken for a heading
                 for mention in card_mentions([section.heading, *(line.text for line in section.lines)], names, source)
             )
+            article = (section.heading, *paragraphs)
+            headline = []  # "Elin Waltersson blir ny förbundschef" over "Hon tillträder 1 juni.": the role, if no other
+            if names.people(section.heading):
+                headline = reader.read(
+                    section.heading, source, other, newsletter.published, paragraphs[:4], [], article
+                )
+            body_start = len(mentions)
             for index, run in enumerate(section.runs):
                 later = paragraphs[index + 1 : index + 5]  # the start day may come after the person's past
                 earlier = paragraphs[:index]
                 try:
-                    read = reader.read(paragraphs[index], source, other, newsletter.published, later, earlier)
+                    read = reader.read(paragraphs[index], source, other, newsletter.published, later, earlier, article)
                 except ImpossibleDate as error:
                     raise NewsletterError(f"{newsletter.path}:{run[0].number}: {error}: fix the newsletter") from None
                 for mention in read:
                     _check_role_dates(mention, newsletter, run[0].number)
                     mentions.append((mention, order))
+            with_roles = {fold(mention.name) for mention, _ in mentions[body_start:] if mention.role}
+            for mention in (m for m in headline if m.role and fold(m.name) not in with_roles):
+                _check_role_dates(mention, newsletter, section.lines[0].number if section.lines else 0)
+                mentions.append((mention, order))
         for footer in dict.fromkeys(newsletter.footers):
             footer_source = Source(newsletter.id, "Sidfot")
             mentions.extend((mention, order) for mention in card_mentions(footer.split("\n"), names, footer_source))

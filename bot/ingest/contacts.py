@@ -86,6 +86,8 @@ class ContactReader:
     def __init__(self, names: Names, own_federation: str) -> None:
         self.names = names
         self.own_federation = own_federation
+        self._article: tuple[str, ...] = ()
+        self._first_names_found: dict[str, str] | None = None
 
     def read(
         self,
@@ -95,10 +97,13 @@ class ContactReader:
         published: date | None = None,
         after: list[str] | None = None,
         before: list[str] | None = None,
+        article: tuple[str, ...] = (),
     ) -> list[Mention]:
         """What `text` (a paragraph) says of people; `after` and `before`: the section's paragraphs that follow
-        and precede it."""
+        and precede it; `article`: its heading and paragraphs, whose people it may call by first name."""
         mentions: list[Mention] = []
+        if article is not self._article:
+            self._article, self._first_names_found = article, None
         parts = sentences(text)
         # "X blir ny förbundschef." / "– Jag ser fram emot ..., säger X." / "Hon tillträder den 3 maj.": a quote between
         self._after = [paragraph for paragraph in after or [] if not _QUOTED.match(paragraph)]
@@ -111,8 +116,29 @@ class ContactReader:
             mentions.extend(self._sentence(sentence, source, section_federation))
         return mentions
 
-    def _sentence(self, sentence: str, source: Source, section_federation: str | None) -> list[Mention]:
+    def _first_names(self) -> dict[str, str]:
+        """First name -> full name of the people the article names in full, each first name of only one of them."""
+        if self._first_names_found is None:
+            named = dict.fromkeys(name for text in self._article for _, _, name in self.names.people(text))
+            firsts = [name.split()[0] for name in named]
+            self._first_names_found = {name.split()[0]: name for name in named if firsts.count(name.split()[0]) == 1}
+        return self._first_names_found
+
+    def _people(self, sentence: str) -> People:
+        """The names in a sentence, and in one that gives a title or an address, the first name alone of someone
+        the article names in full ("FEM FRÅGOR TILL Rasmus Lind" over "Rasmus är ny projektledare …") as that
+        person."""
         people = self.names.people(sentence)
+        if not (self.names.any_title.search(fold(sentence)) or "@" in sentence or PHONE.search(sentence)):
+            return people
+        for first, full in self._first_names().items():
+            for match in re.finditer(rf"(?<![\w-]){re.escape(first)}(?![\w-])(?!\s+[A-ZÅÄÖ])", sentence):
+                if not any(start <= match.start() < end for start, end, _ in people):
+                    people.append((match.start(), match.end(), full))
+        return sorted(people)
+
+    def _sentence(self, sentence: str, source: Source, section_federation: str | None) -> list[Mention]:
+        people = self._people(sentence)
         mentions = []
         for match in EMAIL.finditer(sentence) if "@" in sentence else ():
             mention = self._email(sentence, match, people, source)
@@ -309,8 +335,9 @@ class ContactReader:
             if lexicon().successor.search(later):
                 break
             named = re.match(rf"{re.escape(person.split()[0])}s?\b", later)  # "Jonatan ...", "Toves första ..."
-            if named or _BOTH.match(later):
+            if named or _BOTH.match(later) or person in later:
                 about.append(later)
+                digressed = False  # "Valet föll på X, …. Hon tillträder …": named again, "Hon" is X
             elif (_CONTINUES.match(later) or lexicon().tells_start_day(later)) and not digressed:
                 about.append(later)
             else:

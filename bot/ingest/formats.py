@@ -72,6 +72,7 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BOLD = {"b", "strong"}
 _FIELDS = {"span", "time", "data"}  # inline elements that, given a class, may hold one field of an item
 _DROPPED = {"script", "style", "head", "title", "noscript", "template", "svg", "object", "iframe"}
+_CELL_BREAK = "\x00"  # a <br> in a table cell: a line break in a row of one cell (a card), else a space
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 
 
@@ -106,7 +107,7 @@ class _HtmlText(HTMLParser):
             self.flush()
 
     def flush(self) -> None:
-        text = "".join(self.current)
+        text = "".join(self.current).replace(_CELL_BREAK, "\n" if self.cells <= 1 else " ")
         lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.split("\n")]
         lines = [_tidy_bold(line) for line in lines]
         lines = [line for line in lines if line and line != "**"]
@@ -123,7 +124,7 @@ class _HtmlText(HTMLParser):
         if tag in _DROPPED:
             self.dropped += 1
         elif tag == "br":
-            self.current.append("\n" if not self.in_cell else " ")
+            self.current.append("\n" if not self.in_cell else _CELL_BREAK)  # a line of its own in a row of one cell
         elif tag == "tr":
             self.flush()
             self.cells = 0

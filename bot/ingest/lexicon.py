@@ -74,6 +74,8 @@ class Lexicon:
     places: re.Pattern[str]
     no_places: re.Pattern[str]
     each: re.Pattern[str]
+    figure_leads: re.Pattern[str]  # "totalt", "varav", "vecka": a number after one is no count of places, folded
+    figure_units: tuple[str, ...]  # "personer", "procent": a number before one is no count of places, as written
     places_at: tuple[str, ...]  # "på", "hos": between a count and its provider, as written
     list_joins: tuple[str, ...]  # "och", "samt": between the items of a list, as written
     clause_joins: tuple[str, ...]  # "medan", "men": between clauses about different providers, as written
@@ -82,6 +84,7 @@ class Lexicon:
     phone_leads: re.Pattern[str]  # "Name på 070-…": a word between a name and its phone number, as written
     switchboard: re.Pattern[str]  # "Växel", "Kansliet": a number after one of these is nobody's own, folded
     former_titles: re.Pattern[str]  # "tidigare", "senast": a title after these was held before
+    elsewhere_titles: tuple[str, ...]  # "i dag", "till vardags som": a title right after these is a job elsewhere
     not_holder_gaps: str  # a pattern: "och", "efter" between a title and a name that does not hold it, as written
     title_joins: str  # a pattern: "och" between two titles of one name ("Förbundschef och ansvarig utgivare: X")
     start_day: re.Pattern[str]  # "Första arbetsdag": a sentence opening so dates the start of the one just named
@@ -95,8 +98,9 @@ class Lexicon:
 
     def is_former_title(self, before: str) -> bool:
         """Whether the words just before a title make it one held before ("tidigare ekonom",
-        "senast arbetat som samordnare")."""
-        return bool(self.former_titles.search(fold(" ".join(before.split()[-3:]))))
+        "senast arbetat som samordnare") or one held elsewhere ("är i dag enhetschef på …")."""
+        last = " " + fold(" ".join(before.split()[-3:]))
+        return bool(self.former_titles.search(last)) or last.endswith(self.elsewhere_titles)
 
     def tells_start_day(self, sentence: str) -> bool:
         """Whether a sentence opens on the day someone starts ("Första arbetsdag blir 7 januari")."""
@@ -249,11 +253,14 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             places=_starts(data["places_headings"], inside_words=True),
             no_places=_starts(data["no_places"]),
             each=_starts(data["each"]),
+            figure_leads=_starts([f"{word}$" for word in data["not_place_counts_after"]]),
+            figure_units=tuple(str(word) for word in data["not_place_counts_before"]),
             places_at=tuple(str(word) for word in data["places_at"]),
             list_joins=tuple(str(word) for word in data["list_joins"]),
             clause_joins=tuple(str(word) for word in data["clause_joins"]),
             having=tuple(str(word) for word in data["having"]),
             former_titles=_starts(data["former_titles"]),
+            elsewhere_titles=tuple(f" {fold(str(words))}" for words in data["elsewhere_titles"]),
             not_holder_gaps="(?:" + "|".join(map(re.escape, map(str, data["not_holder_gaps"]))) + ")",
             title_joins="(?:" + "|".join(map(re.escape, map(str, data["title_joins"]))) + ")",
             start_day=_starts(data["start_day_openings"]),

@@ -133,7 +133,7 @@ def _listed(line: str) -> BoardMember | None:
     a position, a name or a placeholder, and an organisation, in any order; None for any other line."""
     fields: list[str] = []
     remarks: list[str] = []  # "(utses i mars)", "– ny ledamot utses i mars": what is said of a vacant seat
-    line = ", ".join(cell.strip() for cell in line.strip().strip("|").split("|")) if "|" in line else line  # a table
+    line = _row_fields(line) if "|" in line else line  # a table
     for field in (part.strip() for part in _FIELD.split(line.strip(" •-*"))):
         inner = re.fullmatch(r"(?P<rest>.+?)\s*\((?P<position>[^)]+)\)", field)
         if inner and _is_position(inner.group("position")):  # "Vakant (vice ordförande)"
@@ -171,6 +171,20 @@ def _listed(line: str) -> BoardMember | None:
         party=who.group("party"),
         vacancy=" ".join([name.strip("()"), *(f"({remark})" for remark in remarks)]) if vacant else None,
     )
+
+
+def _row_fields(row: str) -> str:
+    """A table row's cells as fields; a column of parties joins the name before it ("Greta Hallin | S"
+    → "Greta Hallin (S)") and a dash, a seat without a party, is left out."""
+    fields: list[str] = []
+    for cell in (cell.strip() for cell in row.strip().strip("|").split("|")):
+        if cell in {"–", "-", "—"}:
+            continue
+        if fields and re.fullmatch(r"[A-ZÅÄÖ]{1,3}", cell):
+            fields[-1] += f" ({cell})"
+        else:
+            fields.append(cell)
+    return ", ".join(fields)
 
 
 _TOLD = re.compile(

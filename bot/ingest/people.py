@@ -59,12 +59,17 @@ class Names:
         """A word that opens sentences or labels fields ("Anmälan", "Tema"), never a name."""
         return fold(word) in lexicon().not_names
 
+    def _definite_title(self, folded: str) -> bool:
+        """ "Verksamhetsutvecklaren", "Kommunikatören": a title in its definite form opening a sentence."""
+        return any(folded.endswith(ending) and folded[: -len(ending)] in self._role_words for ending in ("en", "n"))
+
     def _not_a_name(self, word: str) -> bool:
         known = self._not_names.get(word)
         if known is None:
             folded = fold(word)
             known = self._not_names[word] = (
                 folded in self._role_words
+                or self._definite_title(folded)
                 or folded in lexicon().not_names
                 or bool(self.vocabulary.municipality_of(word))
                 or folded.startswith(self._one_word_authorities)

@@ -21,11 +21,6 @@ from bot.ingest.lexicon import lexicon
 from bot.knowledge.model import OpenPlace, PlacesReport, Source
 from bot.knowledge.vocabulary import Vocabulary
 
-_ITEM = re.compile(
-    r"(?P<label>[^\d•:,;]{1,200}?(?::\s*[^\d•:,;]{1,200}?)?)\s*:?\s*(?P<count>\d{1,4})"
-    rf"(?!\d|[.,/]\d|\s*(?:procent|%|deltagare|kr\b|(?:{MONTH_PATTERN})\b))",  # not a share, a sum or a day
-    re.I,
-)
 _ENROLLED = re.compile(r"(\d+)\s+(?:deltagare\s+(?:var|är)\s+(?:nu\s+)?inskrivna|inskrivna\s+deltagare)", re.I)
 _LIST_START = re.compile(r"lediga\s+\w*platser[^:.!]*:", re.I)  # "Lediga arbetsträningsplatser:"
 _LIST_END = re.compile(r"\.\s+(?=[A-ZÅÄÖ])|\bkontakta\b", re.I)
@@ -45,6 +40,9 @@ _HAS_COUNT = re.compile(  # "Vedboden har tre lediga platser", "Just nu har Vedb
 _NAME_PLACE_COUNT = re.compile(
     r"^[\s•*–-]*(?P<name>[A-ZÅÄÖ][^,:()]+?),\s*(?P<place>[A-ZÅÄÖ][^–:,-]+?)\s*[–:-]\s*(?P<count>\d+|inga)\b", re.I
 )
+_NAME_PLACE_BARE = re.compile(  # "Syateljén Tråden, Tyresö 2", "Kafé Lotsen, Nynäshamn inga": a whole line
+    r"^[\s•*–-]*(?P<name>[A-ZÅÄÖ][^,:()]+?),\s*(?P<place>[A-ZÅÄÖ][\wåäö]+(?:\s[A-ZÅÄÖ][\wåäö]+)?)\s+(?P<count>\d+|[Ii]nga)$"
+)
 _FINNS = re.compile(  # "Hos Lerverkstaden Ugglebo i Tyresö finns två lediga platser"
     rf"\b[Hh]os\s+(?P<name>{_NAME})\s+finns\s+(?:det\s+)?(?:(?:just\s+)?nu\s+)?(?P<count>\d+|[a-zåäö]+)\b(?:\s+{_NOUN})?"
 )
@@ -52,6 +50,18 @@ _COUNT_FIRST = re.compile(
     r"^[\s•*-]*(?P<count>\d+|inga)\s+(?:lediga?\s+)?plats(?:er)?\s*[–:-]\s*(?P<name>[A-ZÅÄÖ].*?)\.?$", re.I
 )
 _PLACES_WORD = re.compile(rf"(?<=\d)\s+{_NOUN}(?:\s+kvar)?", re.I)
+
+
+@cache
+def _item() -> re.Pattern[str]:
+    """ "Name 2", "Name: 2": a label and a count of at most three digits (not a year), which is not a share, a
+    sum, a range ("6–8 gånger", "från 6 till 10"), a day or a figure of people (`not_place_counts_before`)."""
+    units = "|".join(re.escape(unit) + (r"\b" if unit[-1].isalpha() else "") for unit in lexicon().figure_units)
+    return re.compile(
+        r"(?P<label>[^\d•:,;]{1,200}?(?::\s*[^\d•:,;]{1,200}?)?)\s*:?\s*(?P<count>\d{1,3})"
+        rf"(?!\d|[.,/]\d|\s*(?:[–-]|till)\s*\d|\s*(?:{units}|(?:{MONTH_PATTERN})\b))",
+        re.I,
+    )
 
 
 @cache
@@ -176,7 +186,11 @@ def _table_item(line: str, vocabulary: Vocabulary) -> str | None:
     """A table's row as an item ("| Lagerhallen Vega | Haninge | 2 |" -> "Lagerhallen Vega (Haninge): 2"),
     None for its header and rule rows; a count written first as an item too ("3 platser – Snickarglädjen",
     "Inga lediga platser – X"); any other line as it is."""
-    placed = _NAME_PLACE_COUNT.match(line)  # "- Sömnadsateljén Trådrullen, Jordbro – 4 platser"
+    if re.fullmatch(r"[\s|+=–-]*-[\s|+=–-]*", line):
+        return None  # a table's rule: "------------ -------"
+    placed = _NAME_PLACE_COUNT.match(line) or _NAME_PLACE_BARE.match(
+        line.strip()
+    )  # "- Sömnadsateljén Trådrullen, Jordbro – 4 platser"
     if placed and vocabulary.municipality_of(placed.group("place")):
         count = "0" if placed.group("count").lower() == "inga" else placed.group("count")
         return f"{placed.group('name').strip()} ({placed.group('place').strip()}): {count}"
@@ -209,7 +223,8 @@ def _joined(lines: list[str], vocabulary: Vocabulary) -> str:
     text = ""
     items = [_table_item(line, vocabulary) for line in lines]
     for index, paragraph in enumerate(items):
-        if paragraph is None or _is_column_header(paragraph, items[index + 1 : index + 3]):
+        below = [item for item in items[index + 1 :] if item is not None][:2]
+        if paragraph is None or _is_column_header(paragraph, below):
             continue
         last = text.rsplit("\n", 1)[-1]
         ended = (
@@ -226,13 +241,13 @@ def _joined(lines: list[str], vocabulary: Vocabulary) -> str:
 _NAMED_COUNT = re.compile(r"^[^\d•*–-]*[A-Za-zÅÄÖåäö][^\d]*\s\d+\s*$")  # "Återbruket Jordbro 3"
 
 
-def _is_column_header(line: str, following: list[str | None]) -> bool:
-    """ "Anordnare   Lediga platser" over "Återbruket Jordbro   3": a line without a count over two or more
-    that each name a provider with one."""
+def _is_column_header(line: str, following: list[str]) -> bool:
+    """ "Anordnare   Lediga platser" over "Återbruket Jordbro   3" (a rule between them or not): a line without
+    a count over two or more that each name a provider with one."""
     return (
         not re.search(r"\d|^[•*–-]|[.!?:]$", line)
         and len(following) == 2
-        and all(item is not None and _NAMED_COUNT.match(item) for item in following)
+        and all(_NAMED_COUNT.match(item) for item in following)
     )
 
 
@@ -342,8 +357,10 @@ def _listed_items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
     for chunk in re.split(r"\s*[•\n]\s*", text):
         group = None
         previous_end = 0
-        for match in _ITEM.finditer(chunk):
+        for match in _item().finditer(chunk):
             label = match.group("label").strip(" -–")
+            if lexicon().figure_leads.search(fold(label)):
+                continue  # "Totalt har anordnarna 38", "varav 41", "Läget vecka 33": a figure
             if label.endswith(":"):
                 label, group = label[:-1].strip(), None
             elif ":" in label:
@@ -352,8 +369,9 @@ def _listed_items(text: str, vocabulary: Vocabulary) -> list[OpenPlace]:
                 group = None
             previous_end = match.end()
             label = _provider(label)
-            if not label:
-                continue
+            first_letter = re.search(r"[^\W\d_]", label)
+            if not first_letter or not first_letter.group(0).isupper():
+                continue  # a provider is a name: "till 10", "kommunikatör > …", "· 136" are not
             name, municipality = _name_and_place(label, vocabulary)
             places.append(
                 OpenPlace(provider=name, count=int(match.group("count")), group=group, municipality=municipality)
