@@ -137,11 +137,16 @@ def drop_paragraphs(text: str, rng: random.Random) -> str:
     return "\n\n".join(p for p in _paragraphs(text) if rng.random() > 0.25)
 
 
-def insert_strays(text: str, rng: random.Random) -> str:
+def _insert(text: str, rng: random.Random, pool: list[str] | tuple[str, ...], most: int) -> str:
+    """Up to `most` pieces of `pool` inserted at random places."""
     chars = list(text)
-    for _ in range(rng.randint(1, 40)):
-        chars.insert(rng.randrange(len(chars) + 1), rng.choice(STRAYS))
+    for _ in range(rng.randint(1, most)):
+        chars.insert(rng.randrange(len(chars) + 1), rng.choice(pool))
     return "".join(chars)
+
+
+def insert_strays(text: str, rng: random.Random) -> str:
+    return _insert(text, rng, STRAYS, 40)
 
 
 def strays_at_line_starts(text: str, rng: random.Random) -> str:
@@ -199,10 +204,7 @@ def truncate_tags(text: str, rng: random.Random) -> str:
 
 
 def html_noise(text: str, rng: random.Random) -> str:
-    chars = list(text)
-    for _ in range(rng.randint(1, 20)):
-        chars.insert(rng.randrange(len(chars) + 1), rng.choice(HTML_NOISE))
-    return "".join(chars)
+    return _insert(text, rng, HTML_NOISE, 20)
 
 
 def drop_tags(text: str, rng: random.Random) -> str:

@@ -87,7 +87,7 @@ class ContactReader:
         self.names = names
         self.own_federation = own_federation
         self._article: tuple[str, ...] = ()
-        self._first_names_found: dict[str, str] | None = None
+        self._first_names_found: tuple[dict[str, str], re.Pattern[str] | None] | None = None
 
     def read(
         self,
@@ -116,12 +116,16 @@ class ContactReader:
             mentions.extend(self._sentence(sentence, source, section_federation))
         return mentions
 
-    def _first_names(self) -> dict[str, str]:
-        """First name -> full name of the people the article names in full, each first name of only one of them."""
+    def _first_names(self) -> tuple[dict[str, str], re.Pattern[str] | None]:
+        """First name -> full name of the people the article names in full, each first name of only one of them,
+        and a pattern finding those first names standing alone (made once per article)."""
         if self._first_names_found is None:
             named = dict.fromkeys(name for text in self._article for _, _, name in self.names.people(text))
             firsts = [name.split()[0] for name in named]
-            self._first_names_found = {name.split()[0]: name for name in named if firsts.count(name.split()[0]) == 1}
+            full = {name.split()[0]: name for name in named if firsts.count(name.split()[0]) == 1}
+            alone = "|".join(map(re.escape, sorted(full, key=len, reverse=True)))
+            pattern = re.compile(rf"(?<![\w-])(?:{alone})(?![\w-])(?!\s+[A-ZÅÄÖ])") if full else None
+            self._first_names_found = (full, pattern)
         return self._first_names_found
 
     def _people(self, sentence: str) -> People:
@@ -131,10 +135,10 @@ class ContactReader:
         people = self.names.people(sentence)
         if not (self.names.any_title.search(fold(sentence)) or "@" in sentence or PHONE.search(sentence)):
             return people
-        for first, full in self._first_names().items():
-            for match in re.finditer(rf"(?<![\w-]){re.escape(first)}(?![\w-])(?!\s+[A-ZÅÄÖ])", sentence):
-                if not any(start <= match.start() < end for start, end, _ in people):
-                    people.append((match.start(), match.end(), full))
+        full, pattern = self._first_names()
+        for match in pattern.finditer(sentence) if pattern else ():
+            if not any(start <= match.start() < end for start, end, _ in people):
+                people.append((match.start(), match.end(), full[match.group()]))
         return sorted(people)
 
     def _sentence(self, sentence: str, source: Source, section_federation: str | None) -> list[Mention]:
