@@ -11,7 +11,7 @@ from bot.folding import fold
 from bot.ingest.dates import MONTH_PATTERN, MONTHS, resolve_past_year, resolve_year
 from bot.ingest.document import sentences
 from bot.ingest.lexicon import lexicon
-from bot.ingest.people import EMAIL, PHONE, Names
+from bot.ingest.people import EMAIL, PHONE, Names, Titles
 from bot.knowledge.model import Contact, Purpose, Role, Source
 from bot.knowledge.vocabulary import load_vocabulary
 
@@ -416,7 +416,7 @@ class ContactReader:
         return None
 
 
-def _just_before(people: People, sentence: str, position: int, titles: re.Pattern[str]) -> str | None:
+def _just_before(people: People, sentence: str, position: int, titles: Titles) -> str | None:
     """A name that the e-mail or phone number follows directly ("Name, address"), or after the
     person's other particulars ("Name, title, 070-…, address")."""
     for _, end, name in reversed(people):

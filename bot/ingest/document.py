@@ -103,16 +103,18 @@ class Newsletter:
 
 
 _MASTHEAD = "nyhetsbrev"
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][)\"”»]))\s+(?=[A-ZÅÄÖ(–•»-])")  # "…? (Tidigare …) X", ". » Y"
+# "…? (Tidigare …) X", ". » Y"; the space first, so that `re` skips from space to space
+_SENTENCE_END = re.compile(r"\s(?:(?<=[.!?]\s)|(?<=[.!?][)\"”»]\s))\s*(?=[A-ZÅÄÖ(–•»-])")
 _BULLET = re.compile(r"^[-•*]\s")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
 _ARROWS = re.compile(r"^(?:[\s►▶]|>{2,})+|[\s►▶]+$")  # ">> PÅ GÅNG" too
-_ALIGNED = re.compile(r"\S\s{3,}\S(?:.*\S)?\s{3,}\S")  # columns aligned with spaces: two gaps of three or more
+# Lines are stripped first: every run of spaces is then a gap between words (and `re` skips from space to space).
+_ALIGNED = re.compile(r"\s{3,}\S.*?\s{3}")  # columns aligned with spaces: two gaps of three or more
 # in a table's rows, a gap of two spaces parts columns too ("Ledamot       Eva Ek (KD)  Haninge")
-_NARROW_GAP = re.compile(r"\S\s{2,}(?=\S)")
-_WIDE_GAP = re.compile(r"\S\s{3,}\S")
+_NARROW_GAP = re.compile(r"\s{2,}")
+_WIDE_GAP = re.compile(r"\s{3}")
 _RULE = re.compile(r"\s*\+?(?:[-=_*─—~]\s?){3,}\+?\s*")  # "-----", "- - - - -", "+------+"
 _BOXED = re.compile(r"\s*[|│]\s(.*?)\s*[|│]\s*")
 _FRAMED = re.compile(r"^\s*[-=─—~*#]{2,}\s+(\S.*?\S)\s+[-=─—~*#]{2,}\s*$")

@@ -49,6 +49,7 @@ class Lexicon:
     deadline_opening: re.Pattern[str]  # "Sista anmälningsdag": a sentence opening so gives deadlines only
     other_event: re.Pattern[str]  # "publiceras", "började": next to a date, the day of something else
     changes: dict[str, re.Pattern[str]]  # cancelled, moved, topic, venue -> words
+    any_change: re.Pattern[str]  # the words of every change: most texts have none, found in one search
     old_date: re.Pattern[str]
     new_date: re.Pattern[str]  # "i stället": the date after these is the one a meeting moves to
     moved_to: re.Pattern[str]  # "till": just before a notice's only date, the day the meeting moves to
@@ -137,7 +138,9 @@ class Lexicon:
 
     def change_in(self, text: str) -> str | None:
         folded = fold(text)
-        said = next((change for change, words in self.changes.items() if words.search(folded)), None)
+        said = None
+        if self.any_change.search(folded):
+            said = next((change for change, words in self.changes.items() if words.search(folded)), None)
         return said or ("moved" if self.move_arrow.search(text) else None)
 
     def is_deadline(self, before: str) -> bool:
@@ -211,6 +214,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             contents=_starts(data["contents_openings"]),
             other_event=_starts(data["other_event_words"]),
             changes={change: _starts(words) for change, words in data["changes"].items()},
+            any_change=_starts([word for words in data["changes"].values() for word in words]),
             old_date=_starts(data["old_date_words"]),
             new_date=_starts(data["new_date_words"]),
             moved_to=re.compile(rf"(?:{_starts(data['moved_to_words']).pattern})(?:\s+\w+){{0,2}}\s*$"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from bot.folding import fold
 from bot.ingest.lexicon import lexicon
@@ -13,9 +14,49 @@ _WORD = r"[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+(?:-[A-ZÀ-ÖØ-ÞĀ-ž][a-z�
 _PERSON = re.compile(rf"\b{_WORD}(?:\s+(?:von\s+|af\s+|de\s+)?{_WORD}){{1,2}}\b")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # "08-606 82 41", "070-174 06 12", "08-465 004 10": area code, then groups of two or three digits
-PHONE = re.compile(  # "08-465 004 10", "070-174 06 33", "+46 70 174 06 37"
-    r"(?:(?<![\w+])\+46[- ]?|\b0)\d{1,3}[- ]?\d{2,3}(?:[ ]?\d{3}[ ]?\d{2}|[ ]?\d{2}[ ]?\d{2})\b"
+PHONE = re.compile(  # "08-465 004 10", "070-174 06 33", "+46 70 174 06 37"; its first character first, then what
+    # may not stand before it: `re` skips from "+" and "0" to the next
+    r"(?:\+(?<![\w+]\+)46[- ]?|0(?<!\w0))\d{1,3}[- ]?\d{2,3}(?:[ ]?\d{3}[ ]?\d{2}|[ ]?\d{2}[ ]?\d{2})\b"
 )
+
+
+_TITLE_PREFIX = "[a-zåäöé]"  # the letters of a compound's first part ("arbetsgivar" in "arbetsgivarkoordinator")
+_PREFIX_LETTER = re.compile(_TITLE_PREFIX, re.I)
+
+
+class Titles:
+    """The pattern of a role title standing as a word, or ending a compound word, with the pattern's own `match`
+    and `sub`, and a quicker `search` and `finditer`: the pattern itself tries a compound's first part at the start
+    of every word, so they look for a title's own letters first and try the pattern only at the start of the
+    word each stands in."""
+
+    def __init__(self, pattern: re.Pattern[str], lowered: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._lowered = lowered  # the titles in lower case, found anywhere in a lower-cased text
+        self.match = pattern.match
+        self.sub = pattern.sub
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return next(self.finditer(text, pos), None)
+
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        """The pattern's matches in `text` from `pos`, as `pattern.finditer` gives them."""
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a letter whose lower case is two ("İ"): the places would differ
+            yield from self.pattern.finditer(text, pos)
+            return
+        tried = -1
+        while (title := self._lowered.search(lowered, pos)) is not None:
+            start = title.start()
+            while start > pos and _PREFIX_LETTER.match(text, start - 1):
+                start -= 1  # back to where the word starts: a match can only start there
+            found = self.pattern.match(text, start) if start != tried else None
+            tried = start
+            if found:
+                yield found
+                pos = found.end()
+            else:
+                pos = title.start() + 1  # another title may start inside this one
 
 
 class Names:
@@ -32,8 +73,11 @@ class Names:
         # a title, or a compound that ends in one ("kanslichef", "arbetsgivarkoordinator", "styrelseledamot")
         # which sentences can hold a title at all, searched before the slower pattern below
         self.any_title = re.compile("|".join(re.escape(fold(title)) for title in titles))
-        self.role = re.compile(
-            rf"(?<![\wåäöÅÄÖ-])(?P<title>(?:[a-zåäöé]{{3,}})?(?:{alternatives}))(?:en|n)?(?![\wåäöÅÄÖ])", re.I
+        self.role = Titles(
+            re.compile(
+                rf"(?<![\wåäöÅÄÖ-])(?P<title>(?:{_TITLE_PREFIX}{{3,}})?(?:{alternatives}))(?:en|n)?(?![\wåäöÅÄÖ])", re.I
+            ),
+            re.compile("|".join(re.escape(title.lower()) for title in titles)),
         )
 
     def people(self, text: str) -> list[tuple[int, int, str]]:

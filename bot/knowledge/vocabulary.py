@@ -3,8 +3,9 @@ positions, and the names of months and weekdays in Swedish and English."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -80,22 +81,17 @@ class Vocabulary:
     def municipality_of(self, text: str) -> str | None:
         """The municipality a place name or venue lies in, by name or district, or None."""
         lowered = text.lower()
-        for name, aliases in self.municipalities.items():
-            for candidate in (name, *aliases):
-                if _has_word(lowered, candidate.lower()):
-                    return name
-        return None
+        return next((name for name, words in self._municipality_words if words.search(lowered)), None)
 
-
-def _has_word(text: str, word: str) -> bool:
-    start = text.find(word)
-    while start >= 0:
-        end = start + len(word)
-        before = text[start - 1] if start else " "
-        if not before.isalpha() and (end == len(text) or not text[end].isalpha() or text[end] == "s"):
-            return True
-        start = text.find(word, start + 1)
-    return False
+    @cached_property
+    def _municipality_words(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """Each municipality with a pattern for its names as words of a lower-case text, a genitive "s" allowed
+        ("Tyresös")."""
+        return tuple(
+            (name, re.compile(rf"(?<![^\W\d_])(?:{'|'.join(re.escape(word.lower()) for word in words)})(?![^\W\d_s])"))
+            for name, aliases in self.municipalities.items()
+            for words in [sorted((name, *aliases), key=len, reverse=True)]
+        )
 
 
 @lru_cache(maxsize=4)

@@ -62,8 +62,13 @@ class DictionaryCopy(Mapping[str, str]):
 
     def forms_of(self, lemmas: Iterable[str]) -> set[str]:
         """Every form whose lemma is one of these."""
-        query = "SELECT form FROM pairs WHERE lemma = ?"
-        return {form.decode() for lemma in lemmas for (form,) in self._db.execute(query, (lemma.encode(),))}
+        wanted = sorted({lemma.encode() for lemma in lemmas})
+        forms: set[str] = set()
+        for start in range(0, len(wanted), _BATCH):
+            chunk = wanted[start : start + _BATCH]
+            query = f"SELECT form FROM pairs WHERE lemma IN ({','.join('?' * len(chunk))})"
+            forms.update(form.decode() for (form,) in self._db.execute(query, chunk))
+        return forms
 
     def close(self) -> None:
         self._db.close()
