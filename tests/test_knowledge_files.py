@@ -171,7 +171,8 @@ def test_a_full_disk_during_build_kb_leaves_the_old_base_whole(
 ) -> None:
     with tiny_filesystem(tmp_path / "disk", "400k") as disk:
         base = disk / "base"
-        shutil.copytree(seed_kb_dir, base)  # about 270 KB with the lemma table: no room for a second copy
+        # about 270 KB with the lemma table: no room for a second copy (nor for the compact copy)
+        shutil.copytree(seed_kb_dir, base, ignore=shutil.ignore_patterns(store.COMPACT_COPY))
         before = {path.name: path.read_bytes() for path in base.iterdir()}
         done = run_cli("build-kb", str(seed_sources), "--out", str(base))
         after = {path.name: path.read_bytes() for path in base.iterdir()}
@@ -181,6 +182,55 @@ def test_a_full_disk_during_build_kb_leaves_the_old_base_whole(
         "space left on device); the base there is unchanged\n",
     )
     assert after == before
+
+
+def test_the_base_is_read_from_its_compact_copy_as_from_its_yaml(base: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from_yaml = store.kb_from_texts({path.name: path.read_text("utf-8") for path in base.glob("*.yaml")}, str(base))
+    with monkeypatch.context() as patched:  # the YAML is not parsed at all
+        patched.setattr(store, "parse_yaml", lambda text, where: pytest.fail(f"{where} parsed"))
+        assert store.load_kb(base) == from_yaml
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda base: (base / "issues.yaml").write_text(
+            (base / "issues.yaml").read_text("utf-8").replace("month: 5", "month: 6", 1), "utf-8"
+        ),
+        lambda base: (base / store.COMPACT_COPY).write_text('{"of": "', "utf-8"),
+        lambda base: (base / store.COMPACT_COPY).write_text("[" * 100_000 + "]" * 100_000, "utf-8"),
+        lambda base: (base / store.COMPACT_COPY).write_text(
+            (base / store.COMPACT_COPY).read_text("utf-8").replace('"month": 5', '"month": 13', 1), "utf-8"
+        ),
+    ],
+    ids=["yaml edited since", "cut short", "nested too deep", "a bad value"],
+)
+def test_a_compact_copy_not_of_the_yaml_beside_it_or_damaged_is_passed_over(
+    base: Path, spoil: Callable[[Path], object]
+) -> None:
+    spoil(base)
+    from_yaml = store.kb_from_texts({path.name: path.read_text("utf-8") for path in base.glob("*.yaml")}, str(base))
+    assert store.load_kb(base) == from_yaml
+    assert from_yaml.issues[0].month in (5, 6)
+
+
+def test_a_compact_copy_that_cannot_be_written_leaves_the_base_written(
+    tmp_path: Path, seed_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    written = Path.write_text
+
+    def full_for_the_copy(path: Path, *args: typing.Any, **kwargs: typing.Any) -> int:
+        if store.COMPACT_COPY in path.name:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return written(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full_for_the_copy)
+    store.save_kb(seed_kb, tmp_path / "base")
+    assert sorted(path.name for path in (tmp_path / "base").iterdir()) == sorted(
+        f"{item.name}.yaml" for item in dataclasses.fields(KnowledgeBase)
+    )
+    assert store.load_kb(tmp_path / "base") == seed_kb
+    assert "no compact copy of the base (" in caplog.text
 
 
 @pytest.fixture

@@ -58,6 +58,11 @@ def read_yaml(path: Path) -> Any:
     """Parse a YAML file the bot reads (knowledge base, corrections, vocabulary, phrases), with limits:
     at most MAX_YAML_BYTES, nested at most MAX_DEPTH levels, no anchors or aliases (a few lines of
     them can stand for gigabytes). Any problem becomes a KnowledgeError naming file and line."""
+    return parse_yaml(read_text(path), str(path))
+
+
+def read_text(path: Path) -> str:
+    """A YAML file's text: at most MAX_YAML_BYTES of UTF-8."""
     try:
         with path.open("rb") as file:
             data = file.read(MAX_YAML_BYTES + 1)
@@ -72,7 +77,7 @@ def read_yaml(path: Path) -> Any:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise KnowledgeError(f"{path}: line {line}: not UTF-8 text") from error
-    return parse_yaml(text, str(path))
+    return text
 
 
 def parse_yaml(text: str, where: str) -> Any:
@@ -110,23 +115,26 @@ def _build(loader: _LineLoader) -> Any:
     get_event = loader.get_event
     plain_first = loader.yaml_implicit_resolvers  # the first characters of plain numbers, booleans and nulls
     plain: dict[str, Any] = {}  # plain scalars read so far ("2018-5", "12", "true"): numbers and words do not change
-    while (event := get_event()) is not None:
+    no_key = _NO_KEY
+    scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    collection_ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    while (event := get_event()) is not None:  # the names above are looked up once: this runs for every event
         kind = type(event)
         value: Any
-        if kind is yaml.ScalarEvent:
+        if kind is scalar_event:
             if event.anchor:
                 raise KnowledgeError(f"line {_line_of(event)}: YAML anchors and aliases are not allowed here")
             value = event.value
             if event.tag is not None:
                 value = _scalar(loader, event)
             elif event.implicit[0] and value[:1] in plain_first:
-                if (known := plain.get(value, _NO_KEY)) is _NO_KEY:
+                if (known := plain.get(value, no_key)) is no_key:
                     known = plain[value] = _scalar(loader, event)
                 value = known
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+        elif kind in collection_ends:
             value = top
             top, key, key_line = outer.pop()
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+        elif kind is mapping_start or kind is sequence_start:
             line = _line_of(event)
             if event.anchor:
                 raise KnowledgeError(f"line {line}: YAML anchors and aliases are not allowed here")
@@ -135,12 +143,12 @@ def _build(loader: _LineLoader) -> Any:
             if len(outer) >= MAX_DEPTH:
                 raise KnowledgeError(f"line {line}: nested deeper than {MAX_DEPTH} levels")
             outer.append((top, key, key_line))  # type: ignore[arg-type]  # None around the outermost
-            if kind is yaml.MappingStartEvent:
+            if kind is mapping_start:
                 top = _Mapping()
                 top.key_lines = {}
             else:
                 top = _Sequence()
-            top.line, key = line, _NO_KEY
+            top.line, key = line, no_key
             continue
         elif kind is yaml.AliasEvent:
             raise KnowledgeError(f"line {_line_of(event)}: YAML anchors and aliases are not allowed here")
@@ -151,21 +159,24 @@ def _build(loader: _LineLoader) -> Any:
             continue
         else:  # the start and end of the stream, the end of a document
             continue
-        if top is None:
-            document = value
-        elif type(top) is _Sequence:
+        if type(top) is _Sequence:
             top.append(value)
-        elif key is _NO_KEY:  # the value is the next key
-            line = value.line if type(value) in (_Mapping, _Sequence) else _line_of(event)
-            if not isinstance(value, (str, int, float, bool)) and value is not None:
-                raise KnowledgeError(f"line {line}: a key must be a word, not {excerpt(value)}")
+        elif top is None:
+            document = value
+        elif key is not no_key:
+            top[key] = value
+            top.key_lines[key] = key_line  # type: ignore[union-attr]  # top is a mapping
+            key = no_key
+        else:  # the value is the next key
+            if type(value) is str:
+                line = event.start_mark.line + 1
+            else:
+                line = value.line if type(value) in (_Mapping, _Sequence) else _line_of(event)
+                if not isinstance(value, (int, float, bool)) and value is not None:
+                    raise KnowledgeError(f"line {line}: a key must be a word, not {excerpt(value)}")
             if value in top:
                 raise KnowledgeError(f"line {line}: duplicate key {excerpt(value)}")
             key, key_line = value, line
-        else:
-            top[key] = value
-            top.key_lines[key] = key_line  # type: ignore[union-attr]  # top is a mapping
-            key = _NO_KEY
     return document
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import hashlib
+import json
 import logging
 import os
 import re
@@ -18,7 +21,7 @@ from bot.knowledge.serde import (
     excerpt,
     from_plain,
     parse_yaml,
-    read_yaml,
+    read_text,
 )
 from bot.paths import DEFAULT_KB_DIR
 
@@ -34,6 +37,10 @@ log = logging.getLogger(__name__)
 _OPTIONAL = {
     "lemmas": "the reading layer folds words and cuts their endings only; rebuild with `python -m bot build-kb`",
 }
+
+
+# the base's files as parsed, named by their hash: read in a fraction of the time the YAML takes to parse
+COMPACT_COPY = ".compact.json"
 
 
 def _file_name(field_name: str) -> str:
@@ -52,7 +59,8 @@ def save_kb(kb: KnowledgeBase, directory: Path) -> list[Path]:
     a full disk or a crash while writing leaves the old base whole. Other files in `directory`
     are left alone."""
     texts = render_kb(kb)
-    kb_from_texts(texts, str(directory))  # raises KnowledgeError: nothing is written
+    parsed = _parsed(texts, str(directory))
+    _kb_from_data(parsed, str(directory))  # raises KnowledgeError: nothing is written
     if directory.exists() and not directory.is_dir():
         raise KnowledgeError(f"{directory}: is a file, not a folder for the knowledge base")
     temporary = {name: directory / f".{name}.new" for name in texts}
@@ -73,7 +81,42 @@ def save_kb(kb: KnowledgeBase, directory: Path) -> list[Path]:
             f"{directory}: the knowledge base could not be written ({error.strerror or error}); "
             "the base there is unchanged"
         ) from error
+    _write_compact_copy(directory, texts, {_file_name(name): plain for name, (plain, _) in parsed.items()})
     return [directory / name for name in texts]
+
+
+def _write_compact_copy(directory: Path, texts: dict[str, str], parsed: dict[str, Any]) -> None:
+    """The compact copy of the files just written. Not synced: one lost or cut short in a crash is not read."""
+    temporary = directory / f"{COMPACT_COPY}.new"
+    try:
+        temporary.write_text(json.dumps({"of": _digest(texts), "files": parsed}), "utf-8")
+        os.replace(temporary, directory / COMPACT_COPY)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        log.warning("%s: no compact copy of the base (%s): the bot reads the YAML, more slowly", directory, error)
+
+
+def _compact_copy(directory: Path, texts: dict[str, str]) -> dict[str, Any] | None:
+    """The files as parsed from the compact copy, if it is one of these very texts (file name -> text)."""
+    path = directory / COMPACT_COPY
+    try:
+        if path.stat().st_size > 6 * sum(len(text) for text in texts.values()) + 1000:
+            return None  # not a copy of these: JSON writes a character in at most six ("\\u00e5")
+        stored = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):  # none, unreadable, or not JSON
+        return None
+    if not isinstance(stored, dict) or stored.get("of") != _digest(texts):
+        return None
+    files = stored.get("files")
+    return files if isinstance(files, dict) and files.keys() == texts.keys() else None
+
+
+def _digest(texts: dict[str, str]) -> str:
+    hashed = hashlib.sha256()
+    for name in sorted(texts):
+        hashed.update(f"{name}\0{len(texts[name])}\0{texts[name]}".encode())
+    return hashed.hexdigest()
 
 
 def _sync_folder(directory: Path) -> None:
@@ -98,7 +141,7 @@ def load_kb(directory: Path | None = None) -> KnowledgeBase:
     directory = Path(directory) if directory else DEFAULT_KB_DIR
     if not directory.is_dir():
         raise KnowledgeError(f"{directory}: no knowledge base here (build one with `python -m bot build-kb`)")
-    data = {}
+    texts = {}
     for item in dataclasses.fields(KnowledgeBase):
         path = directory / _file_name(item.name)
         if not path.exists() and item.name in _OPTIONAL:
@@ -108,19 +151,33 @@ def load_kb(directory: Path | None = None) -> KnowledgeBase:
             raise KnowledgeError(f"{path}: missing file of the knowledge base")
         if not path.is_file():
             raise KnowledgeError(f"{path}: not a file")
-        data[item.name] = (read_yaml(path), str(path))
-    return _kb_from_data(data, str(directory))
+        texts[path.name] = read_text(path)
+    compact = _compact_copy(directory, texts)
+    if compact is not None:
+        try:
+            return _kb_from_data(_located(compact, str(directory)), str(directory))
+        except KnowledgeError:
+            pass  # read from the YAML below, to name the line at fault
+    return _kb_from_data(_parsed(texts, str(directory)), str(directory))
 
 
 def kb_from_texts(texts: dict[str, str], where: str) -> KnowledgeBase:
     """The base that `load_kb` would read from these file texts (file name -> text)."""
-    data = {}
-    for item in dataclasses.fields(KnowledgeBase):
-        name = _file_name(item.name)
-        if name not in texts and item.name in _OPTIONAL:
-            continue
-        data[item.name] = (parse_yaml(texts[name], f"{where}/{name}"), f"{where}/{name}")
-    return _kb_from_data(data, where)
+    return _kb_from_data(_parsed(texts, where), where)
+
+
+def _parsed(texts: dict[str, str], where: str) -> dict[str, tuple[Any, str]]:
+    """Field name -> (the file's data, its path) from the texts of the base's files (file name -> text)."""
+    return _located({name: parse_yaml(text, f"{where}/{name}") for name, text in texts.items()}, where)
+
+
+def _located(files: dict[str, Any], where: str) -> dict[str, tuple[Any, str]]:
+    """Field name -> (data, path) from file name -> data, the fields' order kept."""
+    return {
+        item.name: (files[name], f"{where}/{name}")
+        for item in dataclasses.fields(KnowledgeBase)
+        if (name := _file_name(item.name)) in files
+    }
 
 
 def _kb_from_data(data: dict[str, tuple[Any, str]], where: str) -> KnowledgeBase:
