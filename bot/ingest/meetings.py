@@ -39,6 +39,7 @@ _CONNECTOR = re.compile(r"^\s*(?:,|·|och|respektive|resp\.?|samt|&|and|\+)?\s*$
 _LEADER = re.compile(r"^[\s•*\-–|#]*(?:\d{1,2}[.)]\s+)?$")  # "• ", "1. " before a list's dates
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-zÅÄÖåäö][\wÅÄÖåäö /]{1,30}?)\s*:\s*(?P<value>.*)$")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s")  # "3. Heldag om samverkan": a numbered heading
+_PLACE_LEAD = re.compile(r"^\s*([^()\d:]{2,40}\([^()]+\))\s*:?\s+")  # "Haninge (Kulturhuset i Handen):  " before days
 _SAME_AS_ABOVE = ("samma som ovan", "samma plats", "som ovan")
 
 
@@ -195,7 +196,16 @@ class MeetingReader:
         """ "Tyresö 7/3", "### Haninge", "Fredag 12 april": a heading under a block about meetings."""
         heading = section.heading
         month = re.fullmatch(rf"(?:{MONTH_PATTERN})(?:\s+\d{{4}})?", fold(heading))  # "### September"
-        return len(heading.split()) <= 8 and bool(self._municipality_in(heading) or find_dates(heading) or month)
+        if len(heading.split()) > 8:
+            return False
+        if find_dates(heading) or month or self._municipality_line(heading):
+            return True
+        # "HANINGE I OKTOBER" over its meeting, not "NY SAMORDNARE I TYRESÖ" (another article)
+        named = self._municipality_in(heading)
+        return bool(named) and (
+            re.search(rf"\b(?:{MONTH_PATTERN})\b", fold(heading)) is not None
+            or self.words.speaks_of_meeting(section.text)
+        )
 
     def _kind_of_dated_heading(self, section: Section) -> str | None:
         """A heading with a date and a municipality, over a text that speaks of a meeting."""
@@ -361,6 +371,11 @@ class MeetingReader:
                     open_entry = columns is None  # a calendar's row may have its topic on the line below
                     row = entry if columns is not None else None
                 continue
+            lead = _PLACE_LEAD.match(text)  # "Haninge (Kulturhuset i Handen):   7 februari, 21 mars och 16 maj"
+            placed_lead = self._place_with_venue(lead.group(1)) if lead else None
+            if lead and placed_lead and self._starting_dates(text[lead.end() :]):
+                municipality, text = placed_lead[0], text[lead.end() :]  # its days, the venue in brackets theirs
+                place_venues.append((line.number, *placed_lead))
             labelled = _LABEL.match(text.lstrip("•*–- "))  # "Tid: 8.30", "- Date: Wednesday 14 October"
             label = self.words.labels.get(fold(labelled.group("label"))) if labelled else None
             own_kind = self.words.kind_in(labelled.group("label")) if labelled and not label else None
@@ -755,6 +770,9 @@ class MeetingReader:
         own = self._municipality_at_start(rest)
         if own:
             rest = rest[len(own[1]) :].strip(" ,.–-:")
+        kicker = re.fullmatch(r"[^:]{1,30}:\s*(.*)", rest)  # "FÖRST UT: HANINGE 7 FEBRUARI": a label, no topic
+        if kicker and (not kicker.group(1) or self._municipality_line(kicker.group(1))):
+            rest = ""
         venue = venue_in(rest)
         fields = {"venue": venue} if venue else {}
         if venue:
@@ -799,6 +817,8 @@ class MeetingReader:
                 if body.startswith(","):
                     apply_times(meeting, body)  # "28/4 och 19/5, bägge i Haninge", "Friday 12 April, 8.30–10.00"
                     meeting.venue = fields.get("venue") or venue_in(body)  # "Tisdag 14 juni, kl. 9:30–11, på Zoom.
+                    # "Onsdag 19 mars, kl. 09.00–12.00" over "Digitalt – länk skickas efter anmälan"
+                    meeting.venue = meeting.venue or next(filter(None, map(_online_venue, sentences(body)[1:])), None)
                     meeting.topic = fields.get("topic")
                 elif entry.venue_like and len(body.split()) <= 8 and not fields and _names_a_venue(body):
                     venue: str | None = body.rstrip(".")
@@ -1249,7 +1269,7 @@ def _as_sentences(lines: list[str]) -> str:
 def _venues_of_places(entries: list[_Entry], place_venues: list[tuple[int, str, str]]) -> None:
     """The meetings under a municipality's line with a venue take that venue, unless they name their own."""
     for entry in entries:
-        above = [place for place in place_venues if place[0] < entry.line]
+        above = [place for place in place_venues if place[0] <= entry.line]
         if above and above[-1][1] == entry.municipality:
             entry.fields.setdefault("venue", above[-1][2])
 
