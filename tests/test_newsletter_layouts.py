@@ -1356,3 +1356,24 @@ def test_an_online_line_under_a_seminars_day_and_an_article_about_someone_in_a_m
         "Digitalt",
         "13:30",
     )
+
+
+def test_a_heading_without_text_takes_the_title_set_as_a_heading_under_it_and_the_bullets_of_its_fields(kb):
+    # "### Haninge: torsdag 4 februari" / "**Skuldfri start – …**" (a heading of its own) / text / "- Var: X" /
+    # "- Kaffe från 7.45, programmet startar 08.20" / "- Anmälan …": one meeting, and the sub-heading after it another
+    assert facts(meeting(kb, "2071-02-04")) == (
+        "Haninge",
+        "Skuldfri start – om skuldsanering för unga vuxna",
+        "Poseidon, Handen",
+        "08:20",
+    )
+    # "Vinterns andra frukost handlar om X. Programmet börjar kl. 8.20 i Tyresö kommunhus, Forumsalen."
+    assert facts(meeting(kb, "2071-02-18")) == ("Tyresö", "friluftsliv som rehabilitering", "Tyresö kommunhus", "08:20")
+    # "## Seminarium om X" with no text, over "### Title" and "Dag: …": the seminar's topic from its heading
+    seminar = meeting(kb, "2071-03-10")
+    assert (seminar.kind, seminar.topic, seminar.venue, seminar.start) == (
+        "seminarium",
+        "lärlingsanställningar",
+        "Sjöfartshuset, Nynäshamn",
+        "13:00",
+    )

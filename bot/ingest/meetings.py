@@ -40,6 +40,7 @@ _LEADER = re.compile(r"^[\s•*\-–|#]*(?:\d{1,2}[.)]\s+)?$")  # "• ", "1. " 
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-zÅÄÖåäö][\wÅÄÖåäö /]{1,30}?)\s*:\s*(?P<value>.*)$")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s")  # "3. Heldag om samverkan": a numbered heading
 _PLACE_LEAD = re.compile(r"^\s*([^()\d:]{2,40}\([^()]+\))\s*:?\s+")  # "Haninge (Kulturhuset i Handen):  " before days
+_BULLETS = ("•", "-", "–", "*")
 _SAME_AS_ABOVE = ("samma som ovan", "samma plats", "som ovan")
 
 
@@ -125,6 +126,11 @@ class MeetingReader:
             notice = self.words.change_in(section.heading)  # "Nytt datum i Haninge": a notice of its own
             numbered = _NUMBERED.match(section.heading)  # "3. Heldag i Nynäshamn" after "2. Ändringar": a sibling
             sibling = current is not None and numbered is not None and _NUMBERED.match(current.heading) is not None
+            if kind is None and current is not None and not notice and self._is_its_text(current, section):
+                # "Frukost före sommaren" / "Tyresö: fredag 24 maj" / "**Ensam och utan jobb – om …**" / its text
+                current.lines.append(Line(section.heading_line, section.heading))
+                current.lines.extend(section.lines)
+                continue
             if kind is None and current is not None and self._is_subheading(section) and not notice and not sibling:
                 current.lines.append(Line(section.heading_line, section.heading))
                 current.lines.extend(section.lines)
@@ -155,6 +161,14 @@ class MeetingReader:
             current = _Block(heading, kind, lines, first, lists_only)
             blocks.append(current)
         return blocks
+
+    def _is_its_text(self, block: _Block, section: Section) -> bool:
+        """Whether a section is the text of a block that has none under its last heading yet (a heading over a
+        title set as a heading of its own, with text under it and no day: not the next article of a list of
+        headings, as a PDF sets an issue's contents)."""
+        last = next((line for line in reversed(block.lines) if line.text), None)
+        waits = last is None or last.number in self._heading_lines
+        return waits and any(line.text for line in section.lines) and not find_dates(section.heading)
 
     def _kind_of_first_sentence(self, paragraph: str) -> str | None:
         """A section that opens on a meeting of a municipality or a day ("Frukostmötet i Tyresö flyttas
@@ -307,6 +321,7 @@ class MeetingReader:
         lines = self._records_dated_first(block.lines)
         texts = [line.text for line in lines]
         last_label: str | None = None  # the field of the last "Label: value" line, which a wrapped line goes on
+        field_bullet = -2  # the index of the last bulleted line read as a field of the meeting above ("- Var: X")
         month_above: str | None = None  # "Januari" over "fre 22   Tyresö   Topic": the month of the days below
         row: _Entry | None = None  # the table's row just above, whose last cell may wrap onto the next line
         place_venues: list[tuple[int, str, str]] = []  # (line, municipality, venue) of "HANINGE (Kulturhuset)"
@@ -402,6 +417,7 @@ class MeetingReader:
                     named = entries[-1].fields.get(label) if label == "topic" else None
                     entries[-1].fields[label] = f"{named}: {value}" if named and named != value else value
                     open_entry, last_label = True, label
+                    field_bullet = index if text.lstrip()[:1] in _BULLETS else -2
                     continue
                 else:
                     intro.append(text)
@@ -410,6 +426,10 @@ class MeetingReader:
                 entries[-1].fields[last_label] += f" {text}"
                 continue
             last_label = None
+            if field_bullet == index - 1 and text[:1] in _BULLETS and not self._is_listed_day(text):
+                entries[-1].extra.append(text)  # "- Var: Tyresö kommunhus" / "- Frukost från 8.00, programmet 08.30"
+                field_bullet = index
+                continue
             running = len(text) > 100 and re.search(r"[.!?]\s+[A-ZÅÄÖ]", text)
             # a line of a wrapped paragraph that begins with a day ("... blir" / "fredag 20 september kl 8.30")
             on_a_weekday = bool(previous_text) and fold(previous_text.split()[-1]) in self._weekdays
@@ -1016,6 +1036,9 @@ class MeetingReader:
         if parts[0][:1].islower():  # "handlar mötet om hälsosamma arbetsplatser": what it is about
             meeting.topic = topic_in(parts[0], first=parts[0]) or meeting.topic
             meeting.venue = meeting.venue or venue_in(text)  # "... Seminariet sänds via Teams.
+        told = self.words.told_topic.search(parts[0])  # "Vinterns andra frukost handlar om X.": the meeting is about X
+        if told and self.words.speaks_of_meeting(parts[0][: told.start()]):
+            meeting.topic = told.group(1).strip(" .")
         venues = [
             place
             for part in parts[1:]
@@ -1027,6 +1050,8 @@ class MeetingReader:
         online = next(filter(None, map(_online_venue, parts[1:])), None)  # "Topic? Digitalt via Teams."
         venue = venues[0] if venues else online  # "Topic. Kulturhuset, Handen, kl. 8.30–10.", "Tyresö bibliotek."
         meeting.venue = meeting.venue or venue
+        if not meeting.venue:  # "Topic. Programmet börjar kl. 8.30 i Nynäshamns stadshus, Sessionssalen."
+            meeting.venue = next(filter(None, map(venue_in, parts[1:])), None)
         parts = [part for part in parts if part not in venues]
         meeting.speakers = self._speakers_in_sentences(parts[1:])
         joining = _sentence_with(" ".join(parts[1:]), "medverkar")
