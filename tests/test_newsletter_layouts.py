@@ -1377,3 +1377,11 @@ def test_a_heading_without_text_takes_the_title_set_as_a_heading_under_it_and_th
         "Sjöfartshuset, Nynäshamn",
         "13:00",
     )
+
+
+def test_a_labelled_line_of_days_each_with_its_municipality_and_a_kind_in_brackets(kb):
+    # "Träffar i vår: 12/3 Tyresö · 26/3 Nynäshamn · 16/4 Haninge (vårfrukost)": each day its municipality (not
+    # the one named before it), the bracket its topic; the article below: "i Kulturhuset i Handen", "Program från 08.45"
+    assert meeting(kb, "2071-03-12").municipality == "Tyresö"
+    assert meeting(kb, "2071-03-26").municipality == "Nynäshamn"
+    assert facts(meeting(kb, "2071-04-16")) == ("Haninge", "vårfrukost", "Kulturhuset i Handen", "08:45")

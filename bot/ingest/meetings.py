@@ -459,8 +459,10 @@ class MeetingReader:
                 fields_in_line = dashed
             days_only = all(self._starts_with_day(part) for part in fields_in_line[1:])  # "26/8 · 30/9 · 28/10"
             placed_days = self._days_with_places(text) if starting is not None else []
-            if placed_days:  # "12 april Haninge · 26 april Tyresö (torsdag!)"
-                entries.extend(_Entry([day], line.number, "", place, False) for day, place in placed_days)
+            if starting is None and labelled and not label and not own_kind:
+                placed_days = self._days_with_places(labelled.group("value"))  # "Datum i höst: 25/9 Nynäshamn · …"
+            if placed_days:  # "12 april Haninge · 26 april Tyresö (torsdag!)", "… · 11/12 Haninge (julfrukost)"
+                entries.extend(_Entry([day], line.number, said, place, False) for day, place, said in placed_days)
                 open_entry = False
                 continue
             if starting is not None and len(fields_in_line) >= 3 and not days_only:
@@ -626,10 +628,10 @@ class MeetingReader:
         labelled = _LABEL.match(text.lstrip("•*–- "))
         return self.words.labels.get(fold(labelled.group("label"))) if labelled else None
 
-    def _days_with_places(self, text: str) -> list[tuple[DateMention, str]]:
+    def _days_with_places(self, text: str) -> list[tuple[DateMention, str, str]]:
         """A line of two or more days, each followed (or led) by its municipality and nothing else but a remark
-        in brackets ("12 april Haninge · 26 april Tyresö (torsdag!)", "Haninge 11/9 · Tyresö 2/10"); [] for any
-        other line."""
+        in brackets ("12 april Haninge · 26 april Tyresö (torsdag!)", "Haninge 11/9 · Tyresö 2/10"), each with the
+        remark if it names a kind of meeting ("11/12 Haninge (julfrukost)": its topic); [] for any other line."""
         items = re.split(r"\s+[·|;]\s+|,\s+", text.strip())
         found = []
         for item in items:
@@ -642,7 +644,8 @@ class MeetingReader:
                 place = self._municipality_line(before.strip(" :•*–-"))
             if place is None:
                 return []
-            found.append((days[0], place))
+            remark = re.search(r"\(([^)]*)\)", item[days[0].end :])
+            found.append((days[0], place, remark.group(1) if remark and self.words.kind_in(remark.group(1)) else ""))
         return found if len(found) >= 2 else []
 
     def _is_listed_day(self, text: str) -> bool:
