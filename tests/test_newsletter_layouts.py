@@ -1328,3 +1328,60 @@ def test_a_title_given_only_in_a_heading_that_names_the_person(kb):
     # is in the heading alone, the day in the article, after a sentence about something else
     roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2075-7"}
     assert roles == {("Vilma Sandqvist", "ekonom"): date(2076, 1, 8)}
+
+
+def test_a_calendar_of_municipalities_with_their_venue_in_brackets_and_a_kicker_heading_over_a_title(kb):
+    # "Haninge (Poseidon, Handen):   6 februari, 27 februari och 3 april": the days are Haninge's, the venue theirs
+    for day in ("2070-02-06", "2070-02-27", "2070-04-03"):
+        assert facts(meeting(kb, day)) == ("Haninge", None, "Poseidon, Handen", "08:15")
+    assert facts(meeting(kb, "2070-03-13")) == ("Nynäshamn", None, "Sjöfartshuset", "08:15")
+    assert meeting(kb, "2070-03-20").venue == "Alléhuset, Tyresö centrum"
+    # "PÅ TUR: TYRESÖ 13 FEBRUARI" over a title line: the kicker is no topic, the title is
+    assert facts(meeting(kb, "2070-02-13")) == (
+        "Tyresö",
+        "Föräldraledighet och försörjning – hur går det ihop?",
+        "Alléhuset, Tyresö centrum",
+        "08:15",
+    )
+
+
+def test_an_online_line_under_a_seminars_day_and_an_article_about_someone_in_a_municipality_after_it(kb):
+    # "Digitalt – länken kommer med bekräftelsen" under the day is the venue; "NY HANDLÄGGARE I NYNÄSHAMN" below is
+    # another article, not the seminar's municipality
+    webinar = meeting(kb, "2070-02-17")
+    assert (webinar.kind, webinar.municipality, webinar.topic, webinar.venue, webinar.start) == (
+        "seminarium",
+        None,
+        "Arbetsgivare som partner",
+        "Digitalt",
+        "13:30",
+    )
+
+
+def test_a_heading_without_text_takes_the_title_set_as_a_heading_under_it_and_the_bullets_of_its_fields(kb):
+    # "### Haninge: torsdag 4 februari" / "**Skuldfri start – …**" (a heading of its own) / text / "- Var: X" /
+    # "- Kaffe från 7.45, programmet startar 08.20" / "- Anmälan …": one meeting, and the sub-heading after it another
+    assert facts(meeting(kb, "2071-02-04")) == (
+        "Haninge",
+        "Skuldfri start – om skuldsanering för unga vuxna",
+        "Poseidon, Handen",
+        "08:20",
+    )
+    # "Vinterns andra frukost handlar om X. Programmet börjar kl. 8.20 i Tyresö kommunhus, Forumsalen."
+    assert facts(meeting(kb, "2071-02-18")) == ("Tyresö", "friluftsliv som rehabilitering", "Tyresö kommunhus", "08:20")
+    # "## Seminarium om X" with no text, over "### Title" and "Dag: …": the seminar's topic from its heading
+    seminar = meeting(kb, "2071-03-10")
+    assert (seminar.kind, seminar.topic, seminar.venue, seminar.start) == (
+        "seminarium",
+        "lärlingsanställningar",
+        "Sjöfartshuset, Nynäshamn",
+        "13:00",
+    )
+
+
+def test_a_labelled_line_of_days_each_with_its_municipality_and_a_kind_in_brackets(kb):
+    # "Träffar i vår: 12/3 Tyresö · 26/3 Nynäshamn · 16/4 Haninge (vårfrukost)": each day its municipality (not
+    # the one named before it), the bracket its topic; the article below: "i Kulturhuset i Handen", "Program från 08.45"
+    assert meeting(kb, "2071-03-12").municipality == "Tyresö"
+    assert meeting(kb, "2071-03-26").municipality == "Nynäshamn"
+    assert facts(meeting(kb, "2071-04-16")) == ("Haninge", "vårfrukost", "Kulturhuset i Handen", "08:45")

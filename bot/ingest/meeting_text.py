@@ -133,17 +133,27 @@ def venue_in(text: str, after: str = r"i|på|in|at") -> str | None:
         if re.search(r"(?:i stället|istället|instead)\s+(?:för|of)\s*$", text[: match.start()], re.I):
             continue  # "I stället för i Strandsalen ses vi i Alléhuset": the old venue
         venue = match.group(1).strip()
-        if len(venue.split()) >= 2 or re.search(rf"{ending}$", venue):
+        if len(venue.split()) >= 2:
             return venue
         placed = re.match(r"\s*i\s+([A-ZÅÄÖ][\wåäö]+)", text[match.end(1) :])  # "på Poseidon i Handen"
-        if placed and not re.search(r"\d", venue):
+        # "i Kulturhuset i Handen": with its district; "i Alléhuset", "i Skärgårdshotellet i Nynäshamn" alone
+        named = re.search(rf"{ending}$", venue)
+        if placed and not re.search(r"\d", venue) and (not named or _is_district(placed.group(1))):
             return f"{venue} i {placed.group(1)}"
+        if named:
+            return venue
         district = re.match(r",\s*([A-ZÅÄÖ][\wåäö]+)", text[match.end(1) :])  # "i Poseidon, Handen"
         places = load_vocabulary()
         if district and places.municipality_of(district.group(1)) and not places.municipality_of(venue):
             return f"{venue}, {district.group(1)}"
     online = re.search(rf"\b(?:via|på|i|över|in|on)\s+({lexicon().online.pattern})", text, re.I)
     return online.group(1) if online else None  # "via Teams", "på Zoom"
+
+
+def _is_district(word: str) -> bool:
+    """ "Handen", "Jordbro": a part of a municipality, not the municipality itself."""
+    municipality = load_vocabulary().municipality_of(word)
+    return municipality is not None and fold(municipality) != fold(word)
 
 
 def is_clock(hours: str, minutes: str | None) -> bool:

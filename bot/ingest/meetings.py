@@ -39,6 +39,8 @@ _CONNECTOR = re.compile(r"^\s*(?:,|·|och|respektive|resp\.?|samt|&|and|\+)?\s*$
 _LEADER = re.compile(r"^[\s•*\-–|#]*(?:\d{1,2}[.)]\s+)?$")  # "• ", "1. " before a list's dates
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-zÅÄÖåäö][\wÅÄÖåäö /]{1,30}?)\s*:\s*(?P<value>.*)$")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s")  # "3. Heldag om samverkan": a numbered heading
+_PLACE_LEAD = re.compile(r"^\s*([^()\d:]{2,40}\([^()]+\))\s*:?\s+")  # "Haninge (Kulturhuset i Handen):  " before days
+_BULLETS = ("•", "-", "–", "*")
 _SAME_AS_ABOVE = ("samma som ovan", "samma plats", "som ovan")
 
 
@@ -124,6 +126,11 @@ class MeetingReader:
             notice = self.words.change_in(section.heading)  # "Nytt datum i Haninge": a notice of its own
             numbered = _NUMBERED.match(section.heading)  # "3. Heldag i Nynäshamn" after "2. Ändringar": a sibling
             sibling = current is not None and numbered is not None and _NUMBERED.match(current.heading) is not None
+            if kind is None and current is not None and not notice and self._is_its_text(current, section):
+                # "Frukost före sommaren" / "Tyresö: fredag 24 maj" / "**Ensam och utan jobb – om …**" / its text
+                current.lines.append(Line(section.heading_line, section.heading))
+                current.lines.extend(section.lines)
+                continue
             if kind is None and current is not None and self._is_subheading(section) and not notice and not sibling:
                 current.lines.append(Line(section.heading_line, section.heading))
                 current.lines.extend(section.lines)
@@ -154,6 +161,14 @@ class MeetingReader:
             current = _Block(heading, kind, lines, first, lists_only)
             blocks.append(current)
         return blocks
+
+    def _is_its_text(self, block: _Block, section: Section) -> bool:
+        """Whether a section is the text of a block that has none under its last heading yet (a heading over a
+        title set as a heading of its own, with text under it and no day: not the next article of a list of
+        headings, as a PDF sets an issue's contents)."""
+        last = next((line for line in reversed(block.lines) if line.text), None)
+        waits = last is None or last.number in self._heading_lines
+        return waits and any(line.text for line in section.lines) and not find_dates(section.heading)
 
     def _kind_of_first_sentence(self, paragraph: str) -> str | None:
         """A section that opens on a meeting of a municipality or a day ("Frukostmötet i Tyresö flyttas
@@ -195,7 +210,16 @@ class MeetingReader:
         """ "Tyresö 7/3", "### Haninge", "Fredag 12 april": a heading under a block about meetings."""
         heading = section.heading
         month = re.fullmatch(rf"(?:{MONTH_PATTERN})(?:\s+\d{{4}})?", fold(heading))  # "### September"
-        return len(heading.split()) <= 8 and bool(self._municipality_in(heading) or find_dates(heading) or month)
+        if len(heading.split()) > 8:
+            return False
+        if find_dates(heading) or month or self._municipality_line(heading):
+            return True
+        # "HANINGE I OKTOBER" over its meeting, not "NY SAMORDNARE I TYRESÖ" (another article)
+        named = self._municipality_in(heading)
+        return bool(named) and (
+            re.search(rf"\b(?:{MONTH_PATTERN})\b", fold(heading)) is not None
+            or self.words.speaks_of_meeting(section.text)
+        )
 
     def _kind_of_dated_heading(self, section: Section) -> str | None:
         """A heading with a date and a municipality, over a text that speaks of a meeting."""
@@ -297,6 +321,7 @@ class MeetingReader:
         lines = self._records_dated_first(block.lines)
         texts = [line.text for line in lines]
         last_label: str | None = None  # the field of the last "Label: value" line, which a wrapped line goes on
+        field_bullet = -2  # the index of the last bulleted line read as a field of the meeting above ("- Var: X")
         month_above: str | None = None  # "Januari" over "fre 22   Tyresö   Topic": the month of the days below
         row: _Entry | None = None  # the table's row just above, whose last cell may wrap onto the next line
         place_venues: list[tuple[int, str, str]] = []  # (line, municipality, venue) of "HANINGE (Kulturhuset)"
@@ -361,6 +386,11 @@ class MeetingReader:
                     open_entry = columns is None  # a calendar's row may have its topic on the line below
                     row = entry if columns is not None else None
                 continue
+            lead = _PLACE_LEAD.match(text)  # "Haninge (Kulturhuset i Handen):   7 februari, 21 mars och 16 maj"
+            placed_lead = self._place_with_venue(lead.group(1)) if lead else None
+            if lead and placed_lead and self._starting_dates(text[lead.end() :]):
+                municipality, text = placed_lead[0], text[lead.end() :]  # its days, the venue in brackets theirs
+                place_venues.append((line.number, *placed_lead))
             labelled = _LABEL.match(text.lstrip("•*–- "))  # "Tid: 8.30", "- Date: Wednesday 14 October"
             label = self.words.labels.get(fold(labelled.group("label"))) if labelled else None
             own_kind = self.words.kind_in(labelled.group("label")) if labelled and not label else None
@@ -387,6 +417,7 @@ class MeetingReader:
                     named = entries[-1].fields.get(label) if label == "topic" else None
                     entries[-1].fields[label] = f"{named}: {value}" if named and named != value else value
                     open_entry, last_label = True, label
+                    field_bullet = index if text.lstrip()[:1] in _BULLETS else -2
                     continue
                 else:
                     intro.append(text)
@@ -395,6 +426,10 @@ class MeetingReader:
                 entries[-1].fields[last_label] += f" {text}"
                 continue
             last_label = None
+            if field_bullet == index - 1 and text[:1] in _BULLETS and not self._is_listed_day(text):
+                entries[-1].extra.append(text)  # "- Var: Tyresö kommunhus" / "- Frukost från 8.00, programmet 08.30"
+                field_bullet = index
+                continue
             running = len(text) > 100 and re.search(r"[.!?]\s+[A-ZÅÄÖ]", text)
             # a line of a wrapped paragraph that begins with a day ("... blir" / "fredag 20 september kl 8.30")
             on_a_weekday = bool(previous_text) and fold(previous_text.split()[-1]) in self._weekdays
@@ -424,8 +459,10 @@ class MeetingReader:
                 fields_in_line = dashed
             days_only = all(self._starts_with_day(part) for part in fields_in_line[1:])  # "26/8 · 30/9 · 28/10"
             placed_days = self._days_with_places(text) if starting is not None else []
-            if placed_days:  # "12 april Haninge · 26 april Tyresö (torsdag!)"
-                entries.extend(_Entry([day], line.number, "", place, False) for day, place in placed_days)
+            if starting is None and labelled and not label and not own_kind:
+                placed_days = self._days_with_places(labelled.group("value"))  # "Datum i höst: 25/9 Nynäshamn · …"
+            if placed_days:  # "12 april Haninge · 26 april Tyresö (torsdag!)", "… · 11/12 Haninge (julfrukost)"
+                entries.extend(_Entry([day], line.number, said, place, False) for day, place, said in placed_days)
                 open_entry = False
                 continue
             if starting is not None and len(fields_in_line) >= 3 and not days_only:
@@ -591,10 +628,10 @@ class MeetingReader:
         labelled = _LABEL.match(text.lstrip("•*–- "))
         return self.words.labels.get(fold(labelled.group("label"))) if labelled else None
 
-    def _days_with_places(self, text: str) -> list[tuple[DateMention, str]]:
+    def _days_with_places(self, text: str) -> list[tuple[DateMention, str, str]]:
         """A line of two or more days, each followed (or led) by its municipality and nothing else but a remark
-        in brackets ("12 april Haninge · 26 april Tyresö (torsdag!)", "Haninge 11/9 · Tyresö 2/10"); [] for any
-        other line."""
+        in brackets ("12 april Haninge · 26 april Tyresö (torsdag!)", "Haninge 11/9 · Tyresö 2/10"), each with the
+        remark if it names a kind of meeting ("11/12 Haninge (julfrukost)": its topic); [] for any other line."""
         items = re.split(r"\s+[·|;]\s+|,\s+", text.strip())
         found = []
         for item in items:
@@ -607,7 +644,8 @@ class MeetingReader:
                 place = self._municipality_line(before.strip(" :•*–-"))
             if place is None:
                 return []
-            found.append((days[0], place))
+            remark = re.search(r"\(([^)]*)\)", item[days[0].end :])
+            found.append((days[0], place, remark.group(1) if remark and self.words.kind_in(remark.group(1)) else ""))
         return found if len(found) >= 2 else []
 
     def _is_listed_day(self, text: str) -> bool:
@@ -755,6 +793,9 @@ class MeetingReader:
         own = self._municipality_at_start(rest)
         if own:
             rest = rest[len(own[1]) :].strip(" ,.–-:")
+        kicker = re.fullmatch(r"[^:]{1,30}:\s*(.*)", rest)  # "FÖRST UT: HANINGE 7 FEBRUARI": a label, no topic
+        if kicker and (not kicker.group(1) or self._municipality_line(kicker.group(1))):
+            rest = ""
         venue = venue_in(rest)
         fields = {"venue": venue} if venue else {}
         if venue:
@@ -799,6 +840,8 @@ class MeetingReader:
                 if body.startswith(","):
                     apply_times(meeting, body)  # "28/4 och 19/5, bägge i Haninge", "Friday 12 April, 8.30–10.00"
                     meeting.venue = fields.get("venue") or venue_in(body)  # "Tisdag 14 juni, kl. 9:30–11, på Zoom.
+                    # "Onsdag 19 mars, kl. 09.00–12.00" over "Digitalt – länk skickas efter anmälan"
+                    meeting.venue = meeting.venue or next(filter(None, map(_online_venue, sentences(body)[1:])), None)
                     meeting.topic = fields.get("topic")
                 elif entry.venue_like and len(body.split()) <= 8 and not fields and _names_a_venue(body):
                     venue: str | None = body.rstrip(".")
@@ -996,6 +1039,9 @@ class MeetingReader:
         if parts[0][:1].islower():  # "handlar mötet om hälsosamma arbetsplatser": what it is about
             meeting.topic = topic_in(parts[0], first=parts[0]) or meeting.topic
             meeting.venue = meeting.venue or venue_in(text)  # "... Seminariet sänds via Teams.
+        told = self.words.told_topic.search(parts[0])  # "Vinterns andra frukost handlar om X.": the meeting is about X
+        if told and self.words.speaks_of_meeting(parts[0][: told.start()]):
+            meeting.topic = told.group(1).strip(" .")
         venues = [
             place
             for part in parts[1:]
@@ -1007,6 +1053,8 @@ class MeetingReader:
         online = next(filter(None, map(_online_venue, parts[1:])), None)  # "Topic? Digitalt via Teams."
         venue = venues[0] if venues else online  # "Topic. Kulturhuset, Handen, kl. 8.30–10.", "Tyresö bibliotek."
         meeting.venue = meeting.venue or venue
+        if not meeting.venue:  # "Topic. Programmet börjar kl. 8.30 i Nynäshamns stadshus, Sessionssalen."
+            meeting.venue = next(filter(None, map(venue_in, parts[1:])), None)
         parts = [part for part in parts if part not in venues]
         meeting.speakers = self._speakers_in_sentences(parts[1:])
         joining = _sentence_with(" ".join(parts[1:]), "medverkar")
@@ -1249,7 +1297,7 @@ def _as_sentences(lines: list[str]) -> str:
 def _venues_of_places(entries: list[_Entry], place_venues: list[tuple[int, str, str]]) -> None:
     """The meetings under a municipality's line with a venue take that venue, unless they name their own."""
     for entry in entries:
-        above = [place for place in place_venues if place[0] < entry.line]
+        above = [place for place in place_venues if place[0] <= entry.line]
         if above and above[-1][1] == entry.municipality:
             entry.fields.setdefault("venue", above[-1][2])
 
