@@ -264,7 +264,7 @@ class Reader:
         if any(pattern.search(fold(text)) for pattern in self.words.to_the_bot):
             return None
         groups, foreign = self.index.normaliser.question(text, lang)
-        groups = [self._within(part) for group in self._join(groups) for part in self._split(group)]
+        groups = _distinct([self._within(part) for group in self._join(groups) for part in self._split(group)])
         aliases = self.index.aliases  # "ESF" finds "Europeiska socialfonden", and the other way round
         groups = [(*group, *(aliases[t] for t in group if aliases.get(t, t) not in group)) for group in groups]
         kind = self.kind_of(text)
@@ -276,7 +276,8 @@ class Reader:
         foreign = foreign - self._things_named(text, lang)  # "the population": a thing asked about, not a gap
         light = set(sorted(foreign, key=lambda term: self.index.idf.get(term, 0.0))[: self.light_foreign])
         weighted = _one_name_one_weight(
-            [(group, self.group_weight(group, light)) for group in groups], self._names_in(text, lang)
+            [(group, self.group_weight(group, light)) for group in groups],
+            self._names_in(text, lang) + self._hyphenated(text, lang),
         )
         names = tuple(group for group in groups if all(term in self.index.names for term in group))
         return Query(weighted, terms, kind, frozenset(_DIGITS.findall(text)), names, self._counted(text, lang, groups))
@@ -302,6 +303,12 @@ class Reader:
             return ()
         terms = set(self.index.normaliser.question_terms(found.group(1), lang))
         return next((group for group in groups if terms & set(group)), ())
+
+    def _hyphenated(self, text: str, lang: str) -> list[frozenset[str]]:
+        """The terms of each word written with a hyphen ("kick-offen", "hand-butik"): one word of the question,
+        however many parts it is read as."""
+        question_terms = self.index.normaliser.question_terms
+        return [frozenset(question_terms(token, lang)) for token in tokens(text) if "-" in token]
 
     def _names_in(self, text: str, lang: str) -> list[frozenset[str]]:
         """The names of more than one word the question writes (words the sources write as names, joined by
@@ -614,11 +621,16 @@ class Reader:
         return None
 
 
+def _distinct(groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The groups without repeats: a hyphenated word's parts come again when its joined form is split."""
+    return list(dict.fromkeys(groups))
+
+
 def _one_name_one_weight(
     weighted: list[tuple[tuple[str, ...], float]], names: list[frozenset[str]]
 ) -> list[tuple[tuple[str, ...], float]]:
-    """Words that together make one name ("Second Chance School", "Coca-Cola") weigh as its rarest word
-    alone, shared among them: a name of three words is one thing asked about, not three."""
+    """Words that together make one name ("Second Chance School", "Coca-Cola") or one hyphenated word
+    ("kick-offen") weigh as its rarest word alone, shared among them: one thing asked about, not three."""
     shared = list(weighted)
     for name in names:
         within = [n for n, (group, _) in enumerate(shared) if set(group) & name]
