@@ -698,3 +698,52 @@ def test_a_reading_words_file_that_does_not_compile_or_hold_together_is_one_clea
     lexicon.write_text("words: [chief, förbundschef]\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="lexicon.yaml: needs words"):
         load_lexicon(lexicon)
+
+
+HYPHENS = _kb(
+    (
+        "2025-8",
+        11,
+        [
+            ("Båtar", "Klubben hyr ut kanoter i kanot-uthyrningen vid Dalarö brygga."),
+            ("Seglarcentrum", "Klubben har sökt 5 mkr för att bygga ett seglarcentrum i Nacka."),
+            ("Seglarcentrum", "Klubbens roll blir att driva projektet i tre år."),
+            *NUMBERED,
+        ],
+    )
+)
+
+
+def test_a_hyphenated_word_weighs_as_one_word_of_the_question() -> None:
+    reader = Reader(HYPHENS)
+    assert reader.find("vilka avgifter har kanot-uthyrningen?", LATER, "sv") is None
+    found = reader.find("vad blir klubbens roll i seglarcentrum-projektet?", LATER, "sv")
+    assert found and "driva projektet" in found.sentences[0].text
+
+
+SAYINGS = _kb(
+    (
+        "2025-9",
+        11,
+        [
+            ("Hamnen", "Enligt planen byggs bryggan i Nacka om under våren."),
+            ("Hamnen", "– Bryggan blir klar i maj, säger hamnchefen Ida Berg."),
+            ("Projektet", "Värmdö kommun deltar i projektet tillsammans med Nacka."),
+            *NUMBERED,
+        ],
+    )
+)
+
+
+def test_words_that_only_say_whose_account_or_which_one_weigh_nothing() -> None:
+    reader = Reader(SAYINGS)
+    normaliser = reader.index.normaliser
+    assert normaliser.question_terms("enligt samma annan", "sv") == []
+    assert normaliser.question_terms("according to the same other kind", "en") == []
+    found = reader.find("what kind of project does Värmdö take part in?", LATER, "en")
+    assert found and "Värmdö kommun" in found.sentences[0].text
+
+
+def test_the_lexicon_gives_no_swedish_for_a_word_questions_ask_with() -> None:
+    stop_words = load_words().stop_words
+    assert [english for english in load_lexicon() if english in stop_words] == ["man"]  # a Swedish function word
