@@ -747,3 +747,82 @@ def test_words_that_only_say_whose_account_or_which_one_weigh_nothing() -> None:
 def test_the_lexicon_gives_no_swedish_for_a_word_questions_ask_with() -> None:
     stop_words = load_words().stop_words
     assert [english for english in load_lexicon() if english in stop_words] == ["man"]  # a Swedish function word
+
+
+def test_a_time_of_year_in_the_question_is_met_by_any_date_the_sentence_gives() -> None:
+    kb = _kb(
+        (
+            "2025-10",
+            8,
+            [
+                ("Klubben växer", "Klubben anställer två nya tränare under september och oktober."),
+                ("Klubben växer", "Tränarna ska leda kurser för unga."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("hur många tränare anställs i höst?", LATER, "sv")
+    assert found and "två nya tränare" in found.sentences[0].text
+
+
+def test_how_with_any_verb_before_i_or_one_asks_for_a_way() -> None:
+    reader = Reader(WAYS)
+    assert reader.find("hur ansöker jag om pengar från föreningen?", LATER, "sv") is None
+    found = reader.find("hur blir jag odlare i trädgårdsgruppen?", LATER, "sv")
+    assert found and "odla@exempel.se" in " ".join(s.text for s in found.sentences)
+
+
+def test_when_it_comes_to_does_not_ask_for_a_date() -> None:
+    assert Reader(WAYS).kind_of("vad gör föreningen när det gäller kassan?") is None
+    assert Reader(WAYS).kind_of("när tillträder kassören?") == "when"
+
+
+def test_how_do_i_is_answered_by_a_sentence_whose_next_one_says_how() -> None:
+    kb = _kb(
+        (
+            "2025-11",
+            6,
+            [
+                ("Årsmötet", "Årsmötet hölls i Nacka den 3 maj."),
+                ("Årsmötet", "Det finns en sammanfattning av årsmötet. Vill du ha den, mejla Eva på eva@klubben.se."),
+                ("Hemsidan", "Läs mer om klubbens båtar på www.klubben.se."),
+                *NUMBERED,
+            ],
+        )
+    )
+    found = Reader(kb).find("how can I get the summary?", LATER, "en")
+    assert found and "eva@klubben.se" in " ".join(s.text for s in found.sentences)
+    found = Reader(kb).find("hur får jag sammanfattningen av årsmötet?", LATER, "sv")
+    assert found and "eva@klubben.se" in " ".join(s.text for s in found.sentences)
+
+
+def test_an_abbreviation_of_single_letters_is_one_word_and_an_initial_ends_no_sentence() -> None:
+    assert split_sentences("Kursen ges av Sjöbanken och därefter H. Berg & Co, som betalar. Sedan seglar vi.") == [
+        "Kursen ges av Sjöbanken och därefter H. Berg & Co, som betalar.",
+        "Sedan seglar vi.",
+    ]
+    kb = _kb(
+        (
+            "2025-12",
+            3,
+            [
+                ("Ny kassör", "Ida Berg är t.f. kassör i klubben."),
+                ("Gammal kassör", "Eva Lund var kassör i klubben förra året."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    normaliser = reader.index.normaliser
+    assert normaliser.terms("t.f.") == normaliser.terms("tf") and normaliser.terms("s.k.") == []
+    found = reader.find("vem är tf kassör i klubben?", LATER, "sv")
+    assert found and "Ida Berg" in found.sentences[0].text
+
+
+def test_a_name_with_a_particle_weighs_as_one_thing_asked_about() -> None:
+    kb = _kb(("2025-13", 3, [("Besök", "Hamnen i Nacka fick besök av Ida af Klint den 3/2."), *NUMBERED]))
+    reader = Reader(kb)
+    assert reader.find("när fyller Ida af Klint år?", LATER, "sv") is None
+    found = reader.find("när fick hamnen besök av Ida af Klint?", LATER, "sv")
+    assert found and "3/2" in found.sentences[0].text

@@ -23,7 +23,12 @@ _GENITIVE = re.compile(r":s$|:n$")  # "MIA:s", "ESF:n"
 _JOINS = re.compile(r"[-:]")
 
 
+_DOTTED = re.compile(r"(?<![\w.])((?:[A-Za-zÅÄÖåäö]\.){2,})")  # "t.f.", "s.k.": one word each
+
+
 def tokens(text: str) -> list[str]:
+    if "." in text:
+        text = _DOTTED.sub(lambda dotted: dotted.group().replace(".", ""), text)
     return TOKEN.findall(text)
 
 

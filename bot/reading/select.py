@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from itertools import takewhile
 
 from bot.folding import fold
 from bot.knowledge.model import KnowledgeBase
@@ -19,6 +20,7 @@ from bot.reading.normalise import TOKEN, Normaliser, tokens
 from bot.reading.sentences import Sentence, same_article
 from bot.reading.words import ReadingWords, load_words
 
+DATED = "@dated"  # the term of every sentence holding a date or a time: what a question's "i höst" meets
 _WORD = re.compile(r"\S+")  # a sentence's words, punctuation attached: distance counts every word
 _DIGITS = re.compile(r"\d+")
 _NAME_JOINT = re.compile(r"[\s&]*")  # between the words of one name ("Friskis & Svettis")
@@ -109,6 +111,7 @@ class Reader:
         self.list_kinds = frozenset(self.words.list_kinds)
         self.telling_kinds = frozenset(self.words.telling_kinds)
         self.required_kinds = frozenset(self.words.required_kinds)
+        self.follow_kinds = frozenset(self.words.follow_kinds)
         self._spans: dict[tuple[int, str], tuple[tuple[int, int, str], ...]] = {}
         self._words: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
         self._about: dict[int, tuple[int, str]] = {}  # a sentence's about_markers held, and its text folded
@@ -116,6 +119,7 @@ class Reader:
             [word for words in self.words.asking.values() for word in words]
             + [_WORDS_OF_PATTERN.sub(" ", p.pattern) for patterns in self.words.kinds.values() for p in patterns]
         )
+        self._time_terms: frozenset[str] | None = None  # the terms of the time words, once the dates are marked
         question_terms = self.index.normaliser.question_terms
         self.asking = {
             kind: frozenset(term for word in words for lang in ("sv", "en") for term in question_terms(word, lang))
@@ -265,6 +269,7 @@ class Reader:
             return None
         groups, foreign = self.index.normaliser.question(text, lang)
         groups = _distinct([self._within(part) for group in self._join(groups) for part in self._split(group)])
+        groups = self._dated(groups)
         aliases = self.index.aliases  # "ESF" finds "Europeiska socialfonden", and the other way round
         groups = [(*group, *(aliases[t] for t in group if aliases.get(t, t) not in group)) for group in groups]
         kind = self.kind_of(text)
@@ -281,6 +286,14 @@ class Reader:
         )
         names = tuple(group for group in groups if all(term in self.index.names for term in group))
         return Query(weighted, terms, kind, frozenset(_DIGITS.findall(text)), names, self._counted(text, lang, groups))
+
+    def _dated(self, groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+        """A time word's group ("i höst", "this year") with the sentences' mark of holding a date: any date meets it."""
+        if self._time_terms is None:
+            self.index.mark(DATED, (s.number for s in self.index.sentences if self.holds(s, "when")))
+            self._time_terms = self.terms_of(self.words.time_words)
+        times = self._time_terms
+        return [(*group, DATED) if times.intersection(group) else group for group in groups]
 
     def _things_named(self, text: str, lang: str) -> set[str]:
         """The terms of the English words after a determiner ("the population", "Lexelius's salary"): things
@@ -312,14 +325,19 @@ class Reader:
 
     def _names_in(self, text: str, lang: str) -> list[frozenset[str]]:
         """The names of more than one word the question writes (words the sources write as names, joined by
-        spaces, "&" or a hyphen), each as its terms."""
+        spaces, "&", a hyphen or a particle such as "von"), each as its terms."""
         found: list[frozenset[str]] = []
         current: set[str] = set()
         words, end = 0, 0
         for match in TOKEN.finditer(text):
             terms = set(self.index.normaliser.terms(match.group(), learn=False))  # names are the sources' words
+            joined = _NAME_JOINT.fullmatch(text, end, match.start()) is not None
+            if words and joined and match.group() in self.words.name_particles:  # "Björn von Sydow"
+                current |= terms
+                end = match.end()
+                continue
             naming = bool(terms) and terms <= self.index.names
-            if not (naming and _NAME_JOINT.fullmatch(text, end, match.start())):
+            if not (naming and joined):
                 if words > 1:
                     found.append(frozenset(current))
                 current, words = set(), 0
@@ -389,7 +407,7 @@ class Reader:
                 break
             if query.counted and not self._stands_by(sentence, query, query.counted):  # "två projekt": no staff
                 continue
-            if kind and not self.holds(sentence, kind, query.numbers):  # no bonus for what is sought
+            if kind and not self.gives(sentence, kind, query.numbers):  # no bonus for what is sought
                 if kind in self.required_kinds or bound - self.kind_bonus - self.near_bonus + 1e-9 < best - margin:
                     continue
             score = self.score(sentence, coverage, query, best - margin)
@@ -451,7 +469,7 @@ class Reader:
         kind = query.kind
         if kind not in self.list_kinds and self._listing(sentence):  # a list of names answers who, not what
             score -= self.list_penalty
-        if kind and self.holds(sentence, kind, query.numbers):
+        if kind and self.gives(sentence, kind, query.numbers):
             if score + self.kind_bonus + self.near_bonus + 1e-9 < least:
                 return None
             near = self.near_share(sentence, query)
@@ -460,6 +478,19 @@ class Reader:
         elif kind in self.required_kinds:  # "how do I apply?": only a sentence that says how (a contact) answers
             return None
         return score
+
+    def gives(self, sentence: Sentence, kind: str, numbers: frozenset[str] = frozenset()) -> bool:
+        """Whether the sentence holds what `kind` asks for, or, for the `follow_kinds`, one of the next two of its
+        article does ("Det finns ett referat från dagen." then "Mejla X, x@y.se."): quoted with them, it answers."""
+        if self.holds(sentence, kind, numbers):
+            return True
+        following = self._following(sentence) if kind in self.follow_kinds else []
+        return any(self.holds(other, kind, numbers) for other in following)
+
+    def _following(self, sentence: Sentence) -> list[Sentence]:
+        """The next two sentences, as far as they are of the sentence's article."""
+        after = self.index.sentences[sentence.number + 1 : sentence.number + 3]
+        return list(takewhile(lambda other: same_article(other, sentence), after))
 
     def _listing(self, sentence: Sentence) -> bool:
         """Whether the sentence is mostly names: a board or a list of contacts (`list_share` of its words
@@ -583,9 +614,7 @@ class Reader:
         continues = self.words.continues
         if before and before.passage == sentence.passage and continues and continues.search(sentence.text):
             chosen.insert(0, before)
-        following = [
-            other for other in sentences[sentence.number + 1 : sentence.number + 3] if same_article(other, sentence)
-        ]
+        following = self._following(sentence)
         kind, numbers = query.kind, query.numbers
         if kind is not None and not self.holds(sentence, kind, numbers):
             holding = next((n for n, other in enumerate(following) if self.holds(other, kind, numbers)), None)
