@@ -826,3 +826,102 @@ def test_a_name_with_a_particle_weighs_as_one_thing_asked_about() -> None:
     assert reader.find("när fyller Ida af Klint år?", LATER, "sv") is None
     found = reader.find("när fick hamnen besök av Ida af Klint?", LATER, "sv")
     assert found and "3/2" in found.sentences[0].text
+
+
+ENGLISH = _kb(
+    (
+        "2025-14",
+        3,
+        [
+            ("Klubbens år", "Klubbens utbildningar samlade 40 deltagare under året."),
+            ("Klubbens år", "Klubben har 12 båtar."),
+            ("Metoden", "Kommunerna Nacka och Värmdö har anställt varsin Case Manager."),
+            ("Chefen", "Klubbens chef Eva Lund har anställt två nya tränare i Tyresö."),
+            *NUMBERED,
+        ],
+    )
+)
+
+
+def test_an_english_word_meaning_what_an_earlier_word_of_the_question_means_is_not_asked_again() -> None:
+    found = Reader(ENGLISH).find("how many people attended the training courses?", LATER, "en")
+    assert found and "40 deltagare" in found.sentences[0].text
+
+
+def test_an_english_plural_of_a_word_the_sources_use_as_written_finds_it() -> None:
+    reader = Reader(ENGLISH)
+    normaliser = reader.index.normaliser
+    assert set(normaliser.terms("Manager")) <= set(normaliser.question_terms("managers", "en"))
+    found = reader.find("which municipalities have hired Case Managers?", LATER, "en")
+    assert found and "varsin Case Manager" in found.sentences[0].text
+
+
+def test_a_reason_pointing_back_brings_the_sentence_before_it() -> None:
+    kb = _kb(
+        (
+            "2025-15",
+            3,
+            [
+                ("Hamnen", "Allt fler medlemmar har större båtar än förr. Klubben bygger därför en ny brygga i Nacka."),
+                ("Skolan", "Seglarskolan flyttar till Värmdö därför att hamnen där är djupare."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("varför bygger klubben en ny brygga?", LATER, "sv")
+    assert found and "större båtar" in " ".join(s.text for s in found.sentences)
+    found = reader.find("varför flyttar seglarskolan till Värmdö?", LATER, "sv")
+    assert found and [s.text for s in found.sentences] == [
+        "Seglarskolan flyttar till Värmdö därför att hamnen där är djupare."
+    ]
+
+
+def test_a_sentence_leading_a_list_answers_which_with_the_list() -> None:
+    kb = _kb(
+        (
+            "2025-16",
+            3,
+            [
+                ("Planen", "Klubben har satt upp två mål för året:"),
+                ("Planen", "- Fler unga seglare."),
+                ("Planen", "- En ny brygga."),
+                ("Planen", "Klubbens mål är lika viktiga som förra året, säger ordföranden Eva Lund."),
+                *NUMBERED,
+            ],
+        )
+    )
+    found = Reader(kb).find("vilka två mål har klubben för året?", LATER, "sv")
+    assert found and [s.text for s in found.sentences][1:] == ["- Fler unga seglare.", "- En ny brygga."]
+
+
+def test_how_often_is_answered_by_a_sentence_saying_how_often() -> None:
+    kb = _kb(
+        (
+            "2025-17",
+            3,
+            [
+                ("Båtarna", "Klubbens båtar besiktades i maj av Eva Lund och två andra medlemmar i Nacka."),
+                ("Båtarna", "Båtarna besiktas två gånger per år."),
+                *NUMBERED,
+            ],
+        )
+    )
+    found = Reader(kb).find("hur ofta besiktas klubbens båtar i Nacka?", LATER, "sv")
+    assert found and found.kind == "frequency" and "två gånger per år" in found.sentences[0].text
+
+
+def test_how_long_is_answered_by_a_sentence_saying_for_how_long() -> None:
+    kb = _kb(
+        (
+            "2025-18",
+            3,
+            [
+                ("Ny ordförande", "Eva Lund, Nacka, blev ordförande i klubben i mars."),
+                ("Ny ordförande", "– Jag ser fram emot att vara ordförande de kommande tre åren, säger Eva Lund."),
+                *NUMBERED,
+            ],
+        )
+    )
+    found = Reader(kb).find("hur länge ska Eva Lund vara ordförande?", LATER, "sv")
+    assert found and found.kind == "duration" and "tre åren" in found.sentences[0].text

@@ -117,7 +117,10 @@ class Normaliser:
         foreign: set[str] = set()
 
         def add(terms: Iterable[str]) -> None:
-            fresh = tuple(term for term in unique(terms) if term not in seen)
+            alternatives = unique(terms)
+            if lang == "en" and seen.intersection(alternatives):  # "training courses": utbildning again
+                return
+            fresh = tuple(term for term in alternatives if term not in seen)
             if fresh:
                 seen.update(fresh)
                 groups.append(fresh)
@@ -129,9 +132,10 @@ class Normaliser:
         for token in tokens(text):
             for part in _parts(token):
                 if lang == "en":
-                    swedish = self.lexicon.get(part.lower()) or self.lexicon.get(self.english_lemma(part.lower()))
-                    if swedish:  # and the word itself, when the newsletters use it ("Second Chance School")
-                        add((*swedish, *((self.known[fold(part)],) if fold(part) in self.known else ())))
+                    lemma = self.english_lemma(part.lower())
+                    swedish = self.lexicon.get(part.lower()) or self.lexicon.get(lemma)
+                    if swedish:  # and the word itself, when the newsletters use it ("Second Chance School", "Managers")
+                        add((*swedish, *(self.known[word] for word in (fold(part), fold(lemma)) if word in self.known)))
                         continue
                 folded = fold(part)
                 known = self.known.get(folded) if folded not in self.words.stop_words else None

@@ -23,6 +23,7 @@ from bot.reading.words import ReadingWords, load_words
 DATED = "@dated"  # the term of every sentence holding a date or a time: what a question's "i höst" meets
 _WORD = re.compile(r"\S+")  # a sentence's words, punctuation attached: distance counts every word
 _DIGITS = re.compile(r"\d+")
+_LIST_ITEM = re.compile(r"[-•*] ")  # a list's bullet ("–" opens a quote)
 _NAME_JOINT = re.compile(r"[\s&]*")  # between the words of one name ("Friskis & Svettis")
 _WORDS_OF_PATTERN = re.compile(r"(?:\\[a-zA-Z]|[^a-z\\])+")  # a kind's pattern ('\bvad (ar|betyder)\b') -> its words
 
@@ -235,10 +236,12 @@ class Reader:
         folded = fold(question)
         for kind in (
             "way",
+            "frequency",
             "age",
             "reason",
             "opinion",
             "number",
+            "duration",
             "when",
             "origin",
             "define",
@@ -480,12 +483,21 @@ class Reader:
         return score
 
     def gives(self, sentence: Sentence, kind: str, numbers: frozenset[str] = frozenset()) -> bool:
-        """Whether the sentence holds what `kind` asks for, or, for the `follow_kinds`, one of the next two of its
-        article does ("Det finns ett referat från dagen." then "Mejla X, x@y.se."): quoted with them, it answers."""
+        """Whether the sentence holds what `kind` asks for; or leads a list, which answers the `list_kinds`; or,
+        for the `follow_kinds`, one of the next two of its article holds it ("Det finns ett referat från dagen."
+        then "Mejla X, x@y.se."): quoted with them, it answers."""
         if self.holds(sentence, kind, numbers):
+            return True
+        if kind in self.list_kinds and self._list_after(sentence):  # "... två utvecklingsområden:" "- Ökad ..."
             return True
         following = self._following(sentence) if kind in self.follow_kinds else []
         return any(self.holds(other, kind, numbers) for other in following)
+
+    def _list_after(self, sentence: Sentence) -> list[Sentence]:
+        """The list items that follow a sentence ending in a colon, as far as `_following` reaches."""
+        if not sentence.text.endswith(":"):
+            return []
+        return list(takewhile(lambda other: _LIST_ITEM.match(other.text) is not None, self._following(sentence)))
 
     def _following(self, sentence: Sentence) -> list[Sentence]:
         """The next two sentences, as far as they are of the sentence's article."""
@@ -614,6 +626,8 @@ class Reader:
         continues = self.words.continues
         if before and before.passage == sentence.passage and continues and continues.search(sentence.text):
             chosen.insert(0, before)
+        elif before and same_article(before, sentence) and query.kind == "reason" and self._reason_before(sentence):
+            chosen.insert(0, before)  # "Vi satsade därför på X": the reason is the sentence before
         following = self._following(sentence)
         kind, numbers = query.kind, query.numbers
         if kind is not None and not self.holds(sentence, kind, numbers):
@@ -621,7 +635,10 @@ class Reader:
             if holding is not None:
                 return (chosen + following[: holding + 1])[: self.max_sentences]
         after = following[0] if following else None
-        if after and (
+        items = self._list_after(sentence)
+        if items:
+            chosen += items
+        elif after and (
             sentence.text.endswith(":") or (after.passage == sentence.passage and len(sentence.text) < self.short)
         ):
             chosen.append(after)
@@ -630,6 +647,11 @@ class Reader:
             chosen = [*chosen[: self.max_sentences - 1], referred]
             chosen.sort(key=lambda one: one.number)
         return chosen[: self.max_sentences]
+
+    def _reason_before(self, sentence: Sentence) -> bool:
+        """Whether every reason the sentence gives is one that points back ("därför", `reason_before`)."""
+        pattern, reasons = self.words.reason_before, self.sought(sentence, "reason")
+        return pattern is not None and bool(reasons) and all(pattern.fullmatch(text) for _, _, text in reasons)
 
     def _referred(self, sentence: Sentence, query: Query) -> Sentence | None:
         """The sentence a "se ovan" / "se nedan" points to: the nearest one of the same issue in that direction,

@@ -25,6 +25,8 @@ KINDS = (
     "opinion",
     "define",
     "way",
+    "frequency",
+    "duration",
 )
 
 
@@ -49,6 +51,7 @@ class ReadingWords:
     continues: re.Pattern[str] | None = None  # a sentence opening so goes on from the one before ("och ...")
     points_back: re.Pattern[str] | None = None  # ... and is about what the one before names ("Där ...", "Hon ...")
     said_by: re.Pattern[str] | None = None  # the verb before who says a quote ("– ..., säger X")
+    reason_before: re.Pattern[str] | None = None  # a reason marker pointing back ("därför"): the reason is before
     refers_up: re.Pattern[str] | None = None  # a sentence pointing to one before it ("e-postadress, se ovan")
     refers_down: re.Pattern[str] | None = None  # ... after it ("se nedan")
     counting: re.Pattern[str] | None = None  # "hur många X": X, what a number answering must stand by
@@ -101,6 +104,7 @@ def _words(data: Any, path: Path) -> ReadingWords:
         continues=_pattern(data.get("continues")),
         points_back=_pattern(data.get("points_back")),
         said_by=_pattern(data.get("said_by")),
+        reason_before=_pattern(data.get("reason_before")),
         refers_up=_pattern(data.get("refers_up")),
         refers_down=_pattern(data.get("refers_down")),
         counting=_pattern(data.get("counting")),
