@@ -192,12 +192,13 @@ class Normaliser:
     def _phrase_pattern(self) -> re.Pattern[str]:
         if self._phrase is None:
             phrases = sorted((p for p in self.lexicon if " " in p or "-" in p), key=len, reverse=True) or ["\0"]
-            self._phrase = re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.IGNORECASE)
+            alternatives = "|".join(map(re.escape, phrases))  # a plural or genitive of one ("resource councils'")
+            self._phrase = re.compile(r"\b(" + alternatives + r")(?:e?s'?|'s)?(?!\w)", re.IGNORECASE)
         return self._phrase
 
     def _phrases_in(self, text: str) -> list[str]:
         """The lexicon's phrases in an English question ("work training", "work-integrating")."""
-        return [match.group().lower() for match in self._phrase_pattern().finditer(text)]
+        return [match.group(1).lower() for match in self._phrase_pattern().finditer(text)]
 
     @property
     def lexicon(self) -> dict[str, tuple[str, ...]]:
