@@ -925,3 +925,20 @@ def test_how_long_is_answered_by_a_sentence_saying_for_how_long() -> None:
     )
     found = Reader(kb).find("hur länge ska Eva Lund vara ordförande?", LATER, "sv")
     assert found and found.kind == "duration" and "tre åren" in found.sentences[0].text
+
+
+def test_a_lexicon_phrase_is_found_in_its_plural_and_genitive() -> None:
+    kb = _kb(("2025-19", 3, [("Råden", "Resursråden i Nacka och Värmdö har fått nya ledamöter."), *NUMBERED]))
+    reader = Reader(kb)
+    council = set(reader.index.normaliser.terms("Resursråden"))
+    for asked in ("the resource council", "the resource councils", "the resource councils' members"):
+        assert council <= set(reader.index.normaliser.question_terms(asked, "en")), asked
+    found = reader.find("which resource councils have new members?", LATER, "en")
+    assert found and "Resursråden" in found.sentences[0].text
+
+
+def test_where_someone_was_before_asks_where_they_came_from() -> None:
+    reader = Reader(KB)
+    for asked, lang in (("var jobbade Pelle tidigare?", "sv"), ("where did Pelle work before?", "en")):
+        found = reader.find(asked, LATER, lang)
+        assert found and found.kind == "origin" and "Sjöbanken" in found.sentences[0].text, asked
