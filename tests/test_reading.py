@@ -698,3 +698,247 @@ def test_a_reading_words_file_that_does_not_compile_or_hold_together_is_one_clea
     lexicon.write_text("words: [chief, förbundschef]\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="lexicon.yaml: needs words"):
         load_lexicon(lexicon)
+
+
+HYPHENS = _kb(
+    (
+        "2025-8",
+        11,
+        [
+            ("Båtar", "Klubben hyr ut kanoter i kanot-uthyrningen vid Dalarö brygga."),
+            ("Seglarcentrum", "Klubben har sökt 5 mkr för att bygga ett seglarcentrum i Nacka."),
+            ("Seglarcentrum", "Klubbens roll blir att driva projektet i tre år."),
+            *NUMBERED,
+        ],
+    )
+)
+
+
+def test_a_hyphenated_word_weighs_as_one_word_of_the_question() -> None:
+    reader = Reader(HYPHENS)
+    assert reader.find("vilka avgifter har kanot-uthyrningen?", LATER, "sv") is None
+    found = reader.find("vad blir klubbens roll i seglarcentrum-projektet?", LATER, "sv")
+    assert found and "driva projektet" in found.sentences[0].text
+
+
+SAYINGS = _kb(
+    (
+        "2025-9",
+        11,
+        [
+            ("Hamnen", "Enligt planen byggs bryggan i Nacka om under våren."),
+            ("Hamnen", "– Bryggan blir klar i maj, säger hamnchefen Ida Berg."),
+            ("Projektet", "Värmdö kommun deltar i projektet tillsammans med Nacka."),
+            *NUMBERED,
+        ],
+    )
+)
+
+
+def test_words_that_only_say_whose_account_or_which_one_weigh_nothing() -> None:
+    reader = Reader(SAYINGS)
+    normaliser = reader.index.normaliser
+    assert normaliser.question_terms("enligt samma annan", "sv") == []
+    assert normaliser.question_terms("according to the same other kind", "en") == []
+    found = reader.find("what kind of project does Värmdö take part in?", LATER, "en")
+    assert found and "Värmdö kommun" in found.sentences[0].text
+
+
+def test_the_lexicon_gives_no_swedish_for_a_word_questions_ask_with() -> None:
+    stop_words = load_words().stop_words
+    assert [english for english in load_lexicon() if english in stop_words] == ["man"]  # a Swedish function word
+
+
+def test_a_time_of_year_in_the_question_is_met_by_any_date_the_sentence_gives() -> None:
+    kb = _kb(
+        (
+            "2025-10",
+            8,
+            [
+                ("Klubben växer", "Klubben anställer två nya tränare under september och oktober."),
+                ("Klubben växer", "Tränarna ska leda kurser för unga."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("hur många tränare anställs i höst?", LATER, "sv")
+    assert found and "två nya tränare" in found.sentences[0].text
+
+
+def test_how_with_any_verb_before_i_or_one_asks_for_a_way() -> None:
+    reader = Reader(WAYS)
+    assert reader.find("hur ansöker jag om pengar från föreningen?", LATER, "sv") is None
+    found = reader.find("hur blir jag odlare i trädgårdsgruppen?", LATER, "sv")
+    assert found and "odla@exempel.se" in " ".join(s.text for s in found.sentences)
+
+
+def test_when_it_comes_to_does_not_ask_for_a_date() -> None:
+    assert Reader(WAYS).kind_of("vad gör föreningen när det gäller kassan?") is None
+    assert Reader(WAYS).kind_of("när tillträder kassören?") == "when"
+
+
+def test_how_do_i_is_answered_by_a_sentence_whose_next_one_says_how() -> None:
+    kb = _kb(
+        (
+            "2025-11",
+            6,
+            [
+                ("Årsmötet", "Årsmötet hölls i Nacka den 3 maj."),
+                ("Årsmötet", "Det finns en sammanfattning av årsmötet. Vill du ha den, mejla Eva på eva@klubben.se."),
+                ("Hemsidan", "Läs mer om klubbens båtar på www.klubben.se."),
+                *NUMBERED,
+            ],
+        )
+    )
+    found = Reader(kb).find("how can I get the summary?", LATER, "en")
+    assert found and "eva@klubben.se" in " ".join(s.text for s in found.sentences)
+    found = Reader(kb).find("hur får jag sammanfattningen av årsmötet?", LATER, "sv")
+    assert found and "eva@klubben.se" in " ".join(s.text for s in found.sentences)
+
+
+def test_an_abbreviation_of_single_letters_is_one_word_and_an_initial_ends_no_sentence() -> None:
+    assert split_sentences("Kursen ges av Sjöbanken och därefter H. Berg & Co, som betalar. Sedan seglar vi.") == [
+        "Kursen ges av Sjöbanken och därefter H. Berg & Co, som betalar.",
+        "Sedan seglar vi.",
+    ]
+    kb = _kb(
+        (
+            "2025-12",
+            3,
+            [
+                ("Ny kassör", "Ida Berg är t.f. kassör i klubben."),
+                ("Gammal kassör", "Eva Lund var kassör i klubben förra året."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    normaliser = reader.index.normaliser
+    assert normaliser.terms("t.f.") == normaliser.terms("tf") and normaliser.terms("s.k.") == []
+    found = reader.find("vem är tf kassör i klubben?", LATER, "sv")
+    assert found and "Ida Berg" in found.sentences[0].text
+
+
+def test_a_name_with_a_particle_weighs_as_one_thing_asked_about() -> None:
+    kb = _kb(("2025-13", 3, [("Besök", "Hamnen i Nacka fick besök av Ida af Klint den 3/2."), *NUMBERED]))
+    reader = Reader(kb)
+    assert reader.find("när fyller Ida af Klint år?", LATER, "sv") is None
+    found = reader.find("när fick hamnen besök av Ida af Klint?", LATER, "sv")
+    assert found and "3/2" in found.sentences[0].text
+
+
+ENGLISH = _kb(
+    (
+        "2025-14",
+        3,
+        [
+            ("Klubbens år", "Klubbens utbildningar samlade 40 deltagare under året."),
+            ("Klubbens år", "Klubben har 12 båtar."),
+            ("Metoden", "Kommunerna Nacka och Värmdö har anställt varsin Case Manager."),
+            ("Chefen", "Klubbens chef Eva Lund har anställt två nya tränare i Tyresö."),
+            *NUMBERED,
+        ],
+    )
+)
+
+
+def test_an_english_word_meaning_what_an_earlier_word_of_the_question_means_is_not_asked_again() -> None:
+    found = Reader(ENGLISH).find("how many people attended the training courses?", LATER, "en")
+    assert found and "40 deltagare" in found.sentences[0].text
+
+
+def test_an_english_plural_of_a_word_the_sources_use_as_written_finds_it() -> None:
+    reader = Reader(ENGLISH)
+    normaliser = reader.index.normaliser
+    assert set(normaliser.terms("Manager")) <= set(normaliser.question_terms("managers", "en"))
+    found = reader.find("which municipalities have hired Case Managers?", LATER, "en")
+    assert found and "varsin Case Manager" in found.sentences[0].text
+
+
+def test_a_reason_pointing_back_brings_the_sentence_before_it() -> None:
+    kb = _kb(
+        (
+            "2025-15",
+            3,
+            [
+                ("Hamnen", "Allt fler medlemmar har större båtar än förr. Klubben bygger därför en ny brygga i Nacka."),
+                ("Skolan", "Seglarskolan flyttar till Värmdö därför att hamnen där är djupare."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("varför bygger klubben en ny brygga?", LATER, "sv")
+    assert found and "större båtar" in " ".join(s.text for s in found.sentences)
+    found = reader.find("varför flyttar seglarskolan till Värmdö?", LATER, "sv")
+    assert found and [s.text for s in found.sentences] == [
+        "Seglarskolan flyttar till Värmdö därför att hamnen där är djupare."
+    ]
+
+
+def test_a_sentence_leading_a_list_answers_which_with_the_list() -> None:
+    kb = _kb(
+        (
+            "2025-16",
+            3,
+            [
+                ("Planen", "Klubben har satt upp två mål för året:"),
+                ("Planen", "- Fler unga seglare."),
+                ("Planen", "- En ny brygga."),
+                ("Planen", "Klubbens mål är lika viktiga som förra året, säger ordföranden Eva Lund."),
+                *NUMBERED,
+            ],
+        )
+    )
+    found = Reader(kb).find("vilka två mål har klubben för året?", LATER, "sv")
+    assert found and [s.text for s in found.sentences][1:] == ["- Fler unga seglare.", "- En ny brygga."]
+
+
+def test_how_often_is_answered_by_a_sentence_saying_how_often() -> None:
+    kb = _kb(
+        (
+            "2025-17",
+            3,
+            [
+                ("Båtarna", "Klubbens båtar besiktades i maj av Eva Lund och två andra medlemmar i Nacka."),
+                ("Båtarna", "Båtarna besiktas två gånger per år."),
+                *NUMBERED,
+            ],
+        )
+    )
+    found = Reader(kb).find("hur ofta besiktas klubbens båtar i Nacka?", LATER, "sv")
+    assert found and found.kind == "frequency" and "två gånger per år" in found.sentences[0].text
+
+
+def test_how_long_is_answered_by_a_sentence_saying_for_how_long() -> None:
+    kb = _kb(
+        (
+            "2025-18",
+            3,
+            [
+                ("Ny ordförande", "Eva Lund, Nacka, blev ordförande i klubben i mars."),
+                ("Ny ordförande", "– Jag ser fram emot att vara ordförande de kommande tre åren, säger Eva Lund."),
+                *NUMBERED,
+            ],
+        )
+    )
+    found = Reader(kb).find("hur länge ska Eva Lund vara ordförande?", LATER, "sv")
+    assert found and found.kind == "duration" and "tre åren" in found.sentences[0].text
+
+
+def test_a_lexicon_phrase_is_found_in_its_plural_and_genitive() -> None:
+    kb = _kb(("2025-19", 3, [("Råden", "Resursråden i Nacka och Värmdö har fått nya ledamöter."), *NUMBERED]))
+    reader = Reader(kb)
+    council = set(reader.index.normaliser.terms("Resursråden"))
+    for asked in ("the resource council", "the resource councils", "the resource councils' members"):
+        assert council <= set(reader.index.normaliser.question_terms(asked, "en")), asked
+    found = reader.find("which resource councils have new members?", LATER, "en")
+    assert found and "Resursråden" in found.sentences[0].text
+
+
+def test_where_someone_was_before_asks_where_they_came_from() -> None:
+    reader = Reader(KB)
+    for asked, lang in (("var jobbade Pelle tidigare?", "sv"), ("where did Pelle work before?", "en")):
+        found = reader.find(asked, LATER, lang)
+        assert found and found.kind == "origin" and "Sjöbanken" in found.sentences[0].text, asked

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 
 from bot.folding import fold
 from bot.knowledge.model import KnowledgeBase
@@ -74,6 +75,16 @@ class SentenceIndex:
         total = max(len(self.sentences), 1)
         self.idf = {term: math.log((1 + total) / len(found)) for term, found in self.postings.items()}
         self.unknown_idf = unknown_factor * math.log(1 + total)  # a word the newsletters never use weighs most
+
+    def mark(self, term: str, numbers: Iterable[int]) -> None:
+        """Give these sentences a term of their own ("@dated": what they hold, not a word), with its rarity."""
+        found = sorted(set(numbers))
+        for number in found:
+            self.terms[number] = self.terms[number] | {term}
+        self.postings[term] = found
+        self.holding[term] = frozenset(found)
+        if found:
+            self.idf[term] = math.log((1 + len(self.sentences)) / len(found))
 
     def _aliases(self, written: list[frozenset[str]]) -> dict[str, str]:
         """An acronym and the rarest word of what it stands for, each for the other, as the sentences write

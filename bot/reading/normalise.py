@@ -23,7 +23,12 @@ _GENITIVE = re.compile(r":s$|:n$")  # "MIA:s", "ESF:n"
 _JOINS = re.compile(r"[-:]")
 
 
+_DOTTED = re.compile(r"(?<![\w.])((?:[A-Za-zÅÄÖåäö]\.){2,})")  # "t.f.", "s.k.": one word each
+
+
 def tokens(text: str) -> list[str]:
+    if "." in text:
+        text = _DOTTED.sub(lambda dotted: dotted.group().replace(".", ""), text)
     return TOKEN.findall(text)
 
 
@@ -112,7 +117,10 @@ class Normaliser:
         foreign: set[str] = set()
 
         def add(terms: Iterable[str]) -> None:
-            fresh = tuple(term for term in unique(terms) if term not in seen)
+            alternatives = unique(terms)
+            if lang == "en" and seen.intersection(alternatives):  # "training courses": utbildning again
+                return
+            fresh = tuple(term for term in alternatives if term not in seen)
             if fresh:
                 seen.update(fresh)
                 groups.append(fresh)
@@ -124,9 +132,10 @@ class Normaliser:
         for token in tokens(text):
             for part in _parts(token):
                 if lang == "en":
-                    swedish = self.lexicon.get(part.lower()) or self.lexicon.get(self.english_lemma(part.lower()))
-                    if swedish:  # and the word itself, when the newsletters use it ("Second Chance School")
-                        add((*swedish, *((self.known[fold(part)],) if fold(part) in self.known else ())))
+                    lemma = self.english_lemma(part.lower())
+                    swedish = self.lexicon.get(part.lower()) or self.lexicon.get(lemma)
+                    if swedish:  # and the word itself, when the newsletters use it ("Second Chance School", "Managers")
+                        add((*swedish, *(self.known[word] for word in (fold(part), fold(lemma)) if word in self.known)))
                         continue
                 folded = fold(part)
                 known = self.known.get(folded) if folded not in self.words.stop_words else None
@@ -183,12 +192,13 @@ class Normaliser:
     def _phrase_pattern(self) -> re.Pattern[str]:
         if self._phrase is None:
             phrases = sorted((p for p in self.lexicon if " " in p or "-" in p), key=len, reverse=True) or ["\0"]
-            self._phrase = re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.IGNORECASE)
+            alternatives = "|".join(map(re.escape, phrases))  # a plural or genitive of one ("resource councils'")
+            self._phrase = re.compile(r"\b(" + alternatives + r")(?:e?s'?|'s)?(?!\w)", re.IGNORECASE)
         return self._phrase
 
     def _phrases_in(self, text: str) -> list[str]:
         """The lexicon's phrases in an English question ("work training", "work-integrating")."""
-        return [match.group().lower() for match in self._phrase_pattern().finditer(text)]
+        return [match.group(1).lower() for match in self._phrase_pattern().finditer(text)]
 
     @property
     def lexicon(self) -> dict[str, tuple[str, ...]]:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from itertools import takewhile
 
 from bot.folding import fold
 from bot.knowledge.model import KnowledgeBase
@@ -19,8 +20,10 @@ from bot.reading.normalise import TOKEN, Normaliser, tokens
 from bot.reading.sentences import Sentence, same_article
 from bot.reading.words import ReadingWords, load_words
 
+DATED = "@dated"  # the term of every sentence holding a date or a time: what a question's "i höst" meets
 _WORD = re.compile(r"\S+")  # a sentence's words, punctuation attached: distance counts every word
 _DIGITS = re.compile(r"\d+")
+_LIST_ITEM = re.compile(r"[-•*] ")  # a list's bullet ("–" opens a quote)
 _NAME_JOINT = re.compile(r"[\s&]*")  # between the words of one name ("Friskis & Svettis")
 _WORDS_OF_PATTERN = re.compile(r"(?:\\[a-zA-Z]|[^a-z\\])+")  # a kind's pattern ('\bvad (ar|betyder)\b') -> its words
 
@@ -109,6 +112,7 @@ class Reader:
         self.list_kinds = frozenset(self.words.list_kinds)
         self.telling_kinds = frozenset(self.words.telling_kinds)
         self.required_kinds = frozenset(self.words.required_kinds)
+        self.follow_kinds = frozenset(self.words.follow_kinds)
         self._spans: dict[tuple[int, str], tuple[tuple[int, int, str], ...]] = {}
         self._words: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
         self._about: dict[int, tuple[int, str]] = {}  # a sentence's about_markers held, and its text folded
@@ -116,6 +120,7 @@ class Reader:
             [word for words in self.words.asking.values() for word in words]
             + [_WORDS_OF_PATTERN.sub(" ", p.pattern) for patterns in self.words.kinds.values() for p in patterns]
         )
+        self._time_terms: frozenset[str] | None = None  # the terms of the time words, once the dates are marked
         question_terms = self.index.normaliser.question_terms
         self.asking = {
             kind: frozenset(term for word in words for lang in ("sv", "en") for term in question_terms(word, lang))
@@ -231,10 +236,12 @@ class Reader:
         folded = fold(question)
         for kind in (
             "way",
+            "frequency",
             "age",
             "reason",
             "opinion",
             "number",
+            "duration",
             "when",
             "origin",
             "define",
@@ -264,7 +271,8 @@ class Reader:
         if any(pattern.search(fold(text)) for pattern in self.words.to_the_bot):
             return None
         groups, foreign = self.index.normaliser.question(text, lang)
-        groups = [self._within(part) for group in self._join(groups) for part in self._split(group)]
+        groups = _distinct([self._within(part) for group in self._join(groups) for part in self._split(group)])
+        groups = self._dated(groups)
         aliases = self.index.aliases  # "ESF" finds "Europeiska socialfonden", and the other way round
         groups = [(*group, *(aliases[t] for t in group if aliases.get(t, t) not in group)) for group in groups]
         kind = self.kind_of(text)
@@ -276,10 +284,19 @@ class Reader:
         foreign = foreign - self._things_named(text, lang)  # "the population": a thing asked about, not a gap
         light = set(sorted(foreign, key=lambda term: self.index.idf.get(term, 0.0))[: self.light_foreign])
         weighted = _one_name_one_weight(
-            [(group, self.group_weight(group, light)) for group in groups], self._names_in(text, lang)
+            [(group, self.group_weight(group, light)) for group in groups],
+            self._names_in(text, lang) + self._hyphenated(text, lang),
         )
         names = tuple(group for group in groups if all(term in self.index.names for term in group))
         return Query(weighted, terms, kind, frozenset(_DIGITS.findall(text)), names, self._counted(text, lang, groups))
+
+    def _dated(self, groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+        """A time word's group ("i höst", "this year") with the sentences' mark of holding a date: any date meets it."""
+        if self._time_terms is None:
+            self.index.mark(DATED, (s.number for s in self.index.sentences if self.holds(s, "when")))
+            self._time_terms = self.terms_of(self.words.time_words)
+        times = self._time_terms
+        return [(*group, DATED) if times.intersection(group) else group for group in groups]
 
     def _things_named(self, text: str, lang: str) -> set[str]:
         """The terms of the English words after a determiner ("the population", "Lexelius's salary"): things
@@ -303,16 +320,27 @@ class Reader:
         terms = set(self.index.normaliser.question_terms(found.group(1), lang))
         return next((group for group in groups if terms & set(group)), ())
 
+    def _hyphenated(self, text: str, lang: str) -> list[frozenset[str]]:
+        """The terms of each word written with a hyphen ("kick-offen", "hand-butik"): one word of the question,
+        however many parts it is read as."""
+        question_terms = self.index.normaliser.question_terms
+        return [frozenset(question_terms(token, lang)) for token in tokens(text) if "-" in token]
+
     def _names_in(self, text: str, lang: str) -> list[frozenset[str]]:
         """The names of more than one word the question writes (words the sources write as names, joined by
-        spaces, "&" or a hyphen), each as its terms."""
+        spaces, "&", a hyphen or a particle such as "von"), each as its terms."""
         found: list[frozenset[str]] = []
         current: set[str] = set()
         words, end = 0, 0
         for match in TOKEN.finditer(text):
             terms = set(self.index.normaliser.terms(match.group(), learn=False))  # names are the sources' words
+            joined = _NAME_JOINT.fullmatch(text, end, match.start()) is not None
+            if words and joined and match.group() in self.words.name_particles:  # "Björn von Sydow"
+                current |= terms
+                end = match.end()
+                continue
             naming = bool(terms) and terms <= self.index.names
-            if not (naming and _NAME_JOINT.fullmatch(text, end, match.start())):
+            if not (naming and joined):
                 if words > 1:
                     found.append(frozenset(current))
                 current, words = set(), 0
@@ -382,7 +410,7 @@ class Reader:
                 break
             if query.counted and not self._stands_by(sentence, query, query.counted):  # "två projekt": no staff
                 continue
-            if kind and not self.holds(sentence, kind, query.numbers):  # no bonus for what is sought
+            if kind and not self.gives(sentence, kind, query.numbers):  # no bonus for what is sought
                 if kind in self.required_kinds or bound - self.kind_bonus - self.near_bonus + 1e-9 < best - margin:
                     continue
             score = self.score(sentence, coverage, query, best - margin)
@@ -444,7 +472,7 @@ class Reader:
         kind = query.kind
         if kind not in self.list_kinds and self._listing(sentence):  # a list of names answers who, not what
             score -= self.list_penalty
-        if kind and self.holds(sentence, kind, query.numbers):
+        if kind and self.gives(sentence, kind, query.numbers):
             if score + self.kind_bonus + self.near_bonus + 1e-9 < least:
                 return None
             near = self.near_share(sentence, query)
@@ -453,6 +481,28 @@ class Reader:
         elif kind in self.required_kinds:  # "how do I apply?": only a sentence that says how (a contact) answers
             return None
         return score
+
+    def gives(self, sentence: Sentence, kind: str, numbers: frozenset[str] = frozenset()) -> bool:
+        """Whether the sentence holds what `kind` asks for; or leads a list, which answers the `list_kinds`; or,
+        for the `follow_kinds`, one of the next two of its article holds it ("Det finns ett referat från dagen."
+        then "Mejla X, x@y.se."): quoted with them, it answers."""
+        if self.holds(sentence, kind, numbers):
+            return True
+        if kind in self.list_kinds and self._list_after(sentence):  # "... två utvecklingsområden:" "- Ökad ..."
+            return True
+        following = self._following(sentence) if kind in self.follow_kinds else []
+        return any(self.holds(other, kind, numbers) for other in following)
+
+    def _list_after(self, sentence: Sentence) -> list[Sentence]:
+        """The list items that follow a sentence ending in a colon, as far as `_following` reaches."""
+        if not sentence.text.endswith(":"):
+            return []
+        return list(takewhile(lambda other: _LIST_ITEM.match(other.text) is not None, self._following(sentence)))
+
+    def _following(self, sentence: Sentence) -> list[Sentence]:
+        """The next two sentences, as far as they are of the sentence's article."""
+        after = self.index.sentences[sentence.number + 1 : sentence.number + 3]
+        return list(takewhile(lambda other: same_article(other, sentence), after))
 
     def _listing(self, sentence: Sentence) -> bool:
         """Whether the sentence is mostly names: a board or a list of contacts (`list_share` of its words
@@ -576,16 +626,19 @@ class Reader:
         continues = self.words.continues
         if before and before.passage == sentence.passage and continues and continues.search(sentence.text):
             chosen.insert(0, before)
-        following = [
-            other for other in sentences[sentence.number + 1 : sentence.number + 3] if same_article(other, sentence)
-        ]
+        elif before and same_article(before, sentence) and query.kind == "reason" and self._reason_before(sentence):
+            chosen.insert(0, before)  # "Vi satsade därför på X": the reason is the sentence before
+        following = self._following(sentence)
         kind, numbers = query.kind, query.numbers
         if kind is not None and not self.holds(sentence, kind, numbers):
             holding = next((n for n, other in enumerate(following) if self.holds(other, kind, numbers)), None)
             if holding is not None:
                 return (chosen + following[: holding + 1])[: self.max_sentences]
         after = following[0] if following else None
-        if after and (
+        items = self._list_after(sentence)
+        if items:
+            chosen += items
+        elif after and (
             sentence.text.endswith(":") or (after.passage == sentence.passage and len(sentence.text) < self.short)
         ):
             chosen.append(after)
@@ -594,6 +647,11 @@ class Reader:
             chosen = [*chosen[: self.max_sentences - 1], referred]
             chosen.sort(key=lambda one: one.number)
         return chosen[: self.max_sentences]
+
+    def _reason_before(self, sentence: Sentence) -> bool:
+        """Whether every reason the sentence gives is one that points back ("därför", `reason_before`)."""
+        pattern, reasons = self.words.reason_before, self.sought(sentence, "reason")
+        return pattern is not None and bool(reasons) and all(pattern.fullmatch(text) for _, _, text in reasons)
 
     def _referred(self, sentence: Sentence, query: Query) -> Sentence | None:
         """The sentence a "se ovan" / "se nedan" points to: the nearest one of the same issue in that direction,
@@ -614,11 +672,16 @@ class Reader:
         return None
 
 
+def _distinct(groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The groups without repeats: a hyphenated word's parts come again when its joined form is split."""
+    return list(dict.fromkeys(groups))
+
+
 def _one_name_one_weight(
     weighted: list[tuple[tuple[str, ...], float]], names: list[frozenset[str]]
 ) -> list[tuple[tuple[str, ...], float]]:
-    """Words that together make one name ("Second Chance School", "Coca-Cola") weigh as its rarest word
-    alone, shared among them: a name of three words is one thing asked about, not three."""
+    """Words that together make one name ("Second Chance School", "Coca-Cola") or one hyphenated word
+    ("kick-offen") weigh as its rarest word alone, shared among them: one thing asked about, not three."""
     shared = list(weighted)
     for name in names:
         within = [n for n, (group, _) in enumerate(shared) if set(group) & name]

@@ -10,7 +10,10 @@ from bot.knowledge.model import KnowledgeBase
 
 # a sentence ends at . ! ? before a capital, a digit-free dash or a quote; "kl. 08.00" and "bl.a. en" do not end
 _END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÉ–\-\"»])")
-_ABBREVIATION = re.compile(r"\b(?:[a-zåäö]{1,3}\.){1,3}$|\b(?:kl|ca|nr|bl\.a|t\.ex|dvs|resp|s\.k|m\.m)\.$")
+# ... nor after an initial ("D. Carnegie & Co")
+_ABBREVIATION = re.compile(
+    r"\b(?:[a-zåäö]{1,3}\.){1,3}$|\b(?:kl|ca|nr|bl\.a|t\.ex|dvs|resp|s\.k|m\.m)\.$|(?<![\w.])[A-ZÅÄÖ]\.$"
+)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ KINDS = (
     "opinion",
     "define",
     "way",
+    "frequency",
+    "duration",
 )
 
 
@@ -44,15 +46,19 @@ class ReadingWords:
     list_kinds: tuple[str, ...] = ()  # kinds of question a list of names answers (who, which)
     near_kinds: tuple[str, ...] = ()  # kinds whose answer must stand by the question's words for the full bonus
     required_kinds: tuple[str, ...] = ()  # kinds only a sentence holding what is sought answers ("how do I ...?")
+    follow_kinds: tuple[str, ...] = ()  # kinds a sentence's next ones may give for it ("... Mejla X, x@y.se.")
     synonyms: tuple[tuple[str, ...], ...] = ()  # Swedish words a question may use for one another (jobba, arbeta)
     continues: re.Pattern[str] | None = None  # a sentence opening so goes on from the one before ("och ...")
     points_back: re.Pattern[str] | None = None  # ... and is about what the one before names ("Där ...", "Hon ...")
     said_by: re.Pattern[str] | None = None  # the verb before who says a quote ("– ..., säger X")
+    reason_before: re.Pattern[str] | None = None  # a reason marker pointing back ("därför"): the reason is before
     refers_up: re.Pattern[str] | None = None  # a sentence pointing to one before it ("e-postadress, se ovan")
     refers_down: re.Pattern[str] | None = None  # ... after it ("se nedan")
     counting: re.Pattern[str] | None = None  # "hur många X": X, what a number answering must stand by
     determiners: frozenset[str] = frozenset()  # English words before a noun ("the", "which", a genitive's "s")
     to_the_bot: tuple[re.Pattern[str], ...] = ()  # a question about the bot's own mind ("vad tycker du om ...")
+    name_particles: frozenset[str] = frozenset()  # small words within a name ("Björn von Sydow")
+    time_words: tuple[str, ...] = ()  # a time of year or a relative time ("i höst", "this year"): any date meets it
 
 
 def _patterns(data: Any, where: str) -> dict[str, tuple[re.Pattern[str], ...]]:
@@ -93,15 +99,19 @@ def _words(data: Any, path: Path) -> ReadingWords:
         list_kinds=_kinds(data.get("list_kinds") or (), f"{path}: list_kinds"),
         near_kinds=_kinds(data.get("near_kinds") or (), f"{path}: near_kinds"),
         required_kinds=_kinds(data.get("required_kinds") or (), f"{path}: required_kinds"),
+        follow_kinds=_kinds(data.get("follow_kinds") or (), f"{path}: follow_kinds"),
         synonyms=tuple(tuple(str(word) for word in group) for group in data.get("synonyms") or ()),
         continues=_pattern(data.get("continues")),
         points_back=_pattern(data.get("points_back")),
         said_by=_pattern(data.get("said_by")),
+        reason_before=_pattern(data.get("reason_before")),
         refers_up=_pattern(data.get("refers_up")),
         refers_down=_pattern(data.get("refers_down")),
         counting=_pattern(data.get("counting")),
         determiners=frozenset(str(word).lower() for word in data.get("determiners") or ()),
         to_the_bot=tuple(re.compile(str(pattern)) for pattern in data.get("to_the_bot") or ()),
+        time_words=tuple(str(word) for word in data.get("time_words") or ()),
+        name_particles=frozenset(str(word) for word in data.get("name_particles") or ()),
     )
 
 
