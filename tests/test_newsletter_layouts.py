@@ -1328,3 +1328,17 @@ def test_a_title_given_only_in_a_heading_that_names_the_person(kb):
     # is in the heading alone, the day in the article, after a sentence about something else
     roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2075-7"}
     assert roles == {("Vilma Sandqvist", "ekonom"): date(2076, 1, 8)}
+
+
+def test_a_contact_cards_line_of_addresses_is_no_heading(kb):
+    # "Viggo Almström, ekonom" over "viggo.almstrom@… · 070-…" over a long paragraph: the line of addresses stands
+    # alone over running text like a heading, but it is the card's
+    contacts = {c.name: (c.email, c.phone) for c in kb.contacts if any(s.issue == "2071-1" for s in c.sources)}
+    assert contacts["Viggo Almström"] == ("viggo.almstrom@tyreso.se", "070-174 06 71")
+
+
+def test_a_name_run_on_into_the_next_words_is_cut_to_what_its_address_spells(kb):
+    # "Ronja Edholm<br>Insatsen Vägvisaren" in a table cell reads "Ronja Edholm Insatsen Vägvisaren |
+    # 070-… ronja.edholm@…": the address spells the name's first two words
+    contacts = {c.name: (c.email, c.phone) for c in kb.contacts if any(s.issue == "2071-1" for s in c.sources)}
+    assert contacts["Ronja Edholm"] == ("ronja.edholm@nynashamn.se", "070-174 06 72")

@@ -212,6 +212,16 @@ class ContactReader:
             return Mention(name=person, source=source, email=address, purpose=purpose)
         local = address.split("@")[0]
         spelt = next((name for _, _, name in people if fold(name) == fold(local)), None)
+        if spelt is None and "." in local:  # "Ronja Edholm Insatsen Vägvisaren | ronja.edholm@…": the words it spells
+            words = local.count(".") + 1
+            spelt = next(
+                (
+                    " ".join(name.split()[:words])
+                    for _, _, name in people
+                    if len(name.split()) > words and fold(" ".join(name.split()[:words])) == fold(local)
+                ),
+                None,
+            )
         if spelt:  # "Anmälan till Mikael Sandström på Nynäshamns kommun, mikael.sandstrom@…": the address spells it
             return Mention(name=spelt, source=source, email=address, purpose=purpose)
         first = fold(local.split(".")[0]) if "." in local else None
