@@ -1342,3 +1342,16 @@ def test_a_name_run_on_into_the_next_words_is_cut_to_what_its_address_spells(kb)
     # 070-… ronja.edholm@…": the address spells the name's first two words
     contacts = {c.name: (c.email, c.phone) for c in kb.contacts if any(s.issue == "2071-1" for s in c.sources)}
     assert contacts["Ronja Edholm"] == ("ronja.edholm@nynashamn.se", "070-174 06 72")
+
+
+def test_a_board_grouped_by_organisation_with_a_labelled_seat_a_line(kb):
+    # "Haninge kommun" over "Ledamot: Name (S), vice ordförande" and "Ersättare: Name (M)": the seat's label, then the
+    # member, a position after the name being the one they hold; "Ersättare – ännu inte utsedd" is a vacant seat
+    board = next(board for board in kb.boards if board.source.issue == "2071-2")
+    assert [(m.position, m.name, m.party, m.vacancy is not None, m.represents) for m in board.members] == [
+        ("vice ordförande", "Signe Valdemarsson", "S", False, "Haninge kommun"),
+        ("ersättare", "Hugo Blixt", "M", False, "Haninge kommun"),
+        ("ordförande", "Agnes Wirén", "C", False, "Tyresö kommun"),
+        ("ersättare", None, None, True, "Tyresö kommun"),
+        ("ledamot", "Mattias Oljelund", None, False, "Försäkringskassan"),
+    ]
