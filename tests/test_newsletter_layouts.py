@@ -1355,3 +1355,12 @@ def test_a_board_grouped_by_organisation_with_a_labelled_seat_a_line(kb):
         ("ersättare", None, None, True, "Tyresö kommun"),
         ("ledamot", "Mattias Oljelund", None, False, "Försäkringskassan"),
     ]
+
+
+def test_a_vacant_seat_takes_the_position_its_remark_names(kb):
+    # "Haninge kommun – vakant (ny ersättare väljs av fullmäktige i augusti)": no position of its own, the remark on the
+    # vacancy names the seat
+    board = next(board for board in kb.boards if board.source.issue == "2071-3")
+    vacant = [(m.position, m.represents) for m in board.members if m.vacancy is not None]
+    assert vacant == [("ersättare", "Haninge kommun")]
+    assert len(board.members) == 4

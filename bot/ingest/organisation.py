@@ -151,6 +151,10 @@ def _listed(line: str) -> BoardMember | None:
             fields += [first.group("position"), first.group("rest")]
         else:
             fields.append(field)
+    if remarks and not any(_is_position(field) for field in fields):
+        # "Region Stockholm – vakant (ny ledamot utses i februari)": the seat a remark on a vacancy names
+        said = next((p for remark in remarks if (p := _last_position(remark.split()))), None)
+        fields += [said] if said and any(lexicon().is_vacancy(field) for field in fields) else []
     positions = [field for field in fields if _is_position(field)]
     organisations = [field for field in fields if _is_organisation(field)]
     others = [field for field in fields if field not in positions and field not in organisations]
