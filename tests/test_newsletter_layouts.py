@@ -1364,3 +1364,27 @@ def test_a_vacant_seat_takes_the_position_its_remark_names(kb):
     vacant = [(m.position, m.represents) for m in board.members if m.vacancy is not None]
     assert vacant == [("ersättare", "Haninge kommun")]
     assert len(board.members) == 4
+
+
+def test_a_list_of_places_under_a_heading_that_does_not_say_lediga_platser(kb):
+    # "ARBETSTRÄNING – DET FINNS PLATS" over lines "Name ....... 3": a section that speaks of places over a list of
+    # names with counts is a notice of places; "Odlingslotten Muskö ..... inga just nu" over two counted lines is a
+    # provider with none, not the list's column header
+    places = {p.provider: p.count for r in kb.places if r.source.issue == "2071-4" for p in r.places}
+    assert places == {
+        "Snickeriet Tallåsen": 3,
+        "Kafé Mullvaden": 1,
+        "Odlingslotten Muskö": 0,
+        "Pappersverkstan Handen": 2,
+        "Glasateljén Prisma": 4,
+    }
+
+
+def test_a_count_in_words_after_a_provider_and_its_place(kb):
+    # "**Tvätteriet Lunden**, Haninge: två platser": the place after the comma is not the provider, the count a word
+    places = {(p.provider, p.municipality): p.count for r in kb.places if r.source.issue == "2071-5" for p in r.places}
+    assert places == {
+        ("Tvätteriet Lunden", "Haninge"): 2,
+        ("Musikstudion Ackord", "Nynäshamn"): 1,
+        ("Bokbinderiet", None): 3,
+    }
