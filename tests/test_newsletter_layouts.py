@@ -1388,3 +1388,26 @@ def test_a_count_in_words_after_a_provider_and_its_place(kb):
         ("Musikstudion Ackord", "Nynäshamn"): 1,
         ("Bokbinderiet", None): 3,
     }
+
+
+def test_a_heading_announcing_someone_new_in_a_title_that_names_nobody(kb):
+    # "NY SAMORDNARE I TYRESÖ" over "Från och med den 14 november arbetar Alva Stenmark hos oss. Hon efterträder Leo
+    # Brandin …": the title is the first person's the article names (not the predecessor's), dated by the sentence
+    # that opens on the day; "Ny kanslichef" over "Sedan 1 oktober är det Maj Östlund som …"; "NY ORDFÖRANDE" over
+    # "Från och med den 1 december leder Henning Kvarnström …" and a board list naming him ordförande: his, that day
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2071-6"}
+    assert roles == {
+        ("Alva Stenmark", "samordnare"): date(2071, 11, 14),
+        ("Maj Östlund", "kanslichef"): date(2071, 10, 1),
+        ("Henning Kvarnström", "ordförande"): date(2071, 12, 1),
+        ("Runa Blomgren", "vice ordförande"): None,
+        ("Ture Wahlbeck", "ledamot"): None,
+    }
+
+
+def test_a_start_day_written_as_an_iso_date(kb):
+    # "NY UTREDARE I LÄNKEN" over "… har fått en ny utredare. Fr.o.m. 2072-01-10 är Selma Dahlqvist ansvarig …": the
+    # day after "fr.o.m." written year-month-day; "Hon nås på selma.dahlqvist@…" is hers
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2071-8"}
+    assert roles == {("Selma Dahlqvist", "utredare"): date(2072, 1, 10)}
+    assert next(c.email for c in kb.contacts if c.name == "Selma Dahlqvist") == "selma.dahlqvist@haninge.se"

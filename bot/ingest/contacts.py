@@ -16,6 +16,7 @@ from bot.knowledge.model import Contact, Purpose, Role, Source
 from bot.knowledge.vocabulary import load_vocabulary
 
 _FULL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\s+(\d{{4}})\b", re.I)
+_ISO_DATE = re.compile(r"(?<![\d-])\d{4}-\d\d-\d\d(?![\d-])")
 _DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})(?![\d/])")
 _LEAVING = "|".join(map(re.escape, load_vocabulary().role_leaves))
 
@@ -59,9 +60,11 @@ _GAP_BEFORE = re.compile(
 # "Name har utsetts till ny title", "Name, som den 12 april börjar som title", "Name började den 18 augusti som title",
 # "Name har anställts som förbundets nya title"
 _SINCE_DAY = (
-    rf"(?:den\s+)?(?:\d{{1,2}}\s+(?:{MONTH_PATTERN})\b(?:\s+\d{{4}})?|(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})\b)"
+    rf"(?:den\s+)?(?:\d{{1,2}}\s+(?:{MONTH_PATTERN})\b(?:\s+\d{{4}})?|(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})\b"
+    r"|\d{4}-\d\d-\d\d\b)"  # "fr.o.m. 2085-01-08"
 )
 _SINCE = re.compile(rf"^\s*\(?{lexicon().since}\s+{_SINCE_DAY}", re.I)
+_NOT_HOLDER_BEFORE = re.compile(rf"\b{lexicon().not_holder_gaps}\s+$")  # "tar över efter": X after it holds nothing
 _SINCE_BETWEEN = re.compile(rf"\s+{lexicon().since}\s+{_SINCE_DAY}", re.I)  # "X och är sedan den 1 november T"
 
 
@@ -303,7 +306,10 @@ class ContactReader:
         if not (following and _TAKES_UP.search(following)):
             # a paragraph of its own that goes on: "Hon tillträder den 3 maj."
             beyond = self._following_about(person, self._beyond())
-            starts = beyond and (_TAKES_UP.search(beyond) or lexicon().tells_start_day(beyond))
+            # ... or opens on the day: "Sedan den 2 maj leder Farida Noor projektet."
+            starts = beyond and (
+                _TAKES_UP.search(beyond) or lexicon().tells_start_day(beyond) or _SINCE.match(beyond) is not None
+            )
             following = beyond if starts else following
         if following and only_title and not leaves and _TAKES_UP.search(following):
             joins = True  # "X är på plats som förbundschef. Hon tillträdde den 7 januari."
@@ -379,6 +385,12 @@ class ContactReader:
                 return date(int(when.group(3)), MONTHS[fold(when.group(2))], int(when.group(1)))
             except ValueError as error:  # "31 april 2024": build.py names the file and line
                 raise ImpossibleDate(f"impossible date {when.group(0)}") from error
+        written = _ISO_DATE.search(sentence)  # "Fr.o.m. 2085-01-08 är X ansvarig …"
+        if written:
+            try:
+                return date.fromisoformat(written.group(0))
+            except ValueError:
+                return None
         if self._published is None:
             return None
         named = re.search(rf"\b(\d{{1,2}})(?::[ae])?\s+({MONTH_PATTERN})\b", sentence, re.I)  # "den 1:a december"
@@ -424,6 +436,30 @@ class ContactReader:
                 return str(named.group(0))
             return section_federation or self.own_federation
         return None
+
+
+def new_holder_of_heading(heading: str, paragraphs: list[str], names: Names) -> str | None:
+    """ "Ny projektledare för Jobbspåret" over "Sedan den 2 maj leder Farida Noor projektet.": a heading that announces
+    someone new in a title and names nobody gives the title to the first person named in a sentence of the article's
+    opening paragraph that tells of someone joining or opens on the day ("valdes", "börjar", "Från och med den 1
+    januari"), unless it tells of one leaving or names them after "efterträder" or "efter" (a predecessor); None for any
+    other heading, and the caller reads it only for an article that gives no one the heading's title."""
+    if not names.any_title.search(fold(heading)) or names.people(heading):
+        return None
+    title = names.role.search(heading)
+    before = heading[: title.start()].split() if title else []
+    if not before or fold(before[-1]) not in _NEW:
+        return None
+    for sentence in sentences(paragraphs[0]) if paragraphs else ():
+        people = names.people(sentence) if _JOINS.search(sentence) or _SINCE.match(sentence) else []
+        if not people:
+            continue  # "Som vi berättade lämnade X styrelsen i oktober": the predecessor, told of first
+        start, _, person = people[0]
+        after_gap = _NOT_HOLDER_BEFORE.search(sentence[:start])  # "tar över efter X"
+        if _LEAVES.search(sentence) or _SUCCEEDS.search(sentence[:start] + " ") or after_gap:
+            return None
+        return person
+    return None
 
 
 def _just_before(people: People, sentence: str, position: int, titles: re.Pattern[str]) -> str | None:
