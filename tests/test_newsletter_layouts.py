@@ -1411,3 +1411,9 @@ def test_a_start_day_written_as_an_iso_date(kb):
     roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2071-8"}
     assert roles == {("Selma Dahlqvist", "utredare"): date(2072, 1, 10)}
     assert next(c.email for c in kb.contacts if c.name == "Selma Dahlqvist") == "selma.dahlqvist@haninge.se"
+
+
+def test_a_title_then_a_verb_and_a_word_before_its_holder(kb):
+    # "Ekonom är alltjämt Birger Tallqvist, som …": the title opens the sentence, its holder after "är alltjämt"
+    roles = {(c.name, r.title) for c in kb.contacts for r in c.roles if r.source.issue == "2071-7"}
+    assert roles == {("Birger Tallqvist", "ekonom")}

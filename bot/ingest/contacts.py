@@ -64,6 +64,10 @@ _SINCE_DAY = (
     r"|\d{4}-\d\d-\d\d\b)"  # "fr.o.m. 2085-01-08"
 )
 _SINCE = re.compile(rf"^\s*\(?{lexicon().since}\s+{_SINCE_DAY}", re.I)
+# between a title and the name of its holder: "Förbundschef: X", "ordförande är X", "Vice ordförande är fortsatt X"
+_HOLDER_GAP = re.compile(
+    rf"[:\s]*(?:(?!{lexicon().not_holder_gaps}\b)[a-zåäö.]+\s+)?|\s+{lexicon().holder_copulas}\s+[a-zåäö]+\s+"
+)
 _NOT_HOLDER_BEFORE = re.compile(rf"\b{lexicon().not_holder_gaps}\s+$")  # "tar över efter": X after it holds nothing
 _SINCE_BETWEEN = re.compile(rf"\s+{lexicon().since}\s+{_SINCE_DAY}", re.I)  # "X och är sedan den 1 november T"
 
@@ -257,9 +261,7 @@ class ContactReader:
                 for start, _, name in people
                 if not set_apart
                 and 0 <= start - title_end <= 20
-                and re.fullmatch(
-                    rf"[:\s]*(?:(?!{lexicon().not_holder_gaps}\b)[a-zåäö.]+\s+)?", sentence[title_end:start]
-                )
+                and _HOLDER_GAP.fullmatch(sentence[title_end:start])
                 or _chosen(sentence[title_end:start])
                 or (_INTRODUCED.fullmatch(sentence[title_end:start]) and _introduced(sentence[: match.start()]))
             ),

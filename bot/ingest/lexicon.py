@@ -86,6 +86,7 @@ class Lexicon:
     former_titles: re.Pattern[str]  # "tidigare", "senast": a title after these was held before
     elsewhere_titles: tuple[str, ...]  # "i dag", "till vardags som": a title right after these is a job elsewhere
     not_holder_gaps: str  # a pattern: "och", "efter" between a title and a name that does not hold it, as written
+    holder_copulas: str  # a pattern: "är", "blir" between a title and its holder ("T är fortsatt X"), as written
     title_joins: str  # a pattern: "och" between two titles of one name ("Förbundschef och ansvarig utgivare: X")
     start_day: re.Pattern[str]  # "Första arbetsdag": a sentence opening so dates the start of the one just named
     board: re.Pattern[str]  # "styrelse": a section about the board
@@ -262,6 +263,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             former_titles=_starts(data["former_titles"]),
             elsewhere_titles=tuple(f" {fold(str(words))}" for words in data["elsewhere_titles"]),
             not_holder_gaps="(?:" + "|".join(map(re.escape, map(str, data["not_holder_gaps"]))) + ")",
+            holder_copulas="(?:" + "|".join(map(re.escape, map(str, data["holder_copulas"]))) + ")",
             title_joins="(?:" + "|".join(map(re.escape, map(str, data["title_joins"]))) + ")",
             start_day=_starts(data["start_day_openings"]),
             board=_starts(data["board_words"]),
