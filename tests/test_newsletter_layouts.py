@@ -1417,3 +1417,9 @@ def test_a_title_then_a_verb_and_a_word_before_its_holder(kb):
     # "Ekonom är alltjämt Birger Tallqvist, som …": the title opens the sentence, its holder after "är alltjämt"
     roles = {(c.name, r.title) for c in kb.contacts for r in c.roles if r.source.issue == "2071-7"}
     assert roles == {("Birger Tallqvist", "ekonom")}
+
+
+def test_a_first_name_by_a_title_for_someone_the_issue_names_in_full_elsewhere(kb):
+    # "Frågor om den tar jag (Greta, ekonom) gärna emot" in one article, "Greta Lundkvist, 08-…" in the contacts
+    roles = {(c.name, r.title) for c in kb.contacts for r in c.roles if r.source.issue == "2071-10"}
+    assert roles == {("Greta Lundkvist", "ekonom")}

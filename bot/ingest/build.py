@@ -310,6 +310,7 @@ def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str)
     reader = ContactReader(names, federation_name)
     mentions: list[tuple[Mention, int]] = []
     for order, newsletter in enumerate(newsletters):
+        reader.start_issue(newsletter.sections)
         for section in newsletter.sections:
             other = _federation_of_section(section, federation_name)
             paragraphs = section.paragraphs

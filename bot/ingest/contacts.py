@@ -9,7 +9,7 @@ from datetime import date
 
 from bot.folding import fold
 from bot.ingest.dates import MONTH_PATTERN, MONTHS, resolve_past_year, resolve_year
-from bot.ingest.document import sentences
+from bot.ingest.document import Section, sentences
 from bot.ingest.lexicon import lexicon
 from bot.ingest.people import EMAIL, PHONE, Names
 from bot.knowledge.model import Contact, Purpose, Role, Source
@@ -44,6 +44,7 @@ _INDEFINITE = re.compile(r"\b(?:en|ett|an|a)\s+(?P<new>(?:ny|nye|new)\s+)?$", re
 _INTRODUCED = re.compile(r",\s+|[^.;:!?]{0,50}:\s+")
 _BOTH = re.compile(r"^(?:båda|bägge)\b", re.I)  # "Båda tillträder den 1 januari": everyone just named
 _PRONOUN = re.compile(r"^\s*(?:hon|han|hen)\b", re.I)
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w-])([A-ZÅÄÖ][a-zåäöé]+),\s*$")  # "(Linnea, kommunikatör)": a first name
 _POSSESSIVE = re.compile(r"^(?:hans|hennes|hens)\b", re.I)
 _QUOTED = re.compile(r"^\s*[–—\"”»]")  # a paragraph quoting someone: "– Jag ser fram emot ..."
 _NEW = {fold(word) for word in ("ny", "nya", "nye", "nyanställd", "nyanställda", "tillträdande")}
@@ -95,6 +96,24 @@ class ContactReader:
         self.own_federation = own_federation
         self._article: tuple[str, ...] = ()
         self._first_names_found: tuple[dict[str, str], re.Pattern[str] | None] | None = None
+        self._issue: list[Section] = []
+        self._issue_first_names: dict[str, str] | None = None
+
+    def start_issue(self, sections: list[Section]) -> None:
+        """The issue the paragraphs read next belong to: a person it names in full anywhere may be called by first
+        name ("Själv går jag (Linnea, kommunikatör) …" above "Linnea Sjöberg, 070-…" in the contacts)."""
+        self._issue, self._issue_first_names = sections, None
+
+    def _issue_first_name(self, first: str) -> str | None:
+        """The one person the issue names in full with this first name (their names found once per issue, and only
+        for an issue that calls someone by first name next to a title)."""
+        if self._issue_first_names is None:
+            named = dict.fromkeys(
+                name for section in self._issue for text in section.paragraphs for _, _, name in self.names.people(text)
+            )
+            firsts = [name.split()[0] for name in named]
+            self._issue_first_names = {name.split()[0]: name for name in named if firsts.count(name.split()[0]) == 1}
+        return self._issue_first_names.get(first)
 
     def read(
         self,
@@ -282,6 +301,9 @@ class ContactReader:
             before = _successor(people, sentence, candidates[-1]) if candidates else None
             before = before or _chained(people, sentence, match.start())
         person = after or before
+        if person is None and not people:
+            alone = _FIRST_NAME_BEFORE.search(sentence, 0, match.start())  # "(Linnea, kommunikatör)"
+            person = self._issue_first_name(alone.group(1)) if alone else None
         if person is None:
             return None
         words_before = sentence[: match.start()].split()
