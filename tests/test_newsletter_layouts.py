@@ -1423,3 +1423,10 @@ def test_a_first_name_by_a_title_for_someone_the_issue_names_in_full_elsewhere(k
     # "Frågor om den tar jag (Greta, ekonom) gärna emot" in one article, "Greta Lundkvist, 08-…" in the contacts
     roles = {(c.name, r.title) for c in kb.contacts for r in c.roles if r.source.issue == "2071-10"}
     assert roles == {("Greta Lundkvist", "ekonom")}
+
+
+def test_participants_a_provider_can_take_in_are_its_places(kb):
+    # "Vävstugan Solvarv i Dalarö kan ta emot två deltagare", "Cykelverkstan Eken har plats för 4 personer": in a
+    # notice of places, a count of participants a provider can take in
+    places = {p.provider: p.count for r in kb.places if r.source.issue == "2071-9" for p in r.places}
+    assert places == {"Vävstugan Solvarv i Dalarö": 2, "Cykelverkstan Eken": 4, "Kafé Kompassen": 1}

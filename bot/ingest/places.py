@@ -86,6 +86,16 @@ def _goes_on() -> re.Pattern[str]:
     return re.compile(rf"{_NOUN}[^.!?]*?\b(?:{joins})\s+(?P<name>{_NAME})\s+(?:{having})\s+(?P<count>\d+)(?=\s*[.,;])")
 
 
+@cache
+def _takes_in() -> re.Pattern[str]:
+    """ "Trädgårdsgänget i Vendelsö kan ta emot tre deltagare": in a notice of places, the participants a provider can
+    take in are its open places."""
+    words = lexicon()
+    verbs = "|".join(r"\s+".join(map(re.escape, verb.split())) for verb in words.takes_in)
+    nouns = "|".join(map(re.escape, words.takes_in_nouns))
+    return re.compile(rf"(?P<name>{_NAME})\s+(?:{verbs})\s+(?P<count>\d+|[a-zåäö]+)\s+(?:[a-zåäö]+\s+)?(?:{nouns})\b")
+
+
 def _provider(label: str) -> str:
     """The provider a label names: without a list join before it ("och Kafé Tegel") or the
     sentence that leads to it ("Nu finns lediga platser hos Kafé Tegel")."""
@@ -352,7 +362,7 @@ def _items(text: str, vocabulary: Vocabulary, listed: bool = True) -> list[OpenP
     words = lexicon()
     text = _in_digits(text)
     spans = []
-    for span, place in _stated(text, vocabulary, (_FINNS, _HAS_COUNT, _COUNT_AFTER, _count_at())):
+    for span, place in _stated(text, vocabulary, (_FINNS, _HAS_COUNT, _COUNT_AFTER, _count_at(), _takes_in())):
         found.append((span[0], place))
         spans.append(span)
     masked = text  # the counts found so far set apart: "Hos A finns tre, • och B är fullbelagd"
