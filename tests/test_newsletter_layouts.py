@@ -1385,3 +1385,105 @@ def test_a_labelled_line_of_days_each_with_its_municipality_and_a_kind_in_bracke
     assert meeting(kb, "2071-03-12").municipality == "Tyresö"
     assert meeting(kb, "2071-03-26").municipality == "Nynäshamn"
     assert facts(meeting(kb, "2071-04-16")) == ("Haninge", "vårfrukost", "Kulturhuset i Handen", "08:45")
+
+
+def test_a_contact_cards_line_of_addresses_is_no_heading(kb):
+    # "Viggo Almström, ekonom" over "viggo.almstrom@… · 070-…" over a long paragraph: the line of addresses stands
+    # alone over running text like a heading, but it is the card's
+    contacts = {c.name: (c.email, c.phone) for c in kb.contacts if any(s.issue == "2071-1" for s in c.sources)}
+    assert contacts["Viggo Almström"] == ("viggo.almstrom@tyreso.se", "070-174 06 71")
+
+
+def test_a_name_run_on_into_the_next_words_is_cut_to_what_its_address_spells(kb):
+    # "Ronja Edholm<br>Insatsen Vägvisaren" in a table cell reads "Ronja Edholm Insatsen Vägvisaren |
+    # 070-… ronja.edholm@…": the address spells the name's first two words
+    contacts = {c.name: (c.email, c.phone) for c in kb.contacts if any(s.issue == "2071-1" for s in c.sources)}
+    assert contacts["Ronja Edholm"] == ("ronja.edholm@nynashamn.se", "070-174 06 72")
+
+
+def test_a_board_grouped_by_organisation_with_a_labelled_seat_a_line(kb):
+    # "Haninge kommun" over "Ledamot: Name (S), vice ordförande" and "Ersättare: Name (M)": the seat's label, then the
+    # member, a position after the name being the one they hold; "Ersättare – ännu inte utsedd" is a vacant seat
+    board = next(board for board in kb.boards if board.source.issue == "2071-2")
+    assert [(m.position, m.name, m.party, m.vacancy is not None, m.represents) for m in board.members] == [
+        ("vice ordförande", "Signe Valdemarsson", "S", False, "Haninge kommun"),
+        ("ersättare", "Hugo Blixt", "M", False, "Haninge kommun"),
+        ("ordförande", "Agnes Wirén", "C", False, "Tyresö kommun"),
+        ("ersättare", None, None, True, "Tyresö kommun"),
+        ("ledamot", "Mattias Oljelund", None, False, "Försäkringskassan"),
+    ]
+
+
+def test_a_vacant_seat_takes_the_position_its_remark_names(kb):
+    # "Haninge kommun – vakant (ny ersättare väljs av fullmäktige i augusti)": no position of its own, the remark on the
+    # vacancy names the seat
+    board = next(board for board in kb.boards if board.source.issue == "2071-3")
+    vacant = [(m.position, m.represents) for m in board.members if m.vacancy is not None]
+    assert vacant == [("ersättare", "Haninge kommun")]
+    assert len(board.members) == 4
+
+
+def test_a_list_of_places_under_a_heading_that_does_not_say_lediga_platser(kb):
+    # "ARBETSTRÄNING – DET FINNS PLATS" over lines "Name ....... 3": a section that speaks of places over a list of
+    # names with counts is a notice of places; "Odlingslotten Muskö ..... inga just nu" over two counted lines is a
+    # provider with none, not the list's column header
+    places = {p.provider: p.count for r in kb.places if r.source.issue == "2071-4" for p in r.places}
+    assert places == {
+        "Snickeriet Tallåsen": 3,
+        "Kafé Mullvaden": 1,
+        "Odlingslotten Muskö": 0,
+        "Pappersverkstan Handen": 2,
+        "Glasateljén Prisma": 4,
+    }
+
+
+def test_a_count_in_words_after_a_provider_and_its_place(kb):
+    # "**Tvätteriet Lunden**, Haninge: två platser": the place after the comma is not the provider, the count a word
+    places = {(p.provider, p.municipality): p.count for r in kb.places if r.source.issue == "2071-5" for p in r.places}
+    assert places == {
+        ("Tvätteriet Lunden", "Haninge"): 2,
+        ("Musikstudion Ackord", "Nynäshamn"): 1,
+        ("Bokbinderiet", None): 3,
+    }
+
+
+def test_a_heading_announcing_someone_new_in_a_title_that_names_nobody(kb):
+    # "NY SAMORDNARE I TYRESÖ" over "Från och med den 14 november arbetar Alva Stenmark hos oss. Hon efterträder Leo
+    # Brandin …": the title is the first person's the article names (not the predecessor's), dated by the sentence
+    # that opens on the day; "Ny kanslichef" over "Sedan 1 oktober är det Maj Östlund som …"; "NY ORDFÖRANDE" over
+    # "Från och med den 1 december leder Henning Kvarnström …" and a board list naming him ordförande: his, that day
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2071-6"}
+    assert roles == {
+        ("Alva Stenmark", "samordnare"): date(2071, 11, 14),
+        ("Maj Östlund", "kanslichef"): date(2071, 10, 1),
+        ("Henning Kvarnström", "ordförande"): date(2071, 12, 1),
+        ("Runa Blomgren", "vice ordförande"): None,
+        ("Ture Wahlbeck", "ledamot"): None,
+    }
+
+
+def test_a_start_day_written_as_an_iso_date(kb):
+    # "NY UTREDARE I LÄNKEN" over "… har fått en ny utredare. Fr.o.m. 2072-01-10 är Selma Dahlqvist ansvarig …": the
+    # day after "fr.o.m." written year-month-day; "Hon nås på selma.dahlqvist@…" is hers
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2071-8"}
+    assert roles == {("Selma Dahlqvist", "utredare"): date(2072, 1, 10)}
+    assert next(c.email for c in kb.contacts if c.name == "Selma Dahlqvist") == "selma.dahlqvist@haninge.se"
+
+
+def test_a_title_then_a_verb_and_a_word_before_its_holder(kb):
+    # "Ekonom är alltjämt Birger Tallqvist, som …": the title opens the sentence, its holder after "är alltjämt"
+    roles = {(c.name, r.title) for c in kb.contacts for r in c.roles if r.source.issue == "2071-7"}
+    assert roles == {("Birger Tallqvist", "ekonom")}
+
+
+def test_a_first_name_by_a_title_for_someone_the_issue_names_in_full_elsewhere(kb):
+    # "Frågor om den tar jag (Greta, ekonom) gärna emot" in one article, "Greta Lundkvist, 08-…" in the contacts
+    roles = {(c.name, r.title) for c in kb.contacts for r in c.roles if r.source.issue == "2071-10"}
+    assert roles == {("Greta Lundkvist", "ekonom")}
+
+
+def test_participants_a_provider_can_take_in_are_its_places(kb):
+    # "Vävstugan Solvarv i Dalarö kan ta emot två deltagare", "Cykelverkstan Eken har plats för 4 personer": in a
+    # notice of places, a count of participants a provider can take in
+    places = {p.provider: p.count for r in kb.places if r.source.issue == "2071-9" for p in r.places}
+    assert places == {"Vävstugan Solvarv i Dalarö": 2, "Cykelverkstan Eken": 4, "Kafé Kompassen": 1}

@@ -11,7 +11,15 @@ from pathlib import Path
 
 from bot.folding import fold
 from bot.ingest.changes import Change, read_changes
-from bot.ingest.contacts import ContactReader, ImpossibleDate, Mention, card_mentions, infer_successions, merge_mentions
+from bot.ingest.contacts import (
+    ContactReader,
+    ImpossibleDate,
+    Mention,
+    card_mentions,
+    infer_successions,
+    merge_mentions,
+    new_holder_of_heading,
+)
 from bot.ingest.corrections import apply_corrections
 from bot.ingest.dates import check_plausible
 from bot.ingest.document import Line, Newsletter, NewsletterError, Section, Skipped, read_newsletter
@@ -302,6 +310,7 @@ def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str)
     reader = ContactReader(names, federation_name)
     mentions: list[tuple[Mention, int]] = []
     for order, newsletter in enumerate(newsletters):
+        reader.start_issue(newsletter.sections)
         for section in newsletter.sections:
             other = _federation_of_section(section, federation_name)
             paragraphs = section.paragraphs
@@ -312,9 +321,16 @@ def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str)
             )
             article = (section.heading, *paragraphs)
             headline = []  # "Elin Waltersson blir ny förbundschef" over "Hon tillträder 1 juni.": the role, if no other
+            unnamed = False  # "Ny samordnare" over an article that gives no one that title: the one it introduces
             if names.people(section.heading):
                 headline = reader.read(
                     section.heading, source, other, newsletter.published, paragraphs[:4], [], article
+                )
+            elif holder := new_holder_of_heading(section.heading, paragraphs, names):
+                unnamed = True
+                # "Ny projektledare för X" over "Sedan den 2 maj leder Farida Noor …": read as the heading of her
+                headline = reader.read(
+                    f"{holder}, {section.heading}", source, other, newsletter.published, paragraphs[:4], [], article
                 )
             body_start = len(mentions)
             for index, run in enumerate(section.runs):
@@ -327,8 +343,17 @@ def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str)
                 for mention in read:
                     _check_role_dates(mention, newsletter, run[0].number)
                     mentions.append((mention, order))
-            with_roles = {fold(mention.name) for mention, _ in mentions[body_start:] if mention.role}
-            for mention in (m for m in headline if m.role and fold(m.name) not in with_roles):
+            body = [mention for mention, _ in mentions[body_start:] if mention.role]
+            with_roles = {fold(mention.name) for mention in body}
+            titles = {fold(mention.role.title) for mention in body if mention.role}
+            for mention in headline:
+                if mention.role is None:
+                    continue
+                if fold(mention.name) in with_roles:  # "ordförande" in the board list under "NY ORDFÖRANDE": the day
+                    _date_role(body, mention)
+                    continue
+                if unnamed and fold(mention.role.title) in titles:
+                    continue  # "Ny samordnare" over "Ebba Strand är ny samordnare …": the article says whose it is
                 _check_role_dates(mention, newsletter, section.lines[0].number if section.lines else 0)
                 mentions.append((mention, order))
         for footer in dict.fromkeys(newsletter.footers):
@@ -339,6 +364,15 @@ def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str)
     contacts = merge_mentions(mentions)
     infer_successions(contacts)
     return contacts
+
+
+def _date_role(body: list[Mention], heading: Mention) -> None:
+    """The day a heading's role was taken up, for the article's own mention of the same person in the same title
+    without one."""
+    for mention in body:
+        role, said = mention.role, heading.role
+        if role and said and role.start is None and fold(mention.name) == fold(heading.name):
+            role.start = said.start if fold(role.title) == fold(said.title) else None
 
 
 def _check_role_dates(mention: Mention, newsletter: Newsletter, line: int) -> None:

@@ -9,13 +9,14 @@ from datetime import date
 
 from bot.folding import fold
 from bot.ingest.dates import MONTH_PATTERN, MONTHS, resolve_past_year, resolve_year
-from bot.ingest.document import sentences
+from bot.ingest.document import Section, sentences
 from bot.ingest.lexicon import lexicon
 from bot.ingest.people import EMAIL, PHONE, Names, Titles
 from bot.knowledge.model import Contact, Purpose, Role, Source
 from bot.knowledge.vocabulary import load_vocabulary
 
 _FULL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\s+(\d{{4}})\b", re.I)
+_ISO_DATE = re.compile(r"(?<![\d-])\d{4}-\d\d-\d\d(?![\d-])")
 _DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})(?![\d/])")
 _LEAVING = "|".join(map(re.escape, load_vocabulary().role_leaves))
 
@@ -43,6 +44,7 @@ _INDEFINITE = re.compile(r"\b(?:en|ett|an|a)\s+(?P<new>(?:ny|nye|new)\s+)?$", re
 _INTRODUCED = re.compile(r",\s+|[^.;:!?]{0,50}:\s+")
 _BOTH = re.compile(r"^(?:båda|bägge)\b", re.I)  # "Båda tillträder den 1 januari": everyone just named
 _PRONOUN = re.compile(r"^\s*(?:hon|han|hen)\b", re.I)
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w-])([A-ZÅÄÖ][a-zåäöé]+),\s*$")  # "(Linnea, kommunikatör)": a first name
 _POSSESSIVE = re.compile(r"^(?:hans|hennes|hens)\b", re.I)
 _QUOTED = re.compile(r"^\s*[–—\"”»]")  # a paragraph quoting someone: "– Jag ser fram emot ..."
 _NEW = {fold(word) for word in ("ny", "nya", "nye", "nyanställd", "nyanställda", "tillträdande")}
@@ -59,9 +61,15 @@ _GAP_BEFORE = re.compile(
 # "Name har utsetts till ny title", "Name, som den 12 april börjar som title", "Name började den 18 augusti som title",
 # "Name har anställts som förbundets nya title"
 _SINCE_DAY = (
-    rf"(?:den\s+)?(?:\d{{1,2}}\s+(?:{MONTH_PATTERN})\b(?:\s+\d{{4}})?|(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})\b)"
+    rf"(?:den\s+)?(?:\d{{1,2}}\s+(?:{MONTH_PATTERN})\b(?:\s+\d{{4}})?|(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})\b"
+    r"|\d{4}-\d\d-\d\d\b)"  # "fr.o.m. 2085-01-08"
 )
 _SINCE = re.compile(rf"^\s*\(?{lexicon().since}\s+{_SINCE_DAY}", re.I)
+# between a title and the name of its holder: "Förbundschef: X", "ordförande är X", "Vice ordförande är fortsatt X"
+_HOLDER_GAP = re.compile(
+    rf"[:\s]*(?:(?!{lexicon().not_holder_gaps}\b)[a-zåäö.]+\s+)?|\s+{lexicon().holder_copulas}\s+[a-zåäö]+\s+"
+)
+_NOT_HOLDER_BEFORE = re.compile(rf"\b{lexicon().not_holder_gaps}\s+$")  # "tar över efter": X after it holds nothing
 _SINCE_BETWEEN = re.compile(rf"\s+{lexicon().since}\s+{_SINCE_DAY}", re.I)  # "X och är sedan den 1 november T"
 
 
@@ -88,6 +96,24 @@ class ContactReader:
         self.own_federation = own_federation
         self._article: tuple[str, ...] = ()
         self._first_names_found: tuple[dict[str, str], re.Pattern[str] | None] | None = None
+        self._issue: list[Section] = []
+        self._issue_first_names: dict[str, str] | None = None
+
+    def start_issue(self, sections: list[Section]) -> None:
+        """The issue the paragraphs read next belong to: a person it names in full anywhere may be called by first
+        name ("Själv går jag (Linnea, kommunikatör) …" above "Linnea Sjöberg, 070-…" in the contacts)."""
+        self._issue, self._issue_first_names = sections, None
+
+    def _issue_first_name(self, first: str) -> str | None:
+        """The one person the issue names in full with this first name (their names found once per issue, and only
+        for an issue that calls someone by first name next to a title)."""
+        if self._issue_first_names is None:
+            named = dict.fromkeys(
+                name for section in self._issue for text in section.paragraphs for _, _, name in self.names.people(text)
+            )
+            firsts = [name.split()[0] for name in named]
+            self._issue_first_names = {name.split()[0]: name for name in named if firsts.count(name.split()[0]) == 1}
+        return self._issue_first_names.get(first)
 
     def read(
         self,
@@ -212,6 +238,16 @@ class ContactReader:
             return Mention(name=person, source=source, email=address, purpose=purpose)
         local = address.split("@")[0]
         spelt = next((name for _, _, name in people if fold(name) == fold(local)), None)
+        if spelt is None and "." in local:  # "Ronja Edholm Insatsen Vägvisaren | ronja.edholm@…": the words it spells
+            words = local.count(".") + 1
+            spelt = next(
+                (
+                    " ".join(name.split()[:words])
+                    for _, _, name in people
+                    if len(name.split()) > words and fold(" ".join(name.split()[:words])) == fold(local)
+                ),
+                None,
+            )
         if spelt:  # "Anmälan till Mikael Sandström på Nynäshamns kommun, mikael.sandstrom@…": the address spells it
             return Mention(name=spelt, source=source, email=address, purpose=purpose)
         first = fold(local.split(".")[0]) if "." in local else None
@@ -244,9 +280,7 @@ class ContactReader:
                 for start, _, name in people
                 if not set_apart
                 and 0 <= start - title_end <= 20
-                and re.fullmatch(
-                    rf"[:\s]*(?:(?!{lexicon().not_holder_gaps}\b)[a-zåäö.]+\s+)?", sentence[title_end:start]
-                )
+                and _HOLDER_GAP.fullmatch(sentence[title_end:start])
                 or _chosen(sentence[title_end:start])
                 or (_INTRODUCED.fullmatch(sentence[title_end:start]) and _introduced(sentence[: match.start()]))
             ),
@@ -267,6 +301,9 @@ class ContactReader:
             before = _successor(people, sentence, candidates[-1]) if candidates else None
             before = before or _chained(people, sentence, match.start())
         person = after or before
+        if person is None and not people:
+            alone = _FIRST_NAME_BEFORE.search(sentence, 0, match.start())  # "(Linnea, kommunikatör)"
+            person = self._issue_first_name(alone.group(1)) if alone else None
         if person is None:
             return None
         words_before = sentence[: match.start()].split()
@@ -293,7 +330,10 @@ class ContactReader:
         if not (following and _TAKES_UP.search(following)):
             # a paragraph of its own that goes on: "Hon tillträder den 3 maj."
             beyond = self._following_about(person, self._beyond())
-            starts = beyond and (_TAKES_UP.search(beyond) or lexicon().tells_start_day(beyond))
+            # ... or opens on the day: "Sedan den 2 maj leder Farida Noor projektet."
+            starts = beyond and (
+                _TAKES_UP.search(beyond) or lexicon().tells_start_day(beyond) or _SINCE.match(beyond) is not None
+            )
             following = beyond if starts else following
         if following and only_title and not leaves and _TAKES_UP.search(following):
             joins = True  # "X är på plats som förbundschef. Hon tillträdde den 7 januari."
@@ -369,6 +409,12 @@ class ContactReader:
                 return date(int(when.group(3)), MONTHS[fold(when.group(2))], int(when.group(1)))
             except ValueError as error:  # "31 april 2024": build.py names the file and line
                 raise ImpossibleDate(f"impossible date {when.group(0)}") from error
+        written = _ISO_DATE.search(sentence)  # "Fr.o.m. 2085-01-08 är X ansvarig …"
+        if written:
+            try:
+                return date.fromisoformat(written.group(0))
+            except ValueError:
+                return None
         if self._published is None:
             return None
         named = re.search(rf"\b(\d{{1,2}})(?::[ae])?\s+({MONTH_PATTERN})\b", sentence, re.I)  # "den 1:a december"
@@ -414,6 +460,30 @@ class ContactReader:
                 return str(named.group(0))
             return section_federation or self.own_federation
         return None
+
+
+def new_holder_of_heading(heading: str, paragraphs: list[str], names: Names) -> str | None:
+    """ "Ny projektledare för Jobbspåret" over "Sedan den 2 maj leder Farida Noor projektet.": a heading that announces
+    someone new in a title and names nobody gives the title to the first person named in a sentence of the article's
+    opening paragraph that tells of someone joining or opens on the day ("valdes", "börjar", "Från och med den 1
+    januari"), unless it tells of one leaving or names them after "efterträder" or "efter" (a predecessor); None for any
+    other heading, and the caller reads it only for an article that gives no one the heading's title."""
+    if not names.any_title.search(fold(heading)) or names.people(heading):
+        return None
+    title = names.role.search(heading)
+    before = heading[: title.start()].split() if title else []
+    if not before or fold(before[-1]) not in _NEW:
+        return None
+    for sentence in sentences(paragraphs[0]) if paragraphs else ():
+        people = names.people(sentence) if _JOINS.search(sentence) or _SINCE.match(sentence) else []
+        if not people:
+            continue  # "Som vi berättade lämnade X styrelsen i oktober": the predecessor, told of first
+        start, _, person = people[0]
+        after_gap = _NOT_HOLDER_BEFORE.search(sentence[:start])  # "tar över efter X"
+        if _LEAVES.search(sentence) or _SUCCEEDS.search(sentence[:start] + " ") or after_gap:
+            return None
+        return person
+    return None
 
 
 def _just_before(people: People, sentence: str, position: int, titles: Titles) -> str | None:

@@ -119,6 +119,7 @@ _RULE = re.compile(r"\s*\+?(?:[-=_*─—~]\s?){3,}\+?\s*")  # "-----", "- - - -
 _BOXED = re.compile(r"\s*[|│]\s(.*?)\s*[|│]\s*")
 _FRAMED = re.compile(r"^\s*[-=─—~*#]{2,}\s+(\S.*?\S)\s+[-=─—~*#]{2,}\s*$")
 _LABELLED = re.compile(r"^\s*\[([^\[\]()]{2,40})\]\s*$")  # "[KALENDER]": a section's label in brackets
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.\w")  # an e-mail address
 _ENUMERATOR = re.compile(r"^\d{1,2}\s*[.·)–:-]\s+(?=\D)")
 _SYMBOLS = "\U0001f300-\U0001faff\u2600-\u27bf\u2b1b-\u2b55"  # "🟢 Syateljén – 5 platser": pictures as bullets
 _PICTURES = re.compile(rf"[{_SYMBOLS}]\ufe0f?\s*")
@@ -332,6 +333,8 @@ def _is_heading(
     Deep markdown headings (####) and lines ending a sentence are sub-headings: content."""
     if not text or len(text) > 120 or re.match(r"^\s*#{4,}", raw) or text.count("|") >= 2:
         return False  # a deep sub-heading, or a table's row
+    if "@" in text and _ADDRESS.search(text):
+        return False  # "name@… · 070-…": a contact card's line of addresses, over whatever follows the card
     folded = fold(text)
     if any(fuzz.ratio(folded, fold(headline)) >= 90 for headline in headlines):
         return True

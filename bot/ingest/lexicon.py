@@ -81,12 +81,15 @@ class Lexicon:
     list_joins: tuple[str, ...]  # "och", "samt": between the items of a list, as written
     clause_joins: tuple[str, ...]  # "medan", "men": between clauses about different providers, as written
     having: tuple[str, ...]  # "har", "finns": a verb between a provider and its count, as written
+    takes_in: tuple[str, ...]  # "kan ta emot": before a count of participants a provider can take in, as written
+    takes_in_nouns: tuple[str, ...]  # "deltagare": the participants counted after takes_in, as written
     contact_labels: re.Pattern[str]  # "tel.", "e-post:" before a phone number or address, folded
     phone_leads: re.Pattern[str]  # "Name på 070-…": a word between a name and its phone number, as written
     switchboard: re.Pattern[str]  # "Växel", "Kansliet": a number after one of these is nobody's own, folded
     former_titles: re.Pattern[str]  # "tidigare", "senast": a title after these was held before
     elsewhere_titles: tuple[str, ...]  # "i dag", "till vardags som": a title right after these is a job elsewhere
     not_holder_gaps: str  # a pattern: "och", "efter" between a title and a name that does not hold it, as written
+    holder_copulas: str  # a pattern: "är", "blir" between a title and its holder ("T är fortsatt X"), as written
     title_joins: str  # a pattern: "och" between two titles of one name ("Förbundschef och ansvarig utgivare: X")
     start_day: re.Pattern[str]  # "Första arbetsdag": a sentence opening so dates the start of the one just named
     board: re.Pattern[str]  # "styrelse": a section about the board
@@ -263,9 +266,12 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             list_joins=tuple(str(word) for word in data["list_joins"]),
             clause_joins=tuple(str(word) for word in data["clause_joins"]),
             having=tuple(str(word) for word in data["having"]),
+            takes_in=tuple(str(words) for words in data["takes_in"]),
+            takes_in_nouns=tuple(str(word) for word in data["takes_in_nouns"]),
             former_titles=_starts(data["former_titles"]),
             elsewhere_titles=tuple(f" {fold(str(words))}" for words in data["elsewhere_titles"]),
             not_holder_gaps="(?:" + "|".join(map(re.escape, map(str, data["not_holder_gaps"]))) + ")",
+            holder_copulas="(?:" + "|".join(map(re.escape, map(str, data["holder_copulas"]))) + ")",
             title_joins="(?:" + "|".join(map(re.escape, map(str, data["title_joins"]))) + ")",
             start_day=_starts(data["start_day_openings"]),
             board=_starts(data["board_words"]),

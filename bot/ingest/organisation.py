@@ -151,6 +151,10 @@ def _listed(line: str) -> BoardMember | None:
             fields += [first.group("position"), first.group("rest")]
         else:
             fields.append(field)
+    if remarks and not any(_is_position(field) for field in fields):
+        # "Region Stockholm – vakant (ny ledamot utses i februari)": the seat a remark on a vacancy names
+        said = next((p for remark in remarks if (p := _last_position(remark.split()))), None)
+        fields += [said] if said and any(lexicon().is_vacancy(field) for field in fields) else []
     positions = [field for field in fields if _is_position(field)]
     organisations = [field for field in fields if _is_organisation(field)]
     others = [field for field in fields if field not in positions and field not in organisations]
@@ -273,8 +277,19 @@ def _seats_in_row(cells: list[str], columns: list[str | None]) -> list[BoardMemb
     return seats
 
 
+_LABELLED_SEAT = re.compile(r"^[\s•*–-]*(?P<position>[A-Za-zåäöÅÄÖ. ]{3,25}?)(?::|\s+[–-])\s+(?P<rest>\S.*)$")
+
+
 def _seat_under(line: str, organisation: str) -> BoardMember | None:
-    """ "vice ordf.   Agnes Holmqvist (M)" under "Nynäshamns kommun"."""
+    """ "vice ordf.   Agnes Holmqvist (M)", "Ledamot: Louise Falk (S), ordförande", "Ersättare – ännu inte utsedd"
+    under "Nynäshamns kommun": a position after the name wins (the member's seat is the chair)."""
+    labelled = _LABELLED_SEAT.match(line)
+    if labelled and _is_position(labelled.group("position")):
+        position, rest = _position_of(labelled.group("position")), labelled.group("rest").strip()
+        named, _, said = rest.rpartition(",")
+        if named and _is_position(said):
+            rest, position = named.strip(), _position_of(said)
+        return _seat(rest, position, organisation) if position else None
     written = re.match(r"^[\s•*–-]*([A-Za-zåäöÅÄÖ. ]{3,25}?)\s+(?=[A-ZÅÄÖ]|(?i:vakant))", line)
     position = _position_of(written.group(1).rstrip(" :")) if written else None
     if not written or position is None:

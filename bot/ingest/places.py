@@ -38,8 +38,8 @@ _HAS_COUNT = re.compile(  # "Vedboden har tre lediga platser", "Just nu har Vedb
     rf"(?P<count>\d+|[a-zåäö]+)\s+{_NOUN}(?!\s+(?:hos|på|vid)\b)"  # not "Vi har 3 platser hos X"
 )
 _NAME_PLACE_COUNT = re.compile(
-    r"^[\s•*–-]*(?P<name>[A-ZÅÄÖ][^,:()]+?),\s*(?P<place>[A-ZÅÄÖ][^–:,-]+?)\s*[–:-]\s*(?P<count>\d+|inga)\b", re.I
-)
+    r"^[\s•*–-]*(?P<name>[A-ZÅÄÖ][^,:()]+?),\s*(?P<place>[A-ZÅÄÖ][^–:,-]+?)\s*[–:-]\s*(?P<count>\d+|[a-zåäö]+)\b", re.I
+)  # "- Sömnadsateljén Trådrullen, Jordbro – 4 platser", "Bageriet Ljuva, Tyresö: tre platser"
 _NAME_PLACE_BARE = re.compile(  # "Syateljén Tråden, Tyresö 2", "Kafé Lotsen, Nynäshamn inga": a whole line
     r"^[\s•*–-]*(?P<name>[A-ZÅÄÖ][^,:()]+?),\s*(?P<place>[A-ZÅÄÖ][\wåäö]+(?:\s[A-ZÅÄÖ][\wåäö]+)?)\s+(?P<count>\d+|[Ii]nga)$"
 )
@@ -86,6 +86,16 @@ def _goes_on() -> re.Pattern[str]:
     return re.compile(rf"{_NOUN}[^.!?]*?\b(?:{joins})\s+(?P<name>{_NAME})\s+(?:{having})\s+(?P<count>\d+)(?=\s*[.,;])")
 
 
+@cache
+def _takes_in() -> re.Pattern[str]:
+    """ "Trädgårdsgänget i Vendelsö kan ta emot tre deltagare": in a notice of places, the participants a provider can
+    take in are its open places."""
+    words = lexicon()
+    verbs = "|".join(r"\s+".join(map(re.escape, verb.split())) for verb in words.takes_in)
+    nouns = "|".join(map(re.escape, words.takes_in_nouns))
+    return re.compile(rf"(?P<name>{_NAME})\s+(?:{verbs})\s+(?P<count>\d+|[a-zåäö]+)\s+(?:[a-zåäö]+\s+)?(?:{nouns})\b")
+
+
 def _provider(label: str) -> str:
     """The provider a label names: without a list join before it ("och Kafé Tegel") or the
     sentence that leads to it ("Nu finns lediga platser hos Kafé Tegel")."""
@@ -114,10 +124,46 @@ def is_places_section(section: Section) -> bool:
     )
 
 
+_PLACE_WORD = re.compile(r"(?<![\w-])plats(?:er|erna)?\b(?!\s*:)", re.I)  # "plats", "Platserna"; not "Plats: …"
+_COUNTED_LINE = re.compile(
+    r"^[\s•*–-]*[A-ZÅÄÖ][^\d:|]{0,60}?(?P<separator>\s*[:–]\s*|\s+-\s+|\s+)"
+    r"(?P<count>\d{1,3}|[a-zåäö]+)(?P<rest>(?:\s+[a-zåäö]+){0,3})\.?$"
+)
+
+
+def _counted_line(text: str) -> bool:
+    """ "Verkstaden Vega, Handen: 4", "Kaffekoppen 2 platser", "Trädgårdslaget Ösmo: inga just nu": a name and a count
+    of places, all the line holds; a count in words only after a colon or a dash."""
+    line = _COUNTED_LINE.match(text)
+    if not line:
+        return False
+    rest = line.group("rest")
+    if line.group("count").isdigit():
+        return not rest or _PLACE_WORD.match(rest.strip()) is not None
+    said = fold(line.group("count") + rest)
+    return line.group("separator").strip() != "" and (
+        lexicon().numbers.get(fold(line.group("count"))) is not None or lexicon().no_places.match(said) is not None
+    )
+
+
+def lists_places(section: Section) -> bool:
+    """A section that speaks of places anywhere ("Här finns det plats just nu", "Platserna förmedlas via …") over a
+    list of two or more lines in a row, each a name and a count of places: a notice of places whatever its heading."""
+    texts = [section.heading, *(line.text for line in section.lines)]
+    if not any(("lats" in text or "LATS" in text) and _PLACE_WORD.search(text) for text in texts):
+        return False
+    run = 0
+    for line in section.lines:
+        run = run + 1 if line.text and _counted_line(line.text) else 0 if line.text else run
+        if run >= 2:
+            return True
+    return False
+
+
 def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[PlacesReport], list[ParseWarning]]:
     reports, warnings = [], []
     for section in newsletter.sections:
-        if not is_places_section(section):
+        if not is_places_section(section) and not lists_places(section):
             told = _told_in_passing(section, newsletter, vocabulary)  # "Hos X finns tre lediga platser"
             if told:
                 reports.append(told)
@@ -188,11 +234,10 @@ def _table_item(line: str, vocabulary: Vocabulary) -> str | None:
     "Inga lediga platser – X"); any other line as it is."""
     if re.fullmatch(r"[\s|+=–-]*-[\s|+=–-]*", line):
         return None  # a table's rule: "------------ -------"
-    placed = _NAME_PLACE_COUNT.match(line) or _NAME_PLACE_BARE.match(
-        line.strip()
-    )  # "- Sömnadsateljén Trådrullen, Jordbro – 4 platser"
-    if placed and vocabulary.municipality_of(placed.group("place")):
-        count = "0" if placed.group("count").lower() == "inga" else placed.group("count")
+    placed = _NAME_PLACE_COUNT.match(line) or _NAME_PLACE_BARE.match(line.strip())
+    written = placed.group("count") if placed else ""
+    count = written if written.isdigit() else lexicon().numbers.get(fold(written))  # "tre", "inga"
+    if placed and count is not None and vocabulary.municipality_of(placed.group("place")):
         return f"{placed.group('name').strip()} ({placed.group('place').strip()}): {count}"
     first = _COUNT_FIRST.match(line)
     if first:
@@ -243,9 +288,11 @@ _NAMED_COUNT = re.compile(r"^[^\d•*–-]*[A-Za-zÅÄÖåäö][^\d]*\s\d+\s*$")
 
 def _is_column_header(line: str, following: list[str]) -> bool:
     """ "Anordnare   Lediga platser" over "Återbruket Jordbro   3" (a rule between them or not): a line without
-    a count over two or more that each name a provider with one."""
+    a count over two or more that each name a provider with one; not "Trädgårdslaget Ösmo: inga just nu", a provider
+    with none."""
     return (
         not re.search(r"\d|^[•*–-]|[.!?:]$", line)
+        and not lexicon().no_places.search(fold(line))
         and len(following) == 2
         and all(_NAMED_COUNT.match(item) for item in following)
     )
@@ -315,7 +362,7 @@ def _items(text: str, vocabulary: Vocabulary, listed: bool = True) -> list[OpenP
     words = lexicon()
     text = _in_digits(text)
     spans = []
-    for span, place in _stated(text, vocabulary, (_FINNS, _HAS_COUNT, _COUNT_AFTER, _count_at())):
+    for span, place in _stated(text, vocabulary, (_FINNS, _HAS_COUNT, _COUNT_AFTER, _count_at(), _takes_in())):
         found.append((span[0], place))
         spans.append(span)
     masked = text  # the counts found so far set apart: "Hos A finns tre, • och B är fullbelagd"
