@@ -135,11 +135,7 @@ def _all_roles(contacts: list[Contact], title: str, acting: bool = False) -> Ite
 
 def _municipality_of(role: Role) -> str | None:
     """The municipality a role's organisation names ("Nynäshamns kommun", "Haninge"), if any."""
-    words = {word.removesuffix("s") for word in fold(role.organisation or "").split()}
-    for name, aliases in load_vocabulary().municipalities.items():
-        if any(fold(alias) in words or fold(alias).removesuffix("s") in words for alias in (name, *aliases)):
-            return name
-    return None
+    return load_vocabulary().municipality_of(role.organisation) if role.organisation else None
 
 
 def _organisation_ok(role: Role, slots: Slots) -> bool:

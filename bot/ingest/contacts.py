@@ -4,6 +4,8 @@ and what the newsletter says to contact them for."""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -108,11 +110,8 @@ class ContactReader:
         """The one person the issue names in full with this first name (their names found once per issue, and only
         for an issue that calls someone by first name next to a title)."""
         if self._issue_first_names is None:
-            named = dict.fromkeys(
-                name for section in self._issue for text in section.paragraphs for _, _, name in self.names.people(text)
-            )
-            firsts = [name.split()[0] for name in named]
-            self._issue_first_names = {name.split()[0]: name for name in named if firsts.count(name.split()[0]) == 1}
+            texts = [text for section in self._issue for text in section.paragraphs]
+            self._issue_first_names = _by_first_name(texts, self.names)
         return self._issue_first_names.get(first)
 
     def read(
@@ -146,9 +145,7 @@ class ContactReader:
         """First name -> full name of the people the article names in full, each first name of only one of them,
         and a pattern finding those first names standing alone (made once per article)."""
         if self._first_names_found is None:
-            named = dict.fromkeys(name for text in self._article for _, _, name in self.names.people(text))
-            firsts = [name.split()[0] for name in named]
-            full = {name.split()[0]: name for name in named if firsts.count(name.split()[0]) == 1}
+            full = _by_first_name(self._article, self.names)
             alone = "|".join(map(re.escape, sorted(full, key=len, reverse=True)))
             pattern = re.compile(rf"(?<![\w-])(?:{alone})(?![\w-])(?!\s+[A-ZÅÄÖ])") if full else None
             self._first_names_found = (full, pattern)
@@ -460,6 +457,13 @@ class ContactReader:
                 return str(named.group(0))
             return section_federation or self.own_federation
         return None
+
+
+def _by_first_name(texts: Iterable[str], names: Names) -> dict[str, str]:
+    """First name -> full name of the people the texts name in full, for first names only one of them has."""
+    named = dict.fromkeys(name for text in texts for _, _, name in names.people(text))
+    firsts = Counter(name.split()[0] for name in named)
+    return {name.split()[0]: name for name in named if firsts[name.split()[0]] == 1}
 
 
 def new_holder_of_heading(heading: str, paragraphs: list[str], names: Names) -> str | None:

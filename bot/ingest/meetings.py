@@ -126,12 +126,14 @@ class MeetingReader:
             notice = self.words.change_in(section.heading)  # "Nytt datum i Haninge": a notice of its own
             numbered = _NUMBERED.match(section.heading)  # "3. Heldag i Nynäshamn" after "2. Ändringar": a sibling
             sibling = current is not None and numbered is not None and _NUMBERED.match(current.heading) is not None
-            if kind is None and current is not None and not notice and self._is_its_text(current, section):
-                # "Frukost före sommaren" / "Tyresö: fredag 24 maj" / "**Ensam och utan jobb – om …**" / its text
-                current.lines.append(Line(section.heading_line, section.heading))
-                current.lines.extend(section.lines)
-                continue
-            if kind is None and current is not None and self._is_subheading(section) and not notice and not sibling:
+            if (
+                kind is None
+                and current is not None
+                and not notice
+                # the text of a heading with none yet ("Tyresö: fredag 24 maj" / "**Ensam och utan jobb**" / its text),
+                # or a sub-heading ("Tyresö 7/3", "### Haninge")
+                and (self._is_its_text(current, section) or (self._is_subheading(section) and not sibling))
+            ):
                 current.lines.append(Line(section.heading_line, section.heading))
                 current.lines.extend(section.lines)
                 continue
@@ -874,7 +876,7 @@ class MeetingReader:
                     or self._venue_of_municipality(around, meeting.municipality)
                     or self._venue_in_list([*intro, *outro], meeting.municipality)
                     or self._venue_in_sentence_of_venues(around, meeting.municipality)
-                    or (self._venue_told(outro) if len(entries) == 1 else None)
+                    or (self._venue_said_of_meetings(sentences(" ".join(outro))) if len(entries) == 1 else None)
                 )
                 if meeting.registration is None and (deadlines or address):
                     deadline = deadlines[ordinal] if ordinal < len(deadlines) else None
@@ -901,13 +903,12 @@ class MeetingReader:
                 ordinal += 1
         return meetings
 
-    def _venue_told(self, lines: list[str]) -> str | None:
-        """ "Mötet hålls i Jordbro kultur- och föreningshus.": a venue in a sentence about the meeting (with no day:
-        "Nästa möte blir 11 september på X" is another's), below the lines of an article's only meeting."""
-        told = (
-            venue_in(s) for s in sentences(" ".join(lines)) if self.words.speaks_of_meeting(s) and not find_dates(s)
-        )
-        return next((venue for venue in told if venue), None)
+    def _venue_said_of_meetings(self, sentences_of_text: list[str]) -> str | None:
+        """ "Höstens frukostmöten hålls digitalt i Teams", "Mötet hålls i Jordbro kultur- och föreningshus.": the
+        venue a sentence about the meetings gives without a day of its own ("Nästa möte blir 11 september på X" is
+        another meeting's)."""
+        told = (venue_in(s) for s in sentences_of_text if self.words.speaks_of_meeting(s) and not find_dates(s))
+        return next(filter(None, told), None)
 
     def _in_sentences(self, block: _Block, source: Source) -> tuple[list[Meeting], list[Meeting]]:
         """Meetings written in running text: a sentence with a date that speaks of a meeting or names a
@@ -959,14 +960,14 @@ class MeetingReader:
         # "Alla frukostmöten pågår 8.30–10.00": the sentences without a day of their own
         undated = " ".join(s for p in paragraphs for s in sentences(p) if not self._meeting_dates(s))
         # "Höstens frukostmöten hålls digitalt i Teams": where the meetings are, said of them all
-        shared = [venue_in(s) for s in sentences(undated) if self.words.speaks_of_meeting(s) and not find_dates(s)]
+        shared = self._venue_said_of_meetings(sentences(undated))
         for meeting in told:
             if not meeting.start:
                 apply_times(meeting, undated)
             meeting.venue = (
                 meeting.venue
                 or self._venue_of_municipality(undated, meeting.municipality)  # "I Tyresö ses vi i kommunhuset"
-                or next((venue for venue in shared if venue), None)
+                or shared
             )
         whole = " ".join(paragraphs)
         # an article about one meeting: all of it is about that one (not a page of notices about others)
@@ -1093,8 +1094,9 @@ class MeetingReader:
         """ "HANINGE. I Haninge ses vi på Haninge kulturhus. Fredag 12 februari ...", "Båda mötena hålls i Tyresö
         kommunhus.": the venue a sentence without a day gives the meetings of its paragraph about a municipality."""
         undated = [sentence for sentence in parts if not find_dates(sentence)]
-        told = (venue_in(sentence) for sentence in undated if self.words.speaks_of_meeting(sentence))
-        return self._venue_of_municipality(" ".join(undated), municipality, True) or next(filter(None, told), None)
+        return self._venue_of_municipality(" ".join(undated), municipality, True) or self._venue_said_of_meetings(
+            undated
+        )
 
     def _venue_of_municipality(self, text: str, municipality: str | None, about: bool = False) -> str | None:
         """ "mötena i Haninge hålls i Haninge kulturhus, Handen, och mötet i Tyresö i Tyresö kommunhus"; `about`:

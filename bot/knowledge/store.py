@@ -59,8 +59,8 @@ def save_kb(kb: KnowledgeBase, directory: Path) -> list[Path]:
     a full disk or a crash while writing leaves the old base whole. Other files in `directory`
     are left alone."""
     texts = render_kb(kb)
-    parsed = _parsed(texts, str(directory))
-    _kb_from_data(parsed, str(directory))  # raises KnowledgeError: nothing is written
+    files = _parsed(texts, str(directory))
+    _kb_from_data(_located(files, str(directory)), str(directory))  # raises KnowledgeError: nothing is written
     if directory.exists() and not directory.is_dir():
         raise KnowledgeError(f"{directory}: is a file, not a folder for the knowledge base")
     temporary = {name: directory / f".{name}.new" for name in texts}
@@ -81,15 +81,15 @@ def save_kb(kb: KnowledgeBase, directory: Path) -> list[Path]:
             f"{directory}: the knowledge base could not be written ({error.strerror or error}); "
             "the base there is unchanged"
         ) from error
-    _write_compact_copy(directory, texts, {_file_name(name): plain for name, (plain, _) in parsed.items()})
+    _write_compact_copy(directory, texts, files)
     return [directory / name for name in texts]
 
 
-def _write_compact_copy(directory: Path, texts: dict[str, str], parsed: dict[str, Any]) -> None:
+def _write_compact_copy(directory: Path, texts: dict[str, str], files: dict[str, Any]) -> None:
     """The compact copy of the files just written. Not synced: one lost or cut short in a crash is not read."""
     temporary = directory / f"{COMPACT_COPY}.new"
     try:
-        temporary.write_text(json.dumps({"of": _digest(texts), "files": parsed}), "utf-8")
+        temporary.write_text(json.dumps({"of": _digest(texts), "files": files}), "utf-8")
         os.replace(temporary, directory / COMPACT_COPY)
     except OSError as error:
         with contextlib.suppress(OSError):
@@ -158,17 +158,17 @@ def load_kb(directory: Path | None = None) -> KnowledgeBase:
             return _kb_from_data(_located(compact, str(directory)), str(directory))
         except KnowledgeError:
             pass  # read from the YAML below, to name the line at fault
-    return _kb_from_data(_parsed(texts, str(directory)), str(directory))
+    return kb_from_texts(texts, str(directory))
 
 
 def kb_from_texts(texts: dict[str, str], where: str) -> KnowledgeBase:
     """The base that `load_kb` would read from these file texts (file name -> text)."""
-    return _kb_from_data(_parsed(texts, where), where)
+    return _kb_from_data(_located(_parsed(texts, where), where), where)
 
 
-def _parsed(texts: dict[str, str], where: str) -> dict[str, tuple[Any, str]]:
-    """Field name -> (the file's data, its path) from the texts of the base's files (file name -> text)."""
-    return _located({name: parse_yaml(text, f"{where}/{name}") for name, text in texts.items()}, where)
+def _parsed(texts: dict[str, str], where: str) -> dict[str, Any]:
+    """File name -> the file's data, from the texts of the base's files (file name -> text)."""
+    return {name: parse_yaml(text, f"{where}/{name}") for name, text in texts.items()}
 
 
 def _located(files: dict[str, Any], where: str) -> dict[str, tuple[Any, str]]:

@@ -44,8 +44,12 @@ class Vocabulary:
         "tillförordnad förbundschef" are both "acting chief of the federation")."""
         if fold(one) == fold(other):
             return True
-        english = {fold(title): fold(meaning) for title, meaning in self.role_titles.items()}
+        english = self._titles_in_english
         return fold(one) in english and english.get(fold(one)) == english.get(fold(other))
+
+    @cached_property
+    def _titles_in_english(self) -> dict[str, str]:
+        return {fold(title): fold(meaning) for title, meaning in self.role_titles.items()}
 
     def month_names(self, lang: str) -> tuple[str, ...]:
         """The twelve months as written in `lang` ("sv" or "en")."""

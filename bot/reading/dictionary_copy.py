@@ -47,12 +47,9 @@ class DictionaryCopy(Mapping[str, str]):
 
     def prefetch(self, forms: Iterable[str]) -> None:
         """Look these forms up in a few queries, so that looking each up afterwards asks nothing more."""
-        wanted = sorted({form for form in forms if form not in self._fetched})
-        for start in range(0, len(wanted), _BATCH):
-            chunk = [form.encode() for form in wanted[start : start + _BATCH]]
-            query = f"SELECT form, lemma FROM pairs WHERE form IN ({','.join('?' * len(chunk))})"
-            found = {form.decode(): lemma.decode() for form, lemma in self._db.execute(query, chunk)}
-            self._fetched.update({form.decode(): found.get(form.decode()) for form in chunk})
+        wanted = {form for form in forms if form not in self._fetched}
+        found = {form.decode(): lemma.decode() for form, lemma in self._pairs_where("form", wanted)}
+        self._fetched.update({form: found.get(form) for form in wanted})
 
     def __iter__(self) -> Iterator[str]:
         return (form.decode() for (form,) in self._db.execute("SELECT form FROM pairs"))
@@ -62,13 +59,16 @@ class DictionaryCopy(Mapping[str, str]):
 
     def forms_of(self, lemmas: Iterable[str]) -> set[str]:
         """Every form whose lemma is one of these."""
-        wanted = sorted({lemma.encode() for lemma in lemmas})
-        forms: set[str] = set()
+        return {form.decode() for form, _ in self._pairs_where("lemma", set(lemmas))}
+
+    def _pairs_where(self, column: str, values: set[str]) -> Iterator[tuple[bytes, bytes]]:
+        """The (form, lemma) pairs whose `column` ("form" or "lemma") is one of `values`, in a few queries."""
+        wanted = sorted(value.encode() for value in values)
         for start in range(0, len(wanted), _BATCH):
             chunk = wanted[start : start + _BATCH]
-            query = f"SELECT form FROM pairs WHERE lemma IN ({','.join('?' * len(chunk))})"
-            forms.update(form.decode() for (form,) in self._db.execute(query, chunk))
-        return forms
+            yield from self._db.execute(
+                f"SELECT form, lemma FROM pairs WHERE {column} IN ({','.join('?' * len(chunk))})", chunk
+            )
 
     def close(self) -> None:
         self._db.close()

@@ -120,7 +120,7 @@ class Reader:
             [word for words in self.words.asking.values() for word in words]
             + [_WORDS_OF_PATTERN.sub(" ", p.pattern) for patterns in self.words.kinds.values() for p in patterns]
         )
-        self._time_terms: frozenset[str] | None = None  # the terms of the time words, once the dates are marked
+        self._time_terms = self.terms_of(self.words.time_words)
         question_terms = self.index.normaliser.question_terms
         self.asking = {
             kind: frozenset(term for word in words for lang in ("sv", "en") for term in question_terms(word, lang))
@@ -291,12 +291,15 @@ class Reader:
         return Query(weighted, terms, kind, frozenset(_DIGITS.findall(text)), names, self._counted(text, lang, groups))
 
     def _dated(self, groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-        """A time word's group ("i höst", "this year") with the sentences' mark of holding a date: any date meets it."""
-        if self._time_terms is None:
+        """A time word's group ("i höst", "this year") with the sentences' mark of holding a date: any date meets it.
+        The sentences are marked when a question first asks with a time word: a pass over all of them, which most
+        questions and the start need not wait for."""
+        timed = [bool(self._time_terms.intersection(group)) for group in groups]
+        if not any(timed):
+            return groups
+        if DATED not in self.index.postings:
             self.index.mark(DATED, (s.number for s in self.index.sentences if self.holds(s, "when")))
-            self._time_terms = self.terms_of(self.words.time_words)
-        times = self._time_terms
-        return [(*group, DATED) if times.intersection(group) else group for group in groups]
+        return [(*group, DATED) if time else group for group, time in zip(groups, timed, strict=True)]
 
     def _things_named(self, text: str, lang: str) -> set[str]:
         """The terms of the English words after a determiner ("the population", "Lexelius's salary"): things
