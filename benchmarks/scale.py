@@ -138,15 +138,21 @@ def main() -> None:
     parser.add_argument("--sizes", default="5,35,70", help="numbers of issues, comma-separated (at most 70)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--step", nargs=2, metavar=("STEP", "FOLDER"), help=argparse.SUPPRESS)  # one step, here
+    parser.add_argument("--copies", action="store_true", help=argparse.SUPPRESS)  # the dictionary copies, here
     args = parser.parse_args()
     if args.step:
         print(json.dumps(step(args.step[0], Path(args.step[1]))))
         return
-    from bot.paths import DICTIONARY_COPIES
-    from bot.reading.dictionary_copy import copy_of
+    if args.copies:
+        from bot.paths import DICTIONARY_COPIES
+        from bot.reading.dictionary_copy import copy_of
 
-    for lang in ("sv", "en"):
-        copy_of(lang, DICTIONARY_COPIES)  # as an earlier build-kb in this checkout made them
+        for lang in ("sv", "en"):
+            copy_of(lang, DICTIONARY_COPIES)
+        return
+    # as an earlier build-kb in this checkout made them; in a process of its own, as simplemma's dictionaries
+    # would otherwise swell this one, and a child's peak memory counts its parent's at the fork
+    subprocess.run([sys.executable, __file__, "--copies"], check=True)
     rows = [measure(int(size), args.runs) for size in args.sizes.split(",")]
     print(f"median of {args.runs} runs, each step in a fresh process")
     print("build: no base before, the dictionary copies in .cache/ (made by an earlier build-kb)")

@@ -56,14 +56,14 @@ class Normaliser:
         self._source_terms: set[str] | None = None
         self._term = lru_cache(maxsize=65536)(self._term_uncached)
         self._word = lru_cache(maxsize=65536)(self._word_uncached)  # the sources repeat their words
+        self._token = lru_cache(maxsize=65536)(self._token_uncached)  # ... and their tokens
         self._question = lru_cache(maxsize=32)(self._question_uncached)  # the latest few: an answer reads one often
 
     def use_lemmas(self, lemmas: Lemmas | None) -> None:
         """Look words up in this table from now on (None: fold and cut them only)."""
         self.lemmas = lemmas or Lemmas()
         self._term.cache_clear()
-        self._word.cache_clear()
-        self._question.cache_clear()
+        self._forget_words()
         self._lexicon = None
         self._synonyms = None
 
@@ -71,27 +71,37 @@ class Normaliser:
     def learn(self, text: str) -> None:
         """Remember the sources' acronyms and word forms (call for every text before indexing)."""
         for token in tokens(text):
+            if token.islower():  # most words: neither an acronym nor a name
+                continue
             for part in _parts(token):
                 short = len(part) < self.min_word and part[:1].isupper() and part.isalpha()
+                if len(part) < 2 or not (part.isupper() or short):
+                    continue
                 name = fold(part)
-                if len(part) >= 2 and (part.isupper() or short) and name not in self.words.stop_words:
-                    if name not in self.names:
-                        self.names.add(name)  # "LOV", "NNS", "Ali", "Ola"
-                        self._word.cache_clear()
-                        self._question.cache_clear()
+                if name not in self.words.stop_words and name not in self.names:
+                    self.names.add(name)  # "LOV", "NNS", "Ali", "Ola"
+                    self._forget_words()
 
     def terms(self, text: str, learn: bool = True) -> list[str]:
         """The terms of a sentence of the sources (Swedish), remembered as the sources' words unless `learn`
         is False (the lexicon's and the synonyms' Swedish words: they are not the sources')."""
         found: list[str] = []
         for token in tokens(text):
-            for part in _parts(token):
-                term = self._word(part, "sv")
-                if term:
-                    if learn:
-                        self.known.setdefault(fold(part), term)
-                    found.append(term)
+            for folded, term in self._token(token):
+                if learn:
+                    self.known.setdefault(folded, term)
+                found.append(term)
         return found
+
+    def _token_uncached(self, token: str) -> tuple[tuple[str, str], ...]:
+        """A Swedish token's parts that have terms: (the part folded, its term)."""
+        return tuple((fold(part), term) for part in _parts(token) if (term := self._word(part, "sv")))
+
+    def _forget_words(self) -> None:
+        """Forget the words and questions read: a new name or lemma table reads them otherwise."""
+        self._word.cache_clear()
+        self._token.cache_clear()
+        self._question.cache_clear()
 
     # --- questions ---------------------------------------------------------------------------
     def question_terms(self, text: str, lang: str) -> list[str]:
