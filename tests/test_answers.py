@@ -199,6 +199,25 @@ def test_the_chair_comes_from_the_board() -> None:
     assert "Ola Ek (M)" in answer.text and "Kim Lund" not in answer.text
 
 
+def test_a_seat_no_one_holds_is_answered_as_vacant_with_what_the_newsletter_says_of_it() -> None:
+    members = [
+        BoardMember("ordförande", "Tyresö kommun", "Ola Ek", "M"),
+        BoardMember("vice ordförande", "Region Stockholm", vacancy="Utses i februari"),
+        BoardMember("ledamot", "Haninge kommun", vacancy="Vakant – utses i juni"),
+        BoardMember("ersättare", "Haninge kommun", vacancy="vakant"),
+    ]
+    base = kb()
+    base.boards = [Board(2030, 2033, members, source=NR2)]
+    swedish = ask("board", Slots(), base, date(2030, 3, 5), "sv").text.splitlines()
+    assert swedish[2:5] == [
+        "• Vakant (Utses i februari), vice ordförande, Region Stockholm",
+        "• Vakant (utses i juni), ledamot, Haninge kommun",
+        "• Vakant, ersättare, Haninge kommun",
+    ]
+    vice = ask("board", Slots(position="vice ordförande"), base, date(2030, 3, 5), "en").text.splitlines()
+    assert vice[0] == "Vice chair: vacant (»Utses i februari«), Region Stockholm"
+
+
 def test_asks_which_municipality_when_the_question_depends_on_it() -> None:
     answer = ask("next_meeting", Slots(ask_place=True), kb(), date(2030, 3, 1), "sv")
     assert answer.choices == ["Haninge", "Nynäshamn", "Tyresö"] and "Vilken kommun" in answer.text

@@ -241,9 +241,22 @@ def _member_what(member: BoardMember, lang: str) -> str:
 
 
 def _member_line(member: BoardMember, lang: str) -> str:
-    name = member.name or member.vacancy or say(lang, "vacant")
     party = f" ({member.party})" if member.party else ""
-    return f"• {name}{party}, {title_in(member.position, lang)}, {member.represents}"
+    return f"• {capital(_holder(member, lang))}{party}, {title_in(member.position, lang)}, {member.represents}"
+
+
+def _holder(member: BoardMember, lang: str) -> str:
+    """The member's name, or for a seat no one holds the word vacant and what the newsletter says of it
+    ("Utses i februari": "vakant (Utses i februari)"), never the remark where a name would stand."""
+    if member.name:
+        return member.name
+    vacant = say(lang, "vacant")
+    remark = (member.vacancy or "").strip()
+    if fold(remark).startswith(fold(say("sv", "vacant"))):
+        remark = remark[len(say("sv", "vacant")) :].strip(" ()–-,:")
+    if not remark:
+        return vacant
+    return f"{vacant} ({remark if lang == 'sv' else '»' + remark + '«'})"
 
 
 def board(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
@@ -261,7 +274,7 @@ def board(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
             return Answer(with_source([say(lang, "board_none_for", what=municipality)], kb, [found.source], lang))
     if position and len(members) <= 2:
         lines = [
-            f"{capital(title_in(m.position, lang))}: {(m.name or m.vacancy or '?')}"
+            f"{capital(title_in(m.position, lang))}: {_holder(m, lang)}"
             f"{f' ({m.party})' if m.party else ''}, {m.represents}"
             for m in members
         ]
