@@ -101,6 +101,8 @@ class Engine:
         if context and not parse.lang_sure and not _hint(lang):
             reply_lang = context.lang
         question = self._resolve(parse, context)
+        if question.intent is None and question.slots.project and self.reader.kind_of(text) == "define":
+            question = Question("project", question.slots)  # "vad handlar X om?", "what is X about?": what X is
         reading = _Reading(self.reader, text, today, parse.lang)  # read as written, answered in the chat's language
         guessed = question.intent == parse.intent and parse.confidence < self.reader.doubted_intent
         found = reading.found if guessed else None

@@ -201,6 +201,14 @@ def test_a_project_without_structured_facts_is_told_from_its_paragraph(engine: E
     assert "resursråd" in reply.text and "Källa: Nyhetsbrev nr 3 2016" in reply.text
 
 
+@pytest.mark.parametrize("text", ["vad handlar Kugghjulet om?", "vad går kugghjulet ut på", "what is Kugghjulet about"])
+def test_what_a_project_is_about_in_other_words_is_what_it_is(engine: Engine, text: str) -> None:
+    # no phrasing of the project's takes these words: the project named and a definition asked for is enough
+    reply = engine.answer(text, today=date(2019, 1, 15), chat="about")
+    assert reply.intent == "project" and reply.text.startswith("Kugghjulet (Kuggghjulet)\n")
+    assert "drivs av Famna" in reply.text
+
+
 def test_the_dont_know_reply_fits_a_phone_screen(engine: Engine) -> None:
     for text, lang in (("vem vann melodifestivalen", "sv"), ("what is the weather like", "en")):
         reply = engine.answer(text, today=AUTUMN_2018, chat=f"phone-{lang}")

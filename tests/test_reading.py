@@ -942,3 +942,22 @@ def test_where_someone_was_before_asks_where_they_came_from() -> None:
     for asked, lang in (("var jobbade Pelle tidigare?", "sv"), ("where did Pelle work before?", "en")):
         found = reader.find(asked, LATER, lang)
         assert found and found.kind == "origin" and "Sjöbanken" in found.sentences[0].text, asked
+
+
+def test_what_something_is_about_asks_what_it_is() -> None:
+    # "vad handlar X om?", "vad går X ut på?": a definition is sought, and "handlar", "går" are the asking's words,
+    # not words the answer must hold
+    kb = _kb(
+        (
+            "2025-18",
+            3,
+            [
+                ("Seglarskolan", "Seglarskolan är en kurs för unga som vill lära sig segla i skärgården."),
+                ("Seglarskolan", "Anmälan till Seglarskolan görs hos Eva Lund."),
+                *NUMBERED,
+            ],
+        )
+    )
+    for question in ("vad handlar Seglarskolan om?", "vad går seglarskolan ut på"):
+        found = Reader(kb).find(question, LATER, "sv")
+        assert found and found.kind == "define" and found.sentences[0].text.startswith("Seglarskolan är en kurs")
