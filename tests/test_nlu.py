@@ -199,6 +199,9 @@ def test_a_follow_up_replaces_the_subject_and_keeps_the_rest() -> None:
         ("how do I get notified about meetings", "bot_reminders"),  # a keyword, where no phrasing matched
         ("hur anmäler jag mig till påminnelser för Tyresö", "bot_reminders"),  # a keyword, the intent second
         ("hur prenumererar jag på nyhetsbrevet", "newsletter_subscribe"),  # the newsletter's own e-mail list
+        ("prenumerera", "bot_reminders"),  # the bot's /prenumerera, typed without its slash
+        ("I want to subscribe", "bot_reminders"),
+        ("subscribe to the newsletter", "newsletter_subscribe"),
         ("remind me who the chair is", "role_holder"),  # a keyword, but the question is about a role
         ("påminnelse om frukostmötet 15/3, vem talar?", "meeting_details"),  # ... or about a day's meeting
     ],
