@@ -153,6 +153,19 @@ def test_meeting_details_answer_the_aspect_asked() -> None:
     assert "names no speakers" in missing.text
 
 
+def test_what_is_asked_of_a_meeting_held_already_says_it_was_held() -> None:
+    venue = ask("meeting_details", Slots(aspect="venue", municipality="Haninge"), kb(), date(2030, 6, 1), "sv")
+    assert venue.text.splitlines()[:2] == [
+        "Frukostmöte fredag 8 februari 2030 i Haninge (mötet har redan varit):",
+        "Plats: Kulturhuset, Handen",
+    ]
+    none = ask("meeting_details", Slots(aspect="speakers", municipality="Tyresö"), kb(), date(2030, 6, 1), "en")
+    assert none.text.splitlines()[0] == (
+        "Breakfast meeting Friday 22 March 2030 in Tyresö (this meeting has already taken place). "
+        "The newsletter names no speakers."
+    )
+
+
 def test_open_places_give_counts_with_the_date_they_refer_to() -> None:
     answer = ask("open_places", Slots(), kb(), date(2030, 3, 5), "sv")
     assert "i slutet av februari 2030" in answer.text and "Totalt 7" in answer.text and "55 deltagare" in answer.text

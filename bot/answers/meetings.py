@@ -371,16 +371,15 @@ def details(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
         return next_meeting(kb, today, lang, slots.municipality, slots.kind)
     aspect = slots.aspect
     lines = detail_lines(meeting, lang)
-    tense = "was" if meeting.date < today else "is"
+    # a meeting held already says so, whatever is asked of it
+    held = " " + say(lang, "past_note") if meeting.date < today else "."
     if aspect and aspect in lines:
-        text = with_source([headline(meeting, lang) + ":", lines[aspect]], kb, meeting.sources, lang)
+        text = with_source([headline(meeting, lang) + held[:-1] + ":", lines[aspect]], kb, meeting.sources, lang)
     elif aspect:
-        lead = headline(meeting, lang) + ". " + say(lang, f"no_{aspect}")
+        lead = headline(meeting, lang) + held + " " + say(lang, f"no_{aspect}")
         text = describe(meeting, kb, lang, lead)
     else:
-        text = describe(
-            meeting, kb, lang, headline(meeting, lang) + (" " + say(lang, "past_note") if tense == "was" else ".")
-        )
+        text = describe(meeting, kb, lang, headline(meeting, lang) + held)
     return Answer(text, meetings=[meeting])
 
 
