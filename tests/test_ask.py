@@ -209,6 +209,11 @@ def test_what_a_project_is_about_in_other_words_is_what_it_is(engine: Engine, te
     assert "drivs av Famna" in reply.text
 
 
+def test_who_funds_a_project_brings_the_sentence_naming_its_funder(engine: Engine) -> None:
+    reply = engine.answer("who funds Pre-Ester", today=date(2019, 1, 15), chat="funds")
+    assert reply.intent == "project" and "D. Carnegie & Co, som medfinansierar projektet" in reply.text
+
+
 def test_the_dont_know_reply_fits_a_phone_screen(engine: Engine) -> None:
     for text, lang in (("vem vann melodifestivalen", "sv"), ("what is the weather like", "en")):
         reply = engine.answer(text, today=AUTUMN_2018, chat=f"phone-{lang}")
