@@ -217,3 +217,8 @@ def test_a_keyword_for_an_intent_the_catalogue_lacks_is_reported(tmp_path) -> No
     catalogue.write_text("intents:\n  greeting:\n    sv: [hej]\nkeywords:\n  reminders: [paminn*]\n", encoding="utf-8")
     with pytest.raises(CatalogueError, match="keywords: no intent 'reminders'"):
         load_catalogue(catalogue)
+
+
+@pytest.mark.parametrize("text", ["vilka utförare finns?", "which providers are there"])
+def test_the_providers_asked_for_are_those_of_the_open_places(understander: Understander, text: str) -> None:
+    assert understander.parse(text, TODAY).intent == "open_places"
