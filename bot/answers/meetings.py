@@ -371,15 +371,15 @@ def details(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
         return next_meeting(kb, today, lang, slots.municipality, slots.kind)
     aspect = slots.aspect
     lines = detail_lines(meeting, lang)
-    # a meeting held already says so, whatever is asked of it
-    held = " " + say(lang, "past_note") if meeting.date < today else "."
+    lead = headline(meeting, lang)
+    if meeting.date < today:  # a meeting held already says so, whatever is asked of it
+        lead += " " + say(lang, "past_note").rstrip(".")
     if aspect and aspect in lines:
-        text = with_source([headline(meeting, lang) + held[:-1] + ":", lines[aspect]], kb, meeting.sources, lang)
+        text = with_source([lead + ":", lines[aspect]], kb, meeting.sources, lang)
     elif aspect:
-        lead = headline(meeting, lang) + held + " " + say(lang, f"no_{aspect}")
-        text = describe(meeting, kb, lang, lead)
+        text = describe(meeting, kb, lang, lead + ". " + say(lang, f"no_{aspect}"))
     else:
-        text = describe(meeting, kb, lang, headline(meeting, lang) + held)
+        text = describe(meeting, kb, lang, lead + ".")
     return Answer(text, meetings=[meeting])
 
 
