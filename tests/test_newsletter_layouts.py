@@ -1487,3 +1487,16 @@ def test_participants_a_provider_can_take_in_are_its_places(kb):
     # notice of places, a count of participants a provider can take in
     places = {p.provider: p.count for r in kb.places if r.source.issue == "2071-9" for p in r.places}
     assert places == {"Vävstugan Solvarv i Dalarö": 2, "Cykelverkstan Eken": 4, "Kafé Kompassen": 1}
+
+
+def test_a_line_in_capitals_right_over_its_article_is_its_heading(kb):
+    # "LEDIGA PLATSER I ARBETSTRÄNINGEN" after a blank line, its text on the very next line: a heading (and so a
+    # notice of places), not the first words of a provider's name
+    reports = [r for r in kb.places if r.source.issue == "2073-1"]
+    assert [r.source.section for r in reports] == ["LEDIGA PLATSER I ARBETSTRÄNINGEN"]
+    assert {p.provider: p.count for p in reports[0].places} == {"Keramikverkstaden Lergöken": 3, "Stallet i Fors": 0}
+
+
+def test_a_meeting_someone_else_held_themselves_is_none_of_the_federations(kb):
+    # "Länets samordningsförbund höll sin gemensamma konferens i Uppsala den 20 januari": their own, held
+    assert not [m for m in kb.meetings if any(s.issue == "2073-1" for s in m.sources)]

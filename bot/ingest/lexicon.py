@@ -55,6 +55,7 @@ class Lexicon:
     moved_to: re.Pattern[str]  # "till": just before a notice's only date, the day the meeting moves to
     move_arrow: re.Pattern[str]  # "26/1 → 2/2": a meeting moved from one day to the other
     held: re.Pattern[str]  # "samlade", "hölls": a meeting told of as held
+    others_held: re.Pattern[str]  # "höll sin konferens": a meeting someone else held, their own
     same_times: re.Pattern[str]  # "Samma tider som i vår": meetings that keep the times of those before
     compound_end: re.Pattern[str]  # "mötet" ending a word: "Tyresömötet" is "Tyresö" + "mötet"
     topic_placeholders: re.Pattern[str]  # "Tema meddelas senare": no topic yet
@@ -226,6 +227,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
                 rf"(?:{'|'.join(map(re.escape, map(str, data['move_arrows'])))})\s*(?:\w+\.?\s+)?\d"
             ),
             held=_starts(data["held_words"]),
+            others_held=_starts(data["others_held"]),
             same_times=_starts(data["same_times"]),
             moved_from=_starts(data["moved_from_words"]),
             compound_end=re.compile(

@@ -1186,8 +1186,10 @@ class MeetingReader:
 
     def _meeting_dates(self, text: str) -> list[DateMention]:
         """The dates in `text` that may be meetings: not deadlines ("anmälan senast 24/5"), nor days of
-        other events ("Styrelsen sammanträder den 8 oktober")."""
+        other events ("Styrelsen sammanträder den 8 oktober"), nor of meetings others held themselves."""
         if self.words.not_meeting.search(fold(text)) and not self.words.kind_in(text):
+            return []
+        if self.words.others_held.search(fold(text)):  # "Nätverket höll sin årliga konferens den 24–25 april"
             return []
         words = self.words
         return [
