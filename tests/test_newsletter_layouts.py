@@ -1500,3 +1500,10 @@ def test_a_line_in_capitals_right_over_its_article_is_its_heading(kb):
 def test_a_meeting_someone_else_held_themselves_is_none_of_the_federations(kb):
     # "Länets samordningsförbund höll sin gemensamma konferens i Uppsala den 20 januari": their own, held
     assert not [m for m in kb.meetings if any(s.issue == "2073-1" for s in m.sources)]
+
+
+def test_a_calendar_whose_own_text_names_its_kind_with_one_line_of_another(kb):
+    # "Frukostträffarna är öppna för alla …" over "Tis 8.4   TYRESÖ   …" lines and one "Ons 23.4  WEBBINARIUM …": the
+    # rows without a kind of their own are breakfast meetings, the webinar a seminar
+    kinds = {m.date: m.kind for m in kb.meetings if any(s.issue == "2073-2" for s in m.sources)}
+    assert kinds == {date(2073, 4, 8): "frukostmöte", date(2073, 5, 6): "frukostmöte", date(2073, 4, 23): "seminarium"}

@@ -182,7 +182,9 @@ class MeetingReader:
     def _kind_of_listed_lines(self, lines: list[Line], kind_before: str | None) -> str | None:
         """A calendar under any heading ("KALENDER HÖSTEN", "SPARA DATUMET"): two or more short lines that
         each have a day and a kind of meeting or a municipality ("fre 28 okt | Frukostmöte Haninge",
-        "tors 12/4 | TYRESÖ | Tyresö bibliotek"); the kind they name, else that of the meetings before."""
+        "tors 12/4 | TYRESÖ | Tyresö bibliotek"); the kind they name, else the one its own text names
+        ("Frukostmötena är öppna för alla …" over rows of municipalities and one "SEMINARIUM" row), else that
+        of the meetings before."""
         listed = [
             line.text
             for line in lines
@@ -192,7 +194,10 @@ class MeetingReader:
         if len(kinds) >= 2:
             return max(kinds, key=kinds.count)  # on a tie, the kind named first
         placed = [text for text in listed if self._municipality_in(text)]
-        return (kinds[0] if kinds else kind_before or BREAKFAST) if len(placed) >= 2 else None
+        if len(placed) < 2:
+            return None
+        told = self.words.kind_in(" ".join(line.text for line in lines if line.text not in listed))
+        return told or (kinds[0] if kinds else kind_before or BREAKFAST)
 
     def _titled_inside(self, section: Section) -> tuple[str | None, str, list[Line]]:
         """A title line naming a kind of meeting inside a section ("Frukostmöten under våren" at the
@@ -735,8 +740,9 @@ class MeetingReader:
         return self.words.kind_in(text) if len(_remark_free(text).split()) <= 4 else None
 
     def _labelled_kind(self, text: str) -> str | None:
-        """ "SEMINARIUM: Unga med NPF": the kind of meeting a topic is labelled with."""
-        label = re.match(r"\s*(\w+)\s*:\s", text)
+        """ "SEMINARIUM: Unga med NPF", "WEBBINARIUM Digitala verktyg" (in a calendar's column): the kind of meeting
+        a topic is labelled with, before a colon or in capitals."""
+        label = re.match(r"\s*(\w+)\s*:\s", text) or re.match(r"\s*([A-ZÅÄÖ]{4,})\b", text)
         return self.words.kind_in(label.group(1)) if label else None
 
     def _starting_dates(self, text: str) -> tuple[list[tuple[list[DateMention], str | None]], str] | None:
