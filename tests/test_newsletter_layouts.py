@@ -1507,3 +1507,16 @@ def test_a_calendar_whose_own_text_names_its_kind_with_one_line_of_another(kb):
     # rows without a kind of their own are breakfast meetings, the webinar a seminar
     kinds = {m.date: m.kind for m in kb.meetings if any(s.issue == "2073-2" for s in m.sources)}
     assert kinds == {date(2073, 4, 8): "frukostmöte", date(2073, 5, 6): "frukostmöte", date(2073, 4, 23): "seminarium"}
+
+
+def test_articles_between_dotted_rules_a_contents_list_and_a_row_marked_as_moved(kb):
+    # "......" rules round "2. VÅRENS … FRUKOSTMÖTEN – ETT NYTT DATUM": a heading; "Utkom torsdag 3 april" over the
+    # "Innehåll" list is no meeting; "27/5  Haninge  Topic  <-- NYTT DATUM" over its venue: the row's day is the new
+    # one (the move told below it), its remark not its venue, and the rows before it not moved
+    read = {m.date: m for m in kb.meetings if any(s.issue == "2073-3" for s in m.sources)}
+    assert sorted(read) == [date(2073, 4, 15), date(2073, 5, 20), date(2073, 5, 27), date(2073, 6, 12)]
+    assert read[date(2073, 4, 15)].status is None
+    assert read[date(2073, 5, 20)].status == "moved"
+    moved = read[date(2073, 5, 27)]
+    assert (moved.municipality, moved.venue) == ("Haninge", "Poseidonhuset, Handen")
+    assert moved.moved_from == date(2073, 5, 20)

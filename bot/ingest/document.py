@@ -115,7 +115,8 @@ _ALIGNED = re.compile(r"\s{3,}\S.*?\s{3}")  # columns aligned with spaces: two g
 # in a table's rows, a gap of two spaces parts columns too ("Ledamot       Eva Ek (KD)  Haninge")
 _NARROW_GAP = re.compile(r"\s{2,}")
 _WIDE_GAP = re.compile(r"\s{3}")
-_RULE = re.compile(r"\s*\+?(?:[-=_*─—~]\s?){3,}\+?\s*")  # "-----", "- - - - -", "+------+"
+# "-----", "- - - - -", "+------+", "//////", "..........": not "..." (an ellipsis)
+_RULE = re.compile(r"\s*\+?(?:[-=_*─—~/]\s?){3,}\+?\s*|\s*(?:\.\s?){5,}\s*")
 _BOXED = re.compile(r"\s*[|│]\s(.*?)\s*[|│]\s*")
 _FRAMED = re.compile(r"^\s*[-=─—~*#]{2,}\s+(\S.*?\S)\s+[-=─—~*#]{2,}\s*$")
 _LABELLED = re.compile(r"^\s*\[([^\[\]()]{2,40})\]\s*$")  # "[KALENDER]": a section's label in brackets

@@ -41,6 +41,7 @@ _LABEL = re.compile(r"^\s*(?P<label>[A-Za-zÅÄÖåäö][\wÅÄÖåäö /]{1,30}
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s")  # "3. Heldag om samverkan": a numbered heading
 _PLACE_LEAD = re.compile(r"^\s*([^()\d:]{2,40}\([^()]+\))\s*:?\s+")  # "Haninge (Kulturhuset i Handen):  " before days
 _BULLETS = ("•", "-", "–", "*")
+_REMARK_AT_END = re.compile(r"\s*(?:<-+|←|\()[^<←(]*$")  # "Topic <-- NYTT DATUM", "Topic (nytt datum)"
 _SAME_AS_ABOVE = ("samma som ovan", "samma plats", "som ovan")
 
 
@@ -154,7 +155,8 @@ class MeetingReader:
             if kind is None and self.words.meeting.search(fold(section.heading)):  # "Vårens möten"
                 kind = self.words.kind_in(section.text) or BREAKFAST
             lists_only = False
-            if kind is None and section.paragraphs and self.words.speaks_of_meeting(section.paragraphs[0]):
+            opening = section.paragraphs[0] if section.paragraphs else ""
+            if kind is None and self.words.speaks_of_meeting(opening) and not self.words.contents.match(fold(opening)):
                 kind, lists_only = self.words.kind_in(section.text) or BREAKFAST, True  # "Alla möten startar kl. 8.40"
             if kind is None:
                 current = None
@@ -201,11 +203,14 @@ class MeetingReader:
 
     def _titled_inside(self, section: Section) -> tuple[str | None, str, list[Line]]:
         """A title line naming a kind of meeting inside a section ("Frukostmöten under våren" at the
-        top of the text): the block starts there."""
+        top of the text): the block starts there; not an article's title in a contents list ("Innehåll" over
+        "4. Vårens frukostmöten")."""
+        in_contents = False
         for index, line in enumerate(section.lines):
             text = line.text
+            in_contents = bool(text) and (in_contents or self.words.contents.match(fold(text)) is not None)
             after = section.lines[index + 1].text if index + 1 < len(section.lines) else ""
-            if re.search(r"[.!?]\s", text) or after[:1].islower():
+            if in_contents or re.search(r"[.!?]\s", text) or after[:1].islower():
                 continue  # a sentence, or one going on in the next line ("... Frukosten står framme" / "från kl 8.")
             if text and len(text) <= 80 and not text.endswith((".", "!", "?")) and not find_dates(text):
                 kind = self.words.kind_in(text)
@@ -696,6 +701,8 @@ class MeetingReader:
                 dates = dates or self._meeting_dates(cell)
                 if column is None or column == "date":
                     _apply_clock_text(fields, cell)
+                    # "27/5  Haninge" in one cell, the gap after the day too narrow to part them
+                    municipality = self._municipality_line(_without_dates(cell, dates).strip()) or municipality
                 continue
             if column == "municipality" or (column is None and self._municipality_line(cell)):
                 municipality = self._municipality_in(cell) or municipality
@@ -726,9 +733,21 @@ class MeetingReader:
                 kind = kind or self._labelled_kind(cell)
         if not dates:
             return None
+        if rest and self._only_says_moved(rest[-1]):
+            rest.pop()  # "<-- NYTT DATUM": a remark on the row, its move told apart; not the venue
         if not columns and "venue" not in fields and len(rest) >= 2 and len(rest[-1].split()) <= 5:
             fields["venue"] = rest.pop().rstrip(".")  # "fre 9/4 · Tyresö · Topic · Tyresö Forum": the venue last
         return _Entry(dates, line, ". ".join(rest), municipality, False, fields, kind=kind)
+
+    def _without_moved_remark(self, text: str) -> str:
+        """ "Topic <-- NYTT DATUM" -> "Topic": a remark that the meeting moved, told apart."""
+        remark = _REMARK_AT_END.search(text)
+        return text[: remark.start()] if remark and self._only_says_moved(remark.group(0)) else text
+
+    def _only_says_moved(self, cell: str) -> bool:
+        """ "<-- NYTT DATUM", "(flyttat)": a cell that only says its meeting moved."""
+        moved = self.words.changes["moved"]
+        return self.words.change_in(cell) == "moved" and not re.search(r"[a-z]{2,}", moved.sub("", fold(cell)))
 
     def _title_after_kind(self, heading: str) -> str | None:
         """ "Webinar in English: Inclusive hiring" -> "Inclusive hiring": a title after the kind of meeting."""
@@ -835,7 +854,7 @@ class MeetingReader:
                 fields = dict(entry.fields)
                 kind = entry.kind or self._kind_named(fields.get("what", ""))
                 meeting = self._meeting(kind or block.kind, mention, source, entry.line)
-                body = _as_sentences([entry.text, *entry.extra])
+                body = self._without_moved_remark(_as_sentences([entry.text, *entry.extra]))
                 change = self.words.change_in(body) or heading_change
                 opening = next(iter(sentences(_remark_free(body))), "")
                 subject = (opening.split() or [""])[0]  # "mötet får ett nytt tema", not "Frukostmöte: NYTT TEMA – X"
