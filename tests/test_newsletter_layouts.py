@@ -1520,3 +1520,10 @@ def test_articles_between_dotted_rules_a_contents_list_and_a_row_marked_as_moved
     moved = read[date(2073, 5, 27)]
     assert (moved.municipality, moved.venue) == ("Haninge", "Poseidonhuset, Handen")
     assert moved.moved_from == date(2073, 5, 20)
+
+
+def test_a_mark_a_legend_explains_as_no_places(kb):
+    # "Snickarboden Vega   x" over "(x = inga lediga platser just nu)": the mark the legend explains is a count of none;
+    # the column labels "Anordnare   Antal" above are no provider
+    places = {p.provider: p.count for r in kb.places if r.source.issue == "2073-4" for p in r.places}
+    assert places == {"Snickarboden Vega": 0, "Odlingslotten i Lida": 3, "Kaffestugan Dalarö": 0}
