@@ -1527,3 +1527,14 @@ def test_a_mark_a_legend_explains_as_no_places(kb):
     # the column labels "Anordnare   Antal" above are no provider
     places = {p.provider: p.count for r in kb.places if r.source.issue == "2073-4" for p in r.places}
     assert places == {"Snickarboden Vega": 0, "Odlingslotten i Lida": 3, "Kaffestugan Dalarö": 0}
+
+
+def test_a_meeting_announced_in_a_notice_of_another_and_named_for_its_occasion(kb):
+    # "LUCIAFRUKOST – OCH ETT MÖTE SOM STÄLLS IN": the article's first paragraph announces a meeting of its own, a
+    # "luciafrukost", its occasion its topic; the second cancels another
+    read = {m.date: m for m in kb.meetings if any(s.issue == "2073-5" for s in m.sources)}
+    assert sorted(read) == [date(2073, 12, 13), date(2073, 12, 16)]
+    lucia = read[date(2073, 12, 13)]
+    assert (lucia.municipality, lucia.topic) == ("Nynäshamn", "luciafrukost")
+    assert (lucia.start, lucia.venue) == ("07:30", "Folkets hus")
+    assert read[date(2073, 12, 16)].status == "cancelled"

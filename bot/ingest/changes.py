@@ -208,7 +208,8 @@ def _details(sentence: str, following: str, later: str = "", before: str = "") -
         "topic": topic_in(sentence)
         or topic_in(after, first="")
         or _told_topic(after)
-        or (_before_change(topic_in(lead) or "") if lead.endswith(":") else None),
+        or (_before_change(topic_in(lead) or "") if lead.endswith(":") else None)
+        or lexicon().occasion_in(sentence),  # "Julfrukosten i Tyresö … flyttas till fredag 17 december"
     }
     return {name: value for name, value in found.items() if value}
 

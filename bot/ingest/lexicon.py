@@ -59,6 +59,7 @@ class Lexicon:
     same_times: re.Pattern[str]  # "Samma tider som i vår": meetings that keep the times of those before
     compound_end: re.Pattern[str]  # "mötet" ending a word: "Tyresömötet" is "Tyresö" + "mötet"
     topic_placeholders: re.Pattern[str]  # "Tema meddelas senare": no topic yet
+    occasions: list[str]  # "julfrukost": a meeting named for its occasion, its topic when it has none
     topic_verbs: re.Pattern[str]  # "pratar", "handlar": the topic follows "om" after one of these
     topic_leads: re.Pattern[str]  # "går vi igenom": the topic follows these at once; group 1, as written
     told_topic: re.Pattern[str]  # "... börjar 8.15 och handlar om X": a topic verb, "om", the topic (group 1)
@@ -133,6 +134,12 @@ class Lexicon:
         """The kind of meeting a heading or sentence names, the first listed winning."""
         folded = fold(text)
         return next((kind for kind, words in self.kinds.items() if words.search(folded)), None)
+
+    def occasion_in(self, text: str) -> str | None:
+        """ "julfrukost" in "I Haninge bjuder vi på julfrukost …", "Julfrukosten i Tyresö …": the occasion a text
+        names a meeting for."""
+        folded = fold(text)
+        return next((word for word in self.occasions if re.search(rf"(?<![a-z]){fold(word)}", folded)), None)
 
     def speaks_of_meeting(self, text: str) -> bool:
         return self.kind_in(text) is not None or bool(self.meeting.search(fold(text)))
@@ -239,6 +246,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             ),
             topic_leads=re.compile(rf"\b(?:{_as_written_phrases(data['topic_leads'])})\s+([^,.]+)", re.I),
             topic_placeholders=_starts(data["topic_placeholders"]),
+            occasions=[str(word) for word in data["occasions"]],
             open_ends=frozenset(str(word).lower() for word in data["open_ends"]),
             ordinals={fold(str(word)): int(value) for word, value in data["ordinal_words"].items()},
             issue_ordinal=re.compile(

@@ -111,6 +111,7 @@ class MeetingReader:
         for meeting in announced + notices + held:
             if meeting.topic and self.words.topic_placeholders.match(fold(meeting.topic)):
                 meeting.topic = None  # "Tema meddelas senare"
+            meeting.topic = meeting.topic or self.words.occasion_in(meeting.note or "")  # "bjuder vi på julfrukost"
         return MeetingsRead([*reversed(announced), *notices], held)
 
     # -- blocks ------------------------------------------------------------------------------
@@ -279,14 +280,29 @@ class MeetingReader:
             )
         # no list of the block's own: the article is about its meeting ("Seminarium om X" with its day in the
         # text), even where a line lists meetings of another kind ("Vårens frukostmöten: Haninge 22/3")
-        if self.words.change_in(block.heading):
-            return listed, []  # a notice of a change, told in sentences: see changes.py
+        if self.words.change_in(block.heading):  # a notice of a change (see changes.py), and what else it announces
+            announced, _ = self._in_sentences(self._without_notices(block), source)  # "Två julfrukostar – och …"
+            return listed + announced, []
         if heading_dates:
             return listed + self._single(block, source, heading_dates), []
         announced, told = self._in_sentences(block, source)
         listed_days = {meeting.date for meeting in listed}
         announced = [meeting for meeting in announced if meeting.date not in listed_days]
         return listed + announced, [meeting for meeting in told if meeting.date not in listed_days]
+
+    def _without_notices(self, block: _Block) -> _Block:
+        """The block without its paragraphs that tell of a change (read in changes.py), a blank line for each."""
+        kept: list[Line] = []
+        run: list[Line] = []
+        for line in [*block.lines, Line(0, "")]:
+            if line.text:
+                run.append(line)
+                continue
+            if run and not self.words.change_in(" ".join(line.text for line in run)):
+                kept.extend(run)
+            kept.append(line)
+            run = []
+        return dataclasses.replace(block, lines=kept[:-1])
 
     def _single(self, block: _Block, source: Source, dates: list[DateMention]) -> list[Meeting]:
         """A section about one meeting (or one meeting on several days), its date in the heading."""
@@ -710,6 +726,10 @@ class MeetingReader:
             if column is None and len(cell.split()) <= 4 and self.words.kind_in(cell):
                 kind = self.words.kind_in(cell)  # "Frukostmöte Haninge", "Seminarium (digitalt)"
                 municipality = self._municipality_in(cell) or municipality
+                _apply_clock_text(fields, cell)  # "Julfrukost 8.00–9.30": its occasion and its times
+                occasion = self.words.occasion_in(cell)
+                if occasion:
+                    fields["occasion"] = occasion  # the topic if the row gives none
                 continue
             if column is None and RANGE.search(cell) and not re.sub(rf"{RANGE.pattern}|\bkl\w*\.?", "", cell).strip():
                 _apply_clock_text(fields, cell)  # "kl 8.30–10"
@@ -886,6 +906,8 @@ class MeetingReader:
                     apply_times(meeting, body)  # "Topic. Poseidon, Handen, kl. 08.30–10.00."
                 if not meeting.start and entry.kind in (None, block.kind):
                     apply_times(meeting, around)
+                # "14 dec · HANINGE · Julfrukost 8.00–9.30": named for its occasion
+                meeting.topic = meeting.topic or self.words.occasion_in(body) or fields.get("occasion")
                 meeting.municipality = (
                     entry.municipality
                     or places_of_days.get((mention.day, mention.month))
