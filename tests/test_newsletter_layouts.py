@@ -1538,3 +1538,16 @@ def test_a_meeting_announced_in_a_notice_of_another_and_named_for_its_occasion(k
     assert (lucia.municipality, lucia.topic) == ("Nynäshamn", "luciafrukost")
     assert (lucia.start, lucia.venue) == ("07:30", "Folkets hus")
     assert read[date(2073, 12, 16)].status == "cancelled"
+
+
+def test_an_administrators_title_and_seminars_titled_after_their_kind_in_a_list_of_iso_days(kb):
+    # "förbundets administratör Sune Bergkvist, 08-…": a title of the vocabulary; "- **2074-02-12**, kl. 10.00–12.00 ·
+    # Webbinarium: *Språkstöd på arbetsplatsen* med …": the title after the kind and its colon is the topic
+    roles = {(c.name, r.title) for c in kb.contacts for r in c.roles if r.source.issue == "2073-6"}
+    assert roles == {("Sune Bergkvist", "administratör")}
+    read = {m.date: m for m in kb.meetings if any(s.issue == "2073-6" for s in m.sources)}
+    assert read[date(2074, 2, 12)].topic == "Språkstöd på arbetsplatsen med logopeden Iris Malm"
+    assert (read[date(2074, 3, 19)].topic, read[date(2074, 3, 19)].venue) == (
+        "Unga vuxna och skulder",
+        "Tyresö kommunhus, sal Ekbacken",
+    )

@@ -769,6 +769,13 @@ class MeetingReader:
         moved = self.words.changes["moved"]
         return self.words.change_in(cell) == "moved" and not re.search(r"[a-z]{2,}", moved.sub("", fold(cell)))
 
+    def _title_after_kind_in(self, text: str) -> str | None:
+        """ ", kl. 10–12 · Webbinarium: Språkstöd på arbetsplatsen med X. Digitalt via Zoom." -> "Språkstöd på
+        arbetsplatsen med X": the title after a kind of meeting and a colon, to the end of its sentence."""
+        parts = (part for sentence in sentences(text) for part in re.split(r"\s+[·|]\s+", sentence))
+        titled = (self._title_after_kind(part.strip(" ,")) for part in parts)
+        return next((title.rstrip(".") for title in titled if title), None)
+
     def _title_after_kind(self, heading: str) -> str | None:
         """ "Webinar in English: Inclusive hiring" -> "Inclusive hiring": a title after the kind of meeting."""
         kind_named, colon, titled = heading.partition(":")
@@ -889,7 +896,10 @@ class MeetingReader:
                     meeting.venue = fields.get("venue") or venue_in(body)  # "Tisdag 14 juni, kl. 9:30–11, på Zoom.
                     # "Onsdag 19 mars, kl. 09.00–12.00" over "Digitalt – länk skickas efter anmälan"
                     meeting.venue = meeting.venue or next(filter(None, map(_online_venue, sentences(body)[1:])), None)
-                    meeting.topic = fields.get("topic")
+                    meeting.topic = fields.get("topic") or self._title_after_kind_in(body)
+                    if meeting.topic and not meeting.venue:  # "… · Seminarium: Title. Tyresö kommunhus, sal B."
+                        said = (s.rstrip(".") for s in sentences(body)[1:] if _names_a_venue(s.rstrip(".")))
+                        meeting.venue = next(said, None)
                 elif entry.venue_like and len(body.split()) <= 8 and not fields and _names_a_venue(body):
                     venue: str | None = body.rstrip(".")
                     if any(phrase in fold(body) for phrase in _SAME_AS_ABOVE):
