@@ -1551,3 +1551,10 @@ def test_an_administrators_title_and_seminars_titled_after_their_kind_in_a_list_
         "Unga vuxna och skulder",
         "Tyresö kommunhus, sal Ekbacken",
     )
+
+
+def test_leaving_told_of_a_predecessor_in_a_clause_of_his_own(kb):
+    # "anställt Vera Lindh som verksamhetsledare och efterträdare till Kjell Ahl, som lämnar vid årsskiftet …. Hon
+    # tillträder måndag 8 januari 2074": the leaving is Kjell Ahl's, the day Vera Lindh's start
+    roles = {(c.name, r.title): (r.start, r.end) for c in kb.contacts for r in c.roles if r.source.issue == "2073-7"}
+    assert roles[("Vera Lindh", "verksamhetsledare")] == (date(2074, 1, 8), None)

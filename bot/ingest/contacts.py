@@ -313,7 +313,7 @@ class ContactReader:
         if near.split() and fold(near.split()[-1]) in _NEW:  # "... och tillträdande <next title>"
             near = near.rsplit(None, 1)[0]
         only_title = len(list(self.names.role.finditer(sentence))) == 1
-        leaves = _LEAVES.search(sentence)
+        leaves = _LEAVES.search(_without_others_clauses(sentence, people, person))
         joins = _JOINS.search(near) or is_new or (only_title and not leaves and _JOINS.search(sentence))
         when_date = self._date_in(sentence)
         since = (
@@ -523,6 +523,19 @@ def _introduced(before_title: str) -> bool:
 def _chosen(gap: str) -> bool:
     """ "Till ordförande har styrelsen valt X": a few words with a join word between the title and the name."""
     return bool(re.fullmatch(r"\s+(?:[\wåäöÅÄÖ]+\s+){1,5}", gap)) and _JOINS.search(gap) is not None
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s+som\s+[^,.;]*")
+
+
+def _without_others_clauses(sentence: str, people: People, person: str) -> str:
+    """The sentence without the clauses about other people ("efterträdare till Kjell Ahl, som lämnar vid
+    årsskiftet"): what it tells of them, such as leaving, is not the person's."""
+    for _, end, name in reversed(people):
+        clause = _RELATIVE_CLAUSE.match(sentence, end) if name != person else None
+        if clause:
+            sentence = sentence[:end] + sentence[clause.end() :]
+    return sentence
 
 
 def _successor(people: People, sentence: str, index: int) -> str:
