@@ -1558,3 +1558,9 @@ def test_leaving_told_of_a_predecessor_in_a_clause_of_his_own(kb):
     # tillträder måndag 8 januari 2074": the leaving is Kjell Ahl's, the day Vera Lindh's start
     roles = {(c.name, r.title): (r.start, r.end) for c in kb.contacts for r in c.roles if r.source.issue == "2073-7"}
     assert roles[("Vera Lindh", "verksamhetsledare")] == (date(2074, 1, 8), None)
+
+
+def test_a_meeting_that_became_something_was_held(kb):
+    # "Luciafrukosten i Dalarö den 13 december blev en fin avslutning på året" in January: last December's, held
+    days = {m.date for m in kb.meetings if any(s.issue == "2074-1" for s in m.sources)}
+    assert days == {date(2073, 12, 13)}
