@@ -1564,3 +1564,10 @@ def test_a_meeting_that_became_something_was_held(kb):
     # "Luciafrukosten i Dalarö den 13 december blev en fin avslutning på året" in January: last December's, held
     days = {m.date for m in kb.meetings if any(s.issue == "2074-1" for s in m.sources)}
     assert days == {date(2073, 12, 13)}
+
+
+def test_a_title_recruited_in_one_sentence_and_the_choice_named_in_the_next(kb):
+    # "… har kansliet rekryterat en utredare till. Valet har fallit på Ronja Ek, …. Hon börjar tisdag 2 april.": the
+    # title the sentence before recruits is hers, from that day
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2074-2"}
+    assert roles[("Ronja Ek", "utredare")] == date(2074, 4, 2)

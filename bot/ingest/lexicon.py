@@ -98,6 +98,7 @@ class Lexicon:
     vacancies: re.Pattern[str]  # "vakant", "utses": a seat without a member
     position_aliases: dict[str, str]  # folded "vice ordf" -> "vice ordförande"
     successor: re.Pattern[str]  # "efterträdare": a noun standing for the title its predecessor leaves, as written
+    chosen: re.Pattern[str]  # "Valet föll på": opening a sentence that names whom the one before recruits
     since: str  # a pattern: "sedan", "från och med" before the day a title was taken up, as written
     not_names: frozenset[str]  # "Kontakta", "Tema": capitalised words never part of a name, folded
     organisation_openers: frozenset[str]  # "Samordningsförbundet": the words after it name no person, folded
@@ -290,6 +291,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
                 fold(str(alias)): str(position) for alias, position in data["board_position_aliases"].items()
             },
             successor=re.compile(rf"\b(?:{'|'.join(map(re.escape, map(str, data['successor_nouns'])))})\b", re.I),
+            chosen=re.compile(rf"^\s*(?:{_as_written_phrases(data['chosen_leads'])})\s+", re.I),
             since="(?:" + "|".join(re.escape(str(word)).replace(r"\ ", r"\s+") for word in data["since_words"]) + ")",
             not_names=frozenset(fold(str(word)) for word in data["not_names"]),
             organisation_openers=frozenset(fold(str(word)) for word in data["organisation_openers"]),
