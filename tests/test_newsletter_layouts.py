@@ -1487,3 +1487,87 @@ def test_participants_a_provider_can_take_in_are_its_places(kb):
     # notice of places, a count of participants a provider can take in
     places = {p.provider: p.count for r in kb.places if r.source.issue == "2071-9" for p in r.places}
     assert places == {"Vävstugan Solvarv i Dalarö": 2, "Cykelverkstan Eken": 4, "Kafé Kompassen": 1}
+
+
+def test_a_line_in_capitals_right_over_its_article_is_its_heading(kb):
+    # "LEDIGA PLATSER I ARBETSTRÄNINGEN" after a blank line, its text on the very next line: a heading (and so a
+    # notice of places), not the first words of a provider's name
+    reports = [r for r in kb.places if r.source.issue == "2073-1"]
+    assert [r.source.section for r in reports] == ["LEDIGA PLATSER I ARBETSTRÄNINGEN"]
+    assert {p.provider: p.count for p in reports[0].places} == {"Keramikverkstaden Lergöken": 3, "Stallet i Fors": 0}
+
+
+def test_a_meeting_someone_else_held_themselves_is_none_of_the_federations(kb):
+    # "Länets samordningsförbund höll sin gemensamma konferens i Uppsala den 20 januari": their own, held
+    assert not [m for m in kb.meetings if any(s.issue == "2073-1" for s in m.sources)]
+
+
+def test_a_calendar_whose_own_text_names_its_kind_with_one_line_of_another(kb):
+    # "Frukostträffarna är öppna för alla …" over "Tis 8.4   TYRESÖ   …" lines and one "Ons 23.4  WEBBINARIUM …": the
+    # rows without a kind of their own are breakfast meetings, the webinar a seminar
+    kinds = {m.date: m.kind for m in kb.meetings if any(s.issue == "2073-2" for s in m.sources)}
+    assert kinds == {date(2073, 4, 8): "frukostmöte", date(2073, 5, 6): "frukostmöte", date(2073, 4, 23): "seminarium"}
+
+
+def test_articles_between_dotted_rules_a_contents_list_and_a_row_marked_as_moved(kb):
+    # "......" rules round "2. VÅRENS … FRUKOSTMÖTEN – ETT NYTT DATUM": a heading; "Utkom torsdag 3 april" over the
+    # "Innehåll" list is no meeting; "27/5  Haninge  Topic  <-- NYTT DATUM" over its venue: the row's day is the new
+    # one (the move told below it), its remark not its venue, and the rows before it not moved
+    read = {m.date: m for m in kb.meetings if any(s.issue == "2073-3" for s in m.sources)}
+    assert sorted(read) == [date(2073, 4, 15), date(2073, 5, 20), date(2073, 5, 27), date(2073, 6, 12)]
+    assert read[date(2073, 4, 15)].status is None
+    assert read[date(2073, 5, 20)].status == "moved"
+    moved = read[date(2073, 5, 27)]
+    assert (moved.municipality, moved.venue) == ("Haninge", "Poseidonhuset, Handen")
+    assert moved.moved_from == date(2073, 5, 20)
+
+
+def test_a_mark_a_legend_explains_as_no_places(kb):
+    # "Snickarboden Vega   x" over "(x = inga lediga platser just nu)": the mark the legend explains is a count of none;
+    # the column labels "Anordnare   Antal" above are no provider
+    places = {p.provider: p.count for r in kb.places if r.source.issue == "2073-4" for p in r.places}
+    assert places == {"Snickarboden Vega": 0, "Odlingslotten i Lida": 3, "Kaffestugan Dalarö": 0}
+
+
+def test_a_meeting_announced_in_a_notice_of_another_and_named_for_its_occasion(kb):
+    # "LUCIAFRUKOST – OCH ETT MÖTE SOM STÄLLS IN": the article's first paragraph announces a meeting of its own, a
+    # "luciafrukost", its occasion its topic; the second cancels another
+    read = {m.date: m for m in kb.meetings if any(s.issue == "2073-5" for s in m.sources)}
+    assert sorted(read) == [date(2073, 12, 13), date(2073, 12, 16)]
+    lucia = read[date(2073, 12, 13)]
+    assert (lucia.municipality, lucia.topic) == ("Nynäshamn", "luciafrukost")
+    assert (lucia.start, lucia.venue) == ("07:30", "Folkets hus")
+    assert read[date(2073, 12, 16)].status == "cancelled"
+
+
+def test_an_administrators_title_and_seminars_titled_after_their_kind_in_a_list_of_iso_days(kb):
+    # "förbundets administratör Sune Bergkvist, 08-…": a title of the vocabulary; "- **2074-02-12**, kl. 10.00–12.00 ·
+    # Webbinarium: *Språkstöd på arbetsplatsen* med …": the title after the kind and its colon is the topic
+    roles = {(c.name, r.title) for c in kb.contacts for r in c.roles if r.source.issue == "2073-6"}
+    assert roles == {("Sune Bergkvist", "administratör")}
+    read = {m.date: m for m in kb.meetings if any(s.issue == "2073-6" for s in m.sources)}
+    assert read[date(2074, 2, 12)].topic == "Språkstöd på arbetsplatsen med logopeden Iris Malm"
+    assert (read[date(2074, 3, 19)].topic, read[date(2074, 3, 19)].venue) == (
+        "Unga vuxna och skulder",
+        "Tyresö kommunhus, sal Ekbacken",
+    )
+
+
+def test_leaving_told_of_a_predecessor_in_a_clause_of_his_own(kb):
+    # "anställt Vera Lindh som verksamhetsledare och efterträdare till Kjell Ahl, som lämnar vid årsskiftet …. Hon
+    # tillträder måndag 8 januari 2074": the leaving is Kjell Ahl's, the day Vera Lindh's start
+    roles = {(c.name, r.title): (r.start, r.end) for c in kb.contacts for r in c.roles if r.source.issue == "2073-7"}
+    assert roles[("Vera Lindh", "verksamhetsledare")] == (date(2074, 1, 8), None)
+
+
+def test_a_meeting_that_became_something_was_held(kb):
+    # "Luciafrukosten i Dalarö den 13 december blev en fin avslutning på året" in January: last December's, held
+    days = {m.date for m in kb.meetings if any(s.issue == "2074-1" for s in m.sources)}
+    assert days == {date(2073, 12, 13)}
+
+
+def test_a_title_recruited_in_one_sentence_and_the_choice_named_in_the_next(kb):
+    # "… har kansliet rekryterat en utredare till. Valet har fallit på Ronja Ek, …. Hon börjar tisdag 2 april.": the
+    # title the sentence before recruits is hers, from that day
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2074-2"}
+    assert roles[("Ronja Ek", "utredare")] == date(2074, 4, 2)

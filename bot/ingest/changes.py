@@ -10,7 +10,7 @@ from datetime import date
 
 from bot.folding import fold
 from bot.ingest.dates import DateMention, find_dates, full_date
-from bot.ingest.document import Newsletter, sentences
+from bot.ingest.document import Line, Newsletter, sentences
 from bot.ingest.lexicon import lexicon
 from bot.ingest.meeting_text import apply_times, topic_in, venue_in
 from bot.knowledge.model import Meeting, Source
@@ -39,20 +39,23 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
             continue  # "Innehåll": the titles of the issue's articles ("Nynäshamn flyttar en vecka"), not notices
         about_meeting = words.speaks_of_meeting(section.heading)
         line = next((line.number for line in section.lines if line.text), section.heading_line)
-        for number, paragraph in enumerate(section.paragraphs):
+        for number, (paragraph, run) in enumerate(zip(section.paragraphs, section.runs, strict=True)):
             if words.contents.match(fold(paragraph)) or (
                 words.change_in(paragraph) is None
                 and len(find_dates(paragraph)) < 2
                 and not words.moved_from.search(fold(paragraph))
             ):
                 continue
-            for written in sentences(paragraph):
+            listed = _is_list_of_days(run)
+            for written in [line.text for line in run] if listed else sentences(paragraph):
                 following = paragraph[paragraph.find(written) + len(written) :]  # what the next sentences add
                 # the paragraph after it, if undated: the move goes on ("Temat är detsamma: X. Vi börjar 8.30 i ...")
                 later = " ".join(p for p in section.paragraphs[number + 1 : number + 2] if not find_dates(p))
                 written = written.lstrip("•*–-»> ")
                 if written.count("|") >= 2 and not words.change_in(written.rsplit("|", 1)[1]):
                     continue  # a remark inside a table's rows ("– NYTT DATUM") is read with its row
+                if listed and _new_day_of_row(written):
+                    continue  # "18/2 | Tyresö | Topic | <-- NYTT DATUM": the row's day is the new one, read with it
                 label = _LEAD_LABEL.match(written)  # "Ny lokal: Frukostmötet i ... hålls på ..."
                 sentence = written[label.end() :] if label else written
                 sentence = re.sub(r"\s*\([^)]*\)", "", sentence)  # "20/11 (nytt datum)": a remark, not a notice
@@ -75,6 +78,22 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
                         _times_for_all(found.details, section.paragraphs)
                     changes.append(found)
     return changes
+
+
+def _is_list_of_days(run: list[Line]) -> bool:
+    """A paragraph of two or more lines that start with a day: its notices are read a line each ("14/1 Haninge Topic"
+    over "18/2 Tyresö Topic <-- NYTT DATUM": the remark is of its own line, not of the list before it)."""
+    return sum(1 for line in run if _DAY_FIRST.match(line.text) and find_dates(line.text)) >= 2
+
+
+_DAY_FIRST = re.compile(r"^[\s•*–-]*(?:[A-Za-zÅÄÖåäö]{2,7}\.?\s+)?\d")  # "14/1 …", "fre 12 mars …"
+
+
+def _new_day_of_row(row: str) -> bool:
+    """A line of a list of days with one day and after it a word of a new day ("27/5  Haninge  Topic  <-- NYTT
+    DATUM"): the line gives the meeting's new day, where it moved from is told apart."""
+    days = find_dates(row)
+    return len(days) == 1 and lexicon().new_date.search(fold(row[days[0].end :])) is not None
 
 
 # "Ny lokal: Frukostmötet ...", "Tyresö 28 mars: mötet får ett nytt tema": a label before the notice
@@ -189,7 +208,8 @@ def _details(sentence: str, following: str, later: str = "", before: str = "") -
         "topic": topic_in(sentence)
         or topic_in(after, first="")
         or _told_topic(after)
-        or (_before_change(topic_in(lead) or "") if lead.endswith(":") else None),
+        or (_before_change(topic_in(lead) or "") if lead.endswith(":") else None)
+        or lexicon().occasion_in(sentence),  # "Julfrukosten i Tyresö … flyttas till fredag 17 december"
     }
     return {name: value for name, value in found.items() if value}
 

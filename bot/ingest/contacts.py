@@ -184,7 +184,7 @@ class ContactReader:
                 person = self._last_named()
             if person:
                 mentions.append(Mention(name=person, source=source, phone=match.group(0), tentative=tentative))
-        read_as = self._as_successor(sentence, people)
+        read_as = self._as_chosen(self._as_successor(sentence, people))
         sentence, people = (read_as, self.names.people(read_as)) if read_as != sentence else (sentence, people)
         titles = self.names.role.finditer(sentence) if self.names.any_title.search(fold(sentence)) else iter(())
         for match in titles:
@@ -214,6 +214,18 @@ class ContactReader:
         titles = (list(self.names.role.finditer(text)) for text in reversed(self._earlier))
         last = next((found[-1].group("title") for found in titles if found), None)
         return f"{sentence[: noun.start()]}{last}{sentence[noun.end() :]}" if named and last else sentence
+
+    def _as_chosen(self, sentence: str) -> str:
+        """ "Projektet har rekryterat en processledare. Valet föll på X, …": X takes up the title the sentence before
+        recruits, naming nobody, so the sentence is read as "processledare blir X, …"."""
+        lead = lexicon().chosen.match(sentence)
+        if lead is None or not self._paragraph_before:
+            return sentence
+        before = self._paragraph_before[-1]
+        titles = list(self.names.role.finditer(before)) if _JOINS.search(before) else []
+        if len(titles) != 1 or self.names.people(before):
+            return sentence
+        return f"{titles[0].group('title')} blir {sentence[lead.end() :]}"
 
     def _predecessor(self, sentence: str, people: People, match: re.Match[str], successor: Mention) -> list[Mention]:
         """ "A efterträder B som T från den 1 december": B holds T until that day."""
@@ -313,7 +325,7 @@ class ContactReader:
         if near.split() and fold(near.split()[-1]) in _NEW:  # "... och tillträdande <next title>"
             near = near.rsplit(None, 1)[0]
         only_title = len(list(self.names.role.finditer(sentence))) == 1
-        leaves = _LEAVES.search(sentence)
+        leaves = _LEAVES.search(_without_others_clauses(sentence, people, person))
         joins = _JOINS.search(near) or is_new or (only_title and not leaves and _JOINS.search(sentence))
         when_date = self._date_in(sentence)
         since = (
@@ -523,6 +535,19 @@ def _introduced(before_title: str) -> bool:
 def _chosen(gap: str) -> bool:
     """ "Till ordförande har styrelsen valt X": a few words with a join word between the title and the name."""
     return bool(re.fullmatch(r"\s+(?:[\wåäöÅÄÖ]+\s+){1,5}", gap)) and _JOINS.search(gap) is not None
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s+som\s+[^,.;]*")
+
+
+def _without_others_clauses(sentence: str, people: People, person: str) -> str:
+    """The sentence without the clauses about other people ("efterträdare till Kjell Ahl, som lämnar vid
+    årsskiftet"): what it tells of them, such as leaving, is not the person's."""
+    for _, end, name in reversed(people):
+        clause = _RELATIVE_CLAUSE.match(sentence, end) if name != person else None
+        if clause:
+            sentence = sentence[:end] + sentence[clause.end() :]
+    return sentence
 
 
 def _successor(people: People, sentence: str, index: int) -> str:

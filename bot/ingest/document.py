@@ -115,7 +115,8 @@ _ALIGNED = re.compile(r"\s{3,}\S.*?\s{3}")  # columns aligned with spaces: two g
 # in a table's rows, a gap of two spaces parts columns too ("Ledamot       Eva Ek (KD)  Haninge")
 _NARROW_GAP = re.compile(r"\s{2,}")
 _WIDE_GAP = re.compile(r"\s{3}")
-_RULE = re.compile(r"\s*\+?(?:[-=_*─—~]\s?){3,}\+?\s*")  # "-----", "- - - - -", "+------+"
+# "-----", "- - - - -", "+------+", "//////", "..........": not "..." (an ellipsis)
+_RULE = re.compile(r"\s*\+?(?:[-=_*─—~/]\s?){3,}\+?\s*|\s*(?:\.\s?){5,}\s*")
 _BOXED = re.compile(r"\s*[|│]\s(.*?)\s*[|│]\s*")
 _FRAMED = re.compile(r"^\s*[-=─—~*#]{2,}\s+(\S.*?\S)\s+[-=─—~*#]{2,}\s*$")
 _LABELLED = re.compile(r"^\s*\[([^\[\]()]{2,40})\]\s*$")  # "[KALENDER]": a section's label in brackets
@@ -325,11 +326,13 @@ def _is_heading(
     next_text: str | None,
     continued: bool = False,
     underlined: bool = False,
+    over_prose: bool = False,
 ) -> bool:
     """A heading is marked (►, #), repeats a headline, is a line in bold of its own, is `underlined` by a
-    drawn rule ("~~~~") after a blank line, or stands alone (after a page break, or between blank lines over a
-    paragraph of running text); a line whose sentence goes on in the next one (`continued`: it starts in lower
-    case, or it ends on "på", "och") is not.
+    drawn rule ("~~~~") after a blank line, stands alone (after a page break, or between blank lines over a
+    paragraph of running text), or is in capitals after a blank line right `over_prose` (its article's first
+    line); a line whose sentence goes on in the next one (`continued`: it starts in lower case, or it ends on
+    "på", "och") is not.
     Deep markdown headings (####) and lines ending a sentence are sub-headings: content."""
     if not text or len(text) > 120 or re.match(r"^\s*#{4,}", raw) or text.count("|") >= 2:
         return False  # a deep sub-heading, or a table's row
@@ -348,8 +351,8 @@ def _is_heading(
         return False  # a sentence going on in the next line ("Den 3 december håller vi konferensen X på")
     if continued:
         return False
-    if text.isupper() and 4 <= len(text) <= 60 and blanks_before >= 1 and next_text is not None:
-        return True  # "ÖVRIGT", "PERSONALNYTT": a line in capitals standing alone
+    if text.isupper() and 4 <= len(text) <= 60 and blanks_before >= 1 and (next_text is not None or over_prose):
+        return True  # "ÖVRIGT", "PERSONALNYTT": a line in capitals standing alone or over its article
     labelled = re.match(r"^([\w ]{2,25}):\s", text)  # "Tema: Hur når vi ...?" is a field, not a heading
     if labelled and lexicon().kind_in(labelled.group(1)):
         labelled = None  # "Seminarium: Samverkan kring sjukskrivning": a title naming its kind
@@ -364,6 +367,14 @@ def _is_heading(
     return short and (
         (blanks_before >= 2 and not one_word) or (blanks_before >= 1 and over_text) or bool(numbered and alone)
     )
+
+
+def _is_prose(raw: str) -> bool:
+    """A line of running text: long, mostly in lower case, not a table's row (no cells, no aligned columns)."""
+    text = raw.strip()
+    letters = [c for c in text if c.isalpha()]
+    lower = sum(c.islower() for c in letters)
+    return len(text) >= 40 and lower > 0.8 * len(letters) and "|" not in text and not _WIDE_GAP.search(text)
 
 
 def _is_bold_line(raw: str) -> bool:
@@ -391,8 +402,9 @@ def _sections(lines: list[Line], raw_lines: list[str], headlines: list[str]) -> 
         following = next_text[index] if stands_alone else None
         continued = after is not None and after.text[:1].islower()
         underlined = line.number < len(raw_lines) and _RULE.fullmatch(raw_lines[line.number]) is not None
+        over_prose = after is not None and bool(after.text) and _is_prose(raw_lines[after.number - 1])
         raw = raw_lines[line.number - 1]
-        heading = _is_heading(raw, line.text, headlines, blanks, following, continued, underlined)
+        heading = _is_heading(raw, line.text, headlines, blanks, following, continued, underlined, over_prose)
         if heading:
             sections.append(Section(heading=line.text.rstrip(":!"), heading_line=line.number))
         else:

@@ -55,9 +55,11 @@ class Lexicon:
     moved_to: re.Pattern[str]  # "till": just before a notice's only date, the day the meeting moves to
     move_arrow: re.Pattern[str]  # "26/1 → 2/2": a meeting moved from one day to the other
     held: re.Pattern[str]  # "samlade", "hölls": a meeting told of as held
+    others_held: re.Pattern[str]  # "höll sin konferens": a meeting someone else held, their own
     same_times: re.Pattern[str]  # "Samma tider som i vår": meetings that keep the times of those before
     compound_end: re.Pattern[str]  # "mötet" ending a word: "Tyresömötet" is "Tyresö" + "mötet"
     topic_placeholders: re.Pattern[str]  # "Tema meddelas senare": no topic yet
+    occasions: list[str]  # "julfrukost": a meeting named for its occasion, its topic when it has none
     topic_verbs: re.Pattern[str]  # "pratar", "handlar": the topic follows "om" after one of these
     topic_leads: re.Pattern[str]  # "går vi igenom": the topic follows these at once; group 1, as written
     told_topic: re.Pattern[str]  # "... börjar 8.15 och handlar om X": a topic verb, "om", the topic (group 1)
@@ -96,6 +98,7 @@ class Lexicon:
     vacancies: re.Pattern[str]  # "vakant", "utses": a seat without a member
     position_aliases: dict[str, str]  # folded "vice ordf" -> "vice ordförande"
     successor: re.Pattern[str]  # "efterträdare": a noun standing for the title its predecessor leaves, as written
+    chosen: re.Pattern[str]  # "Valet föll på": opening a sentence that names whom the one before recruits
     since: str  # a pattern: "sedan", "från och med" before the day a title was taken up, as written
     not_names: frozenset[str]  # "Kontakta", "Tema": capitalised words never part of a name, folded
     organisation_openers: frozenset[str]  # "Samordningsförbundet": the words after it name no person, folded
@@ -132,6 +135,12 @@ class Lexicon:
         """The kind of meeting a heading or sentence names, the first listed winning."""
         folded = fold(text)
         return next((kind for kind, words in self.kinds.items() if words.search(folded)), None)
+
+    def occasion_in(self, text: str) -> str | None:
+        """ "julfrukost" in "I Haninge bjuder vi på julfrukost …", "Julfrukosten i Tyresö …": the occasion a text
+        names a meeting for."""
+        folded = fold(text)
+        return next((word for word in self.occasions if re.search(rf"(?<![a-z]){fold(word)}", folded)), None)
 
     def speaks_of_meeting(self, text: str) -> bool:
         return self.kind_in(text) is not None or bool(self.meeting.search(fold(text)))
@@ -226,6 +235,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
                 rf"(?:{'|'.join(map(re.escape, map(str, data['move_arrows'])))})\s*(?:\w+\.?\s+)?\d"
             ),
             held=_starts(data["held_words"]),
+            others_held=_starts(data["others_held"]),
             same_times=_starts(data["same_times"]),
             moved_from=_starts(data["moved_from_words"]),
             compound_end=re.compile(
@@ -237,6 +247,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             ),
             topic_leads=re.compile(rf"\b(?:{_as_written_phrases(data['topic_leads'])})\s+([^,.]+)", re.I),
             topic_placeholders=_starts(data["topic_placeholders"]),
+            occasions=[str(word) for word in data["occasions"]],
             open_ends=frozenset(str(word).lower() for word in data["open_ends"]),
             ordinals={fold(str(word)): int(value) for word, value in data["ordinal_words"].items()},
             issue_ordinal=re.compile(
@@ -280,6 +291,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
                 fold(str(alias)): str(position) for alias, position in data["board_position_aliases"].items()
             },
             successor=re.compile(rf"\b(?:{'|'.join(map(re.escape, map(str, data['successor_nouns'])))})\b", re.I),
+            chosen=re.compile(rf"^\s*(?:{_as_written_phrases(data['chosen_leads'])})\s+", re.I),
             since="(?:" + "|".join(re.escape(str(word)).replace(r"\ ", r"\s+") for word in data["since_words"]) + ")",
             not_names=frozenset(fold(str(word)) for word in data["not_names"]),
             organisation_openers=frozenset(fold(str(word)) for word in data["organisation_openers"]),

@@ -41,6 +41,7 @@ _LABEL = re.compile(r"^\s*(?P<label>[A-Za-zÅÄÖåäö][\wÅÄÖåäö /]{1,30}
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s")  # "3. Heldag om samverkan": a numbered heading
 _PLACE_LEAD = re.compile(r"^\s*([^()\d:]{2,40}\([^()]+\))\s*:?\s+")  # "Haninge (Kulturhuset i Handen):  " before days
 _BULLETS = ("•", "-", "–", "*")
+_REMARK_AT_END = re.compile(r"\s*(?:<-+|←|\()[^<←(]*$")  # "Topic <-- NYTT DATUM", "Topic (nytt datum)"
 _SAME_AS_ABOVE = ("samma som ovan", "samma plats", "som ovan")
 
 
@@ -110,6 +111,7 @@ class MeetingReader:
         for meeting in announced + notices + held:
             if meeting.topic and self.words.topic_placeholders.match(fold(meeting.topic)):
                 meeting.topic = None  # "Tema meddelas senare"
+            meeting.topic = meeting.topic or self.words.occasion_in(meeting.note or "")  # "bjuder vi på julfrukost"
         return MeetingsRead([*reversed(announced), *notices], held)
 
     # -- blocks ------------------------------------------------------------------------------
@@ -154,7 +156,8 @@ class MeetingReader:
             if kind is None and self.words.meeting.search(fold(section.heading)):  # "Vårens möten"
                 kind = self.words.kind_in(section.text) or BREAKFAST
             lists_only = False
-            if kind is None and section.paragraphs and self.words.speaks_of_meeting(section.paragraphs[0]):
+            opening = section.paragraphs[0] if section.paragraphs else ""
+            if kind is None and self.words.speaks_of_meeting(opening) and not self.words.contents.match(fold(opening)):
                 kind, lists_only = self.words.kind_in(section.text) or BREAKFAST, True  # "Alla möten startar kl. 8.40"
             if kind is None:
                 current = None
@@ -182,7 +185,9 @@ class MeetingReader:
     def _kind_of_listed_lines(self, lines: list[Line], kind_before: str | None) -> str | None:
         """A calendar under any heading ("KALENDER HÖSTEN", "SPARA DATUMET"): two or more short lines that
         each have a day and a kind of meeting or a municipality ("fre 28 okt | Frukostmöte Haninge",
-        "tors 12/4 | TYRESÖ | Tyresö bibliotek"); the kind they name, else that of the meetings before."""
+        "tors 12/4 | TYRESÖ | Tyresö bibliotek"); the kind they name, else the one its own text names
+        ("Frukostmötena är öppna för alla …" over rows of municipalities and one "SEMINARIUM" row), else that
+        of the meetings before."""
         listed = [
             line.text
             for line in lines
@@ -192,15 +197,21 @@ class MeetingReader:
         if len(kinds) >= 2:
             return max(kinds, key=kinds.count)  # on a tie, the kind named first
         placed = [text for text in listed if self._municipality_in(text)]
-        return (kinds[0] if kinds else kind_before or BREAKFAST) if len(placed) >= 2 else None
+        if len(placed) < 2:
+            return None
+        told = self.words.kind_in(" ".join(line.text for line in lines if line.text not in listed))
+        return told or (kinds[0] if kinds else kind_before or BREAKFAST)
 
     def _titled_inside(self, section: Section) -> tuple[str | None, str, list[Line]]:
         """A title line naming a kind of meeting inside a section ("Frukostmöten under våren" at the
-        top of the text): the block starts there."""
+        top of the text): the block starts there; not an article's title in a contents list ("Innehåll" over
+        "4. Vårens frukostmöten")."""
+        in_contents = False
         for index, line in enumerate(section.lines):
             text = line.text
+            in_contents = bool(text) and (in_contents or self.words.contents.match(fold(text)) is not None)
             after = section.lines[index + 1].text if index + 1 < len(section.lines) else ""
-            if re.search(r"[.!?]\s", text) or after[:1].islower():
+            if in_contents or re.search(r"[.!?]\s", text) or after[:1].islower():
                 continue  # a sentence, or one going on in the next line ("... Frukosten står framme" / "från kl 8.")
             if text and len(text) <= 80 and not text.endswith((".", "!", "?")) and not find_dates(text):
                 kind = self.words.kind_in(text)
@@ -269,14 +280,29 @@ class MeetingReader:
             )
         # no list of the block's own: the article is about its meeting ("Seminarium om X" with its day in the
         # text), even where a line lists meetings of another kind ("Vårens frukostmöten: Haninge 22/3")
-        if self.words.change_in(block.heading):
-            return listed, []  # a notice of a change, told in sentences: see changes.py
+        if self.words.change_in(block.heading):  # a notice of a change (see changes.py), and what else it announces
+            announced, _ = self._in_sentences(self._without_notices(block), source)  # "Två julfrukostar – och …"
+            return listed + announced, []
         if heading_dates:
             return listed + self._single(block, source, heading_dates), []
         announced, told = self._in_sentences(block, source)
         listed_days = {meeting.date for meeting in listed}
         announced = [meeting for meeting in announced if meeting.date not in listed_days]
         return listed + announced, [meeting for meeting in told if meeting.date not in listed_days]
+
+    def _without_notices(self, block: _Block) -> _Block:
+        """The block without its paragraphs that tell of a change (read in changes.py), a blank line for each."""
+        kept: list[Line] = []
+        run: list[Line] = []
+        for line in [*block.lines, Line(0, "")]:
+            if line.text:
+                run.append(line)
+                continue
+            if run and not self.words.change_in(" ".join(line.text for line in run)):
+                kept.extend(run)
+            kept.append(line)
+            run = []
+        return dataclasses.replace(block, lines=kept[:-1])
 
     def _single(self, block: _Block, source: Source, dates: list[DateMention]) -> list[Meeting]:
         """A section about one meeting (or one meeting on several days), its date in the heading."""
@@ -691,6 +717,8 @@ class MeetingReader:
                 dates = dates or self._meeting_dates(cell)
                 if column is None or column == "date":
                     _apply_clock_text(fields, cell)
+                    # "27/5  Haninge" in one cell, the gap after the day too narrow to part them
+                    municipality = self._municipality_line(_without_dates(cell, dates).strip()) or municipality
                 continue
             if column == "municipality" or (column is None and self._municipality_line(cell)):
                 municipality = self._municipality_in(cell) or municipality
@@ -698,6 +726,10 @@ class MeetingReader:
             if column is None and len(cell.split()) <= 4 and self.words.kind_in(cell):
                 kind = self.words.kind_in(cell)  # "Frukostmöte Haninge", "Seminarium (digitalt)"
                 municipality = self._municipality_in(cell) or municipality
+                _apply_clock_text(fields, cell)  # "Julfrukost 8.00–9.30": its occasion and its times
+                occasion = self.words.occasion_in(cell)
+                if occasion:
+                    fields["occasion"] = occasion  # the topic if the row gives none
                 continue
             if column is None and RANGE.search(cell) and not re.sub(rf"{RANGE.pattern}|\bkl\w*\.?", "", cell).strip():
                 _apply_clock_text(fields, cell)  # "kl 8.30–10"
@@ -721,9 +753,28 @@ class MeetingReader:
                 kind = kind or self._labelled_kind(cell)
         if not dates:
             return None
+        if rest and self._only_says_moved(rest[-1]):
+            rest.pop()  # "<-- NYTT DATUM": a remark on the row, its move told apart; not the venue
         if not columns and "venue" not in fields and len(rest) >= 2 and len(rest[-1].split()) <= 5:
             fields["venue"] = rest.pop().rstrip(".")  # "fre 9/4 · Tyresö · Topic · Tyresö Forum": the venue last
         return _Entry(dates, line, ". ".join(rest), municipality, False, fields, kind=kind)
+
+    def _without_moved_remark(self, text: str) -> str:
+        """ "Topic <-- NYTT DATUM" -> "Topic": a remark that the meeting moved, told apart."""
+        remark = _REMARK_AT_END.search(text)
+        return text[: remark.start()] if remark and self._only_says_moved(remark.group(0)) else text
+
+    def _only_says_moved(self, cell: str) -> bool:
+        """ "<-- NYTT DATUM", "(flyttat)": a cell that only says its meeting moved."""
+        moved = self.words.changes["moved"]
+        return self.words.change_in(cell) == "moved" and not re.search(r"[a-z]{2,}", moved.sub("", fold(cell)))
+
+    def _title_after_kind_in(self, text: str) -> str | None:
+        """ ", kl. 10–12 · Webbinarium: Språkstöd på arbetsplatsen med X. Digitalt via Zoom." -> "Språkstöd på
+        arbetsplatsen med X": the title after a kind of meeting and a colon, to the end of its sentence."""
+        parts = (part for sentence in sentences(text) for part in re.split(r"\s+[·|]\s+", sentence))
+        titled = (self._title_after_kind(part.strip(" ,")) for part in parts)
+        return next((title.rstrip(".") for title in titled if title), None)
 
     def _title_after_kind(self, heading: str) -> str | None:
         """ "Webinar in English: Inclusive hiring" -> "Inclusive hiring": a title after the kind of meeting."""
@@ -735,8 +786,9 @@ class MeetingReader:
         return self.words.kind_in(text) if len(_remark_free(text).split()) <= 4 else None
 
     def _labelled_kind(self, text: str) -> str | None:
-        """ "SEMINARIUM: Unga med NPF": the kind of meeting a topic is labelled with."""
-        label = re.match(r"\s*(\w+)\s*:\s", text)
+        """ "SEMINARIUM: Unga med NPF", "WEBBINARIUM Digitala verktyg" (in a calendar's column): the kind of meeting
+        a topic is labelled with, before a colon or in capitals."""
+        label = re.match(r"\s*(\w+)\s*:\s", text) or re.match(r"\s*([A-ZÅÄÖ]{4,})\b", text)
         return self.words.kind_in(label.group(1)) if label else None
 
     def _starting_dates(self, text: str) -> tuple[list[tuple[list[DateMention], str | None]], str] | None:
@@ -829,7 +881,7 @@ class MeetingReader:
                 fields = dict(entry.fields)
                 kind = entry.kind or self._kind_named(fields.get("what", ""))
                 meeting = self._meeting(kind or block.kind, mention, source, entry.line)
-                body = _as_sentences([entry.text, *entry.extra])
+                body = self._without_moved_remark(_as_sentences([entry.text, *entry.extra]))
                 change = self.words.change_in(body) or heading_change
                 opening = next(iter(sentences(_remark_free(body))), "")
                 subject = (opening.split() or [""])[0]  # "mötet får ett nytt tema", not "Frukostmöte: NYTT TEMA – X"
@@ -844,7 +896,10 @@ class MeetingReader:
                     meeting.venue = fields.get("venue") or venue_in(body)  # "Tisdag 14 juni, kl. 9:30–11, på Zoom.
                     # "Onsdag 19 mars, kl. 09.00–12.00" over "Digitalt – länk skickas efter anmälan"
                     meeting.venue = meeting.venue or next(filter(None, map(_online_venue, sentences(body)[1:])), None)
-                    meeting.topic = fields.get("topic")
+                    meeting.topic = fields.get("topic") or self._title_after_kind_in(body)
+                    if meeting.topic and not meeting.venue:  # "… · Seminarium: Title. Tyresö kommunhus, sal B."
+                        said = (s.rstrip(".") for s in sentences(body)[1:] if _names_a_venue(s.rstrip(".")))
+                        meeting.venue = next(said, None)
                 elif entry.venue_like and len(body.split()) <= 8 and not fields and _names_a_venue(body):
                     venue: str | None = body.rstrip(".")
                     if any(phrase in fold(body) for phrase in _SAME_AS_ABOVE):
@@ -861,6 +916,8 @@ class MeetingReader:
                     apply_times(meeting, body)  # "Topic. Poseidon, Handen, kl. 08.30–10.00."
                 if not meeting.start and entry.kind in (None, block.kind):
                     apply_times(meeting, around)
+                # "14 dec · HANINGE · Julfrukost 8.00–9.30": named for its occasion
+                meeting.topic = meeting.topic or self.words.occasion_in(body) or fields.get("occasion")
                 meeting.municipality = (
                     entry.municipality
                     or places_of_days.get((mention.day, mention.month))
@@ -1186,8 +1243,10 @@ class MeetingReader:
 
     def _meeting_dates(self, text: str) -> list[DateMention]:
         """The dates in `text` that may be meetings: not deadlines ("anmälan senast 24/5"), nor days of
-        other events ("Styrelsen sammanträder den 8 oktober")."""
+        other events ("Styrelsen sammanträder den 8 oktober"), nor of meetings others held themselves."""
         if self.words.not_meeting.search(fold(text)) and not self.words.kind_in(text):
+            return []
+        if self.words.others_held.search(fold(text)):  # "Nätverket höll sin årliga konferens den 24–25 april"
             return []
         words = self.words
         return [

@@ -176,7 +176,7 @@ def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[Pl
                         )
                     )
             continue
-        text = _joined([line.text for line in section.lines if line.text], vocabulary)
+        text = _joined(_explained_marks([line.text for line in section.lines if line.text]), vocabulary)
         first_line = next((line.number for line in section.lines if line.text), 0)
         report = _read_report(section, text, newsletter, vocabulary)
         if report is None or not report.places:
@@ -186,6 +186,24 @@ def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[Pl
             continue
         reports.append(report)
     return reports, warnings
+
+
+_LEGEND = re.compile(r"^\(?\s*(?P<mark>[^\w\s()]{1,2}|[A-Za-z])\s*=\s*(?P<meaning>[^)]+?)\s*\)?\.?$")  # "(– = inga)"
+
+
+def _explained_marks(lines: list[str]) -> list[str]:
+    """Lines with a mark a legend explains as none ("Bageriet –" over "(– = inga lediga platser)") given the count 0;
+    the legend itself no item."""
+    legends = [_LEGEND.match(line) for line in lines]
+    marks = {m.group("mark") for m in legends if m and lexicon().no_places.search(fold(m.group("meaning")))}
+    if not marks:
+        return lines
+    counted = re.compile(rf"\s(?:{'|'.join(map(re.escape, marks))})$")
+    return [
+        counted.sub(" 0", line)
+        for line, legend in zip(lines, legends, strict=True)
+        if not (legend and legend["mark"] in marks)
+    ]
 
 
 def _stated(
