@@ -942,3 +942,25 @@ def test_where_someone_was_before_asks_where_they_came_from() -> None:
     for asked, lang in (("var jobbade Pelle tidigare?", "sv"), ("where did Pelle work before?", "en")):
         found = reader.find(asked, LATER, lang)
         assert found and found.kind == "origin" and "Sjöbanken" in found.sentences[0].text, asked
+
+
+def test_the_lexicon_has_the_newsletters_words_for_delays_and_answers() -> None:
+    kb = _kb(
+        (
+            "2025-26",
+            3,
+            [
+                ("Bryggan", "Bygget av Ankarbryggan är försenad eftersom tillståndet dröjer."),
+                ("Bryggan", "Ankarbryggan blir 40 meter lång."),
+                ("Bryggan", "Ankarbryggan får plats för 60 båtar."),
+                ("Bryggan", "Ankarbryggan ritades av Eva Lund."),
+                ("Bryggan", "Ankarklubben har sökt tillstånd hos kommunen. Beslut väntas den 3 maj."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("why is Ankarbryggan late?", LATER, "en")
+    assert found and "försenad" in found.sentences[0].text
+    found = reader.find("when does Ankarklubben get an answer from the municipality?", LATER, "en")
+    assert found and "3 maj" in " ".join(s.text for s in found.sentences)
