@@ -944,6 +944,60 @@ def test_where_someone_was_before_asks_where_they_came_from() -> None:
         assert found and found.kind == "origin" and "Sjöbanken" in found.sentences[0].text, asked
 
 
+def test_chat_words_and_pronouns_carry_no_weight() -> None:
+    kb = _kb(
+        (
+            "2025-20",
+            3,
+            [
+                ("Bidraget", "Klubben fick 20 000 kronor från kommunen till den nya bryggan."),
+                ("Seglare", "Eva Lund vill segla till Gotland i sommar."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("hur mkt pengar fick klubben från kommunen?", LATER, "sv")
+    assert found and found.kind == "number" and "20 000 kronor" in found.sentences[0].text
+    found = reader.find("vill hen verkligen segla till Gotland?", LATER, "sv")
+    assert found and "Gotland" in found.sentences[0].text
+
+
+def test_everyday_words_find_the_newsletters_words_for_talking_and_gladness() -> None:
+    kb = _kb(
+        (
+            "2025-21",
+            3,
+            [
+                ("Bryggan", "Dialogen med kommunen gäller nu den nya bryggan i Nacka."),
+                ("Året", "– Det är roligt att vi vann regattan, säger Eva Lund."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("vad pratar klubben med kommunen om?", LATER, "sv")
+    assert found and "Dialogen" in found.sentences[0].text
+    found = reader.find("varför är Eva Lund glad?", LATER, "sv")
+    assert found and "roligt" in found.sentences[0].text
+
+
+def test_what_an_acronym_stands_for_weighs_only_the_acronym() -> None:
+    kb = _kb(
+        (
+            "2025-22",
+            3,
+            [
+                ("Sällskapet", "KSS, Kungliga Segelsällskapet, bildades 1830."),
+                ("Hamnen", "Båten står i hamnen i Nacka."),
+                *[("Annat", f"Ordet {word} finns här.") for word in ("ett", "två", "tre", "fyra", "fem")],
+            ],
+        )
+    )
+    found = Reader(kb).find("vad står KSS för?", LATER, "sv")
+    assert found and "Kungliga Segelsällskapet" in found.sentences[0].text
+
+
 def test_the_lexicon_has_the_newsletters_words_for_delays_and_answers() -> None:
     kb = _kb(
         (
