@@ -998,6 +998,24 @@ def test_what_an_acronym_stands_for_weighs_only_the_acronym() -> None:
     assert found and "Kungliga Segelsällskapet" in found.sentences[0].text
 
 
+def test_a_passive_the_dictionary_lacks_is_read_as_its_active() -> None:
+    kb = _kb(
+        (
+            "2025-23",
+            3,
+            [
+                ("Bidraget", "Klubben började söka bidraget från kommunen i mars."),
+                ("Båtarna", "Båtarna målades i maj."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    assert set(reader.index.normaliser.question_terms("söktes", "sv")) & set(reader.index.normaliser.terms("söka"))
+    found = reader.find("när söktes bidraget?", LATER, "sv")
+    assert found and "mars" in found.sentences[0].text
+
+
 def test_the_lexicon_has_the_newsletters_words_for_delays_and_answers() -> None:
     kb = _kb(
         (
