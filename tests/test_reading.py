@@ -1016,6 +1016,24 @@ def test_a_passive_the_dictionary_lacks_is_read_as_its_active() -> None:
     assert found and "mars" in found.sentences[0].text
 
 
+def test_how_many_years_needs_no_word_by_the_number() -> None:
+    kb = _kb(
+        (
+            "2025-24",
+            3,
+            [
+                (
+                    "Bidraget",
+                    "Regattaföreningen har fått ett uppdrag att under tre år och med 2 mkr utveckla seglingen.",
+                ),
+                *NUMBERED,
+            ],
+        )
+    )
+    found = Reader(kb).find("How much money did Regattaföreningen get and for how many years?", LATER, "en")
+    assert found and "tre år" in found.sentences[0].text
+
+
 def test_the_lexicon_has_the_newsletters_words_for_delays_and_answers() -> None:
     kb = _kb(
         (

@@ -321,7 +321,10 @@ class Reader:
         if not found:
             return ()
         terms = set(self.index.normaliser.question_terms(found.group(1), lang))
-        return next((group for group in groups if terms & set(group)), ())
+        group = next((group for group in groups if terms & set(group)), ())
+        # a time word ("how many years"), which any date meets and the lexicon gives no Swedish for, cannot
+        # stand by the number as written ("under tre år"): nothing to ask of it
+        return () if DATED in group else group
 
     def _hyphenated(self, text: str, lang: str) -> list[frozenset[str]]:
         """The terms of each word written with a hyphen ("kick-offen", "hand-butik"): one word of the question,
