@@ -1034,6 +1034,22 @@ def test_how_many_years_needs_no_word_by_the_number() -> None:
     assert found and "tre år" in found.sentences[0].text
 
 
+def test_which_in_order_asks_for_an_ordinal() -> None:
+    kb = _kb(
+        (
+            "2025-25",
+            3,
+            [
+                ("Regattan", "Ankarregattan hålls i juni med 40 båtar från hela länet."),
+                ("Regattan", "Det blir den femte Ankarregattan sedan starten."),
+                *NUMBERED,
+            ],
+        )
+    )
+    found = Reader(kb).find("vilken Ankarregatta i ordningen hålls i juni?", LATER, "sv")
+    assert found and found.kind == "ordinal" and "femte" in " ".join(s.text for s in found.sentences)
+
+
 def test_the_lexicon_has_the_newsletters_words_for_delays_and_answers() -> None:
     kb = _kb(
         (

@@ -236,6 +236,7 @@ class Reader:
         folded = fold(question)
         for kind in (
             "way",
+            "ordinal",
             "frequency",
             "age",
             "reason",

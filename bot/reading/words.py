@@ -27,6 +27,7 @@ KINDS = (
     "way",
     "frequency",
     "duration",
+    "ordinal",
 )
 
 
