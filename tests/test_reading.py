@@ -1070,3 +1070,26 @@ def test_the_lexicon_has_the_newsletters_words_for_delays_and_answers() -> None:
     assert found and "försenad" in found.sentences[0].text
     found = reader.find("when does Ankarklubben get an answer from the municipality?", LATER, "en")
     assert found and "3 maj" in " ".join(s.text for s in found.sentences)
+
+
+def test_what_an_acronym_stands_for_is_answered_by_the_sentence_spelling_it_out(tmp_path) -> None:
+    newsletter = tmp_path / "nyhetsbrev-2024-nr2.txt"
+    newsletter.write_text(
+        "NYHETSBREV\n\nnr 2 2024 mars\n\nKlubben får nya regler\n\n"
+        "LOK-rådet är nöjt med de nya bryggorna i Nacka.\n\n"
+        "Bryggorna byggs enligt Lagen om kajakbryggor, LOK, vilket innebär att klubben kan söka bidrag.\n\n"
+        "Klubben har i år 140 medlemmar i Nacka och Värmdö.\n",
+        encoding="utf-8",
+    )
+    kb = build([newsletter], load_vocabulary(), None).kb
+    kb.lemmas = lemmas_of(kb)
+    found = Reader(kb).find("vad står LOK för?", LATER, "sv")  # not "LOK-rådet är ..."
+    assert found and found.telling and "kajakbryggor" in found.sentences[0].text  # few sentences spell one out
+    for asked, lang in (("vad står LOK för?", "sv"), ("what does LOK stand for?", "en")):
+        reply = Engine(kb).answer(asked, today=date(2024, 4, 1), lang=lang)
+        assert reply.intent == "reading" and "kajakbryggor" in reply.text, asked
+
+
+def test_what_an_acronym_stands_for_is_answered_though_a_project_intent_was_guessed(seed_kb: KnowledgeBase) -> None:
+    reply = Engine(seed_kb).answer("vad står ESF för?", today=date(2019, 6, 1))  # the projects' list passes over ESF
+    assert reply.intent == "reading" and "Europeiska socialfonden" in reply.text

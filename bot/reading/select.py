@@ -39,6 +39,7 @@ class Query:
     numbers: frozenset[str]
     names: tuple[tuple[str, ...], ...] = ()  # the words that name someone or something: an answer must hold them
     counted: tuple[str, ...] = ()  # "hur många anställda ...?": what is counted, which the number must stand by
+    spelled: bool = False  # it names an acronym the sources spell out ("ESF": Europeiska socialfonden)
 
     @cached_property
     def named(self) -> frozenset[int]:
@@ -275,6 +276,7 @@ class Reader:
         groups = _distinct([self._within(part) for group in self._join(groups) for part in self._split(group)])
         groups = self._dated(groups)
         aliases = self.index.aliases  # "ESF" finds "Europeiska socialfonden", and the other way round
+        spelled = any(term in aliases for group in groups for term in group)
         groups = [(*group, *(aliases[t] for t in group if aliases.get(t, t) not in group)) for group in groups]
         kind = self.kind_of(text)
         asking = self.asking.get(kind, frozenset()) if kind else frozenset()
@@ -289,7 +291,8 @@ class Reader:
             self._names_in(text, lang) + self._hyphenated(text, lang),
         )
         names = tuple(group for group in groups if all(term in self.index.names for term in group))
-        return Query(weighted, terms, kind, frozenset(_DIGITS.findall(text)), names, self._counted(text, lang, groups))
+        numbers = frozenset(_DIGITS.findall(text))
+        return Query(weighted, terms, kind, numbers, names, self._counted(text, lang, groups), spelled)
 
     def _dated(self, groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
         """A time word's group ("i höst", "this year") with the sentences' mark of holding a date: any date meets it.
@@ -375,11 +378,18 @@ class Reader:
         later, earlier = self._disagreeing(scored, query)
         if later is not None:
             coverage, best = later
-        telling = query.kind in self.telling_kinds and self.holds(best, query.kind, query.numbers)
         quoted = self._around(best, query)
         own = set().union(*(self.index.terms[sentence.number] for sentence in quoted))
+        telling = query.kind in self.telling_kinds and self.holds(best, query.kind, query.numbers)
+        telling = telling or (query.kind == "define" and self._spells_out(own, query))
         held = tuple(group for group, _ in query.weighted if any(term in own for term in group))
         return Found(quoted, min(coverage, 1.0), query.kind, earlier, telling, held)
+
+    def _spells_out(self, own: set[str] | frozenset[str], query: Query) -> bool:
+        """Whether the sentences hold an acronym of the question with what it stands for ("Lagen om
+        valfrihetssystem, LOV"): "vad står LOV för?" answered, which few sentences do as a definition's "är" does."""
+        aliases = self.index.aliases
+        return any(term in own and aliases.get(term) in own for group, _ in query.weighted for term in group)
 
     def _scored(self, query: Query, today: date, floor: float) -> list[tuple[float, float, Sentence]]:
         """(score, coverage, sentence) of every sentence published by `today` that can answer, as the index
@@ -417,7 +427,7 @@ class Reader:
                 break
             if query.counted and not self._stands_by(sentence, query, query.counted):  # "två projekt": no staff
                 continue
-            if kind and not self.gives(sentence, kind, query.numbers):  # no bonus for what is sought
+            if kind and not self._gives(sentence, query):  # no bonus for what is sought
                 if kind in self.required_kinds or bound - self.kind_bonus - self.near_bonus + 1e-9 < best - margin:
                     continue
             score = self.score(sentence, coverage, query, best - margin)
@@ -479,7 +489,7 @@ class Reader:
         kind = query.kind
         if kind not in self.list_kinds and self._listing(sentence):  # a list of names answers who, not what
             score -= self.list_penalty
-        if kind and self.gives(sentence, kind, query.numbers):
+        if kind and self._gives(sentence, query):
             if score + self.kind_bonus + self.near_bonus + 1e-9 < least:
                 return None
             near = self.near_share(sentence, query)
@@ -488,6 +498,14 @@ class Reader:
         elif kind in self.required_kinds:  # "how do I apply?": only a sentence that says how (a contact) answers
             return None
         return score
+
+    def _gives(self, sentence: Sentence, query: Query) -> bool:
+        """Whether the sentence gives what the question asks for. What an acronym the sources spell out stands
+        for ("vad står ESF för?") only a sentence spelling it out gives, not any saying "ESF-rådet är ..."."""
+        kind = query.kind
+        if kind == "define" and query.spelled:
+            return self._spells_out(self.index.terms[sentence.number], query)
+        return kind is not None and self.gives(sentence, kind, query.numbers)
 
     def gives(self, sentence: Sentence, kind: str, numbers: frozenset[str] = frozenset()) -> bool:
         """Whether the sentence holds what `kind` asks for; or leads a list, which answers the `list_kinds`; or,
