@@ -1093,3 +1093,22 @@ def test_what_an_acronym_stands_for_is_answered_by_the_sentence_spelling_it_out(
 def test_what_an_acronym_stands_for_is_answered_though_a_project_intent_was_guessed(seed_kb: KnowledgeBase) -> None:
     reply = Engine(seed_kb).answer("vad står ESF för?", today=date(2019, 6, 1))  # the projects' list passes over ESF
     assert reply.intent == "reading" and "Europeiska socialfonden" in reply.text
+
+
+def test_whom_something_is_for_is_answered_by_a_sentence_saying_whom_it_serves() -> None:
+    kb = _kb(
+        (
+            "2025-27",
+            3,
+            [
+                ("Seglarskolan", "Seglarskolan i Nacka startade 2019 och har nu fem båtar."),
+                ("Seglarskolan", "Seglarskolan riktar sig till unga mellan 12 och 16 år som vill lära sig segla."),
+                ("Seglarskolan", "Seglarskolan leds av Eva Lund, som seglat i trettio år."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    for asked, lang in (("vem är Seglarskolan till för?", "sv"), ("who is Seglarskolan for?", "en")):
+        found = reader.find(asked, LATER, lang)
+        assert found and found.kind == "target" and "riktar sig" in found.sentences[0].text, asked

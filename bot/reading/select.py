@@ -238,6 +238,7 @@ class Reader:
         for kind in (
             "way",
             "ordinal",
+            "target",
             "frequency",
             "age",
             "reason",

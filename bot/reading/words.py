@@ -28,6 +28,7 @@ KINDS = (
     "frequency",
     "duration",
     "ordinal",
+    "target",
 )
 
 
