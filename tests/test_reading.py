@@ -1112,3 +1112,26 @@ def test_whom_something_is_for_is_answered_by_a_sentence_saying_whom_it_serves()
     for asked, lang in (("vem är Seglarskolan till för?", "sv"), ("who is Seglarskolan for?", "en")):
         found = reader.find(asked, LATER, lang)
         assert found and found.kind == "target" and "riktar sig" in found.sentences[0].text, asked
+
+
+def test_each_part_of_a_two_part_question_is_answered_from_the_article() -> None:
+    kb = _kb(
+        (
+            "2025-28",
+            3,
+            [
+                ("Bidrag till bryggan", "Ankarklubben har ansökt om 80 000 kronor från kommunen till en ny brygga."),
+                ("Bidrag till bryggan", "Bryggan ska ritas av Eva Lund i Nacka."),
+                ("Bidrag till bryggan", "Beslut väntas den 3 maj."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    for asked, lang in (
+        ("hur mycket pengar sökte Ankarklubben och när kommer beslut?", "sv"),
+        ("how much money did Ankarklubben apply for and when is the decision?", "en"),
+    ):
+        found = reader.find(asked, LATER, lang)
+        quoted = " ".join(s.text for s in found.sentences) if found else ""
+        assert "80 000 kronor" in quoted and "3 maj" in quoted, asked

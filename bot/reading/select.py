@@ -100,6 +100,7 @@ class Reader:
         self.newer_bonus = settings.get("newer_bonus", 0.02)
         self.max_sentences = int(settings.get("max_sentences", 3))
         self.refer_reach = int(settings.get("refer_reach", 0))
+        self.part_reach = int(settings.get("part_reach", 0))
         self.short = int(settings.get("short_sentence", 60))  # a shorter sentence brings the next along
         self.near_window = int(settings.get("near_window", 0))
         self.near_bonus = settings.get("near_bonus", 0.0)
@@ -379,12 +380,48 @@ class Reader:
         later, earlier = self._disagreeing(scored, query)
         if later is not None:
             coverage, best = later
-        quoted = self._around(best, query)
+        quoted = self._with_each_part(question, lang, best, self._around(best, query), query.numbers)
         own = set().union(*(self.index.terms[sentence.number] for sentence in quoted))
         telling = query.kind in self.telling_kinds and self.holds(best, query.kind, query.numbers)
         telling = telling or (query.kind == "define" and self._spells_out(own, query))
         held = tuple(group for group, _ in query.weighted if any(term in own for term in group))
         return Found(quoted, min(coverage, 1.0), query.kind, earlier, telling, held)
+
+    def _with_each_part(
+        self, question: str, lang: str, best: Sentence, quoted: list[Sentence], numbers: frozenset[str]
+    ) -> list[Sentence]:
+        """For a question of two parts ("hur mycket pengar söktes och när kommer beslut?"), the quoted sentences
+        with, for each part none of them answers (what it asks for, and one of its words), the sentence of the
+        best one's article within `part_reach` that does, holding the most of its words."""
+        pattern = self.words.second_part
+        split = pattern.search(fold(question)) if pattern else None
+        if not split:
+            return quoted
+        for part in (question[: split.start()], question[split.end() :]):
+            kind = self.kind_of(part)
+            terms = set(self.index.normaliser.question_terms(part, lang))
+            if kind is None or not terms or any(self._answers_part(s, kind, terms, numbers) for s in quoted):
+                continue
+            other = self._part_in_article(best, kind, terms, numbers)
+            if other is not None:
+                kept = quoted if len(quoted) < self.max_sentences else [best]
+                quoted = sorted([*kept, other], key=lambda sentence: sentence.number)
+        return quoted
+
+    def _answers_part(self, sentence: Sentence, kind: str, terms: set[str], numbers: frozenset[str]) -> bool:
+        return self.holds(sentence, kind, numbers) and not terms.isdisjoint(self.index.terms[sentence.number])
+
+    def _part_in_article(self, best: Sentence, kind: str, terms: set[str], numbers: frozenset[str]) -> Sentence | None:
+        """The sentence of `best`'s article, within `part_reach` of it, that answers a part of the question: holds
+        what it asks for and the most of its words (the nearest between equals)."""
+        sentences, reach = self.index.sentences, self.part_reach
+        near = sentences[max(0, best.number - reach) : best.number + reach + 1]
+        found = [
+            (len(terms & self.index.terms[other.number]), -abs(other.number - best.number), other.number)
+            for other in near
+            if other is not best and same_article(other, best) and self._answers_part(other, kind, terms, numbers)
+        ]
+        return sentences[max(found)[2]] if found else None
 
     def _spells_out(self, own: set[str] | frozenset[str], query: Query) -> bool:
         """Whether the sentences hold an acronym of the question with what it stands for ("Lagen om

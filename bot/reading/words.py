@@ -57,6 +57,7 @@ class ReadingWords:
     refers_up: re.Pattern[str] | None = None  # a sentence pointing to one before it ("e-postadress, se ovan")
     refers_down: re.Pattern[str] | None = None  # ... after it ("se nedan")
     counting: re.Pattern[str] | None = None  # "hur många X": X, what a number answering must stand by
+    second_part: re.Pattern[str] | None = None  # where a question's second part begins ("... och när ...?")
     determiners: frozenset[str] = frozenset()  # English words before a noun ("the", "which", a genitive's "s")
     to_the_bot: tuple[re.Pattern[str], ...] = ()  # a question about the bot's own mind ("vad tycker du om ...")
     name_particles: frozenset[str] = frozenset()  # small words within a name ("Björn von Sydow")
@@ -110,6 +111,7 @@ def _words(data: Any, path: Path) -> ReadingWords:
         refers_up=_pattern(data.get("refers_up")),
         refers_down=_pattern(data.get("refers_down")),
         counting=_pattern(data.get("counting")),
+        second_part=_pattern(data.get("second_part")),
         determiners=frozenset(str(word).lower() for word in data.get("determiners") or ()),
         to_the_bot=tuple(re.compile(str(pattern)) for pattern in data.get("to_the_bot") or ()),
         time_words=tuple(str(word) for word in data.get("time_words") or ()),
