@@ -1135,3 +1135,22 @@ def test_each_part_of_a_two_part_question_is_answered_from_the_article() -> None
         found = reader.find(asked, LATER, lang)
         quoted = " ".join(s.text for s in found.sentences) if found else ""
         assert "80 000 kronor" in quoted and "3 maj" in quoted, asked
+
+
+def test_the_lexicon_knows_the_days_of_the_week_and_unemployment_which_the_articles_do_not_speak_of() -> None:
+    kb = _kb(
+        (
+            "2025-30",
+            3,
+            [
+                ("Hamnen", "Klubbhuset i Nacka är öppet för alla medlemmar."),
+                ("Hamnen", "Klubbhuset målades om i maj."),
+                ("Hamnen", "I Klubbhuset finns nu ett kafé som är öppet hela sommaren."),
+                ("Hamnen", "Långtidsarbetslösa i Nacka kan arbetsträna i hamnen."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    assert reader.find("Is Klubbhuset open on Sundays?", LATER, "en") is None
+    assert reader.find("what is the unemployment rate in Nacka?", LATER, "en") is None
