@@ -1137,6 +1137,25 @@ def test_each_part_of_a_two_part_question_is_answered_from_the_article() -> None
         assert "80 000 kronor" in quoted and "3 maj" in quoted, asked
 
 
+def test_how_many_is_answered_only_by_a_sentence_giving_a_number_or_followed_by_one() -> None:
+    kb = _kb(
+        (
+            "2025-29",
+            3,
+            [
+                ("Ny kassör", "Ida Berg har arbetat som kassör på Sjöbanken i Nacka."),
+                ("Enkäten", "Enkäten visar att deltagarna är nöjda med seglarkursen."),
+                ("Enkäten", "Nästan 90 procent ger den ett gott betyg."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    assert reader.find("how much does Sjöbanken pay Ida Berg?", LATER, "en") is None
+    found = reader.find("how satisfied are the participants?", LATER, "en")
+    assert found and "90 procent" in " ".join(s.text for s in found.sentences)
+
+
 def test_the_lexicon_knows_the_days_of_the_week_and_unemployment_which_the_articles_do_not_speak_of() -> None:
     kb = _kb(
         (

@@ -466,7 +466,7 @@ class Reader:
             if query.counted and not self._stands_by(sentence, query, query.counted):  # "två projekt": no staff
                 continue
             if kind and not self._gives(sentence, query):  # no bonus for what is sought
-                if kind in self.required_kinds or bound - self.kind_bonus - self.near_bonus + 1e-9 < best - margin:
+                if self._lacks(sentence, query) or bound - self.kind_bonus - self.near_bonus + 1e-9 < best - margin:
                     continue
             score = self.score(sentence, coverage, query, best - margin)
             if score is not None:
@@ -533,9 +533,18 @@ class Reader:
             near = self.near_share(sentence, query)
             far = not near and kind in self.near_kinds  # "how many?" and the number stands by none of its words
             score += self.near_bonus * near + (self.far_bonus if far else self.kind_bonus)
-        elif kind in self.required_kinds:  # "how do I apply?": only a sentence that says how (a contact) answers
+        elif self._lacks(sentence, query):  # "how do I apply?": only a sentence that says how (a contact) answers
             return None
         return score
+
+    def _lacks(self, sentence: Sentence, query: Query) -> bool:
+        """Whether a sentence not giving what a `required_kinds` question asks for cannot answer it: unless the next
+        one of its article does ("Deltagarna är nöjda." "Nästan 100 procent ger ..."), quoted with it, but
+        without the bonus for holding it."""
+        kind = query.kind
+        if kind not in self.required_kinds:
+            return False
+        return not any(self.holds(other, kind, query.numbers) for other in self._following(sentence)[:1])
 
     def _gives(self, sentence: Sentence, query: Query) -> bool:
         """Whether the sentence gives what the question asks for. What an acronym the sources spell out stands
