@@ -1173,3 +1173,26 @@ def test_the_lexicon_knows_the_days_of_the_week_and_unemployment_which_the_artic
     reader = Reader(kb)
     assert reader.find("Is Klubbhuset open on Sundays?", LATER, "en") is None
     assert reader.find("what is the unemployment rate in Nacka?", LATER, "en") is None
+
+
+def test_the_lexicon_reads_teaming_up_bringing_down_growing_and_next() -> None:
+    kb = _kb(
+        (
+            "2025-34",
+            3,
+            [
+                ("Hamnen", "Nacka har tillsammans med Värmdö minskat olyckorna i hamnen till det lägsta i länet."),
+                ("Kurser", "Behovet av seglarkurser har ökat snabbt i Nacka."),
+                ("Regattan", "Förra årets regatta i Nacka hölls i maj med 30 båtar."),
+                ("Regattan", "Nästa regatta i Nacka hålls i juni."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("who did Nacka team up with to bring down accidents in the harbour?", LATER, "en")
+    assert found and "Värmdö" in found.sentences[0].text
+    found = reader.find("what need has Nacka seen growing?", LATER, "en")
+    assert found and "seglarkurser" in found.sentences[0].text
+    found = reader.find("when is the next regatta in Nacka?", LATER, "en")
+    assert found and "juni" in found.sentences[0].text
