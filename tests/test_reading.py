@@ -1175,6 +1175,39 @@ def test_the_lexicon_knows_the_days_of_the_week_and_unemployment_which_the_artic
     assert reader.find("what is the unemployment rate in Nacka?", LATER, "en") is None
 
 
+def test_what_a_thing_holds_or_meant_asks_for_its_definition_and_weighs_only_the_thing() -> None:
+    kb = _kb(
+        (
+            "2025-31",
+            3,
+            [
+                ("Skriften", "Klubben har gett ut en skrift med råd om säker segling."),
+                ("Regattan", "Regattan gav klubben nya medlemmar och erfarenhet av att ordna tävlingar."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("vad innehåller klubbens skrift?", LATER, "sv")
+    assert found and "säker segling" in found.sentences[0].text
+    found = reader.find("vad betydde regattan för klubben?", LATER, "sv")
+    assert found and "erfarenhet" in found.sentences[0].text
+
+
+def test_paying_and_funding_are_asked_about_in_the_newsletters_words_for_money() -> None:
+    kb = _kb(
+        (
+            "2025-32",
+            3,
+            [("Bryggan", "Klubben byggde bryggan med medel från förra årets överskott."), *NUMBERED],
+        )
+    )
+    reader = Reader(kb)
+    for asked in ("hur betalade klubben bryggan?", "hur finansierades bryggan?"):
+        found = reader.find(asked, LATER, "sv")
+        assert found and "överskott" in found.sentences[0].text, asked
+
+
 def test_the_lexicon_reads_teaming_up_bringing_down_growing_and_next() -> None:
     kb = _kb(
         (
@@ -1196,3 +1229,11 @@ def test_the_lexicon_reads_teaming_up_bringing_down_growing_and_next() -> None:
     assert found and "seglarkurser" in found.sentences[0].text
     found = reader.find("when is the next regatta in Nacka?", LATER, "en")
     assert found and "juni" in found.sentences[0].text
+
+
+def test_what_time_it_is_now_is_not_read_from_the_articles() -> None:
+    kb = _kb(("2025-35", 3, [("Kurs", "Kursen börjar 22/3 kl. 08.30 i Nacka."), *NUMBERED]))
+    reader = Reader(kb)
+    assert reader.find("vad är klockan?", LATER, "sv") is None
+    assert reader.find("what time is it?", LATER, "en") is None
+    assert reader.find("vilken tid börjar kursen?", LATER, "sv")
