@@ -1208,6 +1208,21 @@ def test_paying_and_funding_are_asked_about_in_the_newsletters_words_for_money()
         assert found and "överskott" in found.sentences[0].text, asked
 
 
+def test_a_word_whose_lemma_the_sources_lack_is_read_as_typed_and_finds_their_compounds() -> None:
+    kb = _kb(
+        (
+            "2025-33",
+            3,
+            [("Möte", "Eva Lund från kulturnämnden och Per Ek från socialnämnden deltog."), *NUMBERED],
+        )
+    )
+    reader = Reader(kb)
+    query = reader.question("vilken nämnd är Per Ek med i?", "sv")
+    assert query and {"socialnamnd", "kulturnamnd"} <= query.terms  # "nämnd" is not "nämna"
+    found = reader.find("Per Ek vilken nämnd", LATER, "sv")
+    assert found and "socialnämnden" in found.sentences[0].text
+
+
 def test_the_lexicon_reads_teaming_up_bringing_down_growing_and_next() -> None:
     kb = _kb(
         (

@@ -143,7 +143,9 @@ class Normaliser:
                     known = self.known.get(folded[:-1])
                 term = known or self._word(part, lang)
                 if term and lang == "sv" and not known and term not in self.source_terms:
-                    term = self._passive(part) or self._mistyped(folded, term) or term
+                    # else as typed, its ending cut: "nämnd" is not the participle of "nämna", the sources' word
+                    # neither, but what their "socialnämnden" ends with
+                    term = self._passive(part) or self._mistyped(folded, term) or self.stem(folded)
                 if term and term not in seen:
                     add((term, *self.synonyms.get(term, ())) if lang == "sv" else (term,))
                     if lang == "en" and not known:
