@@ -56,9 +56,9 @@ def test_acronyms_and_short_names_are_kept_and_function_words_dropped() -> None:
 
 def test_questions_typed_without_swedish_letters_find_the_words() -> None:
     normaliser = _normaliser("Försäkringskassan betalar sjukpenning")
-    assert normaliser.terms("Försäkringskassan betalar sjukpenning") == normaliser.question_terms(
-        "forsakringskassan betalar sjukpenning", "sv"
-    )
+    written = normaliser.terms("Försäkringskassan betalar sjukpenning")  # the sources' words, learnt first
+    typed = normaliser.question_terms("forsakringskassan betalar sjukpenning", "sv")  # with "betala"'s synonyms
+    assert set(written) <= set(typed)
 
 
 def test_sentences_are_cut_at_their_ends_not_at_abbreviations() -> None:
