@@ -1252,3 +1252,23 @@ def test_what_time_it_is_now_is_not_read_from_the_articles() -> None:
     assert reader.find("vad är klockan?", LATER, "sv") is None
     assert reader.find("what time is it?", LATER, "en") is None
     assert reader.find("vilken tid börjar kursen?", LATER, "sv")
+
+
+def test_the_neighbour_holding_the_questions_rarest_word_is_quoted_with_the_best_sentence() -> None:
+    kb = _kb(
+        (
+            "2025-36",
+            3,
+            [
+                ("Regattan", "Eva Lund, ansvarig för regattan på Seglarförbundet, sa att regattan är årets största."),
+                ("Regattan", "När det gäller regattan kan vädret bli en utmaning."),
+                ("Hamnen", "Seglarförbundet har kontor i hamnen."),
+                ("Hamnen", "Regattan startar vid hamnen."),
+                *NUMBERED,
+            ],
+        )
+    )
+    found = Reader(kb).find(
+        "what could be a challenge for the regatta according to Eva Lund at Seglarförbundet?", LATER, "en"
+    )
+    assert found and "utmaning" in " ".join(s.text for s in found.sentences)

@@ -381,6 +381,7 @@ class Reader:
         if later is not None:
             coverage, best = later
         quoted = self._with_each_part(question, lang, best, self._around(best, query), query.numbers)
+        quoted = self._with_rarest(best, quoted, query)
         own = set().union(*(self.index.terms[sentence.number] for sentence in quoted))
         telling = query.kind in self.telling_kinds and self.holds(best, query.kind, query.numbers)
         telling = telling or (query.kind == "define" and self._spells_out(own, query))
@@ -406,6 +407,27 @@ class Reader:
             if other is not None:
                 kept = quoted if len(quoted) < self.max_sentences else [best]
                 quoted = sorted([*kept, other], key=lambda sentence: sentence.number)
+        return quoted
+
+    def _with_rarest(self, best: Sentence, quoted: list[Sentence], query: Query) -> list[Sentence]:
+        """The quoted sentences with, when none of them holds the question's rarest word itself but a sentence
+        beside the best one in its article does (two either side), the nearest such: it found the best through
+        that neighbour, which is likely what is asked ("en utmaning" in the next sentence)."""
+        if not query.weighted:
+            return quoted
+        rarest, _ = max(query.weighted, key=lambda pair: pair[1])
+        terms = self.index.terms
+        if not any(term in self.index.idf for term in rarest) or any(
+            not terms[one.number].isdisjoint(rarest) for one in quoted
+        ):
+            return quoted
+        sentences = self.index.sentences
+        for distance in (1, -1, 2, -2):
+            number = best.number + distance
+            if 0 <= number < len(sentences) and same_article(sentences[number], best):
+                if not terms[number].isdisjoint(rarest):
+                    kept = quoted if len(quoted) < self.max_sentences else [best]
+                    return sorted([*kept, sentences[number]], key=lambda sentence: sentence.number)
         return quoted
 
     def _answers_part(self, sentence: Sentence, kind: str, terms: set[str], numbers: frozenset[str]) -> bool:
