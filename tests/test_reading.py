@@ -1272,3 +1272,23 @@ def test_the_neighbour_holding_the_questions_rarest_word_is_quoted_with_the_best
         "what could be a challenge for the regatta according to Eva Lund at Seglarförbundet?", LATER, "en"
     )
     assert found and "utmaning" in " ".join(s.text for s in found.sentences)
+
+
+def test_the_lexicon_reads_what_something_has_led_to_so_far_and_what_it_covers() -> None:
+    kb = _kb(
+        (
+            "2025-37",
+            3,
+            [
+                ("Seglarskolan", "Seglarskolan startade i Nacka 2019 med fem båtar."),
+                ("Seglarskolan", "Seglarskolan har redan bidragit till att fler unga seglar."),
+                ("Avgiften", "KSS-avgiften avser hela säsongen."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("What has Seglarskolan led to so far?", LATER, "en")
+    assert found and "bidragit" in found.sentences[0].text
+    found = reader.find("what does the KSS fee cover?", LATER, "en")
+    assert found and "hela säsongen" in found.sentences[0].text
