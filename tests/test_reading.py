@@ -1292,3 +1292,32 @@ def test_the_lexicon_reads_what_something_has_led_to_so_far_and_what_it_covers()
     assert found and "bidragit" in found.sentences[0].text
     found = reader.find("what does the KSS fee cover?", LATER, "en")
     assert found and "hela säsongen" in found.sentences[0].text
+
+
+def test_came_and_themselves_weigh_nothing_and_hear_and_used_to_are_the_newsletters_words() -> None:
+    kb = _kb(
+        (
+            "2025-38",
+            3,
+            [
+                (
+                    "Hamnen",
+                    "Den 3 maj samlades ett 40-tal chefer i Nacka för att lyssna på information om Hamnmodellen.",
+                ),
+                ("Hamnen", "Eva Lund, hamnchef i Nacka som tidigare arbetat i Värmdö, ledde mötet."),
+                ("Anmälan", "I Nacka anmälde sig 75 procent av seglarna själva."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("how many managers came to Nacka to hear about Hamnmodellen?", LATER, "en")
+    assert found and "40-tal" in found.sentences[0].text
+    found = reader.find("who is the harbour master in Nacka who used to work in Värmdö?", LATER, "en")
+    assert found and "Eva Lund" in found.sentences[0].text
+    query = reader.question("what share of the sailors in Nacka signed up themselves?", "en")
+    assert query and not any("themselv" in term for term in query.terms)
+
+
+def test_the_number_of_something_asks_for_a_number() -> None:
+    assert Reader(KB).kind_of("vad är årets mål för antalet medlemmar?") == "number"
