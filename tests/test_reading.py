@@ -1321,3 +1321,21 @@ def test_came_and_themselves_weigh_nothing_and_hear_and_used_to_are_the_newslett
 
 def test_the_number_of_something_asks_for_a_number() -> None:
     assert Reader(KB).kind_of("vad är årets mål för antalet medlemmar?") == "number"
+
+
+def test_someones_background_is_where_they_came_from_or_worked_before() -> None:
+    kb = _kb(
+        (
+            "2025-39",
+            3,
+            [
+                ("Ny kassör", "Ida Berg är ny kassör i klubben från och med i höst."),
+                ("Ny kassör", "Ida har under många år arbetat som revisor på Sjöbanken i Nacka."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    for asked, lang in (("vad har den nya kassören för bakgrund?", "sv"), ("what is Ida's background?", "en")):
+        found = reader.find(asked, LATER, lang)
+        assert found and found.kind == "origin" and "Sjöbanken" in " ".join(s.text for s in found.sentences), asked
