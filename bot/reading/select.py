@@ -115,6 +115,7 @@ class Reader:
         self.telling_kinds = frozenset(self.words.telling_kinds)
         self.required_kinds = frozenset(self.words.required_kinds)
         self.follow_kinds = frozenset(self.words.follow_kinds)
+        self.whole_kinds = frozenset(self.words.whole_kinds)
         self._spans: dict[tuple[int, str], tuple[tuple[int, int, str], ...]] = {}
         self._words: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
         self._about: dict[int, tuple[int, str]] = {}  # a sentence's about_markers held, and its text folded
@@ -412,9 +413,11 @@ class Reader:
     def _with_rarest(self, best: Sentence, quoted: list[Sentence], query: Query) -> list[Sentence]:
         """The quoted sentences with, when none of them holds the question's rarest word itself but a sentence
         beside the best one in its article does (two either side), the nearest such: it found the best through
-        that neighbour, which is likely what is asked ("en utmaning" in the next sentence)."""
-        if not query.weighted:
-            return quoted
+        that neighbour, which is likely what is asked ("en utmaning" in the next sentence). Not when the best
+        gives what a `whole_kinds` question asks for ("I hamnen finns sju båtplatser.")."""
+        kind = query.kind
+        if not query.weighted or (kind in self.whole_kinds and self.holds(best, kind, query.numbers)):
+            return quoted  # it gives what is asked for: the answer ("sju båtplatser", "två gånger per år")
         rarest, _ = max(query.weighted, key=lambda pair: pair[1])
         terms = self.index.terms
         if not any(term in self.index.idf for term in rarest) or any(
