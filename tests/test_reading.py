@@ -1339,3 +1339,19 @@ def test_someones_background_is_where_they_came_from_or_worked_before() -> None:
     for asked, lang in (("vad har den nya kassören för bakgrund?", "sv"), ("what is Ida's background?", "en")):
         found = reader.find(asked, LATER, lang)
         assert found and found.kind == "origin" and "Sjöbanken" in " ".join(s.text for s in found.sentences), asked
+
+
+def test_introducing_finds_implementing() -> None:
+    kb = _kb(
+        (
+            "2025-40",
+            3,
+            [
+                ("Kurser", "Klubben implementerade två nya seglarkurser i Nacka och Värmdö under året."),
+                ("Klubben", "Klubben har 140 medlemmar."),
+                *NUMBERED,
+            ],
+        )
+    )
+    found = Reader(kb).find("vilka seglarkurser ska klubben införa?", LATER, "sv")
+    assert found and "implementerade" in found.sentences[0].text
