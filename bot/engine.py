@@ -154,7 +154,12 @@ class Engine:
         or what a telling question asks for ("hur länge pågår utvecklingsarbetet?": "… till december 2017");
         when the intent found nothing, or not what was asked, a sentence matching better than usual."""
         found = reading.found if passed_over else None
-        if found and set(passed_over) <= set(found.held) and (len(found.held) > len(passed_over) or found.telling):
+        held = [set(group) for group in found.held] if found else []  # a word's group may hold its acronym's too
+        if (
+            found
+            and all(any(held_group & set(group) for held_group in held) for group in passed_over)
+            and (len(found.held) > len(passed_over) or found.telling)
+        ):
             return found
         if (not answer.answered or answer.lacking) and not answer.choices:
             return self.reader.find(reading.text, reading.today, reading.lang, self.reader.min_coverage_after_intent)

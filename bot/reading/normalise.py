@@ -153,7 +153,9 @@ class Normaliser:
                     known = self.known.get(folded[:-1])
                 term = known or self._word(part, lang)
                 if term and lang == "sv" and not known and term not in self.source_terms:
-                    term = self._mistyped(folded, term) or term
+                    # else as typed, its ending cut: "nämnd" is not the participle of "nämna", the sources' word
+                    # neither, but what their "socialnämnden" ends with
+                    term = self._passive(part) or self._mistyped(folded, term) or self.stem(folded)
                 if term and term not in seen:
                     add((term, *self.synonyms.get(term, ())) if lang == "sv" else (term,))
                     if lang == "en" and not known:
@@ -172,6 +174,14 @@ class Normaliser:
         if self._source_terms is None:
             self._source_terms = set(self.known.values())
         return self._source_terms
+
+    def _passive(self, word: str) -> str | None:
+        """The sources' term of a Swedish passive the dictionary lacks, read as its active form ("söktes" ->
+        sökte -> söka, "anordnades" -> anordnade): a verb's s-form the sources never write."""
+        if len(word) < self.min_typo or not word.lower().endswith(("es", "as", "ts")):
+            return None
+        term = self._word(word[:-1], "sv")
+        return term if term and term in self.source_terms else None
 
     def _mistyped(self, folded: str, term: str) -> str | None:
         """The term of the sources' word one letter from a word they lack (`folded`, its `term`): changed or

@@ -39,6 +39,7 @@ class Query:
     numbers: frozenset[str]
     names: tuple[tuple[str, ...], ...] = ()  # the words that name someone or something: an answer must hold them
     counted: tuple[str, ...] = ()  # "hur många anställda ...?": what is counted, which the number must stand by
+    spelled: bool = False  # it names an acronym the sources spell out ("ESF": Europeiska socialfonden)
 
     @cached_property
     def named(self) -> frozenset[int]:
@@ -99,6 +100,7 @@ class Reader:
         self.newer_bonus = settings.get("newer_bonus", 0.02)
         self.max_sentences = int(settings.get("max_sentences", 3))
         self.refer_reach = int(settings.get("refer_reach", 0))
+        self.part_reach = int(settings.get("part_reach", 0))
         self.short = int(settings.get("short_sentence", 60))  # a shorter sentence brings the next along
         self.near_window = int(settings.get("near_window", 0))
         self.near_bonus = settings.get("near_bonus", 0.0)
@@ -113,6 +115,7 @@ class Reader:
         self.telling_kinds = frozenset(self.words.telling_kinds)
         self.required_kinds = frozenset(self.words.required_kinds)
         self.follow_kinds = frozenset(self.words.follow_kinds)
+        self.whole_kinds = frozenset(self.words.whole_kinds)
         self._spans: dict[tuple[int, str], tuple[tuple[int, int, str], ...]] = {}
         self._words: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
         self._about: dict[int, tuple[int, str]] = {}  # a sentence's about_markers held, and its text folded
@@ -236,6 +239,8 @@ class Reader:
         folded = fold(question)
         for kind in (
             "way",
+            "ordinal",
+            "target",
             "frequency",
             "age",
             "reason",
@@ -274,6 +279,7 @@ class Reader:
         groups = _distinct([self._within(part) for group in self._join(groups) for part in self._split(group)])
         groups = self._dated(groups)
         aliases = self.index.aliases  # "ESF" finds "Europeiska socialfonden", and the other way round
+        spelled = any(term in aliases for group in groups for term in group)
         groups = [(*group, *(aliases[t] for t in group if aliases.get(t, t) not in group)) for group in groups]
         kind = self.kind_of(text)
         asking = self.asking.get(kind, frozenset()) if kind else frozenset()
@@ -288,7 +294,8 @@ class Reader:
             self._names_in(text, lang) + self._hyphenated(text, lang),
         )
         names = tuple(group for group in groups if all(term in self.index.names for term in group))
-        return Query(weighted, terms, kind, frozenset(_DIGITS.findall(text)), names, self._counted(text, lang, groups))
+        numbers = frozenset(_DIGITS.findall(text))
+        return Query(weighted, terms, kind, numbers, names, self._counted(text, lang, groups), spelled)
 
     def _dated(self, groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
         """A time word's group ("i höst", "this year") with the sentences' mark of holding a date: any date meets it.
@@ -321,7 +328,10 @@ class Reader:
         if not found:
             return ()
         terms = set(self.index.normaliser.question_terms(found.group(1), lang))
-        return next((group for group in groups if terms & set(group)), ())
+        group = next((group for group in groups if terms & set(group)), ())
+        # a time word ("how many years"), which any date meets and the lexicon gives no Swedish for, cannot
+        # stand by the number as written ("under tre år"): nothing to ask of it
+        return () if DATED in group else group
 
     def _hyphenated(self, text: str, lang: str) -> list[frozenset[str]]:
         """The terms of each word written with a hyphen ("kick-offen", "hand-butik"): one word of the question,
@@ -371,11 +381,78 @@ class Reader:
         later, earlier = self._disagreeing(scored, query)
         if later is not None:
             coverage, best = later
-        telling = query.kind in self.telling_kinds and self.holds(best, query.kind, query.numbers)
-        quoted = self._around(best, query)
+        quoted = self._with_each_part(question, lang, best, self._around(best, query), query.numbers)
+        quoted = self._with_rarest(best, quoted, query)
         own = set().union(*(self.index.terms[sentence.number] for sentence in quoted))
+        telling = query.kind in self.telling_kinds and self.holds(best, query.kind, query.numbers)
+        telling = telling or (query.kind == "define" and self._spells_out(own, query))
         held = tuple(group for group, _ in query.weighted if any(term in own for term in group))
         return Found(quoted, min(coverage, 1.0), query.kind, earlier, telling, held)
+
+    def _with_each_part(
+        self, question: str, lang: str, best: Sentence, quoted: list[Sentence], numbers: frozenset[str]
+    ) -> list[Sentence]:
+        """For a question of two parts ("hur mycket pengar söktes och när kommer beslut?"), the quoted sentences
+        with, for each part none of them answers (what it asks for, and one of its words), the sentence of the
+        best one's article within `part_reach` that does, holding the most of its words."""
+        pattern = self.words.second_part
+        split = pattern.search(fold(question)) if pattern else None
+        if not split:
+            return quoted
+        for part in (question[: split.start()], question[split.end() :]):
+            kind = self.kind_of(part)
+            terms = set(self.index.normaliser.question_terms(part, lang))
+            if kind is None or not terms or any(self._answers_part(s, kind, terms, numbers) for s in quoted):
+                continue
+            other = self._part_in_article(best, kind, terms, numbers)
+            if other is not None:
+                kept = quoted if len(quoted) < self.max_sentences else [best]
+                quoted = sorted([*kept, other], key=lambda sentence: sentence.number)
+        return quoted
+
+    def _with_rarest(self, best: Sentence, quoted: list[Sentence], query: Query) -> list[Sentence]:
+        """The quoted sentences with, when none of them holds the question's rarest word itself but a sentence
+        beside the best one in its article does (two either side), the nearest such: it found the best through
+        that neighbour, which is likely what is asked ("en utmaning" in the next sentence). Not when the best
+        gives what a `whole_kinds` question asks for ("I hamnen finns sju båtplatser.")."""
+        kind = query.kind
+        if not query.weighted or (kind in self.whole_kinds and self.holds(best, kind, query.numbers)):
+            return quoted  # it gives what is asked for: the answer ("sju båtplatser", "två gånger per år")
+        rarest, _ = max(query.weighted, key=lambda pair: pair[1])
+        terms = self.index.terms
+        if not any(term in self.index.idf for term in rarest) or any(
+            not terms[one.number].isdisjoint(rarest) for one in quoted
+        ):
+            return quoted
+        sentences = self.index.sentences
+        for distance in (1, -1, 2, -2):
+            number = best.number + distance
+            if 0 <= number < len(sentences) and same_article(sentences[number], best):
+                if not terms[number].isdisjoint(rarest):
+                    kept = quoted if len(quoted) < self.max_sentences else [best]
+                    return sorted([*kept, sentences[number]], key=lambda sentence: sentence.number)
+        return quoted
+
+    def _answers_part(self, sentence: Sentence, kind: str, terms: set[str], numbers: frozenset[str]) -> bool:
+        return self.holds(sentence, kind, numbers) and not terms.isdisjoint(self.index.terms[sentence.number])
+
+    def _part_in_article(self, best: Sentence, kind: str, terms: set[str], numbers: frozenset[str]) -> Sentence | None:
+        """The sentence of `best`'s article, within `part_reach` of it, that answers a part of the question: holds
+        what it asks for and the most of its words (the nearest between equals)."""
+        sentences, reach = self.index.sentences, self.part_reach
+        near = sentences[max(0, best.number - reach) : best.number + reach + 1]
+        found = [
+            (len(terms & self.index.terms[other.number]), -abs(other.number - best.number), other.number)
+            for other in near
+            if other is not best and same_article(other, best) and self._answers_part(other, kind, terms, numbers)
+        ]
+        return sentences[max(found)[2]] if found else None
+
+    def _spells_out(self, own: set[str] | frozenset[str], query: Query) -> bool:
+        """Whether the sentences hold an acronym of the question with what it stands for ("Lagen om
+        valfrihetssystem, LOV"): "vad står LOV för?" answered, which few sentences do as a definition's "är" does."""
+        aliases = self.index.aliases
+        return any(term in own and aliases.get(term) in own for group, _ in query.weighted for term in group)
 
     def _scored(self, query: Query, today: date, floor: float) -> list[tuple[float, float, Sentence]]:
         """(score, coverage, sentence) of every sentence published by `today` that can answer, as the index
@@ -413,8 +490,8 @@ class Reader:
                 break
             if query.counted and not self._stands_by(sentence, query, query.counted):  # "två projekt": no staff
                 continue
-            if kind and not self.gives(sentence, kind, query.numbers):  # no bonus for what is sought
-                if kind in self.required_kinds or bound - self.kind_bonus - self.near_bonus + 1e-9 < best - margin:
+            if kind and not self._gives(sentence, query):  # no bonus for what is sought
+                if self._lacks(sentence, query) or bound - self.kind_bonus - self.near_bonus + 1e-9 < best - margin:
                     continue
             score = self.score(sentence, coverage, query, best - margin)
             if score is not None:
@@ -475,15 +552,32 @@ class Reader:
         kind = query.kind
         if kind not in self.list_kinds and self._listing(sentence):  # a list of names answers who, not what
             score -= self.list_penalty
-        if kind and self.gives(sentence, kind, query.numbers):
+        if kind and self._gives(sentence, query):
             if score + self.kind_bonus + self.near_bonus + 1e-9 < least:
                 return None
             near = self.near_share(sentence, query)
             far = not near and kind in self.near_kinds  # "how many?" and the number stands by none of its words
             score += self.near_bonus * near + (self.far_bonus if far else self.kind_bonus)
-        elif kind in self.required_kinds:  # "how do I apply?": only a sentence that says how (a contact) answers
+        elif self._lacks(sentence, query):  # "how do I apply?": only a sentence that says how (a contact) answers
             return None
         return score
+
+    def _lacks(self, sentence: Sentence, query: Query) -> bool:
+        """Whether a sentence not giving what a `required_kinds` question asks for cannot answer it: unless the next
+        one of its article does ("Deltagarna är nöjda." "Nästan 100 procent ger ..."), quoted with it, but
+        without the bonus for holding it."""
+        kind = query.kind
+        if kind not in self.required_kinds:
+            return False
+        return not any(self.holds(other, kind, query.numbers) for other in self._following(sentence)[:1])
+
+    def _gives(self, sentence: Sentence, query: Query) -> bool:
+        """Whether the sentence gives what the question asks for. What an acronym the sources spell out stands
+        for ("vad står ESF för?") only a sentence spelling it out gives, not any saying "ESF-rådet är ..."."""
+        kind = query.kind
+        if kind == "define" and query.spelled:
+            return self._spells_out(self.index.terms[sentence.number], query)
+        return kind is not None and self.gives(sentence, kind, query.numbers)
 
     def gives(self, sentence: Sentence, kind: str, numbers: frozenset[str] = frozenset()) -> bool:
         """Whether the sentence holds what `kind` asks for; or leads a list, which answers the `list_kinds`; or,

@@ -27,6 +27,8 @@ KINDS = (
     "way",
     "frequency",
     "duration",
+    "ordinal",
+    "target",
 )
 
 
@@ -47,6 +49,7 @@ class ReadingWords:
     near_kinds: tuple[str, ...] = ()  # kinds whose answer must stand by the question's words for the full bonus
     required_kinds: tuple[str, ...] = ()  # kinds only a sentence holding what is sought answers ("how do I ...?")
     follow_kinds: tuple[str, ...] = ()  # kinds a sentence's next ones may give for it ("... Mejla X, x@y.se.")
+    whole_kinds: tuple[str, ...] = ()  # kinds a sentence holding what is sought answers whole ("sju båtplatser")
     synonyms: tuple[tuple[str, ...], ...] = ()  # Swedish words a question may use for one another (jobba, arbeta)
     continues: re.Pattern[str] | None = None  # a sentence opening so goes on from the one before ("och ...")
     points_back: re.Pattern[str] | None = None  # ... and is about what the one before names ("Där ...", "Hon ...")
@@ -55,6 +58,7 @@ class ReadingWords:
     refers_up: re.Pattern[str] | None = None  # a sentence pointing to one before it ("e-postadress, se ovan")
     refers_down: re.Pattern[str] | None = None  # ... after it ("se nedan")
     counting: re.Pattern[str] | None = None  # "hur många X": X, what a number answering must stand by
+    second_part: re.Pattern[str] | None = None  # where a question's second part begins ("... och när ...?")
     determiners: frozenset[str] = frozenset()  # English words before a noun ("the", "which", a genitive's "s")
     to_the_bot: tuple[re.Pattern[str], ...] = ()  # a question about the bot's own mind ("vad tycker du om ...")
     name_particles: frozenset[str] = frozenset()  # small words within a name ("Björn von Sydow")
@@ -100,6 +104,7 @@ def _words(data: Any, path: Path) -> ReadingWords:
         near_kinds=_kinds(data.get("near_kinds") or (), f"{path}: near_kinds"),
         required_kinds=_kinds(data.get("required_kinds") or (), f"{path}: required_kinds"),
         follow_kinds=_kinds(data.get("follow_kinds") or (), f"{path}: follow_kinds"),
+        whole_kinds=_kinds(data.get("whole_kinds") or (), f"{path}: whole_kinds"),
         synonyms=tuple(tuple(str(word) for word in group) for group in data.get("synonyms") or ()),
         continues=_pattern(data.get("continues")),
         points_back=_pattern(data.get("points_back")),
@@ -108,6 +113,7 @@ def _words(data: Any, path: Path) -> ReadingWords:
         refers_up=_pattern(data.get("refers_up")),
         refers_down=_pattern(data.get("refers_down")),
         counting=_pattern(data.get("counting")),
+        second_part=_pattern(data.get("second_part")),
         determiners=frozenset(str(word).lower() for word in data.get("determiners") or ()),
         to_the_bot=tuple(re.compile(str(pattern)) for pattern in data.get("to_the_bot") or ()),
         time_words=tuple(str(word) for word in data.get("time_words") or ()),
