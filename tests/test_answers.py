@@ -231,6 +231,17 @@ def test_a_seat_no_one_holds_is_answered_as_vacant_with_what_the_newsletter_says
     assert vice[0] == "Vice chair: vacant (»Utses i februari«), Region Stockholm"
 
 
+def test_a_number_or_address_asked_for_that_the_newsletters_lack_is_said_to_be_lacking() -> None:
+    no_email = ask("person", Slots(person="Lena Lind", reach="email"), kb(), date(2030, 3, 5), "sv")
+    assert no_email.text.splitlines()[:3] == [
+        "Nyhetsbreven anger ingen e-postadress till Lena Lind.",
+        "Lena Lind – förbundschef (till måndag 1 april 2030)",
+        "Telefon 08-123 45",
+    ]
+    phone = ask("person", Slots(person="Lena Lind", reach="phone"), kb(), date(2030, 3, 5), "en")
+    assert phone.text.splitlines()[0].startswith("Lena Lind – chief of the federation")
+
+
 def test_asks_which_municipality_when_the_question_depends_on_it() -> None:
     answer = ask("next_meeting", Slots(ask_place=True), kb(), date(2030, 3, 1), "sv")
     assert answer.choices == ["Haninge", "Nynäshamn", "Tyresö"] and "Vilken kommun" in answer.text

@@ -222,3 +222,11 @@ def test_a_keyword_for_an_intent_the_catalogue_lacks_is_reported(tmp_path) -> No
 @pytest.mark.parametrize("text", ["vilka utförare finns?", "which providers are there"])
 def test_the_providers_asked_for_are_those_of_the_open_places(understander: Understander, text: str) -> None:
     assert understander.parse(text, TODAY).intent == "open_places"
+
+
+@pytest.mark.parametrize(
+    ("text", "reach"),
+    [("vad har Ritva Widgren för telefonnummer", "phone"), ("what's her e-mail address", "email"), ("mejla", "email")],
+)
+def test_the_means_of_reaching_someone_asked_for(understander: Understander, text: str, reach: str) -> None:
+    assert understander.parse(text, TODAY).slots.reach == reach

@@ -154,7 +154,10 @@ def person(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     view = query.as_of(kb, today)
     contact = next((c for c in view.contacts if c.name == name), None) or query.find_contact(kb, today, name)
     if contact is not None:
-        return Answer(describe_contact(contact, kb, lang, today))
+        described = describe_contact(contact, kb, lang, today)
+        if slots.reach and not getattr(contact, slots.reach):  # the number asked for, which the newsletters lack
+            described = say(lang, f"no_{slots.reach}", name=contact.name) + "\n" + described
+        return Answer(described)
     for board_ in view.boards:
         for member in board_.members:
             if member.name == name:

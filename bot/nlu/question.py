@@ -29,6 +29,7 @@ class Slots:
     kind: str | None = None  # frukostmöte, seminarium
     aspect: str | None = None  # of a meeting: speakers, time, place, ...
     project_aspect: str | None = None  # of a project: goals, results, ...
+    reach: str | None = None  # of a person: phone or email
     ask_place: bool = False  # "min kommun": the municipality matters but was not named
     county: bool = False  # the whole county ("länet")
     unsubscribe: bool = False
