@@ -155,7 +155,8 @@ def person(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     contact = next((c for c in view.contacts if c.name == name), None) or query.find_contact(kb, today, name)
     if contact is not None:
         described = describe_contact(contact, kb, lang, today)
-        if slots.reach and not getattr(contact, slots.reach):  # the number asked for, which the newsletters lack
+        given = {"phone": contact.phone, "email": contact.email}
+        if slots.reach in given and not given[slots.reach]:  # the number or address asked for, which they lack
             described = say(lang, f"no_{slots.reach}", name=contact.name) + "\n" + described
         return Answer(described)
     for board_ in view.boards:

@@ -59,7 +59,8 @@ class Lexicon:
     same_times: re.Pattern[str]  # "Samma tider som i vår": meetings that keep the times of those before
     compound_end: re.Pattern[str]  # "mötet" ending a word: "Tyresömötet" is "Tyresö" + "mötet"
     topic_placeholders: re.Pattern[str]  # "Tema meddelas senare": no topic yet
-    occasions: list[str]  # "julfrukost": a meeting named for its occasion, its topic when it has none
+    occasions: list[tuple[str, re.Pattern[str]]]  # "julfrukost": a meeting named for its occasion, its topic when
+    # it has none; each with its pattern in a folded text
     topic_verbs: re.Pattern[str]  # "pratar", "handlar": the topic follows "om" after one of these
     topic_leads: re.Pattern[str]  # "går vi igenom": the topic follows these at once; group 1, as written
     told_topic: re.Pattern[str]  # "... börjar 8.15 och handlar om X": a topic verb, "om", the topic (group 1)
@@ -140,7 +141,7 @@ class Lexicon:
         """ "julfrukost" in "I Haninge bjuder vi på julfrukost …", "Julfrukosten i Tyresö …": the occasion a text
         names a meeting for."""
         folded = fold(text)
-        return next((word for word in self.occasions if re.search(rf"(?<![a-z]){fold(word)}", folded)), None)
+        return next((word for word, pattern in self.occasions if pattern.search(folded)), None)
 
     def speaks_of_meeting(self, text: str) -> bool:
         return self.kind_in(text) is not None or bool(self.meeting.search(fold(text)))
@@ -247,7 +248,9 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             ),
             topic_leads=re.compile(rf"\b(?:{_as_written_phrases(data['topic_leads'])})\s+([^,.]+)", re.I),
             topic_placeholders=_starts(data["topic_placeholders"]),
-            occasions=[str(word) for word in data["occasions"]],
+            occasions=[
+                (str(word), re.compile(rf"(?<![a-z]){re.escape(fold(str(word)))}")) for word in data["occasions"]
+            ],
             open_ends=frozenset(str(word).lower() for word in data["open_ends"]),
             ordinals={fold(str(word)): int(value) for word, value in data["ordinal_words"].items()},
             issue_ordinal=re.compile(

@@ -406,9 +406,14 @@ class Reader:
                 continue
             other = self._part_in_article(best, kind, terms, numbers)
             if other is not None:
-                kept = quoted if len(quoted) < self.max_sentences else [best]
-                quoted = sorted([*kept, other], key=lambda sentence: sentence.number)
+                quoted = self._adding(other, quoted, best)
         return quoted
+
+    def _adding(self, other: Sentence, quoted: list[Sentence], best: Sentence) -> list[Sentence]:
+        """The quoted sentences with `other` among them, in the newsletter's order; when they are as many as a
+        reply quotes, the best one alone with it."""
+        kept = quoted if len(quoted) < self.max_sentences else [best]
+        return sorted([*kept, other], key=lambda sentence: sentence.number)
 
     def _with_rarest(self, best: Sentence, quoted: list[Sentence], query: Query) -> list[Sentence]:
         """The quoted sentences with, when none of them holds the question's rarest word itself but a sentence
@@ -429,8 +434,7 @@ class Reader:
             number = best.number + distance
             if 0 <= number < len(sentences) and same_article(sentences[number], best):
                 if not terms[number].isdisjoint(rarest):
-                    kept = quoted if len(quoted) < self.max_sentences else [best]
-                    return sorted([*kept, sentences[number]], key=lambda sentence: sentence.number)
+                    return self._adding(sentences[number], quoted, best)
         return quoted
 
     def _answers_part(self, sentence: Sentence, kind: str, terms: set[str], numbers: frozenset[str]) -> bool:
