@@ -23,4 +23,5 @@ READING_QUESTIONS = {
     "heldout2": PROJECT_ROOT / "tests" / "eval" / "reading_heldout2.yaml",  # written after the first was run
     "heldout3": PROJECT_ROOT / "tests" / "eval" / "reading_heldout3.yaml",  # written after the second was run
     "heldout4": PROJECT_ROOT / "tests" / "eval" / "reading_heldout4.yaml",  # written after the third was run
+    "heldout5": PROJECT_ROOT / "tests" / "eval" / "reading_heldout5.yaml",  # written after the fourth was run
 }
