@@ -129,7 +129,8 @@ class Engine:
             question, self.answers.answer(question, self.kb, today, reply_lang), text, today, reply_lang
         )
         passed_over = self._passed_over(parse, reading)
-        found = self._articles_after(answer, passed_over, reading)
+        # how to reach someone: their records tell all the newsletters give, a sentence naming an address never more
+        found = None if question.slots.reach else self._articles_after(answer, passed_over, reading)
         if found:
             return Reply(quote(found, self.kb, reply_lang).text, reply_lang, "reading", round(found.coverage, 3))
         if guessed and passed_over:  # only guessed, and about something the answer does not hold
@@ -211,6 +212,9 @@ class Engine:
                 return Question(context.question.intent, context.question.slots.followed_by(slots))
             named = slots.named()
             return Question(next((name for slot, name in _DEFAULT_FOR_SLOT if slot in named), None), slots)
+        if intent in (None, "meeting_details") and slots.reach and not slots.kind and slots.named().keys() & _REACHED:
+            # "vilken adress har Stationen?", "Rosarios e-post": how to reach someone or something, not a meeting
+            return Question("person" if slots.person else "project", slots)
         if intent is None and slots.aspect and _points_at_meeting(slots, context):
             intent = "meeting_details"  # "vad handlar det om?" after a meeting; "where is the seminar on 5/4"
         if intent == "meeting_details" and context and context.meetings and not (slots.when or slots.municipality):
@@ -233,6 +237,9 @@ class Engine:
         if answer.choices:  # "which municipality?" was asked: the answer to it names one
             question = Question(question.intent, question.slots.replace(ask_place=False))
         self._contexts[chat] = _Context(question, list(answer.meetings), lang, now)
+
+
+_REACHED = {"person", "project", "provider"}  # whom or what a question about an address or a phone number can be about
 
 
 def _points_at_meeting(slots: Slots, context: _Context | None) -> bool:

@@ -178,6 +178,48 @@ def test_another_federations_chief_is_not_ours(engine: Engine) -> None:
     assert "Ritva" not in nacka.text and "vet inte" in nacka.text
 
 
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("vem är förbundschef på VärNa", "förbundschef i VärNa"),
+        ("who chairs Södra Roslagen?", "not of Södra Roslagen's"),
+        ("vilka sitter i styrelsen i Södra Roslagen", "inte om Södra Roslagens"),
+    ],
+)
+def test_another_federation_named_by_its_own_name_is_not_ours(engine: Engine, text: str, told: str) -> None:
+    reply = engine.answer(text, today=date(2019, 6, 1), chat="other-federation")
+    assert told in reply.text and not reply.answered
+    assert not any(name in reply.text for name in ("Lexelius", "Widgren", "Tjärnhammar"))
+
+
+def test_the_municipalities_of_another_federation_named_by_its_own_name(engine: Engine) -> None:
+    reply = engine.answer("vilka kommuner ingår i Södra Roslagen", today=AUTUMN_2018)
+    assert reply.intent == "members" and "Södra Roslagen (Täby och Österåker)" in reply.text
+    assert "Haninge" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("Kan du ge mig Annica Falks kontaktuppgifter?", "varken telefonnummer eller e-postadress till Annica Falk"),
+        ("Ritva Widgrens e-postadress?", "ingen e-postadress till Ritva Widgren"),
+        ("Har Stationen några öppettider?", "inga öppettider för Stationen"),
+        ("what is the address of Bönorna", "no address for Bönorna"),
+    ],
+)
+def test_a_way_of_reaching_the_newsletters_do_not_give_is_said_to_be_lacking(
+    engine: Engine, text: str, lead: str
+) -> None:
+    reply = engine.answer(text, today=AUTUMN_2018, chat="reach")
+    assert reply.text.startswith(lead[0].upper() + lead[1:]) or lead in reply.text.splitlines()[0]
+    assert not reply.answered and "»" not in reply.text  # no sentence quoted for naming some other address
+
+
+def test_a_way_of_reaching_the_newsletters_give_is_given(engine: Engine) -> None:
+    reply = engine.answer("Rosarios kontaktuppgifter", today=AUTUMN_2018, chat="reach2")
+    assert reply.answered and "rosario.ali@haninge.se" in reply.text and "anger" not in reply.text
+
+
 def test_periods_to_come_and_periods_past(engine: Engine) -> None:
     rest_of_year = engine.answer("kommer det fler frukostmöten i år", today=AUTUMN_2018, chat="h").text
     assert "23 november 2018" in rest_of_year and "2017" not in rest_of_year

@@ -226,7 +226,15 @@ def test_the_providers_asked_for_are_those_of_the_open_places(understander: Unde
 
 @pytest.mark.parametrize(
     ("text", "reach"),
-    [("vad har Ritva Widgren för telefonnummer", "phone"), ("what's her e-mail address", "email"), ("mejla", "email")],
+    [
+        ("vad har Ritva Widgren för telefonnummer", "phone"),
+        ("what's her e-mail address", "email"),
+        ("mejla", "email"),
+        ("Annicas e-postadress", "email"),  # words joined by a hyphen: "e post*" over two tokens
+        ("vilken besöksadress har Jobbverket", "address"),
+        ("when are the opening hours", "hours"),
+        ("hur kontaktar jag Ritva", "any"),
+    ],
 )
 def test_the_means_of_reaching_someone_asked_for(understander: Understander, text: str, reach: str) -> None:
     assert understander.parse(text, TODAY).slots.reach == reach

@@ -419,13 +419,17 @@ def test_an_intent_that_passes_over_a_name_in_the_question_gives_way_to_the_sent
         "NYHETSBREV\n\nnr 2 2024 mars\n\nSamordningsförbund i länet\n\n"
         "Förbunden i länet samarbetar i flera projekt. Följande samordningsförbund finns i länet, med de kommuner"
         " som ingår:\n\n- Östra Södertörn (kommunerna Haninge, Nynäshamn och Tyresö)\n"
-        "- Sjöviken (kommunerna Lidö och Norrviken)\n- Bergslagen (kommunerna Alby och Fittja)\n",
+        "- Sjöviken (kommunerna Lidö och Norrviken)\n- Bergslagen (kommunerna Alby och Fittja)\n\n"
+        "Nätverket Brygga\n\nI nätverket Brygga ingår kommunerna Alby och Lidö sedan i höstas.\n",
         encoding="utf-8",
     )
     kb = build([newsletter], load_vocabulary(), None).kb
     kb.lemmas = lemmas_of(kb)
-    reply = Engine(kb).answer("vilka kommuner ingår i Sjöviken?", today=date(2024, 4, 1))
-    assert reply.intent == "reading" and "Lidö och Norrviken" in reply.text
+    engine = Engine(kb)
+    reply = engine.answer("vilka kommuner ingår i Brygga?", today=date(2024, 4, 1))
+    assert reply.intent == "reading" and "Alby och Lidö" in reply.text
+    reply = engine.answer("vilka kommuner ingår i Sjöviken?", today=date(2024, 4, 1))  # a federation of the list
+    assert "Lidö och Norrviken" in reply.text and "Haninge" not in reply.text
 
 
 def test_two_english_words_the_sources_write_as_one_compound_are_read_as_it() -> None:

@@ -14,6 +14,8 @@ from bot.texts import say
 
 
 def members(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
+    if slots.other_place:  # "vilka kommuner ingår i VärNa?": another federation's, from the county's list
+        return federations(kb, today, lang, slots)
     organisation = query.as_of(kb, today).organisation
     if organisation.members:
         lines = [say(lang, "members_lead"), *(f"• {fact.text}" for fact in unique_facts(organisation.members, set()))]
@@ -40,7 +42,9 @@ def federations(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
         return Answer(say(lang, "no_federations"), answered=False)
     place = None if slots.county else slots.other_place or slots.municipality
     covering = [federation for federation in known if place and _covers(federation, place)]
-    lines = [say(lang, "federation_of", place=place) if covering else say(lang, "federations_lead", count=len(known))]
+    named = bool(place) and any(fold(f.name) == fold(place or "") for f in covering)  # "VärNa", not a member
+    lead = ("federation_named" if named else "federation_of") if covering else "federations_lead"
+    lines = [say(lang, lead, place=place, count=len(known))]
     for federation in covering or known:
         covers = f" ({join_list(federation.members, lang)})" if federation.members else ""
         lines.append(f"• {federation.name}{covers}")

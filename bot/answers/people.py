@@ -155,36 +155,50 @@ def person(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     contact = next((c for c in view.contacts if c.name == name), None) or query.find_contact(kb, today, name)
     if contact is not None:
         described = describe_contact(contact, kb, lang, today)
-        given = {"phone": contact.phone, "email": contact.email}
-        if slots.reach in given and not given[slots.reach]:  # the number or address asked for, which they lack
-            described = say(lang, f"no_{slots.reach}", name=contact.name) + "\n" + described
+        if reach_lacking(slots.reach, contact):  # what was asked for, which the newsletters do not give
+            return Answer(say(lang, f"no_{slots.reach}", name=contact.name) + "\n" + described, answered=False)
         return Answer(described)
+    not_given = [say(lang, f"no_{slots.reach}", name=name)] if reach_lacking(slots.reach, None) else []
     for board_ in view.boards:
         for member in board_.members:
             if member.name == name:
                 return Answer(
                     with_source(
                         [
+                            *not_given,
                             say(lang, "board_member", name=name, what=_member_what(member, lang)),
                             age_note(kb, [board_.source], today, lang),
                         ],
                         kb,
                         [board_.source],
                         lang,
-                    )
+                    ),
+                    answered=not not_given,
                 )
     for meeting in sorted(view.meetings, key=lambda m: m.date, reverse=True):
         if any(speaker.split(",")[0].strip() == name for speaker in meeting.speakers):
             return Answer(
                 with_source(
-                    [say(lang, "speaker_at", name=name, meeting=headline(meeting, lang).lower())],
+                    [*not_given, say(lang, "speaker_at", name=name, meeting=headline(meeting, lang).lower())],
                     kb,
                     meeting.sources,
                     lang,
                 ),
                 meetings=[meeting],
+                answered=not not_given,
             )
     return Answer(say(lang, "person_unknown"), answered=False)
+
+
+def reach_lacking(reach: str | None, contact: Contact | None) -> bool:
+    """Whether the way of reaching asked for ("telefonnummer", "adress", "kontaktuppgifter") is one the
+    newsletters do not give: a phone number or e-mail address they lack; never an address or opening hours."""
+    if reach is None:
+        return False
+    if contact is None:
+        return True
+    given = {"phone": contact.phone, "email": contact.email, "any": contact.phone or contact.email}
+    return not given.get(reach)
 
 
 def describe_contact(contact: Contact, kb: KnowledgeBase, lang: str, today: date) -> str:
@@ -268,6 +282,9 @@ def board(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     if found is None:
         return Answer(say(lang, "no_board"), answered=False)
     members = found.members
+    other = slots.other_place
+    if other and not any(fold(other).split()[0] in fold(m.represents) for m in members):  # "styrelsen i VärNa"
+        return Answer(say(lang, "board_of_other", place=other), answered=False)
     position = slots.position or (slots.role.lower() if slots.role and slots.role.lower() in BOARD_POSITIONS else None)
     municipality = slots.municipality
     if position:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.answers.common import Answer, unique_facts, with_source
-from bot.answers.people import person
+from bot.answers.people import contacts, person, reach_lacking
 from bot.answers.words import join_list
 from bot.folding import fold
 from bot.knowledge import query
@@ -21,6 +21,8 @@ ASPECT_FACTS = 4
 def project(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     if not slots.project and not slots.provider and slots.person:
         return person(kb, today, lang, slots)  # "när slutar Eva?"
+    if reach_lacking(slots.reach, None) and slots.reach not in ("address", "hours"):
+        return contacts(kb, today, lang, slots)  # its phone or e-mail: someone the newsletters tie to it
     view = query.as_of(kb, today)
     name = slots.project
     found: Project | None = None
@@ -30,7 +32,9 @@ def project(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
         provider = slots.provider
         found = next((p for p in view.projects if p.name == provider or provider in p.aliases), None)
         if found is None:
-            return _provider_info(kb, today, lang, provider)
+            return _not_given(slots.reach, provider, _provider_info(kb, today, lang, provider), lang)
+    if found is not None and slots.reach:  # its address or opening hours, which the newsletters never give
+        return _not_given(slots.reach, found.name, Answer(describe_project(found, kb, lang, None)), lang)
     if found is None:
         if name:
             return Answer(say(lang, "project_unknown"), answered=False)
@@ -51,6 +55,13 @@ def project(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
             lines = [text.split("\n")[0], say(lang, "quoted"), passage.text]
             return Answer(with_source(lines, kb, [passage.source], lang), lacking=lacking)
     return Answer(text, lacking=lacking)
+
+
+def _not_given(reach: str | None, name: str, answer: Answer, lang: str) -> Answer:
+    """The answer about a project or provider, led by what of it was asked for and is not given."""
+    if not reach:
+        return answer
+    return Answer(say(lang, f"no_{reach}", name=name) + "\n" + answer.text, answered=False, lacking=True)
 
 
 def _passage_about(kb: KnowledgeBase, today: date, names: list[str]) -> Passage | None:

@@ -98,7 +98,11 @@ def build_gazetteer(kb: KnowledgeBase, vocabulary: Vocabulary, role_aliases: dic
     for alias, title in role_aliases.items():
         gazetteer.add(alias, "role", title, fuzzy=False)
     ours = {fold(name) for name, aliases in vocabulary.municipalities.items() for name in (name, *aliases)}
+    own = fold(kb.organisation.name or "")
     for federation in kb.organisation.federations:
+        name = fold(federation.name)
+        if name not in ours and name not in own and "," not in name and name not in map(fold, federation.members):
+            gazetteer.add(federation.name, "other_place", federation.name, fuzzy=False)  # "VärNa", not its members
         for place in federation.members:
             if fold(place) not in ours:
                 gazetteer.add(place, "other_place", place, fuzzy=False)  # Huddinge, Nacka, Stockholms stad

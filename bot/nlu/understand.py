@@ -179,9 +179,8 @@ class Understander:
         joined = f" {' '.join(tokens)} "
         for slot, words in self.catalogue.word_slots.items():
             for word, value in words.items():
-                if word.endswith("*"):
-                    stem = word[:-1]
-                    hit = any(token.startswith(stem) for token in tokens)
+                if word.endswith("*"):  # a word, or words ("e post*": "e-postadress"), starting so
+                    hit = f" {word[:-1]}" in joined
                 else:
                     hit = f" {word} " in joined
                 if hit:
