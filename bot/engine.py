@@ -212,6 +212,8 @@ class Engine:
                 return Question(context.question.intent, context.question.slots.followed_by(slots))
             named = slots.named()
             return Question(next((name for slot, name in _DEFAULT_FOR_SLOT if slot in named), None), slots)
+        if intent == "federations" and slots.person and not (slots.other_place or slots.municipality or slots.county):
+            intent = "person"  # "which party does X belong to?": X's, not a place's federation
         if intent in (None, "meeting_details") and slots.reach and not slots.kind and slots.named().keys() & _REACHED:
             # "vilken adress har Stationen?", "Rosarios e-post": how to reach someone or something, not a meeting
             return Question("person" if slots.person else "project", slots)

@@ -220,6 +220,21 @@ def test_a_way_of_reaching_the_newsletters_give_is_given(engine: Engine) -> None
     assert reply.answered and "rosario.ali@haninge.se" in reply.text and "anger" not in reply.text
 
 
+def test_a_person_asked_about_as_belonging_somewhere_is_the_persons_answer_not_the_countys_list(
+    engine: Engine,
+) -> None:
+    reply = engine.answer("vilket förbund hör Ola Hägg till", today=AUTUMN_2018, chat="belongs")
+    assert reply.intent == "person" and reply.text.startswith("Ola Hägg – ordförande") and "VärNa" not in reply.text
+
+
+def test_the_enrolled_of_one_part_of_a_programme_are_not_the_programmes(engine: Engine) -> None:
+    reply = engine.answer("hur många deltagare är inskrivna hos Stationen?", today=AUTUMN_2018, chat="enrolled")
+    assert not reply.answered and "82" not in reply.text
+    assert reply.text.startswith("Nyhetsbreven anger inte hur många som är inskrivna i Stationen")
+    whole = engine.answer("hur många är inskrivna i MIA", today=AUTUMN_2018, chat="enrolled2")
+    assert whole.answered and "82 deltagare" in whole.text
+
+
 def test_periods_to_come_and_periods_past(engine: Engine) -> None:
     rest_of_year = engine.answer("kommer det fler frukostmöten i år", today=AUTUMN_2018, chat="h").text
     assert "23 november 2018" in rest_of_year and "2017" not in rest_of_year

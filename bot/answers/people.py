@@ -283,7 +283,7 @@ def board(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
         return Answer(say(lang, "no_board"), answered=False)
     members = found.members
     other = slots.other_place
-    if other and not any(fold(other).split()[0] in fold(m.represents) for m in members):  # "styrelsen i VärNa"
+    if other and not any(fold(other) in fold(m.represents) for m in members):  # "styrelsen i VärNa"
         return Answer(say(lang, "board_of_other", place=other), answered=False)
     position = slots.position or (slots.role.lower() if slots.role and slots.role.lower() in BOARD_POSITIONS else None)
     municipality = slots.municipality

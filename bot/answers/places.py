@@ -7,6 +7,7 @@ from datetime import date
 
 from bot.answers.common import Answer, age_note, with_source
 from bot.answers.words import as_of_phrase
+from bot.folding import fold
 from bot.knowledge import query
 from bot.knowledge.model import KnowledgeBase, OpenPlace, PlacesReport
 from bot.nlu.question import Slots
@@ -76,6 +77,9 @@ def enrolled(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     report = query.latest_places(kb, today)
     if report is None or report.enrolled is None:
         return Answer(say(lang, "no_enrolled"), answered=False)
+    asked = slots.project or slots.provider
+    if asked and report.programme and fold(asked) not in fold(report.programme):  # "inskrivna på Ung i Nynäs"
+        return Answer(say(lang, "no_enrolled_at", name=asked, programme=report.programme), answered=False)
     text = say(
         lang,
         "enrolled",
