@@ -188,7 +188,7 @@ class Engine:
         """ "Vem är X?" / "Vad är X?": a short answer about a person or project gets the reading layer's most
         informative sentences about X, first those holding the question's other words."""
         name = {"person": question.slots.person, "project": question.slots.project}.get(question.intent or "")
-        if not name or not answer.answered:
+        if not name or not answer.answered or question.slots.succession:  # the successor's answer is not about X
             return answer
         return about(answer, self.reader.about(name, today, answer.text, asked, lang), self.kb, lang)
 
@@ -214,6 +214,8 @@ class Engine:
             return Question(next((name for slot, name in _DEFAULT_FOR_SLOT if slot in named), None), slots)
         if intent == "federations" and slots.person and not (slots.other_place or slots.municipality or slots.county):
             intent = "person"  # "which party does X belong to?": X's, not a place's federation
+        if slots.succession and slots.person and intent in (None, "person", "role_holder"):
+            return Question("person", slots)  # "vem efterträder X?": the holder of X's role after X
         if intent in (None, "meeting_details") and slots.reach and not slots.kind and slots.named().keys() & _REACHED:
             # "vilken adress har Stationen?", "Rosarios e-post": how to reach someone or something, not a meeting
             return Question("person" if slots.person else "project", slots)

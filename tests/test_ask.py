@@ -235,6 +235,20 @@ def test_the_enrolled_of_one_part_of_a_programme_are_not_the_programmes(engine: 
     assert whole.answered and "82 deltagare" in whole.text
 
 
+@pytest.mark.parametrize("text", ["who is replacing Ritva Widgren?", "vem tar över efter Ritva"])
+def test_who_succeeds_someone_is_who_holds_their_role_after_them(engine: Engine, text: str) -> None:
+    reply = engine.answer(text, today=date(2019, 6, 1), chat="successor")
+    assert reply.text.splitlines()[0] in (
+        "Anna Lexelius succeeds Ritva Widgren as chief of the federation.",
+        "Anna Lexelius efterträder Ritva Widgren som förbundschef.",
+    )
+
+
+def test_no_successor_is_named_for_someone_the_newsletters_do_not_say_leaves(engine: Engine) -> None:
+    reply = engine.answer("vem efterträder Rosario Alí?", today=date(2019, 6, 1), chat="successor2")
+    assert not reply.answered and "Sophie" not in reply.text and "Maria" not in reply.text  # other project leaders
+
+
 def test_periods_to_come_and_periods_past(engine: Engine) -> None:
     rest_of_year = engine.answer("kommer det fler frukostmöten i år", today=AUTUMN_2018, chat="h").text
     assert "23 november 2018" in rest_of_year and "2017" not in rest_of_year

@@ -153,6 +153,8 @@ def person(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
         return contacts(kb, today, lang, slots)
     view = query.as_of(kb, today)
     contact = next((c for c in view.contacts if c.name == name), None) or query.find_contact(kb, today, name)
+    if contact is not None and slots.succession:
+        return _successor(contact, kb, today, lang)
     if contact is not None:
         described = describe_contact(contact, kb, lang, today)
         if reach_lacking(slots.reach, contact):  # what was asked for, which the newsletters do not give
@@ -188,6 +190,23 @@ def person(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
                 answered=not not_given,
             )
     return Answer(say(lang, "person_unknown"), answered=False)
+
+
+def _successor(contact: Contact, kb: KnowledgeBase, today: date, lang: str) -> Answer:
+    """Who takes over a role `contact` leaves or has left: someone holding its title from then on."""
+    contacts = query.as_of(kb, today).contacts
+    for role in sorted((role for role in contact.roles if role.end), key=lambda role: role.end or today):
+        after = [
+            (other, held)
+            for other, held in _all_roles(contacts, role.title)
+            if other.name != contact.name and (held.end is None or role.end is not None and held.end > role.end)
+        ]
+        if after:
+            who = join_list([other.name for other, _ in after], lang)
+            line = say(lang, "successor", who=who, name=contact.name, title=title_in(role.title, lang))
+            sources = [source for other, _ in after for source in other.sources[-1:]]
+            return Answer(with_source([line], kb, sources, lang))
+    return Answer(say(lang, "successor_unknown", name=contact.name), answered=False)
 
 
 def reach_lacking(reach: str | None, contact: Contact | None) -> bool:

@@ -33,6 +33,7 @@ class Slots:
     ask_place: bool = False  # "min kommun": the municipality matters but was not named
     county: bool = False  # the whole county ("länet")
     unsubscribe: bool = False
+    succession: bool = False  # "vem efterträder X?", "who replaces X?": who comes after X in X's role
     # set by the conversation or the answers, not by words
     meeting_id: str | None = None  # the meeting the conversation is about
     position: str | None = None  # a board position (ordförande, vice ordförande, ...)
