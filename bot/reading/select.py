@@ -479,11 +479,6 @@ class Reader:
             coverage = weight / total
             if sentence.published > today or coverage < floor:
                 continue
-            held = self.index.terms[number] & query.terms
-            if len(held) < self.min_matched or all(term.isdigit() for term in held):  # a year alone answers nothing
-                continue
-            if not self._names_held(number, query):
-                continue
             bound = coverage + per_year * sentence.published.toordinal() + most
             bounded.append((bound, order, coverage, sentence))
         bounded.sort(key=lambda found: found[0], reverse=True)
@@ -492,6 +487,11 @@ class Reader:
         for bound, order, coverage, sentence in bounded:
             if bound + 1e-9 < best - margin:
                 break
+            held = self.index.terms[sentence.number] & query.terms
+            if len(held) < self.min_matched or all(term.isdigit() for term in held):  # a year alone answers nothing
+                continue
+            if not self._names_held(sentence.number, query):
+                continue
             if query.counted and not self._stands_by(sentence, query, query.counted):  # "två projekt": no staff
                 continue
             if kind and not self._gives(sentence, query):  # no bonus for what is sought
