@@ -13,8 +13,11 @@ from conftest import run_cli
 from bot.commands.ask import MAX_LINE, answer_lines
 from bot.console import chat
 from bot.engine import Engine, Reply
+from bot.ingest.build import build
 from bot.knowledge.model import KnowledgeBase
+from bot.knowledge.vocabulary import load_vocabulary
 from bot.nlu.question import Slots
+from bot.reading.lemma_table import lemmas_of
 
 AUTUMN_2018 = date(2018, 9, 1)
 NOW = datetime(2018, 9, 1, 10, 0, tzinfo=UTC)
@@ -351,3 +354,49 @@ def test_results_asked_as_people_starting_work(engine: Engine) -> None:
     for text in ("hur många började jobba 2016", "how many people started working in 2016"):
         reply = engine.answer(text, today=date(2017, 3, 15), chat="results")
         assert reply.intent == "results" and "196 personer" in reply.text
+
+
+CALLED_OFF = """NYHETSBREV
+
+nr 3 2031 april
+
+Frukostmöten i vår
+
+Våra frukostmöten börjar kl. 8.30.
+
+- Haninge fredag 16 maj: Unga i arbete
+- Haninge fredag 13 juni: Sommarjobb
+- Tyresö fredag 23 maj: Psykisk hälsa
+
+Inställt
+
+Frukostmötet i Haninge den 16 maj ställs in på grund av sjukdom.
+"""
+
+
+@pytest.fixture(scope="module")
+def called_off(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    newsletter = tmp_path_factory.mktemp("called-off") / "nyhetsbrev-2031-nr3.txt"
+    newsletter.write_text(CALLED_OFF, encoding="utf-8")
+    kb = build([newsletter], load_vocabulary(), None).kb
+    kb.lemmas = lemmas_of(kb)
+    return Engine(kb)
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("nästa frukostmöte i Haninge", "Obs: inställt – frukostmöte fredag 16 maj 2031 i Haninge."),
+        ("har mötet i Haninge blivit inställt?", "Obs: inställt – frukostmöte fredag 16 maj 2031 i Haninge."),
+        ("are any meetings cancelled?", "Note: cancelled – breakfast meeting Friday 16 May 2031 in Haninge."),
+    ],
+)
+def test_a_meeting_called_off_before_the_next_one_is_told_first(called_off: Engine, text: str, note: str) -> None:
+    reply = called_off.answer(text, today=date(2031, 5, 1), chat="called-off")
+    assert reply.text.splitlines()[0] == note
+    assert date(2031, 5, 16) not in [meeting.date for meeting in reply.meetings]  # never offered to be reminded of
+
+
+def test_a_meeting_called_off_elsewhere_or_already_past_is_not_told(called_off: Engine) -> None:
+    assert "inställt" not in called_off.answer("nästa möte i Tyresö", today=date(2031, 5, 1), chat="c1").text
+    assert "inställt" not in called_off.answer("nästa möte i Haninge", today=date(2031, 5, 20), chat="c2").text

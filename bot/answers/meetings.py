@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -154,8 +155,26 @@ def next_meeting(
         lead = say(lang, "next_is", what=where_words(municipality, kind, lang), day=long_date(meeting.date, lang))
         if not municipality and meeting.municipality:
             lead = lead[:-1] + f" {say(lang, 'in')} {meeting.municipality}."
-        return Answer(describe(meeting, kb, lang, lead), meetings=[meeting])
-    return _nothing_upcoming(kb, today, lang, municipality, kind, topic)
+        before = [m for m in query.called_off(kb, today, municipality, kind) if m.date < meeting.date]
+        return Answer(_called_off_note(before, lang) + describe(meeting, kb, lang, lead), meetings=[meeting])
+    answer = _nothing_upcoming(kb, today, lang, municipality, kind, topic)
+    note = "" if topic else _called_off_note(query.called_off(kb, today, municipality, kind), lang)
+    return replace(answer, text=note + answer.text)
+
+
+def _called_off_note(meetings: list[Meeting], lang: str) -> str:
+    """A line for each meeting still to come that is cancelled or moved to a day not yet given, to lead an
+    answer: whoever expected it hears that it is off before hearing of the next."""
+    lines = [say(lang, "called_off", what=_lower(headline(m, lang)), status=_status(m, lang)) for m in meetings]
+    return "".join(line + "\n" for line in lines)
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _status(meeting: Meeting, lang: str) -> str:
+    return say(lang, "cancelled_word" if meeting.status == "cancelled" else "moved_later_word")
 
 
 def _nothing_upcoming(
@@ -204,10 +223,13 @@ def upcoming(
     meetings = on_topic(query.upcoming_meetings(kb, today, municipality, kind), topic)
     if topic and not meetings and first_on_topic(query.past_meetings(kb, today, municipality, kind), topic) is None:
         return _no_meeting_about(lang, topic)
+    note = "" if topic else _called_off_note(query.called_off(kb, today, municipality, kind), lang)
     if not meetings:
-        return _nothing_upcoming(kb, today, lang, municipality, kind, topic)
+        answer = _nothing_upcoming(kb, today, lang, municipality, kind, topic)
+        return replace(answer, text=note + answer.text)
     lead = say(lang, "upcoming_are", what=where_words(municipality, kind, lang, plural=True))
-    return _listing(kb, lang, lead, meetings)
+    answer = _listing(kb, lang, lead, meetings)
+    return replace(answer, text=note + answer.text)
 
 
 def _listing(kb: KnowledgeBase, lang: str, lead: str, meetings: list[Meeting]) -> Answer:

@@ -133,6 +133,15 @@ def upcoming_meetings(
     return [m for m in ordered[bisect_left(dates, today) :] if _matches(m, municipality, kind)]
 
 
+def called_off(
+    kb: KnowledgeBase, today: date, municipality: str | None = None, kind: str | None = None
+) -> list[Meeting]:
+    """Meetings on or after today that are cancelled, or moved to a day still to be announced, soonest first."""
+    known = as_of(kb, today).meetings
+    gone = [m for m in known if not m.stands and m.date >= today and (m.status == "cancelled" or m.moved_to is None)]
+    return sorted((m for m in gone if _matches(m, municipality, kind)), key=lambda m: m.date)
+
+
 def past_meetings(
     kb: KnowledgeBase, today: date, municipality: str | None = None, kind: str | None = None
 ) -> list[Meeting]:
