@@ -1374,3 +1374,26 @@ def test_what_something_is_about_asks_what_it_is() -> None:
     for question in ("vad handlar Seglarskolan om?", "vad går seglarskolan ut på"):
         found = Reader(kb).find(question, LATER, "sv")
         assert found and found.kind == "define" and found.sentences[0].text.startswith("Seglarskolan är en kurs")
+
+
+def test_someones_title_or_role_is_met_by_the_role_a_sentence_gives() -> None:
+    # "vilken titel har X?", "X's position": any role the sentence gives (a chief, a leader) meets the word for it;
+    # what a body's role is ("klubbens roll") is still read from the word itself
+    kb = _kb(
+        (
+            "2025-41",
+            3,
+            [
+                ("Regattan", "– Vi räknar med fler båtar i år, säger tävlingsledare Eva Lund, som ordnar regattan."),
+                ("Regattan", "Klubbens roll blir att låna ut bryggan till regattan."),
+                ("Hamnen", "Eva Lund och Per Ek besökte hamnen i maj."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    for asked, lang in (("vad har eva lund för titel", "sv"), ("Eva Lund's position?", "en")):
+        found = reader.find(asked, LATER, lang)
+        assert found and found.kind == "role" and "tävlingsledare" in found.sentences[0].text, asked
+    found = reader.find("vilken roll har klubben i regattan?", LATER, "sv")
+    assert found and "bryggan" in found.sentences[0].text

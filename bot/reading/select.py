@@ -124,6 +124,7 @@ class Reader:
             + [_WORDS_OF_PATTERN.sub(" ", p.pattern) for patterns in self.words.kinds.values() for p in patterns]
         )
         self._time_terms = self.terms_of(self.words.time_words)
+        self._met_terms = {kind: self.terms_of(words) for kind, words in self.words.met_by_kind.items() if words}
         question_terms = self.index.normaliser.question_terms
         self.asking = {
             kind: frozenset(term for word in words for lang in ("sv", "en") for term in question_terms(word, lang))
@@ -249,6 +250,7 @@ class Reader:
             "duration",
             "when",
             "origin",
+            "role",
             "define",
             "place",
             "organisation",
@@ -282,6 +284,8 @@ class Reader:
         spelled = any(term in aliases for group in groups for term in group)
         groups = [(*group, *(aliases[t] for t in group if aliases.get(t, t) not in group)) for group in groups]
         kind = self.kind_of(text)
+        if any(all(term in self.index.names for term in group) for group in groups):
+            groups = self._met(groups, kind)  # someone's role ("X's role"), not what a body does ("förbundets roll")
         asking = self.asking.get(kind, frozenset()) if kind else frozenset()
         groups = [group for group in groups if not set(group) <= asking] or groups
         terms = frozenset(term for group in groups for term in group)
@@ -307,6 +311,19 @@ class Reader:
         if DATED not in self.index.postings:
             self.index.mark(DATED, (s.number for s in self.index.sentences if self.holds(s, "when")))
         return [(*group, DATED) if time else group for group, time in zip(groups, timed, strict=True)]
+
+    def _met(self, groups: list[tuple[str, ...]], kind: str | None) -> list[tuple[str, ...]]:
+        """In a question of a kind, a word naming what it asks for ("vilken titel", "X's role", `met_by_kind`) with
+        the sentences' mark of holding that kind: any role a sentence gives ("biträdande förbundschef") meets it;
+        it weighs as the word does ("roll"), or as rare as a word can be when the sources lack it ("titel"). Marked
+        when first asked, as `_dated` does."""
+        met = self._met_terms.get(kind or "")
+        if not kind or not met or not any(met.intersection(group) for group in groups):
+            return groups
+        mark = "@" + kind
+        if mark not in self.index.postings:
+            self.index.mark(mark, (s.number for s in self.index.sentences if self.holds(s, kind)), rare=True)
+        return [(*group, mark) if met.intersection(group) else group for group in groups]
 
     def _things_named(self, text: str, lang: str) -> set[str]:
         """The terms of the English words after a determiner ("the population", "Lexelius's salary"): things
