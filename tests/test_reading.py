@@ -1397,3 +1397,24 @@ def test_someones_title_or_role_is_met_by_the_role_a_sentence_gives() -> None:
         assert found and found.kind == "role" and "tävlingsledare" in found.sentences[0].text, asked
     found = reader.find("vilken roll har klubben i regattan?", LATER, "sv")
     assert found and "bryggan" in found.sentences[0].text
+
+
+def test_a_keyword_questions_compound_ending_in_a_day_asks_when() -> None:
+    # "slutdatum", "sista anmälningsdagen": a date is sought, of the word the compound begins with
+    kb = _kb(
+        (
+            "2025-42",
+            3,
+            [
+                ("Regattan", "Regattan ska avslutas den 12 augusti i Dalarö."),
+                ("Regattan", "Anmälan till regattan görs hos Eva Lund, senast 20/6."),
+                ("Regattan", "Regattan samlar ett antal klubbar från hela Stockholms skärgård."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("regattan slutdatum", LATER, "sv")
+    assert found and found.kind == "when" and "12 augusti" in found.sentences[0].text
+    found = reader.find("regattan sista anmälningsdagen", LATER, "sv")  # "anmälning" is their anmälan, no "antal"
+    assert found and found.kind == "when" and "20/6" in found.sentences[0].text

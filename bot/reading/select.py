@@ -259,7 +259,24 @@ class Reader:
         ):
             if any(pattern.search(folded) for pattern in self.words.kinds[kind]):
                 return kind
-        return None
+        return self._asked_in_compound(question)[1]
+
+    def _asked_in_compound(self, question: str) -> tuple[str, str | None]:
+        """A keyword question's compound that ends in what it asks for ("sista ansökningsdag", "startdatum":
+        `asking_endings`), its first part a word of the sources: the question with that part alone, and the kind.
+        The question as it is, and None, when it has none."""
+        for token in tokens(question):
+            folded = fold(token).lower()
+            for kind, endings in self.words.asking_endings.items():
+                ending = next((end for end in endings if folded.endswith(end)), None)
+                head = token[: len(token) - len(ending)] if ending else ""
+                if len(head) < self.min_part or "-" in head:
+                    continue
+                for first in (head, head[:-1] if head.endswith("s") else ""):
+                    terms = self.index.normaliser.question_terms(first, "sv") if len(first) >= self.min_part else []
+                    if any(term in self.index.idf for term in terms):
+                        return re.sub(rf"\b{re.escape(token)}\b", first, question, count=1), kind
+        return question, None
 
     def sought(self, sentence: Sentence, kind: str) -> tuple[tuple[int, int, str], ...]:
         """Where the sentence holds what `kind` asks for: (start, end, text) of each marker's match."""
@@ -277,7 +294,7 @@ class Reader:
     def question(self, text: str, lang: str) -> Query | None:
         if any(pattern.search(fold(text)) for pattern in self.words.to_the_bot):
             return None
-        groups, foreign = self.index.normaliser.question(text, lang)
+        groups, foreign = self.index.normaliser.question(self._asked_in_compound(text)[0], lang)
         groups = _distinct([self._within(part) for group in self._join(groups) for part in self._split(group)])
         groups = self._dated(groups)
         aliases = self.index.aliases  # "ESF" finds "Europeiska socialfonden", and the other way round
