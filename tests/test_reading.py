@@ -1418,3 +1418,24 @@ def test_a_keyword_questions_compound_ending_in_a_day_asks_when() -> None:
     assert found and found.kind == "when" and "12 augusti" in found.sentences[0].text
     found = reader.find("regattan sista anmälningsdagen", LATER, "sv")  # "anmälning" is their anmälan, no "antal"
     assert found and found.kind == "when" and "20/6" in found.sentences[0].text
+
+
+def test_whom_something_turns_to_asks_for_whom_it_is_for() -> None:
+    # "vilka vänder sig X till?", "vem riktar sig X till": whom it serves, said as "för vuxna nybörjare"
+    kb = _kb(
+        (
+            "2025-43",
+            3,
+            [
+                ("Seglarskolan", "Seglarskolan i Nacka är en kurs för vuxna nybörjare som vill segla."),
+                ("Seglarskolan", "Seglarskolan vänder blad i vår med en ny båt."),
+                ("Träffen", "I maj hölls en träff för nya deltagare i klubbhuset."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("vilka vänder sig seglarskolan till", LATER, "sv")
+    assert found and found.kind == "target" and "vuxna nybörjare" in found.sentences[0].text
+    found = reader.find("vilka var träffen i maj till för?", LATER, "sv")  # "för nya deltagare": an adjective between
+    assert found and found.kind == "target" and "nya deltagare" in found.sentences[0].text
