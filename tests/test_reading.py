@@ -1439,3 +1439,24 @@ def test_whom_something_turns_to_asks_for_whom_it_is_for() -> None:
     assert found and found.kind == "target" and "vuxna nybörjare" in found.sentences[0].text
     found = reader.find("vilka var träffen i maj till för?", LATER, "sv")  # "för nya deltagare": an adjective between
     assert found and found.kind == "target" and "nya deltagare" in found.sentences[0].text
+
+
+def test_who_comments_on_something_asks_for_whoever_is_quoted_in_its_article() -> None:
+    # "vem kommenterar X?", "who commented on X?": the sentence saying X brings the quote naming who speaks
+    kb = _kb(
+        (
+            "2025-44",
+            3,
+            [
+                ("Regattan inställd", "Årets regatta i Dalarö har ställts in på grund av storm."),
+                ("Regattan inställd", "Klubben planerar en ny regatta i augusti."),
+                ("Regattan inställd", "– Det är tråkigt men nödvändigt, säger ordförande Eva Lund."),
+                ("Hamnen", "Per Ek kommenterade hamnens nya bryggor i april."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    for asked, lang in (("vem kommenterade att regattan ställdes in", "sv"), ("who commented on the regatta", "en")):
+        found = reader.find(asked, LATER, lang)
+        assert found and found.kind == "speaker" and "Eva Lund" in " ".join(s.text for s in found.sentences), asked

@@ -246,6 +246,7 @@ class Reader:
             "age",
             "reason",
             "opinion",
+            "speaker",
             "number",
             "duration",
             "when",

@@ -30,6 +30,7 @@ KINDS = (
     "ordinal",
     "target",
     "role",
+    "speaker",
 )
 
 
