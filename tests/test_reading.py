@@ -1460,3 +1460,25 @@ def test_who_comments_on_something_asks_for_whoever_is_quoted_in_its_article() -
     for asked, lang in (("vem kommenterade att regattan ställdes in", "sv"), ("who commented on the regatta", "en")):
         found = reader.find(asked, LATER, lang)
         assert found and found.kind == "speaker" and "Eva Lund" in " ".join(s.text for s in found.sentences), asked
+
+
+def test_how_something_went_asks_for_a_result_and_is_answered_over_a_guessed_intent() -> None:
+    # "regattan 2024 hur gick det", "how did X go?": a result (a share, what it showed) is sought
+    kb = _kb(
+        (
+            "2025-45",
+            3,
+            [
+                ("Seglarskolan", "Seglarskolan startade i Nacka med tolv elever och två lärare."),
+                ("Seglarskolan", "Utvärderingen av seglarskolan visar att 80 procent av eleverna vill fortsätta."),
+                ("Seglarskolan", "Seglarskolan har sitt kontor vid hamnen."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    for asked, lang in (("seglarskolan utvärdering hur gick det", "sv"), ("how did Seglarskolan go?", "en")):
+        found = reader.find(asked, LATER, lang)
+        assert found and found.kind == "outcome" and "80 procent" in found.sentences[0].text, asked
+    found = reader.find("seglarskolan utvärdering hur gick det", LATER, "sv")
+    assert found and found.telling  # a result, as telling as a number: it answers where an intent was only guessed

@@ -248,6 +248,7 @@ class Reader:
             "opinion",
             "speaker",
             "number",
+            "outcome",
             "duration",
             "when",
             "origin",

@@ -31,6 +31,7 @@ KINDS = (
     "target",
     "role",
     "speaker",
+    "outcome",
 )
 
 
