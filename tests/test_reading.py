@@ -1378,3 +1378,111 @@ def test_what_something_is_about_asks_what_it_is() -> None:
     for question in ("vad handlar Seglarskolan om?", "vad går seglarskolan ut på"):
         found = Reader(kb).find(question, LATER, "sv")
         assert found and found.kind == "define" and found.sentences[0].text.startswith("Seglarskolan är en kurs")
+
+
+def test_someones_title_or_role_is_met_by_the_role_a_sentence_gives() -> None:
+    # "vilken titel har X?", "X's position": any role the sentence gives (a chief, a leader) meets the word for it;
+    # what a body's role is ("klubbens roll") is still read from the word itself
+    kb = _kb(
+        (
+            "2025-41",
+            3,
+            [
+                ("Regattan", "– Vi räknar med fler båtar i år, säger tävlingsledare Eva Lund, som ordnar regattan."),
+                ("Regattan", "Klubbens roll blir att låna ut bryggan till regattan."),
+                ("Hamnen", "Eva Lund och Per Ek besökte hamnen i maj."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    for asked, lang in (("vad har eva lund för titel", "sv"), ("Eva Lund's position?", "en")):
+        found = reader.find(asked, LATER, lang)
+        assert found and found.kind == "role" and "tävlingsledare" in found.sentences[0].text, asked
+    found = reader.find("vilken roll har klubben i regattan?", LATER, "sv")
+    assert found and "bryggan" in found.sentences[0].text
+
+
+def test_a_keyword_questions_compound_ending_in_a_day_asks_when() -> None:
+    # "slutdatum", "sista anmälningsdagen": a date is sought, of the word the compound begins with
+    kb = _kb(
+        (
+            "2025-42",
+            3,
+            [
+                ("Regattan", "Regattan ska avslutas den 12 augusti i Dalarö."),
+                ("Regattan", "Anmälan till regattan görs hos Eva Lund, senast 20/6."),
+                ("Regattan", "Regattan samlar ett antal klubbar från hela Stockholms skärgård."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("regattan slutdatum", LATER, "sv")
+    assert found and found.kind == "when" and "12 augusti" in found.sentences[0].text
+    found = reader.find("regattan sista anmälningsdagen", LATER, "sv")  # "anmälning" is their anmälan, no "antal"
+    assert found and found.kind == "when" and "20/6" in found.sentences[0].text
+
+
+def test_whom_something_turns_to_asks_for_whom_it_is_for() -> None:
+    # "vilka vänder sig X till?", "vem riktar sig X till": whom it serves, said as "för vuxna nybörjare"
+    kb = _kb(
+        (
+            "2025-43",
+            3,
+            [
+                ("Seglarskolan", "Seglarskolan i Nacka är en kurs för vuxna nybörjare som vill segla."),
+                ("Seglarskolan", "Seglarskolan vänder blad i vår med en ny båt."),
+                ("Träffen", "I maj hölls en träff för nya deltagare i klubbhuset."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("vilka vänder sig seglarskolan till", LATER, "sv")
+    assert found and found.kind == "target" and "vuxna nybörjare" in found.sentences[0].text
+    found = reader.find("vilka var träffen i maj till för?", LATER, "sv")  # "för nya deltagare": an adjective between
+    assert found and found.kind == "target" and "nya deltagare" in found.sentences[0].text
+
+
+def test_who_comments_on_something_asks_for_whoever_is_quoted_in_its_article() -> None:
+    # "vem kommenterar X?", "who commented on X?": the sentence saying X brings the quote naming who speaks
+    kb = _kb(
+        (
+            "2025-44",
+            3,
+            [
+                ("Regattan inställd", "Årets regatta i Dalarö har ställts in på grund av storm."),
+                ("Regattan inställd", "Klubben planerar en ny regatta i augusti."),
+                ("Regattan inställd", "– Det är tråkigt men nödvändigt, säger ordförande Eva Lund."),
+                ("Hamnen", "Per Ek kommenterade hamnens nya bryggor i april."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    for asked, lang in (("vem kommenterade att regattan ställdes in", "sv"), ("who commented on the regatta", "en")):
+        found = reader.find(asked, LATER, lang)
+        assert found and found.kind == "speaker" and "Eva Lund" in " ".join(s.text for s in found.sentences), asked
+
+
+def test_how_something_went_asks_for_a_result_and_is_answered_over_a_guessed_intent() -> None:
+    # "regattan 2024 hur gick det", "how did X go?": a result (a share, what it showed) is sought
+    kb = _kb(
+        (
+            "2025-45",
+            3,
+            [
+                ("Seglarskolan", "Seglarskolan startade i Nacka med tolv elever och två lärare."),
+                ("Seglarskolan", "Utvärderingen av seglarskolan visar att 80 procent av eleverna vill fortsätta."),
+                ("Seglarskolan", "Seglarskolan har sitt kontor vid hamnen."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    for asked, lang in (("seglarskolan utvärdering hur gick det", "sv"), ("how did Seglarskolan go?", "en")):
+        found = reader.find(asked, LATER, lang)
+        assert found and found.kind == "outcome" and "80 procent" in found.sentences[0].text, asked
+    found = reader.find("seglarskolan utvärdering hur gick det", LATER, "sv")
+    assert found and found.telling  # a result, as telling as a number: it answers where an intent was only guessed

@@ -76,15 +76,17 @@ class SentenceIndex:
         self.idf = {term: math.log((1 + total) / len(found)) for term, found in self.postings.items()}
         self.unknown_idf = unknown_factor * math.log(1 + total)  # a word the newsletters never use weighs most
 
-    def mark(self, term: str, numbers: Iterable[int]) -> None:
-        """Give these sentences a term of their own ("@dated": what they hold, not a word), with its rarity."""
+    def mark(self, term: str, numbers: Iterable[int], rare: bool = False) -> None:
+        """Give these sentences a term of their own ("@dated": what they hold, not a word), with its rarity; or,
+        when `rare`, the rarity of a word only one sentence holds: it then never lowers the weight of the word
+        it is an alternative of."""
         found = sorted(set(numbers))
         for number in found:
             self.terms[number] = self.terms[number] | {term}
         self.postings[term] = found
         self.holding[term] = frozenset(found)
         if found:
-            self.idf[term] = math.log((1 + len(self.sentences)) / len(found))
+            self.idf[term] = math.log((1 + len(self.sentences)) / (1 if rare else len(found)))
 
     def _aliases(self, written: list[frozenset[str]]) -> dict[str, str]:
         """An acronym and the rarest word of what it stands for, each for the other, as the sentences write

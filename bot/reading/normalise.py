@@ -152,7 +152,7 @@ class Normaliser:
                 if not known and folded.endswith("s") and lang == "sv":  # a name's genitive: "esters" -> Ester
                     known = self.known.get(folded[:-1])
                 term = known or self._word(part, lang)
-                if term and lang == "sv" and not known and term not in self.source_terms:
+                if term and lang == "sv" and not known and not self._in_sources(term):
                     # else as typed, its ending cut: "nämnd" is not the participle of "nämna", the sources' word
                     # neither, but what their "socialnämnden" ends with
                     term = self._passive(part) or self._mistyped(folded, term) or self.stem(folded)
@@ -174,6 +174,11 @@ class Normaliser:
         if self._source_terms is None:
             self._source_terms = set(self.known.values())
         return self._source_terms
+
+    def _in_sources(self, term: str) -> bool:
+        """Whether the sources use the term, or a word the synonyms give for it ("anmälning": their "anmälan"),
+        which is then no typo of another ("antal")."""
+        return term in self.source_terms or any(other in self.source_terms for other in self.synonyms.get(term, ()))
 
     def _passive(self, word: str) -> str | None:
         """The sources' term of a Swedish passive the dictionary lacks, read as its active form ("söktes" ->

@@ -124,6 +124,7 @@ class Reader:
             + [_WORDS_OF_PATTERN.sub(" ", p.pattern) for patterns in self.words.kinds.values() for p in patterns]
         )
         self._time_terms = self.terms_of(self.words.time_words)
+        self._met_terms = {kind: self.terms_of(words) for kind, words in self.words.met_by_kind.items() if words}
         question_terms = self.index.normaliser.question_terms
         self.asking = {
             kind: frozenset(term for word in words for lang in ("sv", "en") for term in question_terms(word, lang))
@@ -245,10 +246,13 @@ class Reader:
             "age",
             "reason",
             "opinion",
+            "speaker",
             "number",
+            "outcome",
             "duration",
             "when",
             "origin",
+            "role",
             "define",
             "place",
             "organisation",
@@ -257,7 +261,24 @@ class Reader:
         ):
             if any(pattern.search(folded) for pattern in self.words.kinds[kind]):
                 return kind
-        return None
+        return self._asked_in_compound(question)[1]
+
+    def _asked_in_compound(self, question: str) -> tuple[str, str | None]:
+        """A keyword question's compound that ends in what it asks for ("sista ansökningsdag", "startdatum":
+        `asking_endings`), its first part a word of the sources: the question with that part alone, and the kind.
+        The question as it is, and None, when it has none."""
+        for token in tokens(question):
+            folded = fold(token).lower()
+            for kind, endings in self.words.asking_endings.items():
+                ending = next((end for end in endings if folded.endswith(end)), None)
+                head = token[: len(token) - len(ending)] if ending else ""
+                if len(head) < self.min_part or "-" in head:
+                    continue
+                for first in (head, head[:-1] if head.endswith("s") else ""):
+                    terms = self.index.normaliser.question_terms(first, "sv") if len(first) >= self.min_part else []
+                    if any(term in self.index.idf for term in terms):
+                        return re.sub(rf"\b{re.escape(token)}\b", first, question, count=1), kind
+        return question, None
 
     def sought(self, sentence: Sentence, kind: str) -> tuple[tuple[int, int, str], ...]:
         """Where the sentence holds what `kind` asks for: (start, end, text) of each marker's match."""
@@ -275,13 +296,15 @@ class Reader:
     def question(self, text: str, lang: str) -> Query | None:
         if any(pattern.search(fold(text)) for pattern in self.words.to_the_bot):
             return None
-        groups, foreign = self.index.normaliser.question(text, lang)
+        groups, foreign = self.index.normaliser.question(self._asked_in_compound(text)[0], lang)
         groups = _distinct([self._within(part) for group in self._join(groups) for part in self._split(group)])
         groups = self._dated(groups)
         aliases = self.index.aliases  # "ESF" finds "Europeiska socialfonden", and the other way round
         spelled = any(term in aliases for group in groups for term in group)
         groups = [(*group, *(aliases[t] for t in group if aliases.get(t, t) not in group)) for group in groups]
         kind = self.kind_of(text)
+        if any(all(term in self.index.names for term in group) for group in groups):
+            groups = self._met(groups, kind)  # someone's role ("X's role"), not what a body does ("förbundets roll")
         asking = self.asking.get(kind, frozenset()) if kind else frozenset()
         groups = [group for group in groups if not set(group) <= asking] or groups
         terms = frozenset(term for group in groups for term in group)
@@ -307,6 +330,19 @@ class Reader:
         if DATED not in self.index.postings:
             self.index.mark(DATED, (s.number for s in self.index.sentences if self.holds(s, "when")))
         return [(*group, DATED) if time else group for group, time in zip(groups, timed, strict=True)]
+
+    def _met(self, groups: list[tuple[str, ...]], kind: str | None) -> list[tuple[str, ...]]:
+        """In a question of a kind, a word naming what it asks for ("vilken titel", "X's role", `met_by_kind`) with
+        the sentences' mark of holding that kind: any role a sentence gives ("biträdande förbundschef") meets it;
+        it weighs as the word does ("roll"), or as rare as a word can be when the sources lack it ("titel"). Marked
+        when first asked, as `_dated` does."""
+        met = self._met_terms.get(kind or "")
+        if not kind or not met or not any(met.intersection(group) for group in groups):
+            return groups
+        mark = "@" + kind
+        if mark not in self.index.postings:
+            self.index.mark(mark, (s.number for s in self.index.sentences if self.holds(s, kind)), rare=True)
+        return [(*group, mark) if met.intersection(group) else group for group in groups]
 
     def _things_named(self, text: str, lang: str) -> set[str]:
         """The terms of the English words after a determiner ("the population", "Lexelius's salary"): things

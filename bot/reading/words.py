@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,9 @@ KINDS = (
     "duration",
     "ordinal",
     "target",
+    "role",
+    "speaker",
+    "outcome",
 )
 
 
@@ -63,6 +66,8 @@ class ReadingWords:
     to_the_bot: tuple[re.Pattern[str], ...] = ()  # a question about the bot's own mind ("vad tycker du om ...")
     name_particles: frozenset[str] = frozenset()  # small words within a name ("Björn von Sydow")
     time_words: tuple[str, ...] = ()  # a time of year or a relative time ("i höst", "this year"): any date meets it
+    asking_endings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "startdatum": a date, of "start"
+    met_by_kind: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "vilken titel": any role meets "titel"
 
 
 def _patterns(data: Any, where: str) -> dict[str, tuple[re.Pattern[str], ...]]:
@@ -117,6 +122,8 @@ def _words(data: Any, path: Path) -> ReadingWords:
         determiners=frozenset(str(word).lower() for word in data.get("determiners") or ()),
         to_the_bot=tuple(re.compile(str(pattern)) for pattern in data.get("to_the_bot") or ()),
         time_words=tuple(str(word) for word in data.get("time_words") or ()),
+        asking_endings=_asking(data.get("asking_endings") or {}, f"{path}: asking_endings"),
+        met_by_kind=_asking(data.get("met_by_kind") or {}, f"{path}: met_by_kind"),
         name_particles=frozenset(str(word) for word in data.get("name_particles") or ()),
     )
 
