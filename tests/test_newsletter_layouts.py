@@ -1571,3 +1571,28 @@ def test_a_title_recruited_in_one_sentence_and_the_choice_named_in_the_next(kb):
     # title the sentence before recruits is hers, from that day
     roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2074-2"}
     assert roles[("Ronja Ek", "utredare")] == date(2074, 4, 2)
+
+
+def test_a_calendar_in_columns_with_rows_of_other_days_and_the_kind_before_the_municipality(kb):
+    # "tor 8 apr    FRUKOSTMÖTE i Tyresö – Topic" over its venue; rows of a board meeting and a deadline
+    # ("mån 19 apr   Sista ansökningsdag …") are no meetings, nor the sentence the next row goes on; "mån" is a
+    # weekday; "kl. 9.30–11, Venue" under a row; the meetings start "kvart över åtta", not when they "avslutas
+    # klockan nio"
+    read = {m.date: m for m in kb.meetings if any(s.issue == "2074-3" for s in m.sources)}
+    assert sorted(read) == [date(2074, 4, 8), date(2074, 4, 21), date(2074, 5, 17), date(2074, 5, 20)]
+    assert facts(read[date(2074, 4, 8)]) == (
+        "Tyresö",
+        "Stöd till unga anhöriga",
+        "Tyresö bibliotek, Forumsalen",
+        "08:15",
+    )
+    seminar = read[date(2074, 4, 21)]
+    assert seminar.kind == "seminarium"
+    assert facts(seminar) == ("Haninge", "Lönebidrag i praktiken", "Haninge kulturhus, sal Poseidon", "09:30")
+    assert facts(read[date(2074, 5, 17)]) == (
+        "Haninge",
+        "Sjukskrivning och skulder",
+        "Handens bibliotek, hörsalen",
+        "08:15",
+    )
+    assert facts(read[date(2074, 5, 20)])[:2] == ("Nynäshamn", "Att byta bana efter femtio")

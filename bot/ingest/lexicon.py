@@ -70,6 +70,7 @@ class Lexicon:
     numbers: dict[str, int]  # "tre" -> 3
     spoken_time: re.Pattern[str]  # "börjar halv nio": group "shift" (halv, kvart i, ...) and "hour" (a number word)
     clock_shifts: dict[str, int]  # "halv" -> -30 minutes
+    clock_end: re.Pattern[str]  # "slutar": just before a time said in words, the end, not the start; at a text's end
     start_verbs: str  # a pattern: "börjar", "kör igång" before the time a programme starts, as written
     venue_end: str  # a pattern: the end of a word naming a venue ("kulturhus", "Stora salen")
     online: re.Pattern[str]  # "Teams", "Zoom", "digitalt": a venue online, matched in the text as written
@@ -165,11 +166,13 @@ class Lexicon:
 
     def is_other_event(self, before: str, after: str) -> bool:
         """Whether the words around a date make it the day of something else ("publiceras på hemsidan den
-        15 december", "Den 15 januari började X som ...", "16/6 nästa styrelsesammanträde")."""
+        15 december", "Den 15 januari började X som ...", "16/6 nästa styrelsesammanträde"), or a deadline's
+        opening words follow it ("mån 15 mar  Sista dag att ansöka …")."""
         next_words = fold(" ".join(after.split(None, 2)[:2]))
         return bool(
             self.other_event.search(fold(" ".join(_last_words(before, 4))) + " " + next_words.split(" ")[0])
             or self.not_meeting.search(next_words)
+            or self.deadline_opening.match(fold(after[:_OPENING]).lstrip(" •*–-:"))
         )
 
     def split_compounds(self, text: str) -> str:
@@ -270,6 +273,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             + "|".join(re.escape(str(verb)).replace(r"\ ", r"\s+") for verb in data["start_verbs"])
             + ")",
             clock_shifts={str(word): int(minutes) for word, minutes in data["clock_words"].items()},
+            clock_end=re.compile(rf"\b(?:{_as_written_phrases(data['clock_ends'])})\s*$", re.I),
             issue_number=re.compile(rf"{_starts(data['issue_number_words']).pattern}\s*(\d{{1,2}})\b"),
             places=_starts(data["places_headings"], inside_words=True),
             no_places=_starts(data["no_places"]),

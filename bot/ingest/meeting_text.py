@@ -72,7 +72,7 @@ def _spoken_start(text: str) -> str | None:
     """The programme's start said in words, the last such time ("frukost från klockan åtta ... programmet
     börjar halv nio" -> 08:30), as HH:MM; morning hours are read as such (no meeting starts at 20.30)."""
     words = lexicon()
-    said = list(words.spoken_time.finditer(text))
+    said = [time for time in words.spoken_time.finditer(text) if not words.clock_end.search(text[: time.start()])]
     if not said:
         return None
     last = said[-1]

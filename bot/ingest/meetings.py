@@ -467,7 +467,7 @@ class MeetingReader:
                 # going on in lower case, or with sentences of its own: not "Thursday 28 November" under a title
                 and (
                     # lower case, but not a list's "fre 19 februari  Nynäshamn" under another day of the list
-                    (text[:1].islower() and not (self._starts_with_day(text) and self._is_listed_day(previous_text)))
+                    (text[:1].islower() and not (self._starts_with_day(text) and self._is_calendar_row(previous_text)))
                     or text.endswith(",")
                     or re.search(r"[.!?]\s+[A-ZÅÄÖ]", text) is not None
                     or on_a_weekday  # "Nästa frukostmöte blir fredag" / "11 september på ..."
@@ -507,6 +507,7 @@ class MeetingReader:
                 place_after = self._municipality_at_start(rest[named_after.end() :]) if named_after else None
                 if named_after and place_after and rest[named_after.end() + len(place_after[1]) :].startswith(":"):
                     rest = rest[named_after.end() :]
+                listed_kind, rest = self._kind_column(rest)
                 own = self._municipality_at_start(rest)
                 fields: dict[str, str] = {}
                 if own:
@@ -537,7 +538,7 @@ class MeetingReader:
                             place,
                             venue_like,
                             own_fields,
-                            kind=self._labelled_kind(rest) if final else None,
+                            kind=(listed_kind or self._labelled_kind(rest)) if final else None,
                         )
                     )
                 for mention, text_of_item in more:  # "Haninge: 20/11 (nytt datum), 11/12 julfrukost, 22/1"
@@ -575,6 +576,8 @@ class MeetingReader:
                 continue
             if not entries:
                 intro.append(text)
+            elif open_entry and "venue" not in entries[-1].fields and _time_and_venue(text):
+                entries[-1].fields["time"], entries[-1].fields["venue"] = _time_and_venue(text) or ("", "")
             elif (
                 open_entry
                 and "venue" not in entries[-1].fields
@@ -591,6 +594,8 @@ class MeetingReader:
                 if own:  # "Fredag 7 mars" over "Haninge – Topic. Venue, kl. 08.30–10.00."
                     entries[-1].municipality, text = own[0], text[len(own[1]) :].lstrip(":,–- ")
                 entries[-1].text = f"{entries[-1].text} {text}".strip()  # "**Tyresö 7/3**", its topic below
+            elif self._is_calendar_row(text) and not wrapped:
+                open_entry = False  # "mån 15 mar  Sista dag att ansöka": a row of the calendar, its day no meeting's
             elif _belongs_to_entry(text, block.kind, open_entry):
                 entries[-1].extra.append(text)
             else:
@@ -679,6 +684,12 @@ class MeetingReader:
     def _is_listed_day(self, text: str) -> bool:
         """A line of a list of days: it starts with a day, or is a table's row."""
         return "|" in text or self._starts_with_day(re.sub(r"^[\s•*–-]+", "", text))
+
+    def _is_calendar_row(self, text: str) -> bool:
+        """A line of a list of days, also one whose day is of something else ("ons 3 feb  Styrelsen sammanträder"
+        over "fre 12 feb  FRUKOSTMÖTE …": the line below is the next row, not the sentence going on)."""
+        days = find_dates(re.sub(r"^[\s•*–-]+", "", text))
+        return self._is_listed_day(text) or (bool(days) and days[0].start == 0)
 
     def _starts_with_day(self, text: str) -> bool:
         days = self._meeting_dates(text)
@@ -784,6 +795,15 @@ class MeetingReader:
     def _kind_named(self, text: str) -> str | None:
         """ "Seminarium i Tyresö", "Frukostmöte (digitalt)": a short text that names a kind of meeting."""
         return self.words.kind_in(text) if len(_remark_free(text).split()) <= 4 else None
+
+    def _kind_column(self, text: str) -> tuple[str | None, str]:
+        """ "FRUKOSTMÖTE Nynäshamn – Topic" after a calendar's day: the kind of meeting in a column of its own before
+        the municipality's, and the text from the municipality on."""
+        column = re.match(r"\s*(\w+)\s+(?:i\s+)?", text)
+        kind = self.words.kind_in(column.group(1)) if column else None
+        if not (column and kind and self._municipality_at_start(text[column.end() :])):
+            return None, text
+        return kind, text[column.end() :]
 
     def _labelled_kind(self, text: str) -> str | None:
         """ "SEMINARIUM: Unga med NPF", "WEBBINARIUM Digitala verktyg" (in a calendar's column): the kind of meeting
@@ -1470,6 +1490,13 @@ def _venue_line(lines: list[str]) -> str | None:
             if "," in line or (re.search(rf"{lexicon().venue_end}\b", line, re.I) and not about_a_place):
                 return line.rstrip(".")
     return None
+
+
+def _time_and_venue(text: str) -> tuple[str, str] | None:
+    """ "kl. 13–16, Tyresö kommunhus, Stora salen" under a calendar's row: its time, then its venue."""
+    timed = re.match(rf"\s*(?P<time>(?:kl\.?|klockan)?\s*(?:{RANGE.pattern}|{TIME}))\s*,\s*(?P<venue>.+)", text)
+    venue = _venue_line([timed.group("venue")]) if timed else None
+    return (timed.group("time"), venue) if timed and venue else None
 
 
 def _deadlines(text: str) -> list[DateMention]:
