@@ -1596,3 +1596,26 @@ def test_a_calendar_in_columns_with_rows_of_other_days_and_the_kind_before_the_m
         "08:15",
     )
     assert facts(read[date(2074, 5, 20)])[:2] == ("Nynäshamn", "Att byta bana efter femtio")
+
+
+def test_a_calendar_of_cards_with_the_day_as_a_badge_and_links_to_more(kb):
+    # "9" over "SEPT" over "Frukostmöte: Topic" over "Kl. 08.15 - 09.30 · Venue" over "Mer info »": the badge is the
+    # card's day (no heading), the title after the kind its topic, the link no topic of the next card; a venue
+    # changed later "i stället i matsalen på Nynäshamns gymnasium"
+    read = {m.date: m for m in kb.meetings if any(s.issue == "2074-4" for s in m.sources)}
+    assert sorted(read) == [date(2074, 9, 9), date(2074, 9, 23), date(2074, 10, 7)]
+    assert facts(read[date(2074, 9, 9)]) == (
+        "Haninge",
+        "Skuldfällor för unga vuxna",
+        "Haninge kulturhus, Blå salen",
+        "08:15",
+    )
+    seminar = read[date(2074, 9, 23)]
+    assert seminar.kind == "seminarium"
+    assert facts(seminar) == (
+        "Tyresö",
+        "Kollegialt lärande i rehabiliteringen",
+        "Tyresö bibliotek, Forumsalen",
+        "13:00",
+    )
+    assert facts(read[date(2074, 10, 7)]) == ("Nynäshamn", "Seniorer som mentorer", "Nynäshamns gymnasium", "08:15")

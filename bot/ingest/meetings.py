@@ -19,6 +19,7 @@ Dates after "senast" or "anmälan" are deadlines, not meetings.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -142,6 +143,8 @@ class MeetingReader:
             heading, lines = section.heading, list(section.lines)
             if kind is None:
                 kind = self._kind_of_dated_heading(section)
+            if kind is None:  # "27 APR" over "Frukostmöte: Topic", card after card
+                kind = self._kind_of_listed_lines(_cards_as_rows(section.lines), None)
             if kind is None:
                 kind, heading, lines = self._titled_inside(section)
                 above = section.lines[: len(section.lines) - len(lines) - 1] if kind else []
@@ -593,6 +596,8 @@ class MeetingReader:
                 own = None if entries[-1].municipality else self._municipality_at_start(text)
                 if own:  # "Fredag 7 mars" over "Haninge – Topic. Venue, kl. 08.30–10.00."
                     entries[-1].municipality, text = own[0], text[len(own[1]) :].lstrip(":,–- ")
+                if not entries[-1].text.strip() and self._title_after_kind(text):  # "27 APR" over "Seminarium: X"
+                    entries[-1].kind, text = self._labelled_kind(text), self._title_after_kind(text) or text
                 entries[-1].text = f"{entries[-1].text} {text}".strip()  # "**Tyresö 7/3**", its topic below
             elif self._is_calendar_row(text) and not wrapped:
                 open_entry = False  # "mån 15 mar  Sista dag att ansöka": a row of the calendar, its day no meeting's
@@ -1492,9 +1497,27 @@ def _venue_line(lines: list[str]) -> str | None:
     return None
 
 
+def _cards_as_rows(lines: list[Line]) -> list[Line]:
+    """A calendar's cards ("27 APR" over "Frukostmöte: Topic"): each day alone on its line with the line under it."""
+    return [
+        Line(line.number, f"{line.text} {below.text}")
+        for line, below in itertools.pairwise(lines)
+        if below.text and _day_alone(line.text)
+    ]
+
+
+def _day_alone(text: str) -> bool:
+    """ "27 APR", "Fredag 7 mars": a line that is only a day."""
+    days = find_dates(text)
+    return len(days) == 1 and not (text[: days[0].start] + text[days[0].end :]).strip(" .,:–-")
+
+
 def _time_and_venue(text: str) -> tuple[str, str] | None:
-    """ "kl. 13–16, Tyresö kommunhus, Stora salen" under a calendar's row: its time, then its venue."""
-    timed = re.match(rf"\s*(?P<time>(?:kl\.?|klockan)?\s*(?:{RANGE.pattern}|{TIME}))\s*,\s*(?P<venue>.+)", text)
+    """ "kl. 13–16, Tyresö kommunhus, Stora salen", "Klockan 08:30 - 10:00 · Folkets hus" under a calendar's row or
+    card: its time, then its venue."""
+    timed = re.match(
+        rf"\s*(?P<time>(?:kl\.?|klockan)?\s*(?:{RANGE.pattern}|{TIME}))\s*[,·]\s*(?P<venue>.+)", text, re.I
+    )
     venue = _venue_line([timed.group("venue")]) if timed else None
     return (timed.group("time"), venue) if timed and venue else None
 
