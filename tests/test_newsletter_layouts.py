@@ -1619,3 +1619,17 @@ def test_a_calendar_of_cards_with_the_day_as_a_badge_and_links_to_more(kb):
         "13:00",
     )
     assert facts(read[date(2074, 10, 7)]) == ("Nynäshamn", "Seniorer som mentorer", "Nynäshamns gymnasium", "08:15")
+
+
+def test_a_dotted_list_of_places_with_counts_in_words_and_places_in_running_text(kb):
+    # "Kafé Strandhugget ....... inga", "Sömnadsstugan Lida ....... fem": each line an item, its word a count;
+    # "Vedbacken i Haninge centrum kan ta emot två nya deltagare", "Bokbussen Dalarö har en extra plats"
+    places = {p.provider: p.count for r in kb.places if r.source.issue == "2074-5" for p in r.places}
+    assert places == {
+        "Sömnadsstugan Lida": 5,
+        "Kafé Strandhugget": 0,
+        "Bildverkstan Brandbergen": 3,
+        "Verktygsboden Gudö": 1,
+        "Vedbacken i Haninge centrum": 2,
+        "Bokbussen Dalarö": 1,
+    }

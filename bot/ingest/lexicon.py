@@ -86,6 +86,7 @@ class Lexicon:
     clause_joins: tuple[str, ...]  # "medan", "men": between clauses about different providers, as written
     having: tuple[str, ...]  # "har", "finns": a verb between a provider and its count, as written
     takes_in: tuple[str, ...]  # "kan ta emot": before a count of participants a provider can take in, as written
+    count_fillers: tuple[str, ...]  # "enda": a word between a count and "plats" ("en enda plats kvar"), as written
     takes_in_nouns: tuple[str, ...]  # "deltagare": the participants counted after takes_in, as written
     contact_labels: re.Pattern[str]  # "tel.", "e-post:" before a phone number or address, folded
     phone_leads: re.Pattern[str]  # "Name på 070-…": a word between a name and its phone number, as written
@@ -285,6 +286,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             clause_joins=tuple(str(word) for word in data["clause_joins"]),
             having=tuple(str(word) for word in data["having"]),
             takes_in=tuple(str(words) for words in data["takes_in"]),
+            count_fillers=tuple(str(word) for word in data["count_fillers"]),
             takes_in_nouns=tuple(str(word) for word in data["takes_in_nouns"]),
             former_titles=_starts(data["former_titles"]),
             elsewhere_titles=tuple(f" {fold(str(words))}" for words in data["elsewhere_titles"]),
