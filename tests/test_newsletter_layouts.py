@@ -1633,3 +1633,13 @@ def test_a_dotted_list_of_places_with_counts_in_words_and_places_in_running_text
         "Vedbacken i Haninge centrum": 2,
         "Bokbussen Dalarö": 1,
     }
+
+
+def test_a_venue_told_under_the_list_and_a_move_that_keeps_the_topic(kb):
+    # "Frukosten den 4 december äger därför rum i Handens bibliotek" under the list: the later word on its venue;
+    # "… skjuts upp till den 22 januari. Lokal och tema är oförändrade.": the moved meeting keeps its topic
+    read = {m.date: m for m in kb.meetings if any(s.issue == "2074-6" for s in m.sources)}
+    assert facts(read[date(2074, 12, 4)]) == ("Haninge", "Bostad först", "Handens bibliotek", "08:15")
+    moved = read[date(2075, 1, 22)]
+    assert moved.moved_from == date(2075, 1, 15)
+    assert facts(moved) == ("Tyresö", "Sommarjobb för unga", "Tyresö bibliotek", "08:15")

@@ -58,6 +58,7 @@ class Lexicon:
     others_held: re.Pattern[str]  # "höll sin konferens": a meeting someone else held, their own
     same_times: re.Pattern[str]  # "Samma tider som i vår": meetings that keep the times of those before
     compound_end: re.Pattern[str]  # "mötet" ending a word: "Tyresömötet" is "Tyresö" + "mötet"
+    unchanged: str  # a pattern: "detsamma", "oförändrat": what a topic "är" when it stays as it was, as written
     topic_placeholders: re.Pattern[str]  # "Tema meddelas senare": no topic yet
     occasions: list[tuple[str, re.Pattern[str]]]  # "julfrukost": a meeting named for its occasion, its topic when
     # it has none; each with its pattern in a folded text
@@ -251,6 +252,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
                 rf"\b(?:{_as_written_phrases(data['topic_verbs'])})\s+(?:\w+\s+){{0,2}}?om\s+([^,.]+)", re.I
             ),
             topic_leads=re.compile(rf"\b(?:{_as_written_phrases(data['topic_leads'])})\s+([^,.]+)", re.I),
+            unchanged="|".join(re.escape(str(word)).replace(r"\ ", r"\s+") for word in data["unchanged"]),
             topic_placeholders=_starts(data["topic_placeholders"]),
             occasions=[
                 (str(word), re.compile(rf"(?<![a-z]){re.escape(fold(str(word)))}")) for word in data["occasions"]

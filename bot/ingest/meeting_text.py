@@ -108,8 +108,11 @@ def topic_in(text: str, first: str | None = None) -> str | None:
     cut = [m.start for m in find_dates(value)] + [m.start() for m in re.finditer(r"\s(?:kl\.?|klockan)\s", value)]
     value = value[: min(cut)] if cut else value
     value = re.sub(r"\s+(?:den|på|i)\s*$", "", value.strip(" ,–-"))
-    # "Temat är fortfarande X", "Temat är detsamma som tidigare: X"
-    value = re.sub(r"^(?:fortfarande|detsamma|oförändrat|densamma)(?:\s+som\s+(?:tidigare|förut))?[:,]?\s+", "", value)
+    # "Temat är fortfarande X", "Temat är detsamma som tidigare: X"; "Tid, plats och tema är desamma": no topic
+    unchanged = lexicon().unchanged
+    if re.fullmatch(rf"(?:{unchanged})(?:\s+som\s+(?:tidigare|förut))?", value, re.I):
+        return None
+    value = re.sub(rf"^(?:{unchanged})(?:\s+som\s+(?:tidigare|förut))?[:,]?\s+", "", value, flags=re.I)
     value = re.split(r",\s+(?:och|men|så|där)\s+", value)[0]  # "X, och vi ses som planerat i ..."
     value = re.split(r"\s+(?:är|blir|hålls|ställs|flyttas)\s", value)[0]  # "om X är tyvärr inställt"
     return value or None

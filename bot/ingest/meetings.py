@@ -271,6 +271,7 @@ class MeetingReader:
                 if not meeting.start:
                     apply_times(meeting, undated)  # "Programmet börjar kl. 8.30 vid samtliga möten."
             listed_days = {meeting.date for meeting in listed}
+            self._venues_told_below(listed, outro)
             return (
                 listed + [meeting for meeting in told if meeting.date not in listed_days],
                 [  # a day the intro tells of in passing, if it speaks of a meeting (not "Anmälan ... 17/3")
@@ -292,6 +293,17 @@ class MeetingReader:
         listed_days = {meeting.date for meeting in listed}
         announced = [meeting for meeting in announced if meeting.date not in listed_days]
         return listed + announced, [meeting for meeting in told if meeting.date not in listed_days]
+
+    def _venues_told_below(self, listed: list[Meeting], outro: list[str]) -> None:
+        """ "Frukostmötet den 13 november hålls därför i Haninge kommunhus" under the list: a later word on the venue
+        of one of its meetings."""
+        by_day = {(meeting.date.month, meeting.date.day): meeting for meeting in listed}
+        for sentence in (sentence for text in outro for sentence in sentences(text)):
+            days = self._meeting_dates(sentence)
+            meeting = by_day.get((days[0].month, days[0].day)) if len(days) == 1 else None
+            venue = venue_in(sentence) if meeting and self.words.speaks_of_meeting(sentence) else None
+            if meeting and venue:
+                meeting.venue = venue
 
     def _without_notices(self, block: _Block) -> _Block:
         """The block without its paragraphs that tell of a change (read in changes.py), a blank line for each."""
