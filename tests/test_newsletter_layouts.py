@@ -1643,3 +1643,11 @@ def test_a_venue_told_under_the_list_and_a_move_that_keeps_the_topic(kb):
     moved = read[date(2075, 1, 22)]
     assert moved.moved_from == date(2075, 1, 15)
     assert facts(moved) == ("Tyresö", "Sommarjobb för unga", "Tyresö bibliotek", "08:15")
+
+
+def test_a_calendar_invitation_on_a_twelve_hour_clock(kb):
+    # "When: Tuesday, February 9, 2075 2:00 PM-3:30 PM": the programme starts at 14:00
+    seminar = meeting(kb, "2075-02-09")
+    assert seminar.kind == "seminarium"
+    assert facts(seminar) == ("Tyresö", "Skuldsanering steg för steg", "Tyresö kommunhus, sal Björkbacken", "14:00")
+    assert seminar.end == "15:30"

@@ -39,6 +39,7 @@ def apply_times(meeting: Meeting, text: str) -> None:
 def _times(text: str) -> tuple[str | None, str | None, str | None, str | None]:
     """(breakfast, start, end) of a span of time in `text`, else (breakfast, None, None, a single start)."""
     text = BETWEEN.sub(r"\1–\2", text)  # "mellan 8.30 och 10.00" is "8.30–10.00"
+    text = _twenty_four_hour(text)
     breakfast = BREAKFAST_TIME.search(text)
     breakfast_time = hhmm(*breakfast.group(1, 2)) if breakfast and is_clock(*breakfast.group(1, 2)) else None
     spans = [
@@ -66,6 +67,20 @@ def _times(text: str) -> tuple[str | None, str | None, str | None, str | None]:
         if singles and is_clock(*singles[0].group(1, 2)):
             single = hhmm(*singles[0].group(1, 2))
     return breakfast_time, None, None, single
+
+
+def _twenty_four_hour(text: str) -> str:
+    """ "1:00 PM-4:30 PM" -> "13:00-16:30": a calendar invitation's twelve-hour clock."""
+    halves = lexicon().clock_halves
+
+    def converted(match: re.Match[str]) -> str:
+        hours = int(match.group(1)) % 12 + halves[match.group(3).lower()]
+        return f"{hours}:{match.group(2)}"
+
+    if not halves or not re.search(r"\d\s*[AaPp]", text):
+        return text
+    pattern = "|".join(map(re.escape, halves))
+    return re.sub(rf"\b(\d{{1,2}})[:.](\d{{2}})\s*({pattern})(?!\w)", converted, text, flags=re.I)
 
 
 def _spoken_start(text: str) -> str | None:
