@@ -1598,9 +1598,9 @@ def test_a_calendar_in_columns_with_rows_of_other_days_and_the_kind_before_the_m
     assert facts(read[date(2074, 5, 20)])[:2] == ("Nynäshamn", "Att byta bana efter femtio")
 
 
-def test_a_calendar_of_cards_with_the_day_as_a_badge_and_links_to_more(kb):
+def test_a_calendar_of_cards_with_the_day_as_a_badge(kb):
     # "9" over "SEPT" over "Frukostmöte: Topic" over "Kl. 08.15 - 09.30 · Venue" over "Mer info »": the badge is the
-    # card's day (no heading), the title after the kind its topic, the link no topic of the next card; a venue
+    # card's day, the title after the kind its topic, the link no topic of the next card; a venue
     # changed later "i stället i matsalen på Nynäshamns gymnasium"
     read = {m.date: m for m in kb.meetings if any(s.issue == "2074-4" for s in m.sources)}
     assert sorted(read) == [date(2074, 9, 9), date(2074, 9, 23), date(2074, 10, 7)]

@@ -195,7 +195,7 @@ def read_newsletter(path: Path) -> Newsletter:
         Line(index + 1, clean(raw_lines[index], among_rows(raw_lines, index)))
         for index in range(body_start, len(raw_lines))
     ]
-    content, footers, repeated = _split_repeats(_badges_joined(body), raw_lines)
+    content, footers, repeated = _split_repeats(body, raw_lines)
     sections = _continued_after_footers(_sections(content, raw_lines, headlines), {s.line for s in repeated}, raw_lines)
     top = [
         Skipped(index + 1, _top_reason(index, header_index, body_start, headlines), clean(raw_lines[index]))
@@ -203,24 +203,6 @@ def read_newsletter(path: Path) -> Newsletter:
         if clean(raw_lines[index])
     ]
     return Newsletter(path, number, year, month, headlines, sections, footers, top + repeated, header_note)
-
-
-def _badges_joined(lines: list[Line]) -> list[Line]:
-    """ "27" over "APR": a date badge, its day and its month on lines of their own, as one line "27 APR"."""
-    joined: list[Line] = []
-    for line in lines:
-        above = joined[-1] if joined else None
-        if above and re.fullmatch(r"\d{1,2}", above.text) and month_number(line.text.rstrip(".")):
-            joined[-1] = Line(above.number, f"{above.text} {line.text}")
-        else:
-            joined.append(line)
-    return joined
-
-
-def _is_badge(text: str) -> bool:
-    """ "27 APR": a day and a month, nothing else."""
-    day, _, month = text.partition(" ")
-    return day.isdigit() and month_number(month.rstrip(".")) is not None
 
 
 def _top_reason(index: int, header_index: int, body_start: int, headlines: list[str]) -> str:
@@ -369,8 +351,7 @@ def _is_heading(
         return False  # a sentence going on in the next line ("Den 3 december håller vi konferensen X på")
     if continued:
         return False
-    capitals = text.isupper() and not _is_badge(text)  # "27 APR" over its card's title: a day, no heading
-    if capitals and 4 <= len(text) <= 60 and blanks_before >= 1 and (next_text is not None or over_prose):
+    if text.isupper() and 4 <= len(text) <= 60 and blanks_before >= 1 and (next_text is not None or over_prose):
         return True  # "ÖVRIGT", "PERSONALNYTT": a line in capitals standing alone or over its article
     labelled = re.match(r"^([\w ]{2,25}):\s", text)  # "Tema: Hur når vi ...?" is a field, not a heading
     if labelled and lexicon().kind_in(labelled.group(1)):

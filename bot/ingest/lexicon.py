@@ -175,7 +175,7 @@ class Lexicon:
         return bool(
             self.other_event.search(fold(" ".join(_last_words(before, 4))) + " " + next_words.split(" ")[0])
             or self.not_meeting.search(next_words)
-            or self.deadline_opening.match(fold(after[:_OPENING]).lstrip(" •*–-:"))
+            or self.deadline_opening.match(fold(after[:_ROW_OPENING]).lstrip(" •*–-:"))
         )
 
     def split_compounds(self, text: str) -> str:
@@ -203,6 +203,7 @@ class Lexicon:
 
 
 _OPENING = 200  # characters of a sentence enough for its opening words ("Sista anmälningsdag ...")
+_ROW_OPENING = 40  # characters after a calendar row's day enough for a deadline's opening words
 
 
 def _last_words(text: str, count: int) -> list[str]:

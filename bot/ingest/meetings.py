@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from bot.folding import fold
-from bot.ingest.dates import MONTH_PATTERN, DateMention, find_dates, full_date
+from bot.ingest.dates import MONTH_PATTERN, DateMention, find_dates, full_date, month_number
 from bot.ingest.document import Line, Newsletter, ParseWarning, Section, sentences
 from bot.ingest.lexicon import Lexicon, as_written, lexicon
 from bot.ingest.meeting_text import CLOCK, RANGE, SINGLE_TIME, TIME, apply_times, hhmm, is_clock, topic_in, venue_in
@@ -144,7 +144,7 @@ class MeetingReader:
             if kind is None:
                 kind = self._kind_of_dated_heading(section)
             if kind is None:  # "27 APR" over "Frukostmöte: Topic", card after card
-                kind = self._kind_of_listed_lines(_cards_as_rows(section.lines), None)
+                kind = self._kind_of_listed_lines(_cards_as_rows(_badges_joined(section.lines)), None)
             if kind is None:
                 kind, heading, lines = self._titled_inside(section)
                 above = section.lines[: len(section.lines) - len(lines) - 1] if kind else []
@@ -361,7 +361,7 @@ class MeetingReader:
         open_entry = False  # whether the lines that follow still belong to the last entry
         article = bool(find_dates(block.heading))  # an article about one meeting: its lines are running text
         title: str | None = None  # the last short line without a full stop: a title for the dates under it
-        lines = self._records_dated_first(block.lines)
+        lines = self._records_dated_first(_badges_joined(block.lines))
         texts = [line.text for line in lines]
         last_label: str | None = None  # the field of the last "Label: value" line, which a wrapped line goes on
         field_bullet = -2  # the index of the last bulleted line read as a field of the meeting above ("- Var: X")
@@ -1507,6 +1507,18 @@ def _venue_line(lines: list[str]) -> str | None:
             if "," in line or (re.search(rf"{lexicon().venue_end}\b", line, re.I) and not about_a_place):
                 return line.rstrip(".")
     return None
+
+
+def _badges_joined(lines: list[Line]) -> list[Line]:
+    """ "27" over "APR": a date badge, its day and its month on lines of their own, as one line "27 APR"."""
+    joined: list[Line] = []
+    for line in lines:
+        above = joined[-1] if joined else None
+        if above and re.fullmatch(r"\d{1,2}", above.text) and month_number(line.text.rstrip(".")):
+            joined[-1] = Line(above.number, f"{above.text} {line.text}")
+        else:
+            joined.append(line)
+    return joined
 
 
 def _cards_as_rows(lines: list[Line]) -> list[Line]:
