@@ -1571,3 +1571,83 @@ def test_a_title_recruited_in_one_sentence_and_the_choice_named_in_the_next(kb):
     # title the sentence before recruits is hers, from that day
     roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2074-2"}
     assert roles[("Ronja Ek", "utredare")] == date(2074, 4, 2)
+
+
+def test_a_calendar_in_columns_with_rows_of_other_days_and_the_kind_before_the_municipality(kb):
+    # "tor 8 apr    FRUKOSTMÖTE i Tyresö – Topic" over its venue; rows of a board meeting and a deadline
+    # ("mån 19 apr   Sista ansökningsdag …") are no meetings, nor the sentence the next row goes on; "mån" is a
+    # weekday; "kl. 9.30–11, Venue" under a row; the meetings start "kvart över åtta", not when they "avslutas
+    # klockan nio"
+    read = {m.date: m for m in kb.meetings if any(s.issue == "2074-3" for s in m.sources)}
+    assert sorted(read) == [date(2074, 4, 8), date(2074, 4, 21), date(2074, 5, 17), date(2074, 5, 20)]
+    assert facts(read[date(2074, 4, 8)]) == (
+        "Tyresö",
+        "Stöd till unga anhöriga",
+        "Tyresö bibliotek, Forumsalen",
+        "08:15",
+    )
+    seminar = read[date(2074, 4, 21)]
+    assert seminar.kind == "seminarium"
+    assert facts(seminar) == ("Haninge", "Lönebidrag i praktiken", "Haninge kulturhus, sal Poseidon", "09:30")
+    assert facts(read[date(2074, 5, 17)]) == (
+        "Haninge",
+        "Sjukskrivning och skulder",
+        "Handens bibliotek, hörsalen",
+        "08:15",
+    )
+    assert facts(read[date(2074, 5, 20)])[:2] == ("Nynäshamn", "Att byta bana efter femtio")
+
+
+def test_a_calendar_of_cards_with_the_day_as_a_badge(kb):
+    # "9" over "SEPT" over "Frukostmöte: Topic" over "Kl. 08.15 - 09.30 · Venue" over "Mer info »": the badge is the
+    # card's day, the title after the kind its topic, the link no topic of the next card; a venue
+    # changed later "i stället i matsalen på Nynäshamns gymnasium"
+    read = {m.date: m for m in kb.meetings if any(s.issue == "2074-4" for s in m.sources)}
+    assert sorted(read) == [date(2074, 9, 9), date(2074, 9, 23), date(2074, 10, 7)]
+    assert facts(read[date(2074, 9, 9)]) == (
+        "Haninge",
+        "Skuldfällor för unga vuxna",
+        "Haninge kulturhus, Blå salen",
+        "08:15",
+    )
+    seminar = read[date(2074, 9, 23)]
+    assert seminar.kind == "seminarium"
+    assert facts(seminar) == (
+        "Tyresö",
+        "Kollegialt lärande i rehabiliteringen",
+        "Tyresö bibliotek, Forumsalen",
+        "13:00",
+    )
+    assert facts(read[date(2074, 10, 7)]) == ("Nynäshamn", "Seniorer som mentorer", "Nynäshamns gymnasium", "08:15")
+
+
+def test_a_dotted_list_of_places_with_counts_in_words_and_places_in_running_text(kb):
+    # "Kafé Strandhugget ....... inga", "Sömnadsstugan Lida ....... fem": each line an item, its word a count;
+    # "Vedbacken i Haninge centrum kan ta emot två nya deltagare", "Bokbussen Dalarö har en extra plats"
+    places = {p.provider: p.count for r in kb.places if r.source.issue == "2074-5" for p in r.places}
+    assert places == {
+        "Sömnadsstugan Lida": 5,
+        "Kafé Strandhugget": 0,
+        "Bildverkstan Brandbergen": 3,
+        "Verktygsboden Gudö": 1,
+        "Vedbacken i Haninge centrum": 2,
+        "Bokbussen Dalarö": 1,
+    }
+
+
+def test_a_venue_told_under_the_list_and_a_move_that_keeps_the_topic(kb):
+    # "Frukosten den 4 december äger därför rum i Handens bibliotek" under the list: the later word on its venue;
+    # "… skjuts upp till den 22 januari. Lokal och tema är oförändrade.": the moved meeting keeps its topic
+    read = {m.date: m for m in kb.meetings if any(s.issue == "2074-6" for s in m.sources)}
+    assert facts(read[date(2074, 12, 4)]) == ("Haninge", "Bostad först", "Handens bibliotek", "08:15")
+    moved = read[date(2075, 1, 22)]
+    assert moved.moved_from == date(2075, 1, 15)
+    assert facts(moved) == ("Tyresö", "Sommarjobb för unga", "Tyresö bibliotek", "08:15")
+
+
+def test_a_calendar_invitation_on_a_twelve_hour_clock(kb):
+    # "When: Tuesday, February 9, 2075 2:00 PM-3:30 PM": the programme starts at 14:00
+    seminar = meeting(kb, "2075-02-09")
+    assert seminar.kind == "seminarium"
+    assert facts(seminar) == ("Tyresö", "Skuldsanering steg för steg", "Tyresö kommunhus, sal Björkbacken", "14:00")
+    assert seminar.end == "15:30"

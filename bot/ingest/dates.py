@@ -64,8 +64,12 @@ def _original_words(text: str, folded_phrase: str) -> str:
     return folded_phrase
 
 
-_WEEKDAY_PATTERN = "|".join(
-    sorted({fold(name) for names in load_vocabulary().weekdays for name in names}, key=len, reverse=True)
+_WEEKDAY_PATTERN = "|".join(  # as written and folded: "måndag" and "mandag" both
+    sorted(
+        {form for names in load_vocabulary().weekdays for name in names for form in (name.lower(), fold(name))},
+        key=len,
+        reverse=True,
+    )
 )
 _DIGIT = re.compile(r"\d")
 _YEAR = r"(?:19|20|21)\d\d"

@@ -58,6 +58,7 @@ class Lexicon:
     others_held: re.Pattern[str]  # "höll sin konferens": a meeting someone else held, their own
     same_times: re.Pattern[str]  # "Samma tider som i vår": meetings that keep the times of those before
     compound_end: re.Pattern[str]  # "mötet" ending a word: "Tyresömötet" is "Tyresö" + "mötet"
+    unchanged: str  # a pattern: "detsamma", "oförändrat": what a topic "är" when it stays as it was, as written
     topic_placeholders: re.Pattern[str]  # "Tema meddelas senare": no topic yet
     occasions: list[tuple[str, re.Pattern[str]]]  # "julfrukost": a meeting named for its occasion, its topic when
     # it has none; each with its pattern in a folded text
@@ -70,6 +71,8 @@ class Lexicon:
     numbers: dict[str, int]  # "tre" -> 3
     spoken_time: re.Pattern[str]  # "börjar halv nio": group "shift" (halv, kvart i, ...) and "hour" (a number word)
     clock_shifts: dict[str, int]  # "halv" -> -30 minutes
+    clock_halves: dict[str, int]  # "pm" -> 12: hours added to a twelve-hour clock's time, lower case
+    clock_end: re.Pattern[str]  # "slutar": just before a time said in words, the end, not the start; at a text's end
     start_verbs: str  # a pattern: "börjar", "kör igång" before the time a programme starts, as written
     venue_end: str  # a pattern: the end of a word naming a venue ("kulturhus", "Stora salen")
     online: re.Pattern[str]  # "Teams", "Zoom", "digitalt": a venue online, matched in the text as written
@@ -85,6 +88,7 @@ class Lexicon:
     clause_joins: tuple[str, ...]  # "medan", "men": between clauses about different providers, as written
     having: tuple[str, ...]  # "har", "finns": a verb between a provider and its count, as written
     takes_in: tuple[str, ...]  # "kan ta emot": before a count of participants a provider can take in, as written
+    count_fillers: tuple[str, ...]  # "enda": a word between a count and "plats" ("en enda plats kvar"), as written
     takes_in_nouns: tuple[str, ...]  # "deltagare": the participants counted after takes_in, as written
     contact_labels: re.Pattern[str]  # "tel.", "e-post:" before a phone number or address, folded
     phone_leads: re.Pattern[str]  # "Name på 070-…": a word between a name and its phone number, as written
@@ -165,11 +169,13 @@ class Lexicon:
 
     def is_other_event(self, before: str, after: str) -> bool:
         """Whether the words around a date make it the day of something else ("publiceras på hemsidan den
-        15 december", "Den 15 januari började X som ...", "16/6 nästa styrelsesammanträde")."""
+        15 december", "Den 15 januari började X som ...", "16/6 nästa styrelsesammanträde"), or a deadline's
+        opening words follow it ("mån 15 mar  Sista dag att ansöka …")."""
         next_words = fold(" ".join(after.split(None, 2)[:2]))
         return bool(
             self.other_event.search(fold(" ".join(_last_words(before, 4))) + " " + next_words.split(" ")[0])
             or self.not_meeting.search(next_words)
+            or self.deadline_opening.match(fold(after[:_ROW_OPENING]).lstrip(" •*–-:"))
         )
 
     def split_compounds(self, text: str) -> str:
@@ -197,6 +203,7 @@ class Lexicon:
 
 
 _OPENING = 200  # characters of a sentence enough for its opening words ("Sista anmälningsdag ...")
+_ROW_OPENING = 40  # characters after a calendar row's day enough for a deadline's opening words
 
 
 def _last_words(text: str, count: int) -> list[str]:
@@ -247,6 +254,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
                 rf"\b(?:{_as_written_phrases(data['topic_verbs'])})\s+(?:\w+\s+){{0,2}}?om\s+([^,.]+)", re.I
             ),
             topic_leads=re.compile(rf"\b(?:{_as_written_phrases(data['topic_leads'])})\s+([^,.]+)", re.I),
+            unchanged="|".join(re.escape(str(word)).replace(r"\ ", r"\s+") for word in data["unchanged"]),
             topic_placeholders=_starts(data["topic_placeholders"]),
             occasions=[
                 (str(word), re.compile(rf"(?<![a-z]){re.escape(fold(str(word)))}")) for word in data["occasions"]
@@ -270,6 +278,8 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             + "|".join(re.escape(str(verb)).replace(r"\ ", r"\s+") for verb in data["start_verbs"])
             + ")",
             clock_shifts={str(word): int(minutes) for word, minutes in data["clock_words"].items()},
+            clock_halves={str(word).lower(): int(hours) for word, hours in data["clock_halves"].items()},
+            clock_end=re.compile(rf"\b(?:{_as_written_phrases(data['clock_ends'])})\s*$", re.I),
             issue_number=re.compile(rf"{_starts(data['issue_number_words']).pattern}\s*(\d{{1,2}})\b"),
             places=_starts(data["places_headings"], inside_words=True),
             no_places=_starts(data["no_places"]),
@@ -281,6 +291,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             clause_joins=tuple(str(word) for word in data["clause_joins"]),
             having=tuple(str(word) for word in data["having"]),
             takes_in=tuple(str(words) for words in data["takes_in"]),
+            count_fillers=tuple(str(word) for word in data["count_fillers"]),
             takes_in_nouns=tuple(str(word) for word in data["takes_in_nouns"]),
             former_titles=_starts(data["former_titles"]),
             elsewhere_titles=tuple(f" {fold(str(words))}" for words in data["elsewhere_titles"]),

@@ -39,6 +39,7 @@ def apply_times(meeting: Meeting, text: str) -> None:
 def _times(text: str) -> tuple[str | None, str | None, str | None, str | None]:
     """(breakfast, start, end) of a span of time in `text`, else (breakfast, None, None, a single start)."""
     text = BETWEEN.sub(r"\1–\2", text)  # "mellan 8.30 och 10.00" is "8.30–10.00"
+    text = _twenty_four_hour(text)
     breakfast = BREAKFAST_TIME.search(text)
     breakfast_time = hhmm(*breakfast.group(1, 2)) if breakfast and is_clock(*breakfast.group(1, 2)) else None
     spans = [
@@ -68,11 +69,25 @@ def _times(text: str) -> tuple[str | None, str | None, str | None, str | None]:
     return breakfast_time, None, None, single
 
 
+def _twenty_four_hour(text: str) -> str:
+    """ "1:00 PM-4:30 PM" -> "13:00-16:30": a calendar invitation's twelve-hour clock."""
+    halves = lexicon().clock_halves
+
+    def converted(match: re.Match[str]) -> str:
+        hours = int(match.group(1)) % 12 + halves[match.group(3).lower()]
+        return f"{hours}:{match.group(2)}"
+
+    if not halves or not re.search(r"\d\s*[AaPp]", text):
+        return text
+    pattern = "|".join(map(re.escape, halves))
+    return re.sub(rf"\b(\d{{1,2}})[:.](\d{{2}})\s*({pattern})(?!\w)", converted, text, flags=re.I)
+
+
 def _spoken_start(text: str) -> str | None:
     """The programme's start said in words, the last such time ("frukost från klockan åtta ... programmet
     börjar halv nio" -> 08:30), as HH:MM; morning hours are read as such (no meeting starts at 20.30)."""
     words = lexicon()
-    said = list(words.spoken_time.finditer(text))
+    said = [time for time in words.spoken_time.finditer(text) if not words.clock_end.search(text[: time.start()])]
     if not said:
         return None
     last = said[-1]
@@ -108,8 +123,11 @@ def topic_in(text: str, first: str | None = None) -> str | None:
     cut = [m.start for m in find_dates(value)] + [m.start() for m in re.finditer(r"\s(?:kl\.?|klockan)\s", value)]
     value = value[: min(cut)] if cut else value
     value = re.sub(r"\s+(?:den|på|i)\s*$", "", value.strip(" ,–-"))
-    # "Temat är fortfarande X", "Temat är detsamma som tidigare: X"
-    value = re.sub(r"^(?:fortfarande|detsamma|oförändrat|densamma)(?:\s+som\s+(?:tidigare|förut))?[:,]?\s+", "", value)
+    # "Temat är fortfarande X", "Temat är detsamma som tidigare: X"; "Tid, plats och tema är desamma": no topic
+    unchanged = lexicon().unchanged
+    if re.fullmatch(rf"(?:{unchanged})(?:\s+som\s+(?:tidigare|förut))?", value, re.I):
+        return None
+    value = re.sub(rf"^(?:{unchanged})(?:\s+som\s+(?:tidigare|förut))?[:,]?\s+", "", value, flags=re.I)
     value = re.split(r",\s+(?:och|men|så|där)\s+", value)[0]  # "X, och vi ses som planerat i ..."
     value = re.split(r"\s+(?:är|blir|hålls|ställs|flyttas)\s", value)[0]  # "om X är tyvärr inställt"
     return value or None

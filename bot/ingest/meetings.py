@@ -19,13 +19,14 @@ Dates after "senast" or "anmälan" are deadlines, not meetings.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
 from bot.folding import fold
-from bot.ingest.dates import MONTH_PATTERN, DateMention, find_dates, full_date
+from bot.ingest.dates import MONTH_PATTERN, DateMention, find_dates, full_date, month_number
 from bot.ingest.document import Line, Newsletter, ParseWarning, Section, sentences
 from bot.ingest.lexicon import Lexicon, as_written, lexicon
 from bot.ingest.meeting_text import CLOCK, RANGE, SINGLE_TIME, TIME, apply_times, hhmm, is_clock, topic_in, venue_in
@@ -142,6 +143,8 @@ class MeetingReader:
             heading, lines = section.heading, list(section.lines)
             if kind is None:
                 kind = self._kind_of_dated_heading(section)
+            if kind is None:  # "27 APR" over "Frukostmöte: Topic", card after card
+                kind = self._kind_of_listed_lines(_cards_as_rows(_badges_joined(section.lines)), None)
             if kind is None:
                 kind, heading, lines = self._titled_inside(section)
                 above = section.lines[: len(section.lines) - len(lines) - 1] if kind else []
@@ -268,6 +271,7 @@ class MeetingReader:
                 if not meeting.start:
                     apply_times(meeting, undated)  # "Programmet börjar kl. 8.30 vid samtliga möten."
             listed_days = {meeting.date for meeting in listed}
+            self._venues_told_below(listed, outro)
             return (
                 listed + [meeting for meeting in told if meeting.date not in listed_days],
                 [  # a day the intro tells of in passing, if it speaks of a meeting (not "Anmälan ... 17/3")
@@ -289,6 +293,17 @@ class MeetingReader:
         listed_days = {meeting.date for meeting in listed}
         announced = [meeting for meeting in announced if meeting.date not in listed_days]
         return listed + announced, [meeting for meeting in told if meeting.date not in listed_days]
+
+    def _venues_told_below(self, listed: list[Meeting], outro: list[str]) -> None:
+        """ "Frukostmötet den 13 november hålls därför i Haninge kommunhus" under the list: a later word on the venue
+        of one of its meetings."""
+        by_day = {(meeting.date.month, meeting.date.day): meeting for meeting in listed}
+        for sentence in (sentence for text in outro for sentence in sentences(text)):
+            days = self._meeting_dates(sentence)
+            meeting = by_day.get((days[0].month, days[0].day)) if len(days) == 1 else None
+            venue = venue_in(sentence) if meeting and self.words.speaks_of_meeting(sentence) else None
+            if meeting and venue:
+                meeting.venue = venue
 
     def _without_notices(self, block: _Block) -> _Block:
         """The block without its paragraphs that tell of a change (read in changes.py), a blank line for each."""
@@ -346,7 +361,7 @@ class MeetingReader:
         open_entry = False  # whether the lines that follow still belong to the last entry
         article = bool(find_dates(block.heading))  # an article about one meeting: its lines are running text
         title: str | None = None  # the last short line without a full stop: a title for the dates under it
-        lines = self._records_dated_first(block.lines)
+        lines = self._records_dated_first(_badges_joined(block.lines))
         texts = [line.text for line in lines]
         last_label: str | None = None  # the field of the last "Label: value" line, which a wrapped line goes on
         field_bullet = -2  # the index of the last bulleted line read as a field of the meeting above ("- Var: X")
@@ -467,7 +482,7 @@ class MeetingReader:
                 # going on in lower case, or with sentences of its own: not "Thursday 28 November" under a title
                 and (
                     # lower case, but not a list's "fre 19 februari  Nynäshamn" under another day of the list
-                    (text[:1].islower() and not (self._starts_with_day(text) and self._is_listed_day(previous_text)))
+                    (text[:1].islower() and not (self._starts_with_day(text) and self._is_calendar_row(previous_text)))
                     or text.endswith(",")
                     or re.search(r"[.!?]\s+[A-ZÅÄÖ]", text) is not None
                     or on_a_weekday  # "Nästa frukostmöte blir fredag" / "11 september på ..."
@@ -507,6 +522,7 @@ class MeetingReader:
                 place_after = self._municipality_at_start(rest[named_after.end() :]) if named_after else None
                 if named_after and place_after and rest[named_after.end() + len(place_after[1]) :].startswith(":"):
                     rest = rest[named_after.end() :]
+                listed_kind, rest = self._kind_column(rest)
                 own = self._municipality_at_start(rest)
                 fields: dict[str, str] = {}
                 if own:
@@ -537,7 +553,7 @@ class MeetingReader:
                             place,
                             venue_like,
                             own_fields,
-                            kind=self._labelled_kind(rest) if final else None,
+                            kind=(listed_kind or self._labelled_kind(rest)) if final else None,
                         )
                     )
                 for mention, text_of_item in more:  # "Haninge: 20/11 (nytt datum), 11/12 julfrukost, 22/1"
@@ -575,6 +591,8 @@ class MeetingReader:
                 continue
             if not entries:
                 intro.append(text)
+            elif open_entry and "venue" not in entries[-1].fields and _time_and_venue(text):
+                entries[-1].fields["time"], entries[-1].fields["venue"] = _time_and_venue(text) or ("", "")
             elif (
                 open_entry
                 and "venue" not in entries[-1].fields
@@ -590,7 +608,11 @@ class MeetingReader:
                 own = None if entries[-1].municipality else self._municipality_at_start(text)
                 if own:  # "Fredag 7 mars" over "Haninge – Topic. Venue, kl. 08.30–10.00."
                     entries[-1].municipality, text = own[0], text[len(own[1]) :].lstrip(":,–- ")
+                if not entries[-1].text.strip() and self._title_after_kind(text):  # "27 APR" over "Seminarium: X"
+                    entries[-1].kind, text = self._labelled_kind(text), self._title_after_kind(text) or text
                 entries[-1].text = f"{entries[-1].text} {text}".strip()  # "**Tyresö 7/3**", its topic below
+            elif self._is_calendar_row(text) and not wrapped:
+                open_entry = False  # "mån 15 mar  Sista dag att ansöka": a row of the calendar, its day no meeting's
             elif _belongs_to_entry(text, block.kind, open_entry):
                 entries[-1].extra.append(text)
             else:
@@ -679,6 +701,12 @@ class MeetingReader:
     def _is_listed_day(self, text: str) -> bool:
         """A line of a list of days: it starts with a day, or is a table's row."""
         return "|" in text or self._starts_with_day(re.sub(r"^[\s•*–-]+", "", text))
+
+    def _is_calendar_row(self, text: str) -> bool:
+        """A line of a list of days, also one whose day is of something else ("ons 3 feb  Styrelsen sammanträder"
+        over "fre 12 feb  FRUKOSTMÖTE …": the line below is the next row, not the sentence going on)."""
+        days = find_dates(re.sub(r"^[\s•*–-]+", "", text))
+        return self._is_listed_day(text) or (bool(days) and days[0].start == 0)
 
     def _starts_with_day(self, text: str) -> bool:
         days = self._meeting_dates(text)
@@ -784,6 +812,15 @@ class MeetingReader:
     def _kind_named(self, text: str) -> str | None:
         """ "Seminarium i Tyresö", "Frukostmöte (digitalt)": a short text that names a kind of meeting."""
         return self.words.kind_in(text) if len(_remark_free(text).split()) <= 4 else None
+
+    def _kind_column(self, text: str) -> tuple[str | None, str]:
+        """ "FRUKOSTMÖTE Nynäshamn – Topic" after a calendar's day: the kind of meeting in a column of its own before
+        the municipality's, and the text from the municipality on."""
+        column = re.match(r"\s*(\w+)\s+(?:i\s+)?", text)
+        kind = self.words.kind_in(column.group(1)) if column else None
+        if not (column and kind and self._municipality_at_start(text[column.end() :])):
+            return None, text
+        return kind, text[column.end() :]
 
     def _labelled_kind(self, text: str) -> str | None:
         """ "SEMINARIUM: Unga med NPF", "WEBBINARIUM Digitala verktyg" (in a calendar's column): the kind of meeting
@@ -1470,6 +1507,43 @@ def _venue_line(lines: list[str]) -> str | None:
             if "," in line or (re.search(rf"{lexicon().venue_end}\b", line, re.I) and not about_a_place):
                 return line.rstrip(".")
     return None
+
+
+def _badges_joined(lines: list[Line]) -> list[Line]:
+    """ "27" over "APR": a date badge, its day and its month on lines of their own, as one line "27 APR"."""
+    joined: list[Line] = []
+    for line in lines:
+        above = joined[-1] if joined else None
+        if above and re.fullmatch(r"\d{1,2}", above.text) and month_number(line.text.rstrip(".")):
+            joined[-1] = Line(above.number, f"{above.text} {line.text}")
+        else:
+            joined.append(line)
+    return joined
+
+
+def _cards_as_rows(lines: list[Line]) -> list[Line]:
+    """A calendar's cards ("27 APR" over "Frukostmöte: Topic"): each day alone on its line with the line under it."""
+    return [
+        Line(line.number, f"{line.text} {below.text}")
+        for line, below in itertools.pairwise(lines)
+        if below.text and _day_alone(line.text)
+    ]
+
+
+def _day_alone(text: str) -> bool:
+    """ "27 APR", "Fredag 7 mars": a line that is only a day."""
+    days = find_dates(text)
+    return len(days) == 1 and not (text[: days[0].start] + text[days[0].end :]).strip(" .,:–-")
+
+
+def _time_and_venue(text: str) -> tuple[str, str] | None:
+    """ "kl. 13–16, Tyresö kommunhus, Stora salen", "Klockan 08:30 - 10:00 · Folkets hus" under a calendar's row or
+    card: its time, then its venue."""
+    timed = re.match(
+        rf"\s*(?P<time>(?:kl\.?|klockan)?\s*(?:{RANGE.pattern}|{TIME}))\s*[,·]\s*(?P<venue>.+)", text, re.I
+    )
+    venue = _venue_line([timed.group("venue")]) if timed else None
+    return (timed.group("time"), venue) if timed and venue else None
 
 
 def _deadlines(text: str) -> list[DateMention]:

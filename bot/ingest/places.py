@@ -93,7 +93,11 @@ def _takes_in() -> re.Pattern[str]:
     words = lexicon()
     verbs = "|".join(r"\s+".join(map(re.escape, verb.split())) for verb in words.takes_in)
     nouns = "|".join(map(re.escape, words.takes_in_nouns))
-    return re.compile(rf"(?P<name>{_NAME})\s+(?:{verbs})\s+(?P<count>\d+|[a-zåäö]+)\s+(?:[a-zåäö]+\s+)?(?:{nouns})\b")
+    # "Cykelverkstan i Tyresö centrum kan ta emot fyra nya deltagare": a name may end on a word in lower case
+    return re.compile(
+        rf"(?P<name>{_NAME}(?:[ \t]+[a-zåäö]+)?)\s+(?:{verbs})\s+"
+        rf"(?P<count>\d+|[a-zåäö]+)\s+(?:[a-zåäö]+\s+)?(?:{nouns})\b"
+    )
 
 
 def _provider(label: str) -> str:
@@ -294,6 +298,7 @@ def _joined(lines: list[str], vocabulary: Vocabulary) -> str:
             re.search(r"\d\s*(?:(?:lediga?\s+)?plats(?:er)?|st)?\.?$|[.!?:]$", last)
             or re.match(r"\s*[-–•*]\s", paragraph)
             or lexicon().no_places.search(fold(last))
+            or _counted_line(last)  # "Kafé Bryggan: inga", "Cykelverkstan Tyresö: tre": a whole item
             or paragraph != lines[index]  # "- 🔴 Cykelköket, Trollbäcken – inga" read as "Cykelköket (…): 0"
         )
         separator = "\n" if ended else " "
@@ -354,7 +359,8 @@ def _in_digits(text: str) -> str:
         count = numbers.get(fold(match.group(1)))
         return f"{count}{match.group(2)}" if count else match.group(0)  # "inga lediga platser": see no_places
 
-    text = re.sub(r"\b([a-zåäö]+)(\s+(?:lediga?\s+)?plats(?:er)?\b)", digits, text)
+    fillers = "|".join(map(re.escape, lexicon().count_fillers))  # "en enda plats" -> "1 plats"
+    text = re.sub(rf"\b([a-zåäö]+)(?:\s+(?:{fillers}))?(\s+(?:lediga?\s+)?plats(?:er)?\b)", digits, text)
 
     def before_each(match: re.Match[str]) -> str:
         count = numbers.get(fold(match.group("word")))
@@ -367,10 +373,11 @@ def _in_digits(text: str) -> str:
         count = numbers.get(fold(match.group("word")))
         return f"{match.group('lead')}{count}" if count is not None else match.group(0)
 
-    # "och Trädgårdslaget i Ösmo två.", "Stallgården Lisö (fem)", "Ösmo Gårdsbutik (inga)": a count word after a name
+    # "och Trädgårdslaget i Ösmo två.", "Stallgården Lisö (fem)", "Ösmo Gårdsbutik (inga)", "Kafé Bryggan: inga" ending
+    # its line: a count word after a name
     having = "|".join(map(re.escape, lexicon().having))  # "och Lysmasken har två."
-    lead = rf"\b[A-ZÅÄÖ][\wåäö-]+\s*\(?|\b(?:{having})\s+"
-    return re.sub(rf"(?P<lead>{lead})(?P<word>[a-zåäö]+)(?=\)|\s*[.,;])", after_name, text)
+    lead = rf"\b[A-ZÅÄÖ][\wåäö-]+(?::[ \t]*|\s*\(?)|\b(?:{having})\s+"
+    return re.sub(rf"(?P<lead>{lead})(?P<word>[a-zåäö]+)(?=\)|\s*[.,;]|[ \t]*$)", after_name, text, flags=re.M)
 
 
 def _items(text: str, vocabulary: Vocabulary, listed: bool = True) -> list[OpenPlace]:
