@@ -400,3 +400,38 @@ def test_a_meeting_called_off_before_the_next_one_is_told_first(called_off: Engi
 def test_a_meeting_called_off_elsewhere_or_already_past_is_not_told(called_off: Engine) -> None:
     assert "inställt" not in called_off.answer("nästa möte i Tyresö", today=date(2031, 5, 1), chat="c1").text
     assert "inställt" not in called_off.answer("nästa möte i Haninge", today=date(2031, 5, 20), chat="c2").text
+
+
+def _engine_of(folder: Path, *newsletters: tuple[str, str]) -> Engine:
+    for name, text in newsletters:
+        (folder / name).write_text(text, encoding="utf-8")
+    kb = build([folder], load_vocabulary(), None).kb
+    kb.lemmas = lemmas_of(kb)
+    return Engine(kb)
+
+
+CHIEFS = (
+    ("nyhetsbrev-2041-nr2.txt", "NYHETSBREV\n\nnr 2 2041 mars\n\nKontakt\n\nUtgivare: förbundschef Lena Dahl\n"),
+    (
+        "nyhetsbrev-2042-nr5.txt",
+        "NYHETSBREV\n\nnr 5 2042 oktober\n\nStyrelsen på besök\n\nOrdförande Kim Berg, som tillsammans med"
+        " förbundschefen besökte Jobbverket i september, var nöjd.\n\nKontakt\n\nPär Holm, förbundschef,"
+        " par.holm@example.se\n\nNy ekonom\n\nFörbundet har anställt Sara Lind som ny ekonom."
+        " Hon tillträder den 1 december.\n",
+    ),
+)
+
+
+def test_a_title_one_person_holds_is_the_newest_issues_holders(tmp_path: Path) -> None:
+    engine = _engine_of(tmp_path, *CHIEFS)
+    later = engine.answer("vem är förbundschef?", today=date(2042, 11, 1), chat="chief1").text
+    assert later.startswith("Förbundschef: Pär Holm") and "Lena Dahl" not in later
+    assert "Kim Berg" not in later  # "som tillsammans med förbundschefen": the chief is not named there
+    earlier = engine.answer("vem är förbundschef?", today=date(2041, 6, 1), chat="chief2").text
+    assert earlier.startswith("Förbundschef: Lena Dahl") and "Pär Holm" not in earlier
+
+
+def test_a_coming_holder_is_told_with_the_day_not_a_bare_new(tmp_path: Path) -> None:
+    engine = _engine_of(tmp_path, *CHIEFS)
+    text = engine.answer("vem är ekonom?", today=date(2042, 11, 1), chat="economist").text
+    assert "Ny ekonom: Sara Lind, måndag 1 december 2042." in text and "(ny)" not in text

@@ -81,6 +81,8 @@ def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
             if not holders:
                 return Answer(say(lang, "role_unknown_in", title=title_in(title, lang), place=asked), answered=False)
     current = [(c, r) for c, r in holders if (r.start is None or r.start <= today) and (r.end is None or today < r.end)]
+    if title.lower() in load_vocabulary().sole_titles and not place:
+        current = _named_last(kb, current)
     coming = [
         (c, r)
         for c, r in holders
@@ -109,7 +111,8 @@ def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
         lines.append(say(lang, "role_until_past", name=contact.name, title=shown_title, day=long_date(ended, lang)))
         sources.append(role.source)
     for contact, role in coming:
-        note = f" ({role.note})" if role.note else (f", {long_date(role.start, lang)}" if role.start else "")
+        told = role.note and len(role.note.split()) > 1  # "tillträder i vår"; a bare "ny" the line's lead says
+        note = f" ({role.note})" if told else (f", {long_date(role.start, lang)}" if role.start else "")
         lines.append(say(lang, "role_next", title=shown_title, name=_named(contact, lang), note=note))
         sources.append(role.source)
     if not lines:
@@ -117,6 +120,19 @@ def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
     dated = [*sources, *(r.dates_from for _, r in [*current, *coming] if r.dates_from)]
     lines.append(age_note(kb, dated, today, lang))
     return Answer(with_source(lines, kb, sources, lang))
+
+
+def _named_last(kb: KnowledgeBase, holders: list[tuple[Contact, Role]]) -> list[tuple[Contact, Role]]:
+    """Of the holders of a title one person holds at a time, those the newest issue naming any of them names:
+    "förbundschef Kerstin Alm" in 2095 and "Mikael Forsgren, förbundschef" in 2096 is a chief who came after."""
+
+    def named(role: Role) -> date:
+        issues = [kb.issue(source.issue) for source in (role.source, role.dates_from) if source]
+        return max((issue.published for issue in issues if issue), default=date.min)
+
+    newest = {contact.name: max(named(r) for c, r in holders if c.name == contact.name) for contact, _ in holders}
+    latest = max(newest.values(), default=date.min)
+    return [(c, r) for c, r in holders if newest[c.name] == latest]
 
 
 def _is_future_note(note: str) -> bool:

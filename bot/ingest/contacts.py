@@ -296,7 +296,8 @@ class ContactReader:
             None,
         )
         before = None
-        if after is None:
+        definite = match.end() > match.end("title")  # "förbundschefen": someone the text refers to, not named here
+        if after is None and not definite:
             gaps = [
                 (index, _without_apposition(sentence[end : match.start()])) for index, (_, end, _) in enumerate(people)
             ]

@@ -31,6 +31,7 @@ class Vocabulary:
     role_past: tuple[str, ...]  # "tillträdde", "sedan": the change lies before the issue
     months: tuple[tuple[str, ...], ...]  # January first: Swedish, English, other spellings
     weekdays: tuple[tuple[str, str], ...]  # Monday first: Swedish, English
+    sole_titles: frozenset[str] = frozenset()  # held by one person at a time ("förbundschef")
 
     def words(self) -> list[str]:
         """The words of dates, places, roles and boards a question may use."""
@@ -115,6 +116,7 @@ def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
             role_past=tuple(str(word) for word in data["role_changes"]["past"]),
             months=_names(data["months"], 12, path, "months"),
             weekdays=_names(data["weekdays"], 7, path, "weekdays"),  # type: ignore[arg-type]
+            sole_titles=frozenset(str(title).lower() for title in data.get("sole_titles") or ()),
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise KnowledgeError(
