@@ -435,3 +435,10 @@ def test_a_coming_holder_is_told_with_the_day_not_a_bare_new(tmp_path: Path) -> 
     engine = _engine_of(tmp_path, *CHIEFS)
     text = engine.answer("vem är ekonom?", today=date(2042, 11, 1), chat="economist").text
     assert "Ny ekonom: Sara Lind, måndag 1 december 2042." in text and "(ny)" not in text
+
+
+def test_a_board_listed_without_its_term_is_of_its_issues_year_not_a_span_of_one(tmp_path: Path) -> None:
+    board = "Styrelsen\n\nOrdförande: Eva Ek (S), Tyresö kommun\nVice ordförande: Olle Ås (M), Haninge kommun\n"
+    engine = _engine_of(tmp_path, ("nyhetsbrev-2043-nr4.txt", f"NYHETSBREV\n\nnr 4 2043 september\n\n{board}"))
+    reply = engine.answer("who is on the board?", today=date(2043, 10, 1), chat="board-year")
+    assert reply.text.splitlines()[0] == "The board 2043:"

@@ -285,6 +285,12 @@ def contacts(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     return Answer(with_source(lines, kb, sources, lang))
 
 
+def _board_lead(board: Board, lang: str) -> str:
+    """ "Styrelsen 2019–2022:", or of one year when the newsletter gives no term ("Styrelsen 2096:")."""
+    years = f"{board.start_year}–{board.end_year}" if board.end_year != board.start_year else str(board.start_year)
+    return say(lang, "board_lead", years=years)
+
+
 def _member_what(member: BoardMember, lang: str) -> str:
     parts = [title_in(member.position, lang)]
     if member.party:
@@ -334,10 +340,10 @@ def board(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
             f"{f' ({m.party})' if m.party else ''}, {m.represents}"
             for m in members
         ]
-        lines.append(say(lang, "board_lead", start=found.start_year, end=found.end_year).rstrip(":") + ".")
+        lines.append(_board_lead(found, lang).rstrip(":") + ".")
         lines.append(age_note(kb, [found.source], today, lang))
         return Answer(with_source(lines, kb, [found.source], lang))
-    lines = [say(lang, "board_lead", start=found.start_year, end=found.end_year)]
+    lines = [_board_lead(found, lang)]
     lines.extend(_member_line(member, lang) for member in members)
     lines.append(age_note(kb, [found.source], today, lang))
     return Answer(with_source(lines, kb, [found.source], lang))
