@@ -318,6 +318,39 @@ def test_organisation(kb):
     assert federations["Östra Södertörn"] == ["Haninge", "Nynäshamn", "Tyresö"]
     assert federations["VärNa"] == ["Värmdö", "Nacka"]
     assert any("196 personer" in f.text and f.year == 2016 for f in organisation.figures)
+    # the rest of that list, pushed by the layout past two meeting boxes into another article
+    assert any(f.text == "76 deltagare behövde inte längre försörjningsstöd." for f in organisation.figures)
+
+
+RESULTS_THEN_CALENDAR = """NYHETSBREV
+
+nr 2 2044 mars
+
+
+Årsredovisningen 2043 – några resultat
+
+Årsredovisningen för 2043 är klar. Några resultat:
+
+1. 318 deltagare fick stöd i någon av förbundets insatser.
+2) 41 procent av dem som avslutade gick vidare till arbete eller studier.
+
+Årsredovisningen finns på hemsidan.
+
+
+Övrigt i vår
+
+- Styrelsen sammanträder fredag 11 april.
+- Kansliet har stängt veckorna 29–31.
+"""
+
+
+def test_a_numbered_list_of_results_is_its_items_and_a_later_list_of_dates_no_results(tmp_path: Path) -> None:
+    (tmp_path / "nyhetsbrev-2044-nr2.txt").write_text(RESULTS_THEN_CALENDAR, encoding="utf-8")
+    figures = build([tmp_path], load_vocabulary(), None).kb.organisation.figures
+    assert [(f.text, f.year) for f in figures] == [
+        ("318 deltagare fick stöd i någon av förbundets insatser.", 2043),
+        ("41 procent av dem som avslutade gick vidare till arbete eller studier.", 2043),
+    ]
 
 
 def test_own_newsletters_are_read_in_the_same_style():

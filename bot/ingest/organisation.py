@@ -397,22 +397,24 @@ def read_figures(newsletter: Newsletter) -> list[Fact]:
     """Results and figures: the bullets and the sentences with numbers of articles about results or
     reports, and such bullets that the layout pushed past a page break into another article."""
     facts = []
-    results_section = None
+    results_section, list_cut = None, False
     for section in newsletter.sections:
         if _about_results(section.heading):
             results_section = section
-            paragraphs = section.paragraphs
-        elif results_section is not None:
-            paragraphs = [p for p in section.paragraphs if p.startswith(("•", "-"))]
+            paragraphs = _listed_apart(section)
+            list_cut = bool(paragraphs) and _LIST_ITEM.match(paragraphs[-1]) is not None  # ends on an item
+        elif results_section is not None and list_cut:  # the rest of its list, in the next article with items
+            paragraphs = [p for p in section.paragraphs if _LIST_ITEM.match(p)]
+            list_cut = not paragraphs
         else:
             continue
         year_in_heading = re.search(r"\b(20\d\d)\b", results_section.heading)
         default_year = int(year_in_heading.group(1)) if year_in_heading else newsletter.year
         for paragraph in paragraphs:
-            listed = paragraph.startswith(("•", "-")) and section is results_section
+            listed = _LIST_ITEM.match(paragraph) is not None and section is results_section
             pieces = [paragraph] if listed else sentences(paragraph)
             for piece in pieces:
-                text = piece.strip(" •-")
+                text = _LIST_ITEM.sub("", piece).strip(" •-")
                 if (listed or _FIGURE.search(text)) and len(text) > 25:
                     year = re.search(r"\b(?:under|för|år)\s+(20\d\d)\b", text)
                     facts.append(
@@ -423,6 +425,23 @@ def read_figures(newsletter: Newsletter) -> list[Fact]:
                         )
                     )
     return facts
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[•-]|\d{1,2}[.)])\s+")  # "• 76 kvinnor …", "1. 412 personer …"
+
+
+def _listed_apart(section: Section) -> list[str]:
+    """The section's paragraphs, each line of a numbered list an item of its own ("1. 412 personer deltog …")."""
+    paragraphs: list[str] = []
+    for run in section.runs:
+        lines: list[str] = []
+        for line in run:
+            if lines and _LIST_ITEM.match(line.text):
+                paragraphs.append(" ".join(lines))
+                lines = []
+            lines.append(line.text)
+        paragraphs.append(" ".join(lines))
+    return paragraphs
 
 
 def _about_results(heading: str) -> bool:
