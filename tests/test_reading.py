@@ -1486,3 +1486,28 @@ def test_how_something_went_asks_for_a_result_and_is_answered_over_a_guessed_int
         assert found and found.kind == "outcome" and "80 procent" in found.sentences[0].text, asked
     found = reader.find("seglarskolan utvärdering hur gick det", LATER, "sv")
     assert found and found.telling  # a result, as telling as a number: it answers where an intent was only guessed
+
+
+def test_a_year_the_question_names_must_be_the_year_of_the_answers_article() -> None:
+    # "hur många elever hade seglarskolan 2025?": an article about 2024 (its headline says so) tells nothing of
+    # 2025, though published in it; one that writes no year tells of the year its issue came out
+    kb = _kb(
+        (
+            "2025-46",
+            3,
+            [
+                ("Ett lyckat 2024 för seglarskolan", "Seglarskolan hade 40 elever och två lärare."),
+                ("Ett lyckat 2024 för seglarskolan", "Eleverna seglade till Dalarö varje vecka."),
+                ("Regattan", "Regattan lockade 30 båtar från hela skärgården."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("hur många elever hade seglarskolan 2024?", LATER, "sv")
+    assert found and "40 elever" in found.sentences[0].text
+    assert reader.find("hur många elever hade seglarskolan år 2025?", LATER, "sv") is None
+    assert reader.find("How many students did the sailing school have in 2023?", LATER, "en") is None
+    found = reader.find("hur många båtar kom till regattan 2025?", LATER, "sv")  # no year written: the issue's
+    assert found and "30 båtar" in found.sentences[0].text
+    assert reader.find("hur många båtar kom till regattan 2026?", LATER, "sv") is None

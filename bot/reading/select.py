@@ -40,6 +40,7 @@ class Query:
     names: tuple[tuple[str, ...], ...] = ()  # the words that name someone or something: an answer must hold them
     counted: tuple[str, ...] = ()  # "hur många anställda ...?": what is counted, which the number must stand by
     spelled: bool = False  # it names an acronym the sources spell out ("ESF": Europeiska socialfonden)
+    years: frozenset[str] = frozenset()  # the years it names ("... under 2017?"): its answer's article must be of them
 
     @cached_property
     def named(self) -> frozenset[int]:
@@ -119,6 +120,7 @@ class Reader:
         self._spans: dict[tuple[int, str], tuple[tuple[int, int, str], ...]] = {}
         self._words: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
         self._about: dict[int, tuple[int, str]] = {}  # a sentence's about_markers held, and its text folded
+        self._article_years: dict[tuple[str, str], frozenset[str]] | None = None  # the years each article writes
         self.index.normaliser.protect(  # the words that say what a question asks for: never typos
             [word for words in self.words.asking.values() for word in words]
             + [_WORDS_OF_PATTERN.sub(" ", p.pattern) for patterns in self.words.kinds.values() for p in patterns]
@@ -318,7 +320,8 @@ class Reader:
         )
         names = tuple(group for group in groups if all(term in self.index.names for term in group))
         numbers = frozenset(_DIGITS.findall(text))
-        return Query(weighted, terms, kind, numbers, names, self._counted(text, lang, groups), spelled)
+        years = frozenset(self.words.year.findall(text)) if self.words.year else frozenset()
+        return Query(weighted, terms, kind, numbers, names, self._counted(text, lang, groups), spelled, years)
 
     def _dated(self, groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
         """A time word's group ("i höst", "this year") with the sentences' mark of holding a date: any date meets it.
@@ -526,7 +529,7 @@ class Reader:
             held = self.index.terms[sentence.number] & query.terms
             if len(held) < self.min_matched or all(term.isdigit() for term in held):  # a year alone answers nothing
                 continue
-            if not self._names_held(sentence.number, query):
+            if not self._names_held(sentence.number, query) or not self._of_years(sentence, query.years):
                 continue
             if query.counted and not self._stands_by(sentence, query, query.counted):  # "två projekt": no staff
                 continue
@@ -539,6 +542,24 @@ class Reader:
                 best = max(best, score)
         found.sort(key=lambda one: one[0])  # as the index found them: between equal scores the first wins
         return [(score, coverage, sentence) for _, score, coverage, sentence in found]
+
+    def _of_years(self, sentence: Sentence, years: frozenset[str]) -> bool:
+        """Whether the sentence can tell of the years a question names: its article (its sentences and headline)
+        writes them, or, when neither the sentence nor its headline writes a year, its issue was published in
+        them ("vem blev projektledare 2016?"). An article about 2016 does not tell of 2017."""
+        if not years or self.words.year is None:
+            return True
+        if self._article_years is None:
+            written: dict[tuple[str, str], set[str]] = {}
+            for one in self.index.sentences:
+                found = written.setdefault((one.issue, one.headline), set(self.words.year.findall(one.headline)))
+                found.update(self.words.year.findall(one.text))
+            self._article_years = {article: frozenset(found) for article, found in written.items()}
+        article = self._article_years.get((sentence.issue, sentence.headline), frozenset())
+        if years <= article:
+            return True
+        own = self.words.year.search(sentence.text) or self.words.year.search(sentence.headline)
+        return own is None and years <= article | {str(sentence.published.year)}
 
     def _names_held(self, number: int, query: Query) -> bool:
         """Whether the sentence or its context holds every name the question gives: a sentence about another
