@@ -1511,3 +1511,23 @@ def test_a_year_the_question_names_must_be_the_year_of_the_answers_article() -> 
     found = reader.find("hur många båtar kom till regattan 2025?", LATER, "sv")  # no year written: the issue's
     assert found and "30 båtar" in found.sentences[0].text
     assert reader.find("hur många båtar kom till regattan 2026?", LATER, "sv") is None
+
+
+def test_who_holds_a_role_no_sentence_gives_anyone_is_not_answered() -> None:
+    # "vem är seglarskolans ekonom?": no one is an ekonom in the sentences, though the school is named by them
+    kb = _kb(
+        (
+            "2025-47",
+            3,
+            [
+                ("Seglarskolan", "Seglarskolan Blå Vågen i Nacka startade med tolv elever och Eva Lund som ledare."),
+                ("Seglarskolan", "Seglarskolan har sitt kontor vid hamnen i Nacka."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    asked = "vem är ekonom för seglarskolan Blå Vågen som startade med tolv elever i Nacka?"
+    assert reader.find(asked, LATER, "sv") is None
+    found = reader.find("vem är ledare för seglarskolan Blå Vågen i nacka?", LATER, "sv")
+    assert found and "Eva Lund" in found.sentences[0].text

@@ -117,6 +117,7 @@ class Reader:
         self.required_kinds = frozenset(self.words.required_kinds)
         self.follow_kinds = frozenset(self.words.follow_kinds)
         self.whole_kinds = frozenset(self.words.whole_kinds)
+        self.role_asked_kinds = frozenset(self.words.role_asked_kinds)
         self._spans: dict[tuple[int, str], tuple[tuple[int, int, str], ...]] = {}
         self._words: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
         self._about: dict[int, tuple[int, str]] = {}  # a sentence's about_markers held, and its text folded
@@ -305,6 +306,8 @@ class Reader:
         spelled = any(term in aliases for group in groups for term in group)
         groups = [(*group, *(aliases[t] for t in group if aliases.get(t, t) not in group)) for group in groups]
         kind = self.kind_of(text)
+        if kind in self.role_asked_kinds and self._unnamed_role(text, lang):  # "vem är rektor …?": no one is
+            return None
         if any(all(term in self.index.names for term in group) for group in groups):
             groups = self._met(groups, kind)  # someone's role ("X's role"), not what a body does ("förbundets roll")
         asking = self.asking.get(kind, frozenset()) if kind else frozenset()
@@ -321,7 +324,21 @@ class Reader:
         names = tuple(group for group in groups if all(term in self.index.names for term in group))
         numbers = frozenset(_DIGITS.findall(text))
         years = frozenset(self.words.year.findall(text)) if self.words.year else frozenset()
-        return Query(weighted, terms, kind, numbers, names, self._counted(text, lang, groups), spelled, years)
+        counted = self._counted(text, lang, groups)
+        return Query(weighted, terms, kind, numbers, names, counted, spelled, years)
+
+    def _unnamed_role(self, text: str, lang: str) -> bool:
+        """Whether the question names a role or title the role markers know ("rektor"; in English through the
+        lexicon's Swedish) that no sentence gives anyone: "vem är rektor för X?" is then not answered."""
+        roles = self.words.markers["role"][:1]
+        lexicon = self.index.normaliser.lexicon_words
+        for token in tokens(text):
+            written = [token] if lang == "sv" else list(lexicon.get(token.lower(), ()))
+            if any(pattern.search(fold(word)) for word in written for pattern in roles):
+                terms = self.index.normaliser.question_terms(token, lang)
+                if terms and not any(term in self.index.idf for term in terms):
+                    return True
+        return False
 
     def _dated(self, groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
         """A time word's group ("i höst", "this year") with the sentences' mark of holding a date: any date meets it.
