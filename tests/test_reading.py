@@ -1531,3 +1531,27 @@ def test_who_holds_a_role_no_sentence_gives_anyone_is_not_answered() -> None:
     assert reader.find(asked, LATER, "sv") is None
     found = reader.find("vem är ledare för seglarskolan Blå Vågen i nacka?", LATER, "sv")
     assert found and "Eva Lund" in found.sentences[0].text
+
+
+def test_what_a_study_found_is_answered_only_where_its_article_tells_a_finding() -> None:
+    # "vad kom X fram till?", "what did X conclude?": a sentence saying a study was made is no finding; one saying
+    # what it showed ("visar att", "med andra ord"), or standing by one in its article, answers
+    kb = _kb(
+        (
+            "2025-48",
+            3,
+            [
+                ("Hamnen", "Klubben har låtit konsulten Per Ek utreda hamnens framtid under våren."),
+                ("Hamnen", "Hamnen har i dag sju båtplatser för gäster."),
+                ("Seglarskolan", "Seglarskolan har utvärderats av Eva Lund under hösten."),
+                ("Seglarskolan", "Eleverna vill med andra ord fortsätta segla nästa år."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    assert reader.find("vad kom Per Eks utredning av hamnen fram till?", LATER, "sv") is None
+    assert reader.find("What did Per Ek conclude about the harbour's future?", LATER, "en") is None
+    found = reader.find("vilken slutsats drog Eva Lund av utvärderingen av seglarskolan?", LATER, "sv")
+    assert found and found.kind == "finding"
+    assert "med andra ord" in " ".join(sentence.text for sentence in found.sentences)

@@ -118,6 +118,7 @@ class Reader:
         self.follow_kinds = frozenset(self.words.follow_kinds)
         self.whole_kinds = frozenset(self.words.whole_kinds)
         self.role_asked_kinds = frozenset(self.words.role_asked_kinds)
+        self.nearby_kinds = frozenset(self.words.nearby_kinds)
         self._spans: dict[tuple[int, str], tuple[tuple[int, int, str], ...]] = {}
         self._words: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
         self._about: dict[int, tuple[int, str]] = {}  # a sentence's about_markers held, and its text folded
@@ -248,6 +249,7 @@ class Reader:
             "frequency",
             "age",
             "reason",
+            "finding",
             "opinion",
             "speaker",
             "number",
@@ -645,9 +647,17 @@ class Reader:
         one of its article does ("Deltagarna är nöjda." "Nästan 100 procent ger ..."), quoted with it, but
         without the bonus for holding it."""
         kind = query.kind
+        if kind in self.nearby_kinds:  # "vad kom utredningen fram till?": a finding within two, or none is told
+            return not any(self.holds(other, kind, query.numbers) for other in self._nearby(sentence))
         if kind not in self.required_kinds:
             return False
         return not any(self.holds(other, kind, query.numbers) for other in self._following(sentence)[:1])
+
+    def _nearby(self, sentence: Sentence) -> list[Sentence]:
+        """The two sentences either side of `sentence`, as far as they are of its article."""
+        sentences = self.index.sentences
+        before = sentences[max(0, sentence.number - 2) : sentence.number]
+        return [other for other in before if same_article(other, sentence)] + self._following(sentence)
 
     def _gives(self, sentence: Sentence, query: Query) -> bool:
         """Whether the sentence gives what the question asks for. What an acronym the sources spell out stands

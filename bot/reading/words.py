@@ -32,6 +32,7 @@ KINDS = (
     "role",
     "speaker",
     "outcome",
+    "finding",
 )
 
 
@@ -53,6 +54,7 @@ class ReadingWords:
     required_kinds: tuple[str, ...] = ()  # kinds only a sentence holding what is sought answers ("how do I ...?")
     follow_kinds: tuple[str, ...] = ()  # kinds a sentence's next ones may give for it ("... Mejla X, x@y.se.")
     whole_kinds: tuple[str, ...] = ()  # kinds a sentence holding what is sought answers whole ("sju båtplatser")
+    nearby_kinds: tuple[str, ...] = ()  # kinds only a sentence by one holding what is sought answers (a finding)
     role_asked_kinds: tuple[str, ...] = ()  # kinds whose question's role word an answer must hold ("vem är rektor")
     synonyms: tuple[tuple[str, ...], ...] = ()  # Swedish words a question may use for one another (jobba, arbeta)
     continues: re.Pattern[str] | None = None  # a sentence opening so goes on from the one before ("och ...")
@@ -112,6 +114,7 @@ def _words(data: Any, path: Path) -> ReadingWords:
         required_kinds=_kinds(data.get("required_kinds") or (), f"{path}: required_kinds"),
         follow_kinds=_kinds(data.get("follow_kinds") or (), f"{path}: follow_kinds"),
         whole_kinds=_kinds(data.get("whole_kinds") or (), f"{path}: whole_kinds"),
+        nearby_kinds=_kinds(data.get("nearby_kinds") or (), f"{path}: nearby_kinds"),
         role_asked_kinds=_kinds(data.get("role_asked_kinds") or (), f"{path}: role_asked_kinds"),
         synonyms=tuple(tuple(str(word) for word in group) for group in data.get("synonyms") or ()),
         continues=_pattern(data.get("continues")),
