@@ -1555,3 +1555,23 @@ def test_what_a_study_found_is_answered_only_where_its_article_tells_a_finding()
     found = reader.find("vilken slutsats drog Eva Lund av utvärderingen av seglarskolan?", LATER, "sv")
     assert found and found.kind == "finding"
     assert "med andra ord" in " ".join(sentence.text for sentence in found.sentences)
+
+
+def test_a_word_written_with_a_capital_the_sources_never_write_in_lower_case_is_a_name() -> None:
+    # "Sjöverket" opens its sentence only, so it is not known as a name by where the sources write it; a question
+    # writing it with a capital mid-sentence names it, and a sentence about someone else's money does not answer
+    kb = _kb(
+        (
+            "2025-49",
+            3,
+            [
+                ("Bidrag", "Sjöverket har gett båtklubben 10 000 kronor till nya bryggor."),
+                ("Seglarskolan", "Kommunen har gett seglarskolan i Nacka 5 000 kronor för båtar."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    assert reader.find("Hur mycket pengar gav Sjöverket till seglarskolan i Nacka?", LATER, "sv") is None
+    found = reader.find("hur mycket pengar gav Sjöverket till båtklubben?", LATER, "sv")
+    assert found and "10 000" in found.sentences[0].text

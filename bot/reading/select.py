@@ -323,7 +323,8 @@ class Reader:
             [(group, self.group_weight(group, light)) for group in groups],
             self._names_in(text, lang) + self._hyphenated(text, lang),
         )
-        names = tuple(group for group in groups if all(term in self.index.names for term in group))
+        named = self.index.names | self._capitalised_in(text, lang)
+        names = tuple(group for group in groups if all(term in named for term in group))
         numbers = frozenset(_DIGITS.findall(text))
         years = frozenset(self.words.year.findall(text)) if self.words.year else frozenset()
         counted = self._counted(text, lang, groups)
@@ -365,6 +366,19 @@ class Reader:
         if mark not in self.index.postings:
             self.index.mark(mark, (s.number for s in self.index.sentences if self.holds(s, kind)), rare=True)
         return [(*group, mark) if met.intersection(group) else group for group in groups]
+
+    def _capitalised_in(self, text: str, lang: str) -> frozenset[str]:
+        """The terms of the question's words written with a capital where none is due (past its first word) that
+        the sentences never write in lower case ("How much of Tillväxtverket's money …?"): names, as those the
+        sentences write with a capital within a sentence are."""
+        found = {
+            term
+            for match in TOKEN.finditer(text)
+            if match.start() > 0 and match.group()[:1].isupper()
+            for term in self.index.normaliser.question_terms(match.group(), lang)
+            if term in self.index.capitalised
+        }
+        return frozenset(found)
 
     def _things_named(self, text: str, lang: str) -> set[str]:
         """The terms of the English words after a determiner ("the population", "Lexelius's salary"): things
