@@ -1575,3 +1575,26 @@ def test_a_word_written_with_a_capital_the_sources_never_write_in_lower_case_is_
     assert reader.find("Hur mycket pengar gav Sjöverket till seglarskolan i Nacka?", LATER, "sv") is None
     found = reader.find("hur mycket pengar gav Sjöverket till båtklubben?", LATER, "sv")
     assert found and "10 000" in found.sentences[0].text
+
+
+def test_words_pointing_to_the_newsletter_itself_weigh_nothing() -> None:
+    # "enligt artikeln", "i nyhetsbrevet från mars 2025", "according to the article": every answer is from them
+    kb = _kb(
+        (
+            "2025-50",
+            3,
+            [
+                ("Regattan", "Regattan i Dalarö den 12 juni lockade 30 båtar från hela skärgården."),
+                ("Hamnen", "Hamnen har sju båtplatser för gäster."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    for asked, lang in (
+        ("hur många båtar kom till regattan enligt artikeln i nyhetsbrevet från mars 2025?", "sv"),
+        ("According to the newsletter, when was Regattan in Dalarö?", "en"),
+    ):
+        found = reader.find(asked, LATER, lang)
+        assert found and "30 båtar" in found.sentences[0].text, asked
+    assert reader.find("hur många båtar kom till regattan i nyhetsbrevet från 2024?", LATER, "sv") is None

@@ -301,7 +301,7 @@ class Reader:
     def question(self, text: str, lang: str) -> Query | None:
         if any(pattern.search(fold(text)) for pattern in self.words.to_the_bot):
             return None
-        groups, foreign = self.index.normaliser.question(self._asked_in_compound(text)[0], lang)
+        groups, foreign = self.index.normaliser.question(self._asked_in_compound(self._unsourced(text))[0], lang)
         groups = _distinct([self._within(part) for group in self._join(groups) for part in self._split(group)])
         groups = self._dated(groups)
         aliases = self.index.aliases  # "ESF" finds "Europeiska socialfonden", and the other way round
@@ -342,6 +342,28 @@ class Reader:
                 if terms and not any(term in self.index.idf for term in terms):
                     return True
         return False
+
+    def _unsourced(self, text: str) -> str:
+        """The question without the words that point to the newsletters themselves ("enligt artikeln", "i
+        nyhetsbrevet från augusti 2018", "according to the newsletter", `source_words`): every answer is from them."""
+        pattern = self.words.source_words
+        if pattern is None:
+            return text
+        spans = [(match.start(), match.end()) for match in TOKEN.finditer(text)]
+        folded = " ".join(fold(text[start:end]) for start, end in spans)
+        found = list(pattern.finditer(folded))
+        if not found:
+            return text
+        starts, offset = [], 0  # each token's place in `folded`
+        for start, end in spans:
+            starts.append(offset)
+            offset += len(fold(text[start:end])) + 1
+        dropped = [n for n, at in enumerate(starts) if any(match.start() <= at < match.end() for match in found)]
+        kept, last = [], 0
+        for n in dropped:
+            kept.append(text[last : spans[n][0]])
+            last = spans[n][1]
+        return "".join([*kept, text[last:]])
 
     def _dated(self, groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
         """A time word's group ("i höst", "this year") with the sentences' mark of holding a date: any date meets it.

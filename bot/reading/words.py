@@ -71,6 +71,7 @@ class ReadingWords:
     time_words: tuple[str, ...] = ()  # a time of year or a relative time ("i höst", "this year"): any date meets it
     asking_endings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "startdatum": a date, of "start"
     met_by_kind: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "vilken titel": any role meets "titel"
+    source_words: re.Pattern[str] | None = None  # words pointing to the newsletters themselves ("enligt artikeln")
     year: re.Pattern[str] | None = None  # a year as written ("2017"): one a question names bounds its answer
 
 
@@ -132,6 +133,7 @@ def _words(data: Any, path: Path) -> ReadingWords:
         met_by_kind=_asking(data.get("met_by_kind") or {}, f"{path}: met_by_kind"),
         name_particles=frozenset(str(word) for word in data.get("name_particles") or ()),
         year=_pattern(data.get("year")),
+        source_words=_pattern(data.get("source_words")),
     )
 
 
