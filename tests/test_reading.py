@@ -1598,3 +1598,25 @@ def test_words_pointing_to_the_newsletter_itself_weigh_nothing() -> None:
         found = reader.find(asked, LATER, lang)
         assert found and "30 båtar" in found.sentences[0].text, asked
     assert reader.find("hur många båtar kom till regattan i nyhetsbrevet från 2024?", LATER, "sv") is None
+
+
+def test_which_party_is_answered_by_the_party_letters_after_names() -> None:
+    # "vilket parti tillhör X?", "which party are X from?": "(S)", "(samtliga M)" after the names answer it
+    kb = _kb(
+        (
+            "2025-51",
+            3,
+            [
+                ("Besök i hamnen", "Tre kommunpolitiker besökte Dalarö: Eva Lund, Per Ek och Ada Berg (samtliga M)."),
+                ("Besök i hamnen", "Kommunpolitikerna i Dalarö ville se de nya bryggorna i hamnen."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    for asked, lang in (
+        ("vilket parti tillhörde kommunpolitikerna som besökte hamnen i dalarö", "sv"),
+        ("which party were the kommunpolitiker who visited Dalarö from?", "en"),
+    ):
+        found = reader.find(asked, LATER, lang)
+        assert found and found.kind == "party" and "(samtliga M)" in found.sentences[0].text, asked

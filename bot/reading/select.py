@@ -250,6 +250,7 @@ class Reader:
             "age",
             "reason",
             "finding",
+            "party",
             "opinion",
             "speaker",
             "number",

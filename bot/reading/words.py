@@ -33,6 +33,7 @@ KINDS = (
     "speaker",
     "outcome",
     "finding",
+    "party",
 )
 
 
