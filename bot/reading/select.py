@@ -398,7 +398,7 @@ class Reader:
             term
             for match in TOKEN.finditer(text)
             if match.start() > 0 and match.group()[:1].isupper()
-            for term in self.index.normaliser.question_terms(match.group(), lang)
+            for term in self.index.normaliser.terms(match.group(), learn=False)  # names are the sources' words
             if term in self.index.capitalised
         }
         return frozenset(found)
