@@ -1486,3 +1486,137 @@ def test_how_something_went_asks_for_a_result_and_is_answered_over_a_guessed_int
         assert found and found.kind == "outcome" and "80 procent" in found.sentences[0].text, asked
     found = reader.find("seglarskolan utvärdering hur gick det", LATER, "sv")
     assert found and found.telling  # a result, as telling as a number: it answers where an intent was only guessed
+
+
+def test_a_year_the_question_names_must_be_the_year_of_the_answers_article() -> None:
+    # "hur många elever hade seglarskolan 2025?": an article about 2024 (its headline says so) tells nothing of
+    # 2025, though published in it; one that writes no year tells of the year its issue came out
+    kb = _kb(
+        (
+            "2025-46",
+            3,
+            [
+                ("Ett lyckat 2024 för seglarskolan", "Seglarskolan hade 40 elever och två lärare."),
+                ("Ett lyckat 2024 för seglarskolan", "Eleverna seglade till Dalarö varje vecka."),
+                ("Regattan", "Regattan lockade 30 båtar från hela skärgården."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("hur många elever hade seglarskolan 2024?", LATER, "sv")
+    assert found and "40 elever" in found.sentences[0].text
+    assert reader.find("hur många elever hade seglarskolan år 2025?", LATER, "sv") is None
+    assert reader.find("How many students did the sailing school have in 2023?", LATER, "en") is None
+    found = reader.find("hur många båtar kom till regattan 2025?", LATER, "sv")  # no year written: the issue's
+    assert found and "30 båtar" in found.sentences[0].text
+    assert reader.find("hur många båtar kom till regattan 2026?", LATER, "sv") is None
+
+
+def test_who_holds_a_role_no_sentence_gives_anyone_is_not_answered() -> None:
+    # "vem är seglarskolans ekonom?": no one is an ekonom in the sentences, though the school is named by them
+    kb = _kb(
+        (
+            "2025-47",
+            3,
+            [
+                ("Seglarskolan", "Seglarskolan Blå Vågen i Nacka startade med tolv elever och Eva Lund som ledare."),
+                ("Seglarskolan", "Seglarskolan har sitt kontor vid hamnen i Nacka."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    asked = "vem är ekonom för seglarskolan Blå Vågen som startade med tolv elever i Nacka?"
+    assert reader.find(asked, LATER, "sv") is None
+    found = reader.find("vem är ledare för seglarskolan Blå Vågen i nacka?", LATER, "sv")
+    assert found and "Eva Lund" in found.sentences[0].text
+
+
+def test_what_a_study_found_is_answered_only_where_its_article_tells_a_finding() -> None:
+    # "vad kom X fram till?", "what did X conclude?": a sentence saying a study was made is no finding; one saying
+    # what it showed ("visar att", "med andra ord"), or standing by one in its article, answers
+    kb = _kb(
+        (
+            "2025-48",
+            3,
+            [
+                ("Hamnen", "Klubben har låtit konsulten Per Ek utreda hamnens framtid under våren."),
+                ("Hamnen", "Hamnen har i dag sju båtplatser för gäster."),
+                ("Seglarskolan", "Seglarskolan har utvärderats av Eva Lund under hösten."),
+                ("Seglarskolan", "Eleverna vill med andra ord fortsätta segla nästa år."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    assert reader.find("vad kom Per Eks utredning av hamnen fram till?", LATER, "sv") is None
+    assert reader.find("What did Per Ek conclude about the harbour's future?", LATER, "en") is None
+    found = reader.find("vilken slutsats drog Eva Lund av utvärderingen av seglarskolan?", LATER, "sv")
+    assert found and found.kind == "finding"
+    assert "med andra ord" in " ".join(sentence.text for sentence in found.sentences)
+
+
+def test_a_word_written_with_a_capital_the_sources_never_write_in_lower_case_is_a_name() -> None:
+    # "Sjöverket" opens its sentence only, so it is not known as a name by where the sources write it; a question
+    # writing it with a capital mid-sentence names it, and a sentence about someone else's money does not answer
+    kb = _kb(
+        (
+            "2025-49",
+            3,
+            [
+                ("Bidrag", "Sjöverket har gett båtklubben 10 000 kronor till nya bryggor."),
+                ("Seglarskolan", "Kommunen har gett seglarskolan i Nacka 5 000 kronor för båtar."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    assert reader.find("Hur mycket pengar gav Sjöverket till seglarskolan i Nacka?", LATER, "sv") is None
+    found = reader.find("hur mycket pengar gav Sjöverket till båtklubben?", LATER, "sv")
+    assert found and "10 000" in found.sentences[0].text
+
+
+def test_words_pointing_to_the_newsletter_itself_weigh_nothing() -> None:
+    # "enligt artikeln", "i nyhetsbrevet från mars 2025", "according to the article": every answer is from them
+    kb = _kb(
+        (
+            "2025-50",
+            3,
+            [
+                ("Regattan", "Regattan i Dalarö den 12 juni lockade 30 båtar från hela skärgården."),
+                ("Hamnen", "Hamnen har sju båtplatser för gäster."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    for asked, lang in (
+        ("hur många båtar kom till regattan enligt artikeln i nyhetsbrevet från mars 2025?", "sv"),
+        ("According to the newsletter, when was Regattan in Dalarö?", "en"),
+    ):
+        found = reader.find(asked, LATER, lang)
+        assert found and "30 båtar" in found.sentences[0].text, asked
+    assert reader.find("hur många båtar kom till regattan i nyhetsbrevet från 2024?", LATER, "sv") is None
+
+
+def test_which_party_is_answered_by_the_party_letters_after_names() -> None:
+    # "vilket parti tillhör X?", "which party are X from?": "(S)", "(samtliga M)" after the names answer it
+    kb = _kb(
+        (
+            "2025-51",
+            3,
+            [
+                ("Besök i hamnen", "Tre kommunpolitiker besökte Dalarö: Eva Lund, Per Ek och Ada Berg (samtliga M)."),
+                ("Besök i hamnen", "Kommunpolitikerna i Dalarö ville se de nya bryggorna i hamnen."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    for asked, lang in (
+        ("vilket parti tillhörde kommunpolitikerna som besökte hamnen i dalarö", "sv"),
+        ("which party were the kommunpolitiker who visited Dalarö from?", "en"),
+    ):
+        found = reader.find(asked, LATER, lang)
+        assert found and found.kind == "party" and "(samtliga M)" in found.sentences[0].text, asked

@@ -38,6 +38,7 @@ class SentenceIndex:
         kinds = compound_tails(vocabulary, min_part)
         self.terms: list[frozenset[str]] = [terms.union(*(kinds.get(term, ()) for term in terms)) for terms in written]
         self.names = _names(self.sentences, self.normaliser)
+        self.capitalised = _capitalised(self.sentences, self.normaliser)
         self.aliases = self._aliases(written)
         parts = compound_parts(vocabulary, min_part)
         headlines: dict[str, frozenset[str]] = {}
@@ -217,6 +218,20 @@ def _names(sentences: list[Sentence], normaliser: Normaliser) -> frozenset[str]:
     common = {term for piece in lowered for term in normaliser.terms(piece, learn=False)}
     named = {term for piece in raised for term in normaliser.terms(piece, learn=False)}
     return frozenset(term for term in named - common if not term.isdigit())
+
+
+def _capitalised(sentences: list[Sentence], normaliser: Normaliser) -> frozenset[str]:
+    """The terms the sentences never write in lower case, at a sentence's start too ("Tillväxtverket har ..."): a
+    question writing one with a capital where none is due names it."""
+    lowered: set[str] = set()
+    raised: set[str] = set()
+    for sentence in sentences:
+        for word in TOKEN.findall(sentence.text):
+            for piece in _PIECES.split(word):
+                (raised if piece[:1].isupper() else lowered).add(piece)
+    common = {term for piece in lowered for term in normaliser.terms(piece, learn=False)}
+    written = {term for piece in raised for term in normaliser.terms(piece, learn=False)}
+    return frozenset(term for term in written - common if not term.isdigit())
 
 
 def compound_tails(vocabulary: set[str], min_part: int) -> dict[str, tuple[str, ...]]:

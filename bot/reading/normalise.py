@@ -226,6 +226,11 @@ class Normaliser:
         return [match.group(1).lower() for match in self._phrase_pattern().finditer(text)]
 
     @property
+    def lexicon_words(self) -> dict[str, tuple[str, ...]]:
+        """English word -> the Swedish words the lexicon gives, as written."""
+        return self._lexicon_words
+
+    @property
     def lexicon(self) -> dict[str, tuple[str, ...]]:
         """English word -> terms, built on first use (after the sources are learnt)."""
         if self._lexicon is None:

@@ -40,6 +40,7 @@ class Query:
     names: tuple[tuple[str, ...], ...] = ()  # the words that name someone or something: an answer must hold them
     counted: tuple[str, ...] = ()  # "hur många anställda ...?": what is counted, which the number must stand by
     spelled: bool = False  # it names an acronym the sources spell out ("ESF": Europeiska socialfonden)
+    years: frozenset[str] = frozenset()  # the years it names ("... under 2017?"): its answer's article must be of them
 
     @cached_property
     def named(self) -> frozenset[int]:
@@ -116,9 +117,12 @@ class Reader:
         self.required_kinds = frozenset(self.words.required_kinds)
         self.follow_kinds = frozenset(self.words.follow_kinds)
         self.whole_kinds = frozenset(self.words.whole_kinds)
+        self.role_asked_kinds = frozenset(self.words.role_asked_kinds)
+        self.nearby_kinds = frozenset(self.words.nearby_kinds)
         self._spans: dict[tuple[int, str], tuple[tuple[int, int, str], ...]] = {}
         self._words: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
         self._about: dict[int, tuple[int, str]] = {}  # a sentence's about_markers held, and its text folded
+        self._article_years: dict[tuple[str, str], frozenset[str]] | None = None  # the years each article writes
         self.index.normaliser.protect(  # the words that say what a question asks for: never typos
             [word for words in self.words.asking.values() for word in words]
             + [_WORDS_OF_PATTERN.sub(" ", p.pattern) for patterns in self.words.kinds.values() for p in patterns]
@@ -245,6 +249,8 @@ class Reader:
             "frequency",
             "age",
             "reason",
+            "finding",
+            "party",
             "opinion",
             "speaker",
             "number",
@@ -296,13 +302,15 @@ class Reader:
     def question(self, text: str, lang: str) -> Query | None:
         if any(pattern.search(fold(text)) for pattern in self.words.to_the_bot):
             return None
-        groups, foreign = self.index.normaliser.question(self._asked_in_compound(text)[0], lang)
+        groups, foreign = self.index.normaliser.question(self._asked_in_compound(self._unsourced(text))[0], lang)
         groups = _distinct([self._within(part) for group in self._join(groups) for part in self._split(group)])
         groups = self._dated(groups)
         aliases = self.index.aliases  # "ESF" finds "Europeiska socialfonden", and the other way round
         spelled = any(term in aliases for group in groups for term in group)
         groups = [(*group, *(aliases[t] for t in group if aliases.get(t, t) not in group)) for group in groups]
         kind = self.kind_of(text)
+        if kind in self.role_asked_kinds and self._unnamed_role(text, lang):  # "vem är rektor …?": no one is
+            return None
         if any(all(term in self.index.names for term in group) for group in groups):
             groups = self._met(groups, kind)  # someone's role ("X's role"), not what a body does ("förbundets roll")
         asking = self.asking.get(kind, frozenset()) if kind else frozenset()
@@ -316,9 +324,47 @@ class Reader:
             [(group, self.group_weight(group, light)) for group in groups],
             self._names_in(text, lang) + self._hyphenated(text, lang),
         )
-        names = tuple(group for group in groups if all(term in self.index.names for term in group))
+        named = self.index.names | self._capitalised_in(text, lang)
+        names = tuple(group for group in groups if all(term in named for term in group))
         numbers = frozenset(_DIGITS.findall(text))
-        return Query(weighted, terms, kind, numbers, names, self._counted(text, lang, groups), spelled)
+        years = frozenset(self.words.year.findall(text)) if self.words.year else frozenset()
+        counted = self._counted(text, lang, groups)
+        return Query(weighted, terms, kind, numbers, names, counted, spelled, years)
+
+    def _unnamed_role(self, text: str, lang: str) -> bool:
+        """Whether the question names a role or title the role markers know ("rektor"; in English through the
+        lexicon's Swedish) that no sentence gives anyone: "vem är rektor för X?" is then not answered."""
+        roles = self.words.markers["role"][:1]
+        lexicon = self.index.normaliser.lexicon_words
+        for token in tokens(text):
+            written = [token] if lang == "sv" else list(lexicon.get(token.lower(), ()))
+            if any(pattern.search(fold(word)) for word in written for pattern in roles):
+                terms = self.index.normaliser.question_terms(token, lang)
+                if terms and not any(term in self.index.idf for term in terms):
+                    return True
+        return False
+
+    def _unsourced(self, text: str) -> str:
+        """The question without the words that point to the newsletters themselves ("enligt artikeln", "i
+        nyhetsbrevet från augusti 2018", "according to the newsletter", `source_words`): every answer is from them."""
+        pattern = self.words.source_words
+        if pattern is None:
+            return text
+        spans = [(match.start(), match.end()) for match in TOKEN.finditer(text)]
+        folded = " ".join(fold(text[start:end]) for start, end in spans)
+        found = list(pattern.finditer(folded))
+        if not found:
+            return text
+        starts, offset = [], 0  # each token's place in `folded`
+        for start, end in spans:
+            starts.append(offset)
+            offset += len(fold(text[start:end])) + 1
+        dropped = [n for n, at in enumerate(starts) if any(match.start() <= at < match.end() for match in found)]
+        kept, last = [], 0
+        for n in dropped:
+            kept.append(text[last : spans[n][0]])
+            last = spans[n][1]
+        return "".join([*kept, text[last:]])
 
     def _dated(self, groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
         """A time word's group ("i höst", "this year") with the sentences' mark of holding a date: any date meets it.
@@ -343,6 +389,19 @@ class Reader:
         if mark not in self.index.postings:
             self.index.mark(mark, (s.number for s in self.index.sentences if self.holds(s, kind)), rare=True)
         return [(*group, mark) if met.intersection(group) else group for group in groups]
+
+    def _capitalised_in(self, text: str, lang: str) -> frozenset[str]:
+        """The terms of the question's words written with a capital where none is due (past its first word) that
+        the sentences never write in lower case ("How much of Tillväxtverket's money …?"): names, as those the
+        sentences write with a capital within a sentence are."""
+        found = {
+            term
+            for match in TOKEN.finditer(text)
+            if match.start() > 0 and match.group()[:1].isupper()
+            for term in self.index.normaliser.terms(match.group(), learn=False)  # names are the sources' words
+            if term in self.index.capitalised
+        }
+        return frozenset(found)
 
     def _things_named(self, text: str, lang: str) -> set[str]:
         """The terms of the English words after a determiner ("the population", "Lexelius's salary"): things
@@ -526,7 +585,7 @@ class Reader:
             held = self.index.terms[sentence.number] & query.terms
             if len(held) < self.min_matched or all(term.isdigit() for term in held):  # a year alone answers nothing
                 continue
-            if not self._names_held(sentence.number, query):
+            if not self._names_held(sentence.number, query) or not self._of_years(sentence, query.years):
                 continue
             if query.counted and not self._stands_by(sentence, query, query.counted):  # "två projekt": no staff
                 continue
@@ -539,6 +598,24 @@ class Reader:
                 best = max(best, score)
         found.sort(key=lambda one: one[0])  # as the index found them: between equal scores the first wins
         return [(score, coverage, sentence) for _, score, coverage, sentence in found]
+
+    def _of_years(self, sentence: Sentence, years: frozenset[str]) -> bool:
+        """Whether the sentence can tell of the years a question names: its article (its sentences and headline)
+        writes them, or, when neither the sentence nor its headline writes a year, its issue was published in
+        them ("vem blev projektledare 2016?"). An article about 2016 does not tell of 2017."""
+        if not years or self.words.year is None:
+            return True
+        if self._article_years is None:
+            written: dict[tuple[str, str], set[str]] = {}
+            for one in self.index.sentences:
+                found = written.setdefault((one.issue, one.headline), set(self.words.year.findall(one.headline)))
+                found.update(self.words.year.findall(one.text))
+            self._article_years = {article: frozenset(found) for article, found in written.items()}
+        article = self._article_years.get((sentence.issue, sentence.headline), frozenset())
+        if years <= article:
+            return True
+        own = self.words.year.search(sentence.text) or self.words.year.search(sentence.headline)
+        return own is None and years <= article | {str(sentence.published.year)}
 
     def _names_held(self, number: int, query: Query) -> bool:
         """Whether the sentence or its context holds every name the question gives: a sentence about another
@@ -607,9 +684,17 @@ class Reader:
         one of its article does ("Deltagarna är nöjda." "Nästan 100 procent ger ..."), quoted with it, but
         without the bonus for holding it."""
         kind = query.kind
+        if kind in self.nearby_kinds:  # "vad kom utredningen fram till?": a finding within two, or none is told
+            return not any(self.holds(other, kind, query.numbers) for other in self._nearby(sentence))
         if kind not in self.required_kinds:
             return False
         return not any(self.holds(other, kind, query.numbers) for other in self._following(sentence)[:1])
+
+    def _nearby(self, sentence: Sentence) -> list[Sentence]:
+        """The two sentences either side of `sentence`, as far as they are of its article."""
+        sentences = self.index.sentences
+        before = sentences[max(0, sentence.number - 2) : sentence.number]
+        return [other for other in before if same_article(other, sentence)] + self._following(sentence)
 
     def _gives(self, sentence: Sentence, query: Query) -> bool:
         """Whether the sentence gives what the question asks for. What an acronym the sources spell out stands

@@ -32,6 +32,8 @@ KINDS = (
     "role",
     "speaker",
     "outcome",
+    "finding",
+    "party",
 )
 
 
@@ -53,6 +55,8 @@ class ReadingWords:
     required_kinds: tuple[str, ...] = ()  # kinds only a sentence holding what is sought answers ("how do I ...?")
     follow_kinds: tuple[str, ...] = ()  # kinds a sentence's next ones may give for it ("... Mejla X, x@y.se.")
     whole_kinds: tuple[str, ...] = ()  # kinds a sentence holding what is sought answers whole ("sju båtplatser")
+    nearby_kinds: tuple[str, ...] = ()  # kinds only a sentence by one holding what is sought answers (a finding)
+    role_asked_kinds: tuple[str, ...] = ()  # kinds whose question's role word an answer must hold ("vem är rektor")
     synonyms: tuple[tuple[str, ...], ...] = ()  # Swedish words a question may use for one another (jobba, arbeta)
     continues: re.Pattern[str] | None = None  # a sentence opening so goes on from the one before ("och ...")
     points_back: re.Pattern[str] | None = None  # ... and is about what the one before names ("Där ...", "Hon ...")
@@ -68,6 +72,8 @@ class ReadingWords:
     time_words: tuple[str, ...] = ()  # a time of year or a relative time ("i höst", "this year"): any date meets it
     asking_endings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "startdatum": a date, of "start"
     met_by_kind: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "vilken titel": any role meets "titel"
+    source_words: re.Pattern[str] | None = None  # words pointing to the newsletters themselves ("enligt artikeln")
+    year: re.Pattern[str] | None = None  # a year as written ("2017"): one a question names bounds its answer
 
 
 def _patterns(data: Any, where: str) -> dict[str, tuple[re.Pattern[str], ...]]:
@@ -110,6 +116,8 @@ def _words(data: Any, path: Path) -> ReadingWords:
         required_kinds=_kinds(data.get("required_kinds") or (), f"{path}: required_kinds"),
         follow_kinds=_kinds(data.get("follow_kinds") or (), f"{path}: follow_kinds"),
         whole_kinds=_kinds(data.get("whole_kinds") or (), f"{path}: whole_kinds"),
+        nearby_kinds=_kinds(data.get("nearby_kinds") or (), f"{path}: nearby_kinds"),
+        role_asked_kinds=_kinds(data.get("role_asked_kinds") or (), f"{path}: role_asked_kinds"),
         synonyms=tuple(tuple(str(word) for word in group) for group in data.get("synonyms") or ()),
         continues=_pattern(data.get("continues")),
         points_back=_pattern(data.get("points_back")),
@@ -125,6 +133,8 @@ def _words(data: Any, path: Path) -> ReadingWords:
         asking_endings=_asking(data.get("asking_endings") or {}, f"{path}: asking_endings"),
         met_by_kind=_asking(data.get("met_by_kind") or {}, f"{path}: met_by_kind"),
         name_particles=frozenset(str(word) for word in data.get("name_particles") or ()),
+        year=_pattern(data.get("year")),
+        source_words=_pattern(data.get("source_words")),
     )
 
 
