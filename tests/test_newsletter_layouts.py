@@ -1657,3 +1657,19 @@ def test_a_table_column_of_clock_times_under_a_topic_word_gives_the_start(kb):
     # "| När | Kommun | Rubrik | Lokal | Program |" with "9.00" under "Program": the start, not the topic
     assert facts(meeting(kb, "2076-03-10")) == ("Nynäshamn", "Praktik i skärgårdens företag", "Sjöfartshuset", "08:15")
     assert facts(meeting(kb, "2076-04-14")) == ("Haninge", "Sommarjobb för unga vuxna", "Handens bibliotek", "09:00")
+
+
+def test_open_places_after_a_day_and_a_contact_and_a_line_of_cells_broken_over_two(kb):
+    # "Uppdaterat 9 mars. Kontakta din handläggare …" before the list does not end it;
+    # "… | Återbruket" over "Mården fem | Cykelverkstan Kroken fullbokat | …": one row of cells, counts in words
+    reports = {r.programme: {p.provider: p.count for p in r.places} for r in kb.places if r.source.issue == "2076-2"}
+    assert reports == {
+        "ARBETSTRÄNING: LEDIGA PLATSER": {"Snickeriet Bryggan": 2, "Kafé Ljuset": 0, "Tryckverkstan Vega": 3},
+        "ÖVRIGA ANORDNARE": {
+            "Trädgården Vinga": 2,
+            "Tvätteriet Ösmo": 0,
+            "Återbruket Mården": 5,
+            "Cykelverkstan Kroken": 0,
+            "Sömnaden": 1,
+        },
+    }
