@@ -1673,3 +1673,18 @@ def test_open_places_after_a_day_and_a_contact_and_a_line_of_cells_broken_over_t
             "Sömnaden": 1,
         },
     }
+
+
+def test_days_written_as_ordinals_and_a_move_told_under_its_new_day(kb):
+    # "Tisdagen den nittonde maj – frukostmöte i Tyresö"; under "Torsdagen den elfte juni …": "nytt datum! Träffen
+    # var planerad till torsdagen den fjärde juni …": the row's day is the new one, the next sentence's the old
+    assert facts(meeting(kb, "2076-05-19")) == ("Tyresö", "Arbetsgivare som mentorer", "Alléhuset, Tyresö centrum", "08:30")
+    moved = meeting(kb, "2076-06-11")
+    assert moved.moved_from == date(2076, 6, 4)
+    assert moved.status is None
+    assert facts(moved) == ("Haninge", "bostaden som första steg mot arbete", "Handens bibliotek", "08:30")
+
+
+def test_a_meeting_many_of_you_came_to_was_held(kb):
+    # "Hela 52 av er kom till frukostmötet i Nynäshamn den 9 januari" in April: held in January, not one next year
+    assert not [m for m in kb.meetings if m.date == date(2077, 1, 9)]
