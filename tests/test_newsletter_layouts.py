@@ -1678,7 +1678,12 @@ def test_open_places_after_a_day_and_a_contact_and_a_line_of_cells_broken_over_t
 def test_days_written_as_ordinals_and_a_move_told_under_its_new_day(kb):
     # "Tisdagen den nittonde maj – frukostmöte i Tyresö"; under "Torsdagen den elfte juni …": "nytt datum! Träffen
     # var planerad till torsdagen den fjärde juni …": the row's day is the new one, the next sentence's the old
-    assert facts(meeting(kb, "2076-05-19")) == ("Tyresö", "Arbetsgivare som mentorer", "Alléhuset, Tyresö centrum", "08:30")
+    assert facts(meeting(kb, "2076-05-19")) == (
+        "Tyresö",
+        "Arbetsgivare som mentorer",
+        "Alléhuset, Tyresö centrum",
+        "08:30",
+    )
     moved = meeting(kb, "2076-06-11")
     assert moved.moved_from == date(2076, 6, 4)
     assert moved.status is None

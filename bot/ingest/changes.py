@@ -100,7 +100,8 @@ def _names_old_day(sentence: str) -> bool:
     """ "Mötet var först planerat till den 26 februari": a sentence naming the day a meeting was moved from."""
     words = lexicon()
     return any(
-        words.is_old_date(sentence[: m.start]) or words.was_moved_from(sentence[: m.start]) for m in find_dates(sentence)
+        words.is_old_date(sentence[: m.start]) or words.was_moved_from(sentence[: m.start])
+        for m in find_dates(sentence)
     )
 
 
