@@ -1654,7 +1654,7 @@ def test_a_calendar_invitation_on_a_twelve_hour_clock(kb):
 
 
 def test_a_table_column_of_clock_times_under_a_topic_word_gives_the_start(kb):
-    # "| När | Kommun | Rubrik | Lokal | Program |" with "9.00" under "Program": the start, not the topic
+    # a table "När | Kommun | Rubrik | Lokal | Program" with "9.00" under "Program": the start, not the topic
     assert facts(meeting(kb, "2076-03-10")) == ("Nynäshamn", "Praktik i skärgårdens företag", "Sjöfartshuset", "08:15")
     assert facts(meeting(kb, "2076-04-14")) == ("Haninge", "Sommarjobb för unga vuxna", "Handens bibliotek", "09:00")
 

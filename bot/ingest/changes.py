@@ -179,8 +179,8 @@ def _change(
         days_next = find_dates(told_next)
         new = days_next[0] if len(days_next) == 1 and words.is_new_date(told_next[: days_next[0].start]) else None
         # "Fredagen den 12 mars – frukostmöte NYTT DATUM! Mötet var först planerat till den 26 februari …"
-        told_before = (sentences(before) or [""])[-1]
-        new = new or (find_dates(told_before)[0] if _new_day_of_row(told_before) else None)
+        row_before = (sentences(before) or [""])[-1]
+        new = new or (find_dates(row_before)[0] if _new_day_of_row(row_before) else None)
     municipality = (
         vocabulary.municipality_of(sentence)
         or vocabulary.municipality_of(words.split_compounds(sentence))  # "Tyresömötet får nytt datum"

@@ -307,7 +307,7 @@ def _rows_rejoined(lines: list[str]) -> list[str]:
         cells = [cell.strip() for cell in joined[-1].split("|")] if joined else []
         counted = [bool(_counted_cell(cell)) for cell in cells]
         broken = len(cells) >= 2 and all(counted[:-1]) and not counted[-1]
-        if broken and "|" in line and not line.lstrip().startswith("|"):
+        if broken and not line.lstrip().startswith("|"):
             joined[-1] = f"{joined[-1]} {line.strip()}"
         else:
             joined.append(line)
