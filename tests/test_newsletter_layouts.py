@@ -1651,3 +1651,45 @@ def test_a_calendar_invitation_on_a_twelve_hour_clock(kb):
     assert seminar.kind == "seminarium"
     assert facts(seminar) == ("Tyresö", "Skuldsanering steg för steg", "Tyresö kommunhus, sal Björkbacken", "14:00")
     assert seminar.end == "15:30"
+
+
+def test_a_table_column_of_clock_times_under_a_topic_word_gives_the_start(kb):
+    # a table "När | Kommun | Rubrik | Lokal | Program" with "9.00" under "Program": the start, not the topic
+    assert facts(meeting(kb, "2076-03-10")) == ("Nynäshamn", "Praktik i skärgårdens företag", "Sjöfartshuset", "08:15")
+    assert facts(meeting(kb, "2076-04-14")) == ("Haninge", "Sommarjobb för unga vuxna", "Handens bibliotek", "09:00")
+
+
+def test_open_places_after_a_day_and_a_contact_and_a_line_of_cells_broken_over_two(kb):
+    # "Uppdaterat 9 mars. Kontakta din handläggare …" before the list does not end it;
+    # "… | Återbruket" over "Mården fem | Cykelverkstan Kroken fullbokat | …": one row of cells, counts in words
+    reports = {r.programme: {p.provider: p.count for p in r.places} for r in kb.places if r.source.issue == "2076-2"}
+    assert reports == {
+        "ARBETSTRÄNING: LEDIGA PLATSER": {"Snickeriet Bryggan": 2, "Kafé Ljuset": 0, "Tryckverkstan Vega": 3},
+        "ÖVRIGA ANORDNARE": {
+            "Trädgården Vinga": 2,
+            "Tvätteriet Ösmo": 0,
+            "Återbruket Mården": 5,
+            "Cykelverkstan Kroken": 0,
+            "Sömnaden": 1,
+        },
+    }
+
+
+def test_days_written_as_ordinals_and_a_move_told_under_its_new_day(kb):
+    # "Tisdagen den nittonde maj – frukostmöte i Tyresö"; under "Torsdagen den elfte juni …": "nytt datum! Träffen
+    # var planerad till torsdagen den fjärde juni …": the row's day is the new one, the next sentence's the old
+    assert facts(meeting(kb, "2076-05-19")) == (
+        "Tyresö",
+        "Arbetsgivare som mentorer",
+        "Alléhuset, Tyresö centrum",
+        "08:30",
+    )
+    moved = meeting(kb, "2076-06-11")
+    assert moved.moved_from == date(2076, 6, 4)
+    assert moved.status is None
+    assert facts(moved) == ("Haninge", "bostaden som första steg mot arbete", "Handens bibliotek", "08:30")
+
+
+def test_a_meeting_many_of_you_came_to_was_held(kb):
+    # "Hela 52 av er kom till frukostmötet i Nynäshamn den 9 januari" in April: held in January, not one next year
+    assert not [m for m in kb.meetings if m.date == date(2077, 1, 9)]

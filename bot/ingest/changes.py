@@ -54,7 +54,7 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
                 written = written.lstrip("•*–-»> ")
                 if written.count("|") >= 2 and not words.change_in(written.rsplit("|", 1)[1]):
                     continue  # a remark inside a table's rows ("– NYTT DATUM") is read with its row
-                if listed and _new_day_of_row(written):
+                if _new_day_of_row(written) and (listed or _names_old_day(next(iter(sentences(following)), ""))):
                     continue  # "18/2 | Tyresö | Topic | <-- NYTT DATUM": the row's day is the new one, read with it
                 label = _LEAD_LABEL.match(written)  # "Ny lokal: Frukostmötet i ... hålls på ..."
                 sentence = written[label.end() :] if label else written
@@ -94,6 +94,15 @@ def _new_day_of_row(row: str) -> bool:
     DATUM"): the line gives the meeting's new day, where it moved from is told apart."""
     days = find_dates(row)
     return len(days) == 1 and lexicon().new_date.search(fold(row[days[0].end :])) is not None
+
+
+def _names_old_day(sentence: str) -> bool:
+    """ "Mötet var först planerat till den 26 februari": a sentence naming the day a meeting was moved from."""
+    words = lexicon()
+    return any(
+        words.is_old_date(sentence[: m.start]) or words.was_moved_from(sentence[: m.start])
+        for m in find_dates(sentence)
+    )
 
 
 # "Ny lokal: Frukostmötet ...", "Tyresö 28 mars: mötet får ett nytt tema": a label before the notice
@@ -169,6 +178,9 @@ def _change(
         told_next = next(iter(sentences(following)), "")
         days_next = find_dates(told_next)
         new = days_next[0] if len(days_next) == 1 and words.is_new_date(told_next[: days_next[0].start]) else None
+        # "Fredagen den 12 mars – frukostmöte NYTT DATUM! Mötet var först planerat till den 26 februari …"
+        row_before = (sentences(before) or [""])[-1]
+        new = new or (find_dates(row_before)[0] if _new_day_of_row(row_before) else None)
     municipality = (
         vocabulary.municipality_of(sentence)
         or vocabulary.municipality_of(words.split_compounds(sentence))  # "Tyresömötet får nytt datum"

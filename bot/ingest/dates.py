@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from bot.folding import fold
 from bot.ingest.formats import NewsletterError
+from bot.ingest.lexicon import lexicon
 from bot.knowledge.vocabulary import load_vocabulary
 
 MONTHS = load_vocabulary().month_numbers()  # folded name -> number
@@ -83,9 +84,12 @@ _ISO = rf"(?P<iy>{_YEAR})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?![\d-])"
 _DOTTED = rf"(?:{_WEEKDAY_PATTERN})(?:en|arna)?\.?\s+(?:den\s+)?(?P<pd>\d{{1,2}})\.(?P<pm>\d{{1,2}})(?![\d.:])"
 # "14.12  fre  TYRESÖ": or before its weekday, as in an agenda's columns
 _DOTTED_FIRST = rf"(?P<fd>\d{{1,2}})\.(?P<fm>\d{{1,2}})\s+(?:{_WEEKDAY_PATTERN})\b\.?"
+# "fredagen den tolfte mars": the day an ordinal in words (`ordinal_days` in reading.yaml), only after "den"
+_ORDINAL = rf"den\s+(?P<od>[a-zåäö]{{4,14}})\s+(?P<om>{MONTH_PATTERN})(?![a-zåäö])(?:\s+(?P<oy>{_YEAR})\b)?"
+_ORDINAL_HINT = re.compile(_ORDINAL, re.I)
 _CLOCK_BEFORE = re.compile(r"\b(?:kl|klockan)\.?\s*$", re.I)
 _DATE = re.compile(
-    rf"(?<![\w/.])(?:{_DOTTED}|{_DOTTED_FIRST}|(?:(?:{_WEEKDAY_PATTERN})(?:en|arna)?\s+(?:den\s+)?|den\s+)?(?:{_ISO}|{_NUMERIC}|{_NAMED}|{_MONTH_FIRST}))",
+    rf"(?<![\w/.])(?:{_DOTTED}|{_DOTTED_FIRST}|(?:(?:{_WEEKDAY_PATTERN})(?:en|arna)?\s+(?:den\s+)?|den\s+)?(?:{_ISO}|{_NUMERIC}|{_NAMED}|{_MONTH_FIRST})|(?:(?:{_WEEKDAY_PATTERN})(?:en|arna)?\s+)?{_ORDINAL})",
     re.I,
 )
 
@@ -109,7 +113,7 @@ class DateMention:
 
 def find_dates(text: str) -> list[DateMention]:
     """Every day-and-month written in `text`, in order ("28/9", "fredag 12 april 2024", "12 March")."""
-    if not _DIGIT.search(text):
+    if not _DIGIT.search(text) and not _ORDINAL_HINT.search(text):
         return []  # most lines have no date at all: skip the long pattern
     return list(_dates_in(text))
 
@@ -124,6 +128,11 @@ def _dates_in(text: str) -> tuple[DateMention, ...]:
             clock = groups["fd"] and _CLOCK_BEFORE.search(text, max(0, match.start() - 40), match.start())
             if not 1 <= int(month) <= 12 or clock:
                 continue
+        elif groups["od"]:
+            ordinal = lexicon().ordinal_days.get(fold(groups["od"]))
+            if ordinal is None:
+                continue  # "den nya mars…": no day
+            day, month, year = str(ordinal), str(MONTHS[fold(groups["om"])]), groups["oy"]
         elif groups["iy"]:
             day, month, year = groups["id"], groups["im"], groups["iy"]
         elif groups["nd"]:

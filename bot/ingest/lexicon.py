@@ -69,6 +69,7 @@ class Lexicon:
     moved_from: re.Pattern[str]  # "var först planerat till": the day before these was the meeting's old day
     issue_number: re.Pattern[str]  # "nr 5": group 1 is the number
     numbers: dict[str, int]  # "tre" -> 3
+    ordinal_days: dict[str, int]  # "tolfte" -> 12
     spoken_time: re.Pattern[str]  # "börjar halv nio": group "shift" (halv, kvart i, ...) and "hour" (a number word)
     clock_shifts: dict[str, int]  # "halv" -> -30 minutes
     clock_halves: dict[str, int]  # "pm" -> 12: hours added to a twelve-hour clock's time, lower case
@@ -268,6 +269,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             venue_end="(?:" + "|".join(map(re.escape, (str(word) for word in data["venue_words"]))) + ")",
             online=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, map(str, data['online_venues'])))})\w*", re.I),
             numbers={fold(str(word)): int(value) for word, value in data["number_words"].items()},
+            ordinal_days={fold(str(word)): int(value) for word, value in data["ordinal_days"].items()},
             spoken_time=re.compile(
                 rf"\b(?:{'|'.join(map(re.escape, data['clock_leads'] + data['start_verbs']))})\.?\s+"
                 rf"(?:(?P<shift>{'|'.join(map(re.escape, data['clock_words']))})\s+)?"

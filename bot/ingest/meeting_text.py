@@ -121,6 +121,8 @@ def topic_in(text: str, first: str | None = None) -> str | None:
         return None
     value = topic.group(1)
     cut = [m.start for m in find_dates(value)] + [m.start() for m in re.finditer(r"\s(?:kl\.?|klockan)\s", value)]
+    labels = lexicon().labels  # "Tema: X Plats: Y" run together on one line: the next field's label ends it
+    cut += [m.start() for m in re.finditer(r"\s([A-ZÅÄÖ][\wåäö]{1,15}):\s", value) if fold(m.group(1)) in labels]
     value = value[: min(cut)] if cut else value
     value = re.sub(r"\s+(?:den|på|i)\s*$", "", value.strip(" ,–-"))
     # "Temat är fortfarande X", "Temat är detsamma som tidigare: X"; "Tid, plats och tema är desamma": no topic

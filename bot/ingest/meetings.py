@@ -774,6 +774,8 @@ class MeetingReader:
                     rest.append(fields["venue"])
                 fields["venue"] = cell.rstrip(".")  # "Kulturhuset, Handen"
                 continue
+            if column not in (None, "date", "time") and re.fullmatch(rf"\s*{TIME}\s*", cell):
+                column = "time"  # a column "Program" of clock times: when the programme starts, not its topic
             if column and column != "date":
                 fields[column] = cell
             else:

@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from bot.folding import fold
-from bot.ingest.dates import MONTH_PATTERN, month_point
+from bot.ingest.dates import MONTH_PATTERN, find_dates, month_point
 from bot.ingest.document import Newsletter, ParseWarning, Section
 from bot.ingest.lexicon import lexicon
 from bot.knowledge.model import OpenPlace, PlacesReport, Source
@@ -269,11 +269,12 @@ def _table_item(line: str, vocabulary: Vocabulary) -> str | None:
     if "|" not in line:
         return line
     cells = [cell.strip(" *") for cell in line.strip().strip("|").split("|")]
-    if len(cells) >= 2 and all(_NAMED_COUNT.match(cell) for cell in cells):
-        return ", ".join(cells)  # "Syateljén 2 | Kafé Sjöboden 0 | Mekverkstaden 1": a provider and its count a cell
+    counted = [_counted_cell(cell) for cell in cells]
+    if len(cells) >= 2 and all(counted):
+        return "\n".join(map(str, counted))  # "Syateljén 2 | Kafé Sjöboden inga | Ekern fullt": one provider a cell
     none = lexicon().no_places
-    counted = re.compile(r"(?:\d+|inga)(?:\s*\(.*\))?", re.I)  # "2", "inga", "0 (fullt)"
-    counts = [cell for cell in cells if counted.fullmatch(cell) or none.match(fold(cell))]
+    count_cell = re.compile(r"(?:\d+|inga)(?:\s*\(.*\))?", re.I)  # "2", "inga", "0 (fullt)"
+    counts = [cell for cell in cells if count_cell.fullmatch(cell) or none.match(fold(cell))]
     names = [cell for cell in cells if cell and cell not in counts]
     if not counts or not names:
         return None
@@ -283,10 +284,41 @@ def _table_item(line: str, vocabulary: Vocabulary) -> str | None:
     return f"{names[0]}{where}: {count}"
 
 
+_CELL = re.compile(r"^(?P<name>[^\d•*–-][^|]*?)\s+(?P<count>\d{1,3}|[a-zåäö]+)$")
+
+
+def _counted_cell(cell: str) -> str | None:
+    """ "Sybotten två", "Bagarstugan Torö fullt", "Ekern 0": a cell naming a provider and its count -> "Name: N"."""
+    cell_read = _CELL.match(cell)
+    if not cell_read:
+        return None
+    written = cell_read.group("count")
+    count = int(written) if written.isdigit() else lexicon().numbers.get(fold(written))
+    if count is None and lexicon().no_places.match(fold(written)):
+        count = 0
+    return f"{cell_read.group('name')}: {count}" if count is not None else None
+
+
+def _rows_rejoined(lines: list[str]) -> list[str]:
+    """ "A 3 | B 0 | Bagarstugan Torö" over "fullt | Sybotten två": a line of providers separated by "|" that
+    breaks inside a cell goes on in the next line."""
+    joined: list[str] = []
+    for line in lines:
+        cells = [cell.strip() for cell in joined[-1].split("|")] if joined else []
+        counted = [bool(_counted_cell(cell)) for cell in cells]
+        broken = len(cells) >= 2 and all(counted[:-1]) and not counted[-1]
+        if broken and not line.lstrip().startswith("|"):
+            joined[-1] = f"{joined[-1]} {line.strip()}"
+        else:
+            joined.append(line)
+    return joined
+
+
 def _joined(lines: list[str], vocabulary: Vocabulary) -> str:
     """The section as one text: a bulleted line, a line read as a table's row or an item written in another
     order, or one after a line that ends with a count or a sentence, starts a new item (a new line); otherwise
     it continues the item before it ("Skyddsvärnet" / "2", "• Case" / "Management: 8")."""
+    lines = _rows_rejoined(lines)
     text = ""
     items = [_table_item(line, vocabulary) for line in lines]
     for index, paragraph in enumerate(items):
@@ -333,7 +365,8 @@ def _read_report(section: Section, text: str, newsletter: Newsletter, vocabulary
     if start and re.search(r"\d", text[: start.start()]):
         start = None  # "Kafé Ankaret: inga lediga platser just nu" inside the list starts nothing
     list_text = text[start.end() :] if start else text
-    first_count = re.search(r"\d", list_text)  # "Kontakta X om ..." before the list does not end it
+    # "Kontakta X om ..." before the list does not end it, nor does a day before it ("Läget den 4 september.")
+    first_count = re.search(r"\d", _without_days(list_text))
     after = first_count.start() if first_count else 0
     end = _LIST_END.search(list_text, after) if start else re.compile(r"\bkontakta\b", re.I).search(list_text, after)
     # after the list, only what a sentence states outright: "Hos X är det däremot inga lediga platser"
@@ -349,6 +382,13 @@ def _read_report(section: Section, text: str, newsletter: Newsletter, vocabulary
         contact=re.sub(r"\s*/\s*", "/", contact.group("who")).strip() if contact else None,
         source=Source(newsletter.id, section.heading),
     )
+
+
+def _without_days(text: str) -> str:
+    """The text with its dates blanked out, every character kept in its place."""
+    for day in find_dates(text):
+        text = text[: day.start] + " " * (day.end - day.start) + text[day.end :]
+    return text
 
 
 def _in_digits(text: str) -> str:
