@@ -356,6 +356,14 @@ def test_results_asked_as_people_starting_work(engine: Engine) -> None:
         assert reply.intent == "results" and "196 personer" in reply.text
 
 
+def _engine_of(folder: Path, *newsletters: tuple[str, str]) -> Engine:
+    for name, text in newsletters:
+        (folder / name).write_text(text, encoding="utf-8")
+    kb = build([folder], load_vocabulary(), None).kb
+    kb.lemmas = lemmas_of(kb)
+    return Engine(kb)
+
+
 CALLED_OFF = """NYHETSBREV
 
 nr 3 2031 april
@@ -376,11 +384,7 @@ Frukostmötet i Haninge den 16 maj ställs in på grund av sjukdom.
 
 @pytest.fixture(scope="module")
 def called_off(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    newsletter = tmp_path_factory.mktemp("called-off") / "nyhetsbrev-2031-nr3.txt"
-    newsletter.write_text(CALLED_OFF, encoding="utf-8")
-    kb = build([newsletter], load_vocabulary(), None).kb
-    kb.lemmas = lemmas_of(kb)
-    return Engine(kb)
+    return _engine_of(tmp_path_factory.mktemp("called-off"), ("nyhetsbrev-2031-nr3.txt", CALLED_OFF))
 
 
 @pytest.mark.parametrize(
@@ -400,14 +404,6 @@ def test_a_meeting_called_off_before_the_next_one_is_told_first(called_off: Engi
 def test_a_meeting_called_off_elsewhere_or_already_past_is_not_told(called_off: Engine) -> None:
     assert "inställt" not in called_off.answer("nästa möte i Tyresö", today=date(2031, 5, 1), chat="c1").text
     assert "inställt" not in called_off.answer("nästa möte i Haninge", today=date(2031, 5, 20), chat="c2").text
-
-
-def _engine_of(folder: Path, *newsletters: tuple[str, str]) -> Engine:
-    for name, text in newsletters:
-        (folder / name).write_text(text, encoding="utf-8")
-    kb = build([folder], load_vocabulary(), None).kb
-    kb.lemmas = lemmas_of(kb)
-    return Engine(kb)
 
 
 CHIEFS = (
