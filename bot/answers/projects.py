@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.answers.common import Answer, unique_facts, with_source
-from bot.answers.people import contacts, person, reach_lacking
+from bot.answers.people import contacts, person
 from bot.answers.words import join_list
 from bot.folding import fold
 from bot.knowledge import query
@@ -21,7 +21,7 @@ ASPECT_FACTS = 4
 def project(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     if not slots.project and not slots.provider and slots.person:
         return person(kb, today, lang, slots)  # "när slutar Eva?"
-    if reach_lacking(slots.reach, None) and slots.reach not in ("address", "hours"):
+    if slots.reach in ("phone", "email", "any"):
         return contacts(kb, today, lang, slots)  # its phone or e-mail: someone the newsletters tie to it
     view = query.as_of(kb, today)
     name = slots.project
