@@ -72,6 +72,7 @@ _HOLDER_GAP = re.compile(
     rf"[:\s]*(?:(?!{lexicon().not_holder_gaps}\b)[a-zåäö.]+\s+)?|\s+{lexicon().holder_copulas}\s+[a-zåäö]+\s+"
 )
 _NOT_HOLDER_BEFORE = re.compile(rf"\b{lexicon().not_holder_gaps}\s+$")  # "tar över efter": X after it holds nothing
+_APPOINTED_TO = re.compile(rf"\s+{lexicon().appointed_to}\s+")  # "T1 X till T2"
 _SINCE_BETWEEN = re.compile(rf"\s+{lexicon().since}\s+{_SINCE_DAY}", re.I)  # "X och är sedan den 1 november T"
 
 
@@ -321,8 +322,15 @@ class ContactReader:
         organisation = self._organisation(sentence, match, words_before, section_federation, title)
         role = Role(title=title, organisation=organisation, source=source)
         following_title = next((m.start() for m in self.names.role.finditer(sentence, match.end())), len(sentence))
-        named_at = next((start for start, _, name in people if name == person), match.start())
-        near = sentence[max(0, min(match.start(), named_at) - 15) : following_title].rstrip()  # "har anställt X som T"
+        named_at, named_end = next(
+            ((start, end) for start, end, name in people if name == person), (match.start(),) * 2
+        )
+        # "har utsett biträdande förbundschef X till tillförordnad förbundschef": X holds the first title and is
+        # appointed to the second, whose appointment reaches back to the title in front of the name
+        if _held_before(sentence, match, named_at, named_end, self.names.role):
+            return Mention(name=person, source=source, role=role)
+        anchor = _appointment_start(sentence, match, named_at, named_end, self.names.role)
+        near = sentence[max(0, anchor - 15) : following_title].rstrip()  # "har anställt X som T"
         if near.split() and fold(near.split()[-1]) in _NEW:  # "... och tillträdande <next title>"
             near = near.rsplit(None, 1)[0]
         only_title = len(list(self.names.role.finditer(sentence))) == 1
@@ -514,6 +522,24 @@ def _just_before(people: People, sentence: str, position: int, titles: Titles) -
 
 
 _APPOSITION = re.compile(r",\s+(?P<clause>[a-zåäö][^,]{1,80}),")  # ", som suttit i styrelsen sedan 2079,"
+
+
+def _held_before(sentence: str, match: re.Match[str], named_at: int, named_end: int, titles: Titles) -> bool:
+    """ "T1 X till T2": whether this title is T1, the one X holds until appointed to T2."""
+    moves_on = _APPOINTED_TO.match(sentence, named_end) if match.end() <= named_at else None
+    return bool(moves_on and titles.match(sentence, moves_on.end()))
+
+
+def _appointment_start(sentence: str, match: re.Match[str], named_at: int, named_end: int, titles: Titles) -> int:
+    """Where the words about this title's appointment start: for T2 of "T1 X till T2", at T1 (what stands before it
+    tells whether X is appointed); else at the title or the name, whichever comes first."""
+    if named_at < match.start() and _APPOINTED_TO.fullmatch(sentence, named_end, match.start()):
+        before = [
+            title for title in titles.finditer(sentence[:named_at]) if not sentence[title.end() : named_at].strip()
+        ]
+        if before:
+            return before[-1].start()
+    return min(match.start(), named_at)
 
 
 def _without_apposition(gap: str) -> str:
