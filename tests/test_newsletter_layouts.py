@@ -1701,3 +1701,10 @@ def test_a_title_before_the_name_is_held_and_the_one_after_till_is_taken_up(kb):
     roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2076-4"}
     assert roles[("Hugo Berglund", "kanslichef")] == date(2076, 3, 3)
     assert roles[("Hugo Berglund", "utredare")] is None
+
+
+def test_a_new_post_the_next_sentence_says_has_gone_to_someone(kb):
+    # "har inrättat en ny tjänst som utvecklingsledare … Uppdraget har gått till Petra Sjöholm … Petra börjar den
+    # 12 juni": the post is hers from that day
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2076-5"}
+    assert roles == {("Petra Sjöholm", "utvecklingsledare"): date(2076, 6, 12)}

@@ -218,12 +218,14 @@ class ContactReader:
 
     def _as_chosen(self, sentence: str) -> str:
         """ "Projektet har rekryterat en processledare. Valet föll på X, …": X takes up the title the sentence before
-        recruits, naming nobody, so the sentence is read as "processledare blir X, …"."""
+        recruits (or creates new: "en ny tjänst: samordnare … Den har gått till X"), naming nobody, so the sentence is
+        read as "processledare blir X, …"."""
         lead = lexicon().chosen.match(sentence)
         if lead is None or not self._paragraph_before:
             return sentence
         before = self._paragraph_before[-1]
-        titles = list(self.names.role.finditer(before)) if _JOINS.search(before) else []
+        new = _JOINS.search(before) or any(fold(word) in _NEW for word in before.split())  # "fått en ny tjänst:"
+        titles = list(self.names.role.finditer(before)) if new else []
         if len(titles) != 1 or self.names.people(before):
             return sentence
         return f"{titles[0].group('title')} blir {sentence[lead.end() :]}"
