@@ -1708,3 +1708,9 @@ def test_a_new_post_the_next_sentence_says_has_gone_to_someone(kb):
     # 12 juni": the post is hers from that day
     roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2076-5"}
     assert roles == {("Petra Sjöholm", "utvecklingsledare"): date(2076, 6, 12)}
+
+
+def test_a_new_chair_takes_office_on_the_day_the_board_does(kb):
+    # "… tog den omvalda styrelsen över den 15 augusti. … Oskar Lund (C) … blir ny ordförande": from that day
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2076-6"}
+    assert roles[("Oskar Lund", "ordförande")] == date(2076, 8, 15)

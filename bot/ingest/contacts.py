@@ -362,6 +362,8 @@ class ContactReader:
             when_date = self._date_in(following) or when_date
         elif when_date is None and (joins or leaves) and following:
             when_date = self._date_in(following)  # "... till ny förbundschef. X börjar 12 mars"
+        if joins and when_date is None and title in self.names.vocabulary.board_positions:
+            when_date = self._board_took_office()  # "Den nya styrelsen tillträdde den 1 januari. … X är ny ordförande"
         if leaves and when_date:
             role.end = when_date
         elif joins:
@@ -370,6 +372,13 @@ class ContactReader:
             role.note = season.group(0) if season else ("tillträdande" if _JOINS.search(near) else "ny")
         purpose = Purpose("publisher", sentence.strip(), source) if fold(title) == "ansvarig utgivare" else None
         return Mention(name=person, source=source, role=role, purpose=purpose)
+
+    def _board_took_office(self) -> date | None:
+        """The day an earlier sentence of the paragraph says the board took office, if one does."""
+        for sentence in reversed(self._paragraph_before):
+            if lexicon().board.search(fold(sentence)) and _TAKES_UP.search(sentence):
+                return self._date_in(sentence)
+        return None
 
     def _joined_titles_end(self, sentence: str, match: re.Match[str]) -> int:
         """Where the titles joined to this one end: "Förbundschef och ansvarig utgivare: X" are both X's."""
