@@ -1714,3 +1714,8 @@ def test_a_new_chair_takes_office_on_the_day_the_board_does(kb):
     # "… tog den omvalda styrelsen över den 15 augusti. … Oskar Lund (C) … blir ny ordförande": from that day
     roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2076-6"}
     assert roles[("Oskar Lund", "ordförande")] == date(2076, 8, 15)
+
+
+def test_the_sentence_after_the_day_gives_the_topic_it_takes_up(kb):
+    # "Nynäshamn står värd onsdagen den 18 november. Vi ses på Folkets hus, och morgonen tar upp X."
+    assert facts(meeting(kb, "2076-11-18")) == ("Nynäshamn", "arbetsgivarnas syn på lönebidrag", "Folkets hus", "08:30")
