@@ -1693,3 +1693,29 @@ def test_days_written_as_ordinals_and_a_move_told_under_its_new_day(kb):
 def test_a_meeting_many_of_you_came_to_was_held(kb):
     # "Hela 52 av er kom till frukostmötet i Nynäshamn den 9 januari" in April: held in January, not one next year
     assert not [m for m in kb.meetings if m.date == date(2077, 1, 9)]
+
+
+def test_a_title_before_the_name_is_held_and_the_one_after_till_is_taken_up(kb):
+    # "har anställt utredare Hugo Berglund till kanslichef … Hugo har haft uppgiften sedan den 3 mars": the day is
+    # the new title's; the title in front of the name is the one he held already
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2076-4"}
+    assert roles[("Hugo Berglund", "kanslichef")] == date(2076, 3, 3)
+    assert roles[("Hugo Berglund", "utredare")] is None
+
+
+def test_a_new_post_the_next_sentence_says_has_gone_to_someone(kb):
+    # "har inrättat en ny tjänst som utvecklingsledare … Uppdraget har gått till Petra Sjöholm … Petra börjar den
+    # 12 juni": the post is hers from that day
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2076-5"}
+    assert roles == {("Petra Sjöholm", "utvecklingsledare"): date(2076, 6, 12)}
+
+
+def test_a_new_chair_takes_office_on_the_day_the_board_does(kb):
+    # "… tog den omvalda styrelsen över den 15 augusti. … Oskar Lund (C) … blir ny ordförande": from that day
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2076-6"}
+    assert roles[("Oskar Lund", "ordförande")] == date(2076, 8, 15)
+
+
+def test_the_sentence_after_the_day_gives_the_topic_it_takes_up(kb):
+    # "Nynäshamn står värd onsdagen den 18 november. Vi ses på Folkets hus, och morgonen tar upp X."
+    assert facts(meeting(kb, "2076-11-18")) == ("Nynäshamn", "arbetsgivarnas syn på lönebidrag", "Folkets hus", "08:30")

@@ -72,6 +72,7 @@ _HOLDER_GAP = re.compile(
     rf"[:\s]*(?:(?!{lexicon().not_holder_gaps}\b)[a-zåäö.]+\s+)?|\s+{lexicon().holder_copulas}\s+[a-zåäö]+\s+"
 )
 _NOT_HOLDER_BEFORE = re.compile(rf"\b{lexicon().not_holder_gaps}\s+$")  # "tar över efter": X after it holds nothing
+_APPOINTED_TO = re.compile(rf"\s+{lexicon().appointed_to}\s+")  # "T1 X till T2"
 _SINCE_BETWEEN = re.compile(rf"\s+{lexicon().since}\s+{_SINCE_DAY}", re.I)  # "X och är sedan den 1 november T"
 
 
@@ -217,12 +218,14 @@ class ContactReader:
 
     def _as_chosen(self, sentence: str) -> str:
         """ "Projektet har rekryterat en processledare. Valet föll på X, …": X takes up the title the sentence before
-        recruits, naming nobody, so the sentence is read as "processledare blir X, …"."""
+        recruits (or creates new: "en ny tjänst: samordnare … Den har gått till X"), naming nobody, so the sentence is
+        read as "processledare blir X, …"."""
         lead = lexicon().chosen.match(sentence)
         if lead is None or not self._paragraph_before:
             return sentence
         before = self._paragraph_before[-1]
-        titles = list(self.names.role.finditer(before)) if _JOINS.search(before) else []
+        new = _JOINS.search(before) or any(fold(word) in _NEW for word in before.split())  # "fått en ny tjänst:"
+        titles = list(self.names.role.finditer(before)) if new else []
         if len(titles) != 1 or self.names.people(before):
             return sentence
         return f"{titles[0].group('title')} blir {sentence[lead.end() :]}"
@@ -321,8 +324,15 @@ class ContactReader:
         organisation = self._organisation(sentence, match, words_before, section_federation, title)
         role = Role(title=title, organisation=organisation, source=source)
         following_title = next((m.start() for m in self.names.role.finditer(sentence, match.end())), len(sentence))
-        named_at = next((start for start, _, name in people if name == person), match.start())
-        near = sentence[max(0, min(match.start(), named_at) - 15) : following_title].rstrip()  # "har anställt X som T"
+        named_at, named_end = next(
+            ((start, end) for start, end, name in people if name == person), (match.start(),) * 2
+        )
+        # "har utsett biträdande förbundschef X till tillförordnad förbundschef": X holds the first title and is
+        # appointed to the second, whose appointment reaches back to the title in front of the name
+        if _held_before(sentence, match, named_at, named_end, self.names.role):
+            return Mention(name=person, source=source, role=role)
+        anchor = _appointment_start(sentence, match, named_at, named_end, self.names.role)
+        near = sentence[max(0, anchor - 15) : following_title].rstrip()  # "har anställt X som T"
         if near.split() and fold(near.split()[-1]) in _NEW:  # "... och tillträdande <next title>"
             near = near.rsplit(None, 1)[0]
         only_title = len(list(self.names.role.finditer(sentence))) == 1
@@ -352,6 +362,8 @@ class ContactReader:
             when_date = self._date_in(following) or when_date
         elif when_date is None and (joins or leaves) and following:
             when_date = self._date_in(following)  # "... till ny förbundschef. X börjar 12 mars"
+        if joins and when_date is None and title in self.names.vocabulary.board_positions:
+            when_date = self._board_took_office()  # "Den nya styrelsen tillträdde den 1 januari. … X är ny ordförande"
         if leaves and when_date:
             role.end = when_date
         elif joins:
@@ -360,6 +372,13 @@ class ContactReader:
             role.note = season.group(0) if season else ("tillträdande" if _JOINS.search(near) else "ny")
         purpose = Purpose("publisher", sentence.strip(), source) if fold(title) == "ansvarig utgivare" else None
         return Mention(name=person, source=source, role=role, purpose=purpose)
+
+    def _board_took_office(self) -> date | None:
+        """The day an earlier sentence of the paragraph says the board took office, if one does."""
+        for sentence in reversed(self._paragraph_before):
+            if lexicon().board.search(fold(sentence)) and _TAKES_UP.search(sentence):
+                return self._date_in(sentence)
+        return None
 
     def _joined_titles_end(self, sentence: str, match: re.Match[str]) -> int:
         """Where the titles joined to this one end: "Förbundschef och ansvarig utgivare: X" are both X's."""
@@ -514,6 +533,24 @@ def _just_before(people: People, sentence: str, position: int, titles: Titles) -
 
 
 _APPOSITION = re.compile(r",\s+(?P<clause>[a-zåäö][^,]{1,80}),")  # ", som suttit i styrelsen sedan 2079,"
+
+
+def _held_before(sentence: str, match: re.Match[str], named_at: int, named_end: int, titles: Titles) -> bool:
+    """ "T1 X till T2": whether this title is T1, the one X holds until appointed to T2."""
+    moves_on = _APPOINTED_TO.match(sentence, named_end) if match.end() <= named_at else None
+    return bool(moves_on and titles.match(sentence, moves_on.end()))
+
+
+def _appointment_start(sentence: str, match: re.Match[str], named_at: int, named_end: int, titles: Titles) -> int:
+    """Where the words about this title's appointment start: for T2 of "T1 X till T2", at T1 (what stands before it
+    tells whether X is appointed); else at the title or the name, whichever comes first."""
+    if named_at < match.start() and _APPOINTED_TO.fullmatch(sentence, named_end, match.start()):
+        before = [
+            title for title in titles.finditer(sentence[:named_at]) if not sentence[title.end() : named_at].strip()
+        ]
+        if before:
+            return before[-1].start()
+    return min(match.start(), named_at)
 
 
 def _without_apposition(gap: str) -> str:

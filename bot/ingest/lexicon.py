@@ -106,6 +106,7 @@ class Lexicon:
     successor: re.Pattern[str]  # "efterträdare": a noun standing for the title its predecessor leaves, as written
     chosen: re.Pattern[str]  # "Valet föll på": opening a sentence that names whom the one before recruits
     since: str  # a pattern: "sedan", "från och med" before the day a title was taken up, as written
+    appointed_to: str  # a pattern: "till" between a name and the title it is appointed to ("T1 X till T2"), as written
     not_names: frozenset[str]  # "Kontakta", "Tema": capitalised words never part of a name, folded
     organisation_openers: frozenset[str]  # "Samordningsförbundet": the words after it name no person, folded
 
@@ -309,6 +310,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             successor=re.compile(rf"\b(?:{'|'.join(map(re.escape, map(str, data['successor_nouns'])))})\b", re.I),
             chosen=re.compile(rf"^\s*(?:{_as_written_phrases(data['chosen_leads'])})\s+", re.I),
             since="(?:" + "|".join(re.escape(str(word)).replace(r"\ ", r"\s+") for word in data["since_words"]) + ")",
+            appointed_to="(?:" + "|".join(map(re.escape, map(str, data["appointed_to"]))) + ")",
             not_names=frozenset(fold(str(word)) for word in data["not_names"]),
             organisation_openers=frozenset(fold(str(word)) for word in data["organisation_openers"]),
             phone_leads=re.compile(rf"\s+(?:{'|'.join(map(re.escape, map(str, data['phone_leads'])))})\s+$"),
