@@ -1620,3 +1620,61 @@ def test_which_party_is_answered_by_the_party_letters_after_names() -> None:
     ):
         found = reader.find(asked, LATER, lang)
         assert found and found.kind == "party" and "(samtliga M)" in found.sentences[0].text, asked
+
+
+def test_an_addresss_number_is_no_count() -> None:
+    # "hur många …?" of a place whose article gives only its street number: "Strandvägen 12" counts nothing
+    kb = _kb(
+        (
+            "2025-52",
+            3,
+            [
+                ("Ny klubblokal", "Båtklubben har flyttat sin klubblokal till Strandvägen 12 i Dalarö."),
+                ("Regattan", "Regattan lockade 30 båtar från hela skärgården."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    assert reader.find("Hur många har båtklubben i klubblokalen i Dalarö?", LATER, "sv") is None
+    found = reader.find("hur många båtar lockade regattan?", LATER, "sv")
+    assert found and "30 båtar" in found.sentences[0].text
+
+
+def test_a_list_naming_someone_is_not_what_they_said() -> None:
+    # "vad tyckte X om Y?": a sentence listing the visitors by name says nothing X said; X's own words answer
+    kb = _kb(
+        (
+            "2025-53",
+            3,
+            [
+                ("Besök", "Fyra seglare besökte regattan i juni: Eva Lund, Per Ek, Ada Berg och Bo Holm Sund."),
+                ("Hamnen", "– Bryggorna i hamnen är för smala, säger Ada Berg."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    assert reader.find("Vad tyckte Per Ek om regattan i juni?", LATER, "sv") is None
+    found = reader.find("vad tycker Ada Berg om bryggorna i hamnen?", LATER, "sv")
+    assert found and "för smala" in found.sentences[0].text
+
+
+def test_what_became_of_something_in_a_year_after_the_issue_is_not_told_by_its_plan() -> None:
+    # an issue of 2025 saying the school "avslutas hösten 2027" plans it; how it went in 2027 it cannot tell
+    kb = _kb(
+        (
+            "2025-54",
+            3,
+            [
+                ("Seglarskolan", "Seglarskolan har i år 40 elever och avslutas hösten 2027."),
+                ("Seglarskolan", "Resultatet av första året visar att eleverna vill fortsätta."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    assert reader.find("Vilket resultat fick seglarskolan när den avslutades hösten 2027?", LATER, "sv") is None
+    assert reader.find("What was the result of the sailing school when it ended in 2027?", LATER, "en") is None
+    found = reader.find("när avslutas seglarskolan, 2027?", LATER, "sv")  # a plan, asked as one
+    assert found and "hösten 2027" in found.sentences[0].text

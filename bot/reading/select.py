@@ -41,6 +41,7 @@ class Query:
     counted: tuple[str, ...] = ()  # "hur många anställda ...?": what is counted, which the number must stand by
     spelled: bool = False  # it names an acronym the sources spell out ("ESF": Europeiska socialfonden)
     years: frozenset[str] = frozenset()  # the years it names ("... under 2017?"): its answer's article must be of them
+    past: bool = False  # it is in the past tense ("när det avslutades 2020"): a year after an issue is not of it
 
     @cached_property
     def named(self) -> frozenset[int]:
@@ -119,6 +120,7 @@ class Reader:
         self.whole_kinds = frozenset(self.words.whole_kinds)
         self.role_asked_kinds = frozenset(self.words.role_asked_kinds)
         self.nearby_kinds = frozenset(self.words.nearby_kinds)
+        self.unlisted_kinds = frozenset(self.words.unlisted_kinds)
         self._spans: dict[tuple[int, str], tuple[tuple[int, int, str], ...]] = {}
         self._words: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
         self._about: dict[int, tuple[int, str]] = {}  # a sentence's about_markers held, and its text folded
@@ -292,8 +294,16 @@ class Reader:
         found = self._spans.get(key)
         if found is None:
             matches = (m for pattern in self.words.markers[kind] for m in pattern.finditer(sentence.text))
-            found = self._spans[key] = tuple((m.start(), m.end(), m.group()) for m in matches)
+            spans = [(m.start(), m.end(), m.group()) for m in matches]
+            if kind == "number" and self.words.no_count is not None:  # an address's number counts nothing
+                spans = [span for span in spans if not self._counts_nothing(sentence.text, span)]
+            found = self._spans[key] = tuple(spans)
         return found
+
+    def _counts_nothing(self, text: str, span: tuple[int, int, str]) -> bool:
+        """Whether a number found in `text` stands where a number counts nothing (`no_count`: an address)."""
+        pattern = self.words.no_count
+        return pattern is not None and any(m.start() <= span[0] and span[1] <= m.end() for m in pattern.finditer(text))
 
     def holds(self, sentence: Sentence, kind: str, numbers: frozenset[str] = frozenset()) -> bool:
         """Whether the sentence holds what `kind` asks for, other than the question's own numbers."""
@@ -329,7 +339,8 @@ class Reader:
         numbers = frozenset(_DIGITS.findall(text))
         years = frozenset(self.words.year.findall(text)) if self.words.year else frozenset()
         counted = self._counted(text, lang, groups)
-        return Query(weighted, terms, kind, numbers, names, counted, spelled, years)
+        past = bool(years and self.words.past and self.words.past.search(fold(text)))
+        return Query(weighted, terms, kind, numbers, names, counted, spelled, years, past)
 
     def _unnamed_role(self, text: str, lang: str) -> bool:
         """Whether the question names a role or title the role markers know ("rektor"; in English through the
@@ -585,9 +596,11 @@ class Reader:
             held = self.index.terms[sentence.number] & query.terms
             if len(held) < self.min_matched or all(term.isdigit() for term in held):  # a year alone answers nothing
                 continue
-            if not self._names_held(sentence.number, query) or not self._of_years(sentence, query.years):
+            if not self._names_held(sentence.number, query) or not self._of_years(sentence, query.years, query.past):
                 continue
             if query.counted and not self._stands_by(sentence, query, query.counted):  # "två projekt": no staff
+                continue
+            if kind in self.unlisted_kinds and self._listing(sentence):  # a list naming X is not what X said
                 continue
             if kind and not self._gives(sentence, query):  # no bonus for what is sought
                 if self._lacks(sentence, query) or bound - self.kind_bonus - self.near_bonus + 1e-9 < best - margin:
@@ -599,12 +612,15 @@ class Reader:
         found.sort(key=lambda one: one[0])  # as the index found them: between equal scores the first wins
         return [(score, coverage, sentence) for _, score, coverage, sentence in found]
 
-    def _of_years(self, sentence: Sentence, years: frozenset[str]) -> bool:
+    def _of_years(self, sentence: Sentence, years: frozenset[str], past: bool = False) -> bool:
         """Whether the sentence can tell of the years a question names: its article (its sentences and headline)
         writes them, or, when neither the sentence nor its headline writes a year, its issue was published in
-        them ("vem blev projektledare 2016?"). An article about 2016 does not tell of 2017."""
+        them ("vem blev projektledare 2016?"). An article about 2016 does not tell of 2017; an issue of 2018 does
+        not tell what became of something in 2020 (`past`), though it writes the year as a plan."""
         if not years or self.words.year is None:
             return True
+        if past and any(int(year) > sentence.published.year for year in years):
+            return False
         if self._article_years is None:
             written: dict[tuple[str, str], set[str]] = {}
             for one in self.index.sentences:
