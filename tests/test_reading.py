@@ -1678,3 +1678,26 @@ def test_what_became_of_something_in_a_year_after_the_issue_is_not_told_by_its_p
     assert reader.find("What was the result of the sailing school when it ended in 2027?", LATER, "en") is None
     found = reader.find("när avslutas seglarskolan, 2027?", LATER, "sv")  # a plan, asked as one
     assert found and "hösten 2027" in found.sentences[0].text
+
+
+def test_a_rare_question_word_the_answer_lacks_brings_the_sentence_of_its_article_holding_it() -> None:
+    # "vem är kursledare för X?": the article names X first and its leader four sentences on, in a quote's
+    # attribution; that sentence comes along, while a common word or a year lacked brings nothing
+    kb = _kb(
+        (
+            "2025-55",
+            3,
+            [
+                ("Seglarskolan", "I våras berättade vi om seglarskolan för unga i Nacka."),
+                ("Seglarskolan", "Skolan ska ge fler unga en väg ut på sjön."),
+                ("Seglarskolan", "Utvärderingen som gjordes i maj visar att eleverna trivs."),
+                ("Seglarskolan", "Eleverna seglar två kvällar i veckan."),
+                ("Seglarskolan", "– Vi behöver fler båtar, säger Eva Lund som är kursledare."),
+                ("Regattan", "Regattan lockade 30 båtar från hela skärgården."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("vilken kursledare har seglarskolan för unga i nacka", LATER, "sv")
+    assert found and "Eva Lund" in " ".join(sentence.text for sentence in found.sentences)

@@ -103,6 +103,8 @@ class Reader:
         self.max_sentences = int(settings.get("max_sentences", 3))
         self.refer_reach = int(settings.get("refer_reach", 0))
         self.part_reach = int(settings.get("part_reach", 0))
+        self.lacking_reach = int(settings.get("lacking_reach", 0))
+        self.lacking_share = settings.get("lacking_share", 0.0)
         self.short = int(settings.get("short_sentence", 60))  # a shorter sentence brings the next along
         self.near_window = int(settings.get("near_window", 0))
         self.near_bonus = settings.get("near_bonus", 0.0)
@@ -489,6 +491,7 @@ class Reader:
             coverage, best = later
         quoted = self._with_each_part(question, lang, best, self._around(best, query), query.numbers)
         quoted = self._with_rarest(best, quoted, query)
+        quoted = self._with_lacking(best, quoted, query)
         own = set().union(*(self.index.terms[sentence.number] for sentence in quoted))
         telling = query.kind in self.telling_kinds and self.holds(best, query.kind, query.numbers)
         telling = telling or (query.kind == "define" and self._spells_out(own, query))
@@ -542,6 +545,40 @@ class Reader:
                 if not terms[number].isdisjoint(rarest):
                     return self._adding(sentences[number], quoted, best)
         return quoted
+
+    def _with_lacking(self, best: Sentence, quoted: list[Sentence], query: Query) -> list[Sentence]:
+        """The quoted sentences with, when they lack a rare word of the question (weighing at least `lacking_share`
+        of the rarest), the sentence of the best one's article (within `lacking_reach`) holding that word and what
+        the question asks for: the article's answer may stand a few sentences from its other words ("... säger
+        Maria Andersson som är projektledare"). A common word ("projekt") or a year brings nothing, nor does anything
+        when the best's number stands by the question's words (`near_kinds`)."""
+        kind, terms = query.kind, self.index.terms
+        if kind is None or self.lacking_reach <= 0 or not query.weighted:
+            return quoted
+        if kind in self.near_kinds and self.holds(best, kind, query.numbers) and self.near_share(best, query):
+            return quoted  # its number stands by the question's words: the answer ("I hamnen finns sju båtplatser.")
+        held = set().union(*(terms[one.number] for one in quoted))
+        least = self.lacking_share * max(weight for _, weight in query.weighted)
+        lacking = {
+            term
+            for group, weight in query.weighted
+            if weight >= least and held.isdisjoint(group)
+            for term in group
+            if term in self.index.idf and not term.isdigit()  # a year bounds the answer, it does not point to it
+        }
+        if not lacking:
+            return quoted
+        sentences, reach = self.index.sentences, self.lacking_reach
+        near = sentences[max(0, best.number - reach) : best.number + reach + 1]
+        found = [
+            (len(lacking & terms[other.number]), -abs(other.number - best.number), other.number)
+            for other in near
+            if other not in quoted
+            and same_article(other, best)
+            and not lacking.isdisjoint(terms[other.number])
+            and self.holds(other, kind, query.numbers)
+        ]
+        return self._adding(sentences[max(found)[2]], quoted, best) if found else quoted
 
     def _answers_part(self, sentence: Sentence, kind: str, terms: set[str], numbers: frozenset[str]) -> bool:
         return self.holds(sentence, kind, numbers) and not terms.isdisjoint(self.index.terms[sentence.number])
