@@ -1701,3 +1701,24 @@ def test_a_rare_question_word_the_answer_lacks_brings_the_sentence_of_its_articl
     reader = Reader(kb)
     found = reader.find("vilken kursledare har seglarskolan för unga i nacka", LATER, "sv")
     assert found and "Eva Lund" in " ".join(sentence.text for sentence in found.sentences)
+
+
+def test_a_thing_asked_for_that_the_sources_never_write_is_not_answered() -> None:
+    # "vilket telefonnummer har X?", "parkeringsavgift hamnen dalarö": the word asked for as a thing is one no
+    # sentence holds; the sentences' other words (the place) do not answer it. Asked elsewhere it only weighs.
+    kb = _kb(
+        (
+            "2025-56",
+            3,
+            [
+                ("Hamnen", "Båtklubbens hamn i Dalarö har sju båtplatser för gäster och ett café vid bryggan."),
+                ("Regattan", "Regattan lockade 30 båtar från hela skärgården."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    assert reader.find("vilken parkeringsavgift har båtklubbens hamn i dalarö", LATER, "sv") is None
+    assert reader.find("parkeringsavgift båtklubbens hamn dalarö gäster", LATER, "sv") is None
+    found = reader.find("hur många båtplatser för gäster har båtklubbens hamn i dalarö", LATER, "sv")
+    assert found and "sju båtplatser" in found.sentences[0].text

@@ -338,11 +338,24 @@ class Reader:
         )
         named = self.index.names | self._capitalised_in(text, lang)
         names = tuple(group for group in groups if all(term in named for term in group))
+        names += self._thing_unknown(text, lang, groups)
         numbers = frozenset(_DIGITS.findall(text))
         years = frozenset(self.words.year.findall(text)) if self.words.year else frozenset()
         counted = self._counted(text, lang, groups)
         past = bool(years and self.words.past and self.words.past.search(fold(text)))
         return Query(weighted, terms, kind, numbers, names, counted, spelled, years, past)
+
+    def _thing_unknown(self, text: str, lang: str, groups: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+        """The word a Swedish question asks for as a thing (`thing_asked`: "vilka öppettider …", a keyword question's
+        first word), when the sources hold none of its terms, nor as a part of a compound: an answer must hold it
+        as a name, so none does. A word the sources lack elsewhere in the question only weighs."""
+        pattern = self.words.thing_asked
+        found = pattern.search(fold(text)) if pattern is not None and lang == "sv" else None
+        if found is None:
+            return ()
+        asked = set(self.index.normaliser.question_terms(found.group(1), lang))
+        idf = self.index.idf
+        return tuple(group for group in groups if asked & set(group) and not any(term in idf for term in group))
 
     def _unnamed_role(self, text: str, lang: str) -> bool:
         """Whether the question names a role or title the role markers know ("rektor"; in English through the

@@ -77,6 +77,7 @@ class ReadingWords:
     no_count: re.Pattern[str] | None = None  # where a number counts nothing (an address's: "Handenterminalen 5")
     unlisted_kinds: tuple[str, ...] = ()  # kinds a sentence that is mostly names never answers (what someone said)
     past: re.Pattern[str] | None = None  # a question in the past tense ("avslutades", "blev"), on its folded text
+    thing_asked: re.Pattern[str] | None = None  # the word a question asks for as a thing ("vilka öppettider")
 
 
 def _patterns(data: Any, where: str) -> dict[str, tuple[re.Pattern[str], ...]]:
@@ -141,6 +142,7 @@ def _words(data: Any, path: Path) -> ReadingWords:
         no_count=_pattern(data.get("no_count")),
         unlisted_kinds=_kinds(data.get("unlisted_kinds") or (), f"{path}: unlisted_kinds"),
         past=_pattern(data.get("past")),
+        thing_asked=_pattern(data.get("thing_asked")),
     )
 
 
