@@ -1620,3 +1620,105 @@ def test_which_party_is_answered_by_the_party_letters_after_names() -> None:
     ):
         found = reader.find(asked, LATER, lang)
         assert found and found.kind == "party" and "(samtliga M)" in found.sentences[0].text, asked
+
+
+def test_an_addresss_number_is_no_count() -> None:
+    # "hur många …?" of a place whose article gives only its street number: "Strandvägen 12" counts nothing
+    kb = _kb(
+        (
+            "2025-52",
+            3,
+            [
+                ("Ny klubblokal", "Båtklubben har flyttat sin klubblokal till Strandvägen 12 i Dalarö."),
+                ("Regattan", "Regattan lockade 30 båtar från hela skärgården."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    assert reader.find("Hur många har båtklubben i klubblokalen i Dalarö?", LATER, "sv") is None
+    found = reader.find("hur många båtar lockade regattan?", LATER, "sv")
+    assert found and "30 båtar" in found.sentences[0].text
+
+
+def test_a_list_naming_someone_is_not_what_they_said() -> None:
+    # "vad tyckte X om Y?": a sentence listing the visitors by name says nothing X said; X's own words answer
+    kb = _kb(
+        (
+            "2025-53",
+            3,
+            [
+                ("Besök", "Fyra seglare besökte regattan i juni: Eva Lund, Per Ek, Ada Berg och Bo Holm Sund."),
+                ("Hamnen", "– Bryggorna i hamnen är för smala, säger Ada Berg."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    assert reader.find("Vad tyckte Per Ek om regattan i juni?", LATER, "sv") is None
+    found = reader.find("vad tycker Ada Berg om bryggorna i hamnen?", LATER, "sv")
+    assert found and "för smala" in found.sentences[0].text
+
+
+def test_what_became_of_something_in_a_year_after_the_issue_is_not_told_by_its_plan() -> None:
+    # an issue of 2025 saying the school "avslutas hösten 2027" plans it; how it went in 2027 it cannot tell
+    kb = _kb(
+        (
+            "2025-54",
+            3,
+            [
+                ("Seglarskolan", "Seglarskolan har i år 40 elever och avslutas hösten 2027."),
+                ("Seglarskolan", "Resultatet av första året visar att eleverna vill fortsätta."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    assert reader.find("Vilket resultat fick seglarskolan när den avslutades hösten 2027?", LATER, "sv") is None
+    assert reader.find("What was the result of the sailing school when it ended in 2027?", LATER, "en") is None
+    found = reader.find("när avslutas seglarskolan, 2027?", LATER, "sv")  # a plan, asked as one
+    assert found and "hösten 2027" in found.sentences[0].text
+
+
+def test_a_rare_question_word_the_answer_lacks_brings_the_sentence_of_its_article_holding_it() -> None:
+    # "vem är kursledare för X?": the article names X first and its leader four sentences on, in a quote's
+    # attribution; that sentence comes along, while a common word or a year lacked brings nothing
+    kb = _kb(
+        (
+            "2025-55",
+            3,
+            [
+                ("Seglarskolan", "I våras berättade vi om seglarskolan för unga i Nacka."),
+                ("Seglarskolan", "Skolan ska ge fler unga en väg ut på sjön."),
+                ("Seglarskolan", "Utvärderingen som gjordes i maj visar att eleverna trivs."),
+                ("Seglarskolan", "Eleverna seglar två kvällar i veckan."),
+                ("Seglarskolan", "– Vi behöver fler båtar, säger Eva Lund som är kursledare."),
+                ("Regattan", "Regattan lockade 30 båtar från hela skärgården."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("vilken kursledare har seglarskolan för unga i nacka", LATER, "sv")
+    assert found and "Eva Lund" in " ".join(sentence.text for sentence in found.sentences)
+
+
+def test_a_thing_asked_for_that_the_sources_never_write_is_not_answered() -> None:
+    # "vilket telefonnummer har X?", "parkeringsavgift hamnen dalarö": the word asked for as a thing is one no
+    # sentence holds; the sentences' other words (the place) do not answer it. Asked elsewhere it only weighs.
+    kb = _kb(
+        (
+            "2025-56",
+            3,
+            [
+                ("Hamnen", "Båtklubbens hamn i Dalarö har sju båtplatser för gäster och ett café vid bryggan."),
+                ("Regattan", "Regattan lockade 30 båtar från hela skärgården."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    assert reader.find("vilken parkeringsavgift har båtklubbens hamn i dalarö", LATER, "sv") is None
+    assert reader.find("parkeringsavgift båtklubbens hamn dalarö gäster", LATER, "sv") is None
+    found = reader.find("hur många båtplatser för gäster har båtklubbens hamn i dalarö", LATER, "sv")
+    assert found and "sju båtplatser" in found.sentences[0].text

@@ -41,6 +41,7 @@ class Query:
     counted: tuple[str, ...] = ()  # "hur många anställda ...?": what is counted, which the number must stand by
     spelled: bool = False  # it names an acronym the sources spell out ("ESF": Europeiska socialfonden)
     years: frozenset[str] = frozenset()  # the years it names ("... under 2017?"): its answer's article must be of them
+    past: bool = False  # it is in the past tense ("när det avslutades 2020"): a year after an issue is not of it
 
     @cached_property
     def named(self) -> frozenset[int]:
@@ -102,6 +103,8 @@ class Reader:
         self.max_sentences = int(settings.get("max_sentences", 3))
         self.refer_reach = int(settings.get("refer_reach", 0))
         self.part_reach = int(settings.get("part_reach", 0))
+        self.lacking_reach = int(settings.get("lacking_reach", 0))
+        self.lacking_share = settings.get("lacking_share", 0.0)
         self.short = int(settings.get("short_sentence", 60))  # a shorter sentence brings the next along
         self.near_window = int(settings.get("near_window", 0))
         self.near_bonus = settings.get("near_bonus", 0.0)
@@ -119,6 +122,7 @@ class Reader:
         self.whole_kinds = frozenset(self.words.whole_kinds)
         self.role_asked_kinds = frozenset(self.words.role_asked_kinds)
         self.nearby_kinds = frozenset(self.words.nearby_kinds)
+        self.unlisted_kinds = frozenset(self.words.unlisted_kinds)
         self._spans: dict[tuple[int, str], tuple[tuple[int, int, str], ...]] = {}
         self._words: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
         self._about: dict[int, tuple[int, str]] = {}  # a sentence's about_markers held, and its text folded
@@ -292,8 +296,16 @@ class Reader:
         found = self._spans.get(key)
         if found is None:
             matches = (m for pattern in self.words.markers[kind] for m in pattern.finditer(sentence.text))
-            found = self._spans[key] = tuple((m.start(), m.end(), m.group()) for m in matches)
+            spans = [(m.start(), m.end(), m.group()) for m in matches]
+            if kind == "number" and self.words.no_count is not None:  # an address's number counts nothing
+                spans = [span for span in spans if not self._counts_nothing(sentence.text, span)]
+            found = self._spans[key] = tuple(spans)
         return found
+
+    def _counts_nothing(self, text: str, span: tuple[int, int, str]) -> bool:
+        """Whether a number found in `text` stands where a number counts nothing (`no_count`: an address)."""
+        pattern = self.words.no_count
+        return pattern is not None and any(m.start() <= span[0] and span[1] <= m.end() for m in pattern.finditer(text))
 
     def holds(self, sentence: Sentence, kind: str, numbers: frozenset[str] = frozenset()) -> bool:
         """Whether the sentence holds what `kind` asks for, other than the question's own numbers."""
@@ -326,10 +338,24 @@ class Reader:
         )
         named = self.index.names | self._capitalised_in(text, lang)
         names = tuple(group for group in groups if all(term in named for term in group))
+        names += self._thing_unknown(text, lang, groups)
         numbers = frozenset(_DIGITS.findall(text))
         years = frozenset(self.words.year.findall(text)) if self.words.year else frozenset()
         counted = self._counted(text, lang, groups)
-        return Query(weighted, terms, kind, numbers, names, counted, spelled, years)
+        past = bool(years and self.words.past and self.words.past.search(fold(text)))
+        return Query(weighted, terms, kind, numbers, names, counted, spelled, years, past)
+
+    def _thing_unknown(self, text: str, lang: str, groups: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+        """The word a Swedish question asks for as a thing (`thing_asked`: "vilka öppettider …", a keyword question's
+        first word), when the sources hold none of its terms, nor as a part of a compound: an answer must hold it
+        as a name, so none does. A word the sources lack elsewhere in the question only weighs."""
+        pattern = self.words.thing_asked
+        found = pattern.search(fold(text)) if pattern is not None and lang == "sv" else None
+        if found is None:
+            return ()
+        asked = set(self.index.normaliser.question_terms(found.group(1), lang))
+        idf = self.index.idf
+        return tuple(group for group in groups if asked & set(group) and not any(term in idf for term in group))
 
     def _unnamed_role(self, text: str, lang: str) -> bool:
         """Whether the question names a role or title the role markers know ("rektor"; in English through the
@@ -478,6 +504,7 @@ class Reader:
             coverage, best = later
         quoted = self._with_each_part(question, lang, best, self._around(best, query), query.numbers)
         quoted = self._with_rarest(best, quoted, query)
+        quoted = self._with_lacking(best, quoted, query)
         own = set().union(*(self.index.terms[sentence.number] for sentence in quoted))
         telling = query.kind in self.telling_kinds and self.holds(best, query.kind, query.numbers)
         telling = telling or (query.kind == "define" and self._spells_out(own, query))
@@ -532,6 +559,40 @@ class Reader:
                     return self._adding(sentences[number], quoted, best)
         return quoted
 
+    def _with_lacking(self, best: Sentence, quoted: list[Sentence], query: Query) -> list[Sentence]:
+        """The quoted sentences with, when they lack a rare word of the question (weighing at least `lacking_share`
+        of the rarest), the sentence of the best one's article (within `lacking_reach`) holding that word and what
+        the question asks for: the article's answer may stand a few sentences from its other words ("... säger
+        Maria Andersson som är projektledare"). A common word ("projekt") or a year brings nothing, nor does anything
+        when the best's number stands by the question's words (`near_kinds`)."""
+        kind, terms = query.kind, self.index.terms
+        if kind is None or self.lacking_reach <= 0 or not query.weighted:
+            return quoted
+        if kind in self.near_kinds and self.holds(best, kind, query.numbers) and self.near_share(best, query):
+            return quoted  # its number stands by the question's words: the answer ("I hamnen finns sju båtplatser.")
+        held = set().union(*(terms[one.number] for one in quoted))
+        least = self.lacking_share * max(weight for _, weight in query.weighted)
+        lacking = {
+            term
+            for group, weight in query.weighted
+            if weight >= least and held.isdisjoint(group)
+            for term in group
+            if term in self.index.idf and not term.isdigit()  # a year bounds the answer, it does not point to it
+        }
+        if not lacking:
+            return quoted
+        sentences, reach = self.index.sentences, self.lacking_reach
+        near = sentences[max(0, best.number - reach) : best.number + reach + 1]
+        found = [
+            (len(lacking & terms[other.number]), -abs(other.number - best.number), other.number)
+            for other in near
+            if other not in quoted
+            and same_article(other, best)
+            and not lacking.isdisjoint(terms[other.number])
+            and self.holds(other, kind, query.numbers)
+        ]
+        return self._adding(sentences[max(found)[2]], quoted, best) if found else quoted
+
     def _answers_part(self, sentence: Sentence, kind: str, terms: set[str], numbers: frozenset[str]) -> bool:
         return self.holds(sentence, kind, numbers) and not terms.isdisjoint(self.index.terms[sentence.number])
 
@@ -585,9 +646,11 @@ class Reader:
             held = self.index.terms[sentence.number] & query.terms
             if len(held) < self.min_matched or all(term.isdigit() for term in held):  # a year alone answers nothing
                 continue
-            if not self._names_held(sentence.number, query) or not self._of_years(sentence, query.years):
+            if not self._names_held(sentence.number, query) or not self._of_years(sentence, query.years, query.past):
                 continue
             if query.counted and not self._stands_by(sentence, query, query.counted):  # "två projekt": no staff
+                continue
+            if kind in self.unlisted_kinds and self._listing(sentence):  # a list naming X is not what X said
                 continue
             if kind and not self._gives(sentence, query):  # no bonus for what is sought
                 if self._lacks(sentence, query) or bound - self.kind_bonus - self.near_bonus + 1e-9 < best - margin:
@@ -599,12 +662,15 @@ class Reader:
         found.sort(key=lambda one: one[0])  # as the index found them: between equal scores the first wins
         return [(score, coverage, sentence) for _, score, coverage, sentence in found]
 
-    def _of_years(self, sentence: Sentence, years: frozenset[str]) -> bool:
+    def _of_years(self, sentence: Sentence, years: frozenset[str], past: bool = False) -> bool:
         """Whether the sentence can tell of the years a question names: its article (its sentences and headline)
         writes them, or, when neither the sentence nor its headline writes a year, its issue was published in
-        them ("vem blev projektledare 2016?"). An article about 2016 does not tell of 2017."""
+        them ("vem blev projektledare 2016?"). An article about 2016 does not tell of 2017; an issue of 2018 does
+        not tell what became of something in 2020 (`past`), though it writes the year as a plan."""
         if not years or self.words.year is None:
             return True
+        if past and any(int(year) > sentence.published.year for year in years):
+            return False
         if self._article_years is None:
             written: dict[tuple[str, str], set[str]] = {}
             for one in self.index.sentences:

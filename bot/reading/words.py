@@ -74,6 +74,10 @@ class ReadingWords:
     met_by_kind: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "vilken titel": any role meets "titel"
     source_words: re.Pattern[str] | None = None  # words pointing to the newsletters themselves ("enligt artikeln")
     year: re.Pattern[str] | None = None  # a year as written ("2017"): one a question names bounds its answer
+    no_count: re.Pattern[str] | None = None  # where a number counts nothing (an address's: "Handenterminalen 5")
+    unlisted_kinds: tuple[str, ...] = ()  # kinds a sentence that is mostly names never answers (what someone said)
+    past: re.Pattern[str] | None = None  # a question in the past tense ("avslutades", "blev"), on its folded text
+    thing_asked: re.Pattern[str] | None = None  # the word a question asks for as a thing ("vilka öppettider")
 
 
 def _patterns(data: Any, where: str) -> dict[str, tuple[re.Pattern[str], ...]]:
@@ -135,6 +139,10 @@ def _words(data: Any, path: Path) -> ReadingWords:
         name_particles=frozenset(str(word) for word in data.get("name_particles") or ()),
         year=_pattern(data.get("year")),
         source_words=_pattern(data.get("source_words")),
+        no_count=_pattern(data.get("no_count")),
+        unlisted_kinds=_kinds(data.get("unlisted_kinds") or (), f"{path}: unlisted_kinds"),
+        past=_pattern(data.get("past")),
+        thing_asked=_pattern(data.get("thing_asked")),
     )
 
 
