@@ -24,4 +24,5 @@ READING_QUESTIONS = {
     "heldout3": PROJECT_ROOT / "tests" / "eval" / "reading_heldout3.yaml",  # written after the second was run
     "heldout4": PROJECT_ROOT / "tests" / "eval" / "reading_heldout4.yaml",  # written after the third was run
     "heldout5": PROJECT_ROOT / "tests" / "eval" / "reading_heldout5.yaml",  # written after the fourth was run
+    "heldout6": PROJECT_ROOT / "tests" / "eval" / "reading_heldout6.yaml",  # written after the fifth was run
 }
