@@ -7,7 +7,7 @@ from datetime import date
 from functools import lru_cache
 
 from bot.answers.common import Answer, known_through, with_source
-from bot.answers.words import capital, clock, join_list, kind_name, long_date
+from bot.answers.words import capital, clock, join_list, kind_name, long_date, uncapital
 from bot.folding import fold
 from bot.knowledge import query
 from bot.knowledge.model import KnowledgeBase, Meeting
@@ -93,7 +93,7 @@ def one_line(meeting: Meeting, lang: str) -> str:
         text += f": {meeting.venue}"
     if meeting.moved_from:
         moved = say(lang, "meeting_moved_from", day=long_date(meeting.moved_from, lang)).rstrip(".")
-        text += f" ({moved[:1].lower()}{moved[1:]})"
+        text += f" ({uncapital(moved)})"
     return text
 
 
@@ -156,21 +156,16 @@ def next_meeting(
         if not municipality and meeting.municipality:
             lead = lead[:-1] + f" {say(lang, 'in')} {meeting.municipality}."
         before = [m for m in query.called_off(kb, today, municipality, kind) if m.date < meeting.date]
-        return Answer(_called_off_note(before, lang) + describe(meeting, kb, lang, lead), meetings=[meeting])
-    answer = _nothing_upcoming(kb, today, lang, municipality, kind, topic)
-    note = "" if topic else _called_off_note(query.called_off(kb, today, municipality, kind), lang)
-    return replace(answer, text=note + answer.text)
+        return _led_by(before, lang, Answer(describe(meeting, kb, lang, lead), meetings=[meeting]))
+    called_off = [] if topic else query.called_off(kb, today, municipality, kind)
+    return _led_by(called_off, lang, _nothing_upcoming(kb, today, lang, municipality, kind, topic))
 
 
-def _called_off_note(meetings: list[Meeting], lang: str) -> str:
-    """A line for each meeting still to come that is cancelled or moved to a day not yet given, to lead an
-    answer: whoever expected it hears that it is off before hearing of the next."""
-    lines = [say(lang, "called_off", what=_lower(headline(m, lang)), status=_status(m, lang)) for m in meetings]
-    return "".join(line + "\n" for line in lines)
-
-
-def _lower(text: str) -> str:
-    return text[:1].lower() + text[1:]
+def _led_by(called_off: list[Meeting], lang: str, answer: Answer) -> Answer:
+    """The answer led by a line for each meeting still to come that is cancelled or moved to a day not yet given:
+    whoever expected it hears that it is off before hearing of the next."""
+    lines = [say(lang, "called_off", what=uncapital(headline(m, lang)), status=_status(m, lang)) for m in called_off]
+    return replace(answer, text="".join(line + "\n" for line in lines) + answer.text)
 
 
 def _status(meeting: Meeting, lang: str) -> str:
@@ -223,13 +218,11 @@ def upcoming(
     meetings = on_topic(query.upcoming_meetings(kb, today, municipality, kind), topic)
     if topic and not meetings and first_on_topic(query.past_meetings(kb, today, municipality, kind), topic) is None:
         return _no_meeting_about(lang, topic)
-    note = "" if topic else _called_off_note(query.called_off(kb, today, municipality, kind), lang)
+    called_off = [] if topic else query.called_off(kb, today, municipality, kind)
     if not meetings:
-        answer = _nothing_upcoming(kb, today, lang, municipality, kind, topic)
-        return replace(answer, text=note + answer.text)
+        return _led_by(called_off, lang, _nothing_upcoming(kb, today, lang, municipality, kind, topic))
     lead = say(lang, "upcoming_are", what=where_words(municipality, kind, lang, plural=True))
-    answer = _listing(kb, lang, lead, meetings)
-    return replace(answer, text=note + answer.text)
+    return _led_by(called_off, lang, _listing(kb, lang, lead, meetings))
 
 
 def _listing(kb: KnowledgeBase, lang: str, lead: str, meetings: list[Meeting]) -> Answer:

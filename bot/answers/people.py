@@ -176,7 +176,7 @@ def person(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
         if reach_lacking(slots.reach, contact):  # what was asked for, which the newsletters do not give
             return Answer(say(lang, f"no_{slots.reach}", name=contact.name) + "\n" + described, answered=False)
         return Answer(described)
-    not_given = [say(lang, f"no_{slots.reach}", name=name)] if reach_lacking(slots.reach, None) else []
+    not_given = [say(lang, f"no_{slots.reach}", name=name)] if slots.reach else []  # no contact: nothing given
     for board_ in view.boards:
         for member in board_.members:
             if member.name == name:
@@ -225,15 +225,11 @@ def _successor(contact: Contact, kb: KnowledgeBase, today: date, lang: str) -> A
     return Answer(say(lang, "successor_unknown", name=contact.name), answered=False)
 
 
-def reach_lacking(reach: str | None, contact: Contact | None) -> bool:
+def reach_lacking(reach: str | None, contact: Contact) -> bool:
     """Whether the way of reaching asked for ("telefonnummer", "adress", "kontaktuppgifter") is one the
-    newsletters do not give: a phone number or e-mail address they lack; never an address or opening hours."""
-    if reach is None:
-        return False
-    if contact is None:
-        return True
+    newsletters do not give the contact: a phone number or e-mail address they lack; never an address or hours."""
     given = {"phone": contact.phone, "email": contact.email, "any": contact.phone or contact.email}
-    return not given.get(reach)
+    return reach is not None and not given.get(reach)
 
 
 def describe_contact(contact: Contact, kb: KnowledgeBase, lang: str, today: date) -> str:

@@ -37,6 +37,11 @@ def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def uncapital(text: str) -> str:
+    """The text with its first letter in lower case ("Frukostmöte fredag …" inside a sentence)."""
+    return text[:1].lower() + text[1:]
+
+
 def as_of_phrase(as_of_text: str | None, as_of: date, lang: str) -> str:
     """When an open-places count holds, in the newsletter's words plus the year: "i slutet av augusti 2018"."""
     text = (as_of_text or "").strip()

@@ -209,29 +209,26 @@ _WITHIN = re.compile(r"(?<=[\w,&] )" + TOKEN.pattern)
 def _names(sentences: list[Sentence], normaliser: Normaliser) -> frozenset[str]:
     """The terms the sentences write with a capital wherever one is not due (past a word or a comma): names
     of people, places, projects and organisations."""
-    lowered: set[str] = set()  # the pieces written without a capital somewhere, and with one
-    raised: set[str] = set()
-    for sentence in sentences:
-        for word in _WITHIN.findall(sentence.text):
-            for piece in _PIECES.split(word):  # "Torsby-modellen": "modellen" is not a name
-                (raised if piece[:1].isupper() else lowered).add(piece)
-    common = {term for piece in lowered for term in normaliser.terms(piece, learn=False)}
-    named = {term for piece in raised for term in normaliser.terms(piece, learn=False)}
-    return frozenset(term for term in named - common if not term.isdigit())
+    return _only_capitalised(sentences, normaliser, _WITHIN)
 
 
 def _capitalised(sentences: list[Sentence], normaliser: Normaliser) -> frozenset[str]:
     """The terms the sentences never write in lower case, at a sentence's start too ("Tillväxtverket har ..."): a
     question writing one with a capital where none is due names it."""
-    lowered: set[str] = set()
+    return _only_capitalised(sentences, normaliser, TOKEN)
+
+
+def _only_capitalised(sentences: list[Sentence], normaliser: Normaliser, words: re.Pattern[str]) -> frozenset[str]:
+    """The terms of the `words` of the sentences written with a capital and never without one."""
+    lowered: set[str] = set()  # the pieces written without a capital somewhere, and with one
     raised: set[str] = set()
     for sentence in sentences:
-        for word in TOKEN.findall(sentence.text):
-            for piece in _PIECES.split(word):
+        for word in words.findall(sentence.text):
+            for piece in _PIECES.split(word):  # "Torsby-modellen": "modellen" is not a name
                 (raised if piece[:1].isupper() else lowered).add(piece)
     common = {term for piece in lowered for term in normaliser.terms(piece, learn=False)}
-    written = {term for piece in raised for term in normaliser.terms(piece, learn=False)}
-    return frozenset(term for term in written - common if not term.isdigit())
+    named = {term for piece in raised for term in normaliser.terms(piece, learn=False)}
+    return frozenset(term for term in named - common if not term.isdigit())
 
 
 def compound_tails(vocabulary: set[str], min_part: int) -> dict[str, tuple[str, ...]]:

@@ -297,7 +297,7 @@ class Reader:
         if found is None:
             matches = (m for pattern in self.words.markers[kind] for m in pattern.finditer(sentence.text))
             spans = [(m.start(), m.end(), m.group()) for m in matches]
-            if kind == "number" and self.words.no_count is not None:  # an address's number counts nothing
+            if kind == "number":  # an address's number counts nothing
                 spans = [span for span in spans if not self._counts_nothing(sentence.text, span)]
             found = self._spans[key] = tuple(spans)
         return found
