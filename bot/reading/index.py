@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from bot.folding import fold
 from bot.knowledge.model import KnowledgeBase
-from bot.reading.normalise import TOKEN, Normaliser
+from bot.reading.normalise import TOKEN, Normaliser, tokens
 from bot.reading.sentences import Sentence, same_article, sentences_of
 
 
@@ -30,15 +30,15 @@ class SentenceIndex:
         if kb.lemmas is not None:  # a base built before the lemma table: words are folded and cut only
             self.normaliser.use_lemmas(kb.lemmas)
         self.sentences: list[Sentence] = sentences_of(kb)
-        for passage in kb.passages:
-            self.normaliser.learn(passage.text)
-        written = [frozenset(self.normaliser.terms(s.text)) for s in self.sentences]
+        said = [tokens(sentence.text) for sentence in self.sentences]  # each sentence's words, found once
+        every_word = {word for words in said for word in words}
+        self.normaliser.learn(every_word)
+        written = [frozenset(self.normaliser.terms_of_words(words)) for words in said]
         vocabulary = set().union(*written)
         # a compound is a kind of what it ends with: "halvårsrapport" is a "rapport", the sentence holds both
         kinds = compound_tails(vocabulary, min_part)
         self.terms: list[frozenset[str]] = [terms.union(*(kinds.get(term, ()) for term in terms)) for terms in written]
-        self.names = _names(self.sentences, self.normaliser)
-        self.capitalised = _capitalised(self.sentences, self.normaliser)
+        self.names, self.capitalised = _capitalised(self.sentences, every_word, self.normaliser)
         self.aliases = self._aliases(written)
         parts = compound_parts(vocabulary, min_part)
         headlines: dict[str, frozenset[str]] = {}
@@ -206,28 +206,26 @@ _PIECES = re.compile(r"[-:]")
 _WITHIN = re.compile(r"(?<=[\w,&] )" + TOKEN.pattern)
 
 
-def _names(sentences: list[Sentence], normaliser: Normaliser) -> frozenset[str]:
-    """The terms the sentences write with a capital wherever one is not due (past a word or a comma): names
-    of people, places, projects and organisations."""
-    return _only_capitalised(sentences, normaliser, _WITHIN)
+def _capitalised(
+    sentences: list[Sentence], every_word: set[str], normaliser: Normaliser
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The terms the sentences write with a capital and never without one: (1) of the words where a capital
+    is not due (past a word or a comma): names of people, places, projects and organisations; (2) of every
+    word, at a sentence's start too ("Tillväxtverket har ..."): a question writing one with a capital where
+    none is due names it."""
+    within = {word for sentence in sentences for word in _WITHIN.findall(sentence.text)}  # each word once
+    return _only_capitalised(within, normaliser), _only_capitalised(every_word, normaliser)
 
 
-def _capitalised(sentences: list[Sentence], normaliser: Normaliser) -> frozenset[str]:
-    """The terms the sentences never write in lower case, at a sentence's start too ("Tillväxtverket har ..."): a
-    question writing one with a capital where none is due names it."""
-    return _only_capitalised(sentences, normaliser, TOKEN)
-
-
-def _only_capitalised(sentences: list[Sentence], normaliser: Normaliser, words: re.Pattern[str]) -> frozenset[str]:
-    """The terms of the `words` of the sentences written with a capital and never without one."""
+def _only_capitalised(words: set[str], normaliser: Normaliser) -> frozenset[str]:
+    """The terms of these words written with a capital and never without one."""
     lowered: set[str] = set()  # the pieces written without a capital somewhere, and with one
     raised: set[str] = set()
-    for sentence in sentences:
-        for word in words.findall(sentence.text):
-            for piece in _PIECES.split(word):  # "Torsby-modellen": "modellen" is not a name
-                (raised if piece[:1].isupper() else lowered).add(piece)
-    common = {term for piece in lowered for term in normaliser.terms(piece, learn=False)}
-    named = {term for piece in raised for term in normaliser.terms(piece, learn=False)}
+    for word in words:
+        for piece in _PIECES.split(word):  # "Torsby-modellen": "modellen" is not a name
+            (raised if piece[:1].isupper() else lowered).add(piece)
+    common = {term for piece in lowered for term in normaliser.token_terms(piece)}
+    named = {term for piece in raised for term in normaliser.token_terms(piece)}
     return frozenset(term for term in named - common if not term.isdigit())
 
 

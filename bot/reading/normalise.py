@@ -68,9 +68,10 @@ class Normaliser:
         self._synonyms = None
 
     # --- the sources -------------------------------------------------------------------------
-    def learn(self, text: str) -> None:
-        """Remember the sources' acronyms and word forms (call for every text before indexing)."""
-        for token in tokens(text):
+    def learn(self, words: Iterable[str]) -> None:
+        """Remember the sources' acronyms and names among these words, as `tokens` finds them (learn every
+        word of the sources before indexing)."""
+        for token in words:
             if token.islower():  # most words: neither an acronym nor a name
                 continue
             for part in _parts(token):
@@ -85,13 +86,21 @@ class Normaliser:
     def terms(self, text: str, learn: bool = True) -> list[str]:
         """The terms of a sentence of the sources (Swedish), remembered as the sources' words unless `learn`
         is False (the lexicon's and the synonyms' Swedish words: they are not the sources')."""
+        return self.terms_of_words(tokens(text), learn)
+
+    def terms_of_words(self, words: Iterable[str], learn: bool = True) -> list[str]:
+        """`terms` of the words `tokens` found in a text."""
         found: list[str] = []
-        for token in tokens(text):
+        for token in words:
             for folded, term in self._token(token):
                 if learn:
                     self.known.setdefault(folded, term)
                 found.append(term)
         return found
+
+    def token_terms(self, token: str) -> list[str]:
+        """The terms of one token of the sources (a word as `tokens` finds them), not remembered."""
+        return [term for _, term in self._token(token)]
 
     def _token_uncached(self, token: str) -> tuple[tuple[str, str], ...]:
         """A Swedish token's parts that have terms: (the part folded, its term)."""

@@ -14,6 +14,7 @@ _END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÉ–\-\"»])")
 _ABBREVIATION = re.compile(
     r"\b(?:[a-zåäö]{1,3}\.){1,3}$|\b(?:kl|ca|nr|bl\.a|t\.ex|dvs|resp|s\.k|m\.m)\.$|(?<![\w.])[A-ZÅÄÖ]\.$"
 )
+_ABBREVIATION_REACH = 16  # its longest match is 12 characters: only the sentence's end is searched
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ def split_sentences(text: str) -> list[str]:
     pieces = _END.split(" ".join(text.split()))
     sentences: list[str] = []
     for piece in pieces:
-        if sentences and _ABBREVIATION.search(sentences[-1]):
+        if sentences and _ABBREVIATION.search(sentences[-1], max(0, len(sentences[-1]) - _ABBREVIATION_REACH)):
             sentences[-1] += " " + piece
         else:
             sentences.append(piece)
