@@ -328,19 +328,17 @@ def _convert_record(cls: type, data: Any, where: str, line: int) -> Any:
     if not isinstance(data, dict):
         raise KnowledgeError(f"{where}: line {line}: expected a mapping for {cls.__name__}, got {excerpt(data)}")
     fields, required = _fields_of(cls)
-    key_lines = getattr(data, "key_lines", {})
-    unknown = sorted(set(data) - fields.keys())
-    if unknown:
+    key_lines = getattr(data, "key_lines", None) or {}  # none in the compact copy
+    if not data.keys() <= fields.keys():
+        unknown = sorted(data.keys() - fields.keys())
         raise KnowledgeError(
             f"{where}: line {key_lines.get(unknown[0], line)}: unknown field {excerpt(unknown[0])} in {cls.__name__} "
             f"(known: {', '.join(fields)})"
         )
-    values = {}
-    for name, convert in fields.items():
-        if name in data:
-            values[name] = convert(data[name], where, key_lines.get(name, line))
-        elif name in required:
-            raise KnowledgeError(f"{where}: line {line}: {cls.__name__} needs the field {name!r}")
+    if not required <= data.keys():
+        missing = next(name for name in fields if name in required and name not in data)
+        raise KnowledgeError(f"{where}: line {line}: {cls.__name__} needs the field {missing!r}")
+    values = {name: fields[name](value, where, key_lines.get(name, line)) for name, value in data.items()}
     try:
         return cls(**values)
     except (TypeError, ValueError) as error:

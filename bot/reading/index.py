@@ -43,14 +43,18 @@ class SentenceIndex:
         parts = compound_parts(vocabulary, min_part)
         headlines: dict[str, frozenset[str]] = {}
         self.context: list[frozenset[str]] = []
+        count = len(self.sentences)
         for number, sentence in enumerate(self.sentences):
             head = headlines.get(sentence.headline)
             if head is None:
                 head = headlines[sentence.headline] = frozenset(self.normaliser.terms(sentence.headline))
-            around = set(head) | {str(sentence.published.year)}  # "vem blev projektledare 2016?"
-            around.update(*(parts.get(term, ()) for term in self.terms[number]))  # "projekt" of "projektform"
-            for other in (number - 2, number - 1, number + 1, number + 2):
-                if 0 <= other < len(self.sentences) and same_article(self.sentences[other], sentence):
+            around = set(head)
+            around.add(str(sentence.published.year))  # "vem blev projektledare 2016?"
+            for term in self.terms[number]:
+                if term in parts:
+                    around.update(parts[term])  # "projekt" of "projektform"
+            for other in range(max(number - 2, 0), min(number + 3, count)):
+                if other != number and same_article(self.sentences[other], sentence):
                     around |= self.terms[other]
             self.context.append(frozenset(around - self.terms[number]))
         # a sentence opening on a word that points back ("Där ska nyanlända få ...") is about the one before

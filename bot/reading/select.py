@@ -280,8 +280,10 @@ class Reader:
         for token in tokens(question):
             folded = fold(token).lower()
             for kind, endings in self.words.asking_endings.items():
-                ending = next((end for end in endings if folded.endswith(end)), None)
-                head = token[: len(token) - len(ending)] if ending else ""
+                if not folded.endswith(endings):  # most words: at once
+                    continue
+                ending = next(end for end in endings if folded.endswith(end))
+                head = token[: len(token) - len(ending)]
                 if len(head) < self.min_part or "-" in head:
                     continue
                 for first in (head, head[:-1] if head.endswith("s") else ""):
