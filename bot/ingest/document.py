@@ -372,9 +372,10 @@ def _is_heading(
 def _is_prose(raw: str) -> bool:
     """A line of running text: long, mostly in lower case, not a table's row (no cells, no aligned columns)."""
     text = raw.strip()
-    letters = [c for c in text if c.isalpha()]
-    lower = sum(c.islower() for c in letters)
-    return len(text) >= 40 and lower > 0.8 * len(letters) and "|" not in text and not _WIDE_GAP.search(text)
+    if len(text) < 40 or "|" in text:
+        return False
+    letters, lower = sum(map(str.isalpha, text)), sum(map(str.islower, text))  # a lower-case one is a letter
+    return lower > 0.8 * letters and not _WIDE_GAP.search(text)
 
 
 def _is_bold_line(raw: str) -> bool:
