@@ -249,3 +249,42 @@ Frågor? Kontakta Eva Lund, eva.lund@nacka.se.
 """,
     )
     assert [(c.name, c.email) for c in kb.contacts] == [("Eva Lund", "eva.lund@nacka.se")]
+
+
+def test_one_called_new_before_the_leaving_holder_took_up_the_role_is_no_successor(tmp_path):
+    issues = {
+        "nyhetsbrev-2023-nr2.txt": "nr 2 2023 mars\n\nNy på kansliet\n\nKarin Ny är ny förbundschef. "
+        "Hon kommer närmast från Huddinge kommun.",
+        "nyhetsbrev-2026-nr3.txt": "nr 3 2026 maj\n\nTack Per\n\nDen 1 mars 2024 tillträdde Per Holm som "
+        "förbundschef. Per Holm slutar som förbundschef den 30 juni.\n\nNy förbundschef\n\n"
+        "Lena Ek blir ny förbundschef.",
+    }
+    for name, text in issues.items():
+        (tmp_path / name).write_text(f"NYHETSBREV\n\n{text}\n", encoding="utf-8")
+    kb = build(sorted(tmp_path.iterdir()), load_vocabulary(), None).kb
+    assert roles(kb) == {
+        ("Karin Ny", "förbundschef"): None,  # new in 2023, before Per Holm's day: not the one who takes over
+        ("Per Holm", "förbundschef"): date(2024, 3, 1),
+        ("Lena Ek", "förbundschef"): date(2026, 6, 30),  # new when he leaves: from his last day
+    }
+
+
+def test_a_role_in_the_federation_named_in_the_genitive_is_the_federations(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Välkommen Anna
+
+Anna Berg är Samordningsförbundet Östra Södertörns nya förbundschef. Hon tillträdde den 2 september och kommer
+från Botkyrka.
+
+Kontakt
+
+Anna Berg, förbundschef
+anna.berg@ostrasodertorn-finsam.se
+
+Samordningsförbundet Östra Södertörn · Haninge · Nynäshamn · Tyresö
+""",
+    )
+    held = [(r.title, r.organisation, r.start) for c in kb.contacts for r in c.roles]
+    assert held == [("förbundschef", "Samordningsförbundet Östra Södertörn", date(2024, 9, 2))]

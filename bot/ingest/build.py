@@ -362,7 +362,7 @@ def _contacts(newsletters: list[Newsletter], names: Names, federation_name: str)
             for mention in reader.read(footer, footer_source):
                 mentions.append((mention, order))
     contacts = merge_mentions(mentions)
-    infer_successions(contacts)
+    infer_successions(contacts, {newsletter.id: newsletter.published for newsletter in newsletters})
     return contacts
 
 

@@ -485,6 +485,8 @@ class ContactReader:
             return genitive[:-1]
         if "forbund" in fold(title):
             named = _FEDERATION.search(sentence)
+            if named and fold(named.group(0)) in (fold(self.own_federation), fold(self.own_federation) + "s"):
+                return self.own_federation  # "Samordningsförbundet Östra Södertörns nya förbundschef"
             if named:
                 return str(named.group(0))
             return section_federation or self.own_federation
@@ -676,13 +678,16 @@ def _has_role(contact: Contact, role: Role) -> bool:
     return False
 
 
-def infer_successions(contacts: list[Contact]) -> None:
+def infer_successions(contacts: list[Contact], published: dict[str, date]) -> None:
     """A role someone leaves on a known date is taken over that day by whoever the newsletters
-    call its new or incoming holder (without a date of their own)."""
+    call its new or incoming holder (without a date of their own) in an issue published after the one
+    leaving took it up: one called new in an issue before that was a predecessor (issue id -> publication
+    day in `published`)."""
     roles = [(contact, role) for contact in contacts for role in contact.roles]
     for _, leaving in roles:
         if not leaving.end:
             continue
+        taken = leaving.start or published.get(leaving.source.issue)
         for _, joining in roles:
             if (
                 joining is not leaving
@@ -690,6 +695,7 @@ def infer_successions(contacts: list[Contact]) -> None:
                 and joining.note
                 and fold(joining.title) == fold(leaving.title)
                 and joining.organisation == leaving.organisation
+                and (taken is None or published.get(joining.source.issue, taken) >= taken)
             ):
                 joining.start = leaving.end
 

@@ -351,7 +351,10 @@ def website_votes(newsletter: Newsletter) -> Counter[str]:
 
 def own_name(sections_text: str, website: str | None) -> str:
     """The federation's name: the "Samordningsförbundet X" whose letters spell its web address."""
-    names = Counter(re.findall(r"Samordningsförbundet\s+[A-ZÅÄÖ][\wåäö]*(?:\s+[A-ZÅÄÖ][\wåäö]*)?", sections_text))
+    written = re.findall(r"Samordningsförbundet\s+[A-ZÅÄÖ][\wåäö]*(?:\s+[A-ZÅÄÖ][\wåäö]*)?", sections_text)
+    # "Samordningsförbundet Östra Södertörns nya förbundschef": the genitive of a name also written without it
+    plain = set(written)
+    names = Counter(name[:-1] if name.endswith("s") and name[:-1] in plain else name for name in written)
     if website:
         domain = fold(website.split(".")[1]).replace(" ", "")
         for name, _ in names.most_common():
