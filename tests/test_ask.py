@@ -438,3 +438,20 @@ def test_a_board_listed_without_its_term_is_of_its_issues_year_not_a_span_of_one
     engine = _engine_of(tmp_path, ("nyhetsbrev-2043-nr4.txt", f"NYHETSBREV\n\nnr 4 2043 september\n\n{board}"))
     reply = engine.answer("who is on the board?", today=date(2043, 10, 1), chat="board-year")
     assert reply.text.splitlines()[0] == "The board 2043:"
+
+
+@pytest.mark.parametrize(
+    ("heading", "lead"),
+    [
+        ("LEDIGA ARBETSTRÄNINGSPLATSER I OKTOBER", "Lediga platser i oktober 2044:"),
+        ("Platser hos våra anordnare", "Lediga platser i oktober 2044:"),  # "just nu": the issue's month
+        ("Lediga platser i Bryggan", "Lediga platser i Bryggan i oktober 2044:"),
+    ],
+)
+def test_open_places_under_a_heading_that_names_no_programme_are_not_said_to_be_in_it(
+    tmp_path: Path, heading: str, lead: str
+) -> None:
+    places = f"{heading}\n\nVerkstan Ösmo: 3 platser\nKafé Tornet: 2 platser\nCykelboden: inga lediga platser\n"
+    engine = _engine_of(tmp_path, ("nyhetsbrev-2044-nr5.txt", f"NYHETSBREV\n\nnr 5 2044 oktober\n\n{places}"))
+    reply = engine.answer("vilka lediga platser finns?", today=date(2044, 10, 15), chat="places-heading")
+    assert reply.text.splitlines()[0] == lead

@@ -7,7 +7,7 @@ from datetime import date
 
 from bot.answers.common import cite
 from bot.answers.meetings import headline
-from bot.answers.words import as_of_phrase, capital, join_list, kind_name, long_date
+from bot.answers.words import as_of_phrase, capital, in_programme, join_list, kind_name, long_date
 from bot.knowledge.model import KnowledgeBase, Source
 from bot.knowledge.news import CANCELLED, CHANGED, MOVED, NEW, MeetingFact, MeetingNews, PlacesNews, changed_fields
 from bot.texts import plural, say
@@ -91,7 +91,7 @@ def places_alert(news: list[PlacesNews], kb: KnowledgeBase, lang: str) -> str:
         facts = {
             "count": fact.count,
             "places": plural(lang, "place_word", fact.count),
-            "programme": fact.programme,
+            "in_programme": in_programme(fact.programme, lang),
             "when": as_of_phrase(fact.as_of_text, _day(fact.as_of), lang),
         }
         if fact.providers:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.answers.common import Answer, age_note, with_source
-from bot.answers.words import as_of_phrase
+from bot.answers.words import as_of_phrase, in_programme
 from bot.folding import fold
 from bot.knowledge import query
 from bot.knowledge.model import KnowledgeBase, OpenPlace, PlacesReport
@@ -24,7 +24,7 @@ def open_places(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
     if report is None:
         return Answer(say(lang, "no_places"), answered=False)
     when = as_of_phrase(report.as_of_text, report.as_of, lang)
-    facts = {"programme": report.programme, "when": when}
+    facts = {"in_programme": in_programme(report.programme, lang), "when": when}
     provider = slots.provider
     if provider:
         place = next((p for p in report.places if p.provider == provider), None) or query.find_place(report, provider)
@@ -78,13 +78,14 @@ def enrolled(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     if report is None or report.enrolled is None:
         return Answer(say(lang, "no_enrolled"), answered=False)
     asked = slots.project or slots.provider
-    if asked and report.programme and fold(asked) not in fold(report.programme):  # "inskrivna på Ung i Nynäs"
+    named = in_programme(report.programme, lang)
+    if asked and named and fold(asked) not in fold(report.programme):  # "inskrivna på Ung i Nynäs"
         return Answer(say(lang, "no_enrolled_at", name=asked, programme=report.programme), answered=False)
     text = say(
         lang,
         "enrolled",
         count=report.enrolled,
-        programme=report.programme,
+        in_programme=named,
         when=as_of_phrase(report.as_of_text, report.as_of, lang),
     )
     return _sourced([text], report, kb, today, lang)

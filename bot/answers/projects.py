@@ -6,7 +6,7 @@ from datetime import date
 
 from bot.answers.common import Answer, unique_facts, with_source
 from bot.answers.people import contacts, person
-from bot.answers.words import join_list
+from bot.answers.words import in_programme, join_list
 from bot.folding import fold
 from bot.knowledge import query
 from bot.knowledge.model import Fact, KnowledgeBase, Passage, Project
@@ -131,5 +131,5 @@ def _provider_info(kb: KnowledgeBase, today: date, lang: str, provider: str) -> 
     if report is None or place is None:
         return Answer(say(lang, "project_unknown"), answered=False)
     group = f" ({place.group})" if place.group else ""
-    text = say(lang, "provider_info", provider=provider, programme=report.programme, group=group)
+    text = say(lang, "provider_info", provider=provider, in_programme=in_programme(report.programme, lang), group=group)
     return Answer(with_source([text], kb, [report.source], lang))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.folding import fold
 from bot.knowledge.vocabulary import load_vocabulary
 from bot.texts import choices, has_text, say
 
@@ -45,9 +46,11 @@ def uncapital(text: str) -> str:
 def as_of_phrase(as_of_text: str | None, as_of: date, lang: str) -> str:
     """When an open-places count holds, in the newsletter's words plus the year: "i slutet av augusti 2018"."""
     text = (as_of_text or "").strip()
-    if lang == "sv" and text:
-        return text if re.search(r"\b\d{4}\b", text) else f"{text} {as_of.year}"
     lowered = text.lower()
+    if not any(month in lowered for month in MONTHS["sv"]):  # "just nu": as of the issue, in its month
+        return f"{choices(lang, 'as_of_periods')[-1]} {month_year(as_of, lang)}"
+    if lang == "sv":
+        return text if re.search(r"\b\d{4}\b", text) else f"{text} {as_of.year}"
     for swedish, english in zip(choices("sv", "as_of_periods"), choices("en", "as_of_periods"), strict=True):
         if lang == "en" and lowered.startswith(swedish + " ") and MONTHS["sv"][as_of.month - 1] in lowered:
             return f"{english} {month_year(as_of, 'en')}"
@@ -60,3 +63,23 @@ def join_list(items: list[str], lang: str) -> str:
         return "".join(items)
     word = " och " if lang == "sv" else " and "
     return ", ".join(items[:-1]) + word + items[-1]
+
+
+_MONTH_WORDS = frozenset(fold(name) for names in _VOCABULARY.months for name in names)
+
+
+def in_programme(programme: str, lang: str) -> str:
+    """ " i Steget": the programme a notice of open places is headed by, or nothing when its heading names none
+    ("Lediga arbetsträningsplatser", "VECKA 49", "juni", "» LEDIGA PLATSER")."""
+    return say(lang, "in_programme", programme=programme) if _names_programme(programme) else ""
+
+
+def _names_programme(heading: str) -> bool:
+    if not heading[:1].isupper() or any(character.isdigit() for character in heading):
+        return False
+    if heading.isupper() and len(heading) > 5:  # a heading in capitals: a name ("MIA") or not, no telling
+        return False
+    folded = fold(heading)
+    return not any(word in folded for word in _VOCABULARY.place_heading_words) and not any(
+        word in _MONTH_WORDS for word in folded.split()
+    )

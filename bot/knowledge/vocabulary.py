@@ -32,6 +32,7 @@ class Vocabulary:
     months: tuple[tuple[str, ...], ...]  # January first: Swedish, English, other spellings
     weekdays: tuple[tuple[str, str], ...]  # Monday first: Swedish, English
     sole_titles: frozenset[str] = frozenset()  # held by one person at a time ("förbundschef")
+    place_heading_words: tuple[str, ...] = ()  # "plats", "vecka": a heading with them names no programme, folded
 
     def words(self) -> list[str]:
         """The words of dates, places, roles and boards a question may use."""
@@ -117,6 +118,7 @@ def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
             months=_names(data["months"], 12, path, "months"),
             weekdays=_names(data["weekdays"], 7, path, "weekdays"),  # type: ignore[arg-type]
             sole_titles=frozenset(str(title).lower() for title in data.get("sole_titles") or ()),
+            place_heading_words=tuple(fold(str(word)) for word in data.get("place_heading_words") or ()),
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise KnowledgeError(
