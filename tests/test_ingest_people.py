@@ -288,3 +288,24 @@ Samordningsförbundet Östra Södertörn · Haninge · Nynäshamn · Tyresö
     )
     held = [(r.title, r.organisation, r.start) for c in kb.contacts for r in c.roles]
     assert held == [("förbundschef", "Samordningsförbundet Östra Södertörn", date(2024, 9, 2))]
+
+
+def test_a_meeting_told_above_a_lists_title_is_read_with_its_deadline_which_is_not_the_lists(tmp_path):
+    # the deadline wraps onto a line of its own: "Anmälan senast" / "7 oktober." is no meeting on 7 October
+    kb = read(
+        tmp_path,
+        """
+Möten i höst
+
+Onsdag 14 oktober kl. 13.00–15.30 ordnar vi ett seminarium om samverkan kring unga i Tyresö. Anmälan senast
+7 oktober.
+
+Höstens frukostmöten:
+
+- 23 oktober Haninge: Arbetsträning i nya former
+- 20 november Nynäshamn: Skuldsättning och hälsa
+""",
+        header="nr 4 2024 sep.",
+    )
+    deadlines = {meeting.date: meeting.registration and meeting.registration.deadline for meeting in kb.meetings}
+    assert deadlines == {date(2024, 10, 14): date(2024, 10, 7), date(2024, 10, 23): None, date(2024, 11, 20): None}

@@ -149,9 +149,13 @@ class MeetingReader:
                 kind, heading, lines = self._titled_inside(section)
                 above = section.lines[: len(section.lines) - len(lines) - 1] if kind else []
                 listed = self._kind_of_listed_lines(above, blocks[-1].kind if blocks else None) if above else None
-                if listed:  # a calendar over the title of another meeting ("Och så ett seminarium ..."): its own block
+                # an article above the title that opens on a meeting ("Onsdag 14 oktober ordnar vi ett seminarium
+                # om X i Tyresö.") is read as well
+                told = next(iter(_paragraphs(above)), "") if above and not listed else ""
+                above_kind = listed or (self._kind_of_first_sentence(told) if told else None)
+                if above_kind:  # a calendar over the title of another meeting ("Och så ett seminarium ..")
                     first_above = next((line.number for line in above if line.text), section.heading_line)
-                    blocks.append(_Block(section.heading, listed, above, first_above, False))
+                    blocks.append(_Block(section.heading, above_kind, above, first_above, False))
             if kind is None and section.paragraphs:
                 kind = self._kind_of_first_sentence(section.paragraphs[0])
             if kind is None:
@@ -486,6 +490,7 @@ class MeetingReader:
                     or text.endswith(",")
                     or re.search(r"[.!?]\s+[A-ZÅÄÖ]", text) is not None
                     or on_a_weekday  # "Nästa frukostmöte blir fredag" / "11 september på ..."
+                    or self.words.is_deadline(previous_text)  # "Anmälan senast" / "7 oktober."
                 )
                 and not re.match(r"[-–•*]\s", text)  # an item of a list
             )
@@ -904,8 +909,12 @@ class MeetingReader:
         around = " ".join([block.heading, *(text for text in [*intro, *outro] if not self._meeting_dates(text))])
         heading_change = self.words.change_in(block.heading)
         shared_venue = _venue_after_dates(intro_text)
-        deadlines = _deadlines(intro_text)
-        address = _last_email(intro_text)
+        # a deadline in a paragraph about a meeting the list does not hold is that meeting's ("Seminarium 16 juni ...
+        # Anmälan senast 9 juni."), not the list's ("Seminarierna anordnas 22/3 och 5/4 ... Anmälan 17/3 och 31/3")
+        listed = {(mention.day, mention.month) for entry in entries for mention in entry.dates}
+        shared = " ".join(text for text in intro if not self._of_another_meeting(text, listed))
+        deadlines = _deadlines(shared)
+        address = _last_email(shared)
         note = _invitation_note(intro_text)
         meetings: list[Meeting] = []
         previous_venue: str | None = None
@@ -979,7 +988,7 @@ class MeetingReader:
                     meeting.registration = Registration(
                         deadline=self._date(deadline, entry.line, is_event=False) if deadline else None,
                         contact=address,
-                        text=_sentence_with(intro_text, "anmälan"),
+                        text=_sentence_with(shared, "anmälan"),
                     )
                 titled = self._title_after_kind(block.heading) if len(entries) == 1 else None
                 # "Seminarium: NPF i arbetslivet" over "12 maj ... ett seminarium om ...", or over a table's row whose
@@ -1052,6 +1061,8 @@ class MeetingReader:
                     meeting.note = sentence
                     apply_times(meeting, following)
                     meeting.venue = venue
+                    if len(days) == 1:  # "… ett seminarium om X. Anmälan senast 7 oktober.": its registration
+                        meeting.registration = self._registration_in(paragraph, block.first_line)
                     told.append(meeting)
         # "Alla frukostmöten pågår 8.30–10.00": the sentences without a day of their own
         undated = " ".join(s for p in paragraphs for s in sentences(p) if not self._meeting_dates(s))
@@ -1279,6 +1290,19 @@ class MeetingReader:
                 if text.lower().startswith(alias.lower()) and not text[len(alias) : len(alias) + 1].isalpha():
                     return name, text[: len(alias)]
         return None
+
+    def _registration_in(self, paragraph: str, line: int) -> Registration | None:
+        """The deadline and address a paragraph's sentence about registering gives ("Anmälan senast 9 juni")."""
+        deadlines, address = _deadlines(paragraph), _last_email(paragraph)
+        if not deadlines and not address:
+            return None
+        deadline = self._date(deadlines[0], line, is_event=False) if deadlines else None
+        return Registration(deadline=deadline, contact=address, text=_sentence_with(paragraph, "anmälan"))
+
+    def _of_another_meeting(self, text: str, listed: set[tuple[int, int]]) -> bool:
+        """Whether the text tells of meetings on days and none on the `listed` days (day, month)."""
+        days = {(mention.day, mention.month) for mention in self._meeting_dates(text)}
+        return bool(days) and not days & listed
 
     def _meeting_dates(self, text: str) -> list[DateMention]:
         """The dates in `text` that may be meetings: not deadlines ("anmälan senast 24/5"), nor days of
