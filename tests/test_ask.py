@@ -406,6 +406,21 @@ def test_a_meeting_called_off_elsewhere_or_already_past_is_not_told(called_off: 
     assert "inställt" not in called_off.answer("nästa möte i Haninge", today=date(2031, 5, 20), chat="c2").text
 
 
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("är något möte i Tyresö inställt?", "Jag känner inte till något inställt möte i Tyresö."),
+        ("any cancelled breakfast meetings in Tyresö?", "I know of no cancelled breakfast meeting in Tyresö."),
+    ],
+)
+def test_asked_of_meetings_called_off_where_none_is_the_answer_says_so_first(
+    called_off: Engine, text: str, lead: str
+) -> None:
+    reply = called_off.answer(text, today=date(2031, 5, 1), chat="none-called-off")
+    assert reply.text.splitlines()[0] == lead
+    assert "Tyresö" in reply.text.splitlines()[1]  # then the meetings there still to come
+
+
 CHIEFS = (
     ("nyhetsbrev-2041-nr2.txt", "NYHETSBREV\n\nnr 2 2041 mars\n\nKontakt\n\nUtgivare: förbundschef Lena Dahl\n"),
     (

@@ -408,13 +408,24 @@ def next_answer(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
         return details(kb, today, lang, slots)
     if slots.when is not None:
         return in_period(kb, today, lang, slots.municipality, slots.kind, slots.when, prefer="coming", only_next=True)
-    return next_meeting(kb, today, lang, slots.municipality, slots.kind, slots.topic)
+    return _none_called_off(
+        kb, today, lang, slots, next_meeting(kb, today, lang, slots.municipality, slots.kind, slots.topic)
+    )
 
 
 def upcoming_answer(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     if (asked := _which_place(lang, slots)) is not None:
         return asked
-    return upcoming(kb, today, lang, slots.municipality, slots.kind, slots.when, slots.topic)
+    answer = upcoming(kb, today, lang, slots.municipality, slots.kind, slots.when, slots.topic)
+    return answer if slots.when is not None else _none_called_off(kb, today, lang, slots, answer)
+
+
+def _none_called_off(kb: KnowledgeBase, today: date, lang: str, slots: Slots, answer: Answer) -> Answer:
+    """ "vilka möten är inställda?" when none still to come is: the answer led by saying so."""
+    if not slots.called_off or query.called_off(kb, today, slots.municipality, slots.kind):
+        return answer
+    none = say(lang, "none_called_off", what=where_words(slots.municipality, slots.kind, lang))
+    return replace(answer, text=f"{none}\n{answer.text}")
 
 
 def past_answer(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:

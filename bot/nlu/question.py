@@ -34,6 +34,7 @@ class Slots:
     county: bool = False  # the whole county ("länet")
     unsubscribe: bool = False
     succession: bool = False  # "vem efterträder X?", "who replaces X?": who comes after X in X's role
+    called_off: bool = False  # "vilka möten är inställda?": a question about meetings called off
     # set by the conversation or the answers, not by words
     meeting_id: str | None = None  # the meeting the conversation is about
     position: str | None = None  # a board position (ordförande, vice ordförande, ...)
