@@ -154,6 +154,27 @@ def test_a_phrasing_added_to_the_catalogue_is_understood(tmp_path) -> None:
     assert Understander(small_kb(), catalogue).parse("fika snart", TODAY).intent == "next_meeting"
 
 
+def test_a_phrasing_of_one_kind_of_meeting_teaches_the_others(tmp_path) -> None:
+    catalogue = load_catalogue()
+    catalogue.intents["upcoming_meetings"].phrases["sv"].append("frukostmötena framöver")
+    understander = Understander(small_kb(), catalogue)
+    parse = understander.parse("seminarierna framöver", TODAY)  # no phrasing names seminars so
+    assert (parse.intent, parse.slots.kind) == ("upcoming_meetings", "seminarium")
+
+
+def test_the_forms_of_the_kinds_of_meetings_must_line_up(tmp_path) -> None:
+    from bot.nlu.catalogue import CatalogueError
+
+    path = tmp_path / "phrases.yaml"
+    path.write_text(
+        "intents:\n  next_meeting:\n    sv: ['nästa möte']\n"
+        "kind_forms:\n  - [frukostmöte, seminarium]\n  - [seminar]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogueError, match="kind_forms"):
+        load_catalogue(path)
+
+
 def test_a_misspelt_placeholder_in_the_catalogue_is_reported(tmp_path) -> None:
     from bot.nlu.catalogue import CatalogueError
 

@@ -37,6 +37,23 @@ class Catalogue:
     language_words: dict[str, list[str]] = field(default_factory=dict)
     markers: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> words that announce it
     keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)  # intent -> words (or stems*) only it uses
+    kind_forms: tuple[tuple[str, ...], ...] = ()  # the same word for each kind of meeting: frukostmöten, seminarier
+
+    def with_other_kinds(self, phrase: str) -> list[str]:
+        """The phrase, and the same phrase of each other kind of meeting when it names one ("kommande
+        frukostmöten": "kommande seminarier")."""
+        rows = {form.lower(): row for row in self.kind_forms for form in row}
+        if not rows:
+            return [phrase]
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(rows, key=len, reverse=True))) + r")\b", re.I)
+        variants = [phrase]
+        for column in range(len(self.kind_forms[0])):  # every row has a form of each kind
+
+            def of_kind(found: re.Match[str], column: int = column) -> str:
+                return rows[found.group(0).lower()][column]
+
+            variants.append(pattern.sub(of_kind, phrase))
+        return list(dict.fromkeys(variants))
 
     def words(self) -> list[str]:
         """Every phrase, keyword and slot word the intents are recognised by, in both languages."""
@@ -97,6 +114,7 @@ def load_catalogue(path: Path = PHRASES_PATH) -> Catalogue:
             language_words={lang: [str(w) for w in words] for lang, words in (data.get("language") or {}).items()},
             markers={kind: frozenset(str(w) for w in words) for kind, words in (data.get("markers") or {}).items()},
             keywords=_keywords(path, data.get("keywords") or {}, intents),
+            kind_forms=_kind_forms(path, data.get("kind_forms") or []),
         )
     except (AttributeError, KeyError, TypeError) as error:
         raise CatalogueError(f"{path}: needs `intents:` with sv/en phrase lists ({error!r})") from error
@@ -107,3 +125,10 @@ def _keywords(path: Path, data: dict[str, list[str]], intents: dict[str, Intent]
     if unknown:
         raise CatalogueError(f"{path}: keywords: no intent {unknown[0]!r}")
     return {intent: tuple(str(word) for word in words) for intent, words in data.items()}
+
+
+def _kind_forms(path: Path, rows: list[list[str]]) -> tuple[tuple[str, ...], ...]:
+    forms = tuple(tuple(str(form) for form in row) for row in rows)
+    if len({len(row) for row in forms}) > 1:
+        raise CatalogueError(f"{path}: kind_forms: every row needs a form of each kind of meeting, in the same order")
+    return forms

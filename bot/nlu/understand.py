@@ -60,8 +60,8 @@ class Understander:
         examples = []
         for intent in self.catalogue.intents.values():
             for lang, phrases in intent.phrases.items():
-                for phrase in phrases:
-                    tokens, _ = self._read(phrase, date(2000, 1, 1), exact_only=True)
+                for variant in (variant for phrase in phrases for variant in self.catalogue.with_other_kinds(phrase)):
+                    tokens, _ = self._read(variant, date(2000, 1, 1), exact_only=True)
                     if tokens:
                         examples.append(Example(intent.name, tuple(tokens), lang))
         self.matcher = IntentMatcher(examples, scorer or self.catalogue.scorer)
