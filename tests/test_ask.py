@@ -442,6 +442,36 @@ def test_a_title_one_person_holds_is_the_newest_issues_holders(tmp_path: Path) -
     assert earlier.startswith("Förbundschef: Lena Dahl") and "Pär Holm" not in earlier
 
 
+SUCCESSION = (
+    (
+        "nyhetsbrev-2048-nr2.txt",
+        "NYHETSBREV\n\nnr 2 2048 mars\n\nNy chef\n\nStyrelsen har rekryterat Per Ek som ny"
+        " förbundschef. Han kommer från Botkyrka.\n",
+    ),
+    (
+        "nyhetsbrev-2050-nr2.txt",
+        "NYHETSBREV\n\nnr 2 2050 mars\n\nOlle Berg blir ny förbundschef\n\nStyrelsen har rekryterat Olle Berg som ny"
+        " förbundschef. Han efterträder Ulla Dahl, som går i pension efter tio år.\n\nKontakt\n\nAnsvarig utgivare:"
+        " förbundschef Ulla Dahl, ulla.dahl@example.se\n",
+    ),
+    (
+        "nyhetsbrev-2051-nr3.txt",
+        "NYHETSBREV\n\nnr 3 2051 maj\n\nKontakt\n\nAnsvarig utgivare: Olle Berg, förbundschef\n",
+    ),
+)
+
+
+def test_the_chief_is_the_one_a_later_issue_names_and_one_told_of_as_new_long_before_is_not_coming(
+    tmp_path: Path,
+) -> None:
+    engine = _engine_of(tmp_path, *SUCCESSION)
+    told = engine.answer("vem är förbundschef?", today=date(2050, 4, 1), chat="succession1").text.splitlines()
+    assert told[:2] == ["Förbundschef: Ulla Dahl (e-post ulla.dahl@example.se).", "Ny förbundschef: Olle Berg."]
+    later = engine.answer("vem är förbundschef?", today=date(2051, 6, 1), chat="succession2").text
+    assert later.startswith("Förbundschef: Olle Berg") and "Ulla Dahl" not in later and "Per Ek" not in later
+    assert "uppgift från" not in later  # the issue of May 2051 names him chief
+
+
 def test_a_coming_holder_is_told_with_the_day_not_a_bare_new(tmp_path: Path) -> None:
     engine = _engine_of(tmp_path, *CHIEFS)
     text = engine.answer("vem är ekonom?", today=date(2042, 11, 1), chat="economist").text

@@ -81,13 +81,22 @@ def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
             if not holders:
                 return Answer(say(lang, "role_unknown_in", title=title_in(title, lang), place=asked), answered=False)
     current = [(c, r) for c, r in holders if (r.start is None or r.start <= today) and (r.end is None or today < r.end)]
-    if title.lower() in load_vocabulary().sole_titles and not place:
-        current = _named_last(kb, current)
     coming = [
         (c, r)
         for c, r in holders
         if r.start and r.start > today or (r.note and not r.start and (c, r) not in current and _is_future_note(r.note))
     ]
+    sole = title.lower() in load_vocabulary().sole_titles and not place
+    if sole:
+        current = _named_last(kb, current)
+        # one said to be coming, without a day, before the newest holder was named came long ago
+        since = max((_last_named(kb, c, r) for c, r in current), default=date.min)
+        coming = [(c, r) for c, r in coming if r.start or _last_named(kb, c, r) >= since]
+        # "X blir ny förbundschef. Hon efterträder Y": named together, the new one without a day is still to come
+        new = [(c, r) for c, r in current if r.note and not r.start]
+        if new and len(new) < len(current):
+            current = [held for held in current if held not in new]
+            coming = [*coming, *new]
     gone = sorted(
         ((c, r, r.end) for c, r in holders if r.end and r.end <= today), key=lambda ended: ended[2], reverse=True
     )
@@ -118,6 +127,8 @@ def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
     if not lines:
         return Answer(say(lang, "role_unknown", title=shown_title), answered=False)
     dated = [*sources, *(r.dates_from for _, r in [*current, *coming] if r.dates_from)]
+    if sole:  # the newest issue naming the holder tells as much ("Ansvarig utgivare: X, förbundschef")
+        dated += [source for contact, _ in current for source in contact.sources]
     lines.append(age_note(kb, dated, today, lang))
     return Answer(with_source(lines, kb, sources, lang))
 
@@ -125,14 +136,17 @@ def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
 def _named_last(kb: KnowledgeBase, holders: list[tuple[Contact, Role]]) -> list[tuple[Contact, Role]]:
     """Of the holders of a title one person holds at a time, those the newest issue naming any of them names:
     "förbundschef Kerstin Alm" in 2095 and "Mikael Forsgren, förbundschef" in 2096 is a chief who came after."""
-
-    def named(role: Role) -> date:
-        issues = [kb.issue(source.issue) for source in (role.source, role.dates_from) if source]
-        return max((issue.published for issue in issues if issue), default=date.min)
-
-    newest = {contact.name: max(named(r) for c, r in holders if c.name == contact.name) for contact, _ in holders}
+    newest = {contact.name: _last_named(kb, contact, role) for contact, role in holders}
     latest = max(newest.values(), default=date.min)
     return [(c, r) for c, r in holders if newest[c.name] == latest]
+
+
+def _last_named(kb: KnowledgeBase, contact: Contact, role: Role) -> date:
+    """When the newest issue that names the person came out: the one the role is from, or a later one naming them
+    ("Ansvarig utgivare: Karim Nilsson, förbundschef" in each issue while he is chief)."""
+    sources = [role.source, *([role.dates_from] if role.dates_from else []), *contact.sources]
+    issues = [kb.issue(source.issue) for source in sources]
+    return max((issue.published for issue in issues if issue), default=date.min)
 
 
 def _is_future_note(note: str) -> bool:
