@@ -309,3 +309,24 @@ Höstens frukostmöten:
     )
     deadlines = {meeting.date: meeting.registration and meeting.registration.deadline for meeting in kb.meetings}
     assert deadlines == {date(2024, 10, 14): date(2024, 10, 7), date(2024, 10, 23): None, date(2024, 11, 20): None}
+
+
+def test_a_region_named_before_an_address_is_no_person(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Arbetsträning
+
+Kontakta Elsa Lund, handledare i Navet Södra Roslagen, elsa.lund@exempel.se, tel 070-174 06 77.
+
+Frågor om projektet
+
+Tor Wik | Projektledare Navet
+Samordningsförbundet Norra Roslagen
+Mobil: 070-174 06 78
+""",
+    )
+    assert {c.name: (c.email, c.phone) for c in kb.contacts if c.email or c.phone} == {
+        "Elsa Lund": ("elsa.lund@exempel.se", "070-174 06 77"),
+        "Tor Wik": (None, "070-174 06 78"),  # the card's, under the federation's name
+    }

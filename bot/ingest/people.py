@@ -94,6 +94,8 @@ class Names:
                 words = words[1:]
             while words and self._not_a_name(words[-1]):
                 words = words[:-1]
+            inner = next((index for index, word in enumerate(words) if self._not_a_name(word)), len(words))
+            words = words[:inner]  # "Navet Södra Roslagen": a place's name from the word on
             if len(words) >= 2 and fold(" ".join(words)) not in self._authorities:
                 name = " ".join(words)
                 found.append((start, start + len(name), name))
