@@ -240,14 +240,17 @@ def test_who_is_chief_on_a_date(kb):
     def chief(day: date, title: str = "förbundschef") -> list[str]:
         return engine.answer(f"vem är {title}", today=day).text.splitlines()[:-1]  # without the source line
 
-    may_2016 = "(Obs: uppgift från maj 2016 – den kan ha ändrats sedan dess.)"  # more than six months old
-    assert chief(date(2017, 6, 1)) == ["Förbundschef: Ritva Widgren (telefon 08-606 82 41).", may_2016]
+    # named chief in April 2017 too ("Ansvarig utgivare: förbundschef Ritva Widgren"): of then, not May 2016
+    assert chief(date(2017, 6, 1)) == ["Förbundschef: Ritva Widgren (telefon 08-606 82 41)."]
+    april_2017 = "(Obs: uppgift från april 2017 – den kan ha ändrats sedan dess.)"  # more than six months old
+    assert chief(date(2018, 3, 1)) == ["Förbundschef: Ritva Widgren (telefon 08-606 82 41).", april_2017]
     assert chief(date(2019, 3, 31)) == [
         "Förbundschef: Ritva Widgren (telefon 08-606 82 41).",
         "Ritva Widgren är förbundschef till måndag 1 april 2019.",
         "Ny förbundschef: Anna Lexelius (tillträder i vår).",
     ]
     assert chief(date(2019, 4, 1)) == ["Förbundschef: Anna Lexelius."]
+    may_2016 = "(Obs: uppgift från maj 2016 – den kan ha ändrats sedan dess.)"
     assert chief(date(2017, 1, 1), "biträdande förbundschef") == ["Biträdande förbundschef: Annica Falk.", may_2016]
 
 
