@@ -500,3 +500,14 @@ def test_open_places_under_a_heading_that_names_no_programme_are_not_said_to_be_
     engine = _engine_of(tmp_path, ("nyhetsbrev-2044-nr5.txt", f"NYHETSBREV\n\nnr 5 2044 oktober\n\n{places}"))
     reply = engine.answer("vilka lediga platser finns?", today=date(2044, 10, 15), chat="places-heading")
     assert reply.text.splitlines()[0] == lead
+
+
+def test_registration_told_without_a_day_is_given_in_the_newsletters_words_once_labelled(tmp_path: Path) -> None:
+    calendar = (
+        "KALENDER HÖSTEN\n\nAlla frukostmöten börjar kl. 8.30. Anmälan via hemsidan senast dagen före.\n\n"
+        "  fre 16 okt   FRUKOSTMÖTE Tyresö – Unga utan sysselsättning\n"
+        "  fre 13 nov   FRUKOSTMÖTE Haninge – Arbetsträning i kommunen\n"
+    )
+    engine = _engine_of(tmp_path, ("nyhetsbrev-2045-nr4.txt", f"NYHETSBREV\n\nnr 4 2045 sep.\n\n{calendar}"))
+    reply = engine.answer("nästa möte i Tyresö", today=date(2045, 10, 1), chat="registration-words")
+    assert "Anmälan: via hemsidan senast dagen före." in reply.text.splitlines()

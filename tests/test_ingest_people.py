@@ -1,5 +1,5 @@
-"""Open places, roles, the board and contacts as newsletters of other layouts write them: each rule
-read from a small newsletter of its own."""
+"""Open places, roles, the board, contacts and the particulars of meetings as newsletters of other layouts write
+them: each rule read from a small newsletter of its own."""
 
 from __future__ import annotations
 
@@ -330,3 +330,24 @@ Mobil: 070-174 06 78
         "Elsa Lund": ("elsa.lund@exempel.se", "070-174 06 77"),
         "Tor Wik": (None, "070-174 06 78"),  # the card's, under the federation's name
     }
+
+
+def test_a_row_of_the_calendar_over_the_list_is_no_part_of_its_registration(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+KALENDER HÖSTEN
+
+Alla frukostmöten börjar kl. 8.30. Anmälan görs på hemsidan senast dagen före.
+
+  tis 6 okt    Styrelsen sammanträder, Tyresö kommunhus
+  fre 16 okt   FRUKOSTMÖTE Tyresö – Unga utan sysselsättning
+  fre 13 nov   FRUKOSTMÖTE Haninge – Arbetsträning i kommunen
+""",
+        header="nr 4 2024 sep.",
+    )
+    registrations = {meeting.date: meeting.registration for meeting in kb.meetings}
+    assert set(registrations) == {date(2024, 10, 16), date(2024, 11, 13)}
+    for registration in registrations.values():  # the board's day is no deadline, and no part of the sentence
+        assert registration is not None and registration.deadline is None
+        assert registration.text == "Anmälan görs på hemsidan senast dagen före."

@@ -68,11 +68,14 @@ def _registration(meeting: Meeting, lang: str) -> str | None:
         parts.append(say(lang, "by_date", day=long_date(registration.deadline, lang)))
     if registration and registration.contact:
         parts.append(say(lang, "to_contact", contact=registration.contact))
+    label = say(lang, "registration_label")
     if not parts and registration and registration.text:
-        parts.append(registration.text)
+        word = label.rstrip(": ")  # "Anmälan: via hemsidan …", not "Anmälan: Anmälan via hemsidan …"
+        told = registration.text
+        parts.append(told[len(word) :].lstrip(" :") if fold(told).startswith(fold(word) + " ") else told)
     if meeting.invitation:
         parts.append(say(lang, "see_invitation"))
-    return say(lang, "registration_label") + ", ".join(parts) if parts else None
+    return label + ", ".join(parts) if parts else None
 
 
 def describe(meeting: Meeting, kb: KnowledgeBase, lang: str, lead: str | None = None) -> str:

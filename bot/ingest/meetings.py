@@ -912,7 +912,9 @@ class MeetingReader:
         # a deadline in a paragraph about a meeting the list does not hold is that meeting's ("Seminarium 16 juni ...
         # Anmälan senast 9 juni."), not the list's ("Seminarierna anordnas 22/3 och 5/4 ... Anmälan 17/3 och 31/3")
         listed = {(mention.day, mention.month) for entry in entries for mention in entry.dates}
-        shared = " ".join(text for text in intro if not self._of_another_meeting(text, listed))
+        shared = " ".join(  # nor is a row of the calendar of another day ("ons 3 feb  Styrelsen sammanträder")
+            text for text in intro if not self._of_another_meeting(text, listed) and not self._is_calendar_row(text)
+        )
         deadlines = _deadlines(shared)
         address = _last_email(shared)
         note = _invitation_note(intro_text)
@@ -983,12 +985,13 @@ class MeetingReader:
                     or self._venue_in_sentence_of_venues(around, meeting.municipality)
                     or (self._venue_said_of_meetings(sentences(" ".join(outro))) if len(entries) == 1 else None)
                 )
-                if meeting.registration is None and (deadlines or address):
+                told = _sentence_with(shared, "anmälan")  # "Anmälan via hemsidan senast tisdagen före.": no day
+                if meeting.registration is None and (deadlines or address or told):
                     deadline = deadlines[ordinal] if ordinal < len(deadlines) else None
                     meeting.registration = Registration(
                         deadline=self._date(deadline, entry.line, is_event=False) if deadline else None,
                         contact=address,
-                        text=_sentence_with(shared, "anmälan"),
+                        text=told,
                     )
                 titled = self._title_after_kind(block.heading) if len(entries) == 1 else None
                 # "Seminarium: NPF i arbetslivet" over "12 maj ... ett seminarium om ...", or over a table's row whose
