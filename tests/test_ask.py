@@ -511,3 +511,22 @@ def test_registration_told_without_a_day_is_given_in_the_newsletters_words_once_
     engine = _engine_of(tmp_path, ("nyhetsbrev-2045-nr4.txt", f"NYHETSBREV\n\nnr 4 2045 sep.\n\n{calendar}"))
     reply = engine.answer("nästa möte i Tyresö", today=date(2045, 10, 1), chat="registration-words")
     assert "Anmälan: via hemsidan senast dagen före." in reply.text.splitlines()
+
+
+def test_a_seat_the_board_list_had_vacant_is_held_by_the_one_a_later_issue_says_was_appointed(tmp_path: Path) -> None:
+    board = (
+        "Styrelsen 2046–2049\n\nOrdförande: Eva Ek (S), Tyresö kommun\n"
+        "Vice ordförande: Vakant, Region Stockholm\nLedamot: Olle Ås (M), Haninge kommun\n"
+    )
+    later = "Nytt från styrelsen\n\nI mars valde styrelsen Lina Berg (M), Region Stockholm, till ny vice ordförande.\n"
+    engine = _engine_of(
+        tmp_path,
+        ("nyhetsbrev-2046-nr1.txt", f"NYHETSBREV\n\nnr 1 2046 januari\n\n{board}"),
+        ("nyhetsbrev-2046-nr3.txt", f"NYHETSBREV\n\nnr 3 2046 april\n\n{later}"),
+    )
+    before = engine.answer("vem är vice ordförande?", today=date(2046, 2, 1), chat="vice1").text
+    assert before.startswith("Vice ordförande: vakant, Region Stockholm")
+    after = engine.answer("vem är vice ordförande?", today=date(2046, 5, 1), chat="vice2").text
+    assert after.startswith("Vice ordförande: Lina Berg")
+    chair = engine.answer("vem är ordförande?", today=date(2046, 5, 1), chat="vice3").text
+    assert chair.startswith("Ordförande: Eva Ek (S), Tyresö kommun")

@@ -295,6 +295,21 @@ def contacts(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
     return Answer(with_source(lines, kb, sources, lang))
 
 
+def _appointed_since(kb: KnowledgeBase, today: date, board: Board, position: str) -> list[tuple[Contact, Role]]:
+    """Those an issue later than the board's list says were appointed to the position (a role with a note of
+    joining: "ny", "vald till vice") by `today`, other than the list's holders."""
+    listed = kb.issue(board.source.issue)
+    since = listed.published if listed else date.min
+    holders = {fold(member.name) for member in board.members if member.name and member.position.lower() == position}
+    found = []
+    for contact, role in _all_roles(query.as_of(kb, today).contacts, position):
+        told = kb.issue(role.source.issue)
+        later = told is not None and told.published > since and fold(contact.name) not in holders
+        if later and role.note and (role.start is None or role.start <= today) and role.end is None:
+            found.append((contact, role))
+    return found
+
+
 def _board_lead(board: Board, lang: str) -> str:
     """ "Styrelsen 2019–2022:", or of one year when the newsletter gives no term ("Styrelsen 2096:")."""
     years = f"{board.start_year}–{board.end_year}" if board.end_year != board.start_year else str(board.start_year)
@@ -344,6 +359,12 @@ def board(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answer:
         members = [m for m in members if fold(municipality) in fold(m.represents)]
         if not members:
             return Answer(with_source([say(lang, "board_none_for", what=municipality)], kb, [found.source], lang))
+    appointed = _appointed_since(kb, today, found, position) if position and not municipality else []
+    if appointed:  # "I mars utsåg styrelsen X till vice ordförande" after the list that had the seat vacant
+        who = join_list([contact.name for contact, _ in appointed], lang)
+        sources = [role.source for _, role in appointed]
+        lines = [f"{capital(title_in(position or '', lang))}: {who}", age_note(kb, sources, today, lang)]
+        return Answer(with_source(lines, kb, sources, lang))
     if position and len(members) <= 2:
         lines = [
             f"{capital(title_in(m.position, lang))}: {_holder(m, lang)}"
