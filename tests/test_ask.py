@@ -526,6 +526,7 @@ def test_a_seat_the_board_list_had_vacant_is_held_by_the_one_a_later_issue_says_
     )
     before = engine.answer("vem är vice ordförande?", today=date(2046, 2, 1), chat="vice1").text
     assert before.startswith("Vice ordförande: vakant, Region Stockholm")
+    assert "Styrelsen 2046–2049." in before.splitlines()  # the term its heading gives
     after = engine.answer("vem är vice ordförande?", today=date(2046, 5, 1), chat="vice2").text
     assert after.startswith("Vice ordförande: Lina Berg")
     chair = engine.answer("vem är ordförande?", today=date(2046, 5, 1), chat="vice3").text

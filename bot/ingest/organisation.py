@@ -20,6 +20,7 @@ _POSITION = rf"(?P<position>{'|'.join(map(re.escape, _POSITIONS))})"
 _MEMBER = re.compile(rf"{_PERSON_OR_VACANCY}{_PARTY},\s*{_POSITION},\s*(?P<org>[^,(\n]+?)(?=\s*\(|\s*$)")
 _DEPUTY = re.compile(rf"^{_PERSON_OR_VACANCY}{_PARTY},\s*(?P<org>[^,(]+?)\s*$")
 _TERM = re.compile(r"(?:mandatperiod(?:en)?|perioden)\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)", re.I)
+_YEARS = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")  # a heading's span of years
 _WEBSITE = re.compile(r"\b(?:https?://)?(www\.[\w-]+(?:\.[\w-]+)+)\b")
 _FEDERATION_LIST = re.compile(r"samordningsförbund\s+finns\s+i", re.I)
 _KOMMUNERNA = re.compile(r"\((?:kommunerna|kommunen)\s+([^)]*)\)")
@@ -101,7 +102,7 @@ def read_board(newsletter: Newsletter) -> Board | None:
             elif raw:
                 in_deputies = False
     text = " ".join(lines)
-    term = _TERM.search(text)
+    term = _TERM.search(text) or _YEARS.search(heading or "")  # "Styrelsen 2046–2049" over the list
     year = re.search(r"\b((?:19|20)\d\d)\b", heading or "")
     start, end = (int(term.group(1)), int(term.group(2))) if term else (newsletter.year, newsletter.year)
     if year and not term:  # "Styrelsen 2022"
