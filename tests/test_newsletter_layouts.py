@@ -142,6 +142,16 @@ def test_a_newsletter_with_only_its_header_is_a_warning(tmp_path):
     assert f"warning: {tmp_path / 'n.txt'}:1: no articles after the header: is the file complete?" in result.stdout
 
 
+def test_a_heading_over_nothing_that_names_open_places_is_no_warning(tmp_path):
+    (tmp_path / "n.txt").write_text(
+        "NYHETSBREV\n\nnr 4 2025 sep.\n\n>> Ny samordnare\n\n>> Lediga platser\n\n=====\n\nNy samordnare\n\n"
+        "Lisa Ek är ny samordnare på kansliet sedan den 1 september.\n\nLediga platser\n\nVerkstan: 2\nKafé Ljus: 0\n",
+        encoding="utf-8",
+    )
+    result = run_cli("build-kb", str(tmp_path / "n.txt"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0 and "could not be read" not in result.stdout + result.stderr
+
+
 def test_a_short_line_with_a_date_and_a_municipality_anywhere_is_a_meeting(kb):
     assert (meeting(kb, "2025-12-05").municipality, meeting(kb, "2025-12-05").topic) == ("Nynäshamn", "Julfrukost")
     assert meeting(kb, "2025-12-12").municipality == "Tyresö"

@@ -181,6 +181,8 @@ def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[Pl
                     )
             continue
         text = _joined(_explained_marks([line.text for line in section.lines if line.text]), vocabulary)
+        if not text.strip():
+            continue  # a heading with nothing under it (">> Lediga platser" in a list of the articles)
         first_line = next((line.number for line in section.lines if line.text), 0)
         report = _read_report(section, text, newsletter, vocabulary)
         if report is None or not report.places:
