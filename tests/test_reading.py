@@ -1722,3 +1722,45 @@ def test_a_thing_asked_for_that_the_sources_never_write_is_not_answered() -> Non
     assert reader.find("parkeringsavgift båtklubbens hamn dalarö gäster", LATER, "sv") is None
     found = reader.find("hur många båtplatser för gäster har båtklubbens hamn i dalarö", LATER, "sv")
     assert found and "sju båtplatser" in found.sentences[0].text
+
+
+def test_particles_kind_words_and_light_verbs_the_sources_lack_weigh_nothing() -> None:
+    # "få ner", "precis", "vilken slags", English "give"/"received": words of how a question is put, not of its
+    # subject; unknown to the sources, they would weigh as the rarest word and leave the answer below the bar
+    kb = _kb(
+        (
+            "2025-57",
+            3,
+            [
+                ("Seglarskolan", "Seglarskolan erbjuder unga en trygg miljö på sjön."),
+                ("Hamnen", "Kommunen har sänkt hamnavgiften till 200 kronor i samarbete med båtklubben."),
+                ("Enkäten", "Nästan alla elever ger kursen ett gott betyg."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("vilken slags miljö erbjuder seglarskolan unga", LATER, "sv")
+    assert found and "trygg miljö" in found.sentences[0].text
+    found = reader.find("med vem fick kommunen precis ned hamnavgiften?", LATER, "sv")
+    assert found and "båtklubben" in found.sentences[0].text
+    found = reader.find("What grade do the pupils who received the course give it?", LATER, "en")
+    assert found and "gott betyg" in found.sentences[0].text
+
+
+def test_holding_a_meeting_meets_arranging_it() -> None:
+    # "var hålls X?", "vilka höll X?": the sources say a seminar or meeting "anordnas" or is "arrangerat"
+    kb = _kb(
+        (
+            "2025-58",
+            3,
+            [
+                ("Seglarkvällar", "Seglarkvällarna anordnas i klubbhuset på Dalarö varje torsdag."),
+                ("Regattan", "Regattan lockade 30 båtar från hela skärgården."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    found = reader.find("Var hålls seglarkvällarna?", LATER, "sv")
+    assert found and "klubbhuset" in found.sentences[0].text
