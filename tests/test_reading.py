@@ -1764,3 +1764,45 @@ def test_holding_a_meeting_meets_arranging_it() -> None:
     reader = Reader(kb)
     found = reader.find("Var hålls seglarkvällarna?", LATER, "sv")
     assert found and "klubbhuset" in found.sentences[0].text
+
+
+def test_a_year_a_date_or_an_age_is_no_count() -> None:
+    # "hur många/mycket …?" of something whose sentences give only a year, a day ("17/2") or whom it is for ("unga
+    # mellan 12 och 18 år"): none of those numbers counts what is asked, so nothing answers
+    kb = _kb(
+        (
+            "2025-59",
+            3,
+            [
+                ("Seglarskolan", "Seglarskolan i Nacka riktar sig till unga mellan 12 och 18 år."),
+                ("Seglarskolan", "Seglarskolan fick bidrag från kommunen under 2021 och seglade första gången 12/5."),
+                ("Regattan", "Regattan lockade 30 båtar från hela skärgården."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    assert reader.find("hur många unga fick båtar genom seglarskolan i Nacka?", LATER, "sv") is None
+    assert reader.find("hur mycket bidrag fick seglarskolan från kommunen?", LATER, "sv") is None
+    found = reader.find("hur många båtar lockade regattan?", LATER, "sv")
+    assert found and "30 båtar" in found.sentences[0].text
+
+
+def test_what_someone_said_is_answered_only_by_what_they_said() -> None:
+    # "vad sa X på Y?": a programme naming X as the speaker does not say what X said; a quote or a reporting verb
+    # ("betonade", "framhöll") does, or the next sentence of its article
+    kb = _kb(
+        (
+            "2025-60",
+            3,
+            [
+                ("Seglarkvällar", "Säkerhet till sjöss. Föreläsare på seglarkvällen: Eva Lund, sjökapten i Dalarö."),
+                ("Hamnen", "Per Ek betonade på årsmötet att bryggorna i hamnen behöver lagas."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    assert reader.find("Vad sa Eva Lund på seglarkvällen om säkerhet till sjöss?", LATER, "sv") is None
+    found = reader.find("vad sa Per Ek om bryggorna på årsmötet?", LATER, "sv")
+    assert found and "behöver lagas" in found.sentences[0].text
