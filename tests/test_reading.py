@@ -1806,3 +1806,43 @@ def test_what_someone_said_is_answered_only_by_what_they_said() -> None:
     assert reader.find("Vad sa Eva Lund på seglarkvällen om säkerhet till sjöss?", LATER, "sv") is None
     found = reader.find("vad sa Per Ek om bryggorna på årsmötet?", LATER, "sv")
     assert found and "behöver lagas" in found.sentences[0].text
+
+
+def test_what_something_is_called_asks_its_name_and_the_verb_weighs_nothing() -> None:
+    # "vad kallas X?", "what is X called?", "so-called": how a name is asked for, which the sources never write
+    kb = _kb(
+        (
+            "2025-61",
+            3,
+            [
+                ("Sjövana", "Projektet Sjövana riktar sig till unga i Nacka som vill lära sig segla."),
+                ("Projekt", "Projektet Ro riktar sig till unga i Tyresö."),
+                ("Projekt", "Projektet Paddla riktar sig till unga i Haninge."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    for asked, lang in (
+        ("vad kallas projektet i nacka", "sv"),
+        ("What is the project in Nacka for sailing called?", "en"),
+    ):
+        found = reader.find(asked, LATER, lang)
+        assert found and "Sjövana" in found.sentences[0].text, asked
+
+
+def test_an_expert_is_the_sources_spetskompetens() -> None:
+    # the lexicon: "expert" is what the sources call spetskompetens, as "expertise" already was
+    kb = _kb(
+        (
+            "2025-62",
+            3,
+            [
+                ("Ny medarbetare", "Eva Lund är ny hamnkapten och har spetskompetens inom sjösäkerhet."),
+                ("Regattan", "Regattan lockade 30 båtar från hela skärgården."),
+                *NUMBERED,
+            ],
+        )
+    )
+    found = Reader(kb).find("Is Eva Lund an expert in boating?", LATER, "en")
+    assert found and "sjösäkerhet" in found.sentences[0].text
