@@ -1846,3 +1846,26 @@ def test_an_expert_is_the_sources_spetskompetens() -> None:
     )
     found = Reader(kb).find("Is Eva Lund an expert in boating?", LATER, "en")
     assert found and "sjösäkerhet" in found.sentences[0].text
+
+
+def test_a_compound_the_question_names_itself_is_not_another_of_its_words() -> None:
+    # "vilka trädgårdar visar man på Skärgårdsträdgården?": "trädgård" is met only within the name the question gives
+    # itself, which does not also tell which gardens; asked without the name, the compound holds the word
+    kb = _kb(
+        (
+            "2025-63",
+            3,
+            [
+                (
+                    "Skärgården",
+                    "Skärgårdsträdgården i Dalarö och Paddelklubben i Nacka ingår nu i kommunens verksamhet.",
+                ),
+                ("Regattan", "Regattan lockade 30 seglare från hela skärgården."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    assert reader.find("Vilka trädgårdar visar man upp på Skärgårdsträdgården i Dalarö?", LATER, "sv") is None
+    found = reader.find("vilka trädgårdar finns i dalarö", LATER, "sv")
+    assert found and "Skärgårdsträdgården" in found.sentences[0].text
