@@ -1869,3 +1869,44 @@ def test_a_compound_the_question_names_itself_is_not_another_of_its_words() -> N
     assert reader.find("Vilka trädgårdar visar man upp på Skärgårdsträdgården i Dalarö?", LATER, "sv") is None
     found = reader.find("vilka trädgårdar finns i dalarö", LATER, "sv")
     assert found and "Skärgårdsträdgården" in found.sentences[0].text
+
+
+def test_who_can_take_part_asks_whom_something_is_for() -> None:
+    # "vem kan vara med i X?", "who can join X?": whom X is for, which "riktar sig till …" answers
+    kb = _kb(
+        (
+            "2025-64",
+            3,
+            [
+                ("Seglarskolan", "Seglarskolan håller till i Dalarö hamn och har fyra båtar."),
+                ("Seglarskolan", "Seglarskolan riktar sig till unga mellan 12 och 18 år som vill lära sig segla."),
+                *NUMBERED,
+            ],
+        )
+    )
+    reader = Reader(kb)
+    for asked, lang in (
+        ("seglarskolan i dalarö, vilka får vara med?", "sv"),
+        ("Who can join Seglarskolan?", "en"),
+    ):
+        found = reader.find(asked, LATER, lang)
+        assert found and found.kind == "target" and "12 och 18" in found.sentences[0].text, asked
+
+
+def test_besides_weighs_nothing() -> None:
+    # "förutom X": a word of how the question is put; unknown to the sources, it weighed as the rarest word
+    kb = _kb(
+        (
+            "2025-65",
+            3,
+            [
+                ("Hamnen", "Hamnen behöver nya bryggor och en ny kran innan säsongen kan börja."),
+                ("Gästhamnen", "Gästhamnen behöver också fler platser."),
+                ("Nacka", "Hamnen i Nacka behöver muddras."),
+                ("Regattan", "Regattan lockade 30 båtar från hela skärgården."),
+                *NUMBERED,
+            ],
+        )
+    )
+    found = Reader(kb).find("vad behövs förutom kranen?", LATER, "sv")
+    assert found and "nya bryggor" in found.sentences[0].text
