@@ -209,9 +209,11 @@ class Reader:
             joined.append(group)
         return joined
 
-    def _within(self, group: tuple[str, ...]) -> tuple[str, ...]:
+    def _within(self, group: tuple[str, ...], said: frozenset[str] = frozenset()) -> tuple[str, ...]:
         """A word the sentences use only within compounds, with those compounds ("nämnd" -> socialnämnd,
-        utbildningsnämnd): any of them holds it. A word the sentences use, or a short one, stays as it is."""
+        utbildningsnämnd): any of them holds it. A word the sentences use, or a short one, stays as it is; a
+        compound the question says itself (`said`: "vilka hantverk lär man sig på Kulturhantverket?") is that
+        word of the question, not this one's too."""
         term = group[0]
         if len(group) > 1 or term in self.index.idf or len(term) < self.min_word_in_compound or not term.isalpha():
             return group
@@ -221,7 +223,7 @@ class Reader:
             self._reversed = sorted(other[::-1] for other in self.index.idf)
         beginning = _starting(self._terms, term)
         ending = [other[::-1] for other in _starting(self._reversed, term[::-1])]
-        return (term, *sorted(beginning + ending))
+        return (term, *sorted(other for other in beginning + ending if other not in said))
 
     def _compound(self, first: str, second: str) -> str | None:
         """The sentences' first term (alphabetically) written as `first` + `second`, a linking s allowed
@@ -317,7 +319,9 @@ class Reader:
         if any(pattern.search(fold(text)) for pattern in self.words.to_the_bot):
             return None
         groups, foreign = self.index.normaliser.question(self._asked_in_compound(self._unsourced(text))[0], lang)
-        groups = _distinct([self._within(part) for group in self._join(groups) for part in self._split(group)])
+        parts = [part for group in self._join(groups) for part in self._split(group)]
+        said = frozenset(part[0] for part in parts if len(part) == 1)  # a compound the question says itself
+        groups = _distinct([self._within(part, said) for part in parts])
         groups = self._dated(groups)
         aliases = self.index.aliases  # "ESF" finds "Europeiska socialfonden", and the other way round
         spelled = any(term in aliases for group in groups for term in group)
