@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.ingest.build import PASSAGE_LENGTH, build
+from bot.ingest.build import PASSAGE_LENGTH, build, is_contents
 from bot.ingest.document import clean, read_newsletter
 from bot.ingest.formats import newsletter_text
 from bot.knowledge.vocabulary import load_vocabulary
@@ -42,7 +42,8 @@ def test_every_line_is_a_heading_in_a_section_or_reported(newsletter):
         if len(" ".join(line.text for line in run)) < PASSAGE_LENGTH
         for line in run
     }
-    assert reported & in_sections <= short  # only short paragraphs of a section are left out
+    contents = {line.number for section in document.sections if is_contents(section) for line in section.lines}
+    assert reported & in_sections <= short | contents  # only short paragraphs and the list of articles are left out
 
 
 def test_build_kb_counts_the_lines_left_out_and_lists_them_on_request(tmp_path):
@@ -79,3 +80,16 @@ def test_short_items_of_a_list_are_passages_and_a_lone_label_is_left_out(tmp_pat
     texts = [passage.text for passage in result.kb.passages]
     assert {"- Vågen (Värmdö, Nacka)", "- Ankaret", "Läs mer på:", "www.segla.se"} <= set(texts)
     assert [line.split(": ", 2)[2] for line in result.skipped if "short, not a passage" in line] == ["Foto: Eva"]
+
+
+def test_the_issues_list_of_articles_is_no_passage_and_is_reported_as_contents(tmp_path):
+    path = tmp_path / "nyhetsbrev-2030-nr2.txt"
+    path.write_text(
+        "NYHETSBREV\n\nnr 2 2030 mars\n\nI DETTA NUMMER\n  1  Ny samordnare på kansliet i Tyresö\n"
+        "  2  Resultaten från förra året visar på stora framsteg\n\n----------\n\nNY SAMORDNARE\n\n"
+        "Lisa Ek är ny samordnare på kansliet sedan den 1 mars och kommer närmast från Tyresö kommun.\n",
+        encoding="utf-8",
+    )
+    result = build([path], load_vocabulary(), None)
+    assert not any("Resultaten" in passage.text for passage in result.kb.passages)
+    assert f"{path}:7: contents: 2 Resultaten från förra året visar på stora framsteg" in result.skipped

@@ -24,6 +24,7 @@ from bot.ingest.corrections import apply_corrections
 from bot.ingest.dates import check_plausible
 from bot.ingest.document import Line, Newsletter, NewsletterError, Section, Skipped, read_newsletter
 from bot.ingest.formats import FORMAT_NAMES, SOURCE_SUFFIXES
+from bot.ingest.lexicon import lexicon
 from bot.ingest.meetings import BREAKFAST, MeetingReader
 from bot.ingest.organisation import (
     own_name,
@@ -162,6 +163,8 @@ def passage_runs(section: Section) -> list[list[Line]]:
     """The paragraphs kept as passages: those at least PASSAGE_LENGTH long, and shorter ones that are items of
     a list (bulleted), or a paragraph ending in a colon and the one it leads to ("Läs mer på:" /
     "www.finsamstockholm.se")."""
+    if is_contents(section):
+        return []  # "I DETTA NUMMER" over "1 Kalendarium …": the titles of the issue's articles, read where they stand
     runs = section.runs
     leads = [_text(run).endswith(":") for run in runs]
     return [
@@ -185,12 +188,17 @@ def _short_lines(
     (the readers of contacts and federations may still have)."""
     passages = {line.number for _, runs in kept for run in runs for line in run}
     return [
-        Skipped(line.number, "short, not a passage", line.text)
+        Skipped(line.number, "contents" if is_contents(section) else "short, not a passage", line.text)
         for section in newsletter.sections
         for run in section.runs
         for line in run
         if line.number not in passages and line.number not in read_for_facts
     ]
+
+
+def is_contents(section: Section) -> bool:
+    """A section headed "Innehåll", "I detta nummer": the list of the issue's articles."""
+    return lexicon().contents.match(fold(section.heading)) is not None
 
 
 def _lines_of(newsletter: Newsletter, headings: set[str]) -> set[int]:
