@@ -351,3 +351,15 @@ Alla frukostmöten börjar kl. 8.30. Anmälan görs på hemsidan senast dagen f�
     for registration in registrations.values():  # the board's day is no deadline, and no part of the sentence
         assert registration is not None and registration.deadline is None
         assert registration.text == "Anmälan görs på hemsidan senast dagen före."
+
+
+def test_a_title_before_a_name_of_three_words_leaves_the_name_whole(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Ett år på posten
+
+Förbundschef Maria Lindgren Okonkwo har nu varit på plats i ett år och ser tillbaka på det hon hunnit med.
+""",
+    )
+    assert [c.name for c in kb.contacts] == ["Maria Lindgren Okonkwo"]

@@ -11,7 +11,8 @@ from bot.knowledge.vocabulary import Vocabulary
 
 # Latin-1 and Latin Extended-A letters: "Szabó", "Haraldsdóttir", "Marković" (Extended-A mixes its cases)
 _WORD = r"[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+(?:-[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+)?"
-_PERSON = re.compile(rf"\b{_WORD}(?:\s+(?:von\s+|af\s+|de\s+)?{_WORD}){{1,2}}\b")
+# up to four words: a title before a name of three is stripped ("Förbundschef Rebecka Andersson Yilmaz")
+_PERSON = re.compile(rf"\b{_WORD}(?:\s+(?:von\s+|af\s+|de\s+)?{_WORD}){{1,3}}\b")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # "08-606 82 41", "070-174 06 12", "08-465 004 10": area code, then groups of two or three digits
 PHONE = re.compile(  # "08-465 004 10", "070-174 06 33", "+46 70 174 06 37"; its first character first, then what
@@ -95,7 +96,7 @@ class Names:
             while words and self._not_a_name(words[-1]):
                 words = words[:-1]
             inner = next((index for index, word in enumerate(words) if self._not_a_name(word)), len(words))
-            words = words[:inner]  # "Navet Södra Roslagen": a place's name from the word on
+            words = words[: min(inner, 3)]  # "Navet Södra Roslagen": a place's name from the word on
             if len(words) >= 2 and fold(" ".join(words)) not in self._authorities:
                 name = " ".join(words)
                 found.append((start, start + len(name), name))
