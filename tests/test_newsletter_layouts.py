@@ -1719,3 +1719,9 @@ def test_a_new_chair_takes_office_on_the_day_the_board_does(kb):
 def test_the_sentence_after_the_day_gives_the_topic_it_takes_up(kb):
     # "Nynäshamn står värd onsdagen den 18 november. Vi ses på Folkets hus, och morgonen tar upp X."
     assert facts(meeting(kb, "2076-11-18")) == ("Nynäshamn", "arbetsgivarnas syn på lönebidrag", "Folkets hus", "08:30")
+
+
+def test_a_line_of_providers_separated_by_middle_dots(kb):
+    # "Bryggeriet: 3 · Kaffestugan i Dalarö: fullsatt · …": one provider a cell, as between "|"
+    read = {p.provider: p.count for r in kb.places if r.source.issue == "2077-1" for p in r.places}
+    assert read == {"Bryggeriet": 3, "Kaffestugan i Dalarö": 0, "Sömnaden Jordbro": 1, "Vedgården": 5}

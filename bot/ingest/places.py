@@ -266,12 +266,12 @@ def _table_item(line: str, vocabulary: Vocabulary) -> str | None:
         count = "0" if first.group("count").lower() == "inga" else first.group("count")
         name = re.sub(r",\s*(.+)$", r" (\1)", first.group("name").strip())  # "Cykelboden, Tyresö"
         return f"{name}: {count}"
-    if "|" not in line:
-        return line
-    cells = [cell.strip(" *") for cell in line.strip().strip("|").split("|")]
+    cells = [cell.strip(" *") for cell in _CELLS.split(line.strip().strip("|"))]
     counted = [_counted_cell(cell) for cell in cells]
     if len(cells) >= 2 and all(counted):
         return "\n".join(map(str, counted))  # "Syateljén 2 | Kafé Sjöboden inga | Ekern fullt": one provider a cell
+    if "|" not in line:
+        return line
     none = lexicon().no_places
     count_cell = re.compile(r"(?:\d+|inga)(?:\s*\(.*\))?", re.I)  # "2", "inga", "0 (fullt)"
     counts = [cell for cell in cells if count_cell.fullmatch(cell) or none.match(fold(cell))]
@@ -284,11 +284,15 @@ def _table_item(line: str, vocabulary: Vocabulary) -> str | None:
     return f"{names[0]}{where}: {count}"
 
 
-_CELL = re.compile(r"^(?P<name>[^\d•*–-][^|]*?)\s+(?P<count>\d{1,3}|[a-zåäö]+)$")
+_CELLS = re.compile(r"\s*[|·]\s*")  # "A 2 | B fullt", "A: 2 · B: fullt": providers in a row of cells
+_CELL = re.compile(
+    r"^(?P<name>[^\d•*–-][^|:]*?)(?:\s*:\s*|\s+)(?P<count>\d{1,3}|[a-zåäö]+)(?:\s+(?:lediga?\s+)?plats(?:er)?)?$"
+)
 
 
 def _counted_cell(cell: str) -> str | None:
-    """ "Sybotten två", "Bagarstugan Torö fullt", "Ekern 0": a cell naming a provider and its count -> "Name: N"."""
+    """ "Sybotten två", "Bagarstugan Torö fullt", "Ekern: 0", "Vävstugan: tre lediga platser": a cell naming a
+    provider and its count -> "Name: N"."""
     cell_read = _CELL.match(cell)
     if not cell_read:
         return None
@@ -296,7 +300,8 @@ def _counted_cell(cell: str) -> str | None:
     count = int(written) if written.isdigit() else lexicon().numbers.get(fold(written))
     if count is None and lexicon().no_places.match(fold(written)):
         count = 0
-    return f"{cell_read.group('name')}: {count}" if count is not None else None
+    name = re.sub(r",\s*(.+)$", r" (\1)", cell_read.group("name"))  # "Sybotten, Tyresö"
+    return f"{name}: {count}" if count is not None else None
 
 
 def _rows_rejoined(lines: list[str]) -> list[str]:
@@ -304,10 +309,10 @@ def _rows_rejoined(lines: list[str]) -> list[str]:
     breaks inside a cell goes on in the next line."""
     joined: list[str] = []
     for line in lines:
-        cells = [cell.strip() for cell in joined[-1].split("|")] if joined else []
+        cells = [cell.strip() for cell in _CELLS.split(joined[-1])] if joined else []
         counted = [bool(_counted_cell(cell)) for cell in cells]
         broken = len(cells) >= 2 and all(counted[:-1]) and not counted[-1]
-        if broken and not line.lstrip().startswith("|"):
+        if broken and not _CELLS.match(line):
             joined[-1] = f"{joined[-1]} {line.strip()}"
         else:
             joined.append(line)
