@@ -1725,3 +1725,48 @@ def test_a_line_of_providers_separated_by_middle_dots(kb):
     # "Bryggeriet: 3 · Kaffestugan i Dalarö: fullsatt · …": one provider a cell, as between "|"
     read = {p.provider: p.count for r in kb.places if r.source.issue == "2077-1" for p in r.places}
     assert read == {"Bryggeriet": 3, "Kaffestugan i Dalarö": 0, "Sömnaden Jordbro": 1, "Vedgården": 5}
+
+
+def test_calendar_invitations_pasted_in_with_their_titles(kb):
+    # "Frukostseminarium i Haninge: Topic" over "When: Thursday, 8 April 2077 07:45-09:30 (UTC+01:00) …" and "Where:":
+    # the title gives kind, municipality and topic; "Cancelled:" before it cancels; "Updated:" is no topic
+    april = meeting(kb, "2077-04-08")
+    assert (april.kind, *facts(april)) == (
+        "frukostmöte",
+        "Haninge",
+        "Arbetsgivare som öppnar dörrar",
+        "Handens bibliotek, Läsesalen",
+        "08:15",  # "programmet börjar 08.15" inside the invitation's 07:45-09:30: breakfast first
+    )
+    assert april.breakfast == "07:45"
+    cancelled = meeting(kb, "2077-04-22")
+    assert (cancelled.status, cancelled.municipality, cancelled.topic) == (
+        "cancelled",
+        "Tyresö",
+        "Ungas väg till körkort",
+    )
+    workshop = meeting(kb, "2077-05-04")
+    assert (workshop.kind, workshop.topic, workshop.municipality) == (
+        "seminarium",
+        "Motiverande samtal i vardagen",
+        "Tyresö",
+    )
+
+
+def test_invitations_alike_but_for_their_days_are_no_page_footer(kb):
+    # two records "When: Thursday, 22 April …" / "Where: Tyresö bibliotek, Hörsalen" and the same for 20 May: lines
+    # that name other days are two meetings, not a footer repeated on every page
+    may = meeting(kb, "2077-05-20")
+    assert (may.status, *facts(may)) == (
+        None,
+        "Tyresö",
+        "Studier som väg till arbete",
+        "Tyresö bibliotek, Hörsalen",
+        "08:15",
+    )
+    assert meeting(kb, "2077-04-22").venue == "Tyresö bibliotek, Hörsalen"
+
+
+def test_a_meeting_told_as_held_under_a_calendar_is_none_of_its_own(kb):
+    # "Frukostmötet i Haninge den 11 mars blev välbesökt, …" under the invitations: a report, not a meeting announced
+    assert not [m for m in kb.meetings if m.date == date(2077, 3, 11)]

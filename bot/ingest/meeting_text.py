@@ -69,6 +69,17 @@ def _times(text: str) -> tuple[str | None, str | None, str | None, str | None]:
     return breakfast_time, None, None, single
 
 
+def programme_start(meeting: Meeting, text: str) -> None:
+    """ "When: … 08:00-10:00" over "Frukost från 08.00, programmet startar 08.30" (or "… börjar kvart i nio"): the
+    programme's own start within the meeting's span is its start, the span's the breakfast's."""
+    said = re.search(r"\bprogram\w*\b.*?(?=[.!?](?:\s|$)|$)", text, re.I)
+    written = PROGRAMME_START.search(said.group(0)) if said else None
+    start = hhmm(*written.group(1, 2)) if written and is_clock(*written.group(1, 2)) else None
+    start = start or (_spoken_start(said.group(0)) if said else None)
+    if start and meeting.start and meeting.end and meeting.start < start < meeting.end:
+        meeting.breakfast, meeting.start = meeting.breakfast or meeting.start, start
+
+
 def _twenty_four_hour(text: str) -> str:
     """ "1:00 PM-4:30 PM" -> "13:00-16:30": a calendar invitation's twelve-hour clock."""
     halves = lexicon().clock_halves

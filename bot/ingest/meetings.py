@@ -29,7 +29,18 @@ from bot.folding import fold
 from bot.ingest.dates import MONTH_PATTERN, DateMention, find_dates, full_date, month_number
 from bot.ingest.document import Line, Newsletter, ParseWarning, Section, sentences
 from bot.ingest.lexicon import Lexicon, as_written, lexicon
-from bot.ingest.meeting_text import CLOCK, RANGE, SINGLE_TIME, TIME, apply_times, hhmm, is_clock, topic_in, venue_in
+from bot.ingest.meeting_text import (
+    CLOCK,
+    RANGE,
+    SINGLE_TIME,
+    TIME,
+    apply_times,
+    hhmm,
+    is_clock,
+    programme_start,
+    topic_in,
+    venue_in,
+)
 from bot.ingest.people import EMAIL, Names
 from bot.knowledge.model import Meeting, Registration, Source
 
@@ -292,6 +303,8 @@ class MeetingReader:
         announced, told = self._in_sentences(block, source)
         listed_days = {meeting.date for meeting in listed}
         announced = [meeting for meeting in announced if meeting.date not in listed_days]
+        # under a calendar, as around a list above: "Julfrukosten den 24 november blev välbesökt" is none of its own
+        told = [m for m in told if not (listed and self.words.tells_of_held(m.note or ""))]
         return listed + announced, [meeting for meeting in told if meeting.date not in listed_days]
 
     def _venues_told_below(self, listed: list[Meeting], outro: list[str]) -> None:
@@ -401,6 +414,8 @@ class MeetingReader:
                     )
                 )
                 continue
+            if self._titles_record(None, text) and self._field_label(next_text) == "date":
+                continue  # read with the record it heads, on the next line
             if row is not None and "|" not in text and _wraps_a_cell(text):
                 if wrapped_fields and wrapped_fields[-1]:  # "Tema och plats": the line below the topic is the venue
                     last_column = wrapped_fields[-1]
@@ -448,7 +463,8 @@ class MeetingReader:
                 dates = self._meeting_dates(value) if label == "date" else []
                 if dates:  # "När: onsdag 21 april, kl 9.00–12.00": its times too
                     entries.append(_Entry(dates, line.number, "", municipality, False, {"when": value}))
-                    if previous_title and len(entries) == 1:
+                    above = previous_text or ("" if any(texts[:index]) else block.heading)
+                    if not self._titles_record(entries[-1], above) and previous_title and len(entries) == 1:
                         entries[-1].fields["topic"] = previous_title  # "Nordic seminar: X" over "Date: ..."
                     open_entry = True
                 elif label == "municipality" and self._municipality_in(value):
@@ -623,6 +639,24 @@ class MeetingReader:
                 outro.append(text)
         _venues_of_places(entries, place_venues)
         return entries, intro, outro
+
+    def _titles_record(self, entry: _Entry | None, title: str) -> bool:
+        """ "Frukostmöte i Tyresö: Topic", "Canceled: Seminarium: Topic" directly over a record's "When:" line (a
+        calendar invitation pasted in): the words before the last colon give the record its kind, municipality and
+        whether it is cancelled, the words after it its topic. Whether the line is such a title; `entry` takes it."""
+        lead, colon, topic = title.rpartition(":")
+        if not colon or not topic.strip() or find_dates(title) or len(title) > 100 or title.endswith((".", "!", "?")):
+            return False
+        kind = self.words.kind_in(lead)
+        if not kind or self._field_label(title):
+            return False  # "Tema: X" is a field, not a title
+        if entry is not None:
+            entry.kind = kind
+            entry.municipality = self._municipality_in(lead) or entry.municipality
+            entry.fields["topic"] = topic.strip()
+            if self.words.change_in(lead) == "cancelled":
+                entry.fields["status"] = "cancelled"
+        return True
 
     def _venue_under_its_row(self, entry: _Entry, lines: list[Line], index: int) -> bool:
         """A line that only names a venue, alone under a meeting's line with its topic (a blank line between, as a
@@ -921,7 +955,7 @@ class MeetingReader:
                 kind = entry.kind or self._kind_named(fields.get("what", ""))
                 meeting = self._meeting(kind or block.kind, mention, source, entry.line)
                 body = self._without_moved_remark(_as_sentences([entry.text, *entry.extra]))
-                change = self.words.change_in(body) or heading_change
+                change = self.words.change_in(body) or heading_change or fields.pop("status", None)
                 opening = next(iter(sentences(_remark_free(body))), "")
                 subject = (opening.split() or [""])[0]  # "mötet får ett nytt tema", not "Frukostmöte: NYTT TEMA – X"
                 if self.words.change_in(opening) in ("topic", "venue") and not subject.endswith(":"):
@@ -949,6 +983,8 @@ class MeetingReader:
                     record = "when" in entry.fields  # a "När:" record's topic is labelled, not the prose below it
                     fields = {**_labelled([body], topic_first=not record), **fields} if body else fields
                     self._apply_fields(meeting, fields, " ".join([body, *entry.fields.values()]), entry.line)
+                    if record:
+                        programme_start(meeting, body)
                     if not meeting.venue:
                         meeting.venue = shared_venue
                 if not meeting.start:
