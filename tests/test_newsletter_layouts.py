@@ -1770,3 +1770,9 @@ def test_invitations_alike_but_for_their_days_are_no_page_footer(kb):
 def test_a_meeting_told_as_held_under_a_calendar_is_none_of_its_own(kb):
     # "Frukostmötet i Haninge den 11 mars blev välbesökt, …" under the invitations: a report, not a meeting announced
     assert not [m for m in kb.meetings if m.date == date(2077, 3, 11)]
+
+
+def test_each_day_of_a_sentence_takes_the_municipality_in_brackets_after_it(kb):
+    # "… frukostmöten: 10 september (Nynäshamn), 8 oktober (Tyresö) och 5 november (Haninge)."
+    days = {day: meeting(kb, day).municipality for day in ("2077-09-10", "2077-10-08", "2077-11-05")}
+    assert days == {"2077-09-10": "Nynäshamn", "2077-10-08": "Tyresö", "2077-11-05": "Haninge"}

@@ -1083,7 +1083,9 @@ class MeetingReader:
                     # "i Haninge den 23 februari och i Nynäshamn den 9 mars": the place named last before the day
                     since = days[number - 1].start if number else 0  # the clause is at most since the day before
                     before = self._municipality_in(_last_clause(sentence[since : mention.start]))
-                    meeting.municipality = before or lead or named or self._municipality_in(block.heading)
+                    bracketed = re.match(r"\s*\(([^)]*)\)", sentence[mention.end :])  # "28 januari (Haninge)"
+                    after = self._municipality_line(bracketed.group(1)) if bracketed else None
+                    meeting.municipality = after or before or lead or named or self._municipality_in(block.heading)
                     meeting.topic = topics_after.get((mention.day, mention.month)) or shared_topic
                     meeting.note = sentence
                     apply_times(meeting, following)
