@@ -1776,3 +1776,17 @@ def test_each_day_of_a_sentence_takes_the_municipality_in_brackets_after_it(kb):
     # "… frukostmöten: 10 september (Nynäshamn), 8 oktober (Tyresö) och 5 november (Haninge)."
     days = {day: meeting(kb, day).municipality for day in ("2077-09-10", "2077-10-08", "2077-11-05")}
     assert days == {"2077-09-10": "Nynäshamn", "2077-10-08": "Tyresö", "2077-11-05": "Haninge"}
+
+
+def test_an_acting_chief_dated_by_a_sentence_about_the_appointment(kb):
+    # "… går Viktor Almgren in som tillförordnad förbundschef. Förordnandet gäller från och med den 12 januari."
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2077-4"}
+    assert roles[("Viktor Almgren", "tillförordnad förbundschef")] == date(2078, 1, 12)
+
+
+def test_an_address_after_a_title_and_the_workplace_is_the_persons(kb):
+    # "Kontakta Selma Norberg, handläggare för praktik i ESF Nya Steget, selma.norberg@…, tel 070-…": not the
+    # workplace's name just before the address
+    selma = next(c for c in kb.contacts if c.name == "Selma Norberg")
+    assert (selma.email, selma.phone) == ("selma.norberg@haninge.se", "070-555 12 34")
+    assert not [c for c in kb.contacts if c.name == "Nya Steget"]

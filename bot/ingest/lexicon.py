@@ -100,6 +100,8 @@ class Lexicon:
     holder_copulas: str  # a pattern: "är", "blir" between a title and its holder ("T är fortsatt X"), as written
     title_joins: str  # a pattern: "och" between two titles of one name ("Förbundschef och ansvarig utgivare: X")
     start_day: re.Pattern[str]  # "Första arbetsdag": a sentence opening so dates the start of the one just named
+    appointment: re.Pattern[str]  # "Valet", "Förordnandet": a sentence opening so goes on about the appointment
+    organisation_before: re.Pattern[str]  # "i", "vid" ending a text: the name after it is a workplace's
     board: re.Pattern[str]  # "styrelse": a section about the board
     vacancies: re.Pattern[str]  # "vakant", "utses": a seat without a member
     position_aliases: dict[str, str]  # folded "vice ordf" -> "vice ordförande"
@@ -302,6 +304,10 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             holder_copulas="(?:" + "|".join(map(re.escape, map(str, data["holder_copulas"]))) + ")",
             title_joins="(?:" + "|".join(map(re.escape, map(str, data["title_joins"]))) + ")",
             start_day=_starts(data["start_day_openings"]),
+            appointment=_starts([f"{word}$" for word in data["appointment_openings"]]),
+            organisation_before=re.compile(
+                rf"\b(?:{'|'.join(map(re.escape, map(str, data['organisation_before'])))})\s+(?:[A-ZÅÄÖ]{{2,}}\s+)?$"
+            ),
             board=_starts(data["board_words"]),
             vacancies=_starts(data["board_vacancies"]),
             position_aliases={
