@@ -1790,3 +1790,14 @@ def test_an_address_after_a_title_and_the_workplace_is_the_persons(kb):
     selma = next(c for c in kb.contacts if c.name == "Selma Norberg")
     assert (selma.email, selma.phone) == ("selma.norberg@haninge.se", "070-555 12 34")
     assert not [c for c in kb.contacts if c.name == "Nya Steget"]
+
+
+def test_a_start_said_as_a_span_in_words_going_in_as_a_title_and_nothing_free(kb):
+    # "När: torsdag 16 oktober, kvart i nio till tio (kaffe från åtta)": the span said in words starts at 8.45
+    assert meeting(kb, "2077-10-16").start == "08:45"
+    # "Rasmus Falk går in som utvecklingsledare för samverkansteamen den 6 oktober"
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2077-5"}
+    assert roles[("Rasmus Falk", "utvecklingsledare")] == date(2077, 10, 6)
+    # "- Snickeriet Trollbäcken: inget ledigt"
+    read = {p.provider: p.count for r in kb.places if r.source.issue == "2077-5" for p in r.places}
+    assert read == {"Bryggeriet Ösmo": 2, "Snickeriet Trollbäcken": 0}

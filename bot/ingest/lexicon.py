@@ -72,6 +72,7 @@ class Lexicon:
     ordinal_days: dict[str, int]  # "tolfte" -> 12
     spoken_time: re.Pattern[str]  # "börjar halv nio": group "shift" (halv, kvart i, ...) and "hour" (a number word)
     clock_shifts: dict[str, int]  # "halv" -> -30 minutes
+    spoken_span: re.Pattern[str]  # "halv nio till tio": a span said in words, its start shifted ("shift", "hour")
     clock_halves: dict[str, int]  # "pm" -> 12: hours added to a twelve-hour clock's time, lower case
     clock_end: re.Pattern[str]  # "slutar": just before a time said in words, the end, not the start; at a text's end
     start_verbs: str  # a pattern: "börjar", "kör igång" before the time a programme starts, as written
@@ -283,6 +284,14 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             + "|".join(re.escape(str(verb)).replace(r"\ ", r"\s+") for verb in data["start_verbs"])
             + ")",
             clock_shifts={str(word): int(minutes) for word, minutes in data["clock_words"].items()},
+            spoken_span=re.compile(
+                rf"\b(?P<shift>{'|'.join(map(re.escape, data['clock_words']))})\s+"
+                rf"(?P<hour>{'|'.join(map(re.escape, (str(w) for w in data['number_words'])))})\s+"
+                rf"(?:{'|'.join(map(re.escape, data['clock_span_words']))})\s+"
+                rf"(?:(?:{'|'.join(map(re.escape, data['clock_words']))})\s+)?"
+                rf"(?:{'|'.join(map(re.escape, (str(w) for w in data['number_words'])))})\b",
+                re.I,
+            ),
             clock_halves={str(word).lower(): int(hours) for word, hours in data["clock_halves"].items()},
             clock_end=re.compile(rf"\b(?:{_as_written_phrases(data['clock_ends'])})\s*$", re.I),
             issue_number=re.compile(rf"{_starts(data['issue_number_words']).pattern}\s*(\d{{1,2}})\b"),

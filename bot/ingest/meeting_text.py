@@ -96,12 +96,14 @@ def _twenty_four_hour(text: str) -> str:
 
 def _spoken_start(text: str) -> str | None:
     """The programme's start said in words, the last such time ("frukost från klockan åtta ... programmet
-    börjar halv nio" -> 08:30), as HH:MM; morning hours are read as such (no meeting starts at 20.30)."""
+    börjar halv nio" -> 08:30) or the start of a span ("halv nio till tio"), as HH:MM; morning hours are read as
+    such (no meeting starts at 20.30)."""
     words = lexicon()
     said = [time for time in words.spoken_time.finditer(text) if not words.clock_end.search(text[: time.start()])]
-    if not said:
+    # else a span said in words: "När: fredag 25 mars, halv nio till tio (frukost från åtta)"
+    last = said[-1] if said else words.spoken_span.search(text)
+    if last is None:
         return None
-    last = said[-1]
     hour = words.numbers.get(fold(last.group("hour")))
     if not hour:
         return None
