@@ -1801,3 +1801,14 @@ def test_a_start_said_as_a_span_in_words_going_in_as_a_title_and_nothing_free(kb
     # "- Snickeriet Trollbäcken: inget ledigt"
     read = {p.provider: p.count for r in kb.places if r.source.issue == "2077-5" for p in r.places}
     assert read == {"Bryggeriet Ösmo": 2, "Snickeriet Trollbäcken": 0}
+
+
+def test_a_title_before_a_kind_a_new_one_named_next_and_places_after_a_clause(kb):
+    # "Arbetsgivare i fokus – ett halvdagsseminarium för … Onsdag 18 mars i Nynäshamns stadshus, kl. 13.00–16.00."
+    assert meeting(kb, "2078-03-18").topic == "Arbetsgivare i fokus"
+    # "Kansliet har fått en ny controller. Jonatan Ek kommer från … Han börjar hos oss den 9 februari."
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2078-1"}
+    assert roles == {("Jonatan Ek", "controller"): date(2078, 2, 9)}
+    # "Verksamheten Vävstugan, som tar emot deltagare från alla tre kommunerna, har fyra lediga platser just nu."
+    read = {p.provider: p.count for r in kb.places if r.source.issue == "2078-1" for p in r.places}
+    assert read == {"Vävstugan": 4}

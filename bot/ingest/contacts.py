@@ -219,13 +219,21 @@ class ContactReader:
         recruits (or creates new: "en ny tjänst: samordnare … Den har gått till X"), naming nobody, so the sentence is
         read as "processledare blir X, …"."""
         lead = lexicon().chosen.match(sentence)
-        if lead is None or not self._paragraph_before:
+        if not self._paragraph_before:
             return sentence
         before = self._paragraph_before[-1]
         new = _JOINS.search(before) or any(fold(word) in _NEW for word in before.split())  # "fått en ny tjänst:"
         titles = list(self.names.role.finditer(before)) if new else []
         if len(titles) != 1 or self.names.people(before):
             return sentence
+        if lead is None:
+            # "Förbundet har fått en ny ekonom. Hanna Berglund kommer från …": the new one is the person the next
+            # sentence opens on, when it names no title of its own
+            opening = self.names.people(sentence)[:1]
+            introduced = _INDEFINITE.search(before[: titles[0].start()]) and opening and opening[0][0] == 0
+            if not introduced or self.names.role.search(sentence):
+                return sentence
+            return f"{titles[0].group('title')} blir {sentence}"
         return f"{titles[0].group('title')} blir {sentence[lead.end() :]}"
 
     def _predecessor(self, sentence: str, people: People, match: re.Match[str], successor: Mention) -> list[Mention]:

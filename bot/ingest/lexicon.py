@@ -103,6 +103,7 @@ class Lexicon:
     start_day: re.Pattern[str]  # "Första arbetsdag": a sentence opening so dates the start of the one just named
     appointment: re.Pattern[str]  # "Valet", "Förordnandet": a sentence opening so goes on about the appointment
     organisation_before: re.Pattern[str]  # "i", "vid" ending a text: the name after it is a workplace's
+    provider_nouns: frozenset[str]  # folded: "Insatsen" before a provider's name is no part of it
     board: re.Pattern[str]  # "styrelse": a section about the board
     vacancies: re.Pattern[str]  # "vakant", "utses": a seat without a member
     position_aliases: dict[str, str]  # folded "vice ordf" -> "vice ordförande"
@@ -314,6 +315,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             title_joins="(?:" + "|".join(map(re.escape, map(str, data["title_joins"]))) + ")",
             start_day=_starts(data["start_day_openings"]),
             appointment=_starts([f"{word}$" for word in data["appointment_openings"]]),
+            provider_nouns=frozenset(fold(str(word)) for word in data["provider_nouns"]),
             organisation_before=re.compile(
                 rf"\b(?:{'|'.join(map(re.escape, map(str, data['organisation_before'])))})\s+(?:[A-ZÅÄÖ]{{2,}}\s+)?$"
             ),

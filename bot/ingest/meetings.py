@@ -840,6 +840,12 @@ class MeetingReader:
         titled = (self._title_after_kind(part.strip(" ,")) for part in parts)
         return next((title.rstrip(".") for title in titled if title), None)
 
+    def _title_before_kind(self, opening: str) -> str | None:
+        """ "Samverkan i praktiken – ett heldagsseminarium för chefer …": a paragraph opening on a title set apart
+        from a kind of meeting by a dash; the title."""
+        titled = re.match(r"^\W*(?P<title>[^–.:]{3,80}?)\W*\s+[–-]\s+(?:ett|en|a|an)\s+(?P<kind>\w+)", opening)
+        return titled.group("title") if titled and self.words.kind_in(titled.group("kind")) else None
+
     def _title_after_kind(self, heading: str) -> str | None:
         """ "Webinar in English: Inclusive hiring" -> "Inclusive hiring": a title after the kind of meeting."""
         kind_named, colon, titled = heading.partition(":")
@@ -1059,6 +1065,7 @@ class MeetingReader:
             # "Tyresö. Fredag 3 juni handlar mötet om ...": a paragraph led by its municipality's name
             lead = self._municipality_line(parts[0].rstrip(".:")) if len(parts) > 1 else None
             topics_after = _topics_after_days(paragraph)
+            titled = self._title_before_kind(parts[0]) if not find_dates(parts[0]) else None
             for sentence in parts:
                 if self.words.change_in(sentence) or self.words.moved_from.search(fold(sentence)):
                     continue  # a notice of a change ("... var först planerat till 4 maj"): see changes.py
@@ -1086,7 +1093,7 @@ class MeetingReader:
                     bracketed = re.match(r"\s*\(([^)]*)\)", sentence[mention.end :])  # "28 januari (Haninge)"
                     after = self._municipality_line(bracketed.group(1)) if bracketed else None
                     meeting.municipality = after or before or lead or named or self._municipality_in(block.heading)
-                    meeting.topic = topics_after.get((mention.day, mention.month)) or shared_topic
+                    meeting.topic = topics_after.get((mention.day, mention.month)) or shared_topic or titled
                     meeting.note = sentence
                     apply_times(meeting, following)
                     meeting.venue = venue

@@ -32,8 +32,9 @@ _NAME = r"[A-ZÅÄÖ][\w&'-]*(?:[ \t]+(?:[A-ZÅÄÖ&][\w&'-]*|i|på))*"
 _PLACES = r"(?:lediga?\s+)?plats(?:er)?"  # "4 platser", "1 plats", "1 ledig plats"
 _NOUN = r"(?:lediga?\s+)?\w*plats(?:er)?\b(?:\s+lediga?\b)?"  # "lediga platser", "platser lediga", "praktikplats"
 _COUNT_AFTER = re.compile(rf"(?P<name>{_NAME})\s+\((?P<count>\d+)(?:\s+(?:lediga?\s+)?plats(?:er)?)?\)")
-_HAS_COUNT = re.compile(  # "Vedboden har tre lediga platser", "Just nu har Vedboden i Ösmo tre lediga platser"
-    rf"(?:(?P<name>{_NAME}(?:\s*(?:,|\boch\b)\s*{_NAME})*)(?:,\s+som)?\s+har|\bhar\s+(?P<after>{_NAME}))"
+_HAS_COUNT = re.compile(  # "Vedboden har tre lediga platser", "Just nu har Vedboden i Ösmo tre lediga platser",
+    # "Steget, som riktar sig till unga, har tre lediga platser"
+    rf"(?:(?P<name>{_NAME}(?:\s*(?:,|\boch\b)\s*{_NAME})*)(?:,\s+som(?:\s+[^,.]{{1,120}},)?)?\s+har|\bhar\s+(?P<after>{_NAME}))"
     r"\s+(?:[a-zåäö]+\s+){0,2}?"  # "har just nu", "har däremot"
     rf"(?P<count>\d+|[a-zåäö]+)\s+{_NOUN}(?!\s+(?:hos|på|vid)\b)"  # not "Vi har 3 platser hos X"
 )
@@ -501,6 +502,9 @@ def _name_and_place(label: str, vocabulary: Vocabulary) -> tuple[str, str | None
     provider and the municipality it is in; a place in parentheses or after a comma is not part of the
     name, nor a municipality after "i"; a locality after "i" is ("Stallet i Sorunda")."""
     municipality = None
+    noun, _, rest = label.partition(" ")
+    if fold(noun) in lexicon().provider_nouns and rest[:1].isupper():
+        label = rest  # "Insatsen Steget" is Steget
     for inner in _PARENTHESIS.findall(label):
         municipality = municipality or vocabulary.municipality_of(inner)
     name = _PARENTHESIS.sub("", label).strip() if municipality else label
