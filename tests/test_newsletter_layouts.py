@@ -1812,3 +1812,11 @@ def test_a_title_before_a_kind_a_new_one_named_next_and_places_after_a_clause(kb
     # "Verksamheten Vävstugan, som tar emot deltagare från alla tre kommunerna, har fyra lediga platser just nu."
     read = {p.provider: p.count for r in kb.places if r.source.issue == "2078-1" for p in r.places}
     assert read == {"Vävstugan": 4}
+
+
+def test_the_empty_lines_of_a_quote_separate_its_notices(kb):
+    # "> … flyttas till hösten." / ">" / "> Mötet 20/3 i Tyresö blir av som planerat": two paragraphs, the move
+    # said of a topic in the first is not the second's meeting's
+    march = meeting(kb, "2078-03-20")
+    assert (march.status, march.moved_from) == (None, None)
+    assert meeting(kb, "2078-03-06").status == "cancelled"

@@ -109,7 +109,8 @@ _BULLET = re.compile(r"^[-•*]\s")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
-_ARROWS = re.compile(r"^(?:[\s►▶]|>{2,})+|[\s►▶]+$")  # ">> PÅ GÅNG" too
+# ">> PÅ GÅNG" too, and a quote's "> " (">" alone, a quote's empty line, is blank)
+_ARROWS = re.compile(r"^(?:[\s►▶]|>{2,}|>(?=\s|$))+|[\s►▶]+$")
 # Lines are stripped first: every run of spaces is then a gap between words (and `re` skips from space to space).
 _ALIGNED = re.compile(r"\s{3,}\S.*?\s{3}")  # columns aligned with spaces: two gaps of three or more
 # in a table's rows, a gap of two spaces parts columns too ("Ledamot       Eva Ek (KD)  Haninge")
