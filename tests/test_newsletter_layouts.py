@@ -1729,3 +1729,104 @@ def test_a_new_chair_takes_office_on_the_day_the_board_does(kb):
 def test_the_sentence_after_the_day_gives_the_topic_it_takes_up(kb):
     # "Nynäshamn står värd onsdagen den 18 november. Vi ses på Folkets hus, och morgonen tar upp X."
     assert facts(meeting(kb, "2076-11-18")) == ("Nynäshamn", "arbetsgivarnas syn på lönebidrag", "Folkets hus", "08:30")
+
+
+def test_a_line_of_providers_separated_by_middle_dots(kb):
+    # "Bryggeriet: 3 · Kaffestugan i Dalarö: fullsatt · …": one provider a cell, as between "|"
+    read = {p.provider: p.count for r in kb.places if r.source.issue == "2077-1" for p in r.places}
+    assert read == {"Bryggeriet": 3, "Kaffestugan i Dalarö": 0, "Sömnaden Jordbro": 1, "Vedgården": 5}
+
+
+def test_calendar_invitations_pasted_in_with_their_titles(kb):
+    # "Frukostseminarium i Haninge: Topic" over "When: Thursday, 8 April 2077 07:45-09:30 (UTC+01:00) …" and "Where:":
+    # the title gives kind, municipality and topic; "Cancelled:" before it cancels; "Updated:" is no topic
+    april = meeting(kb, "2077-04-08")
+    assert (april.kind, *facts(april)) == (
+        "frukostmöte",
+        "Haninge",
+        "Arbetsgivare som öppnar dörrar",
+        "Handens bibliotek, Läsesalen",
+        "08:15",  # "programmet börjar 08.15" inside the invitation's 07:45-09:30: breakfast first
+    )
+    assert april.breakfast == "07:45"
+    cancelled = meeting(kb, "2077-04-22")
+    assert (cancelled.status, cancelled.municipality, cancelled.topic) == (
+        "cancelled",
+        "Tyresö",
+        "Ungas väg till körkort",
+    )
+    workshop = meeting(kb, "2077-05-04")
+    assert (workshop.kind, workshop.topic, workshop.municipality) == (
+        "seminarium",
+        "Motiverande samtal i vardagen",
+        "Tyresö",
+    )
+
+
+def test_invitations_alike_but_for_their_days_are_no_page_footer(kb):
+    # two records "When: Thursday, 22 April …" / "Where: Tyresö bibliotek, Hörsalen" and the same for 20 May: lines
+    # that name other days are two meetings, not a footer repeated on every page
+    may = meeting(kb, "2077-05-20")
+    assert (may.status, *facts(may)) == (
+        None,
+        "Tyresö",
+        "Studier som väg till arbete",
+        "Tyresö bibliotek, Hörsalen",
+        "08:15",
+    )
+    assert meeting(kb, "2077-04-22").venue == "Tyresö bibliotek, Hörsalen"
+
+
+def test_a_meeting_told_as_held_under_a_calendar_is_none_of_its_own(kb):
+    # "Frukostmötet i Haninge den 11 mars blev välbesökt, …" under the invitations: a report, not a meeting announced
+    assert not [m for m in kb.meetings if m.date == date(2077, 3, 11)]
+
+
+def test_each_day_of_a_sentence_takes_the_municipality_in_brackets_after_it(kb):
+    # "… frukostmöten: 10 september (Nynäshamn), 8 oktober (Tyresö) och 5 november (Haninge)."
+    days = {day: meeting(kb, day).municipality for day in ("2077-09-10", "2077-10-08", "2077-11-05")}
+    assert days == {"2077-09-10": "Nynäshamn", "2077-10-08": "Tyresö", "2077-11-05": "Haninge"}
+
+
+def test_an_acting_chief_dated_by_a_sentence_about_the_appointment(kb):
+    # "… går Viktor Almgren in som tillförordnad förbundschef. Förordnandet gäller från och med den 12 januari."
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2077-4"}
+    assert roles[("Viktor Almgren", "tillförordnad förbundschef")] == date(2078, 1, 12)
+
+
+def test_an_address_after_a_title_and_the_workplace_is_the_persons(kb):
+    # "Kontakta Selma Norberg, handläggare för praktik i ESF Nya Steget, selma.norberg@…, tel 070-…": not the
+    # workplace's name just before the address
+    selma = next(c for c in kb.contacts if c.name == "Selma Norberg")
+    assert (selma.email, selma.phone) == ("selma.norberg@haninge.se", "070-555 12 34")
+    assert not [c for c in kb.contacts if c.name == "Nya Steget"]
+
+
+def test_a_start_said_as_a_span_in_words_going_in_as_a_title_and_nothing_free(kb):
+    # "När: torsdag 16 oktober, kvart i nio till tio (kaffe från åtta)": the span said in words starts at 8.45
+    assert meeting(kb, "2077-10-16").start == "08:45"
+    # "Rasmus Falk går in som utvecklingsledare för samverkansteamen den 6 oktober"
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2077-5"}
+    assert roles[("Rasmus Falk", "utvecklingsledare")] == date(2077, 10, 6)
+    # "- Snickeriet Trollbäcken: inget ledigt"
+    read = {p.provider: p.count for r in kb.places if r.source.issue == "2077-5" for p in r.places}
+    assert read == {"Bryggeriet Ösmo": 2, "Snickeriet Trollbäcken": 0}
+
+
+def test_a_title_before_a_kind_a_new_one_named_next_and_places_after_a_clause(kb):
+    # "Arbetsgivare i fokus – ett halvdagsseminarium för … Onsdag 18 mars i Nynäshamns stadshus, kl. 13.00–16.00."
+    assert meeting(kb, "2078-03-18").topic == "Arbetsgivare i fokus"
+    # "Kansliet har fått en ny controller. Jonatan Ek kommer från … Han börjar hos oss den 9 februari."
+    roles = {(c.name, r.title): r.start for c in kb.contacts for r in c.roles if r.source.issue == "2078-1"}
+    assert roles == {("Jonatan Ek", "controller"): date(2078, 2, 9)}
+    # "Verksamheten Vävstugan, som tar emot deltagare från alla tre kommunerna, har fyra lediga platser just nu."
+    read = {p.provider: p.count for r in kb.places if r.source.issue == "2078-1" for p in r.places}
+    assert read == {"Vävstugan": 4}
+
+
+def test_the_empty_lines_of_a_quote_separate_its_notices(kb):
+    # "> … flyttas till hösten." / ">" / "> Mötet 20/3 i Tyresö blir av som planerat": two paragraphs, the move
+    # said of a topic in the first is not the second's meeting's
+    march = meeting(kb, "2078-03-20")
+    assert (march.status, march.moved_from) == (None, None)
+    assert meeting(kb, "2078-03-06").status == "cancelled"

@@ -35,10 +35,8 @@ _TAKES_UP = re.compile(rf"\b({_verbs(load_vocabulary().role_takes_up)})\b", re.I
 _PAST = re.compile(rf"\b({_verbs(load_vocabulary().role_past)})\b", re.I)
 _SUCCEEDS = re.compile(rf"\s+(?:{'|'.join(map(re.escape, load_vocabulary().role_succeeds))})\s+", re.I)
 _SEASON = re.compile(rf"\b(?:{_JOINING})\s+(i\s+(?:vår|höst|sommar|vinter)|efter\s+\w+|till\s+\w+)", re.I)
-# a sentence that goes on about the person just named, or about the appointment ("Valet skedde den 16 januari")
-_CONTINUES = re.compile(
-    r"^(?:hon|han|hen|hans|hennes|hens|den nya|den nye|hon/han|båda|bägge|de|valet|beslutet|utnämningen)\b", re.I
-)
+# a sentence that goes on about the person just named (or about the appointment: `appointment_openings`)
+_CONTINUES = re.compile(r"^(?:hon|han|hen|hans|hennes|hens|den nya|den nye|hon/han|båda|bägge|de)\b", re.I)
 # "anställt en ny ekonom, Gustav Berg", "får en ny projektledare efter sommaren: Nils Carlberg": a new one's title
 # names the person it introduces; so does one joining ("förstärks med en utredare, Elias Berg", not "regeringen
 # har tillsatt en utredare, X")
@@ -221,13 +219,21 @@ class ContactReader:
         recruits (or creates new: "en ny tjänst: samordnare … Den har gått till X"), naming nobody, so the sentence is
         read as "processledare blir X, …"."""
         lead = lexicon().chosen.match(sentence)
-        if lead is None or not self._paragraph_before:
+        if not self._paragraph_before:
             return sentence
         before = self._paragraph_before[-1]
         new = _JOINS.search(before) or any(fold(word) in _NEW for word in before.split())  # "fått en ny tjänst:"
         titles = list(self.names.role.finditer(before)) if new else []
         if len(titles) != 1 or self.names.people(before):
             return sentence
+        if lead is None:
+            # "Förbundet har fått en ny ekonom. Hanna Berglund kommer från …": the new one is the person the next
+            # sentence opens on, when it names no title of its own
+            opening = self.names.people(sentence)[:1]
+            introduced = _INDEFINITE.search(before[: titles[0].start()]) and opening and opening[0][0] == 0
+            if not introduced or self.names.role.search(sentence):
+                return sentence
+            return f"{titles[0].group('title')} blir {sentence}"
         return f"{titles[0].group('title')} blir {sentence[lead.end() :]}"
 
     def _predecessor(self, sentence: str, people: People, match: re.Match[str], successor: Mention) -> list[Mention]:
@@ -355,8 +361,11 @@ class ContactReader:
                 _TAKES_UP.search(beyond) or lexicon().tells_start_day(beyond) or _SINCE.match(beyond) is not None
             )
             following = beyond if starts else following
-        if following and only_title and not leaves and _TAKES_UP.search(following):
-            joins = True  # "X är på plats som förbundschef. Hon tillträdde den 7 januari."
+        dated_since = following and _on_appointment(following) and _SINCE_BETWEEN.search(following)
+        if following and only_title and not leaves and (_TAKES_UP.search(following) or dated_since):
+            # "X är på plats som förbundschef. Hon tillträdde den 7 januari.", "… går X in som tillförordnad
+            # förbundschef. Förordnandet gäller från och med den 15 september."
+            joins = True
         if joins and following and _TAKES_UP.search(following) and not _TAKES_UP.search(sentence):
             # "Styrelsen har den 30 november utsett X till förbundschef. Hon tillträder 12 mars 2024."
             when_date = self._date_in(following) or when_date
@@ -411,7 +420,9 @@ class ContactReader:
             if named or _BOTH.match(later) or person in later:
                 about.append(later)
                 digressed = False  # "Valet föll på X, …. Hon tillträder …": named again, "Hon" is X
-            elif (_CONTINUES.match(later) or lexicon().tells_start_day(later)) and not digressed:
+            elif (
+                _CONTINUES.match(later) or _on_appointment(later) or lexicon().tells_start_day(later)
+            ) and not digressed:
                 about.append(later)
             else:
                 digressed = True
@@ -493,6 +504,11 @@ class ContactReader:
         return None
 
 
+def _on_appointment(sentence: str) -> bool:
+    """ "Valet skedde …", "Förordnandet gäller från och med …": a sentence about the appointment just told of."""
+    return lexicon().appointment.match(fold(sentence.lstrip())) is not None
+
+
 def _by_first_name(texts: Iterable[str], names: Names) -> dict[str, str]:
     """First name -> full name of the people the texts name in full, for first names only one of them has."""
     named = dict.fromkeys(name for text in texts for _, _, name in names.people(text))
@@ -527,10 +543,16 @@ def new_holder_of_heading(heading: str, paragraphs: list[str], names: Names) -> 
 def _just_before(people: People, sentence: str, position: int, titles: Titles) -> str | None:
     """A name that the e-mail or phone number follows directly ("Name, address"), or after the
     person's other particulars ("Name, title, 070-…, address")."""
-    for _, end, name in reversed(people):
-        if end <= position:
-            gap = lexicon().without_contact_labels(titles.sub("", PHONE.sub("", EMAIL.sub("", sentence[end:position]))))
-            return name if re.fullmatch(r"[\s,:]*", gap) else None
+    for start, end, name in reversed(people):
+        if end > position:
+            continue
+        if lexicon().organisation_before.search(sentence[:start]):
+            continue  # "Name, samordnare i MIA Östra Södertörn, address": where the person works, not who
+        gap = PHONE.sub("", EMAIL.sub("", sentence[end:position]))
+        # a title with the words of its part ("samordnare för arbetsträning i MIA …") stands between them too
+        parts = [part for part in re.split(r"([,:])", gap) if not titles.match(part.strip())]
+        rest = lexicon().without_contact_labels(titles.sub("", "".join(parts)))
+        return name if re.fullmatch(r"[\s,:]*", rest) else None
     return None
 
 

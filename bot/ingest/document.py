@@ -12,7 +12,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from bot.folding import fold
-from bot.ingest.dates import month_number
+from bot.ingest.dates import find_dates, month_number
 from bot.ingest.formats import NewsletterError, newsletter_text
 from bot.ingest.lexicon import lexicon
 
@@ -109,7 +109,8 @@ _BULLET = re.compile(r"^[-•*]\s")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _EMPHASIS = re.compile(r"\*{1,3}|_{2,}")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
-_ARROWS = re.compile(r"^(?:[\s►▶]|>{2,})+|[\s►▶]+$")  # ">> PÅ GÅNG" too
+# ">> PÅ GÅNG" too, and a quote's "> " (">" alone, a quote's empty line, is blank)
+_ARROWS = re.compile(r"^(?:[\s►▶]|>{2,}|>(?=\s|$))+|[\s►▶]+$")
 # Lines are stripped first: every run of spaces is then a gap between words (and `re` skips from space to space).
 _ALIGNED = re.compile(r"\s{3,}\S.*?\s{3}")  # columns aligned with spaces: two gaps of three or more
 # in a table's rows, a gap of two spaces parts columns too ("Ledamot       Eva Ek (KD)  Haninge")
@@ -468,6 +469,10 @@ def _content_words(text: str) -> set[str]:
     return {word for word in fold(text).split() if len(word) >= 6}
 
 
+def _days(text: str) -> list[tuple[int, int]]:
+    return [(day.day, day.month) for day in find_dates(text)]
+
+
 _SIMILAR = 90  # fuzz.ratio at which two lines count as the same (catches one-letter misprints)
 _LONG_LINE = 60  # a repeated line this long is a duplicated paragraph, not a repeated label
 
@@ -501,7 +506,9 @@ def _split_repeats(lines: list[Line], raw_lines: list[str]) -> tuple[list[Line],
         run = []
 
     def same(a: int, b: int) -> bool:
-        return fuzz.ratio(texts[a], texts[b]) >= _SIMILAR
+        # "When: Friday, 19 November …" and "When: Friday, 26 November …" are two meetings, not a footer: a footer
+        # says the same day on every page
+        return fuzz.ratio(texts[a], texts[b]) >= _SIMILAR and _days(lines[a].text) == _days(lines[b].text)
 
     footer = {
         i

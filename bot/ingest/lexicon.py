@@ -72,6 +72,7 @@ class Lexicon:
     ordinal_days: dict[str, int]  # "tolfte" -> 12
     spoken_time: re.Pattern[str]  # "börjar halv nio": group "shift" (halv, kvart i, ...) and "hour" (a number word)
     clock_shifts: dict[str, int]  # "halv" -> -30 minutes
+    spoken_span: re.Pattern[str]  # "halv nio till tio": a span said in words, its start shifted ("shift", "hour")
     clock_halves: dict[str, int]  # "pm" -> 12: hours added to a twelve-hour clock's time, lower case
     clock_end: re.Pattern[str]  # "slutar": just before a time said in words, the end, not the start; at a text's end
     start_verbs: str  # a pattern: "börjar", "kör igång" before the time a programme starts, as written
@@ -100,6 +101,9 @@ class Lexicon:
     holder_copulas: str  # a pattern: "är", "blir" between a title and its holder ("T är fortsatt X"), as written
     title_joins: str  # a pattern: "och" between two titles of one name ("Förbundschef och ansvarig utgivare: X")
     start_day: re.Pattern[str]  # "Första arbetsdag": a sentence opening so dates the start of the one just named
+    appointment: re.Pattern[str]  # "Valet", "Förordnandet": a sentence opening so goes on about the appointment
+    organisation_before: re.Pattern[str]  # "i", "vid" ending a text: the name after it is a workplace's
+    provider_nouns: frozenset[str]  # folded: "Insatsen" before a provider's name is no part of it
     board: re.Pattern[str]  # "styrelse": a section about the board
     vacancies: re.Pattern[str]  # "vakant", "utses": a seat without a member
     position_aliases: dict[str, str]  # folded "vice ordf" -> "vice ordförande"
@@ -281,6 +285,14 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             + "|".join(re.escape(str(verb)).replace(r"\ ", r"\s+") for verb in data["start_verbs"])
             + ")",
             clock_shifts={str(word): int(minutes) for word, minutes in data["clock_words"].items()},
+            spoken_span=re.compile(
+                rf"\b(?P<shift>{'|'.join(map(re.escape, data['clock_words']))})\s+"
+                rf"(?P<hour>{'|'.join(map(re.escape, (str(w) for w in data['number_words'])))})\s+"
+                rf"(?:{'|'.join(map(re.escape, data['clock_span_words']))})\s+"
+                rf"(?:(?:{'|'.join(map(re.escape, data['clock_words']))})\s+)?"
+                rf"(?:{'|'.join(map(re.escape, (str(w) for w in data['number_words'])))})\b",
+                re.I,
+            ),
             clock_halves={str(word).lower(): int(hours) for word, hours in data["clock_halves"].items()},
             clock_end=re.compile(rf"\b(?:{_as_written_phrases(data['clock_ends'])})\s*$", re.I),
             issue_number=re.compile(rf"{_starts(data['issue_number_words']).pattern}\s*(\d{{1,2}})\b"),
@@ -302,6 +314,11 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             holder_copulas="(?:" + "|".join(map(re.escape, map(str, data["holder_copulas"]))) + ")",
             title_joins="(?:" + "|".join(map(re.escape, map(str, data["title_joins"]))) + ")",
             start_day=_starts(data["start_day_openings"]),
+            appointment=_starts([f"{word}$" for word in data["appointment_openings"]]),
+            provider_nouns=frozenset(fold(str(word)) for word in data["provider_nouns"]),
+            organisation_before=re.compile(
+                rf"\b(?:{'|'.join(map(re.escape, map(str, data['organisation_before'])))})\s+(?:[A-ZÅÄÖ]{{2,}}\s+)?$"
+            ),
             board=_starts(data["board_words"]),
             vacancies=_starts(data["board_vacancies"]),
             position_aliases={

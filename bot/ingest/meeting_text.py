@@ -69,6 +69,17 @@ def _times(text: str) -> tuple[str | None, str | None, str | None, str | None]:
     return breakfast_time, None, None, single
 
 
+def programme_start(meeting: Meeting, text: str) -> None:
+    """ "When: … 08:00-10:00" over "Frukost från 08.00, programmet startar 08.30" (or "… börjar kvart i nio"): the
+    programme's own start within the meeting's span is its start, the span's the breakfast's."""
+    said = re.search(r"\bprogram\w*\b.*?(?=[.!?](?:\s|$)|$)", text, re.I)
+    written = PROGRAMME_START.search(said.group(0)) if said else None
+    start = hhmm(*written.group(1, 2)) if written and is_clock(*written.group(1, 2)) else None
+    start = start or (_spoken_start(said.group(0)) if said else None)
+    if start and meeting.start and meeting.end and meeting.start < start < meeting.end:
+        meeting.breakfast, meeting.start = meeting.breakfast or meeting.start, start
+
+
 def _twenty_four_hour(text: str) -> str:
     """ "1:00 PM-4:30 PM" -> "13:00-16:30": a calendar invitation's twelve-hour clock."""
     halves = lexicon().clock_halves
@@ -85,12 +96,14 @@ def _twenty_four_hour(text: str) -> str:
 
 def _spoken_start(text: str) -> str | None:
     """The programme's start said in words, the last such time ("frukost från klockan åtta ... programmet
-    börjar halv nio" -> 08:30), as HH:MM; morning hours are read as such (no meeting starts at 20.30)."""
+    börjar halv nio" -> 08:30) or the start of a span ("halv nio till tio"), as HH:MM; morning hours are read as
+    such (no meeting starts at 20.30)."""
     words = lexicon()
     said = [time for time in words.spoken_time.finditer(text) if not words.clock_end.search(text[: time.start()])]
-    if not said:
+    # else a span said in words: "När: fredag 25 mars, halv nio till tio (frukost från åtta)"
+    last = said[-1] if said else words.spoken_span.search(text)
+    if last is None:
         return None
-    last = said[-1]
     hour = words.numbers.get(fold(last.group("hour")))
     if not hour:
         return None

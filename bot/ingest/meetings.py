@@ -29,7 +29,18 @@ from bot.folding import fold
 from bot.ingest.dates import MONTH_PATTERN, DateMention, find_dates, full_date, month_number
 from bot.ingest.document import Line, Newsletter, ParseWarning, Section, sentences
 from bot.ingest.lexicon import Lexicon, as_written, lexicon
-from bot.ingest.meeting_text import CLOCK, RANGE, SINGLE_TIME, TIME, apply_times, hhmm, is_clock, topic_in, venue_in
+from bot.ingest.meeting_text import (
+    CLOCK,
+    RANGE,
+    SINGLE_TIME,
+    TIME,
+    apply_times,
+    hhmm,
+    is_clock,
+    programme_start,
+    topic_in,
+    venue_in,
+)
 from bot.ingest.people import EMAIL, Names
 from bot.knowledge.model import Meeting, Registration, Source
 
@@ -296,6 +307,8 @@ class MeetingReader:
         announced, told = self._in_sentences(block, source)
         listed_days = {meeting.date for meeting in listed}
         announced = [meeting for meeting in announced if meeting.date not in listed_days]
+        # under a calendar, as around a list above: "Julfrukosten den 24 november blev välbesökt" is none of its own
+        told = [m for m in told if not (listed and self.words.tells_of_held(m.note or ""))]
         return listed + announced, [meeting for meeting in told if meeting.date not in listed_days]
 
     def _venues_told_below(self, listed: list[Meeting], outro: list[str]) -> None:
@@ -405,6 +418,8 @@ class MeetingReader:
                     )
                 )
                 continue
+            if self._titles_record(None, text) and self._field_label(next_text) == "date":
+                continue  # read with the record it heads, on the next line
             if row is not None and "|" not in text and _wraps_a_cell(text):
                 if wrapped_fields and wrapped_fields[-1]:  # "Tema och plats": the line below the topic is the venue
                     last_column = wrapped_fields[-1]
@@ -452,7 +467,8 @@ class MeetingReader:
                 dates = self._meeting_dates(value) if label == "date" else []
                 if dates:  # "När: onsdag 21 april, kl 9.00–12.00": its times too
                     entries.append(_Entry(dates, line.number, "", municipality, False, {"when": value}))
-                    if previous_title and len(entries) == 1:
+                    above = previous_text or ("" if any(texts[:index]) else block.heading)
+                    if not self._titles_record(entries[-1], above) and previous_title and len(entries) == 1:
                         entries[-1].fields["topic"] = previous_title  # "Nordic seminar: X" over "Date: ..."
                     open_entry = True
                 elif label == "municipality" and self._municipality_in(value):
@@ -628,6 +644,24 @@ class MeetingReader:
                 outro.append(text)
         _venues_of_places(entries, place_venues)
         return entries, intro, outro
+
+    def _titles_record(self, entry: _Entry | None, title: str) -> bool:
+        """ "Frukostmöte i Tyresö: Topic", "Canceled: Seminarium: Topic" directly over a record's "When:" line (a
+        calendar invitation pasted in): the words before the last colon give the record its kind, municipality and
+        whether it is cancelled, the words after it its topic. Whether the line is such a title; `entry` takes it."""
+        lead, colon, topic = title.rpartition(":")
+        if not colon or not topic.strip() or find_dates(title) or len(title) > 100 or title.endswith((".", "!", "?")):
+            return False
+        kind = self.words.kind_in(lead)
+        if not kind or self._field_label(title):
+            return False  # "Tema: X" is a field, not a title
+        if entry is not None:
+            entry.kind = kind
+            entry.municipality = self._municipality_in(lead) or entry.municipality
+            entry.fields["topic"] = topic.strip()
+            if self.words.change_in(lead) == "cancelled":
+                entry.fields["status"] = "cancelled"
+        return True
 
     def _venue_under_its_row(self, entry: _Entry, lines: list[Line], index: int) -> bool:
         """A line that only names a venue, alone under a meeting's line with its topic (a blank line between, as a
@@ -811,6 +845,12 @@ class MeetingReader:
         titled = (self._title_after_kind(part.strip(" ,")) for part in parts)
         return next((title.rstrip(".") for title in titled if title), None)
 
+    def _title_before_kind(self, opening: str) -> str | None:
+        """ "Samverkan i praktiken – ett heldagsseminarium för chefer …": a paragraph opening on a title set apart
+        from a kind of meeting by a dash; the title."""
+        titled = re.match(r"^\W*(?P<title>[^–.:]{3,80}?)\W*\s+[–-]\s+(?:ett|en|a|an)\s+(?P<kind>\w+)", opening)
+        return titled.group("title") if titled and self.words.kind_in(titled.group("kind")) else None
+
     def _title_after_kind(self, heading: str) -> str | None:
         """ "Webinar in English: Inclusive hiring" -> "Inclusive hiring": a title after the kind of meeting."""
         kind_named, colon, titled = heading.partition(":")
@@ -932,7 +972,7 @@ class MeetingReader:
                 kind = entry.kind or self._kind_named(fields.get("what", ""))
                 meeting = self._meeting(kind or block.kind, mention, source, entry.line)
                 body = self._without_moved_remark(_as_sentences([entry.text, *entry.extra]))
-                change = self.words.change_in(body) or heading_change
+                change = self.words.change_in(body) or heading_change or fields.pop("status", None)
                 opening = next(iter(sentences(_remark_free(body))), "")
                 subject = (opening.split() or [""])[0]  # "mötet får ett nytt tema", not "Frukostmöte: NYTT TEMA – X"
                 if self.words.change_in(opening) in ("topic", "venue") and not subject.endswith(":"):
@@ -960,6 +1000,8 @@ class MeetingReader:
                     record = "when" in entry.fields  # a "När:" record's topic is labelled, not the prose below it
                     fields = {**_labelled([body], topic_first=not record), **fields} if body else fields
                     self._apply_fields(meeting, fields, " ".join([body, *entry.fields.values()]), entry.line)
+                    if record:
+                        programme_start(meeting, body)
                     if not meeting.venue:
                         meeting.venue = shared_venue
                 if not meeting.start:
@@ -1035,6 +1077,7 @@ class MeetingReader:
             # "Tyresö. Fredag 3 juni handlar mötet om ...": a paragraph led by its municipality's name
             lead = self._municipality_line(parts[0].rstrip(".:")) if len(parts) > 1 else None
             topics_after = _topics_after_days(paragraph)
+            titled = self._title_before_kind(parts[0]) if not find_dates(parts[0]) else None
             for sentence in parts:
                 if self.words.change_in(sentence) or self.words.moved_from.search(fold(sentence)):
                     continue  # a notice of a change ("... var först planerat till 4 maj"): see changes.py
@@ -1059,8 +1102,10 @@ class MeetingReader:
                     # "i Haninge den 23 februari och i Nynäshamn den 9 mars": the place named last before the day
                     since = days[number - 1].start if number else 0  # the clause is at most since the day before
                     before = self._municipality_in(_last_clause(sentence[since : mention.start]))
-                    meeting.municipality = before or lead or named or self._municipality_in(block.heading)
-                    meeting.topic = topics_after.get((mention.day, mention.month)) or shared_topic
+                    bracketed = re.match(r"\s*\(([^)]*)\)", sentence[mention.end :])  # "28 januari (Haninge)"
+                    after = self._municipality_line(bracketed.group(1)) if bracketed else None
+                    meeting.municipality = after or before or lead or named or self._municipality_in(block.heading)
+                    meeting.topic = topics_after.get((mention.day, mention.month)) or shared_topic or titled
                     meeting.note = sentence
                     apply_times(meeting, following)
                     meeting.venue = venue

@@ -32,8 +32,9 @@ _NAME = r"[A-ZÅÄÖ][\w&'-]*(?:[ \t]+(?:[A-ZÅÄÖ&][\w&'-]*|i|på))*"
 _PLACES = r"(?:lediga?\s+)?plats(?:er)?"  # "4 platser", "1 plats", "1 ledig plats"
 _NOUN = r"(?:lediga?\s+)?\w*plats(?:er)?\b(?:\s+lediga?\b)?"  # "lediga platser", "platser lediga", "praktikplats"
 _COUNT_AFTER = re.compile(rf"(?P<name>{_NAME})\s+\((?P<count>\d+)(?:\s+(?:lediga?\s+)?plats(?:er)?)?\)")
-_HAS_COUNT = re.compile(  # "Vedboden har tre lediga platser", "Just nu har Vedboden i Ösmo tre lediga platser"
-    rf"(?:(?P<name>{_NAME}(?:\s*(?:,|\boch\b)\s*{_NAME})*)(?:,\s+som)?\s+har|\bhar\s+(?P<after>{_NAME}))"
+_HAS_COUNT = re.compile(  # "Vedboden har tre lediga platser", "Just nu har Vedboden i Ösmo tre lediga platser",
+    # "Steget, som riktar sig till unga, har tre lediga platser"
+    rf"(?:(?P<name>{_NAME}(?:\s*(?:,|\boch\b)\s*{_NAME})*)(?:,\s+som(?:\s+[^,.]{{1,120}},)?)?\s+har|\bhar\s+(?P<after>{_NAME}))"
     r"\s+(?:[a-zåäö]+\s+){0,2}?"  # "har just nu", "har däremot"
     rf"(?P<count>\d+|[a-zåäö]+)\s+{_NOUN}(?!\s+(?:hos|på|vid)\b)"  # not "Vi har 3 platser hos X"
 )
@@ -268,12 +269,12 @@ def _table_item(line: str, vocabulary: Vocabulary) -> str | None:
         count = "0" if first.group("count").lower() == "inga" else first.group("count")
         name = re.sub(r",\s*(.+)$", r" (\1)", first.group("name").strip())  # "Cykelboden, Tyresö"
         return f"{name}: {count}"
-    if "|" not in line:
-        return line
-    cells = [cell.strip(" *") for cell in line.strip().strip("|").split("|")]
+    cells = [cell.strip(" *") for cell in _CELLS.split(line.strip().strip("|"))]
     counted = [_counted_cell(cell) for cell in cells]
     if len(cells) >= 2 and all(counted):
         return "\n".join(map(str, counted))  # "Syateljén 2 | Kafé Sjöboden inga | Ekern fullt": one provider a cell
+    if "|" not in line:
+        return line
     none = lexicon().no_places
     count_cell = re.compile(r"(?:\d+|inga)(?:\s*\(.*\))?", re.I)  # "2", "inga", "0 (fullt)"
     counts = [cell for cell in cells if count_cell.fullmatch(cell) or none.match(fold(cell))]
@@ -286,11 +287,15 @@ def _table_item(line: str, vocabulary: Vocabulary) -> str | None:
     return f"{names[0]}{where}: {count}"
 
 
-_CELL = re.compile(r"^(?P<name>[^\d•*–-][^|]*?)\s+(?P<count>\d{1,3}|[a-zåäö]+)$")
+_CELLS = re.compile(r"\s*[|·]\s*")  # "A 2 | B fullt", "A: 2 · B: fullt": providers in a row of cells
+_CELL = re.compile(
+    r"^(?P<name>[^\d•*–-][^|:]*?)(?:\s*:\s*|\s+)(?P<count>\d{1,3}|[a-zåäö]+)(?:\s+(?:lediga?\s+)?plats(?:er)?)?$"
+)
 
 
 def _counted_cell(cell: str) -> str | None:
-    """ "Sybotten två", "Bagarstugan Torö fullt", "Ekern 0": a cell naming a provider and its count -> "Name: N"."""
+    """ "Sybotten två", "Bagarstugan Torö fullt", "Ekern: 0", "Vävstugan: tre lediga platser": a cell naming a
+    provider and its count -> "Name: N"."""
     cell_read = _CELL.match(cell)
     if not cell_read:
         return None
@@ -298,7 +303,8 @@ def _counted_cell(cell: str) -> str | None:
     count = int(written) if written.isdigit() else lexicon().numbers.get(fold(written))
     if count is None and lexicon().no_places.match(fold(written)):
         count = 0
-    return f"{cell_read.group('name')}: {count}" if count is not None else None
+    name = re.sub(r",\s*(.+)$", r" (\1)", cell_read.group("name"))  # "Sybotten, Tyresö"
+    return f"{name}: {count}" if count is not None else None
 
 
 def _rows_rejoined(lines: list[str]) -> list[str]:
@@ -306,10 +312,10 @@ def _rows_rejoined(lines: list[str]) -> list[str]:
     breaks inside a cell goes on in the next line."""
     joined: list[str] = []
     for line in lines:
-        cells = [cell.strip() for cell in joined[-1].split("|")] if joined else []
+        cells = [cell.strip() for cell in _CELLS.split(joined[-1])] if joined else []
         counted = [bool(_counted_cell(cell)) for cell in cells]
         broken = len(cells) >= 2 and all(counted[:-1]) and not counted[-1]
-        if broken and not line.lstrip().startswith("|"):
+        if broken and not _CELLS.match(line):
             joined[-1] = f"{joined[-1]} {line.strip()}"
         else:
             joined.append(line)
@@ -498,6 +504,9 @@ def _name_and_place(label: str, vocabulary: Vocabulary) -> tuple[str, str | None
     provider and the municipality it is in; a place in parentheses or after a comma is not part of the
     name, nor a municipality after "i"; a locality after "i" is ("Stallet i Sorunda")."""
     municipality = None
+    noun, _, rest = label.partition(" ")
+    if fold(noun) in lexicon().provider_nouns and rest[:1].isupper():
+        label = rest  # "Insatsen Steget" is Steget
     for inner in _PARENTHESIS.findall(label):
         municipality = municipality or vocabulary.municipality_of(inner)
     name = _PARENTHESIS.sub("", label).strip() if municipality else label
