@@ -19,7 +19,7 @@ from bot.answers.reading import about, quote
 from bot.knowledge.model import KnowledgeBase, Meeting
 from bot.knowledge.store import load_kb
 from bot.nlu.question import Question, Slots
-from bot.nlu.understand import Parse, Understander
+from bot.nlu.understand import MEETING_INTENTS, Parse, Understander
 from bot.reading.select import Found, Reader
 from bot.texts import say
 
@@ -208,10 +208,16 @@ class Engine:
     def _resolve(self, parse: Parse, context: _Context | None) -> Question:
         intent, slots = parse.intent, parse.slots
         if intent == "followup" or (intent is None and _only_names(parse)):
-            if context:
-                return Question(context.question.intent, context.question.slots.followed_by(slots))
             named = slots.named()
-            return Question(next((name for slot, name in _DEFAULT_FOR_SLOT if slot in named), None), slots)
+            default = next((name for slot, name in _DEFAULT_FOR_SLOT if slot in named), None)
+            # "och hos Bönorna?" after a meeting: no meeting is at a provider, person, project or role
+            if context and not (context.question.intent in MEETING_INTENTS and named.keys() & _NOT_OF_MEETINGS):
+                return Question(context.question.intent, context.question.slots.followed_by(slots))
+            return Question(default, slots)
+        asked_someones = slots.reach and intent in (None, "person") and not slots.named().keys() & _REACHED
+        if asked_someones and context is not None and context.question.intent in ("person", "role_holder"):
+            # "hennes mejl?", "her phone number?" after an answer about a person or a role: theirs
+            return Question(context.question.intent, context.question.slots.followed_by(slots))
         if intent == "federations" and slots.person and not (slots.other_place or slots.municipality or slots.county):
             intent = "person"  # "which party does X belong to?": X's, not a place's federation
         if slots.succession and slots.person and intent in (None, "person", "role_holder"):
@@ -243,6 +249,7 @@ class Engine:
         self._contexts[chat] = _Context(question, list(answer.meetings), lang, now)
 
 
+_NOT_OF_MEETINGS = {"provider", "group", "person", "project", "role"}  # subjects a follow-up on a meeting cannot keep
 _REACHED = {"person", "project", "provider"}  # whom or what a question about an address or a phone number can be about
 
 

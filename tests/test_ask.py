@@ -55,6 +55,17 @@ def test_follow_ups_continue_the_conversation_per_chat(engine: Engine) -> None:
     assert english.lang == "en" and "28 September 2018" in english.text
 
 
+def test_a_follow_up_naming_a_provider_or_asking_an_address_keeps_to_what_it_can_be_about(engine: Engine) -> None:
+    engine.answer("nästa frukostmöte i Tyresö", today=AUTUMN_2018, chat="f1", now=NOW)
+    provider = engine.answer("hos Bönorna?", today=AUTUMN_2018, chat="f1", now=NOW)  # no meeting is at a provider
+    assert provider.intent == "open_places" and provider.text.startswith("Bönorna hade 2 lediga platser")
+    engine.answer("lediga platser", today=AUTUMN_2018, chat="f2", now=NOW)
+    assert engine.answer("hos Grow?", today=AUTUMN_2018, chat="f2", now=NOW).text.startswith("Grow hade 2")
+    engine.answer("vem är förbundschef?", today=AUTUMN_2018, chat="f3", now=NOW)
+    reach = engine.answer("hennes telefonnummer?", today=AUTUMN_2018, chat="f3", now=NOW)  # the chief's
+    assert reach.intent == "role_holder" and "08-606 82 41" in reach.text
+
+
 def test_conversation_context_expires(engine: Engine) -> None:
     engine.answer("lediga platser på jobbverket", today=AUTUMN_2018, chat="c", now=NOW)
     soon = engine.answer("och grow?", today=AUTUMN_2018, chat="c", now=NOW + timedelta(minutes=2))
