@@ -259,3 +259,9 @@ def test_the_providers_asked_for_are_those_of_the_open_places(understander: Unde
 )
 def test_the_means_of_reaching_someone_asked_for(understander: Understander, text: str, reach: str) -> None:
     assert understander.parse(text, TODAY).slots.reach == reach
+
+
+def test_the_languages_own_little_words_are_never_typos(understander: Understander) -> None:
+    # "hans" is a Swedish pronoun, not "has" misspelt; "yes" and "no" are English (not YAML's true and false)
+    assert understander.parse("hans telefonnummer", TODAY).tokens[0] == "hans"
+    assert understander.parse("yes please", TODAY).lang == "en"

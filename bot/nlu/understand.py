@@ -69,6 +69,8 @@ class Understander:
         self._protected = set(self._words) | set(MONTHS) | set(SEASONS)
         for words in self.catalogue.word_slots.values():
             self._protected |= {word.rstrip("*") for word in words}
+        for little in self.catalogue.language_words.values():  # "hans" is Swedish, not a typo of "has"
+            self._protected |= set(normalise(" ".join(little)))
         self._corrections: dict[str, tuple[str, float]] = {}
         self._lang_words = self._language_words(examples)
 
