@@ -542,3 +542,18 @@ def test_a_seat_the_board_list_had_vacant_is_held_by_the_one_a_later_issue_says_
     assert after.startswith("Vice ordförande: Lina Berg")
     chair = engine.answer("vem är ordförande?", today=date(2046, 5, 1), chat="vice3").text
     assert chair.startswith("Ordförande: Eva Ek (S), Tyresö kommun")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "told"),
+    [
+        ("who speaks at the next breakfast?", "meeting_details", "The newsletter names no speakers."),
+        ("vilka möten har flyttats?", "upcoming_meetings", "Kommande möten:"),
+        ("do you speak english?", "bot_about", "Ask in English or Swedish"),
+    ],
+)
+def test_speakers_moves_and_the_bots_languages_in_other_words(
+    engine: Engine, text: str, intent: str, told: str
+) -> None:
+    reply = engine.answer(text, today=AUTUMN_2018, chat="other-words")
+    assert reply.intent == intent and told in reply.text
