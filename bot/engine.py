@@ -107,7 +107,7 @@ class Engine:
         guessed = question.intent == parse.intent and parse.confidence < self.reader.doubted_intent
         found = reading.found if guessed else None
         if found and found.squarely and found.coverage >= self.reader.min_coverage_over_intent:
-            answer = quote(found, self.kb, reply_lang)  # a guessed intent, and a sentence that answers squarely
+            answer = quote(found, self.kb, reply_lang, today)  # a guessed intent, and a sentence that answers squarely
             return Reply(answer.text, reply_lang, "reading", round(found.coverage, 3))
         if question.intent == parse.intent and parse.confidence < self.reader.unsure_intent:
             if self.reader.strange(text, parse.lang, self._intent_terms):  # not sure, and about a word nothing knows
@@ -115,7 +115,7 @@ class Engine:
         if question.intent is None:
             found = reading.found
             if found:
-                answer = quote(found, self.kb, reply_lang)
+                answer = quote(found, self.kb, reply_lang, today)
                 return Reply(answer.text, reply_lang, "reading", round(found.coverage, 3))
             # near misses (rejected only for the margin) are offered as "did you mean"
             maybe = (
@@ -132,7 +132,7 @@ class Engine:
         # how to reach someone: their records tell all the newsletters give, a sentence naming an address never more
         found = None if question.slots.reach else self._articles_after(answer, passed_over, reading)
         if found:
-            return Reply(quote(found, self.kb, reply_lang).text, reply_lang, "reading", round(found.coverage, 3))
+            return Reply(quote(found, self.kb, reply_lang, today).text, reply_lang, "reading", round(found.coverage, 3))
         if guessed and passed_over:  # only guessed, and about something the answer does not hold
             answer = greeting.unknown(reply_lang, self.catalogue, [], self.kb, today)
             return Reply(answer.text, reply_lang, None, parse.confidence, answered=False)

@@ -557,3 +557,20 @@ def test_speakers_moves_and_the_bots_languages_in_other_words(
 ) -> None:
     reply = engine.answer(text, today=AUTUMN_2018, chat="other-words")
     assert reply.intent == intent and told in reply.text
+
+
+def test_a_quoted_calendar_says_that_its_meeting_has_since_been_moved(tmp_path: Path) -> None:
+    calendar = (
+        "KALENDARIUM\n\n2\nMAJ\nFrukostmöte: Unga i arbete\nKlockan 08:30 - 10:00 · Haninge kulturhus\n\n"
+        "16\nMAJ\nSeminarium: Vägledning för handläggare\nKlockan 09:00 - 12:00 · Tyresö bibliotek\n\nÄndrat datum\n\n"
+        "Seminariet om vägledning den 16 maj flyttas till torsdagen den 30 maj, då kursledaren är sjuk.\n"
+    )
+    engine = _engine_of(tmp_path, ("nyhetsbrev-2047-nr3.txt", f"NYHETSBREV\n\nnr 3 2047 april\n\n{calendar}"))
+    moved = engine.answer("vägledning för handläggare", today=date(2047, 4, 20), chat="quoted1")
+    assert moved.intent == "reading" and "»16 MAJ Seminarium: Vägledning för handläggare" in moved.text
+    assert (
+        moved.text.splitlines()[-1]
+        == "Obs: flyttat till torsdag 30 maj 2047 – seminarium torsdag 16 maj 2047 i Tyresö."
+    )
+    other = engine.answer("unga i arbete frukostmöte", today=date(2047, 4, 20), chat="quoted2")
+    assert other.intent == "reading" and "Obs:" not in other.text  # another day of the calendar stands

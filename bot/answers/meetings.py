@@ -167,12 +167,19 @@ def next_meeting(
 def _led_by(called_off: list[Meeting], lang: str, answer: Answer) -> Answer:
     """The answer led by a line for each meeting still to come that is cancelled or moved to a day not yet given:
     whoever expected it hears that it is off before hearing of the next."""
-    lines = [say(lang, "called_off", what=uncapital(headline(m, lang)), status=_status(m, lang)) for m in called_off]
+    lines = [change_note(meeting, lang) for meeting in called_off]
     return replace(answer, text="".join(line + "\n" for line in lines) + answer.text)
 
 
 def _status(meeting: Meeting, lang: str) -> str:
+    if meeting.status == "moved" and meeting.moved_to:
+        return say(lang, "moved_word", day=long_date(meeting.moved_to, lang))
     return say(lang, "cancelled_word" if meeting.status == "cancelled" else "moved_later_word")
+
+
+def change_note(meeting: Meeting, lang: str) -> str:
+    """ "Obs: inställt – frukostmöte fredag 12 juni 2065 i Tyresö.", "Obs: flyttat till … – seminarium …"."""
+    return say(lang, "called_off", what=uncapital(headline(meeting, lang)), status=_status(meeting, lang))
 
 
 def _nothing_upcoming(

@@ -2,17 +2,38 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from datetime import date
 
 from bot.answers.common import Answer
+from bot.answers.meetings import change_note
 from bot.answers.words import month_year
+from bot.knowledge import query
 from bot.knowledge.model import KnowledgeBase
 from bot.reading.select import Found
 from bot.reading.sentences import Sentence
 from bot.texts import say
 
 
-def quote(found: Found, kb: KnowledgeBase, lang: str) -> Answer:
+def quote(found: Found, kb: KnowledgeBase, lang: str, today: date) -> Answer:
+    """The sentences under their headline, with the issue; a meeting of their article since called off or moved is
+    told under them ("16 MAJ Seminarium: …" quoted, the seminar moved to 30 May since)."""
+    answer = _quoted(found, kb, lang)
+    articles = {(sentence.issue, sentence.headline) for sentence in found.sentences}
+    days = {int(day) for day in re.findall(r"\b\d{1,2}\b", " ".join(sentence.text for sentence in found.sentences))}
+    changed = [  # of the article, and on a day of the month the quote writes
+        meeting
+        for meeting in query.as_of(kb, today).meetings
+        if meeting.status
+        and meeting.date >= today
+        and meeting.date.day in days
+        and any((source.issue, source.section) in articles for source in meeting.sources)
+    ]
+    return replace(answer, text="\n".join([answer.text, *(change_note(meeting, lang) for meeting in changed)]))
+
+
+def _quoted(found: Found, kb: KnowledgeBase, lang: str) -> Answer:
     first = found.sentences[0]
     issue = kb.issue(first.issue)
     text = " ".join(sentence.text for sentence in found.sentences)
