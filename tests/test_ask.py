@@ -574,3 +574,39 @@ def test_a_quoted_calendar_says_that_its_meeting_has_since_been_moved(tmp_path: 
     )
     other = engine.answer("unga i arbete frukostmöte", today=date(2047, 4, 20), chat="quoted2")
     assert other.intent == "reading" and "Obs:" not in other.text  # another day of the calendar stands
+
+
+ACTING = (
+    (
+        "nyhetsbrev-2060-nr1.txt",
+        "NYHETSBREV\n\nnr 1 2060 januari\n\nNy förbundschef\n\nDen 7 januari tillträdde Anna Berg"
+        " som förbundschef.\n\nKontakt\n\nAnsvarig utgivare: Anna Berg, förbundschef, anna.berg@example.se\n",
+    ),
+    (
+        "nyhetsbrev-2061-nr4.txt",
+        "NYHETSBREV\n\nnr 4 2061 september\n\nFörändringar på kansliet\n\nAnna Berg slutade som"
+        " förbundschef den 31 augusti. Styrelsen har utsett Nils Ek till tillförordnad förbundschef från och med den 1"
+        " september.\n",
+    ),
+    (
+        "nyhetsbrev-2062-nr2.txt",
+        "NYHETSBREV\n\nnr 2 2062 mars\n\nNy förbundschef på plats\n\nDen 1 mars tillträdde Eva"
+        " Lind som förbundschef.\n",
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("day", "told"),
+    [
+        (date(2061, 3, 1), ["Förbundschef: Anna Berg (e-post anna.berg@example.se)."]),
+        (date(2061, 10, 1), ["Tillförordnad förbundschef: Nils Ek."]),  # the chief has left; someone acts
+        (date(2062, 4, 1), ["Förbundschef: Eva Lind."]),  # a chief since: the acting is over
+    ],
+)
+def test_while_someone_acts_as_chief_the_acting_one_is_the_answer(tmp_path: Path, day: date, told: list[str]) -> None:
+    engine = _engine_of(tmp_path, *ACTING)
+    lines = engine.answer("vem är förbundschef?", today=day, chat=f"acting-{day}").text.splitlines()
+    assert lines[: len(told)] == told and not any(
+        line.startswith(("Förbundschef:", "Tillförordnad")) for line in lines[len(told) :]
+    )

@@ -363,3 +363,21 @@ Förbundschef Maria Lindgren Okonkwo har nu varit på plats i ett år och ser ti
 """,
     )
     assert [c.name for c in kb.contacts] == ["Maria Lindgren Okonkwo"]
+
+
+def test_leaving_told_in_the_past_ends_the_role_and_another_persons_leaving_is_theirs(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Nytt från kansliet
+
+Jonas Berg slutade som förbundschef den 30 september för att bli socialchef i Huddinge.
+
+Styrelsen
+
+Eva Ek (S), Tyresö, är förbundets ordförande sedan den 1 mars, då Per Al (M) lämnade posten efter sex år.
+""",
+    )
+    held = {(c.name, r.title): (r.start, r.end) for c in kb.contacts for r in c.roles}
+    assert held[("Jonas Berg", "förbundschef")] == (None, date(2024, 9, 30))
+    assert held[("Eva Ek", "ordförande")] == (date(2024, 3, 1), None)  # Per Al left, not she

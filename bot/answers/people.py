@@ -97,12 +97,24 @@ def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
         if new and len(new) < len(current):
             current = [held for held in current if held not in new]
             coming = [*coming, *new]
+    acting = _named_last(kb, _acting(kb, view.contacts, title, today)) if sole else []
+    if acting:
+        # a holder named after the acting one's appointment, or taking up the title since, ends the acting; one named
+        # with it is away while someone acts ("blir pappaledig … Under tiden går X in som tillförordnad"); one named
+        # before it has left the title
+        appointed = min(_published(kb, role.source) for _, role in acting)
+        after = [(c, r) for c, r in current if _last_named(kb, c, r) > appointed or r.start and r.start > appointed]
+        current = after or [(c, r) for c, r in current if _last_named(kb, c, r) == appointed]
+        acting = [] if after else acting
     gone = sorted(
         ((c, r, r.end) for c, r in holders if r.end and r.end <= today), key=lambda ended: ended[2], reverse=True
     )
     shown_title = title_in(holders[0][1].title if place and holders else title, lang)
     lines: list[str] = []
     sources: list[Source] = []
+    for contact, role in acting:
+        lines.append(say(lang, "role_now", title=capital(title_in(role.title, lang)), who=_named(contact, lang)))
+        sources.append(role.source)
     if current:
         lines.append(
             say(
@@ -115,7 +127,7 @@ def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
                 lines.append(
                     say(lang, "role_until", name=contact.name, title=shown_title, day=long_date(role.end, lang))
                 )
-    elif gone and not coming:
+    elif gone and not coming and not acting:
         contact, role, ended = gone[0]
         lines.append(say(lang, "role_until_past", name=contact.name, title=shown_title, day=long_date(ended, lang)))
         sources.append(role.source)
@@ -131,6 +143,22 @@ def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
         dated += [source for contact, _ in current for source in contact.sources]
     lines.append(age_note(kb, dated, today, lang))
     return Answer(with_source(lines, kb, sources, lang))
+
+
+def _acting(kb: KnowledgeBase, contacts: list[Contact], title: str, today: date) -> list[tuple[Contact, Role]]:
+    """Those acting in a title ("tillförordnad förbundschef", `acting_titles` in the vocabulary) on `today`."""
+    acting = load_vocabulary().acting_titles.get(title.lower(), ())
+    return [
+        (contact, role)
+        for name in acting
+        for contact, role in _all_roles(contacts, name)
+        if (role.start is None or role.start <= today) and (role.end is None or today < role.end)
+    ]
+
+
+def _published(kb: KnowledgeBase, source: Source) -> date:
+    issue = kb.issue(source.issue)
+    return issue.published if issue else date.min
 
 
 def _named_last(kb: KnowledgeBase, holders: list[tuple[Contact, Role]]) -> list[tuple[Contact, Role]]:

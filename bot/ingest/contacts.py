@@ -602,6 +602,15 @@ def _chosen(gap: str) -> bool:
 _RELATIVE_CLAUSE = re.compile(r",\s+som\s+[^,.;]*")
 
 
+_ITS_OWN = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*")  # "Kerstin Lund (S) lämnade": the party or place between
+
+
+def _leaving_after(sentence: str, end: int) -> re.Match[str] | None:
+    """A word of leaving right after a name (and its party or place in brackets)."""
+    gap = _ITS_OWN.match(sentence, end)
+    return _LEAVES.match(sentence, gap.end()) if gap else None
+
+
 def _without_others_clauses(sentence: str, people: People, person: str) -> str:
     """The sentence without the clauses about other people ("efterträdare till Kjell Ahl, som lämnar vid
     årsskiftet"): what it tells of them, such as leaving, is not the person's."""
@@ -609,6 +618,8 @@ def _without_others_clauses(sentence: str, people: People, person: str) -> str:
         clause = _RELATIVE_CLAUSE.match(sentence, end) if name != person else None
         if clause:
             sentence = sentence[:end] + sentence[clause.end() :]
+        elif name != person and (left := _leaving_after(sentence, end)):
+            sentence = sentence[:end] + sentence[left.end() :]  # "då Kerstin Lund (S) lämnade posten": hers
     return sentence
 
 

@@ -4,7 +4,7 @@ positions, and the names of months and weekdays in Swedish and English."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -33,6 +33,7 @@ class Vocabulary:
     weekdays: tuple[tuple[str, str], ...]  # Monday first: Swedish, English
     sole_titles: frozenset[str] = frozenset()  # held by one person at a time ("förbundschef")
     place_heading_words: tuple[str, ...] = ()  # "plats", "vecka": a heading with them names no programme, folded
+    acting_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # förbundschef: (tillförordnad …, …)
 
     def words(self) -> list[str]:
         """The words of dates, places, roles and boards a question may use."""
@@ -119,6 +120,10 @@ def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
             weekdays=_names(data["weekdays"], 7, path, "weekdays"),  # type: ignore[arg-type]
             sole_titles=frozenset(str(title).lower() for title in data.get("sole_titles") or ()),
             place_heading_words=tuple(fold(str(word)) for word in data.get("place_heading_words") or ()),
+            acting_titles={
+                str(title).lower(): tuple(str(acting).lower() for acting in actings)
+                for title, actings in (data.get("acting_titles") or {}).items()
+            },
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise KnowledgeError(
