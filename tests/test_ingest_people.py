@@ -381,3 +381,18 @@ Eva Ek (S), Tyresö, är förbundets ordförande sedan den 1 mars, då Per Al (M
     held = {(c.name, r.title): (r.start, r.end) for c in kb.contacts for r in c.roles}
     assert held[("Jonas Berg", "förbundschef")] == (None, date(2024, 9, 30))
     assert held[("Eva Ek", "ordförande")] == (date(2024, 3, 1), None)  # Per Al left, not she
+
+
+def test_a_title_after_en_ny_is_no_one_s_unless_a_name_follows_it(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Förändringar på kansliet
+
+Styrelsen har utsett Lisa Ek till tillförordnad förbundschef. Lisa har haft uppdraget sedan den 1 oktober och har
+det tills en ny förbundschef är på plats.
+Sedan den 2 september har förbundet också en ny ekonom, Omar Said.
+""",
+    )
+    held = {(c.name, r.title) for c in kb.contacts for r in c.roles}
+    assert held == {("Lisa Ek", "tillförordnad förbundschef"), ("Omar Said", "ekonom")}

@@ -304,6 +304,8 @@ class ContactReader:
             ),
             None,
         )
+        if after is None and lexicon().is_unnamed_title(sentence[: match.start()]):
+            return None  # "… tills en ny förbundschef är på plats": no one named holds it
         before = None
         definite = match.end() > match.end("title")  # "förbundschefen": someone the text refers to, not named here
         if after is None and not definite:

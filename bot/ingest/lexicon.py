@@ -97,6 +97,7 @@ class Lexicon:
     switchboard: re.Pattern[str]  # "Växel", "Kansliet": a number after one of these is nobody's own, folded
     former_titles: re.Pattern[str]  # "tidigare", "senast": a title after these was held before
     elsewhere_titles: tuple[str, ...]  # "i dag", "till vardags som": a title right after these is a job elsewhere
+    unnamed_titles: tuple[str, ...]  # "en ny": a title right after these is no one's in particular
     not_holder_gaps: str  # a pattern: "och", "efter" between a title and a name that does not hold it, as written
     holder_copulas: str  # a pattern: "är", "blir" between a title and its holder ("T är fortsatt X"), as written
     title_joins: str  # a pattern: "och" between two titles of one name ("Förbundschef och ansvarig utgivare: X")
@@ -119,6 +120,11 @@ class Lexicon:
         "senast arbetat som samordnare") or one held elsewhere ("är i dag enhetschef på …")."""
         last = " " + fold(" ".join(before.split()[-3:]))
         return bool(self.former_titles.search(last)) or last.endswith(self.elsewhere_titles)
+
+    def is_unnamed_title(self, before: str) -> bool:
+        """Whether the words just before a title make it no one's in particular ("tills en ny förbundschef är på
+        plats"), unless a name stands right after it ("en ny ekonom, Lovisa Brandt")."""
+        return (" " + fold(" ".join(before.split()[-3:]))).endswith(self.unnamed_titles)
 
     def tells_start_day(self, sentence: str) -> bool:
         """Whether a sentence opens on the day someone starts ("Första arbetsdag blir 7 januari")."""
@@ -310,6 +316,7 @@ def lexicon(path: Path = READING_PATH) -> Lexicon:
             takes_in_nouns=tuple(str(word) for word in data["takes_in_nouns"]),
             former_titles=_starts(data["former_titles"]),
             elsewhere_titles=tuple(f" {fold(str(words))}" for words in data["elsewhere_titles"]),
+            unnamed_titles=tuple(f" {fold(str(words))}" for words in data.get("unnamed_titles") or ()),
             not_holder_gaps="(?:" + "|".join(map(re.escape, map(str, data["not_holder_gaps"]))) + ")",
             holder_copulas="(?:" + "|".join(map(re.escape, map(str, data["holder_copulas"]))) + ")",
             title_joins="(?:" + "|".join(map(re.escape, map(str, data["title_joins"]))) + ")",
