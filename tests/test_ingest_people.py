@@ -396,3 +396,17 @@ Sedan den 2 september har förbundet också en ny ekonom, Omar Said.
     )
     held = {(c.name, r.title) for c in kb.contacts for r in c.roles}
     assert held == {("Lisa Ek", "tillförordnad förbundschef"), ("Omar Said", "ekonom")}
+
+
+def test_a_label_before_a_mailbox_is_no_organisation(tmp_path):
+    kb = read(
+        tmp_path,
+        """
+Extra frukostmöte
+
+När: fredag 8 november, 8.30–10.00
+Var: Tyresö bibliotek
+Boka: bokaplats@exempel.se
+""",
+    )
+    assert [c.name for c in kb.contacts] == []  # a mailbox with no one's name: no contact
