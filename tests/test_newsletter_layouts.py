@@ -142,6 +142,16 @@ def test_a_newsletter_with_only_its_header_is_a_warning(tmp_path):
     assert f"warning: {tmp_path / 'n.txt'}:1: no articles after the header: is the file complete?" in result.stdout
 
 
+def test_a_section_whose_only_day_is_of_a_meeting_others_held_is_no_warning(tmp_path):
+    (tmp_path / "n.txt").write_text(
+        "NYHETSBREV\n\nnr 4 2025 sep.\n\nFrån nätverkets konferens\n\nNätverket för samordningsförbund höll sin årliga"
+        " konferens i Umeå den 12–13 maj. Från förbundet deltog fyra personer, som tog med sig många idéer hem.\n",
+        encoding="utf-8",
+    )
+    result = run_cli("build-kb", str(tmp_path / "n.txt"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0 and "looks like meetings" not in result.stdout + result.stderr
+
+
 def test_a_heading_over_nothing_that_names_open_places_is_no_warning(tmp_path):
     (tmp_path / "n.txt").write_text(
         "NYHETSBREV\n\nnr 4 2025 sep.\n\n>> Ny samordnare\n\n>> Lediga platser\n\n=====\n\nNy samordnare\n\n"

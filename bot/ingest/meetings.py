@@ -106,7 +106,7 @@ class MeetingReader:
             found, reported = self._read_block(block)
             told_as_change = self.words.change_in(" ".join(line.text for line in block.lines) + block.heading)
             silent = told_as_change or block.lists_only  # a notice, or an article that only mentions meetings
-            if not found and not reported and self._has_dates(block) and not silent:
+            if not found and not reported and self._may_hold_meetings(block) and not silent:
                 text = " ".join(line.text for line in block.lines if line.text)
                 self.warnings.append(
                     ParseWarning(
@@ -258,8 +258,10 @@ class MeetingReader:
             return None
         return self.words.kind_in(section.text) or (BREAKFAST if self.words.speaks_of_meeting(section.text) else None)
 
-    def _has_dates(self, block: _Block) -> bool:
-        return any(find_dates(line.text) for line in block.lines)
+    def _may_hold_meetings(self, block: _Block) -> bool:
+        """A day in the block that may be a meeting's: not a deadline, nor a day of another event or of a meeting
+        others held ("Nätverket höll sin årliga konferens i Örebro den 24–25 april")."""
+        return any(self._meeting_dates(paragraph) for paragraph in _paragraphs(block.lines))
 
     # -- one block ---------------------------------------------------------------------------
 
