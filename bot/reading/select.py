@@ -129,6 +129,8 @@ class Reader:
         self._near: dict[tuple[int, str], tuple[tuple[frozenset[str], frozenset[str]], ...]] = {}
         self._next: dict[int, tuple[Sentence, ...]] = {}  # a sentence's next two of its article
         self._lists: dict[int, bool] = {}  # whether a sentence is mostly names
+        self._givens: dict[tuple[int, str], tuple[bool, tuple[frozenset[str], ...]]] = {}  # see `_given`
+        self._needs: dict[tuple[int, str], tuple[frozenset[str], ...]] = {}  # see `_needed`
         self._named: dict[str, tuple[int, ...]] = {}  # a name -> the sentences about it (see `_naming`)
         self._about: dict[int, tuple[int, str]] = {}  # a sentence's about_markers held, and its text folded
         self._article_years: dict[tuple[str, str], frozenset[str]] | None = None  # the years each article writes
@@ -318,7 +320,7 @@ class Reader:
 
     def holds(self, sentence: Sentence, kind: str, numbers: frozenset[str] = frozenset()) -> bool:
         """Whether the sentence holds what `kind` asks for, other than the question's own numbers."""
-        return any(not digits or not digits <= numbers for digits in self._sought_digits(sentence, kind))
+        return _any_answers(self._sought_digits(sentence, kind), numbers)
 
     def _sought_digits(self, sentence: Sentence, kind: str) -> tuple[frozenset[str], ...]:
         """The digits of each of `sought`'s matches, found once: whether a match answers (`_answers`) is then a
@@ -777,12 +779,21 @@ class Reader:
         """Whether a sentence not giving what a `required_kinds` question asks for cannot answer it: unless the next
         one of its article does ("Deltagarna är nöjda." "Nästan 100 procent ger ..."), quoted with it, but
         without the bonus for holding it."""
-        kind = query.kind
-        if kind in self.nearby_kinds:  # "vad kom utredningen fram till?": a finding within two, or none is told
-            return not any(self.holds(other, kind, query.numbers) for other in self._nearby(sentence))
-        if kind not in self.required_kinds:
-            return False
-        return not any(self.holds(other, kind, query.numbers) for other in self._following(sentence)[:1])
+        needed = self._needed(sentence, query.kind)
+        return needed is not None and not _any_answers(needed, query.numbers)
+
+    def _needed(self, sentence: Sentence, kind: str | None) -> tuple[frozenset[str], ...] | None:
+        """The matches (as their digits) of what `kind` asks for in the sentences `_lacks` looks at; None when the
+        kind needs none. Found once for each sentence and kind."""
+        if kind is None or (kind not in self.nearby_kinds and kind not in self.required_kinds):
+            return None
+        key = (sentence.number, kind)
+        found = self._needs.get(key)
+        if found is None:
+            # "vad kom utredningen fram till?": a finding within two, or none is told
+            others = self._nearby(sentence) if kind in self.nearby_kinds else self._following(sentence)[:1]
+            found = self._needs[key] = tuple(digits for other in others for digits in self._sought_digits(other, kind))
+        return found
 
     def _nearby(self, sentence: Sentence) -> list[Sentence]:
         """The two sentences either side of `sentence`, as far as they are of its article."""
@@ -802,12 +813,20 @@ class Reader:
         """Whether the sentence holds what `kind` asks for; or leads a list, which answers the `list_kinds`; or,
         for the `follow_kinds`, one of the next two of its article holds it ("Det finns ett referat från dagen."
         then "Mejla X, x@y.se."): quoted with them, it answers."""
-        if self.holds(sentence, kind, numbers):
-            return True
-        if kind in self.list_kinds and self._list_after(sentence):  # "... två utvecklingsområden:" "- Ökad ..."
-            return True
-        following = self._following(sentence) if kind in self.follow_kinds else []
-        return any(self.holds(other, kind, numbers) for other in following)
+        listed, digits = self._given(sentence, kind)
+        return listed or _any_answers(digits, numbers)
+
+    def _given(self, sentence: Sentence, kind: str) -> tuple[bool, tuple[frozenset[str], ...]]:
+        """What `gives` looks at, found once for each sentence and kind: whether it leads a list that answers, and
+        the matches (as their digits) of what `kind` asks for in it and, for the `follow_kinds`, in its next two."""
+        key = (sentence.number, kind)
+        found = self._givens.get(key)
+        if found is None:
+            listed = kind in self.list_kinds and bool(self._list_after(sentence))  # "... två utvecklingsområden:"
+            following = self._following(sentence) if kind in self.follow_kinds else ()
+            digits = tuple(digits for one in (sentence, *following) for digits in self._sought_digits(one, kind))
+            found = self._givens[key] = (listed, digits)
+        return found
 
     def _list_after(self, sentence: Sentence) -> list[Sentence]:
         """The list items that follow a sentence ending in a colon, as far as `_following` reaches."""
@@ -909,7 +928,9 @@ class Reader:
         normaliser = self.index.normaliser
         extra = set(normaliser.question_terms(asked, lang)) - set(normaliser.question_terms(name, "sv"))
         terms = self.index.terms
-        unsaid = [sentence for sentence in naming if not _said_in(sentence, answer)]
+        # a sentence's copies in other issues are looked for in the answer once
+        said = {text: _said_in(sentence, answer) for text, sentence in {s.text: s for s in naming}.items()}
+        unsaid = [sentence for sentence in naming if not said[sentence.text]]
         wanted = any(extra & terms[sentence.number] for sentence in unsaid)
         if len(naming) - len(unsaid) > self.about_when_quoted and not wanted:
             return []
@@ -1053,6 +1074,11 @@ def _starting(ordered: list[str], start: str) -> list[str]:
 def _said_in(sentence: Sentence, answer: str) -> bool:
     """Whether the answer says the sentence already, a list item's bullet aside ("- Projektet startade.")."""
     return sentence.text.lstrip("-–•* ") in answer
+
+
+def _any_answers(found: tuple[frozenset[str], ...], numbers: frozenset[str]) -> bool:
+    """Whether any of these matches, each as its digits, answers (as `_answers`)."""
+    return any(not digits or not digits <= numbers for digits in found)
 
 
 def _answers(found: str, numbers: frozenset[str]) -> bool:
