@@ -28,6 +28,32 @@ _NAME_JOINT = re.compile(r"[\s&]*")  # between the words of one name ("Friskis &
 _WORDS_OF_PATTERN = re.compile(r"(?:\\[a-zA-Z]|[^a-z\\])+")  # a kind's pattern ('\bvad (ar|betyder)\b') -> its words
 
 
+# the kinds of question in the order they are tried: the first whose pattern a question matches is its kind
+_ASKED_FIRST = (
+    "way",
+    "ordinal",
+    "target",
+    "frequency",
+    "age",
+    "reason",
+    "finding",
+    "party",
+    "opinion",
+    "speaker",
+    "number",
+    "outcome",
+    "duration",
+    "when",
+    "origin",
+    "role",
+    "define",
+    "place",
+    "organisation",
+    "person",
+    "name",
+)
+
+
 @dataclass(frozen=True)
 class Query:
     """A question as the reader weighs it: its words (each a group of alternative terms, with a weight), what
@@ -139,6 +165,13 @@ class Reader:
             + [_WORDS_OF_PATTERN.sub(" ", p.pattern) for patterns in self.words.kinds.values() for p in patterns]
         )
         self._time_terms = self.terms_of(self.words.time_words)
+        # each kind's patterns as one (a search finds one when any of them would), in the order kinds are tried
+        self._kind_patterns = [
+            (kind, re.compile("|".join(f"(?:{pattern.pattern})" for pattern in self.words.kinds[kind])))
+            for kind in _ASKED_FIRST
+            if self.words.kinds[kind]
+        ]
+        self._asking_endings = tuple(end for endings in self.words.asking_endings.values() for end in endings)
         self._met_terms = {kind: self.terms_of(words) for kind, words in self.words.met_by_kind.items() if words}
         question_terms = self.index.normaliser.question_terms
         self.asking = {
@@ -255,30 +288,8 @@ class Reader:
 
     def kind_of(self, question: str) -> str | None:
         folded = fold(question)
-        for kind in (
-            "way",
-            "ordinal",
-            "target",
-            "frequency",
-            "age",
-            "reason",
-            "finding",
-            "party",
-            "opinion",
-            "speaker",
-            "number",
-            "outcome",
-            "duration",
-            "when",
-            "origin",
-            "role",
-            "define",
-            "place",
-            "organisation",
-            "person",
-            "name",
-        ):
-            if any(pattern.search(folded) for pattern in self.words.kinds[kind]):
+        for kind, pattern in self._kind_patterns:
+            if pattern.search(folded):
                 return kind
         return self._asked_in_compound(question)[1]
 
@@ -288,6 +299,8 @@ class Reader:
         The question as it is, and None, when it has none."""
         for token in tokens(question):
             folded = fold(token).lower()
+            if not folded.endswith(self._asking_endings):  # most words: no kind's ending
+                continue
             for kind, endings in self.words.asking_endings.items():
                 if not folded.endswith(endings):  # most words: at once
                     continue
@@ -334,7 +347,8 @@ class Reader:
         return found
 
     def question(self, text: str, lang: str) -> Query | None:
-        if any(pattern.search(fold(text)) for pattern in self.words.to_the_bot):
+        folded = fold(text)
+        if any(pattern.search(folded) for pattern in self.words.to_the_bot):
             return None
         groups, foreign = self.index.normaliser.question(self._asked_in_compound(self._unsourced(text))[0], lang)
         parts = [part for group in self._join(groups) for part in self._split(group)]
