@@ -65,6 +65,7 @@ class IntentMatcher:
             for token in tokens:
                 self._index[token].append(number)
         self._strings = [" ".join(example.tokens) for example in examples]
+        self._intents = [example.intent for example in examples]
 
     @property
     def vocabulary(self) -> set[str]:
@@ -94,18 +95,20 @@ class IntentMatcher:
 
     def _dice(self, tokens: list[str], credit: dict[str, float]) -> dict[str, float]:
         query = set(tokens)
-        mass = sum(self.weights.get(t, self.unknown_weight) for t in query)
+        weights, index = self.weights, self._index
+        mass = sum(weights.get(t, self.unknown_weight) for t in query)
         shared: dict[int, float] = defaultdict(float)
         for token in query:
-            weight = self.weights.get(token)
+            weight = weights.get(token)
             if weight:
                 weight *= credit.get(token, 1.0)
-                for number in self._index[token]:
+                for number in index[token]:
                     shared[number] += weight
         best: dict[str, float] = {}
+        masses, intents = self._mass, self._intents
         for number, overlap in shared.items():
-            score = 200.0 * overlap / (mass + self._mass[number])
-            intent = self.examples[number].intent
+            score = 200.0 * overlap / (mass + masses[number])
+            intent = intents[number]
             if score > best.get(intent, -1.0):
                 best[intent] = score
         return best

@@ -57,6 +57,16 @@ class Understander:
         self.gazetteer: Gazetteer = build_gazetteer(kb, self.vocabulary, self.catalogue.role_aliases)
         self.threshold = self.catalogue.threshold
         self.margin = self.catalogue.margin
+        # each slot's words as what the joined tokens hold when one is there (" e post": "e-postadress" too)
+        self._slot_needles = {
+            slot: [(f" {word[:-1]}" if word.endswith("*") else f" {word} ", value) for word, value in words.items()]
+            for slot, words in self.catalogue.word_slots.items()
+        }
+        # each intent's keywords, and the stems of those that stand for any word starting so
+        self._keywords = [
+            (intent, frozenset(words), tuple(word.rstrip("*") for word in words if word.endswith("*")))
+            for intent, words in self.catalogue.keywords.items()
+        ]
         examples = []
         for intent in self.catalogue.intents.values():
             for lang, phrases in intent.phrases.items():
@@ -179,24 +189,20 @@ class Understander:
 
     def _word_slots(self, tokens: list[str], slots: dict[str, Any]) -> None:
         joined = f" {' '.join(tokens)} "
-        for slot, words in self.catalogue.word_slots.items():
-            for word, value in words.items():
-                if word.endswith("*"):  # a word, or words ("e post*": "e-postadress"), starting so
-                    hit = f" {word[:-1]}" in joined
-                else:
-                    hit = f" {word} " in joined
-                if hit:
+        for slot, needles in self._slot_needles.items():
+            for needle, value in needles:
+                if needle in joined:
                     slots.setdefault(slot, value)
+                    break  # the slot is filled: a later word would not change it
 
     def _keyword_intent(self, tokens: list[str]) -> str | None:
         """The intent a word of the catalogue's `keywords` names ("påminnelser": the bot's reminders).
         It is taken when no intent was accepted or over the best one when it came second, if the question
         names nothing but a municipality ("remind me who the chair is" is about the chair)."""
-        for intent, words in self.catalogue.keywords.items():
-            for word in words:
-                stem = word.rstrip("*")
-                if any(token == word or (word.endswith("*") and token.startswith(stem)) for token in tokens):
-                    return intent
+        said = set(tokens)
+        for intent, words, stems in self._keywords:
+            if not words.isdisjoint(said) or (stems and any(token.startswith(stems) for token in tokens)):
+                return intent
         return None
 
     def _correct(self, token: str) -> tuple[str, float]:

@@ -146,9 +146,10 @@ class Normaliser:
                 groups.append(fresh)
 
         if lang == "en":
-            for phrase in self._phrases_in(text):
-                add(self.lexicon[phrase])
-            text = self._phrase_pattern().sub(" ", text)
+            phrases = self._phrases_in(text)
+            for phrase in phrases:
+                add(self.lexicon[phrase.group(1).lower()])
+            text = _blanked(text, phrases)
         for token in tokens(text):
             for part in _parts(token):
                 if lang == "en":
@@ -231,9 +232,9 @@ class Normaliser:
             self._phrase = re.compile(r"\b(" + alternatives + r")(?:e?s'?|'s)?(?!\w)", re.IGNORECASE)
         return self._phrase
 
-    def _phrases_in(self, text: str) -> list[str]:
-        """The lexicon's phrases in an English question ("work training", "work-integrating")."""
-        return [match.group(1).lower() for match in self._phrase_pattern().finditer(text)]
+    def _phrases_in(self, text: str) -> list[re.Match[str]]:
+        """The lexicon's phrases in an English question ("work training", "work-integrating"), as matches."""
+        return list(self._phrase_pattern().finditer(text))
 
     @property
     def lexicon_words(self) -> dict[str, tuple[str, ...]]:
@@ -296,6 +297,17 @@ def _parts(token: str) -> Iterator[str]:
     yield from pieces
     if len(pieces) > 1 and not any(piece.isupper() for piece in pieces):
         yield "".join(pieces)  # "kick-off" also as "kickoff"
+
+
+def _blanked(text: str, matches: list[re.Match[str]]) -> str:
+    """`text` with each of these matches (in order, not overlapping) made a space, as `re.sub` makes them: the
+    phrase pattern, long, is run once."""
+    pieces, last = [], 0
+    for match in matches:
+        pieces.append(text[last : match.start()])
+        last = match.end()
+    pieces.append(text[last:])
+    return " ".join(pieces)
 
 
 def unique(terms: Iterable[str]) -> list[str]:

@@ -28,6 +28,32 @@ _NAME_JOINT = re.compile(r"[\s&]*")  # between the words of one name ("Friskis &
 _WORDS_OF_PATTERN = re.compile(r"(?:\\[a-zA-Z]|[^a-z\\])+")  # a kind's pattern ('\bvad (ar|betyder)\b') -> its words
 
 
+# the kinds of question in the order they are tried: the first whose pattern a question matches is its kind
+_ASKED_FIRST = (
+    "way",
+    "ordinal",
+    "target",
+    "frequency",
+    "age",
+    "reason",
+    "finding",
+    "party",
+    "opinion",
+    "speaker",
+    "number",
+    "outcome",
+    "duration",
+    "when",
+    "origin",
+    "role",
+    "define",
+    "place",
+    "organisation",
+    "person",
+    "name",
+)
+
+
 @dataclass(frozen=True)
 class Query:
     """A question as the reader weighs it: its words (each a group of alternative terms, with a weight), what
@@ -125,6 +151,13 @@ class Reader:
         self.unlisted_kinds = frozenset(self.words.unlisted_kinds)
         self._spans: dict[tuple[int, str], tuple[tuple[int, int, str], ...]] = {}
         self._words: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
+        self._digits: dict[tuple[int, str], tuple[frozenset[str], ...]] = {}  # each sought span's digits
+        self._near: dict[tuple[int, str], tuple[tuple[frozenset[str], frozenset[str]], ...]] = {}
+        self._next: dict[int, tuple[Sentence, ...]] = {}  # a sentence's next two of its article
+        self._lists: dict[int, bool] = {}  # whether a sentence is mostly names
+        self._givens: dict[tuple[int, str], tuple[bool, tuple[frozenset[str], ...]]] = {}  # see `_given`
+        self._needs: dict[tuple[int, str], tuple[frozenset[str], ...]] = {}  # see `_needed`
+        self._named: dict[str, tuple[int, ...]] = {}  # a name -> the sentences about it (see `_naming`)
         self._about: dict[int, tuple[int, str]] = {}  # a sentence's about_markers held, and its text folded
         self._article_years: dict[tuple[str, str], frozenset[str]] | None = None  # the years each article writes
         self.index.normaliser.protect(  # the words that say what a question asks for: never typos
@@ -132,6 +165,13 @@ class Reader:
             + [_WORDS_OF_PATTERN.sub(" ", p.pattern) for patterns in self.words.kinds.values() for p in patterns]
         )
         self._time_terms = self.terms_of(self.words.time_words)
+        # each kind's patterns as one (a search finds one when any of them would), in the order kinds are tried
+        self._kind_patterns = [
+            (kind, re.compile("|".join(f"(?:{pattern.pattern})" for pattern in self.words.kinds[kind])))
+            for kind in _ASKED_FIRST
+            if self.words.kinds[kind]
+        ]
+        self._asking_endings = tuple(end for endings in self.words.asking_endings.values() for end in endings)
         self._met_terms = {kind: self.terms_of(words) for kind, words in self.words.met_by_kind.items() if words}
         question_terms = self.index.normaliser.question_terms
         self.asking = {
@@ -248,30 +288,8 @@ class Reader:
 
     def kind_of(self, question: str) -> str | None:
         folded = fold(question)
-        for kind in (
-            "way",
-            "ordinal",
-            "target",
-            "frequency",
-            "age",
-            "reason",
-            "finding",
-            "party",
-            "opinion",
-            "speaker",
-            "number",
-            "outcome",
-            "duration",
-            "when",
-            "origin",
-            "role",
-            "define",
-            "place",
-            "organisation",
-            "person",
-            "name",
-        ):
-            if any(pattern.search(folded) for pattern in self.words.kinds[kind]):
+        for kind, pattern in self._kind_patterns:
+            if pattern.search(folded):
                 return kind
         return self._asked_in_compound(question)[1]
 
@@ -281,6 +299,8 @@ class Reader:
         The question as it is, and None, when it has none."""
         for token in tokens(question):
             folded = fold(token).lower()
+            if not folded.endswith(self._asking_endings):  # most words: no kind's ending
+                continue
             for kind, endings in self.words.asking_endings.items():
                 if not folded.endswith(endings):  # most words: at once
                     continue
@@ -313,10 +333,22 @@ class Reader:
 
     def holds(self, sentence: Sentence, kind: str, numbers: frozenset[str] = frozenset()) -> bool:
         """Whether the sentence holds what `kind` asks for, other than the question's own numbers."""
-        return any(_answers(text, numbers) for _, _, text in self.sought(sentence, kind))
+        return _any_answers(self._sought_digits(sentence, kind), numbers)
+
+    def _sought_digits(self, sentence: Sentence, kind: str) -> tuple[frozenset[str], ...]:
+        """The digits of each of `sought`'s matches, found once: whether a match answers (`_answers`) is then a
+        set comparison."""
+        key = (sentence.number, kind)
+        found = self._digits.get(key)
+        if found is None:
+            found = self._digits[key] = tuple(
+                frozenset(_DIGITS.findall(text)) for _, _, text in self.sought(sentence, kind)
+            )
+        return found
 
     def question(self, text: str, lang: str) -> Query | None:
-        if any(pattern.search(fold(text)) for pattern in self.words.to_the_bot):
+        folded = fold(text)
+        if any(pattern.search(folded) for pattern in self.words.to_the_bot):
             return None
         groups, foreign = self.index.normaliser.question(self._asked_in_compound(self._unsourced(text))[0], lang)
         parts = [part for group in self._join(groups) for part in self._split(group)]
@@ -658,10 +690,11 @@ class Reader:
                 continue
             if kind in self.unlisted_kinds and self._listing(sentence):  # a list naming X is not what X said
                 continue
-            if kind and not self._gives(sentence, query):  # no bonus for what is sought
-                if self._lacks(sentence, query) or bound - self.kind_bonus - self.near_bonus + 1e-9 < best - margin:
+            gives = bool(kind) and self._gives(sentence, query)
+            if kind and not gives:  # no bonus for what is sought
+                if bound - self.kind_bonus - self.near_bonus + 1e-9 < best - margin or self._lacks(sentence, query):
                     continue
-            score = self.score(sentence, coverage, query, best - margin)
+            score = self.score(sentence, coverage, query, best - margin, gives)
             if score is not None:
                 found.append((order, score, coverage, sentence))
                 best = max(best, score)
@@ -731,17 +764,22 @@ class Reader:
         digits = {digit for text in found for digit in _DIGITS.findall(text)}
         return frozenset(digits - numbers) if digits else frozenset(fold(text) for text in found)
 
-    def score(self, sentence: Sentence, coverage: float, query: Query, least: float = float("-inf")) -> float | None:
+    def score(
+        self, sentence: Sentence, coverage: float, query: Query, least: float = float("-inf"), gives: bool | None = None
+    ) -> float | None:
         """How well the sentence answers: its coverage, more when it holds what is sought (more again when
         the question's words stand next to it) and when its own words hold the question's rarest; a little
         for a later issue. None when it cannot answer ("how do I ...?" without a how), or cannot reach
-        `least` (then how far it falls short is not worked out)."""
+        `least` (then how far it falls short is not worked out). `gives`: whether it gives what is sought,
+        when the caller knows."""
         score = coverage + self.newer_bonus * sentence.published.toordinal() / 365.25
         score += self.own_bonus * self.own_share(sentence, query)
         kind = query.kind
         if kind not in self.list_kinds and self._listing(sentence):  # a list of names answers who, not what
             score -= self.list_penalty
-        if kind and self._gives(sentence, query):
+        if gives is None:
+            gives = bool(kind) and self._gives(sentence, query)
+        if gives:
             if score + self.kind_bonus + self.near_bonus + 1e-9 < least:
                 return None
             near = self.near_share(sentence, query)
@@ -755,18 +793,27 @@ class Reader:
         """Whether a sentence not giving what a `required_kinds` question asks for cannot answer it: unless the next
         one of its article does ("Deltagarna är nöjda." "Nästan 100 procent ger ..."), quoted with it, but
         without the bonus for holding it."""
-        kind = query.kind
-        if kind in self.nearby_kinds:  # "vad kom utredningen fram till?": a finding within two, or none is told
-            return not any(self.holds(other, kind, query.numbers) for other in self._nearby(sentence))
-        if kind not in self.required_kinds:
-            return False
-        return not any(self.holds(other, kind, query.numbers) for other in self._following(sentence)[:1])
+        needed = self._needed(sentence, query.kind)
+        return needed is not None and not _any_answers(needed, query.numbers)
+
+    def _needed(self, sentence: Sentence, kind: str | None) -> tuple[frozenset[str], ...] | None:
+        """The matches (as their digits) of what `kind` asks for in the sentences `_lacks` looks at; None when the
+        kind needs none. Found once for each sentence and kind."""
+        if kind is None or (kind not in self.nearby_kinds and kind not in self.required_kinds):
+            return None
+        key = (sentence.number, kind)
+        found = self._needs.get(key)
+        if found is None:
+            # "vad kom utredningen fram till?": a finding within two, or none is told
+            others = self._nearby(sentence) if kind in self.nearby_kinds else self._following(sentence)[:1]
+            found = self._needs[key] = tuple(digits for other in others for digits in self._sought_digits(other, kind))
+        return found
 
     def _nearby(self, sentence: Sentence) -> list[Sentence]:
         """The two sentences either side of `sentence`, as far as they are of its article."""
         sentences = self.index.sentences
         before = sentences[max(0, sentence.number - 2) : sentence.number]
-        return [other for other in before if same_article(other, sentence)] + self._following(sentence)
+        return [other for other in before if same_article(other, sentence)] + list(self._following(sentence))
 
     def _gives(self, sentence: Sentence, query: Query) -> bool:
         """Whether the sentence gives what the question asks for. What an acronym the sources spell out stands
@@ -780,12 +827,20 @@ class Reader:
         """Whether the sentence holds what `kind` asks for; or leads a list, which answers the `list_kinds`; or,
         for the `follow_kinds`, one of the next two of its article holds it ("Det finns ett referat från dagen."
         then "Mejla X, x@y.se."): quoted with them, it answers."""
-        if self.holds(sentence, kind, numbers):
-            return True
-        if kind in self.list_kinds and self._list_after(sentence):  # "... två utvecklingsområden:" "- Ökad ..."
-            return True
-        following = self._following(sentence) if kind in self.follow_kinds else []
-        return any(self.holds(other, kind, numbers) for other in following)
+        listed, digits = self._given(sentence, kind)
+        return listed or _any_answers(digits, numbers)
+
+    def _given(self, sentence: Sentence, kind: str) -> tuple[bool, tuple[frozenset[str], ...]]:
+        """What `gives` looks at, found once for each sentence and kind: whether it leads a list that answers, and
+        the matches (as their digits) of what `kind` asks for in it and, for the `follow_kinds`, in its next two."""
+        key = (sentence.number, kind)
+        found = self._givens.get(key)
+        if found is None:
+            listed = kind in self.list_kinds and bool(self._list_after(sentence))  # "... två utvecklingsområden:"
+            following = self._following(sentence) if kind in self.follow_kinds else ()
+            digits = tuple(digits for one in (sentence, *following) for digits in self._sought_digits(one, kind))
+            found = self._givens[key] = (listed, digits)
+        return found
 
     def _list_after(self, sentence: Sentence) -> list[Sentence]:
         """The list items that follow a sentence ending in a colon, as far as `_following` reaches."""
@@ -793,17 +848,25 @@ class Reader:
             return []
         return list(takewhile(lambda other: _LIST_ITEM.match(other.text) is not None, self._following(sentence)))
 
-    def _following(self, sentence: Sentence) -> list[Sentence]:
+    def _following(self, sentence: Sentence) -> tuple[Sentence, ...]:
         """The next two sentences, as far as they are of the sentence's article."""
-        after = self.index.sentences[sentence.number + 1 : sentence.number + 3]
-        return list(takewhile(lambda other: same_article(other, sentence), after))
+        found = self._next.get(sentence.number)
+        if found is None:
+            after = self.index.sentences[sentence.number + 1 : sentence.number + 3]
+            found = self._next[sentence.number] = tuple(takewhile(lambda other: same_article(other, sentence), after))
+        return found
 
     def _listing(self, sentence: Sentence) -> bool:
         """Whether the sentence is mostly names: a board or a list of contacts (`list_share` of its words
         capitalised or in brackets, `list_words` words at least)."""
-        words = sentence.text.split()
-        names = sum(word[:1].isupper() or word[:1] == "(" for word in words)
-        return len(words) >= self.list_words and names >= self.list_share * len(words)
+        found = self._lists.get(sentence.number)
+        if found is None:
+            words = sentence.text.split()
+            names = sum(word[:1].isupper() or word[:1] == "(" for word in words)
+            found = self._lists[sentence.number] = len(words) >= self.list_words and names >= self.list_share * len(
+                words
+            )
+        return found
 
     def own_share(self, sentence: Sentence, query: Query) -> float:
         """The share of the question's weight the sentence's own words hold, each word weighted by its
@@ -833,18 +896,31 @@ class Reader:
         """The terms within `near_window` words of what the question asks for, in the sentence."""
         if not query.kind:
             return set()
-        words = self._words_of(sentence)
-        hits = [
-            position
-            for position, (start, end, _) in enumerate(words)
-            for first, last, text in self.sought(sentence, query.kind)
-            if start < last and first < end and _answers(text, query.numbers)
-        ]
         near: set[str] = set()
-        for position in hits:
-            for _, _, terms in words[max(0, position - self.near_window) : position + self.near_window + 1]:
+        for digits, terms in self._near_spans(sentence, query.kind):
+            if not digits or not digits <= query.numbers:  # as `_answers`
                 near |= terms
         return near
+
+    def _near_spans(self, sentence: Sentence, kind: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+        """Each match of what `kind` asks for in the sentence, as its digits and the terms within `near_window`
+        words of it: the same for every question, found once."""
+        key = (sentence.number, kind)
+        found = self._near.get(key)
+        if found is None:
+            words, window = self._words_of(sentence), self.near_window
+            spans = []
+            for (first, last, _), digits in zip(
+                self.sought(sentence, kind), self._sought_digits(sentence, kind), strict=True
+            ):
+                terms: set[str] = set()
+                for position, (start, end, _) in enumerate(words):
+                    if start < last and first < end:
+                        for _, _, held in words[max(0, position - window) : position + window + 1]:
+                            terms |= held
+                spans.append((digits, frozenset(terms)))
+            found = self._near[key] = tuple(spans)
+        return found
 
     def _words_of(self, sentence: Sentence) -> list[tuple[int, int, frozenset[str]]]:
         words = self._words.get(sentence.number)
@@ -865,16 +941,19 @@ class Reader:
         naming = self._naming(name, today)
         normaliser = self.index.normaliser
         extra = set(normaliser.question_terms(asked, lang)) - set(normaliser.question_terms(name, "sv"))
-        wanted = [s for s in naming if extra & self.index.terms[s.number] and not _said_in(s, answer)]
-        quoted = sum(_said_in(sentence, answer) for sentence in naming)
-        if quoted > self.about_when_quoted and not wanted:
+        terms = self.index.terms
+        # a sentence's copies in other issues are looked for in the answer once
+        said = {text: _said_in(sentence, answer) for text, sentence in {s.text: s for s in naming}.items()}
+        unsaid = [sentence for sentence in naming if not said[sentence.text]]
+        wanted = any(extra & terms[sentence.number] for sentence in unsaid)
+        if len(naming) - len(unsaid) > self.about_when_quoted and not wanted:
             return []
         first = fold(name.split()[0]) if name.split() else ""
         ranked: list[tuple[tuple[int, int, date], Sentence]] = []
-        for sentence in naming:
+        for sentence in unsaid:
             held, folded = self._informative(sentence)
-            asks = len(extra & self.index.terms[sentence.number])
-            if (held or asks) and not _said_in(sentence, answer):
+            asks = len(extra & terms[sentence.number])
+            if held or asks:
                 held += folded.startswith(first)
                 ranked.append(((asks, held, sentence.published), sentence))
         ranked.sort(key=lambda pair: pair[0], reverse=True)
@@ -896,9 +975,17 @@ class Reader:
     def _naming(self, name: str, today: date) -> list[Sentence]:
         """The sentences published by `today` about `name`: those holding all its words, and in the same
         article (issue and headline) those holding one ("Rosario Alí är ..." then "Rosario kommer från ...")."""
+        sentences = self.index.sentences
+        return [sentences[n] for n in self._naming_all(name) if sentences[n].published <= today]
+
+    def _naming_all(self, name: str) -> tuple[int, ...]:
+        """`_naming`'s sentences of every issue, in order: found once for each name."""
+        found = self._named.get(name)
+        if found is not None:
+            return found
         wanted = set(self.index.normaliser.question_terms(name, "sv"))
         if not wanted:
-            return []
+            return ()
         sentences = self.index.sentences
         full = set.intersection(*(set(self.index.postings.get(term, ())) for term in wanted))
         articles = {(sentences[number].issue, sentences[number].headline) for number in full}
@@ -908,7 +995,8 @@ class Reader:
             for n in self.index.postings.get(term, ())
             if (sentences[n].issue, sentences[n].headline) in articles
         }
-        return [sentences[n] for n in sorted(full | some) if sentences[n].published <= today]
+        found = self._named[name] = tuple(sorted(full | some))
+        return found
 
     def _around(self, sentence: Sentence, query: Query) -> list[Sentence]:
         """The sentence, with the one before when it continues it, and after it: the next when the sentence
@@ -922,7 +1010,7 @@ class Reader:
             chosen.insert(0, before)
         elif before and same_article(before, sentence) and query.kind == "reason" and self._reason_before(sentence):
             chosen.insert(0, before)  # "Vi satsade därför på X": the reason is the sentence before
-        following = self._following(sentence)
+        following = list(self._following(sentence))
         kind, numbers = query.kind, query.numbers
         if kind is not None and not self.holds(sentence, kind, numbers):
             holding = next((n for n, other in enumerate(following) if self.holds(other, kind, numbers)), None)
@@ -1000,6 +1088,11 @@ def _starting(ordered: list[str], start: str) -> list[str]:
 def _said_in(sentence: Sentence, answer: str) -> bool:
     """Whether the answer says the sentence already, a list item's bullet aside ("- Projektet startade.")."""
     return sentence.text.lstrip("-–•* ") in answer
+
+
+def _any_answers(found: tuple[frozenset[str], ...], numbers: frozenset[str]) -> bool:
+    """Whether any of these matches, each as its digits, answers (as `_answers`)."""
+    return any(not digits or not digits <= numbers for digits in found)
 
 
 def _answers(found: str, numbers: frozenset[str]) -> bool:
