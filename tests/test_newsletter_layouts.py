@@ -1830,3 +1830,10 @@ def test_the_empty_lines_of_a_quote_separate_its_notices(kb):
     march = meeting(kb, "2078-03-20")
     assert (march.status, march.moved_from) == (None, None)
     assert meeting(kb, "2078-03-06").status == "cancelled"
+
+
+def test_a_cancelled_meeting_is_of_the_municipality_its_notice_names_first(kb):
+    # "Frukostmötet i Tyresö den 7 maj ställs in, eftersom föreläsaren från Jobbtorget Handen …": Tyresö's
+    # meeting, though Haninge (Handen) comes first in the vocabulary
+    cancelled = meeting(kb, "2078-05-07")
+    assert (cancelled.municipality, cancelled.status) == ("Tyresö", "cancelled")

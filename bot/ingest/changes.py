@@ -182,9 +182,9 @@ def _change(
         row_before = (sentences(before) or [""])[-1]
         new = new or (find_dates(row_before)[0] if _new_day_of_row(row_before) else None)
     municipality = (
-        vocabulary.municipality_of(sentence)
-        or vocabulary.municipality_of(words.split_compounds(sentence))  # "Tyresömötet får nytt datum"
-        or vocabulary.municipality_of(source.section)
+        vocabulary.first_municipality_in(sentence)
+        or vocabulary.first_municipality_in(words.split_compounds(sentence))  # "Tyresömötet får nytt datum"
+        or vocabulary.first_municipality_in(source.section)
     )
     return Change(
         what=what,
