@@ -1837,3 +1837,10 @@ def test_a_cancelled_meeting_is_of_the_municipality_its_notice_names_first(kb):
     # meeting, though Haninge (Handen) comes first in the vocabulary
     cancelled = meeting(kb, "2078-05-07")
     assert (cancelled.municipality, cancelled.status) == ("Tyresö", "cancelled")
+
+
+def test_a_venue_given_in_place_of_the_old_one_is_a_new_venue(kb):
+    # "Mötet i Nynäshamn den 9 april blir på Skärgårdshotellet, istället för på Folkets hus, …" under another
+    # heading than the table's: a notice of a new venue, though it says no "ny lokal"
+    assert meeting(kb, "2078-04-09").venue == "Skärgårdshotellet"
+    assert meeting(kb, "2078-04-23").venue == "Kulturhuset i Handen"
