@@ -1844,3 +1844,9 @@ def test_a_venue_given_in_place_of_the_old_one_is_a_new_venue(kb):
     # heading than the table's: a notice of a new venue, though it says no "ny lokal"
     assert meeting(kb, "2078-04-09").venue == "Skärgårdshotellet"
     assert meeting(kb, "2078-04-23").venue == "Kulturhuset i Handen"
+
+
+def test_a_new_venue_remark_in_a_pasted_invitation_keeps_its_where_line(kb):
+    # "Uppdaterad: Seminarium i Tyresö: Title" / "When: …" / "Where: Tyresö bibliotek, Hörsalen" / "Observera
+    # ändrad lokal!": the value after a colon is a new venue only when the words of change stand before it
+    assert meeting(kb, "2078-06-09").venue == "Tyresö bibliotek, Hörsalen"

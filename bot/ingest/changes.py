@@ -272,7 +272,8 @@ def _value_in(what: str, sentence: str) -> str | None:
         if named:
             return named
     after_colon = re.search(r":\s*[»\"”']?([^»\"”']+?)[»\"”']?\.?$", sentence)
-    if after_colon:
+    # "... får nytt tema: X", not "Kind i Place: Title  When: …  Where: Venue  Ny lokal!" (a pasted invitation)
+    if after_colon and lexicon().change_in(sentence[: after_colon.start()]):
         return after_colon.group(1).strip()
     quoted = re.search(r"[»\"”]([^»\"”]+)[«\"”]", sentence)
     if quoted:
