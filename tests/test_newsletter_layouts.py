@@ -1850,3 +1850,9 @@ def test_a_new_venue_remark_in_a_pasted_invitation_keeps_its_where_line(kb):
     # "Uppdaterad: Seminarium i Tyresö: Title" / "When: …" / "Where: Tyresö bibliotek, Hörsalen" / "Observera
     # ändrad lokal!": the value after a colon is a new venue only when the words of change stand before it
     assert meeting(kb, "2078-06-09").venue == "Tyresö bibliotek, Hörsalen"
+
+
+def test_a_twelve_hour_span_with_its_half_written_once_after_the_end(kb):
+    # "Tuesday 20 October 2078, 2.30–4.45 pm": the afternoon of both its times
+    webinar = meeting(kb, "2078-10-20")
+    assert (webinar.start, webinar.end) == ("14:30", "16:45")
