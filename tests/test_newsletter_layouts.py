@@ -1856,3 +1856,9 @@ def test_a_twelve_hour_span_with_its_half_written_once_after_the_end(kb):
     # "Tuesday 20 October 2078, 2.30–4.45 pm": the afternoon of both its times
     webinar = meeting(kb, "2078-10-20")
     assert (webinar.start, webinar.end) == ("14:30", "16:45")
+
+
+def test_a_day_on_the_line_below_a_publication_is_no_meeting(kb):
+    # "… verksamhetsberättelsen kan laddas ner från hemsidan" / "7 november.", "… seminarium publiceras på
+    # hemsidan den" / "14 november.": the day goes on a sentence of another event, under a list with "frukostmöten"
+    assert not [m for m in kb.meetings if m.date in (date(2078, 11, 7), date(2078, 11, 14))]
