@@ -1862,3 +1862,10 @@ def test_a_day_on_the_line_below_a_publication_is_no_meeting(kb):
     # "… verksamhetsberättelsen kan laddas ner från hemsidan" / "7 november.", "… seminarium publiceras på
     # hemsidan den" / "14 november.": the day goes on a sentence of another event, under a list with "frukostmöten"
     assert not [m for m in kb.meetings if m.date in (date(2078, 11, 7), date(2078, 11, 14))]
+
+
+def test_a_notice_titled_by_a_municipality_and_a_day_is_of_that_meeting(kb):
+    # "1) Tyresö 14/2 – ny lokal" / "Kommunhuset är upptaget den dagen. Vi ses istället i Tyresö bibliotek, …":
+    # the notice names no meeting, its title the meeting's place and day
+    assert meeting(kb, "2079-02-14").venue == "Tyresö bibliotek"
+    assert meeting(kb, "2079-03-07").venue is None
