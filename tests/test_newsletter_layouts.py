@@ -1869,3 +1869,8 @@ def test_a_notice_titled_by_a_municipality_and_a_day_is_of_that_meeting(kb):
     # the notice names no meeting, its title the meeting's place and day
     assert meeting(kb, "2079-02-14").venue == "Tyresö bibliotek"
     assert meeting(kb, "2079-03-07").venue is None
+
+
+def test_a_room_and_the_building_it_is_in_are_the_venue(kb):
+    # "… hålls i Havssalen, Nynäshamns folkhögskola.": the room alone would not find the way
+    assert meeting(kb, "2079-03-06").venue == "Havssalen, Nynäshamns folkhögskola"

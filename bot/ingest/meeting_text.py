@@ -183,8 +183,10 @@ def venue_in(text: str, after: str = r"i|på|in|at") -> str | None:
         named = re.search(rf"{ending}$", venue)
         if placed and not re.search(r"\d", venue) and (not named or _is_district(placed.group(1))):
             return f"{venue} i {placed.group(1)}"
-        if named:
-            return venue
+        if named:  # "i Havssalen, Nynäshamns folkhögskola": the room, then the building it is in
+            building_name = rf"[A-ZÅÄÖ][\wåäö-]*\s(?:[\wåäö-]+\s)?[\wåäö-]*{ending}"
+            building = re.match(rf"\s*,\s*({building_name})\b", text[match.end(1) :])
+            return f"{venue}, {building.group(1)}" if building else venue
         district = re.match(r",\s*([A-ZÅÄÖ][\wåäö]+)", text[match.end(1) :])  # "i Poseidon, Handen"
         places = load_vocabulary()
         if district and places.municipality_of(district.group(1)) and not places.municipality_of(venue):
