@@ -1874,3 +1874,9 @@ def test_a_notice_titled_by_a_municipality_and_a_day_is_of_that_meeting(kb):
 def test_a_room_and_the_building_it_is_in_are_the_venue(kb):
     # "… hålls i Havssalen, Nynäshamns folkhögskola.": the room alone would not find the way
     assert meeting(kb, "2079-03-06").venue == "Havssalen, Nynäshamns folkhögskola"
+
+
+def test_a_title_in_italics_after_a_kind_of_meeting_is_its_topic(kb):
+    # "… håller vi workshopen <i>Hur möter vi den som inte kommer?</i> i Haninge kulturhus …": read as a title in
+    # quotes (markdown's "*…*" too, which a PDF of the issue cannot show, so no layout of its own here)
+    assert meeting(kb, "2079-05-19").topic == "Hur möter vi den som inte kommer?"
