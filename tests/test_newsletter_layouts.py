@@ -1880,3 +1880,9 @@ def test_a_title_in_italics_after_a_kind_of_meeting_is_its_topic(kb):
     # "… håller vi workshopen <i>Hur möter vi den som inte kommer?</i> i Haninge kulturhus …": read as a title in
     # quotes (markdown's "*…*" too, which a PDF of the issue cannot show, so no layout of its own here)
     assert meeting(kb, "2079-05-19").topic == "Hur möter vi den som inte kommer?"
+
+
+def test_places_under_a_heading_that_says_there_are_some_and_a_provider_described_between_commas(kb):
+    # "HÄR FINNS PLATSER I SOMMAR" over "Kafé Ljuset, kaféet vid stationen i Ösmo, är fullbokat till hösten."
+    read = {p.provider: p.count for r in kb.places if r.source.issue == "2079-5" for p in r.places}
+    assert read == {"Snickeriet Spånet i Tungelsta": 4, "Kafé Ljuset": 0, "Cykelverkstan": 1}
