@@ -1840,3 +1840,59 @@ def test_the_empty_lines_of_a_quote_separate_its_notices(kb):
     march = meeting(kb, "2078-03-20")
     assert (march.status, march.moved_from) == (None, None)
     assert meeting(kb, "2078-03-06").status == "cancelled"
+
+
+def test_a_cancelled_meeting_is_of_the_municipality_its_notice_names_first(kb):
+    # "Frukostmötet i Tyresö den 7 maj ställs in, eftersom föreläsaren från Jobbtorget Handen …": Tyresö's
+    # meeting, though Haninge (Handen) comes first in the vocabulary
+    cancelled = meeting(kb, "2078-05-07")
+    assert (cancelled.municipality, cancelled.status) == ("Tyresö", "cancelled")
+
+
+def test_a_venue_given_in_place_of_the_old_one_is_a_new_venue(kb):
+    # "Mötet i Nynäshamn den 9 april blir på Skärgårdshotellet, istället för på Folkets hus, …" under another
+    # heading than the table's: a notice of a new venue, though it says no "ny lokal"
+    assert meeting(kb, "2078-04-09").venue == "Skärgårdshotellet"
+    assert meeting(kb, "2078-04-23").venue == "Kulturhuset i Handen"
+
+
+def test_a_new_venue_remark_in_a_pasted_invitation_keeps_its_where_line(kb):
+    # "Uppdaterad: Seminarium i Tyresö: Title" / "When: …" / "Where: Tyresö bibliotek, Hörsalen" / "Observera
+    # ändrad lokal!": the value after a colon is a new venue only when the words of change stand before it
+    assert meeting(kb, "2078-06-09").venue == "Tyresö bibliotek, Hörsalen"
+
+
+def test_a_twelve_hour_span_with_its_half_written_once_after_the_end(kb):
+    # "Tuesday 20 October 2078, 2.30–4.45 pm": the afternoon of both its times
+    webinar = meeting(kb, "2078-10-20")
+    assert (webinar.start, webinar.end) == ("14:30", "16:45")
+
+
+def test_a_day_on_the_line_below_a_publication_is_no_meeting(kb):
+    # "… verksamhetsberättelsen kan laddas ner från hemsidan" / "7 november.", "… seminarium publiceras på
+    # hemsidan den" / "14 november.": the day goes on a sentence of another event, under a list with "frukostmöten"
+    assert not [m for m in kb.meetings if m.date in (date(2078, 11, 7), date(2078, 11, 14))]
+
+
+def test_a_notice_titled_by_a_municipality_and_a_day_is_of_that_meeting(kb):
+    # "1) Tyresö 14/2 – ny lokal" / "Kommunhuset är upptaget den dagen. Vi ses istället i Tyresö bibliotek, …":
+    # the notice names no meeting, its title the meeting's place and day
+    assert meeting(kb, "2079-02-14").venue == "Tyresö bibliotek"
+    assert meeting(kb, "2079-03-07").venue is None
+
+
+def test_a_room_and_the_building_it_is_in_are_the_venue(kb):
+    # "… hålls i Havssalen, Nynäshamns folkhögskola.": the room alone would not find the way
+    assert meeting(kb, "2079-03-06").venue == "Havssalen, Nynäshamns folkhögskola"
+
+
+def test_a_title_in_italics_after_a_kind_of_meeting_is_its_topic(kb):
+    # "… håller vi workshopen <i>Hur möter vi den som inte kommer?</i> i Haninge kulturhus …": read as a title in
+    # quotes (markdown's "*…*" too, which a PDF of the issue cannot show, so no layout of its own here)
+    assert meeting(kb, "2079-05-19").topic == "Hur möter vi den som inte kommer?"
+
+
+def test_places_under_a_heading_that_says_there_are_some_and_a_provider_described_between_commas(kb):
+    # "HÄR FINNS PLATSER I SOMMAR" over "Kafé Ljuset, kaféet vid stationen i Ösmo, är fullbokat till hösten."
+    read = {p.provider: p.count for r in kb.places if r.source.issue == "2079-5" for p in r.places}
+    assert read == {"Snickeriet Spånet i Tungelsta": 4, "Kafé Ljuset": 0, "Cykelverkstan": 1}

@@ -64,7 +64,9 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
                 moved_by_arrow = words.move_arrow.search(sentence) and (
                     vocabulary.municipality_of(sentence) or vocabulary.municipality_of(section.heading)
                 )
-                if what is None or not (about_meeting or words.speaks_of_meeting(sentence) or moved_by_arrow):
+                titled = _titled_by_place_and_day(sentence, vocabulary)  # "1) Tyresö 14/2 – ny lokal …"
+                speaks = about_meeting or words.speaks_of_meeting(sentence) or moved_by_arrow or titled
+                if what is None or not speaks:
                     continue
                 context = f"{section.heading}. {sentence}"
                 source = Source(newsletter.id, section.heading)
@@ -78,6 +80,15 @@ def read_changes(newsletter: Newsletter, vocabulary: Vocabulary) -> list[Change]
                         _times_for_all(found.details, section.paragraphs)
                     changes.append(found)
     return changes
+
+
+def _titled_by_place_and_day(sentence: str, vocabulary: Vocabulary) -> bool:
+    """A notice opening on a municipality and a day ("Tyresö 12/3 – ny lokal"): it is about that day's meeting,
+    though it names no meeting."""
+    opening = re.sub(r"^\d{1,2}[.)]\s+", "", sentence)  # a numbered notice: "2. Haninge 8/4 – ..."
+    place = vocabulary.first_municipality_in(opening[:20])
+    days = find_dates(opening[:40])
+    return place is not None and bool(days) and fold(opening).startswith(fold(place)) and days[0].start < 20
 
 
 def _is_list_of_days(run: list[Line]) -> bool:
@@ -182,9 +193,9 @@ def _change(
         row_before = (sentences(before) or [""])[-1]
         new = new or (find_dates(row_before)[0] if _new_day_of_row(row_before) else None)
     municipality = (
-        vocabulary.municipality_of(sentence)
-        or vocabulary.municipality_of(words.split_compounds(sentence))  # "Tyresömötet får nytt datum"
-        or vocabulary.municipality_of(source.section)
+        vocabulary.first_municipality_in(sentence)
+        or vocabulary.first_municipality_in(words.split_compounds(sentence))  # "Tyresömötet får nytt datum"
+        or vocabulary.first_municipality_in(source.section)
     )
     return Change(
         what=what,
@@ -272,7 +283,8 @@ def _value_in(what: str, sentence: str) -> str | None:
         if named:
             return named
     after_colon = re.search(r":\s*[»\"”']?([^»\"”']+?)[»\"”']?\.?$", sentence)
-    if after_colon:
+    # "... får nytt tema: X", not "Kind i Place: Title  When: …  Where: Venue  Ny lokal!" (a pasted invitation)
+    if after_colon and lexicon().change_in(sentence[: after_colon.start()]):
         return after_colon.group(1).strip()
     quoted = re.search(r"[»\"”]([^»\"”]+)[«\"”]", sentence)
     if quoted:

@@ -154,6 +154,7 @@ def clean(text: str, among_rows: bool = False) -> str:
         text = re.sub(r"\s*\.{4,}\s*", ": ", text)
         text = re.sub(r"^(\s*\S.{0,40}?)\s+\.{1,3}\s+(?=\S)", r"\1: ", text)
     if _MARKUP.search(text):
+        text = _ITALIC_AFTER_WORD.sub(_quoted_title, text)
         text = _LINK.sub(_link_text, text)
         text = _HEADING_MARK.sub("", text)
         text = _EMPHASIS.sub("", text)
@@ -162,6 +163,16 @@ def clean(text: str, among_rows: bool = False) -> str:
     text = _FRAMED.sub(r"\1", text)  # "---- LEDIGA PLATSER ----", "== Kalender ==": a heading between rules
     text = _LABELLED.sub(r"\1", text)
     return " ".join(text.split())
+
+
+# "workshopen *Hur möter vi …* i …": a word, then a span in italics (one asterisk, not bold's two)
+_ITALIC_AFTER_WORD = re.compile(r"(\w+)\s+(?<!\*)\*(?!\*)([^*]+?)(?<!\s)\*(?!\*)")
+
+
+def _quoted_title(italics: re.Match[str]) -> str:
+    """A title in italics after a kind of meeting is quoted, as a title in quotes is read."""
+    word, title = italics.groups()
+    return f"{word} ”{title}”" if lexicon().kind_in(word) else italics.group(0)
 
 
 def _narrow_aligned(text: str) -> bool:

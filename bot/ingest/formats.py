@@ -70,6 +70,7 @@ _BLOCKS = {
 }  # fmt: skip
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BOLD = {"b", "strong"}
+_ITALIC = {"i", "em", "cite"}
 _FIELDS = {"span", "time", "data"}  # inline elements that, given a class, may hold one field of an item
 _DROPPED = {"script", "style", "head", "title", "noscript", "template", "svg", "object", "iframe"}
 _CELL_BREAK = "\x00"  # a <br> in a table cell: a line break in a row of one cell (a card), else a space
@@ -148,6 +149,8 @@ class _HtmlText(HTMLParser):
             self.flush()
         elif tag in _BOLD:
             self.current.append("**")
+        elif tag in _ITALIC:
+            self.current.append("*")  # as markdown writes it: a title in italics after a kind of meeting is quoted
         elif tag == "pre":
             self.pre += 1
         elif tag in _FIELDS and dict(attrs).get("class") and self.line_broken and "".join(self.current).strip():
@@ -172,6 +175,8 @@ class _HtmlText(HTMLParser):
             self.flush()
         elif tag in _BOLD:
             self.current.append("**")
+        elif tag in _ITALIC:
+            self.current.append("*")
 
     def _join_card(self, first: int) -> None:
         """The paragraphs of a cell of plain blocks are one card: a badge of single words ("FRE", "28", "JAN")

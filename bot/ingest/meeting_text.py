@@ -91,7 +91,17 @@ def _twenty_four_hour(text: str) -> str:
     if not halves or not re.search(r"\d\s*[AaPp]", text):
         return text
     pattern = "|".join(map(re.escape, halves))
+    span = r"\b(?P<start>(?P<hour>\d{1,2})[:.]\d{2})(?P<to>\s*[–-]\s*)(?P<end>(?P<last>\d{1,2})[:.]\d{2})"
+    text = re.sub(rf"{span}\s*(?P<half>{pattern})(?!\w)", _half_for_both, text, flags=re.I)
     return re.sub(rf"\b(\d{{1,2}})[:.](\d{{2}})\s*({pattern})(?!\w)", converted, text, flags=re.I)
+
+
+def _half_for_both(span: re.Match[str]) -> str:
+    """ "2.30–4.45 pm" -> "2.30 pm–4.45 pm": a half written once after a span is its start's too, unless the
+    start would then come after the end ("11.00–1.00 pm" starts before noon)."""
+    if int(span["hour"]) % 12 > int(span["last"]) % 12:
+        return span.group(0)
+    return f"{span['start']} {span['half']}{span['to']}{span['end']} {span['half']}"
 
 
 def _spoken_start(text: str) -> str | None:
@@ -173,8 +183,10 @@ def venue_in(text: str, after: str = r"i|på|in|at") -> str | None:
         named = re.search(rf"{ending}$", venue)
         if placed and not re.search(r"\d", venue) and (not named or _is_district(placed.group(1))):
             return f"{venue} i {placed.group(1)}"
-        if named:
-            return venue
+        if named:  # "i Havssalen, Nynäshamns folkhögskola": the room, then the building it is in
+            building_name = rf"[A-ZÅÄÖ][\wåäö-]*\s(?:[\wåäö-]+\s)?[\wåäö-]*{ending}"
+            building = re.match(rf"\s*,\s*({building_name})\b", text[match.end(1) :])
+            return f"{venue}, {building.group(1)}" if building else venue
         district = re.match(r",\s*([A-ZÅÄÖ][\wåäö]+)", text[match.end(1) :])  # "i Poseidon, Handen"
         places = load_vocabulary()
         if district and places.municipality_of(district.group(1)) and not places.municipality_of(venue):

@@ -509,6 +509,7 @@ class MeetingReader:
                     or re.search(r"[.!?]\s+[A-ZÅÄÖ]", text) is not None
                     or on_a_weekday  # "Nästa frukostmöte blir fredag" / "11 september på ..."
                     or self.words.is_deadline(previous_text)  # "Anmälan senast" / "7 oktober."
+                    or self._tells_of_another_event(previous_text, text)  # "… laddas ned från hemsidan" / "19 mars."
                 )
                 and not re.match(r"[-–•*]\s", text)  # an item of a list
             )
@@ -1348,6 +1349,12 @@ class MeetingReader:
             return None
         deadline = self._date(deadlines[0], line, is_event=False) if deadlines else None
         return Registration(deadline=deadline, contact=address, text=_sentence_with(paragraph, "anmälan"))
+
+    def _tells_of_another_event(self, text: str, below: str) -> bool:
+        """A line of a sentence of another event than a meeting ("Rapporten publiceras den"), left open or with
+        the line `below` only its day ("14 november."): that day is the event's."""
+        day_alone = len(below) <= 30 and below.endswith(".") and bool(find_dates(below))
+        return bool(self.words.not_meeting.search(fold(text))) and (self.words.ends_open(text) or day_alone)
 
     def _of_another_meeting(self, text: str, listed: set[tuple[int, int]]) -> bool:
         """Whether the text tells of meetings on days and none on the `listed` days (day, month)."""

@@ -29,6 +29,8 @@ _CONTACT = re.compile(
 )
 _PARENTHESIS = re.compile(r"\(([^)]*)\)")
 _NAME = r"[A-ZÅÄÖ][\w&'-]*(?:[ \t]+(?:[A-ZÅÄÖ&][\w&'-]*|i|på))*"
+# "Bryggan, kaféet vid hamnen, är fullbokat": what the provider is, set off by commas between name and verb
+_APPOSITION = r"(?:,\s+[a-zåäö][^,.]{0,80},)"
 _PLACES = r"(?:lediga?\s+)?plats(?:er)?"  # "4 platser", "1 plats", "1 ledig plats"
 _NOUN = r"(?:lediga?\s+)?\w*plats(?:er)?\b(?:\s+lediga?\b)?"  # "lediga platser", "platser lediga", "praktikplats"
 _COUNT_AFTER = re.compile(rf"(?P<name>{_NAME})\s+\((?P<count>\d+)(?:\s+(?:lediga?\s+)?plats(?:er)?)?\)")
@@ -452,7 +454,8 @@ def _items(text: str, vocabulary: Vocabulary, listed: bool = True) -> list[OpenP
         digit = re.search(r"\d", sentence)
         each = digit and words.each.search(fold(sentence[digit.end() :]))  # "2 platser var", not "Totalt var 124"
         names = re.match(
-            rf"^[\s*•–-]*({_NAME}(?:\s*(?:,|\boch\b)\s*{_NAME})*)(?:\s*\([^)]*\))?\s*([:–-]|(?:\s+[a-zåäö]+)?\s+(?:har|är))?\s",
+            rf"^[\s*•–-]*({_NAME}(?:\s*(?:,|\boch\b)\s*{_NAME})*)(?:\s*\([^)]*\))?{_APPOSITION}?"
+            r"\s*([:–-]|(?:\s+[a-zåäö]+)?\s+(?:har|är))?\s",
             sentence,
         )  # "Båtvarvet (Tyresö) – inga lediga platser", "Mekverkstaden i Tyresö strand har tyvärr fullt"
         if not names or not (none or each):

@@ -90,6 +90,12 @@ class Vocabulary:
         lowered = text.lower()
         return next((name for name, words in self._municipality_words if words.search(lowered)), None)
 
+    def first_municipality_in(self, text: str) -> str | None:
+        """The municipality a text names first ("Mötet i Tyresö ställs in; det i Haninge blir av" is Tyresö's)."""
+        lowered = text.lower()
+        named = [(found.start(), name) for name, words in self._municipality_words if (found := words.search(lowered))]
+        return min(named)[1] if named else None
+
     @cached_property
     def _municipality_words(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
         """Each municipality with a pattern for its names as words of a lower-case text, a genitive "s" allowed
