@@ -25,4 +25,5 @@ READING_QUESTIONS = {
     "heldout4": PROJECT_ROOT / "tests" / "eval" / "reading_heldout4.yaml",  # written after the third was run
     "heldout5": PROJECT_ROOT / "tests" / "eval" / "reading_heldout5.yaml",  # written after the fourth was run
     "heldout6": PROJECT_ROOT / "tests" / "eval" / "reading_heldout6.yaml",  # written after the fifth was run
+    "heldout7": PROJECT_ROOT / "tests" / "eval" / "reading_heldout7.yaml",  # written after the sixth was run
 }
