@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import chain
 
 from bot.folding import fold
 from bot.knowledge.model import KnowledgeBase
@@ -37,7 +38,10 @@ class SentenceIndex:
         vocabulary = set().union(*written)
         # a compound is a kind of what it ends with: "halvårsrapport" is a "rapport", the sentence holds both
         kinds = compound_tails(vocabulary, min_part)
-        self.terms: list[frozenset[str]] = [terms.union(*(kinds.get(term, ()) for term in terms)) for terms in written]
+        self.terms: list[frozenset[str]] = [
+            terms.union(*tails) if (tails := [kinds[term] for term in terms if term in kinds]) else terms
+            for terms in written
+        ]
         self.names, self.capitalised = _capitalised(self.sentences, every_word, self.normaliser)
         self.aliases = self._aliases(written)
         parts = compound_parts(vocabulary, min_part)
@@ -96,10 +100,7 @@ class SentenceIndex:
     def _aliases(self, written: list[frozenset[str]]) -> dict[str, str]:
         """An acronym and the rarest word of what it stands for, each for the other, as the sentences write
         them side by side ("Europeiska socialfonden, ESF", "MIA, Mobilisering inför arbete"): esf <-> socialfond."""
-        counts: dict[str, int] = defaultdict(int)
-        for held in written:
-            for term in held:
-                counts[term] += 1
+        counts = Counter(chain.from_iterable(written))
         aliases: dict[str, str] = {}
         for sentence in self.sentences:
             for acronym, spelled in _spelled_out(sentence.text):
