@@ -24,6 +24,8 @@ from bot.knowledge.vocabulary import load_vocabulary
 from bot.nlu.question import Slots
 from bot.texts import say
 
+Holders = list[tuple[Contact, Role]]  # people with the role they hold
+
 BOARD_POSITIONS = load_vocabulary().board_positions
 CONTACT_LIST_LIMIT = 8
 
@@ -87,25 +89,9 @@ def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
         if r.start and r.start > today or (r.note and not r.start and (c, r) not in current and _is_future_note(r.note))
     ]
     sole = title.lower() in load_vocabulary().sole_titles and not place
+    acting: Holders = []
     if sole:
-        current = _named_last(kb, current)
-        # one said to be coming, without a day, before the newest holder was named came long ago
-        since = max((_last_named(kb, c, r) for c, r in current), default=date.min)
-        coming = [(c, r) for c, r in coming if r.start or _last_named(kb, c, r) >= since]
-        # "X blir ny förbundschef. Hon efterträder Y": named together, the new one without a day is still to come
-        new = [(c, r) for c, r in current if r.note and not r.start]
-        if new and len(new) < len(current):
-            current = [held for held in current if held not in new]
-            coming = [*coming, *new]
-    acting = _named_last(kb, _acting(kb, view.contacts, title, today)) if sole else []
-    if acting:
-        # a holder named after the acting one's appointment, or taking up the title since, ends the acting; one named
-        # with it is away while someone acts ("blir pappaledig … Under tiden går X in som tillförordnad"); one named
-        # before it has left the title
-        appointed = min(_published(kb, role.source) for _, role in acting)
-        after = [(c, r) for c, r in current if _last_named(kb, c, r) > appointed or r.start and r.start > appointed]
-        current = after or [(c, r) for c, r in current if _last_named(kb, c, r) == appointed]
-        acting = [] if after else acting
+        current, coming, acting = _one_at_a_time(kb, _acting(view.contacts, title, today), current, coming)
     gone = sorted(
         ((c, r, r.end) for c, r in holders if r.end and r.end <= today), key=lambda ended: ended[2], reverse=True
     )
@@ -145,7 +131,29 @@ def role_holder(kb: KnowledgeBase, today: date, lang: str, slots: Slots) -> Answ
     return Answer(with_source(lines, kb, sources, lang))
 
 
-def _acting(kb: KnowledgeBase, contacts: list[Contact], title: str, today: date) -> list[tuple[Contact, Role]]:
+def _one_at_a_time(kb: KnowledgeBase, acting: Holders, current: Holders, coming: Holders) -> tuple[Holders, ...]:
+    """(current, coming, acting) holders of a title one person holds at a time: the current those the newest issue
+    naming any of them names; one said to be coming, without a day, before them came long ago; one called new without
+    a day, named together with a holder ("X blir ny förbundschef. Hon efterträder Y"), is still to come. While someone
+    acts, a holder named after the acting one's appointment, or taking the title up since, ends the acting; one named
+    with it is away ("blir pappaledig … Under tiden går X in som tillförordnad"); one named before it has left."""
+    current = _named_last(kb, current)
+    since = max((_last_named(kb, c, r) for c, r in current), default=date.min)
+    coming = [(c, r) for c, r in coming if r.start or _last_named(kb, c, r) >= since]
+    new = [(c, r) for c, r in current if r.note and not r.start]
+    if new and len(new) < len(current):
+        current = [held for held in current if held not in new]
+        coming = [*coming, *new]
+    acting = _named_last(kb, acting)
+    if acting:
+        appointed = min(_published(kb, role.source) for _, role in acting)
+        after = [(c, r) for c, r in current if _last_named(kb, c, r) > appointed or r.start and r.start > appointed]
+        current = after or [(c, r) for c, r in current if _last_named(kb, c, r) == appointed]
+        acting = [] if after else acting
+    return current, coming, acting
+
+
+def _acting(contacts: list[Contact], title: str, today: date) -> Holders:
     """Those acting in a title ("tillförordnad förbundschef", `acting_titles` in the vocabulary) on `today`."""
     acting = load_vocabulary().acting_titles.get(title.lower(), ())
     return [
