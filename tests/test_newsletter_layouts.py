@@ -1896,3 +1896,17 @@ def test_places_under_a_heading_that_says_there_are_some_and_a_provider_describe
     # "HÄR FINNS PLATSER I SOMMAR" over "Kafé Ljuset, kaféet vid stationen i Ösmo, är fullbokat till hösten."
     read = {p.provider: p.count for r in kb.places if r.source.issue == "2079-5" for p in r.places}
     assert read == {"Snickeriet Spånet i Tungelsta": 4, "Kafé Ljuset": 0, "Cykelverkstan": 1}
+
+
+def test_providers_listed_after_a_count_of_places_each_with_a_count_alone(kb):
+    # "… har Bokbinderiet i Vendelsö fyra lediga platser, Sömnaden 2, samt Växthuset i Ösmo en.": the verb and the
+    # noun are left out after the first provider, each of the others named with its count alone
+    read = {p.provider: p.count for r in kb.places if r.source.issue == "2079-4" for p in r.places}
+    assert read == {"Bokbinderiet i Vendelsö": 4, "Sömnaden": 2, "Växthuset i Ösmo": 1}
+
+
+def test_places_in_a_list_of_definitions(kb):
+    # "Sömnaden, Nynäshamn" over ": 1 plats (förmiddagar)": a line opening on a colon tells what the line above it
+    # names, read as one line "Sömnaden, Nynäshamn: 1 plats …"; the figure in the words after the count is none
+    read = {(p.provider, p.municipality): p.count for r in kb.places if r.source.issue == "2079-6" for p in r.places}
+    assert read == {("Bokbinderiet", None): 3, ("Sömnaden", "Nynäshamn"): 1, ("Växthuset", None): 0}

@@ -183,7 +183,8 @@ def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[Pl
                         )
                     )
             continue
-        text = _joined(_explained_marks([line.text for line in section.lines if line.text]), vocabulary)
+        lines = _definitions_joined([line.text for line in section.lines if line.text])
+        text = _joined(_explained_marks(lines), vocabulary)
         if not text.strip():
             continue  # a heading with nothing under it (">> Lediga platser" in a list of the issue's articles)
         first_line = next((line.number for line in section.lines if line.text), 0)
@@ -195,6 +196,18 @@ def read_places(newsletter: Newsletter, vocabulary: Vocabulary) -> tuple[list[Pl
             continue
         reports.append(report)
     return reports, warnings
+
+
+def _definitions_joined(lines: list[str]) -> list[str]:
+    """A list of definitions ("Verkstan Vega" over ": 2 platser i snickeriet"): a line opening on a colon says what the
+    line above it names, read as one line ("Verkstan Vega: 2 platser i snickeriet")."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and re.match(r"\s*:\s", line) and not joined[-1].rstrip().endswith(":"):
+            joined[-1] = f"{joined[-1].rstrip()}: {line.strip()[1:].strip()}"
+        else:
+            joined.append(line)
+    return joined
 
 
 _LEGEND = re.compile(r"^\(?\s*(?P<mark>[^\w\s()]{1,2}|[A-Za-z])\s*=\s*(?P<meaning>[^)]+?)\s*\)?\.?$")  # "(– = inga)"
@@ -233,6 +246,34 @@ def _stated(
             for one in re.split(r"\s*,\s*|\s+och\s+", named):  # "A, B och C har inga lediga platser"
                 provider, municipality = _name_and_place(one, vocabulary)
                 found.append((match.span(), OpenPlace(provider=provider, count=count, municipality=municipality)))
+            if pattern is _HAS_COUNT:
+                found.extend(_gapped(text, match.end(), vocabulary))
+    return found
+
+
+@cache
+def _gapped_item() -> re.Pattern[str]:
+    """ ", Kafé Tegel två" / " och Verkstan i Handen sex": after "X har tre lediga platser", another provider and its
+    count with the verb and the noun left out."""
+    joins = "|".join(map(re.escape, lexicon().list_joins))
+    return re.compile(
+        rf"(?:\s*,\s*(?:(?:{joins})\s+)?|\s+(?:{joins})\s+)(?P<name>{_NAME})\s+(?P<count>\d+|[a-zåäö]+)"
+        rf"(?=\s*[.,;!?]|\s+(?:{joins})\s|\s*$)"
+    )
+
+
+def _gapped(text: str, end: int, vocabulary: Vocabulary) -> list[tuple[tuple[int, int], OpenPlace]]:
+    """The providers a sentence goes on to list after a count of places, each with a count alone: "Just nu har A tre
+    lediga platser, B två och C sex"; the list ends at the first item that is not a name and a count."""
+    found = []
+    while item := _gapped_item().match(text, end):
+        written = item.group("count")
+        count = int(written) if written.isdigit() else lexicon().numbers.get(fold(written))
+        if count is None:
+            break
+        provider, municipality = _name_and_place(item.group("name"), vocabulary)
+        found.append((item.span(), OpenPlace(provider=provider, count=count, municipality=municipality)))
+        end = item.end()
     return found
 
 
