@@ -958,8 +958,6 @@ class MeetingReader:
         shared = " ".join(  # nor is a row of the calendar of another day ("ons 3 feb  Styrelsen sammanträder")
             text for text in intro if not self._of_another_meeting(text, listed) and not self._is_calendar_row(text)
         )
-        deadlines = _deadlines(shared)
-        address = _last_email(shared)
         note = _invitation_note(intro_text)
         meetings: list[Meeting] = []
         previous_venue: str | None = None
@@ -1030,14 +1028,8 @@ class MeetingReader:
                     or self._venue_in_sentence_of_venues(around, meeting.municipality)
                     or (self._venue_said_of_meetings(sentences(" ".join(outro))) if len(entries) == 1 else None)
                 )
-                told = _sentence_with(shared, "anmälan")  # "Anmälan via hemsidan senast tisdagen före.": no day
-                if meeting.registration is None and (deadlines or address or told):
-                    deadline = deadlines[ordinal] if ordinal < len(deadlines) else None
-                    meeting.registration = Registration(
-                        deadline=self._date(deadline, entry.line, is_event=False) if deadline else None,
-                        contact=address,
-                        text=told,
-                    )
+                if meeting.registration is None:
+                    meeting.registration = self._registration_in(shared, entry.line, ordinal)
                 titled = self._title_after_kind(block.heading) if len(entries) == 1 else None
                 # "Seminarium: NPF i arbetslivet" over "12 maj ... ett seminarium om ...", or over a table's row whose
                 # cells name no topic (the text under it is a remark: "Länk skickas ut dagen före.")
@@ -1342,13 +1334,15 @@ class MeetingReader:
                     return name, text[: len(alias)]
         return None
 
-    def _registration_in(self, paragraph: str, line: int) -> Registration | None:
-        """The deadline and address a paragraph's sentence about registering gives ("Anmälan senast 9 juni")."""
-        deadlines, address = _deadlines(paragraph), _last_email(paragraph)
-        if not deadlines and not address:
+    def _registration_in(self, text: str, line: int, ordinal: int = 0) -> Registration | None:
+        """What the text's sentence about registering gives ("Anmälan senast 9 juni"): the `ordinal`th deadline (one
+        for each meeting of a list: "… senast 17/3 respektive 31/3"), the address, and the sentence itself, which
+        alone tells what has no day ("Anmälan via hemsidan senast tisdagen före.")."""
+        deadlines, address, told = _deadlines(text), _last_email(text), _sentence_with(text, "anmälan")
+        if not (deadlines or address or told):
             return None
-        deadline = self._date(deadlines[0], line, is_event=False) if deadlines else None
-        return Registration(deadline=deadline, contact=address, text=_sentence_with(paragraph, "anmälan"))
+        deadline = self._date(deadlines[ordinal], line, is_event=False) if ordinal < len(deadlines) else None
+        return Registration(deadline=deadline, contact=address, text=told)
 
     def _tells_of_another_event(self, text: str, below: str) -> bool:
         """A line of a sentence of another event than a meeting ("Rapporten publiceras den"), left open or with
