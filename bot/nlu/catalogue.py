@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from bot.failures import BadInput
@@ -42,10 +43,9 @@ class Catalogue:
     def with_other_kinds(self, phrase: str) -> list[str]:
         """The phrase, and the same phrase of each other kind of meeting when it names one ("kommande
         frukostmöten": "kommande seminarier")."""
-        rows = {form.lower(): row for row in self.kind_forms for form in row}
-        if not rows:
+        if not self.kind_forms:
             return [phrase]
-        pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(rows, key=len, reverse=True))) + r")\b", re.I)
+        rows, pattern = self._kind_rows
         variants = [phrase]
         for column in range(len(self.kind_forms[0])):  # every row has a form of each kind
 
@@ -54,6 +54,13 @@ class Catalogue:
 
             variants.append(pattern.sub(of_kind, phrase))
         return list(dict.fromkeys(variants))
+
+    @cached_property
+    def _kind_rows(self) -> tuple[dict[str, tuple[str, ...]], re.Pattern[str]]:
+        """Each form of a kind of meeting -> its row, and a pattern finding any of them (made once)."""
+        rows = {form.lower(): row for row in self.kind_forms for form in row}
+        alternatives = "|".join(map(re.escape, sorted(rows, key=len, reverse=True)))
+        return rows, re.compile(rf"\b({alternatives})\b", re.I)
 
     def words(self) -> list[str]:
         """Every phrase, keyword and slot word the intents are recognised by, in both languages."""
